@@ -1,0 +1,85 @@
+/* unit.h: administrative units in the two official trees.
+ *
+ * A unit is identified by its tree and its code, never by the code alone:
+ * codes were reused across the 1 July 2025 reform. Tree "pre2025" holds
+ * province -> district -> commune, valid until 2025-06-30; tree "post2025"
+ * holds province -> commune, valid from 2025-07-01. A unit's name and type
+ * may change over its life (Đồng Nai became a centrally-governed city in
+ * 2026): lookups take a date and return the name and type in force then. */
+#ifndef PCMT_DOMAIN_UNIT_H
+#define PCMT_DOMAIN_UNIT_H
+
+#include <stddef.h>
+
+#include "base/date.h"
+#include "base/err.h"
+
+struct store;
+
+#define UNIT_TREE_OLD "pre2025"
+#define UNIT_TREE_NEW "post2025"
+
+struct unit {
+  long id;                       /* database row id */
+  char tree[12];                 /* UNIT_TREE_OLD or UNIT_TREE_NEW */
+  char code[8];                  /* official statistical code: 2, 3 or 5 digits */
+  char name[128];                /* without the type word: "Lào Cai" */
+  char type[32];                 /* "tỉnh", "thành phố", "huyện", "xã", "phường" ... */
+  int level;                     /* 1 province, 2 district (old) or commune (new), 3 commune (old) */
+  char parent_code[8];           /* "" for a province */
+  char valid_from[DATE_ISO_LEN]; /* ISO date, "" when open */
+  char valid_to[DATE_ISO_LEN];   /* ISO date, "" when still valid */
+};
+
+struct unit_list {
+  struct unit *items; /* malloc'd; unit_list_free */
+  size_t n;
+};
+
+void unit_list_free(struct unit_list *l);
+
+/* Import the official lists from `dir` (NULL = the bundled data/units) into
+ * the database in one transaction: both trees, the succession old -> new and
+ * the dated changes. Idempotent: a second import changes nothing.
+ * *count (may be NULL) receives the number of units in the files. */
+int unit_import(struct store *st, const char *dir, long *count, struct err *err);
+
+/* Find units by name as people write it: case and diacritics ignored, the
+ * type word optional ("lao cai", "tp lao cai", "thành phố Lào Cai", "huyện
+ * bảo thắng"). With `at` (ISO date, or NULL for any date) only units valid
+ * then. Best matches first: exact name, then prefix, then words contained;
+ * within each, higher levels first. */
+int unit_find(struct unit_list *out, struct store *st, const char *text, const char *at,
+              struct err *err);
+
+/* One unit by tree and code, with the name/type in force at `at` (NULL =
+ * latest). ERR_NOT_FOUND when there is none. */
+int unit_get(struct unit *out, struct store *st, const char *tree, const char *code,
+             const char *at, struct err *err);
+
+/* The unit and all its descendants valid at `at` (NULL = any), parents
+ * before children, siblings in Vietnamese order. */
+int unit_tree(struct unit_list *out, struct store *st, const char *tree, const char *code,
+              const char *at, struct err *err);
+
+/* A unit of tree "post2025" that took over (part of) an old unit. */
+struct unit_successor {
+  struct unit unit; /* the new unit */
+  char kind[8];     /* "full" or "partial" */
+  char via[8];      /* for an old district: the code of the old commune, else "" */
+};
+struct unit_successor_list {
+  struct unit_successor *items;
+  size_t n;
+};
+void unit_successor_list_free(struct unit_successor_list *l);
+/* The units of tree "post2025" that took over the old unit `code` of tree
+ * "pre2025"; for an old district (which has no rows of its own), the
+ * successors of its communes, each once. ERR_NOT_FOUND for an unknown code. */
+int unit_successors(struct unit_successor_list *out, struct store *st, const char *code,
+                    struct err *err);
+
+/* The tree in force on an ISO date: "pre2025" before 2025-07-01, else "post2025". */
+const char *unit_tree_at(const char *date);
+
+#endif
