@@ -1,0 +1,28 @@
+/* cli.h: what every `pcmt` command shares.
+ *
+ * main.c parses the global options, then calls the command's function with
+ * the remaining arguments (argv[0] is the command name). A command prints its
+ * result on stdout, a message for a person on stderr, and returns the process
+ * exit status (0 on success; err_exit_status() of the failure otherwise). */
+#ifndef PCMT_CLI_CLI_H
+#define PCMT_CLI_CLI_H
+
+#include "base/err.h"
+
+struct store;
+
+struct cli_global {
+  const char *db_path; /* --db FILE, else $PCMT_DB, else "pcmt.db" */
+};
+
+/* Print "pcmt: <message>" on stderr and return the exit status for err. */
+int cli_fail(const struct err *err);
+/* Open the database named by the global options, which must be initialised. */
+int cli_open_store(struct store **out, const struct cli_global *g, struct err *err);
+
+int cmd_init(int argc, char **argv, const struct cli_global *g);
+int cmd_units(int argc, char **argv, const struct cli_global *g);
+int cmd_agency(int argc, char **argv, const struct cli_global *g);
+int cmd_plan(int argc, char **argv, const struct cli_global *g);
+
+#endif

@@ -1,0 +1,69 @@
+/* main.c: the `pcmt` program: global options and the table of commands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "store/store.h"
+
+static const struct command {
+  const char *name;
+  int (*run)(int argc, char **argv, const struct cli_global *g);
+  const char *summary;
+} commands[] = {
+    {"init", cmd_init, "create or upgrade the database"},
+    {"units", cmd_units, "import, find and browse administrative units"},
+    {"agency", cmd_agency, "resolve an agency name as plans write it"},
+    {"plan", cmd_plan, "read plan documents"},
+};
+
+static void usage(FILE *f)
+{
+  fprintf(f, "usage: pcmt [--db FILE] COMMAND [ARGS]\n\n"
+             "Global options:\n"
+             "  --db FILE   database file (default: $PCMT_DB, else pcmt.db)\n\n"
+             "Commands:\n");
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+  fprintf(f, "\nRun 'pcmt COMMAND --help' for a command's options. Docs: docs/cli.md\n");
+}
+
+int cli_fail(const struct err *err)
+{
+  fprintf(stderr, "pcmt: %s\n", err->msg[0] ? err->msg : err_code_name(err->code));
+  return err_exit_status(err->code);
+}
+
+int cli_open_store(struct store **out, const struct cli_global *g, struct err *err)
+{
+  return store_open_ready(out, g->db_path, err);
+}
+
+int main(int argc, char **argv)
+{
+  struct cli_global g = {.db_path = store_default_path()};
+  int i = 1;
+  for (; i < argc && argv[i][0] == '-'; i++) {
+    if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+      g.db_path = argv[++i];
+    } else if (strncmp(argv[i], "--db=", 5) == 0) {
+      g.db_path = argv[i] + 5;
+    } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      usage(stdout);
+      return 0;
+    } else {
+      fprintf(stderr, "pcmt: unknown option '%s'\n", argv[i]);
+      usage(stderr);
+      return 2;
+    }
+  }
+  if (i >= argc) {
+    usage(stderr);
+    return 2;
+  }
+  for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+    if (strcmp(argv[i], commands[c].name) == 0)
+      return commands[c].run(argc - i, argv + i, &g);
+  fprintf(stderr, "pcmt: unknown command '%s'\n", argv[i]);
+  usage(stderr);
+  return 2;
+}
