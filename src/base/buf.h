@@ -11,11 +11,11 @@
 #include <stddef.h>
 
 struct buf {
-  char *data;  /* NUL-terminated contents, or NULL while empty */
-  size_t len;  /* bytes used, without the NUL */
-  size_t cap;  /* bytes allocated */
-  size_t max;  /* largest len allowed */
-  int failed;  /* set once an add failed */
+  char *data; /* NUL-terminated contents, or NULL while empty */
+  size_t len; /* bytes used, without the NUL */
+  size_t cap; /* bytes allocated */
+  size_t max; /* largest len allowed */
+  int failed; /* set once an add failed */
 };
 
 #define BUF_MAX_DEFAULT ((size_t)256 * 1024 * 1024)

@@ -32,7 +32,7 @@ int date_parse(struct date *out, const char *text, int default_year, struct err 
 
 /* Find the first date written anywhere in `text` (same forms as date_parse),
  * for free prose such as "hoàn thành trước ngày 30/8/2024". On success sets
- * *out and, when non-NULL, *start/*end to the byte offsets of the match.
+ * *out and, when non-NULL, *start and *end to the byte offsets of the match.
  * Returns ERR_NOT_FOUND when there is none. Impossible dates are skipped. */
 int date_scan(struct date *out, const char *text, int default_year, size_t *start, size_t *end);
 

@@ -12,8 +12,6 @@ static const struct command {
 } commands[] = {
     {"init", cmd_init, "create or upgrade the database"},
     {"units", cmd_units, "import, find and browse administrative units"},
-    {"agency", cmd_agency, "resolve an agency name as plans write it"},
-    {"plan", cmd_plan, "read plan documents"},
 };
 
 static void usage(FILE *f)
@@ -38,16 +36,35 @@ int cli_open_store(struct store **out, const struct cli_global *g, struct err *e
   return store_open_ready(out, g->db_path, err);
 }
 
+/* Take --db FILE / --db=FILE out of argv wherever it stands, so that both
+ * "pcmt --db F init" and "pcmt init --db F" work. Returns the new argc. */
+static int take_db_option(int argc, char **argv, struct cli_global *g)
+{
+  int w = 1;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--") == 0) {
+      while (i < argc)
+        argv[w++] = argv[i++];
+      break;
+    }
+    if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+      g->db_path = argv[++i];
+    else if (strncmp(argv[i], "--db=", 5) == 0)
+      g->db_path = argv[i] + 5;
+    else
+      argv[w++] = argv[i];
+  }
+  argv[w] = NULL;
+  return w;
+}
+
 int main(int argc, char **argv)
 {
   struct cli_global g = {.db_path = store_default_path()};
+  argc = take_db_option(argc, argv, &g);
   int i = 1;
   for (; i < argc && argv[i][0] == '-'; i++) {
-    if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-      g.db_path = argv[++i];
-    } else if (strncmp(argv[i], "--db=", 5) == 0) {
-      g.db_path = argv[i] + 5;
-    } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
       usage(stdout);
       return 0;
     } else {

@@ -20,13 +20,13 @@ struct store;
 #define UNIT_TREE_NEW "post2025"
 
 struct unit {
-  long id;                       /* database row id */
-  char tree[12];                 /* UNIT_TREE_OLD or UNIT_TREE_NEW */
-  char code[8];                  /* official statistical code: 2, 3 or 5 digits */
-  char name[128];                /* without the type word: "Lào Cai" */
-  char type[32];                 /* "tỉnh", "thành phố", "huyện", "xã", "phường" ... */
-  int level;                     /* 1 province, 2 district (old) or commune (new), 3 commune (old) */
-  char parent_code[8];           /* "" for a province */
+  long id;             /* database row id */
+  char tree[12];       /* UNIT_TREE_OLD or UNIT_TREE_NEW */
+  char code[8];        /* official statistical code: 2, 3 or 5 digits */
+  char name[128];      /* without the type word: "Lào Cai" */
+  char type[32];       /* "tỉnh", "thành phố", "huyện", "xã", "phường" ... */
+  int level;           /* 1 province, 2 district (old) or commune (new), 3 commune (old) */
+  char parent_code[8]; /* "" for a province */
   char valid_from[DATE_ISO_LEN]; /* ISO date, "" when open */
   char valid_to[DATE_ISO_LEN];   /* ISO date, "" when still valid */
 };
@@ -38,12 +38,6 @@ struct unit_list {
 
 void unit_list_free(struct unit_list *l);
 
-/* Import the official lists from `dir` (NULL = the bundled data/units) into
- * the database in one transaction: both trees, the succession old -> new and
- * the dated changes. Idempotent: a second import changes nothing.
- * *count (may be NULL) receives the number of units in the files. */
-int unit_import(struct store *st, const char *dir, long *count, struct err *err);
-
 /* Find units by name as people write it: case and diacritics ignored, the
  * type word optional ("lao cai", "tp lao cai", "thành phố Lào Cai", "huyện
  * bảo thắng"). With `at` (ISO date, or NULL for any date) only units valid
@@ -54,8 +48,8 @@ int unit_find(struct unit_list *out, struct store *st, const char *text, const c
 
 /* One unit by tree and code, with the name/type in force at `at` (NULL =
  * latest). ERR_NOT_FOUND when there is none. */
-int unit_get(struct unit *out, struct store *st, const char *tree, const char *code,
-             const char *at, struct err *err);
+int unit_get(struct unit *out, struct store *st, const char *tree, const char *code, const char *at,
+             struct err *err);
 
 /* The unit and all its descendants valid at `at` (NULL = any), parents
  * before children, siblings in Vietnamese order. */

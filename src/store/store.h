@@ -31,7 +31,7 @@ void store_close(struct store *st);
 
 /* Bring the schema to the version this binary knows, applying each pending
  * migration in its own transaction. Refuses (ERR_VERSION) a database written
- * by a newer PCMT. *from/*to (may be NULL) receive the versions before/after. */
+ * by a newer PCMT. *from and *to (may be NULL) receive the versions before/after. */
 int store_migrate(struct store *st, int *from, int *to, struct err *err);
 /* The schema version of the open database (0 when uninitialised). */
 int store_schema_version(struct store *st, int *out, struct err *err);

@@ -1,0 +1,41 @@
+/* cmd_init.c: `pcmt init` — create or upgrade the database. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "store/store.h"
+
+static const char init_help[] =
+    "usage: pcmt init [--db FILE]\n\n"
+    "Create the database FILE (default $PCMT_DB, else pcmt.db) or upgrade it to\n"
+    "this version's schema. A database written by a newer PCMT is refused.\n"
+    "Load the administrative units next with 'pcmt units import'.\n";
+
+int cmd_init(int argc, char **argv, const struct cli_global *g)
+{
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      fputs(init_help, stdout);
+      return 0;
+    }
+    fprintf(stderr, "pcmt init: unexpected argument '%s'\n%s", argv[i], init_help);
+    return 2;
+  }
+  struct err err = {0};
+  struct store *st;
+  int rc = store_open(&st, g->db_path, &err);
+  if (rc)
+    return cli_fail(&err);
+  int from = 0, to = 0;
+  rc = store_migrate(st, &from, &to, &err);
+  store_close(st);
+  if (rc)
+    return cli_fail(&err);
+  if (from == to)
+    printf("%s: schema already at version %d\n", g->db_path, to);
+  else if (from == 0)
+    printf("%s: created, schema version %d\n", g->db_path, to);
+  else
+    printf("%s: upgraded from schema version %d to %d\n", g->db_path, from, to);
+  return 0;
+}
