@@ -1,0 +1,12 @@
+#!/bin/sh
+# bench.sh BUILD_DIR: run every benchmark binary in BUILD_DIR/bench and print
+# its figures. Benchmarks print; they do not pass or fail on time.
+set -eu
+build=${1:-build}
+status=0
+for b in "$build"/bench/bench_*; do
+  [ -x "$b" ] || continue
+  echo "== $(basename "$b")"
+  "$b" || { echo "   (failed with status $?)"; status=1; }
+done
+exit $status

@@ -1,0 +1,252 @@
+/* test_store.c: opening, migrations, version refusal, write serialisation and
+ * what a killed writer leaves behind. The checks read the file with SQLite
+ * directly: they look at the database from outside, as an auditor would. */
+#include "testutil.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "store/migrations.h"
+#include "store/store.h"
+#include "store/store_units.h"
+
+struct fixture {
+  char *dir;
+  char path[4200];
+};
+
+static int setup(void **state)
+{
+  struct fixture *f = calloc(1, sizeof *f);
+  f->dir = tu_tempdir();
+  snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  struct fixture *f = *state;
+  tu_rmtree(f->dir);
+  free(f->dir);
+  free(f);
+  return 0;
+}
+
+/* A single integer from a query run on the file, outside the store. */
+static long long peek(const char *path, const char *sql)
+{
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  sqlite3_stmt *s;
+  assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+  long long v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return v;
+}
+
+static void migrate_creates_then_is_a_no_op(void **state)
+{
+  struct fixture *f = *state;
+  struct store *st;
+  struct err err = {0};
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  int from = -1, to = -1, v = -1;
+  assert_int_equal(store_migrate(st, &from, &to, &err), ERR_OK);
+  assert_int_equal(from, 0);
+  assert_true(to >= 1);
+  assert_int_equal(to, store_schema_latest());
+  assert_int_equal(store_schema_version(st, &v, &err), ERR_OK);
+  assert_int_equal(v, to);
+  assert_int_equal(store_migrate(st, &from, &to, &err), ERR_OK);
+  assert_int_equal(from, to);
+  store_close(st);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM schema_migration"), store_migration_count);
+}
+
+static void pragmas_are_durable(void **state)
+{
+  struct fixture *f = *state;
+  struct store *st;
+  assert_int_equal(store_open(&st, f->path, NULL), ERR_OK);
+  store_close(st);
+  /* journal_mode persists in the file; WAL is what we asked for. */
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+  sqlite3_stmt *s;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL);
+  assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+  assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+}
+
+static void newer_database_is_refused(void **state)
+{
+  struct fixture *f = *state;
+  struct store *st;
+  struct err err = {0};
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_equal(store_migrate(st, NULL, NULL, &err), ERR_OK);
+  store_close(st);
+  /* A later PCMT added migration 999. */
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db,
+                                "INSERT INTO schema_migration VALUES (999, '999_future', "
+                                "'2030-01-01T00:00:00Z')",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  sqlite3_close(db);
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_equal(store_migrate(st, NULL, NULL, &err), ERR_VERSION);
+  assert_non_null(strstr(err.msg, "999"));
+  store_close(st);
+  assert_int_equal(store_open_ready(&st, f->path, &err), ERR_VERSION);
+  assert_null(st);
+}
+
+static void open_ready_needs_init(void **state)
+{
+  struct fixture *f = *state;
+  struct store *st;
+  struct err err = {0};
+  assert_int_equal(store_open_ready(&st, f->path, &err), ERR_NOT_FOUND);
+  assert_non_null(strstr(err.msg, "pcmt init"));
+  /* An existing but empty file is not initialised either. */
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  store_close(st);
+  assert_int_equal(store_open_ready(&st, f->path, &err), ERR_VERSION);
+  assert_non_null(strstr(err.msg, "pcmt init"));
+  assert_int_equal(store_open(&st, "", &err), ERR_INPUT);
+}
+
+static void rollback_leaves_nothing(void **state)
+{
+  struct fixture *f = *state;
+  struct store *st;
+  struct err err = {0};
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_equal(store_migrate(st, NULL, NULL, &err), ERR_OK);
+  assert_int_equal(store_write_begin(st, &err), ERR_OK);
+  assert_int_equal(store_unit_tree_put(st, "x", "", "", "test", &err), ERR_OK);
+  store_write_rollback(st);
+  /* Nested begin is a bug and is refused. */
+  assert_int_equal(store_write_begin(st, &err), ERR_OK);
+  assert_int_equal(store_write_begin(st, &err), ERR_INTERNAL);
+  store_write_rollback(st);
+  store_close(st);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM unit_tree"), 0);
+}
+
+static void killed_writer_leaves_nothing_half_written(void **state)
+{
+  struct fixture *f = *state;
+  struct store *st;
+  struct err err = {0};
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_equal(store_migrate(st, NULL, NULL, &err), ERR_OK);
+  store_close(st);
+  pid_t pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0) {
+    /* Child: commit one tree, then start a second and die mid-transaction. */
+    struct store *c;
+    if (store_open(&c, f->path, NULL))
+      _exit(1);
+    store_write_begin(c, NULL);
+    store_unit_tree_put(c, "committed", "", "", "ok", NULL);
+    store_write_commit(c, NULL);
+    store_write_begin(c, NULL);
+    store_unit_tree_put(c, "half", "", "", "never committed", NULL);
+    kill(getpid(), SIGKILL);
+    _exit(2);
+  }
+  int status;
+  waitpid(pid, &status, 0);
+  assert_true(WIFSIGNALED(status));
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM unit_tree WHERE tree = 'committed'"), 1);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM unit_tree WHERE tree = 'half'"), 0);
+}
+
+struct writer_arg {
+  const char *path;
+  int id;
+  int failures;
+};
+
+#define WRITES_PER_THREAD 50
+
+static void *writer(void *p)
+{
+  struct writer_arg *a = p;
+  struct store *st;
+  if (store_open(&st, a->path, NULL)) {
+    a->failures = WRITES_PER_THREAD;
+    return NULL;
+  }
+  for (int i = 0; i < WRITES_PER_THREAD; i++) {
+    char name[32];
+    snprintf(name, sizeof name, "t%d-%d", a->id, i);
+    struct err err = {0};
+    if (store_write_begin(st, &err) || store_unit_tree_put(st, name, "", "", "w", &err) ||
+        store_write_commit(st, &err)) {
+      a->failures++;
+      store_write_rollback(st);
+    }
+  }
+  store_close(st);
+  return NULL;
+}
+
+static void concurrent_writers_all_succeed(void **state)
+{
+  struct fixture *f = *state;
+  struct store *st;
+  assert_int_equal(store_open(&st, f->path, NULL), ERR_OK);
+  assert_int_equal(store_migrate(st, NULL, NULL, NULL), ERR_OK);
+  store_close(st);
+  pthread_t th[4];
+  struct writer_arg args[4];
+  for (int i = 0; i < 4; i++) {
+    args[i] = (struct writer_arg){f->path, i, 0};
+    pthread_create(&th[i], NULL, writer, &args[i]);
+  }
+  for (int i = 0; i < 4; i++) {
+    pthread_join(th[i], NULL);
+    assert_int_equal(args[i].failures, 0);
+  }
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM unit_tree"), 4 * WRITES_PER_THREAD);
+}
+
+static void default_path_follows_environment(void **state)
+{
+  (void)state;
+  unsetenv("PCMT_DB");
+  assert_string_equal(store_default_path(), "pcmt.db");
+  setenv("PCMT_DB", "/tmp/other.db", 1);
+  assert_string_equal(store_default_path(), "/tmp/other.db");
+  unsetenv("PCMT_DB");
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(migrate_creates_then_is_a_no_op, setup, teardown),
+      cmocka_unit_test_setup_teardown(pragmas_are_durable, setup, teardown),
+      cmocka_unit_test_setup_teardown(newer_database_is_refused, setup, teardown),
+      cmocka_unit_test_setup_teardown(open_ready_needs_init, setup, teardown),
+      cmocka_unit_test_setup_teardown(rollback_leaves_nothing, setup, teardown),
+      cmocka_unit_test_setup_teardown(killed_writer_leaves_nothing_half_written, setup, teardown),
+      cmocka_unit_test_setup_teardown(concurrent_writers_all_succeed, setup, teardown),
+      cmocka_unit_test(default_path_follows_environment),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
