@@ -1,0 +1,83 @@
+/* audit.h: the tamper-evident audit trail of personal-data processing.
+ *
+ * Each row says who (user, role, territory), when (UTC), why (purpose), what
+ * (action) and on which record. Rows are appended, never changed, and each is
+ * chained to the one before it:
+ *
+ *     hash(n) = BLAKE2b-256( netstring(prev_hash) || netstring(id) ||
+ *                            netstring(at) || ... || netstring(detail) )
+ *
+ * where prev_hash is hash(n-1) in hex (64 zeros for row 1) and a netstring
+ * is "<length>:<bytes>," so no two field lists give the same input. Changing
+ * any field of a row breaks its own hash; deleting a row breaks the next
+ * row's link; audit_verify finds the first such row. Truncating the newest
+ * rows or rewriting the whole chain is not detectable from the database
+ * alone: keep the head (audit_verify prints it) outside it. See docs/audit.md.
+ *
+ * audit_record must run inside the write transaction of the change it
+ * records (store_write_begin/commit), so the change and its row commit or
+ * roll back together and the chain has one writer at a time. */
+#ifndef PCMT_DOMAIN_AUDIT_H
+#define PCMT_DOMAIN_AUDIT_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "domain/scope.h"
+
+struct store;
+
+#define AUDIT_HASH_HEX 65 /* 64 hex digits + NUL */
+
+struct audit_entry {
+  long id;                    /* position in the chain, 1-based */
+  char at[24];                /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
+  char actor[SCOPE_USER_MAX]; /* user */
+  char role[16];              /* role name */
+  char scope[32];             /* "national" or "tree:code" */
+  char purpose[SCOPE_PURPOSE_MAX];
+  char action[32];                /* "person.read", "person.create", ... */
+  char record_type[16];           /* "person" */
+  long record_id;                 /* 0 when no single record */
+  char detail[256];               /* short description, no personal data beyond ids */
+  char prev_hash[AUDIT_HASH_HEX]; /* previous row's hash */
+  char hash[AUDIT_HASH_HEX];      /* this row's hash */
+};
+
+struct audit_list {
+  struct audit_entry *items; /* malloc'd; audit_list_free */
+  size_t n;
+};
+void audit_list_free(struct audit_list *l); /* accepts NULL */
+
+/* Append one row for the caller `sc`, chained to the last row. Must run
+ * inside the caller's write transaction. Long fields are cut on a UTF-8
+ * boundary. */
+int audit_record(struct store *st, const struct scope *sc, const char *action,
+                 const char *record_type, long record_id, const char *detail, struct err *err);
+
+/* Compute e->hash from e->prev_hash and the other fields (hex into e->hash). */
+int audit_hash(struct audit_entry *e, struct err *err);
+
+struct audit_verify_result {
+  long rows;                 /* rows checked */
+  long first_bad;            /* id of the first broken row, 0 when the chain holds */
+  char reason[160];          /* why it is broken, Vietnamese */
+  char head[AUDIT_HASH_HEX]; /* hash of the last row checked ("" when empty) */
+};
+
+/* Walk the chain from row 1 and report the first row whose hash, link or
+ * position is wrong. Returns ERR_OK when the walk ran (check first_bad);
+ * the caller (admin role only, else ERR_DENIED) need not be in a transaction. */
+int audit_verify(struct audit_verify_result *out, struct store *st, const struct scope *sc,
+                 struct err *err);
+
+/* The newest `limit` rows (0 = 100), or those about one record when
+ * record_type is non-NULL, oldest first. Admin role only (ERR_DENIED). */
+int audit_log(struct audit_list *out, struct store *st, const struct scope *sc,
+              const char *record_type, long record_id, size_t limit, struct err *err);
+
+/* UTC now as "YYYY-MM-DDTHH:MM:SSZ" into buf (>= 24 bytes). */
+void audit_now(char *buf, size_t n);
+
+#endif

@@ -1,0 +1,151 @@
+/* store_audit.c: SQL for the append-only, hash-chained audit trail. */
+#include "store/store_audit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db.h"
+#include "store/store.h"
+
+#define AUDIT_COLS                                                                                 \
+  "id, at, actor, role, scope, purpose, action, record_type, record_id, detail, prev_hash, hash "
+
+static void copy_field(char *dst, size_t n, const char *src)
+{
+  snprintf(dst, n, "%s", src);
+}
+
+static void fill_entry(struct audit_entry *e, struct stmt *s)
+{
+  memset(e, 0, sizeof *e);
+  e->id = (long)db_col_int(s, 0);
+  copy_field(e->at, sizeof e->at, db_col_text(s, 1));
+  copy_field(e->actor, sizeof e->actor, db_col_text(s, 2));
+  copy_field(e->role, sizeof e->role, db_col_text(s, 3));
+  copy_field(e->scope, sizeof e->scope, db_col_text(s, 4));
+  copy_field(e->purpose, sizeof e->purpose, db_col_text(s, 5));
+  copy_field(e->action, sizeof e->action, db_col_text(s, 6));
+  copy_field(e->record_type, sizeof e->record_type, db_col_text(s, 7));
+  e->record_id = (long)db_col_int(s, 8);
+  copy_field(e->detail, sizeof e->detail, db_col_text(s, 9));
+  copy_field(e->prev_hash, sizeof e->prev_hash, db_col_text(s, 10));
+  copy_field(e->hash, sizeof e->hash, db_col_text(s, 11));
+}
+
+int store_audit_last(long *id, char *hash, struct store *st, struct err *err)
+{
+  *id = 0;
+  hash[0] = '\0';
+  struct stmt *s;
+  int rc = db_prepare(&s, st, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", err);
+  if (rc)
+    return rc;
+  int r = db_step(s, err);
+  if (r == 1) {
+    *id = (long)db_col_int(s, 0);
+    copy_field(hash, AUDIT_HASH_HEX, db_col_text(s, 1));
+  } else if (r < 0) {
+    rc = ERR_DB;
+  }
+  db_finalize(s);
+  return rc;
+}
+
+int store_audit_insert(struct store *st, const struct audit_entry *e, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "INSERT INTO audit_log (" AUDIT_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                      "?, ?, ?)",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, e->id);
+  db_bind_text(s, 2, e->at);
+  db_bind_text(s, 3, e->actor);
+  db_bind_text(s, 4, e->role);
+  db_bind_text(s, 5, e->scope);
+  db_bind_text(s, 6, e->purpose);
+  db_bind_text(s, 7, e->action);
+  db_bind_text(s, 8, e->record_type);
+  db_bind_int(s, 9, e->record_id);
+  db_bind_text(s, 10, e->detail);
+  db_bind_text(s, 11, e->prev_hash);
+  db_bind_text(s, 12, e->hash);
+  if (db_step(s, err) < 0)
+    rc = err && err->code ? err->code : ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_audit_scan(struct store *st, int (*fn)(void *ctx, const struct audit_entry *e), void *ctx,
+                     struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st, "SELECT " AUDIT_COLS "FROM audit_log ORDER BY id", err);
+  if (rc)
+    return rc;
+  struct audit_entry e;
+  int r;
+  while ((r = db_step(s, err)) == 1) {
+    fill_entry(&e, s);
+    rc = fn(ctx, &e);
+    if (rc)
+      break;
+  }
+  if (r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_audit_list(struct audit_list *out, struct store *st, const char *record_type,
+                     long record_id, size_t limit, struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  struct stmt *s;
+  /* Newest first with the limit, then reversed below so the caller reads in order. */
+  int rc = db_prepare(&s, st,
+                      record_type ? "SELECT " AUDIT_COLS "FROM audit_log WHERE record_type = ? "
+                                    "AND record_id = ? ORDER BY id DESC LIMIT ?"
+                                  : "SELECT " AUDIT_COLS "FROM audit_log ORDER BY id DESC LIMIT ?",
+                      err);
+  if (rc)
+    return rc;
+  int i = 1;
+  if (record_type) {
+    db_bind_text(s, i++, record_type);
+    db_bind_int(s, i++, record_id);
+  }
+  db_bind_int(s, i, (long long)limit);
+  size_t cap = 0;
+  int r;
+  while ((r = db_step(s, err)) == 1) {
+    if (out->n == cap) {
+      size_t c = cap ? cap * 2 : 32;
+      struct audit_entry *p = realloc(out->items, c * sizeof *p);
+      if (!p) {
+        rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+        break;
+      }
+      out->items = p;
+      cap = c;
+    }
+    fill_entry(&out->items[out->n++], s);
+  }
+  if (r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  if (rc) {
+    audit_list_free(out);
+    return rc;
+  }
+  for (size_t a = 0, b = out->n ? out->n - 1 : 0; a < b; a++, b--) {
+    struct audit_entry t = out->items[a];
+    out->items[a] = out->items[b];
+    out->items[b] = t;
+  }
+  return ERR_OK;
+}

@@ -1,0 +1,35 @@
+/* store_audit.h: SQL for the audit trail (table audit_log of migration 003).
+ *
+ * Only appends and reads: nothing here updates or deletes a row. The hash
+ * chain itself is computed by domain/audit.c; this file stores and returns
+ * the rows. */
+#ifndef PCMT_STORE_STORE_AUDIT_H
+#define PCMT_STORE_STORE_AUDIT_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "domain/audit.h"
+
+struct store;
+
+/* The last row's id and hash (*id = 0 and hash "" when the trail is empty).
+ * `hash` has AUDIT_HASH_HEX bytes. Call inside the write transaction that
+ * will append, so no other writer slips in between. */
+int store_audit_last(long *id, char *hash, struct store *st, struct err *err);
+
+/* Insert row `e` as given (id, prev_hash and hash already computed). Must run
+ * inside a write transaction. ERR_CONFLICT when the id is taken. */
+int store_audit_insert(struct store *st, const struct audit_entry *e, struct err *err);
+
+/* Call `fn` on every row in id order until it returns nonzero (that value is
+ * returned) or the rows end (ERR_OK). The entry passed is valid during the call. */
+int store_audit_scan(struct store *st, int (*fn)(void *ctx, const struct audit_entry *e), void *ctx,
+                     struct err *err);
+
+/* The newest `limit` rows, or those whose record_type/record_id match when
+ * record_type is non-NULL, oldest first, into *out (caller frees). */
+int store_audit_list(struct audit_list *out, struct store *st, const char *record_type,
+                     long record_id, size_t limit, struct err *err);
+
+#endif
