@@ -432,7 +432,8 @@ static int walk_init(struct walk *w, const struct person_event *events, size_t n
   if (n)
     memcpy(w->ev, events, n * sizeof *events);
   qsort(w->ev, n, sizeof *w->ev, event_cmp);
-  for (size_t i = 0; i < n; i++) {
+  int rc = ERR_OK;
+  for (size_t i = 0; i < n && !rc; i++) {
     if (w->ev[i].kind != PEV_VOID)
       continue;
     w->skip[i] = 1;
@@ -440,22 +441,19 @@ static int walk_init(struct walk *w, const struct person_event *events, size_t n
     for (; j < n; j++)
       if (w->ev[j].id == w->ev[i].ref_event_id && w->ev[j].id)
         break;
-    if (j == n) {
-      walk_free(w);
-      return err_set(err, ERR_INPUT, "không có sự kiện số %ld trong hồ sơ này để hủy",
-                     w->ev[i].ref_event_id);
-    }
-    if (w->ev[j].kind == PEV_VOID) {
-      walk_free(w);
-      return err_set(err, ERR_INPUT, "sự kiện số %ld là một lần hủy, không hủy được", w->ev[j].id);
-    }
-    if (w->skip[j] == 2) {
-      walk_free(w);
-      return err_set(err, ERR_INPUT, "sự kiện số %ld đã bị hủy trước đó", w->ev[j].id);
-    }
-    w->skip[j] = 2;
+    if (j == n)
+      rc = err_set(err, ERR_INPUT, "không có sự kiện số %ld trong hồ sơ này để hủy",
+                   w->ev[i].ref_event_id);
+    else if (w->ev[j].kind == PEV_VOID)
+      rc = err_set(err, ERR_INPUT, "sự kiện số %ld là một lần hủy, không hủy được", w->ev[j].id);
+    else if (w->skip[j] == 2)
+      rc = err_set(err, ERR_INPUT, "sự kiện số %ld đã bị hủy trước đó", w->ev[j].id);
+    else
+      w->skip[j] = 2;
   }
-  return ERR_OK;
+  if (rc)
+    walk_free(w);
+  return rc;
 }
 
 static enum person_rehab rehab_of(enum person_event_kind k)

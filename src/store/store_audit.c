@@ -54,6 +54,9 @@ int store_audit_last(long *id, char *hash, struct store *st, struct err *err)
 
 int store_audit_insert(struct store *st, const struct audit_entry *e, struct err *err)
 {
+  struct err local = {ERR_OK, ""};
+  if (!err)
+    err = &local;
   struct stmt *s;
   int rc = db_prepare(&s, st,
                       "INSERT INTO audit_log (" AUDIT_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "

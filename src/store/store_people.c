@@ -37,6 +37,13 @@ static int nomem(struct err *err)
   return err_set(err, ERR_NOMEM, "hết bộ nhớ");
 }
 
+/* Give a function that needs the code db_step leaves in err (ERR_CONFLICT for
+ * a constraint) an err of its own when the caller passed NULL. */
+#define NEED_ERR(err)                                                                              \
+  struct err need_err_local = {ERR_OK, ""};                                                        \
+  if (!(err))                                                                                      \
+  (err) = &need_err_local
+
 /* The error code db_step left in err (ERR_CONFLICT for a constraint), else ERR_DB. */
 static int step_failed(struct err *err)
 {
@@ -540,6 +547,7 @@ static int unit_refused(struct store *st, const struct scope *sc, const char *tr
 int store_person_insert(long *out_id, struct store *st, const struct scope *sc,
                         const struct person *p, const struct store_person_keys *k, struct err *err)
 {
+  NEED_ERR(err);
   *out_id = 0;
   int rc = check_scope(sc, 1, err);
   if (rc)
@@ -602,6 +610,7 @@ int store_person_insert(long *out_id, struct store *st, const struct scope *sc,
 int store_person_update(struct store *st, const struct scope *sc, const struct person *p,
                         const struct store_person_keys *k, struct err *err)
 {
+  NEED_ERR(err);
   int rc = check_scope(sc, 1, err);
   if (rc)
     return rc;
@@ -645,6 +654,7 @@ int store_person_update(struct store *st, const struct scope *sc, const struct p
 int store_person_event_insert(struct store *st, const struct scope *sc, struct person_event *ev,
                               struct err *err)
 {
+  NEED_ERR(err);
   int rc = check_scope(sc, 1, err);
   if (rc)
     return rc;
@@ -888,7 +898,7 @@ int store_person_search(struct person_list *out, struct store_person_cursor *cur
   if (!rc) {
     int blob_at = cur->sort_key ? par.n - 4 : -1; /* index of the first blob placeholder */
     for (int i = 0; i < par.n; i++) {
-      if (i == blob_at || i == blob_at + 1)
+      if (blob_at >= 0 && (i == blob_at || i == blob_at + 1))
         db_bind_blob(s, i + 1, cur->sort_key, cur->sort_key_len);
       else if (par.is_num[i])
         db_bind_int(s, i + 1, par.num[i]);
@@ -1011,6 +1021,7 @@ int store_person_scan(struct store *st, const struct scope *sc,
 int store_person_flag_duplicates(int *flagged, struct store *st, const struct scope *sc, long id,
                                  const char *at, struct err *err)
 {
+  NEED_ERR(err);
   if (flagged)
     *flagged = 0;
   int rc = check_scope(sc, 1, err);
@@ -1052,7 +1063,7 @@ int store_person_duplicates(struct person_dup_list *out, struct store *st, const
   char sql[1400];
 #define IN_SCOPE(alias)                                                                            \
   " AND EXISTS (SELECT 1 FROM unit_scope s WHERE s.scope_id = ? AND s.unit_id = " alias ".unit_"   \
-                                                                                        "id)"
+  "id)"
   const char *ca = sc->unit_id > 0 ? IN_SCOPE("pa") : "";
   const char *cb = sc->unit_id > 0 ? IN_SCOPE("pb") : "";
 #undef IN_SCOPE
@@ -1106,6 +1117,7 @@ int store_person_duplicates(struct person_dup_list *out, struct store *st, const
 int store_person_duplicate_close(struct store *st, const struct scope *sc, long a, long b,
                                  const char *status, const char *at, struct err *err)
 {
+  NEED_ERR(err);
   int rc = check_scope(sc, 1, err);
   if (rc)
     return rc;
@@ -1159,6 +1171,7 @@ static int exec_ids(struct store *st, const char *sql, long x, long y, struct er
 int store_person_merge(struct store *st, const struct scope *sc, long a, long b, int take_id,
                        struct err *err)
 {
+  NEED_ERR(err);
   int rc = check_scope(sc, 1, err);
   if (rc)
     return rc;
