@@ -91,6 +91,13 @@ int unit_find(struct unit_list *out, struct store *st, const char *text, const c
     free(key);
     return err_set(err, ERR_INPUT, "chưa nhập tên đơn vị cần tìm");
   }
+  /* No unit name is this long: answer "nothing found" without asking SQL to
+   * build a huge LIKE pattern. */
+  if (strlen(key) > 256) {
+    free(key);
+    return ERR_OK;
+  }
+  char at_iso[DATE_ISO_LEN];
   if (at) {
     struct date d;
     rc = date_parse(&d, at, 0, err);
@@ -98,6 +105,8 @@ int unit_find(struct unit_list *out, struct store *st, const char *text, const c
       free(key);
       return rc;
     }
+    date_to_iso(at_iso, d);
+    at = at_iso;
   }
   const char *rest = NULL;
   const char *type_key = split_type_word(key, &rest);
