@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_registers.h"
 #include "store/store.h"
 
 static const struct command {
@@ -12,6 +13,8 @@ static const struct command {
 } commands[] = {
     {"init", cmd_init, "create or upgrade the database"},
     {"units", cmd_units, "import, find and browse administrative units"},
+    {"person", cmd_person, "the people register: add, events, search, legal clocks, duplicates"},
+    {"audit", cmd_audit, "verify and read the audit trail"},
 };
 
 static void usage(FILE *f)
