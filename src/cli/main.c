@@ -13,6 +13,7 @@ static const struct command {
 } commands[] = {
     {"init", cmd_init, "create or upgrade the database"},
     {"units", cmd_units, "import, find and browse administrative units"},
+    {"agency", cmd_agency, "resolve agency names as plans write them; list agency kinds"},
     {"person", cmd_person, "the people register: add, events, search, legal clocks, duplicates"},
     {"audit", cmd_audit, "verify and read the audit trail"},
 };

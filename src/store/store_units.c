@@ -37,6 +37,33 @@ int store_unit_tree_put(struct store *st, const char *tree, const char *from, co
   return rc;
 }
 
+/* The word-start suffixes of the version's name key, for store_unit_search. */
+static int put_words(struct store *st, const struct store_unit_row *r, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "INSERT INTO unit_word (word_key, version_id) "
+                      "SELECT ?, v.id FROM unit_version v JOIN unit u ON u.id = v.unit_id "
+                      "WHERE u.tree = ? AND u.code = ? AND v.valid_from = ? "
+                      "ON CONFLICT (word_key, version_id) DO NOTHING",
+                      err);
+  if (rc)
+    return rc;
+  const char *k = r->name_key;
+  for (const char *p = k; *p && rc == ERR_OK; p++) {
+    if (p != k && p[-1] != ' ')
+      continue;
+    db_reset(s);
+    db_bind_text(s, 1, p);
+    db_bind_text(s, 2, r->tree);
+    db_bind_text(s, 3, r->code);
+    db_bind_text(s, 4, or_open(r->version_from, OPEN_FROM));
+    rc = db_step(s, err) < 0 ? ERR_DB : ERR_OK;
+  }
+  db_finalize(s);
+  return rc;
+}
+
 int store_unit_put(struct store *st, const struct store_unit_row *r, struct err *err)
 {
   struct stmt *s;
@@ -98,7 +125,9 @@ int store_unit_put(struct store *st, const struct store_unit_row *r, struct err 
   db_bind_text(s, 10, r->source);
   rc = db_step(s, err) < 0 ? ERR_DB : ERR_OK;
   db_finalize(s);
-  return rc;
+  if (rc)
+    return rc;
+  return put_words(st, r, err);
 }
 
 int store_unit_succession_put(struct store *st, const char *old_tree, const char *old_code,
@@ -188,17 +217,26 @@ int store_unit_search(struct unit_list *out, int **scores, struct store *st, con
   *scores = NULL;
   int typed = rest && type_key && *rest;
   char sql[1400];
+  /* Candidates come from an index range on unit_word (every name suffix that
+   * starts a word): word_key >= prefix AND word_key < prefix + U+10FFFF,
+   * which holds for byte-wise (BINARY / "C") collation. The CASE then ranks
+   * them: 0 exact name, 1 name starts with the query, 2 a later word does. */
   snprintf(sql, sizeof sql,
            "SELECT " UNIT_COLS ", CASE WHEN v.name_key = ?1%s THEN 0 "
            "WHEN v.name_key LIKE ?1 || '%%'%s THEN 1 ELSE 2 END AS score " UNIT_FROM
-           "WHERE (v.name_key LIKE ?1 || '%%' OR v.name_key LIKE '%% ' || ?1 || '%%'%s) %s"
+           "WHERE v.id IN (SELECT version_id FROM unit_word WHERE word_key >= ?1 AND word_key < ?6"
+           "%s) %s"
            "ORDER BY score, u.level, u.valid_to DESC, v.sort_key, u.tree DESC LIMIT ?5",
            typed ? " OR (v.type_key = ?3 AND v.name_key = ?2)" : "",
            typed ? " OR (v.type_key = ?3 AND v.name_key LIKE ?2 || '%')" : "",
-           typed ? " OR (v.type_key = ?3 AND (v.name_key LIKE ?2 || '%' OR v.name_key LIKE '% ' "
-                   "|| ?2 || '%'))"
+           typed ? " UNION SELECT w.version_id FROM unit_word w JOIN unit_version t "
+                   "ON t.id = w.version_id WHERE w.word_key >= ?2 AND w.word_key < ?7 "
+                   "AND t.type_key = ?3"
                  : "",
            at ? "AND v.valid_from <= ?4 AND ?4 <= v.valid_to " : "");
+  char key_end[300], rest_end[300];
+  snprintf(key_end, sizeof key_end, "%s\xF4\x8F\xBF\xBF", key);
+  snprintf(rest_end, sizeof rest_end, "%s\xF4\x8F\xBF\xBF", typed ? rest : "");
   struct stmt *s;
   int rc = db_prepare(&s, st, sql, err);
   if (rc)
@@ -211,6 +249,9 @@ int store_unit_search(struct unit_list *out, int **scores, struct store *st, con
   if (at)
     db_bind_text(s, 4, at);
   db_bind_int(s, 5, (long long)limit);
+  db_bind_text(s, 6, key_end);
+  if (typed)
+    db_bind_text(s, 7, rest_end);
   size_t cap = 0, scap = 0;
   int r;
   while ((r = db_step(s, err)) == 1) {
