@@ -14,4 +14,7 @@ int cmd_person(int argc, char **argv, const struct cli_global *g);
  * chain is broken. */
 int cmd_audit(int argc, char **argv, const struct cli_global *g);
 
+/* `pcmt indicators`: standard indicators by unit and period (docs/indicators.md). */
+int cmd_indicators(int argc, char **argv, const struct cli_global *g);
+
 #endif

@@ -15,6 +15,7 @@ static const struct command {
     {"units", cmd_units, "import, find and browse administrative units"},
     {"agency", cmd_agency, "resolve agency names as plans write them; list agency kinds"},
     {"person", cmd_person, "the people register: add, events, search, legal clocks, duplicates"},
+    {"indicators", cmd_indicators, "standard indicators by unit and period, compared"},
     {"audit", cmd_audit, "verify and read the audit trail"},
 };
 

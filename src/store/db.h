@@ -26,6 +26,7 @@ void db_reset(struct stmt *s);
  * is copied. Return ERR_OK or ERR_DB. */
 int db_bind_text(struct stmt *s, int i, const char *v);
 int db_bind_int(struct stmt *s, int i, long long v);
+int db_bind_double(struct stmt *s, int i, double v);
 int db_bind_blob(struct stmt *s, int i, const void *v, size_t n);
 int db_bind_null(struct stmt *s, int i);
 
@@ -36,6 +37,7 @@ int db_step(struct stmt *s, struct err *err);
  * Returned pointers are valid until the next step/reset/finalize. */
 const char *db_col_text(struct stmt *s, int i);
 long long db_col_int(struct stmt *s, int i);
+double db_col_double(struct stmt *s, int i);
 const void *db_col_blob(struct stmt *s, int i, size_t *n);
 int db_col_is_null(struct stmt *s, int i);
 

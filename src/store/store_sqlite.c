@@ -193,6 +193,11 @@ int db_bind_text(struct stmt *s, int i, const char *v)
   return bind_rc(sqlite3_bind_text(s->s, i, v, -1, SQLITE_TRANSIENT));
 }
 
+int db_bind_double(struct stmt *s, int i, double v)
+{
+  return bind_rc(sqlite3_bind_double(s->s, i, v));
+}
+
 int db_bind_int(struct stmt *s, int i, long long v)
 {
   return bind_rc(sqlite3_bind_int64(s->s, i, v));
@@ -226,6 +231,11 @@ const char *db_col_text(struct stmt *s, int i)
 {
   const unsigned char *t = sqlite3_column_text(s->s, i);
   return t ? (const char *)t : "";
+}
+
+double db_col_double(struct stmt *s, int i)
+{
+  return sqlite3_column_double(s->s, i);
 }
 
 long long db_col_int(struct stmt *s, int i)

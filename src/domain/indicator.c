@@ -1,0 +1,343 @@
+/* indicator.c: the indicator catalogue and the rules that turn register rows
+ * and aggregate values into figures (flows add, stocks at the end, ratios
+ * from summed parts). */
+#include "domain/indicator.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/agency.h"
+#include "domain/audit.h"
+#include "domain/scope.h"
+#include "domain/unit.h"
+#include "store/store.h"
+
+#define PEOPLE(code, name, kind, field)                                                            \
+  {                                                                                                \
+    code, name, kind, IND_SRC_PEOPLE, "người", NULL, NULL                                          \
+  }
+#define AGG(code, name, kind, unit)                                                                \
+  {                                                                                                \
+    code, name, kind, IND_SRC_AGGREGATE, unit, NULL, NULL                                          \
+  }
+#define RATIO(code, name, num, den)                                                                \
+  {                                                                                                \
+    code, name, IND_RATIO, IND_SRC_RATIO, "%", num, den                                            \
+  }
+
+static const struct indicator_def CATALOGUE[] = {
+    /* crime and cases (aggregate until the cases register computes them) */
+    AGG("cases_detected", "Số vụ phạm tội về ma túy phát hiện, bắt giữ", IND_FLOW, "vụ"),
+    AGG("persons_arrested", "Số đối tượng phạm tội về ma túy bị bắt giữ", IND_FLOW, "đối tượng"),
+    AGG("cases_prosecuted", "Số vụ khởi tố", IND_FLOW, "vụ"),
+    AGG("cases_tried", "Số vụ đưa ra xét xử", IND_FLOW, "vụ"),
+    AGG("cases_resolved", "Số vụ giải quyết xong", IND_FLOW, "vụ"),
+    RATIO("cases_resolved_ratio", "Tỷ lệ vụ án giải quyết xong", "cases_resolved",
+          "cases_detected"),
+    AGG("express_leads", "Số nguồn tin gửi ma túy qua dịch vụ chuyển phát", IND_FLOW, "nguồn tin"),
+    AGG("express_leads_verified", "Số nguồn tin qua dịch vụ chuyển phát đã xác minh", IND_FLOW,
+        "nguồn tin"),
+    RATIO("express_leads_verified_ratio", "Tỷ lệ nguồn tin qua chuyển phát được xác minh",
+          "express_leads_verified", "express_leads"),
+    AGG("seized_heroin_g", "Heroin thu giữ", IND_FLOW, "gam"),
+    AGG("seized_meth_g", "Ma túy đá (methamphetamine) thu giữ", IND_FLOW, "gam"),
+    AGG("seized_pills", "Ma túy tổng hợp dạng viên thu giữ", IND_FLOW, "viên"),
+    AGG("seized_cannabis_g", "Cần sa thu giữ", IND_FLOW, "gam"),
+    AGG("seized_other_g", "Các chất ma túy khác thu giữ", IND_FLOW, "gam"),
+    /* people (computed from the people register) */
+    PEOPLE("drug_list_total", "Người sử dụng trái phép chất ma túy, người nghiện trong danh sách",
+           IND_STOCK, in_list),
+    PEOPLE("users_registered", "Người sử dụng trái phép chất ma túy (chưa nghiện) trong danh sách",
+           IND_STOCK, users),
+    PEOPLE("addicts_registered", "Người nghiện ma túy trong danh sách", IND_STOCK, addicts),
+    PEOPLE("users_managed", "Người sử dụng trái phép chất ma túy có hồ sơ quản lý", IND_STOCK,
+           users_managed),
+    RATIO("users_managed_ratio", "Tỷ lệ người sử dụng trái phép chất ma túy được lập hồ sơ quản lý",
+          "users_managed", "users_registered"),
+    PEOPLE("addicts_treated", "Người nghiện đang cai nghiện hoặc điều trị bằng thuốc thay thế",
+           IND_STOCK, addicts_treated),
+    RATIO("service_access_ratio", "Tỷ lệ người nghiện được tiếp cận dịch vụ cai nghiện, điều trị",
+          "addicts_treated", "addicts_registered"),
+    PEOPLE("classified_new", "Người được phân loại (phát hiện mới) trong kỳ", IND_FLOW, classified),
+    PEOPLE("determinations", "Người được xác định tình trạng nghiện", IND_FLOW, determinations),
+    PEOPLE("rehab_compulsory_admissions", "Người được đưa vào cơ sở cai nghiện bắt buộc", IND_FLOW,
+           rehab_compulsory),
+    PEOPLE("rehab_voluntary_admissions",
+           "Người cai nghiện tự nguyện (tại gia đình, cộng đồng, cơ sở)", IND_FLOW,
+           rehab_voluntary),
+    PEOPLE("ost_patients", "Người đang điều trị nghiện bằng thuốc thay thế", IND_STOCK, ost),
+    PEOPLE("ost_started", "Người bắt đầu điều trị bằng thuốc thay thế", IND_FLOW, ost_started),
+    PEOPLE("ost_dropouts", "Người bỏ điều trị bằng thuốc thay thế", IND_FLOW, ost_stopped),
+    PEOPLE("aftercare_managed", "Người đang được quản lý sau cai nghiện", IND_STOCK, aftercare),
+    PEOPLE("removed_from_list", "Người được đưa ra khỏi danh sách", IND_FLOW, removed),
+    PEOPLE("relapses", "Người tái nghiện", IND_FLOW, relapses),
+    PEOPLE("deaths", "Người trong danh sách chết", IND_FLOW, died),
+    /* places */
+    AGG("hotspots_active", "Điểm, tụ điểm phức tạp về ma túy đang hoạt động", IND_STOCK, "điểm"),
+    AGG("hotspots_new", "Điểm, tụ điểm phát hiện mới", IND_FLOW, "điểm"),
+    AGG("hotspots_eliminated", "Điểm, tụ điểm đã triệt xóa", IND_FLOW, "điểm"),
+    AGG("hotspots_reformed", "Điểm, tụ điểm tái hình thành", IND_FLOW, "điểm"),
+    AGG("retail_points_active", "Điểm bán lẻ ma túy đang hoạt động", IND_STOCK, "điểm"),
+    AGG("businesses_inspected", "Lượt kiểm tra cơ sở kinh doanh có điều kiện về an ninh, trật tự",
+        IND_FLOW, "lượt"),
+    AGG("business_violations", "Cơ sở kinh doanh có điều kiện vi phạm", IND_FLOW, "cơ sở"),
+    AGG("cultivation_sites_destroyed", "Điểm trồng cây có chứa chất ma túy bị phát hiện, phá bỏ",
+        IND_FLOW, "điểm"),
+    AGG("cultivation_area_destroyed", "Diện tích cây có chứa chất ma túy bị phá bỏ", IND_FLOW,
+        "m²"),
+    /* prevention */
+    AGG("propaganda_sessions", "Buổi tuyên truyền phòng, chống ma túy", IND_FLOW, "buổi"),
+    AGG("propaganda_participants", "Lượt người nghe tuyên truyền", IND_FLOW, "lượt người"),
+    AGG("broadcast_minutes", "Thời lượng phát thanh trên hệ thống loa", IND_FLOW, "phút"),
+    AGG("mobile_trials", "Phiên tòa xét xử lưu động", IND_FLOW, "phiên"),
+    AGG("communes_total", "Số đơn vị cấp xã", IND_STOCK, "xã"),
+    AGG("communes_with_propaganda", "Xã có tổ chức tuyên truyền trong kỳ", IND_STOCK, "xã"),
+    RATIO("communes_propaganda_ratio", "Tỷ lệ xã được tuyên truyền", "communes_with_propaganda",
+          "communes_total"),
+    AGG("communes_with_drug_activity", "Xã có tệ nạn ma túy", IND_STOCK, "xã"),
+    AGG("licit_entities", "Cơ sở có hoạt động hợp pháp liên quan đến ma túy (tiền chất, thuốc)",
+        IND_STOCK, "cơ sở"),
+    AGG("licit_entities_inspected",
+        "Cơ sở có hoạt động hợp pháp liên quan đến ma túy được kiểm tra", IND_FLOW, "cơ sở"),
+    RATIO("licit_inspected_ratio", "Tỷ lệ cơ sở có hoạt động hợp pháp liên quan được kiểm tra",
+          "licit_entities_inspected", "licit_entities"),
+};
+
+#define N_CATALOGUE (sizeof CATALOGUE / sizeof *CATALOGUE)
+
+const struct indicator_def *indicator_catalogue(size_t *n)
+{
+  *n = N_CATALOGUE;
+  return CATALOGUE;
+}
+
+const struct indicator_def *indicator_find(const char *code)
+{
+  if (!code)
+    return NULL;
+  for (size_t i = 0; i < N_CATALOGUE; i++)
+    if (strcmp(CATALOGUE[i].code, code) == 0)
+      return &CATALOGUE[i];
+  return NULL;
+}
+
+const char *indicator_kind_name(enum indicator_kind k)
+{
+  return k == IND_FLOW ? "flow" : k == IND_STOCK ? "stock" : "ratio";
+}
+
+void indicator_result_list_free(struct indicator_result_list *l)
+{
+  if (!l)
+    return;
+  free(l->items);
+  l->items = NULL;
+  l->n = 0;
+}
+
+/* The people-register field behind a people indicator. */
+static long people_field(const struct ind_people_row *r, const char *code)
+{
+  static const struct {
+    const char *code;
+    size_t off;
+  } fields[] = {
+      {"drug_list_total", offsetof(struct ind_people_row, in_list)},
+      {"users_registered", offsetof(struct ind_people_row, users)},
+      {"addicts_registered", offsetof(struct ind_people_row, addicts)},
+      {"users_managed", offsetof(struct ind_people_row, users_managed)},
+      {"addicts_treated", offsetof(struct ind_people_row, addicts_treated)},
+      {"classified_new", offsetof(struct ind_people_row, classified)},
+      {"determinations", offsetof(struct ind_people_row, determinations)},
+      {"rehab_compulsory_admissions", offsetof(struct ind_people_row, rehab_compulsory)},
+      {"rehab_voluntary_admissions", offsetof(struct ind_people_row, rehab_voluntary)},
+      {"ost_patients", offsetof(struct ind_people_row, ost)},
+      {"ost_started", offsetof(struct ind_people_row, ost_started)},
+      {"ost_dropouts", offsetof(struct ind_people_row, ost_stopped)},
+      {"aftercare_managed", offsetof(struct ind_people_row, aftercare)},
+      {"removed_from_list", offsetof(struct ind_people_row, removed)},
+      {"relapses", offsetof(struct ind_people_row, relapses)},
+      {"deaths", offsetof(struct ind_people_row, died)},
+  };
+  for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+    if (strcmp(fields[i].code, code) == 0)
+      return *(const long *)((const char *)r + fields[i].off);
+  return 0;
+}
+
+static int push(struct indicator_result_list *l, size_t *cap, const struct indicator_result *r)
+{
+  if (l->n == *cap) {
+    size_t c = *cap ? *cap * 2 : 64;
+    struct indicator_result *p = realloc(l->items, c * sizeof *p);
+    if (!p)
+      return ERR_NOMEM;
+    l->items = p;
+    *cap = c;
+  }
+  l->items[l->n++] = *r;
+  return ERR_OK;
+}
+
+/* A result already computed in this group, or NULL. */
+static const struct indicator_result *result_of(const struct indicator_result_list *l,
+                                                const char *code, const char *group)
+{
+  for (size_t i = 0; i < l->n; i++)
+    if (strcmp(l->items[i].def->code, code) == 0 && strcmp(l->items[i].group, group) == 0)
+      return &l->items[i];
+  return NULL;
+}
+
+/* Results of one group: people from `pr` (NULL: none in this group),
+ * aggregates from the flow/stock value lists, then the ratios. */
+static int add_group(struct indicator_result_list *out, size_t *cap, const char *group,
+                     const struct ind_people_row *pr, int people, const struct ind_value_list *fl,
+                     const struct ind_value_list *sl, int aggregates)
+{
+  for (size_t i = 0; i < N_CATALOGUE; i++) {
+    const struct indicator_def *d = &CATALOGUE[i];
+    struct indicator_result r;
+    memset(&r, 0, sizeof r);
+    r.def = d;
+    snprintf(r.group, sizeof r.group, "%s", group);
+    if (d->source == IND_SRC_PEOPLE) {
+      if (!people)
+        continue;
+      r.value = pr ? (double)people_field(pr, d->code) : 0;
+      r.has_value = 1;
+    } else if (d->source == IND_SRC_AGGREGATE) {
+      if (!aggregates)
+        continue;
+      const struct ind_value_list *l = d->kind == IND_STOCK ? sl : fl;
+      for (size_t k = 0; k < l->n; k++)
+        if (strcmp(l->items[k].indicator, d->code) == 0 && strcmp(l->items[k].group, group) == 0) {
+          r.value += l->items[k].value;
+          r.has_value = 1;
+        }
+    } else {
+      const struct indicator_result *n = result_of(out, d->numerator, group);
+      const struct indicator_result *m = result_of(out, d->denominator, group);
+      if (!n || !m)
+        continue; /* parts not in this group (a people ratio split by agency) */
+      r.num = n->value;
+      r.den = m->value;
+      r.has_value = n->has_value && m->has_value && m->value > 0;
+      r.value = r.has_value ? 100.0 * r.num / r.den : 0;
+    }
+    if (push(out, cap, &r))
+      return ERR_NOMEM;
+  }
+  return ERR_OK;
+}
+
+int indicator_compute(struct indicator_result_list *out, struct store *st, const struct scope *sc,
+                      const char *tree, const char *code, const struct period *p,
+                      enum ind_split split, struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  struct scope narrow = *sc;
+  int rc = ERR_OK;
+  if (code && *code)
+    rc = scope_narrow(&narrow, sc, st, tree, code, err);
+  else if (narrow.unit_id < 0)
+    rc = scope_resolve(&narrow, st, err);
+  if (rc)
+    return rc;
+  char start[DATE_ISO_LEN], end[DATE_ISO_LEN];
+  date_to_iso(start, p->start);
+  date_to_iso(end, p->end);
+  long scope_id = narrow.unit_id;
+
+  struct ind_people_list people = {0}, people_split = {0};
+  struct ind_value_list flows = {0}, stocks = {0}, flows_split = {0}, stocks_split = {0};
+  rc = store_ind_people(&people, st, scope_id, start, end, IND_SPLIT_NONE, err);
+  if (!rc)
+    rc = store_ind_values(&flows, st, scope_id, start, end, 0, IND_SPLIT_NONE, err);
+  if (!rc)
+    rc = store_ind_values(&stocks, st, scope_id, start, end, 1, IND_SPLIT_NONE, err);
+  if (!rc && (split == IND_SPLIT_SEX || split == IND_SPLIT_AGE))
+    rc = store_ind_people(&people_split, st, scope_id, start, end, split, err);
+  if (!rc && split == IND_SPLIT_AGENCY) {
+    rc = store_ind_values(&flows_split, st, scope_id, start, end, 0, split, err);
+    if (!rc)
+      rc = store_ind_values(&stocks_split, st, scope_id, start, end, 1, split, err);
+  }
+  size_t cap = 0;
+  if (!rc)
+    rc = add_group(out, &cap, "", people.n ? &people.items[0] : NULL, 1, &flows, &stocks, 1);
+  for (size_t g = 0; !rc && g < people_split.n; g++)
+    rc = add_group(out, &cap, people_split.items[g].group, &people_split.items[g], 1, &flows,
+                   &stocks, 0);
+  if (!rc && split == IND_SPLIT_AGENCY) {
+    /* one group per agency kind that has values */
+    for (size_t k = 0; !rc && k < flows_split.n + stocks_split.n; k++) {
+      const char *g = k < flows_split.n ? flows_split.items[k].group
+                                        : stocks_split.items[k - flows_split.n].group;
+      int seen = 0;
+      for (size_t j = 0; j < out->n && !seen; j++)
+        seen = strcmp(out->items[j].group, g) == 0;
+      if (!seen)
+        rc = add_group(out, &cap, g, NULL, 0, &flows_split, &stocks_split, 1);
+    }
+  }
+  if (rc == ERR_NOMEM)
+    err_set(err, ERR_NOMEM, "hết bộ nhớ");
+  ind_people_list_free(&people);
+  ind_people_list_free(&people_split);
+  ind_value_list_free(&flows);
+  ind_value_list_free(&stocks);
+  ind_value_list_free(&flows_split);
+  ind_value_list_free(&stocks_split);
+  if (rc)
+    indicator_result_list_free(out);
+  return rc;
+}
+
+int indicator_enter(struct store *st, const struct scope *sc, const char *indicator,
+                    const char *tree, const char *code, const char *agency_kind,
+                    const struct period *p, double value, const char *source, struct err *err)
+{
+  const struct indicator_def *d = indicator_find(indicator);
+  if (!d)
+    return err_set(err, ERR_INPUT,
+                   "chỉ tiêu \"%s\" không có trong danh mục (xem pcmt indicators list)",
+                   indicator ? indicator : "");
+  if (d->source != IND_SRC_AGGREGATE)
+    return err_set(err, ERR_INPUT, "chỉ tiêu \"%s\" được tính từ sổ theo dõi, không nhập tay",
+                   indicator);
+  if (agency_kind && *agency_kind && agency_kind_from_name(agency_kind) == AGENCY_NONE)
+    return err_set(err, ERR_INPUT, "loại cơ quan \"%s\" không hợp lệ (xem pcmt agency kinds)",
+                   agency_kind);
+  if (!(value >= 0) || value > 1e12)
+    return err_set(err, ERR_INPUT, "giá trị phải là số không âm");
+  if (sc->role == SCOPE_LEADER)
+    return err_set(err, ERR_DENIED, "lãnh đạo chỉ xem số liệu, không nhập");
+  struct scope narrow;
+  int rc = scope_narrow(&narrow, sc, st, tree, code, err);
+  if (rc)
+    return rc;
+  char start[DATE_ISO_LEN], end[DATE_ISO_LEN], at[32];
+  date_to_iso(start, p->start);
+  date_to_iso(end, p->end);
+  audit_now(at, sizeof at);
+  struct ind_value_entry e = {indicator, narrow.tree, narrow.code, agency_kind, start,
+                              end,       source,      sc->user,    at,          value};
+  rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = store_ind_value_put(st, &e, err);
+  if (!rc) {
+    char detail[200];
+    snprintf(detail, sizeof detail, "%s %s..%s = %g", indicator, start, end, value);
+    rc = audit_record(st, sc, "indicator.enter", "unit", 0, detail, err);
+  }
+  if (rc) {
+    store_write_rollback(st);
+    return rc;
+  }
+  return store_write_commit(st, err);
+}

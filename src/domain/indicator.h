@@ -1,0 +1,70 @@
+/* indicator.h: the catalogue of standard indicators and their values by unit and period.
+ *
+ * An indicator is a flow over a period (cases detected in Q3), a stock at the
+ * period's end (addicts on the list on 30/9), or a ratio of two others (users
+ * with a management record / users on the list), shown with its numerator
+ * and denominator. Register-backed indicators are computed from the
+ * registers; the others from aggregate data values entered per unit and
+ * period (indicator_enter). Aggregation: flows add up, stocks are taken at
+ * the period's end, ratios are recomputed from summed parts, a person counts
+ * once. Definitions: docs/indicators.md. */
+#ifndef PCMT_DOMAIN_INDICATOR_H
+#define PCMT_DOMAIN_INDICATOR_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "base/period.h"
+#include "store/store_indicators.h"
+
+struct store;
+struct scope;
+
+enum indicator_kind { IND_FLOW, IND_STOCK, IND_RATIO };
+enum indicator_source { IND_SRC_PEOPLE, IND_SRC_AGGREGATE, IND_SRC_RATIO };
+
+struct indicator_def {
+  const char *code; /* "addicts_registered" */
+  const char *name; /* Vietnamese name for reports */
+  enum indicator_kind kind;
+  enum indicator_source source;
+  const char *unit;      /* "người", "vụ", "%" ... */
+  const char *numerator; /* ratios: codes of the parts */
+  const char *denominator;
+};
+
+/* The catalogue, in report order; *n its length. */
+const struct indicator_def *indicator_catalogue(size_t *n);
+/* One definition by code, or NULL. */
+const struct indicator_def *indicator_find(const char *code);
+const char *indicator_kind_name(enum indicator_kind k); /* "flow", "stock", "ratio" */
+
+struct indicator_result {
+  const struct indicator_def *def;
+  char group[24];  /* split group ("male", "under_18", "police"), "" for the total */
+  double value;    /* ratios: percent, valid when den > 0 */
+  double num, den; /* ratios only */
+  int has_value;   /* 0: a ratio with a zero denominator */
+};
+
+struct indicator_result_list {
+  struct indicator_result *items;
+  size_t n;
+};
+void indicator_result_list_free(struct indicator_result_list *l); /* accepts NULL */
+
+/* Every indicator of the catalogue for the subtree of unit (tree, code) —
+ * NULL code for the caller's whole territory — over period p, split as
+ * asked. The unit must lie in the caller's scope (ERR_DENIED otherwise).
+ * Aggregates only: any role may ask. */
+int indicator_compute(struct indicator_result_list *out, struct store *st, const struct scope *sc,
+                      const char *tree, const char *code, const struct period *p,
+                      enum ind_split split, struct err *err);
+
+/* Enter an aggregate value for an indicator whose source is aggregate (a
+ * register-backed one is refused: it is computed, not typed). */
+int indicator_enter(struct store *st, const struct scope *sc, const char *indicator,
+                    const char *tree, const char *code, const char *agency_kind,
+                    const struct period *p, double value, const char *source, struct err *err);
+
+#endif

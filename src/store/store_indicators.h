@@ -1,0 +1,65 @@
+/* store_indicators.h: the SQL behind the indicators (src/domain/indicator.h).
+ *
+ * Every function takes the id of a scope unit (unit_scope.scope_id: 0 for the
+ * whole country) and counts only what lies in that unit's subtree — for a
+ * unit of today's tree, that includes the old units that went into it, so a
+ * figure from before 1 July 2025 shows on today's units. People are placed
+ * where they lived on the day that counts (the event's day for a flow, the
+ * period's last day for a stock), following their moves. */
+#ifndef PCMT_STORE_STORE_INDICATORS_H
+#define PCMT_STORE_STORE_INDICATORS_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+
+struct store;
+
+/* How to split a figure: not at all, by sex, by age group at the period's
+ * end, or (aggregate values only) by agency kind. */
+enum ind_split { IND_SPLIT_NONE, IND_SPLIT_SEX, IND_SPLIT_AGE, IND_SPLIT_AGENCY };
+
+/* Counts of people over a period, for one group of the split ("" when none). */
+struct ind_people_row {
+  char group[24];
+  /* flows in [start, end]: distinct people with such an event */
+  long classified, determinations, rehab_compulsory, rehab_voluntary, ost_started, ost_stopped,
+      removed, relapses, died;
+  /* stocks on `end` */
+  long users, addicts, in_list, users_managed, ost, aftercare, addicts_treated;
+};
+
+struct ind_people_list {
+  struct ind_people_row *items;
+  size_t n;
+};
+void ind_people_list_free(struct ind_people_list *l); /* accepts NULL */
+
+int store_ind_people(struct ind_people_list *out, struct store *st, long scope_id,
+                     const char *start, const char *end, enum ind_split split, struct err *err);
+
+/* Sums of aggregate values per indicator (and group). Flows: values whose
+ * period lies inside [start, end]. Stocks: for each unit and agency, the
+ * value with the latest period end inside [start, end]. */
+struct ind_value_row {
+  char indicator[48];
+  char group[24]; /* agency kind with IND_SPLIT_AGENCY, else "" */
+  double value;
+};
+struct ind_value_list {
+  struct ind_value_row *items;
+  size_t n;
+};
+void ind_value_list_free(struct ind_value_list *l); /* accepts NULL */
+
+int store_ind_values(struct ind_value_list *out, struct store *st, long scope_id, const char *start,
+                     const char *end, int stock, enum ind_split split, struct err *err);
+
+/* Enter (or replace) one aggregate value. */
+struct ind_value_entry {
+  const char *indicator, *unit_tree, *unit_code, *agency_kind, *start, *end, *source, *by, *at;
+  double value;
+};
+int store_ind_value_put(struct store *st, const struct ind_value_entry *e, struct err *err);
+
+#endif

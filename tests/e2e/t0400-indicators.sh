@@ -1,0 +1,45 @@
+#!/bin/sh
+# t0400-indicators.sh: `pcmt indicators` list / enter / show through the real binary.
+set -u
+. "$PCMT_SOURCE_DIR/tests/e2e/lib.sh"
+
+db="$T/ind.db"
+run "$PCMT_BIN" --db "$db" init
+expect_status 0
+run "$PCMT_BIN" --db "$db" units import
+expect_status 0
+
+run "$PCMT_BIN" --db "$db" indicators list --json
+expect_status 0
+expect_out '"code": "cases_resolved_ratio"'
+expect_out '"denominator": "cases_detected"'
+
+# Aggregate values entered on an old commune (16846, Nghệ An) show on today's
+# commune that took it over (16855) and on the province (40).
+run "$PCMT_BIN" --db "$db" indicators enter cases_detected --unit 16846 --tree pre2025 \
+  --period "Quý III/2024" --value 5 --agency police --source "báo cáo quý III"
+expect_status 0
+expect_out "Quý III/2024"
+run "$PCMT_BIN" --db "$db" indicators enter cases_resolved --unit 16846 --tree pre2025 \
+  --period 2024-Q3 --value 4
+expect_status 0
+run "$PCMT_BIN" --db "$db" indicators --unit 16855 --period 2024-Q3 --json
+expect_status 0
+expect_out '"unit_name": "xã Chiêu Lưu"'
+run "$PCMT_BIN" --db "$db" indicators --unit 40 --period 2024-Q3 --compare last-year --json
+expect_status 0
+expect_out '"value": 80.0'
+expect_out '"numerator": 4.0'
+expect_out '"name": "Quý III/2023"'
+
+# A register-backed indicator cannot be typed; bad input is refused clearly.
+run "$PCMT_BIN" --db "$db" indicators enter addicts_registered --unit 16846 --tree pre2025 \
+  --period 2024-Q3 --value 3
+expect_status 2
+expect_err "không nhập tay"
+run "$PCMT_BIN" --db "$db" indicators --unit 40 --period 2024-Q5
+expect_status 2
+run "$PCMT_BIN" --db "$db" indicators --unit 99999 --period 2024-Q3
+expect_status 3
+
+finish

@@ -1,0 +1,366 @@
+/* test_indicators.c: indicator aggregation rules on a small hand-built dataset.
+ *
+ * Units (official data): old commune 16846 "Bảo Thắng" of district 417 (Nghệ
+ * An, 40) went wholly into today's commune 16855 "Chiêu Lưu"; old commune
+ * 00001 "Phúc Xá" is in Hà Nội. Every expected figure below was counted by
+ * hand from the events listed in group_setup. */
+#include "testutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/period.h"
+#include "domain/indicator.h"
+#include "domain/person.h"
+#include "domain/scope.h"
+#include "domain/unit.h"
+#include "ingest/unit_import.h"
+#include "store/store.h"
+
+#define TODAY "2026-11-23"
+
+static char *dir;
+static struct store *st;
+static struct scope admin;
+
+static long make(const char *name, const char *born, const char *sex, const char *code)
+{
+  struct person p;
+  memset(&p, 0, sizeof p);
+  snprintf(p.full_name, sizeof p.full_name, "%s", name);
+  snprintf(p.birth_date, sizeof p.birth_date, "%s", born);
+  snprintf(p.sex, sizeof p.sex, "%s", sex);
+  snprintf(p.unit_tree, sizeof p.unit_tree, "%s", UNIT_TREE_OLD);
+  snprintf(p.unit_code, sizeof p.unit_code, "%s", code);
+  snprintf(p.ethnicity, sizeof p.ethnicity, "Kinh");
+  struct err err = {0};
+  if (person_create(st, &admin, &p, TODAY, &err))
+    fail_msg("create %s: %s", name, err.msg);
+  return p.id;
+}
+
+static long ev(long id, enum person_event_kind k, const char *date, const char *value)
+{
+  struct person_event e;
+  memset(&e, 0, sizeof e);
+  e.person_id = id;
+  e.kind = k;
+  snprintf(e.date, sizeof e.date, "%s", date);
+  if (value)
+    snprintf(e.value, sizeof e.value, "%s", value);
+  if (k == PEV_OST_START) {
+    snprintf(e.facility, sizeof e.facility, "Cơ sở điều trị Methadone");
+    snprintf(e.value, sizeof e.value, "methadone");
+  }
+  if (k == PEV_REMOVED || k == PEV_VOID)
+    snprintf(e.note, sizeof e.note, "kiểm thử");
+  if (k == PEV_VOID)
+    e.ref_event_id = atol(value);
+  if (k == PEV_VOID)
+    e.value[0] = '\0';
+  if (k == PEV_MOVED) {
+    snprintf(e.unit_tree, sizeof e.unit_tree, "%s", UNIT_TREE_OLD);
+    snprintf(e.unit_code, sizeof e.unit_code, "%s", value);
+    e.value[0] = '\0';
+  }
+  struct err err = {0};
+  if (person_add_event(st, &admin, &e, TODAY, &err))
+    fail_msg("event %d on %ld: %s", (int)k, id, err.msg);
+  return e.id;
+}
+
+static int group_setup(void **state)
+{
+  (void)state;
+  dir = tu_tempdir();
+  char path[4200];
+  snprintf(path, sizeof path, "%s/ind.db", dir);
+  struct err err = {0};
+  if (store_open(&st, path, &err) || store_migrate(st, NULL, NULL, &err) ||
+      unit_import(st, tu_source_path("data/units"), NULL, &err) ||
+      scope_init(&admin, "tester", "admin", NULL, NULL, "kiểm thử", &err) ||
+      scope_resolve(&admin, st, &err)) {
+    fprintf(stderr, "setup: %s\n", err.msg);
+    return -1;
+  }
+  /* P1: user from 5/7/2024, management record from 10/7 */
+  long p1 = make("Nguyễn Văn Một", "1990-01-01", "nam", "16846");
+  ev(p1, PEV_CLASSIFIED, "2024-07-05", "user");
+  ev(p1, PEV_MANAGEMENT_OPENED, "2024-07-10", NULL);
+  /* P2: girl of 16, addict from 1/8/2024, voluntary rehab in the community from 20/8 */
+  long p2 = make("Trần Thị Hai", "2008-03-01", "nữ", "16846");
+  ev(p2, PEV_CLASSIFIED, "2024-08-01", "addict");
+  ev(p2, PEV_REHAB_COMMUNITY_START, "2024-08-20", NULL);
+  /* P3: addict in Hà Nội: outside every Nghệ An figure */
+  long p3 = make("Lê Văn Ba", "1980-05-05", "nam", "00001");
+  ev(p3, PEV_CLASSIFIED, "2024-07-15", "addict");
+  /* P4: user since May, removed from the list on 15/8 */
+  long p4 = make("Phạm Văn Bốn", "1985-02-02", "nam", "16846");
+  ev(p4, PEV_CLASSIFIED, "2024-05-01", "user");
+  ev(p4, PEV_REMOVED, "2024-08-15", NULL);
+  /* P5: addict since June in substitution treatment; a wrong "user" entry of
+   * 20/7 is voided */
+  long p5 = make("Hoàng Văn Năm", "1975-06-06", "nam", "16846");
+  ev(p5, PEV_CLASSIFIED, "2024-06-01", "addict");
+  ev(p5, PEV_OST_START, "2024-06-10", NULL);
+  long wrong = ev(p5, PEV_CLASSIFIED, "2024-07-20", "user");
+  char ref[24];
+  snprintf(ref, sizeof ref, "%ld", wrong);
+  ev(p5, PEV_VOID, "2024-07-21", ref);
+  /* P6: user from 1/7/2024 in 16846, moved to Phúc Xá (Hà Nội) on 10/8 */
+  long p6 = make("Vũ Thị Sáu", "1995-09-09", "nữ", "16846");
+  ev(p6, PEV_CLASSIFIED, "2024-07-01", "user");
+  ev(p6, PEV_MOVED, "2024-08-10", "00001");
+  return 0;
+}
+
+static int group_teardown(void **state)
+{
+  (void)state;
+  store_close(st);
+  tu_rmtree(dir);
+  free(dir);
+  return 0;
+}
+
+static struct indicator_result_list compute(const char *tree, const char *code, const char *period,
+                                            enum ind_split split)
+{
+  struct period p;
+  assert_int_equal(period_parse(&p, period, NULL), ERR_OK);
+  struct indicator_result_list l;
+  struct err err = {0};
+  if (indicator_compute(&l, st, &admin, tree, code, &p, split, &err))
+    fail_msg("compute %s %s: %s", code ? code : "national", period, err.msg);
+  return l;
+}
+
+static const struct indicator_result *get(const struct indicator_result_list *l, const char *code,
+                                          const char *group)
+{
+  for (size_t i = 0; i < l->n; i++)
+    if (strcmp(l->items[i].def->code, code) == 0 && strcmp(l->items[i].group, group) == 0)
+      return &l->items[i];
+  fail_msg("no result %s [%s]", code, group);
+  return NULL;
+}
+
+static void expect(const struct indicator_result_list *l, const char *code, const char *group,
+                   double want)
+{
+  const struct indicator_result *r = get(l, code, group);
+  if (!r->has_value || fabs(r->value - want) > 1e-9)
+    fail_msg("%s [%s] = %g (has_value %d), want %g", code, group, r->value, r->has_value, want);
+}
+
+static void flows_stocks_ratios_in_old_commune(void **state)
+{
+  (void)state;
+  struct indicator_result_list l = compute(UNIT_TREE_OLD, "16846", "2024-Q3", IND_SPLIT_NONE);
+  /* flows: P1, P2, P6 classified in Q3 (P5's voided entry does not count) */
+  expect(&l, "classified_new", "", 3);
+  expect(&l, "rehab_voluntary_admissions", "", 1);
+  expect(&l, "removed_from_list", "", 1);
+  expect(&l, "determinations", "", 0);
+  /* stocks on 30/9: P1 user (P4 removed, P6 moved away); P2, P5 addicts */
+  expect(&l, "users_registered", "", 1);
+  expect(&l, "addicts_registered", "", 2);
+  expect(&l, "drug_list_total", "", 3);
+  expect(&l, "users_managed", "", 1);
+  expect(&l, "ost_patients", "", 1);
+  expect(&l, "addicts_treated", "", 2);
+  /* ratios from their parts */
+  const struct indicator_result *r = get(&l, "users_managed_ratio", "");
+  assert_true(r->has_value);
+  assert_true(fabs(r->num - 1) < 1e-9 && fabs(r->den - 1) < 1e-9);
+  assert_true(fabs(r->value - 100) < 1e-9);
+  expect(&l, "service_access_ratio", "", 100);
+  /* no aggregate value entered: unknown, not zero */
+  assert_false(get(&l, "cases_detected", "")->has_value);
+  assert_false(get(&l, "cases_resolved_ratio", "")->has_value);
+  indicator_result_list_free(&l);
+}
+
+static void old_figures_on_todays_units(void **state)
+{
+  (void)state;
+  /* 2024 on today's commune 16855, which took over old 16846 */
+  struct indicator_result_list l = compute(UNIT_TREE_NEW, "16855", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "classified_new", "", 3);
+  expect(&l, "addicts_registered", "", 2);
+  indicator_result_list_free(&l);
+  /* the province of Nghệ An today, same */
+  l = compute(UNIT_TREE_NEW, "40", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "users_registered", "", 1);
+  expect(&l, "addicts_registered", "", 2);
+  indicator_result_list_free(&l);
+}
+
+static void moves_follow_the_person(void **state)
+{
+  (void)state;
+  /* Phúc Xá: P3 (addict) and P6 (user, moved in on 10/8); P6's
+   * classification of 1/7 happened in Nghệ An */
+  struct indicator_result_list l = compute(UNIT_TREE_OLD, "00001", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "users_registered", "", 1);
+  expect(&l, "addicts_registered", "", 1);
+  expect(&l, "classified_new", "", 1);
+  indicator_result_list_free(&l);
+  /* the whole country: each person once */
+  l = compute(NULL, NULL, "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "classified_new", "", 4);
+  expect(&l, "drug_list_total", "", 5);
+  indicator_result_list_free(&l);
+}
+
+static void previous_period(void **state)
+{
+  (void)state;
+  /* Q2 2024 in 16846: P4 user (1/5), P5 addict (1/6) in OST (10/6) */
+  struct indicator_result_list l = compute(UNIT_TREE_OLD, "16846", "2024-Q2", IND_SPLIT_NONE);
+  expect(&l, "classified_new", "", 2);
+  expect(&l, "users_registered", "", 1);
+  expect(&l, "addicts_registered", "", 1);
+  expect(&l, "ost_patients", "", 1);
+  expect(&l, "users_managed", "", 0);
+  const struct indicator_result *r = get(&l, "users_managed_ratio", "");
+  assert_true(r->has_value);
+  assert_true(fabs(r->value) < 1e-9);
+  indicator_result_list_free(&l);
+  /* a year made of Q2 and Q3: flows add, stocks at the end */
+  l = compute(UNIT_TREE_OLD, "16846", "2024-04-01..2024-09-30", IND_SPLIT_NONE);
+  expect(&l, "classified_new", "", 5);
+  expect(&l, "users_registered", "", 1);
+  indicator_result_list_free(&l);
+}
+
+static void split_by_sex_and_age(void **state)
+{
+  (void)state;
+  struct indicator_result_list l = compute(UNIT_TREE_OLD, "16846", "2024-Q3", IND_SPLIT_SEX);
+  expect(&l, "addicts_registered", "female", 1);
+  expect(&l, "addicts_registered", "male", 1);
+  expect(&l, "users_registered", "male", 1);
+  expect(&l, "addicts_registered", "", 2);
+  indicator_result_list_free(&l);
+  l = compute(UNIT_TREE_OLD, "16846", "2024-Q3", IND_SPLIT_AGE);
+  expect(&l, "addicts_registered", "under_18", 1);
+  expect(&l, "addicts_registered", "45_plus", 1);
+  indicator_result_list_free(&l);
+}
+
+static void aggregate_values(void **state)
+{
+  (void)state;
+  struct err err = {0};
+  struct period q3, jul, aug;
+  period_parse(&q3, "2024-Q3", NULL);
+  period_parse(&jul, "2024-07", NULL);
+  period_parse(&aug, "2024-08", NULL);
+  /* cases by month and force: flows add up */
+  assert_int_equal(indicator_enter(st, &admin, "cases_detected", UNIT_TREE_OLD, "16846", "police",
+                                   &jul, 3, "báo cáo tháng 7", &err),
+                   ERR_OK);
+  assert_int_equal(indicator_enter(st, &admin, "cases_detected", UNIT_TREE_OLD, "16846",
+                                   "border_guard", &aug, 2, "báo cáo tháng 8", &err),
+                   ERR_OK);
+  assert_int_equal(indicator_enter(st, &admin, "cases_resolved", UNIT_TREE_OLD, "16846", "", &q3, 4,
+                                   "báo cáo quý", &err),
+                   ERR_OK);
+  /* hotspots: a stock, the latest value in the period counts */
+  assert_int_equal(indicator_enter(st, &admin, "hotspots_active", UNIT_TREE_OLD, "16846", "", &jul,
+                                   7, "tháng 7", &err),
+                   ERR_OK);
+  assert_int_equal(indicator_enter(st, &admin, "hotspots_active", UNIT_TREE_OLD, "16846", "", &aug,
+                                   5, "tháng 8", &err),
+                   ERR_OK);
+  /* re-entering replaces */
+  assert_int_equal(indicator_enter(st, &admin, "hotspots_active", UNIT_TREE_OLD, "16846", "", &aug,
+                                   4, "tháng 8, sửa", &err),
+                   ERR_OK);
+  struct indicator_result_list l = compute(UNIT_TREE_OLD, "16846", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "cases_detected", "", 5);
+  expect(&l, "hotspots_active", "", 4);
+  const struct indicator_result *r = get(&l, "cases_resolved_ratio", "");
+  assert_true(r->has_value);
+  assert_true(fabs(r->num - 4) < 1e-9 && fabs(r->den - 5) < 1e-9 && fabs(r->value - 80) < 1e-9);
+  indicator_result_list_free(&l);
+  l = compute(UNIT_TREE_OLD, "16846", "2024-Q3", IND_SPLIT_AGENCY);
+  expect(&l, "cases_detected", "police", 3);
+  expect(&l, "cases_detected", "border_guard", 2);
+  indicator_result_list_free(&l);
+  /* refusals */
+  assert_int_equal(indicator_enter(st, &admin, "addicts_registered", UNIT_TREE_OLD, "16846", "",
+                                   &q3, 9, "x", &err),
+                   ERR_INPUT);
+  assert_int_equal(
+      indicator_enter(st, &admin, "no_such", UNIT_TREE_OLD, "16846", "", &q3, 1, "x", &err),
+      ERR_INPUT);
+  assert_int_equal(indicator_enter(st, &admin, "cases_detected", UNIT_TREE_OLD, "16846", "army",
+                                   &q3, 1, "x", &err),
+                   ERR_INPUT);
+  assert_int_equal(
+      indicator_enter(st, &admin, "cases_detected", UNIT_TREE_OLD, "16846", "", &q3, -1, "x", &err),
+      ERR_INPUT);
+  assert_int_equal(
+      indicator_enter(st, &admin, "cases_detected", UNIT_TREE_OLD, "99999", "", &q3, 1, "x", &err),
+      ERR_NOT_FOUND);
+}
+
+static void scope_is_enforced(void **state)
+{
+  (void)state;
+  struct scope commune;
+  struct err err = {0};
+  assert_int_equal(scope_init(&commune, "xa", "officer", UNIT_TREE_OLD, "00001", "kiểm thử", &err),
+                   ERR_OK);
+  assert_int_equal(scope_resolve(&commune, st, &err), ERR_OK);
+  struct period p;
+  period_parse(&p, "2024-Q3", NULL);
+  struct indicator_result_list l;
+  assert_int_equal(
+      indicator_compute(&l, st, &commune, UNIT_TREE_OLD, "16846", &p, IND_SPLIT_NONE, &err),
+      ERR_DENIED);
+  /* its own territory without --unit */
+  assert_int_equal(indicator_compute(&l, st, &commune, NULL, NULL, &p, IND_SPLIT_NONE, &err),
+                   ERR_OK);
+  expect(&l, "addicts_registered", "", 1);
+  indicator_result_list_free(&l);
+}
+
+static void catalogue_is_consistent(void **state)
+{
+  (void)state;
+  size_t n;
+  const struct indicator_def *c = indicator_catalogue(&n);
+  assert_true(n >= 40);
+  for (size_t i = 0; i < n; i++) {
+    assert_ptr_equal(indicator_find(c[i].code), &c[i]);
+    if (c[i].kind == IND_RATIO) {
+      assert_non_null(indicator_find(c[i].numerator));
+      assert_non_null(indicator_find(c[i].denominator));
+      /* parts come before the ratio, so it can be computed from them */
+      assert_true(indicator_find(c[i].numerator) < &c[i]);
+      assert_true(indicator_find(c[i].denominator) < &c[i]);
+    }
+  }
+  assert_null(indicator_find("nope"));
+  assert_null(indicator_find(NULL));
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(catalogue_is_consistent),
+      cmocka_unit_test(flows_stocks_ratios_in_old_commune),
+      cmocka_unit_test(old_figures_on_todays_units),
+      cmocka_unit_test(moves_follow_the_person),
+      cmocka_unit_test(previous_period),
+      cmocka_unit_test(split_by_sex_and_age),
+      cmocka_unit_test(aggregate_values),
+      cmocka_unit_test(scope_is_enforced),
+  };
+  return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
