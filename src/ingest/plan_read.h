@@ -1,0 +1,26 @@
+/* plan_read.h: read a plan (kế hoạch) from the text of its document.
+ *
+ * The text is what doc_read() gives: UTF-8, one paragraph per line, bold as
+ * **...**, Word numbering as literal labels, tables as "| a | b |" rows,
+ * footnote marks as <sup>N</sup>. The reader applies general rules of the
+ * Vietnamese administrative style (docs/plan-reader.md) and fills a plan for
+ * a person to review: what it cannot find stays NULL / empty. */
+#ifndef PCMT_INGEST_PLAN_READ_H
+#define PCMT_INGEST_PLAN_READ_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "domain/plan.h"
+
+/* Largest text accepted, in bytes (a 50-page plan is about 150 KB). */
+#define PLAN_READ_MAX ((size_t)16 * 1024 * 1024)
+
+/* Read the plan in text[0..len) into *out, which the function initialises
+ * (plan_init) itself; the caller frees it with plan_free() whatever the
+ * result. Returns ERR_OK with a best-effort plan; ERR_INPUT for empty text,
+ * invalid UTF-8 (or a NUL byte) and text over PLAN_READ_MAX; ERR_NOMEM. On
+ * failure *out is left empty. Time is linear in len. */
+int plan_read_text(struct plan *out, const char *text, size_t len, struct err *err);
+
+#endif
