@@ -45,11 +45,12 @@ static const char *const name_words[] = {
     "trung",  "uong",  "tren",  "thuoc", "tien",  "hanh",   "tung",  "truong", "cuc",    "tram",
     "doi",    "dieu",  "tra",   "lao",   "dong",  "thuong", "binh",  "y",      "te",     "giao",
     "duc",    "dao",   "tao",   "van",   "hoa",   "thong",  "tin",   "truyen", "hinh",   "nong",
-    "thon",   "phat",  "trien", "cong",  "an",    "kiem",   "sat",   "toa",    "chi",    "huy",
+    "thon",   "phat_", "trien", "cong",  "an",    "kiem_",  "sat",   "toa",    "chi",    "huy",
     "bien",   "hai",   "bo",    "nhan",  "dan",   "nu",     "cuu",   "chien",  "tuoi",   "cao",
     "nguoi",  "ngoai", "noi",   "tai",   "tu",    "phap",   "mat",   "tran",   "quoc",   "thi",
     "thuong", "tam",   "vien",  "benh",  "thanh", "nien",   "hoc",   "sinh",   "ho",     "ban",
-    "quy",    "lam",   "viec",  "lanh",  "dao",   "thu",    NULL};
+    "quy",    "lam",   "viec",  "lanh",  "dao",   "thu",    "thao",  "dang",   "san",    "ninh",
+    "truc",   "ly",    NULL};
 
 static int in_list(const char *w, const char *const *list)
 {
@@ -85,8 +86,19 @@ static size_t head_words(const struct pr_para *p, size_t i, size_t end)
   if (!h && pr_match(p, i, end, "thanh vien ban chi dao"))
     h = 4;
   if (h && pr_match(p, i, end, "co quan") && !pr_match(p, i, end, "co quan dieu tra") &&
-      !pr_match(p, i, end, "co quan thuong truc") && !pr_match(p, i, end, "co quan thi hanh"))
-    return 0; /* "cơ quan" alone is a common noun */
+      !pr_match(p, i, end, "co quan thuong truc") && !pr_match(p, i, end, "co quan thi hanh") &&
+      !(i + 2 < end && p->tok[i + 2].upper))
+    return 0; /* "cơ quan" alone is a common noun; "cơ quan Trung ương" a body */
+  /* verbs and nouns that share a head word: "Tổ chức tập huấn" (to
+   * organise), "Phòng, chống ma túy" / "phòng ngừa" (to prevent) */
+  if (h && pr_match(p, i, end, "to chuc") && i + 2 < end && !p->tok[i + 2].upper &&
+      !pr_match(p, i + 2, end, "chinh tri") && !pr_match(p, i + 2, end, "thanh vien") &&
+      !pr_match(p, i + 2, end, "doan the") && !pr_match(p, i + 2, end, "hoi"))
+    return 0;
+  if (h && pr_match(p, i, end, "phong") &&
+      (i + 1 >= end || p->tok[i + 1].kind == TK_PUNCT || pr_match(p, i + 1, end, "chong") ||
+       pr_match(p, i + 1, end, "ngua") || pr_match(p, i + 1, end, "tranh")))
+    return 0;
   return h;
 }
 
@@ -192,6 +204,17 @@ static size_t name_end(const struct pr_para *p, size_t i, size_t open, size_t en
       continue;
     }
     /* lower-case words */
+    /* word pairs that belong to names though each word alone may be a verb:
+     * "Viện kiểm sát" (not "kiểm soát"), "Phát triển" (not "phát huy"),
+     * "cơ quan tiến hành tố tụng" */
+    if (pr_match(p, k, end, "kiem sat") || pr_match(p, k, end, "phat trien")) {
+      k += 2;
+      continue;
+    }
+    if (pr_match(p, k, end, "tien hanh to tung")) {
+      k += 4;
+      continue;
+    }
     if (pr_match(p, k, end, "va")) {
       /* "và" inside a name: "Lao động - Thương binh và Xã hội" */
       if (k + 1 < end && p->tok[k + 1].upper && !name_opens(p, k + 1, end, 1)) {

@@ -1,9 +1,475 @@
-/* plan_read_tasks.c: placeholder. */
+/* plan_read_tasks.c: tasks with their lead and coordinating agencies,
+ * deadline and cadence.
+ *
+ * Tasks are the paragraphs of the tasks and organisation parts that are not
+ * headings. Who carries a task is written in one of these ways, all handled
+ * here as general rules (docs/plan-reader.md):
+ *   1. role lines after the task: "Cơ quan chủ trì: X", "Cơ quan phối hợp
+ *      (thực hiện): Y", "Cơ quan tham mưu thực hiện: Z", "Đơn vị chủ trì:",
+ *      "Thời gian thực hiện: ...". Right after a task they are that task's;
+ *      under a heading of their own ("3.2. Phân công thực hiện") they serve
+ *      every task of the parent section that lacks them;
+ *   2. a heading that is an agency ("4. Sở Y tế", "2. Công an tỉnh - Cơ quan
+ *      thường trực ...:"): the paragraphs under it are its tasks;
+ *   3. an agency opening the paragraph, bold or not, with or without a
+ *      colon ("**Sở Y tế** chủ trì, phối hợp: (1) ... (2) ...", "Sở Công
+ *      Thương chủ trì, phối hợp với Công an tỉnh ...", "Đề nghị Viện kiểm
+ *      sát ...", "Giao Công an tỉnh ..."); numbered items "(1)", "(2)" in
+ *      the paragraph are separate tasks of that agency;
+ *   4. a closing parenthesis "(X chủ trì, phối hợp Y thực hiện thường
+ *      xuyên)": it completes the tasks written since the previous one in
+ *      the same section;
+ *   5. "chủ trì, phối hợp (với) Y" / "phối hợp với Y" inside the text names
+ *      coordinators.
+ * A role never overwrites one the task states itself. Deadlines inside a
+ * parenthesis (a report list) are not the task's deadline. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "ingest/plan_read_int.h"
+
+#define NO_TOK    ((size_t)-1)
+#define MAX_ITEMS 32
+
+enum role { ROLE_NONE, ROLE_LEAD, ROLE_SUPPORT, ROLE_ADVISE, ROLE_TIME };
+
+/* A role line: returns its role and sets *colon to the token after ':'. */
+static int role_line(const struct pr_para *p, size_t *colon)
+{
+  size_t b = p->body, k = b;
+  if (pr_match(p, k, p->ntok, "co quan") || pr_match(p, k, p->ntok, "don vi") ||
+      pr_match(p, k, p->ntok, "luc luong"))
+    k += 2;
+  int role = ROLE_NONE;
+  if (pr_match(p, k, p->ntok, "chu tri"))
+    role = ROLE_LEAD;
+  else if (pr_match(p, k, p->ntok, "phoi hop"))
+    role = ROLE_SUPPORT;
+  else if (pr_match(p, k, p->ntok, "tham muu"))
+    role = ROLE_ADVISE;
+  else if (k == b && pr_match(p, k, p->ntok, "thoi gian") &&
+           (pr_match(p, k + 2, p->ntok, "thuc hien") || pr_match(p, k + 2, p->ntok, "hoan thanh")))
+    role = ROLE_TIME;
+  if (role == ROLE_NONE)
+    return ROLE_NONE;
+  /* the colon within the next few words */
+  for (size_t j = k; j < p->ntok && j < k + 6; j++)
+    if (pr_tok_is(p, j, ":")) {
+      *colon = j + 1;
+      return role;
+    }
+  return ROLE_NONE;
+}
+
+/* The agency list opening the body (after "Đề nghị", "Giao" ...), or after
+ * an opening clause ("Căn cứ ..., các sở ... xây dựng"). Returns its end,
+ * or the body start when none; *start gets where the list starts. */
+static size_t opener(const struct pr_para *p, size_t *start)
+{
+  size_t b = p->body;
+  *start = b;
+  size_t e = pr_agency_phrase(p, b, p->ntok);
+  if (e > b)
+    return e;
+  static const char *const intros[] = {"can cu",    "tren co so",      "de",
+                                       "qua trinh", "trong qua trinh", NULL};
+  int intro = 0;
+  for (size_t k = 0; intros[k]; k++)
+    if (pr_match(p, b, p->ntok, intros[k]))
+      intro = 1;
+  if (!intro)
+    return b;
+  size_t lim = p->ntok < b + 40 ? p->ntok : b + 40;
+  for (size_t k = b + 1; k < lim; k++) {
+    if (pr_tok_is(p, k, ";") || pr_tok_is(p, k, "."))
+      break;
+    if (!pr_tok_is(p, k - 1, ","))
+      continue;
+    size_t x = pr_agency_phrase(p, k, p->ntok);
+    if (x > k && x < p->ntok && p->tok[x].kind == TK_WORD) {
+      *start = k;
+      return x;
+    }
+  }
+  return b;
+}
+
+/* An agency heading: the body is nothing but an agency list (and a colon). */
+static int agency_heading(const struct pr_para *p)
+{
+  size_t st;
+  size_t e = opener(p, &st);
+  if (e == p->body || st != p->body)
+    return 0;
+  while (e < p->ntok && (pr_tok_is(p, e, ":") || pr_tok_is(p, e, ".")))
+    e++;
+  return e >= p->ntok;
+}
+
+/* A numbered heading: short, and not a sentence; or a numbered line that
+ * does not end a sentence and has bullets or deeper items under it ("5. Tập
+ * trung công tác cai nghiện ...; quản lý ..." followed by "- ..."). */
+static int is_heading(const struct pr_para *p, const struct pr_para *next)
+{
+  if (p->mk == MK_NUM && next && !pr_ends_terminal(p) &&
+      (next->mk == MK_DASH || next->mk == MK_PLUS || next->mk == MK_DOT ||
+       (next->mk == MK_NUM && next->depth > p->depth)) &&
+      pr_agency_phrase(p, p->body, p->ntok) == p->body)
+    return 1;
+  if (p->mk != MK_NUM && p->mk != MK_LETTER && p->mk != MK_ROMAN)
+    return 0;
+  size_t n = p->ntok - p->body;
+  if (n == 0)
+    return 1;
+  if (agency_heading(p))
+    return 1;
+  if ((p->heading || p->all_bold) && n <= 60)
+    return 1;
+  if (n > 30 || pr_find(p, p->body, p->ntok, ";") != NO_TOK)
+    return 0;
+  if (pr_tok_is(p, p->ntok - 1, ":"))
+    return 1;
+  return !pr_ends_terminal(p) || p->all_bold || p->heading;
+}
+
+static int copy_list(struct pr_doc *d, char ***dst, size_t *dn, char *const *src, size_t sn)
+{
+  for (size_t k = 0; k < sn; k++)
+    if (plan_strv_add(dst, dn, src[k], d->err)) {
+      d->failed = 1;
+      return ERR_NOMEM;
+    }
+  return ERR_OK;
+}
+
+/* Agencies named in tokens [a, b): the split list, or the whole span as one
+ * name when the lexicon knows none of it. */
+static void names_in(struct pr_doc *d, const struct pr_para *p, size_t a, size_t b, char ***v,
+                     size_t *n)
+{
+  size_t e = pr_agency_phrase(p, a, b);
+  if (e > a && pr_agency_split(d, p, a, e, v, n) > 0)
+    return;
+  char *whole = pr_span(d, p, a, b, ",;:.-\xE2\x80\x93\xE2\x80\xA6()");
+  if (whole && plan_strv_add(v, n, whole, d->err))
+    d->failed = 1;
+}
+
+/* Coordinators after "phối hợp (với)" in [a, b), if an agency follows. */
+static void support_in(struct pr_doc *d, const struct pr_para *p, size_t a, size_t b, char ***v,
+                       size_t *n)
+{
+  size_t k = pr_find(p, a, b, "phoi hop");
+  while (k != NO_TOK) {
+    size_t s = k + 2;
+    if (pr_match(p, s, b, "voi") || pr_match(p, s, b, "chat che voi"))
+      s += pr_match(p, s, b, "voi") ? 1 : 3;
+    while (s < b && (pr_tok_is(p, s, ",") || pr_tok_is(p, s, ":")))
+      s++;
+    size_t e = pr_agency_phrase(p, s, b);
+    if (e > s) {
+      pr_agency_split(d, p, s, e, v, n);
+      return;
+    }
+    k = pr_find(p, k + 2, b, "phoi hop");
+  }
+}
+
+/* The first deadline in [a, b) outside parentheses. */
+static int due_in(struct pr_doc *d, const struct plan *pl, const struct pr_para *p, size_t a,
+                  size_t b, struct date *out)
+{
+  struct pr_deadline dl[8];
+  size_t n = pr_deadlines(d, p, a, b, dl, 8);
+  for (size_t k = 0; k < n; k++) {
+    int depth = 0;
+    for (size_t j = a; j < dl[k].tok; j++) {
+      if (pr_tok_is(p, j, "("))
+        depth++;
+      else if (pr_tok_is(p, j, ")") && depth)
+        depth--;
+    }
+    if (depth)
+      continue;
+    *out = dl[k].yearless ? pr_date_resolve(pl, d, dl[k].date) : dl[k].date;
+    return 1;
+  }
+  return 0;
+}
+
+/* Numbered items "(1) ... (2) ..." in [a, b): their token starts (after the
+ * marker) and ends. Returns the count, 0 when there are fewer than two. */
+static size_t items_in(const struct pr_para *p, size_t a, size_t b, size_t (*it)[2], size_t max)
+{
+  size_t n = 0;
+  int want = 1;
+  for (size_t k = a; k + 2 < b && n < max; k++) {
+    if (!pr_tok_is(p, k, "(") || p->tok[k + 1].kind != TK_NUM || !pr_tok_is(p, k + 2, ")"))
+      continue;
+    const char *num = p->text + p->tok[k + 1].off;
+    int v = 0;
+    for (size_t j = 0; j < p->tok[k + 1].len && j < 3; j++)
+      v = v * 10 + (num[j] - '0');
+    if (v != want)
+      continue;
+    if (n)
+      it[n - 1][1] = k;
+    it[n][0] = k + 3;
+    it[n][1] = b;
+    n++;
+    want++;
+  }
+  return n >= 2 ? n : 0;
+}
+
+struct scope {
+  char **lead; /* the section's agency (an agency heading or subject) */
+  size_t n_lead;
+  int depth; /* numbering depth of the heading; 50 for a letter */
+};
+
+static void scope_clear(struct scope *s)
+{
+  plan_strv_free(&s->lead, &s->n_lead);
+  s->depth = 0;
+}
+
+static int para_depth(const struct pr_para *p)
+{
+  return p->mk == MK_ROMAN ? 1 : p->mk == MK_NUM ? p->depth : p->mk == MK_LETTER ? 50 : 100;
+}
+
+/* Make one task of tokens [a, b) of p. */
+static int task_add(struct pr_doc *d, struct plan *pl, const struct pr_para *p, size_t a, size_t b,
+                    char *const *lead, size_t n_lead, char *const *sup, size_t n_sup)
+{
+  struct plan_task *t;
+  if (plan_add_task(pl, &t, d->err))
+    return ERR_NOMEM;
+  t->section = p->section[0] ? pr_own(d, p->section) : NULL;
+  t->text = pr_own(d, pr_span(d, p, a, b, ",;:.-\xE2\x80\x93 "));
+  if (copy_list(d, &t->lead, &t->n_lead, lead, n_lead) ||
+      copy_list(d, &t->support, &t->n_support, sup, n_sup))
+    return ERR_NOMEM;
+  if (!t->n_support)
+    support_in(d, p, a, b, &t->support, &t->n_support);
+  /* a coordinator that is also the lead is the lead */
+  t->cadence = pr_cadence(p, a, b);
+  if (due_in(d, pl, p, a, b, &t->due_on) && t->cadence == CADENCE_NONE)
+    t->cadence = CADENCE_ONCE;
+  return d->failed ? ERR_NOMEM : ERR_OK;
+}
+
+/* Fill what tasks [from, to) lack from a role line or a closing
+ * parenthesis. `prefix`: only tasks whose section starts with it (NULL: all). */
+static int tasks_fill(struct pr_doc *d, struct plan *pl, size_t from, size_t to, const char *prefix,
+                      int role, char *const *v, size_t n, struct date due, int cadence)
+{
+  size_t pl_len = prefix ? strlen(prefix) : 0;
+  for (size_t k = from; k < to; k++) {
+    struct plan_task *t = &pl->tasks[k];
+    if (prefix && (!t->section || strncmp(t->section, prefix, pl_len) != 0 ||
+                   (t->section[pl_len] != '\0' && t->section[pl_len] != '.')))
+      continue;
+    int r = role;
+    if (r == ROLE_ADVISE)
+      r = t->n_lead ? ROLE_SUPPORT : ROLE_LEAD;
+    if (r == ROLE_LEAD && !t->n_lead && copy_list(d, &t->lead, &t->n_lead, v, n))
+      return ERR_NOMEM;
+    if (r == ROLE_SUPPORT && !t->n_support && copy_list(d, &t->support, &t->n_support, v, n))
+      return ERR_NOMEM;
+    if (due.y && !t->due_on.y)
+      t->due_on = due;
+    if (cadence != CADENCE_NONE && (t->cadence == CADENCE_NONE || t->cadence == CADENCE_ONCE))
+      t->cadence = (enum task_cadence)cadence;
+    if (t->due_on.y && t->cadence == CADENCE_NONE)
+      t->cadence = CADENCE_ONCE;
+  }
+  return ERR_OK;
+}
+
+/* A closing parenthesis "(X chủ trì, phối hợp Y thực hiện ...)". */
+static int closing_paren(const struct pr_para *p)
+{
+  if (p->mk != MK_NONE || p->body >= p->ntok || !pr_tok_is(p, p->body, "("))
+    return 0;
+  size_t last = p->ntok;
+  while (last > p->body && (pr_tok_is(p, last - 1, ".") || pr_tok_is(p, last - 1, ";")))
+    last--;
+  if (last == 0 || !pr_tok_is(p, last - 1, ")"))
+    return 0;
+  return pr_find(p, p->body, last, "chu tri") != NO_TOK ||
+         pr_find(p, p->body, last, "phoi hop") != NO_TOK ||
+         pr_find(p, p->body, last, "thuc hien") != NO_TOK;
+}
+
+static int apply_paren(struct pr_doc *d, struct plan *pl, const struct pr_para *p, size_t from)
+{
+  size_t a = p->body + 1, b = p->ntok;
+  char **lead = NULL, **sup = NULL;
+  size_t nl = 0, ns = 0;
+  size_t e = pr_agency_phrase(p, a, b);
+  if (e > a)
+    pr_agency_split(d, p, a, e, &lead, &nl);
+  support_in(d, p, a, b, &sup, &ns);
+  struct date due = {0, 0, 0};
+  due_in(d, pl, p, a, b, &due);
+  int cad = pr_cadence(p, a, b);
+  int rc = tasks_fill(d, pl, from, pl->n_tasks, NULL, ROLE_LEAD, lead, nl, due, cad);
+  if (!rc)
+    rc = tasks_fill(d, pl, from, pl->n_tasks, NULL, ROLE_SUPPORT, sup, ns, due, cad);
+  plan_strv_free(&lead, &nl);
+  plan_strv_free(&sup, &ns);
+  return rc;
+}
+
+static int apply_role(struct pr_doc *d, struct plan *pl, const struct pr_para *p, int role,
+                      size_t colon, size_t from, size_t to, const char *prefix)
+{
+  char **v = NULL;
+  size_t n = 0;
+  struct date due = {0, 0, 0};
+  int cad = CADENCE_NONE;
+  if (role == ROLE_TIME) {
+    due_in(d, pl, p, colon, p->ntok, &due);
+    cad = pr_cadence(p, colon, p->ntok);
+    if (cad == CADENCE_NONE && pr_find(p, colon, p->ntok, "duy tri") != NO_TOK)
+      cad = CADENCE_ONGOING;
+  } else {
+    names_in(d, p, colon, p->ntok, &v, &n);
+  }
+  int rc =
+      tasks_fill(d, pl, from, to, prefix, role == ROLE_TIME ? ROLE_NONE : role, v, n, due, cad);
+  plan_strv_free(&v, &n);
+  return rc ? rc : d->failed ? ERR_NOMEM : ERR_OK;
+}
+
+/* Report bullets ("- Báo cáo sơ kết ... trước ngày ...") are the schedule, not tasks. */
+static int report_bullet(struct pr_doc *d, const struct pr_para *p)
+{
+  if (!pr_match(p, p->body, p->ntok, "bao cao"))
+    return 0;
+  struct pr_deadline dl[1];
+  return pr_deadlines(d, p, p->body, p->ntok, dl, 1) == 1;
+}
+
+/* "Thời gian thực hiện: từ ... đến ..." in the closing part: the period. */
+static int period_line(const struct pr_para *p)
+{
+  return pr_match(p, p->body, p->ntok, "thoi gian") && p->ntok - p->body < 30;
+}
 
 int pr_read_tasks(struct pr_doc *d, struct plan *pl)
 {
-  (void)d;
-  (void)pl;
-  return 0;
+  struct scope sc = {0};  /* the agency of the enclosing numbered section */
+  struct scope sub = {0}; /* the agency of the last bullet, for plain paragraphs */
+  size_t group = 0;       /* first task a closing parenthesis completes */
+  size_t last_from = 0;   /* tasks of the last task paragraph: [last_from, last_to) */
+  size_t last_to = 0;
+  int after_task = 0; /* only role lines since the last task paragraph */
+  int rc = ERR_OK;
+  for (size_t i = 0; i < d->npara && rc == ERR_OK; i++) {
+    struct pr_para *p = &d->paras[i];
+    if (p->part_kind != PART_TASKS && p->part_kind != PART_ORG)
+      continue;
+    if (p->mk == MK_ROMAN || (d->parts && p->part >= 0 && d->parts[p->part].first == i)) {
+      scope_clear(&sc);
+      scope_clear(&sub);
+      group = pl->n_tasks;
+      after_task = 0;
+      continue;
+    }
+    /* a new heading or numbered paragraph closes a narrower scope */
+    int dep = para_depth(p);
+    if (sc.n_lead && dep <= sc.depth)
+      scope_clear(&sc);
+    if (p->mk != MK_NONE)
+      scope_clear(&sub);
+    if (p->mk == MK_NUM || p->mk == MK_LETTER)
+      group = pl->n_tasks;
+    size_t colon;
+    int role = role_line(p, &colon);
+    if (role != ROLE_NONE) {
+      if (after_task) {
+        rc = apply_role(d, pl, p, role, colon, last_from, last_to, NULL);
+      } else {
+        /* under its own heading: the parent section's tasks */
+        char prefix[48];
+        snprintf(prefix, sizeof prefix, "%s", p->section);
+        char *dot = strrchr(prefix, '.');
+        if (dot)
+          *dot = '\0';
+        rc = apply_role(d, pl, p, role, colon, 0, pl->n_tasks, prefix);
+      }
+      continue;
+    }
+    if (closing_paren(p)) {
+      rc = apply_paren(d, pl, p, group);
+      group = pl->n_tasks;
+      after_task = 0;
+      continue;
+    }
+    if (is_heading(p, i + 1 < d->npara ? &d->paras[i + 1] : NULL)) {
+      after_task = 0;
+      if (agency_heading(p)) {
+        scope_clear(&sc);
+        names_in(d, p, p->body, p->ntok, &sc.lead, &sc.n_lead);
+        sc.depth = dep;
+      }
+      continue;
+    }
+    if (report_bullet(d, p) || (p->part_kind == PART_ORG && period_line(p))) {
+      after_task = 0;
+      continue;
+    }
+    /* a task paragraph */
+    char **lead = NULL, **sup = NULL;
+    size_t nl = 0, ns = 0;
+    size_t st;
+    size_t oe = opener(p, &st);
+    size_t text_from = p->body;
+    if (oe > st) {
+      pr_agency_split(d, p, st, oe, &lead, &nl);
+      /* "X chủ trì, phối hợp (với) Y:" */
+      size_t k = oe;
+      if (pr_match(p, k, p->ntok, "chu tri"))
+        support_in(d, p, k, p->ntok < k + 40 ? p->ntok : k + 40, &sup, &ns);
+      /* a label "X:" (bold or not) opens the text */
+      if (pr_tok_is(p, oe, ":"))
+        text_from = oe + 1;
+      else if (p->opener_end > oe && pr_tok_is(p, p->opener_end - 1, ":"))
+        text_from = p->opener_end;
+      /* a numbered paragraph opened by an agency is a scope for what
+       * follows it; a bullet one only for the plain paragraphs after it */
+      struct scope *to = p->mk == MK_NUM || p->mk == MK_LETTER ? &sc : &sub;
+      if (p->mk != MK_NONE && nl) {
+        scope_clear(to);
+        copy_list(d, &to->lead, &to->n_lead, lead, nl);
+        to->depth = dep;
+      }
+    } else if (p->mk == MK_NONE && sub.n_lead) {
+      copy_list(d, &lead, &nl, sub.lead, sub.n_lead);
+    } else if (sc.n_lead) {
+      copy_list(d, &lead, &nl, sc.lead, sc.n_lead);
+    }
+    size_t it[MAX_ITEMS][2];
+    size_t ni = items_in(p, p->body, p->ntok, it, MAX_ITEMS);
+    last_from = pl->n_tasks;
+    if (ni) {
+      for (size_t k = 0; k < ni && rc == ERR_OK; k++)
+        rc = task_add(d, pl, p, it[k][0], it[k][1], lead, nl, sup, ns);
+    } else {
+      rc = task_add(d, pl, p, text_from, p->ntok, lead, nl, sup, ns);
+    }
+    last_to = pl->n_tasks;
+    after_task = 1;
+    plan_strv_free(&lead, &nl);
+    plan_strv_free(&sup, &ns);
+    if (d->failed)
+      rc = ERR_NOMEM;
+  }
+  scope_clear(&sc);
+  scope_clear(&sub);
+  return rc;
 }
