@@ -50,7 +50,7 @@ static const char *const name_words[] = {
     "nguoi",  "ngoai", "noi",   "tai",   "tu",    "phap",   "mat",   "tran",   "quoc",   "thi",
     "thuong", "tam",   "vien",  "benh",  "thanh", "nien",   "hoc",   "sinh",   "ho",     "ban",
     "quy",    "lam",   "viec",  "lanh",  "dao",   "thu",    "thao",  "dang",   "san",    "ninh",
-    "truc",   "ly",    NULL};
+    "truc",   "ly",    "phu",   NULL};
 
 static int in_list(const char *w, const char *const *list)
 {
@@ -244,7 +244,7 @@ static size_t name_end(const struct pr_para *p, size_t i, size_t open, size_t en
         pr_match(p, k, end, "quan ly") || pr_match(p, k, end, "thuong xuyen") ||
         pr_match(p, k, end, "hoc tap") || pr_match(p, k, end, "bao cao"))
       break;
-    if (pr_match(p, k, end, "to chuc") && k > i + open && !pr_tok_is(p, k - 1, ","))
+    if (pr_match(p, k, end, "to chuc") && k >= i + open && !pr_tok_is(p, k - 1, ","))
       break;
     if (pr_match(p, k, end, "tu") && pr_find(p, k, k + 6 < end ? k + 6 : end, "den cap") == NO_TOK)
       break;
