@@ -127,6 +127,18 @@ static size_t lead_in(const struct pr_para *p, size_t i, size_t end)
   return 0;
 }
 
+/* The short names of the forces, which a list may give bare ("Công an,
+ * Biên phòng, Hải quan tỉnh"). */
+static int force_at(const struct pr_para *p, size_t k, size_t end)
+{
+  static const char *const forces[] = {"bien phong", "hai quan",      "cong an", "quan doi",
+                                       "toa an",     "vien kiem sat", "quan su", NULL};
+  for (size_t f = 0; forces[f]; f++)
+    if (pr_match(p, k, end, forces[f]))
+      return 1;
+  return 0;
+}
+
 /* A name opens at i: returns the tokens of its opening (head or collective), 0 when none. */
 static size_t name_opens(const struct pr_para *p, size_t i, size_t end, int in_lst)
 {
@@ -141,6 +153,8 @@ static size_t name_opens(const struct pr_para *p, size_t i, size_t end, int in_l
   size_t h = pr_agency_head(p, i, end, in_lst);
   if (h)
     return h;
+  if (in_lst && p->tok[i].upper && force_at(p, i, end))
+    return pr_match(p, i, end, "vien kiem sat") ? 3 : 2;
   /* "các sở", "các cơ quan", "cấp xã" */
   if ((pr_match(p, i, end, "cac") || pr_match(p, i, end, "cap")) && i + 1 < end &&
       p->tok[i + 1].kind == TK_WORD && in_list(p->tok[i + 1].fold, group_first))
@@ -180,8 +194,9 @@ static size_t name_end(const struct pr_para *p, size_t i, size_t open, size_t en
         k++;
         continue;
       }
-      /* ", Thương binh và Xã hội": a comma inside a name */
-      if (pr_tok_is(p, k, ",") && k + 1 < end && p->tok[k + 1].upper &&
+      /* ", Thương binh và Xã hội": a comma inside a name; but ", Biên
+       * phòng, Hải quan" names another force */
+      if (pr_tok_is(p, k, ",") && k + 1 < end && p->tok[k + 1].upper && !force_at(p, k + 1, end) &&
           p->tok[k + 1].kind == TK_WORD && !name_opens(p, k + 1, end, 1) &&
           !pr_match(p, k + 1, end, "co quan") && !lead_in(p, k + 1, end)) {
         k++;

@@ -228,6 +228,71 @@ static int read_clauses(struct pr_doc *d, struct plan *pl, const struct pr_para 
   return ERR_OK;
 }
 
+/* A quota table: consecutive "| ... |" rows; a row with a name cell and a
+ * number in its last filled cell is a quota ("| 1 | thành phố Lào Cai | 100 |").
+ * A row named "Tổng", "Cộng" or "Toàn tỉnh" gives the total. Returns the
+ * index of the last row read. */
+static size_t read_table(struct pr_doc *d, struct plan *pl, size_t first, const char *phase)
+{
+  size_t i = first;
+  struct plan_target *t = NULL;
+  double sum = 0, total = -1;
+  for (; i < d->npara && d->paras[i].mk == MK_TABLE; i++) {
+    const struct pr_para *p = &d->paras[i];
+    /* cells: tokens between "|" marks */
+    size_t cs[16][2], nc = 0, a = 0;
+    for (size_t k = 0; k < p->ntok && nc < 16; k++)
+      if (pr_tok_is(p, k, "|")) {
+        if (k > a && a > 0)
+          cs[nc][0] = a, cs[nc][1] = k, nc++;
+        a = k + 1;
+      }
+    /* the name: the first cell holding a word; the value: the last cell that is a number */
+    long name = -1, num = -1;
+    for (size_t c = 0; c < nc; c++) {
+      int word = 0, only_num = 1;
+      for (size_t k = cs[c][0]; k < cs[c][1]; k++) {
+        if (p->tok[k].kind == TK_WORD)
+          word = 1;
+        if (p->tok[k].kind != TK_NUM && !pr_tok_is(p, k, ",") && !pr_tok_is(p, k, "."))
+          only_num = 0;
+      }
+      if (word && name < 0)
+        name = (long)c;
+      if (only_num && (long)c > name && name >= 0)
+        num = (long)c;
+    }
+    if (name < 0 || num < 0)
+      continue;
+    size_t after;
+    double v = num_at(p, cs[num][0], &after);
+    if (pr_match(p, cs[name][0], cs[name][1], "tong") ||
+        pr_match(p, cs[name][0], cs[name][1], "cong") ||
+        pr_match(p, cs[name][0], cs[name][1], "toan tinh")) {
+      total = v;
+      continue;
+    }
+    if (!t) {
+      const struct pr_para *intro = first > 0 ? &d->paras[first - 1] : NULL;
+      char *text = intro ? pr_span(d, intro, intro->body, intro->ntok, NULL) : NULL;
+      t = target_new(d, pl, text, TARGET_COUNT_MIN, phase);
+      if (!t)
+        return i;
+    }
+    char *who = pr_span(d, p, cs[name][0], cs[name][1], NULL);
+    if (who && plan_target_add_quota(t, who, v, d->err)) {
+      d->failed = 1;
+      return i;
+    }
+    sum += v;
+  }
+  if (t) {
+    t->value = total >= 0 ? total : sum;
+    t->has_value = 1;
+  }
+  return i - 1;
+}
+
 /* The phase whose dates are the range written in p, or NULL. */
 static const char *phase_by_range(struct pr_doc *d, const struct plan *pl, const struct pr_para *p)
 {
@@ -269,6 +334,12 @@ int pr_read_targets(struct pr_doc *d, struct plan *pl)
       phase = NULL;
       list_target = -1;
       last_part = p->part;
+    }
+    if (p->mk == MK_TABLE) {
+      i = read_table(d, pl, i, phase);
+      if (d->failed)
+        return ERR_NOMEM;
+      continue;
     }
     int bullet = p->mk == MK_DASH || p->mk == MK_PLUS || p->mk == MK_DOT;
     if (!bullet)

@@ -84,7 +84,7 @@ static size_t opener(const struct pr_para *p, size_t *start)
   for (size_t k = b + 1; k < lim; k++) {
     if (pr_tok_is(p, k, ";") || pr_tok_is(p, k, "."))
       break;
-    if (!pr_tok_is(p, k - 1, ","))
+    if (!pr_tok_is(p, k - 1, ",") && !pr_match(p, k, p->ntok, "cac"))
       continue;
     size_t x = pr_agency_phrase(p, k, p->ntok);
     if (x > k && x < p->ntok && p->tok[x].kind == TK_WORD) {
