@@ -34,6 +34,7 @@
 
 #include "base/buf.h"
 #include "base/text.h"
+#include "domain/plan_check.h"
 #include "ingest/plan_read_int.h"
 
 /* ==== arena ============================================================== */
@@ -1196,6 +1197,8 @@ int plan_read_text(struct plan *out, const char *text, size_t len, struct err *e
     rc = pr_read_tasks(&d, out);
   if (rc == ERR_OK)
     rc = pr_read_reports(&d, out);
+  if (rc == ERR_OK)
+    plan_check_all(out);
   if (rc == ERR_OK && d.failed)
     rc = ERR_NOMEM;
   doc_free(&d);

@@ -1,0 +1,214 @@
+/* plan_check.c: the four-clear check ("4 rõ").
+ *
+ * The criteria (docs/plan-reader.md):
+ *   who: at least one lead agency is named;
+ *   what: the text holds a concrete action verb. Plans often open a task
+ *     with an exhortation ("Tăng cường", "Đẩy mạnh", "Nâng cao", "Phát
+ *     huy"); a task made only of such words is a slogan: nobody can say when
+ *     it is done. The action lexicon below lists verbs whose result can be
+ *     checked (tổ chức, rà soát, lập hồ sơ, kiểm tra, xét xử ...);
+ *   responsibility: a lead that is one agency, or several named agencies,
+ *     not only a collective phrase ("các cơ quan, đơn vị, địa phương"), and
+ *     no lead also listed as a coordinator;
+ *   when: a deadline, a cadence, or a period of the plan itself. */
+#include "domain/plan_check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "domain/agency.h"
+
+/* Folded verbs of concrete actions, matched as whole words. */
+static const char *const actions[] = {"to chuc",
+                                      "trien khai",
+                                      "xay dung",
+                                      "ra soat",
+                                      "kiem tra",
+                                      "thanh tra",
+                                      "tuyen truyen",
+                                      "tap huan",
+                                      "boi duong",
+                                      "lap ho so",
+                                      "dua",
+                                      "tham muu",
+                                      "chi dao",
+                                      "dau tranh",
+                                      "dieu tra",
+                                      "truy to",
+                                      "xet xu",
+                                      "xu ly",
+                                      "quan ly",
+                                      "ban hanh",
+                                      "bao cao",
+                                      "thong ke",
+                                      "mo",
+                                      "ho tro",
+                                      "bo tri",
+                                      "khen thuong",
+                                      "cai nghien",
+                                      "phat hien",
+                                      "triet pha",
+                                      "giam sat",
+                                      "don doc",
+                                      "huong dan",
+                                      "nam",
+                                      "kiem soat",
+                                      "tham dinh",
+                                      "bien soan",
+                                      "phat hanh",
+                                      "dang tai",
+                                      "so ket",
+                                      "tong ket",
+                                      "danh gia",
+                                      "xac dinh",
+                                      "tiep nhan",
+                                      "dieu tri",
+                                      "phoi hop",
+                                      "thuc hien",
+                                      "sua doi",
+                                      "nghien cuu",
+                                      "ky ket",
+                                      "truy quet",
+                                      "bat giu",
+                                      "khoi to",
+                                      "cap nhat",
+                                      "quan triet",
+                                      "tiep can",
+                                      "ngan chan",
+                                      "phat song",
+                                      "chuan bi",
+                                      "khao sat",
+                                      "lam viec",
+                                      "hop tac",
+                                      "trao doi",
+                                      "kien nghi",
+                                      "de xuat",
+                                      "xet",
+                                      "to giac",
+                                      NULL};
+
+static int has_word(const char *hay, const char *w)
+{
+  size_t wl = strlen(w);
+  for (const char *s = strstr(hay, w); s; s = strstr(s + 1, w)) {
+    int start = s == hay || s[-1] == ' ';
+    int end = s[wl] == '\0' || s[wl] == ' ';
+    if (start && end)
+      return 1;
+  }
+  return 0;
+}
+
+static int concrete(const char *text)
+{
+  char *f = NULL;
+  if (!text || text_key(&f, text, NULL) != ERR_OK || !f) {
+    free(f);
+    return 0;
+  }
+  int words = 1;
+  for (const char *s = f; *s; s++)
+    words += *s == ' ';
+  int ok = 0;
+  if (words >= 5)
+    for (size_t k = 0; actions[k] && !ok; k++)
+      ok = has_word(f, actions[k]);
+  free(f);
+  return ok;
+}
+
+static int collective(const char *name)
+{
+  struct agency_ref r;
+  if (agency_parse(&r, name, NULL) != ERR_OK)
+    return 0;
+  /* "UBND các huyện" is a group of one kind: each is responsible; "các cơ
+   * quan, đơn vị, địa phương" names nobody */
+  return r.is_group && (r.kind == AGENCY_NONE || r.kind == AGENCY_OTHER);
+}
+
+void plan_check_task(struct plan_four_clear *out, const struct plan *p, const struct plan_task *t)
+{
+  out->who = t->n_lead > 0;
+  out->what = concrete(t->text);
+  int specific = 0;
+  for (size_t k = 0; k < t->n_lead; k++)
+    if (!collective(t->lead[k]))
+      specific = 1;
+  int overlap = 0;
+  for (size_t k = 0; k < t->n_lead; k++)
+    for (size_t j = 0; j < t->n_support; j++)
+      if (strcmp(t->lead[k], t->support[j]) == 0)
+        overlap = 1;
+  out->responsibility = out->who && specific && !overlap;
+  out->when = t->due_on.y != 0 || t->cadence != CADENCE_NONE ||
+              (p && (p->period_end.y != 0 || p->period_start.y != 0));
+}
+
+void plan_check_all(struct plan *p)
+{
+  for (size_t k = 0; k < p->n_tasks; k++)
+    plan_check_task(&p->tasks[k].four_clear, p, &p->tasks[k]);
+}
+
+const char *plan_defect_label(int kind)
+{
+  static const char *const labels[] = {"rõ người", "rõ việc", "rõ trách nhiệm", "rõ thời gian"};
+  return kind >= 0 && kind <= DEFECT_WHEN ? labels[kind] : "";
+}
+
+static int add(struct plan_defect_list *l, size_t *cap, size_t task, int kind, const char *why,
+               struct err *err)
+{
+  if (l->n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 16;
+    struct plan_defect *ni = realloc(l->items, nc * sizeof *ni);
+    if (!ni)
+      return err_set(err, ERR_NOMEM, "hết bộ nhớ khi kiểm tra kế hoạch");
+    l->items = ni;
+    *cap = nc;
+  }
+  struct plan_defect *d = &l->items[l->n++];
+  d->task = task;
+  d->kind = kind;
+  snprintf(d->reason, sizeof d->reason, "%s", why);
+  return ERR_OK;
+}
+
+int plan_check_defects(struct plan_defect_list *out, const struct plan *p, struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  size_t cap = 0;
+  for (size_t k = 0; k < p->n_tasks; k++) {
+    const struct plan_task *t = &p->tasks[k];
+    struct plan_four_clear c;
+    plan_check_task(&c, p, t);
+    int rc = ERR_OK;
+    if (!c.who)
+      rc = add(out, &cap, k, DEFECT_WHO, "không nêu cơ quan chủ trì", err);
+    if (!rc && !c.what)
+      rc = add(out, &cap, k, DEFECT_WHAT,
+               "chỉ nêu khẩu hiệu, không có việc làm cụ thể kiểm đếm được", err);
+    if (!rc && c.who && !c.responsibility)
+      rc = add(out, &cap, k, DEFECT_RESPONSIBILITY,
+               "cơ quan chủ trì chỉ là cụm chung chung hoặc trùng với cơ quan phối hợp", err);
+    if (!rc && !c.when)
+      rc = add(out, &cap, k, DEFECT_WHEN, "không có thời hạn, tần suất hay thời gian của kế hoạch",
+               err);
+    if (rc) {
+      plan_defect_list_free(out);
+      return rc;
+    }
+  }
+  return ERR_OK;
+}
+
+void plan_defect_list_free(struct plan_defect_list *l)
+{
+  free(l->items);
+  l->items = NULL;
+  l->n = 0;
+}
