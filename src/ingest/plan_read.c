@@ -713,7 +713,7 @@ static int build_paragraphs(struct pr_doc *d, const char *text, size_t len)
       continue;
     }
     int lower = first_cp_lower(ln.s, ln.n);
-    if (pending_note && lower && (after_rule || prev_heading || ln.has_sup)) {
+    if (pending_note && ((lower && (prev_heading || ln.has_sup)) || after_rule)) {
       /* the rest of a footnote, carried over a page break */
       pending_note = !in_set(ln.s + ln.n - 1, 1, ".;");
       continue;

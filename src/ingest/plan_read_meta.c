@@ -106,9 +106,12 @@ static int read_bases(struct pr_doc *d, struct plan *pl, const struct pr_para *p
       size_t x = pr_agency_phrase(p, e + 1, p->ntok);
       if (x == e + 1) {
         /* not in the lexicon ("Ban Bí thư", "Bộ Chính trị"): capitalised words */
+        /* ... nor "Thủ tướng Chính phủ": words up to "về", "thực hiện",
+         * punctuation or the next cited document, at most 8 */
         x = e + 1;
-        while (x < p->ntok && (p->tok[x].upper || p->tok[x].kind == TK_NUM ||
-                               pr_tok_in(p, x, (const char *const[]){"tinh", "huyen", NULL})))
+        while (x < p->ntok && x < e + 9 && p->tok[x].kind != TK_PUNCT &&
+               !pr_match(p, x, p->ntok, "ve") && !pr_match(p, x, p->ntok, "thuc hien") &&
+               !(p->tok[x].upper && doc_type_at(p, x)) && (p->tok[x].upper || x > e + 1))
           x++;
       }
       if (x > e + 1)

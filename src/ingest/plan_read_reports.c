@@ -132,6 +132,11 @@ static int add_reports(struct pr_doc *d, struct plan *pl, const struct pr_para *
   for (size_t k = 0; k < n; k++) {
     size_t end = dl[k].tok;
     size_t a = name_start(p, floor, end);
+    /* "định kỳ 6 tháng (trước 15/6)": the name stands before the parenthesis */
+    if (a == end && end > floor && pr_tok_is(p, end - 1, "(")) {
+      end--;
+      a = name_start(p, floor, end);
+    }
     size_t b = trim_name_end(p, a, end);
     floor = dl[k].after;
     if (b <= a || !is_report_name(p, a, b))

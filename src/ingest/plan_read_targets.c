@@ -212,13 +212,16 @@ static int read_clauses(struct pr_doc *d, struct plan *pl, const struct pr_para 
                         const char *phase, int only_strive)
 {
   size_t a = from;
+  int on = !only_strive; /* in the tasks: from a "Phấn đấu" clause on */
   for (size_t k = from; k <= p->ntok; k++) {
     int end = k == p->ntok || pr_tok_is(p, k, ";") ||
               (pr_tok_is(p, k, ".") &&
                (k + 1 == p->ntok || p->tok[k + 1].upper || p->tok[k + 1].kind == TK_NUM));
     if (!end)
       continue;
-    if (k > a && (!only_strive || pr_match(p, a, k, "phan dau"))) {
+    if (k > a && pr_match(p, a, k, "phan dau"))
+      on = 1;
+    if (k > a && on) {
       int rc = read_clause(d, pl, p, a, k, phase);
       if (rc)
         return rc;
