@@ -14,6 +14,7 @@ static const struct command {
     {"init", cmd_init, "create or upgrade the database"},
     {"units", cmd_units, "import, find and browse administrative units"},
     {"agency", cmd_agency, "resolve agency names as plans write them; list agency kinds"},
+    {"plan", cmd_plan, "read plan documents; store, check (4 rõ), correct and publish plans"},
     {"person", cmd_person, "the people register: add, events, search, legal clocks, duplicates"},
     {"indicators", cmd_indicators, "standard indicators by unit and period, compared"},
     {"audit", cmd_audit, "verify and read the audit trail"},

@@ -48,12 +48,14 @@ enum report_recurs {
 };
 
 struct plan_basis {
+  long id;          /* store id, 0 when not stored */
   char *text;       /* "Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị" */
   char *number;     /* "36-CT/TW", or NULL */
   struct date date; /* of the cited document; y == 0 when unknown */
 };
 
 struct plan_phase {
+  long id;
   char *name;        /* "Giai đoạn 1", "Giai đoạn chuẩn bị" */
   struct date start; /* y == 0 when open ("từ nay") or unknown */
   struct date end;
@@ -66,6 +68,7 @@ struct plan_quota {
 };
 
 struct plan_target {
+  long id;
   char *text; /* the sentence or clause the target was read from */
   enum target_kind kind;
   double value;  /* meaningful when has_value */
@@ -84,6 +87,7 @@ struct plan_four_clear {
 };
 
 struct plan_task {
+  long id;
   char *section; /* "II.4", "IV.3.1", or NULL */
   char *text;
   char **lead; /* lead agencies as written, one per element */
@@ -96,6 +100,7 @@ struct plan_task {
 };
 
 struct plan_report {
+  long id;
   char *name;         /* as written: "Quý I", "sơ kết 6 tháng" */
   struct date due_on; /* y == 0 when unknown */
   enum report_recurs recurs;
@@ -103,6 +108,7 @@ struct plan_report {
 };
 
 struct plan {
+  long id;      /* store id, 0 for a plan just read */
   char *number; /* "07/KH-BCĐ" */
   char *title;
   char *issuer;          /* "Ban Chỉ đạo 138 huyện Bình Sơn" */

@@ -1,0 +1,147 @@
+/* plan_edit.c: checking and normalising plan edits (see plan_edit.h). */
+#include "domain/plan_edit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "domain/agency.h"
+#include "store/store_plans.h"
+
+static void resolve_agency(const char *name, char *kind, size_t kn, char *level, size_t ln,
+                           int *is_group)
+{
+  struct agency_ref r;
+  kind[0] = level[0] = '\0';
+  *is_group = 0;
+  if (agency_parse(&r, name, NULL) != ERR_OK)
+    return;
+  snprintf(kind, kn, "%s", agency_kind_name(r.kind) ? agency_kind_name(r.kind) : "");
+  snprintf(level, ln, "%s", agency_level_name(r.level) ? agency_level_name(r.level) : "");
+  *is_group = r.is_group;
+}
+
+int plan_edit_save(long *id, struct store *st, struct plan *p, const char *source_name,
+                   const char *source_text, const char *who, struct err *err)
+{
+  plan_agency_resolver = resolve_agency;
+  return store_plan_save(id, st, p, source_name, source_text, who, err);
+}
+
+static int one_of(const char *v, const char *const *names)
+{
+  for (; *names; names++)
+    if (strcmp(v, *names) == 0)
+      return 1;
+  return 0;
+}
+
+static int is_date_field(const char *field)
+{
+  static const char *const f[] = {"issued_on", "period_start", "period_end", "date",
+                                  "start",     "end",          "due_on",     NULL};
+  return one_of(field, f);
+}
+
+int plan_edit_set(struct store *st, long plan_id, const char *element, long element_id,
+                  const char *field, const char *value, const char *who, const char *reason,
+                  struct err *err)
+{
+  char norm[16];
+  if (value && !*value)
+    value = NULL;
+  if (value && is_date_field(field)) {
+    struct date d;
+    if (date_parse(&d, value, 0, err) != ERR_OK)
+      return ERR_INPUT;
+    date_to_iso(norm, d);
+    value = norm;
+  }
+  if (value && strcmp(element, "plan") == 0 && strcmp(field, "kind") == 0) {
+    static const char *const k[] = {"annual", "multi_year", "campaign", "thematic", NULL};
+    if (!one_of(value, k))
+      return err_set(err, ERR_INPUT,
+                     "loại kế hoạch phải là annual, multi_year, campaign hoặc "
+                     "thematic");
+  }
+  if (!value && strcmp(element, "plan") == 0 && strcmp(field, "kind") == 0)
+    return err_set(err, ERR_INPUT, "kế hoạch phải có loại");
+  if (value && strcmp(element, "target") == 0 && strcmp(field, "kind") == 0) {
+    static const char *const k[] = {"count_min",     "count_max",  "zero",
+                                    "ratio_min",     "growth_min", "growth_max",
+                                    "reduction_min", "other",      NULL};
+    if (!one_of(value, k))
+      return err_set(err, ERR_INPUT, "loại chỉ tiêu không hợp lệ: %s", value);
+  }
+  if (value && strcmp(field, "cadence") == 0) {
+    static const char *const k[] = {"ongoing", "campaign", "once", NULL};
+    if (!one_of(value, k))
+      return err_set(err, ERR_INPUT, "tần suất phải là ongoing, campaign hoặc once");
+  }
+  if (value && strcmp(field, "recurs") == 0 && strcmp(value, "yearly") != 0)
+    return err_set(err, ERR_INPUT, "lặp lại chỉ có thể là yearly");
+  if (value && strcmp(element, "target") == 0 && strcmp(field, "value") == 0) {
+    char *end;
+    double v = strtod(value, &end);
+    if (end == value || *end || v < 0)
+      return err_set(err, ERR_INPUT, "giá trị chỉ tiêu phải là một số không âm: %s", value);
+  }
+  if (!value && (strcmp(field, "text") == 0 || strcmp(field, "name") == 0))
+    return err_set(err, ERR_INPUT, "trường %s.%s không được để trống", element, field);
+  /* an end before its start */
+  if (value && (strcmp(field, "period_end") == 0 || strcmp(field, "period_start") == 0 ||
+                (strcmp(element, "phase") == 0 &&
+                 (strcmp(field, "end") == 0 || strcmp(field, "start") == 0)))) {
+    struct plan p;
+    int rc = store_plan_load(&p, NULL, st, plan_id, err);
+    if (rc)
+      return rc;
+    struct date s = p.period_start, e = p.period_end;
+    if (strcmp(element, "phase") == 0) {
+      s = e = (struct date){0, 0, 0};
+      for (size_t k = 0; k < p.n_phases; k++)
+        if (p.phases[k].id == element_id)
+          s = p.phases[k].start, e = p.phases[k].end;
+    }
+    struct date v = {atoi(value), atoi(value + 5), atoi(value + 8)};
+    if (strstr(field, "start"))
+      s = v;
+    else
+      e = v;
+    plan_free(&p);
+    if (s.y && e.y && date_cmp(e, s) < 0)
+      return err_set(err, ERR_INPUT, "ngày kết thúc không được trước ngày bắt đầu");
+  }
+  return store_plan_set(st, plan_id, element, element_id, field, value, who, reason, err);
+}
+
+int plan_edit_agencies(struct store *st, long plan_id, long task_id, const char *role,
+                       const char *list, const char *who, const char *reason, struct err *err)
+{
+  char **v = NULL;
+  size_t n = 0;
+  const char *s = list ? list : "";
+  int rc = ERR_OK;
+  while (*s && !rc) {
+    size_t k = strcspn(s, ";");
+    size_t a = 0, b = k;
+    while (a < b && s[a] == ' ')
+      a++;
+    while (b > a && s[b - 1] == ' ')
+      b--;
+    if (b > a) {
+      char *name = strndup(s + a, b - a);
+      rc = name ? plan_strv_add(&v, &n, name, err) : err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      free(name);
+    }
+    s += k;
+    if (*s == ';')
+      s++;
+  }
+  plan_agency_resolver = resolve_agency;
+  if (!rc)
+    rc = store_plan_task_agencies(st, plan_id, task_id, role, v, n, who, reason, err);
+  plan_strv_free(&v, &n);
+  return rc;
+}
