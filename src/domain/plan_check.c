@@ -6,7 +6,8 @@
  *     with an exhortation ("Tăng cường", "Đẩy mạnh", "Nâng cao", "Phát
  *     huy"); a task made only of such words is a slogan: nobody can say when
  *     it is done. The action lexicon below lists verbs whose result can be
- *     checked (tổ chức, rà soát, lập hồ sơ, kiểm tra, xét xử ...);
+ *     checked (tổ chức, rà soát, lập hồ sơ, kiểm tra, xét xử ...), not
+ *     as the noun of a field of work ("công tác tuyên truyền");
  *   responsibility: a lead that is one agency, or several named agencies,
  *     not only a collective phrase ("các cơ quan, đơn vị, địa phương"), and
  *     no lead also listed as a coordinator;
@@ -95,7 +96,9 @@ static int has_word(const char *hay, const char *w)
   for (const char *s = strstr(hay, w); s; s = strstr(s + 1, w)) {
     int start = s == hay || s[-1] == ' ';
     int end = s[wl] == '\0' || s[wl] == ' ';
-    if (start && end)
+    /* "công tác tuyên truyền" names a field of work, not an action */
+    int noun = (size_t)(s - hay) >= 9 && strncmp(s - 9, "cong tac ", 9) == 0;
+    if (start && end && !noun)
       return 1;
   }
   return 0;

@@ -1,0 +1,300 @@
+/* test_plan_store.c: stored plans: round trip of every field, edits of a
+ * draft, publication and the history of later edits, closing, bad ids, the
+ * four-clear check, and a kill during a save that must leave no half plan. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "domain/plan.h"
+#include "domain/plan_check.h"
+#include "domain/plan_edit.h"
+#include "ingest/plan_read.h"
+#include "store/db.h"
+#include "store/store.h"
+#include "store/store_plans.h"
+#include "testutil.h"
+
+struct fx {
+  char *dir;
+  char path[512];
+  struct store *st;
+};
+
+static int setup(void **state)
+{
+  struct fx *f = calloc(1, sizeof *f);
+  f->dir = tu_tempdir();
+  snprintf(f->path, sizeof f->path, "%s/p.db", f->dir);
+  struct err err = {0};
+  assert_int_equal(store_open(&f->st, f->path, &err), ERR_OK);
+  assert_int_equal(store_migrate(f->st, NULL, NULL, &err), ERR_OK);
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  struct fx *f = *state;
+  store_close(f->st);
+  tu_rmtree(f->dir);
+  free(f->dir);
+  free(f);
+  return 0;
+}
+
+/* A small plan with every kind of element, built by hand. */
+static void build_plan(struct plan *p)
+{
+  struct err err = {0};
+  plan_init(p);
+  p->number = strdup("07/KH-BCĐ");
+  p->title = strdup("Thực hiện công tác phòng, chống ma túy năm 2024");
+  p->issuer = strdup("Ban Chỉ đạo 138 huyện Bình Sơn");
+  p->issued_on = (struct date){2024, 3, 5};
+  p->territory = strdup("huyện Bình Sơn");
+  p->kind = PLAN_ANNUAL;
+  p->period_start = (struct date){2024, 1, 1};
+  p->period_end = (struct date){2024, 12, 31};
+  struct plan_basis *b;
+  plan_add_basis(p, &b, &err);
+  b->text = strdup("Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị");
+  b->number = strdup("36-CT/TW");
+  b->date = (struct date){2019, 8, 16};
+  struct plan_phase *ph;
+  plan_add_phase(p, &ph, &err);
+  ph->name = strdup("Giai đoạn 1");
+  ph->start = (struct date){2024, 9, 1};
+  ph->end = (struct date){2024, 10, 31};
+  struct plan_target *t;
+  plan_add_target(p, &t, &err);
+  t->text = strdup("Lập hồ sơ đưa vào cơ sở cai nghiện bắt buộc");
+  t->kind = TARGET_COUNT_MIN;
+  t->value = 122;
+  t->has_value = 1;
+  t->unit = strdup("đối tượng");
+  t->phase = strdup("Giai đoạn 1");
+  plan_target_add_quota(t, "thành phố Lào Cai", 100, &err);
+  plan_target_add_quota(t, "huyện Bảo Thắng", 22, &err);
+  struct plan_task *k;
+  plan_add_task(p, &k, &err);
+  k->section = strdup("II.4");
+  k->text = strdup("Mở các đợt cao điểm tấn công, trấn áp tội phạm về ma túy");
+  plan_strv_add(&k->lead, &k->n_lead, "Công an huyện", &err);
+  plan_strv_add(&k->support, &k->n_support, "Viện Kiểm sát nhân dân huyện", &err);
+  plan_strv_add(&k->support, &k->n_support, "các phòng, ban, ngành, địa phương", &err);
+  k->due_on = (struct date){2024, 8, 30};
+  k->cadence = CADENCE_ONCE;
+  plan_add_task(p, &k, &err);
+  k->text = strdup("Tăng cường công tác tuyên truyền");
+  plan_strv_add(&k->lead, &k->n_lead, "các cơ quan, đơn vị, địa phương", &err);
+  struct plan_report *r;
+  plan_add_report(p, &r, &err);
+  r->name = strdup("Quý I");
+  r->due_on = (struct date){2024, 3, 10};
+  r->recipient = strdup("Ban Chỉ đạo 138 huyện");
+}
+
+static int same_date(struct date a, struct date b)
+{
+  return a.y == b.y && a.m == b.m && a.d == b.d;
+}
+
+static void test_round_trip(void **state)
+{
+  struct fx *f = *state;
+  struct err err = {0};
+  struct plan p, q;
+  build_plan(&p);
+  long id;
+  assert_int_equal(plan_edit_save(&id, f->st, &p, "kh.txt", "văn bản gốc", "tester", &err), ERR_OK);
+  assert_true(id > 0);
+  struct store_plan_info in;
+  assert_int_equal(store_plan_load(&q, &in, f->st, id, &err), ERR_OK);
+  assert_string_equal(in.status, "draft");
+  assert_string_equal(in.source_name, "kh.txt");
+  assert_string_equal(in.created_by, "tester");
+  assert_string_equal(q.number, p.number);
+  assert_string_equal(q.title, p.title);
+  assert_string_equal(q.issuer, p.issuer);
+  assert_string_equal(q.territory, p.territory);
+  assert_int_equal(q.kind, PLAN_ANNUAL);
+  assert_true(same_date(q.issued_on, p.issued_on));
+  assert_true(same_date(q.period_end, p.period_end));
+  assert_int_equal(q.n_bases, 1);
+  assert_string_equal(q.bases[0].number, "36-CT/TW");
+  assert_true(same_date(q.bases[0].date, p.bases[0].date));
+  assert_int_equal(q.n_phases, 1);
+  assert_true(same_date(q.phases[0].start, p.phases[0].start));
+  assert_null(q.phases[0].text);
+  assert_int_equal(q.n_targets, 1);
+  assert_int_equal(q.targets[0].kind, TARGET_COUNT_MIN);
+  assert_true(q.targets[0].value == 122);
+  assert_string_equal(q.targets[0].phase, "Giai đoạn 1");
+  assert_int_equal(q.targets[0].n_quotas, 2);
+  assert_string_equal(q.targets[0].quotas[1].assignee, "huyện Bảo Thắng");
+  assert_true(q.targets[0].quotas[1].value == 22);
+  assert_int_equal(q.n_tasks, 2);
+  assert_string_equal(q.tasks[0].section, "II.4");
+  assert_int_equal(q.tasks[0].n_support, 2);
+  assert_string_equal(q.tasks[0].support[1], "các phòng, ban, ngành, địa phương");
+  assert_int_equal(q.tasks[0].cadence, CADENCE_ONCE);
+  assert_null(q.tasks[1].section);
+  assert_int_equal(q.tasks[1].cadence, CADENCE_NONE);
+  assert_int_equal(q.n_reports, 1);
+  assert_string_equal(q.reports[0].recipient, "Ban Chỉ đạo 138 huyện");
+  assert_true(q.tasks[0].id > 0 && q.tasks[0].id == p.tasks[0].id);
+  /* the four-clear check on the loaded plan */
+  plan_check_all(&q);
+  assert_true(q.tasks[0].four_clear.who && q.tasks[0].four_clear.what &&
+              q.tasks[0].four_clear.responsibility && q.tasks[0].four_clear.when);
+  assert_false(q.tasks[1].four_clear.responsibility); /* a collective lead */
+  assert_false(q.tasks[1].four_clear.what); /* "Tăng cường công tác tuyên truyền" */
+  /* the resolved kind is stored beside the written name */
+  struct stmt *s;
+  assert_int_equal(
+      db_prepare(&s, f->st, "SELECT agency_kind, is_group FROM task_agency WHERE text = ?", &err),
+      ERR_OK);
+  db_bind_text(s, 1, "Công an huyện");
+  assert_int_equal(db_step(s, &err), 1);
+  assert_string_equal(db_col_text(s, 0), "police");
+  assert_int_equal(db_col_int(s, 1), 0);
+  db_finalize(s);
+  plan_free(&q);
+  plan_free(&p);
+  assert_int_equal(store_plan_load(&q, NULL, f->st, id + 100, &err), ERR_NOT_FOUND);
+}
+
+static void test_edit_publish_history(void **state)
+{
+  struct fx *f = *state;
+  struct err err = {0};
+  struct plan p, q;
+  build_plan(&p);
+  long id;
+  assert_int_equal(plan_edit_save(&id, f->st, &p, "kh.txt", "x", "tester", &err), ERR_OK);
+  long task = p.tasks[1].id;
+  /* a draft: edits leave no history */
+  assert_int_equal(plan_edit_set(f->st, id, "task", task, "due_on", "15/10/2024", "a", NULL, &err),
+                   ERR_OK);
+  assert_int_equal(plan_edit_set(f->st, id, "task", task, "due_on", "31/02/2024", "a", NULL, &err),
+                   ERR_INPUT);
+  assert_int_equal(plan_edit_set(f->st, id, "plan", 0, "kind", "yearly", "a", NULL, &err),
+                   ERR_INPUT);
+  assert_int_equal(plan_edit_set(f->st, id, "plan", 0, "period_end", "2023-12-31", "a", NULL, &err),
+                   ERR_INPUT); /* before the start */
+  assert_int_equal(
+      plan_edit_set(f->st, id, "target", p.targets[0].id, "value", "abc", "a", NULL, &err),
+      ERR_INPUT);
+  assert_int_equal(plan_edit_set(f->st, id, "task", 99999, "text", "x", "a", NULL, &err),
+                   ERR_NOT_FOUND);
+  assert_int_equal(plan_edit_set(f->st, id, "task", task, "owner", "x", "a", NULL, &err),
+                   ERR_INPUT); /* not a field */
+  struct store_plan_change_list h;
+  assert_int_equal(store_plan_history(&h, f->st, id, &err), ERR_OK);
+  assert_int_equal(h.n, 0);
+  store_plan_change_list_free(&h);
+  /* publish; a second publish is refused */
+  assert_int_equal(store_plan_publish(f->st, id, "chief", &err), ERR_OK);
+  assert_int_equal(store_plan_publish(f->st, id, "chief", &err), ERR_CONFLICT);
+  /* edits after publication are recorded */
+  assert_int_equal(plan_edit_agencies(f->st, id, task, "lead", "Công an huyện; Phòng Y tế", "b",
+                                      "giao lại", &err),
+                   ERR_OK);
+  assert_int_equal(
+      plan_edit_set(f->st, id, "target", p.targets[0].id, "value", "130", "b", "điều chỉnh", &err),
+      ERR_OK);
+  assert_int_equal(store_plan_history(&h, f->st, id, &err), ERR_OK);
+  assert_int_equal(h.n, 2);
+  assert_string_equal(h.items[0].field, "lead");
+  assert_string_equal(h.items[0].old_value, "các cơ quan, đơn vị, địa phương");
+  assert_string_equal(h.items[0].new_value, "Công an huyện; Phòng Y tế");
+  assert_string_equal(h.items[0].reason, "giao lại");
+  assert_string_equal(h.items[0].changed_by, "b");
+  assert_string_equal(h.items[1].old_value, "122.0");
+  assert_string_equal(h.items[1].new_value, "130");
+  store_plan_change_list_free(&h);
+  assert_int_equal(store_plan_load(&q, NULL, f->st, id, &err), ERR_OK);
+  assert_int_equal(q.tasks[1].n_lead, 2);
+  assert_string_equal(q.tasks[1].lead[1], "Phòng Y tế");
+  assert_int_equal(q.tasks[1].due_on.m, 10);
+  assert_true(q.targets[0].value == 130);
+  plan_free(&q);
+  /* closed: no more edits */
+  assert_int_equal(store_plan_close(f->st, id, "chief", &err), ERR_OK);
+  assert_int_equal(plan_edit_set(f->st, id, "plan", 0, "title", "X", "a", NULL, &err),
+                   ERR_CONFLICT);
+  long tid;
+  assert_int_equal(store_plan_task_add(&tid, f->st, id, "Nhiệm vụ mới", "a", &err), ERR_CONFLICT);
+  struct store_plan_info_list l;
+  assert_int_equal(store_plan_list(&l, f->st, &err), ERR_OK);
+  assert_int_equal(l.n, 1);
+  assert_string_equal(l.items[0].status, "closed");
+  store_plan_info_list_free(&l);
+  plan_free(&p);
+}
+
+/* A process killed while saving plans leaves only whole plans. */
+static void test_kill_mid_save(void **state)
+{
+  struct fx *f = *state;
+  size_t len;
+  char *text = tu_read_file(tu_source_path("tests/fixtures/plans/004_91f2c84d0a0eb75f.txt"), &len);
+  assert_non_null(text);
+  struct err err = {0};
+  struct plan p;
+  assert_int_equal(plan_read_text(&p, text, len, &err), ERR_OK);
+  size_t ntask = p.n_tasks;
+  store_close(f->st);
+  f->st = NULL;
+  pid_t pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0) {
+    struct store *st;
+    if (store_open(&st, f->path, NULL))
+      _exit(1);
+    for (;;) {
+      long id;
+      if (plan_edit_save(&id, st, &p, "kh.txt", text, "child", NULL))
+        _exit(1);
+    }
+  }
+  struct timespec ts = {0, 300 * 1000 * 1000};
+  nanosleep(&ts, NULL);
+  kill(pid, SIGKILL);
+  int status;
+  waitpid(pid, &status, 0);
+  assert_true(WIFSIGNALED(status));
+  assert_int_equal(store_open(&f->st, f->path, &err), ERR_OK);
+  struct store_plan_info_list l;
+  assert_int_equal(store_plan_list(&l, f->st, &err), ERR_OK);
+  assert_true(l.n >= 1);
+  for (size_t k = 0; k < l.n; k++)
+    assert_int_equal(l.items[k].n_tasks, (int)ntask);
+  store_plan_info_list_free(&l);
+  /* and no orphan rows of a plan that was rolled back */
+  struct stmt *s;
+  assert_int_equal(db_prepare(&s, f->st,
+                              "SELECT count(*) FROM task_agency a WHERE NOT EXISTS (SELECT 1 FROM "
+                              "plan_task t WHERE t.id = a.task_id)",
+                              &err),
+                   ERR_OK);
+  assert_int_equal(db_step(s, &err), 1);
+  assert_int_equal(db_col_int(s, 0), 0);
+  db_finalize(s);
+  plan_free(&p);
+  free(text);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_edit_publish_history, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_kill_mid_save, setup, teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
