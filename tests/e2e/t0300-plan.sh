@@ -32,6 +32,15 @@ printf 'K\303(' > "$T/bad.txt"
 run "$PCMT_BIN" plan read "$T/bad.txt"
 expect_status 2
 expect_err 'UTF-8'
+printf '%%PDF-1.4\n' > "$T/plan.pdf"
+run env PATH=/nonexistent "$PCMT_BIN" plan read "$T/plan.pdf"
+expect_status 2
+expect_err 'pdftotext (gói poppler-utils)'
+if command -v pdftotext >/dev/null 2>&1; then
+  run "$PCMT_BIN" plan read "$T/plan.pdf"
+  expect_status 2
+  expect_err 'pdftotext không đọc được'
+fi
 run "$PCMT_BIN" plan read "$T/missing.txt"
 expect_status 6
 expect_err 'không mở được tệp'
