@@ -36,7 +36,7 @@ static const char plan_help[] =
     "FILE: .docx, .txt, .md, or .pdf (through pdftotext). ELEMENT is plan, basis,\n"
     "phase, target, task or report, with the element's id after a colon (task:12);\n"
     "FIELD one of: plan.number title issuer issued_on territory kind period_start\n"
-    "period_end; basis.text number date; phase.name start end; target.text kind\n"
+    "period_end parent_id; basis.text number date; phase.name start end; target.text kind\n"
     "value unit phase; task.section text due_on cadence; report.name due_on recurs\n"
     "recipient. Dates dd/mm/yyyy or ISO. Edits of a published plan are kept in its\n"
     "history; a closed plan cannot be edited.\n";
@@ -157,6 +157,8 @@ static void print_date(const char *label, struct date d)
 static void show_text(const struct plan *p, const struct store_plan_info *in)
 {
   printf("Kế hoạch %ld [%s] %s\n", p->id, in->status, p->number ? p->number : "(chưa có số)");
+  if (in->parent_id)
+    printf("  Thực hiện kế hoạch cấp trên số hiệu %ld\n", in->parent_id);
   printf("  %s\n", p->title ? p->title : "(chưa có tiêu đề)");
   printf("  Cơ quan ban hành: %s", p->issuer ? p->issuer : "?");
   print_date("; ngày ", p->issued_on);
@@ -310,6 +312,8 @@ int cmd_plan(int argc, char **argv, const struct cli_global *g)
         if (json) {
           json_t *o = plan_json_ids(&p);
           json_object_set_new(o, "status", json_string(in.status));
+          json_object_set_new(o, "parent_id",
+                              in.parent_id ? json_integer(in.parent_id) : json_null());
           print_json_dump(o);
         } else {
           show_text(&p, &in);

@@ -113,6 +113,20 @@ int plan_edit_set(struct store *st, long plan_id, const char *element, long elem
     if (s.y && e.y && date_cmp(e, s) < 0)
       return err_set(err, ERR_INPUT, "ngày kết thúc không được trước ngày bắt đầu");
   }
+  if (value && strcmp(field, "parent_id") == 0) {
+    /* the plan this one implements (a district plan under the province's) */
+    char *end;
+    long parent = strtol(value, &end, 10);
+    if (end == value || *end || parent <= 0)
+      return err_set(err, ERR_INPUT, "kế hoạch cấp trên phải là số hiệu một kế hoạch");
+    if (parent == plan_id)
+      return err_set(err, ERR_INPUT, "một kế hoạch không thể là kế hoạch cấp trên của chính nó");
+    struct plan p;
+    int rc = store_plan_load(&p, NULL, st, parent, err);
+    if (rc)
+      return rc;
+    plan_free(&p);
+  }
   return store_plan_set(st, plan_id, element, element_id, field, value, who, reason, err);
 }
 

@@ -299,13 +299,14 @@ static int load_info(struct store_plan_info *in, struct stmt *s)
   copy_col(in->published_at, sizeof in->published_at, s, 10);
   copy_col(in->published_by, sizeof in->published_by, s, 11);
   in->n_tasks = (int)db_col_int(s, 12);
+  in->parent_id = (long)db_col_int(s, 13);
   return ERR_OK;
 }
 
 static const char INFO_COLS[] =
     "SELECT p.id, p.status, p.number, p.title, p.issued_on, p.territory, p.kind, p.source_name, "
     "p.created_at, p.created_by, p.published_at, p.published_by, "
-    "(SELECT count(*) FROM plan_task t WHERE t.plan_id = p.id) FROM plan p ";
+    "(SELECT count(*) FROM plan_task t WHERE t.plan_id = p.id), p.parent_id FROM plan p ";
 
 static int load_elements(struct plan *p, struct store *st, struct err *err)
 {
@@ -616,6 +617,7 @@ static const struct {
     {"plan", "kind", "plan", "kind", "id"},
     {"plan", "period_start", "plan", "period_start", "id"},
     {"plan", "period_end", "plan", "period_end", "id"},
+    {"plan", "parent_id", "plan", "parent_id", "id"},
     {"basis", "text", "plan_basis", "text", "plan_id"},
     {"basis", "number", "plan_basis", "number", "plan_id"},
     {"basis", "date", "plan_basis", "date", "plan_id"},
@@ -747,6 +749,8 @@ int store_plan_set(struct store *st, long plan_id, const char *element, long ele
     if (!rc) {
       if (value && strcmp(FIELDS[f].column, "value") == 0)
         db_bind_double(s, 1, strtod(value, NULL));
+      else if (value && strcmp(FIELDS[f].column, "parent_id") == 0)
+        db_bind_int(s, 1, strtoll(value, NULL, 10));
       else
         db_bind_text(s, 1, value);
       db_bind_int(s, 2, element_id);

@@ -36,6 +36,7 @@ struct store_plan_info {
   char published_at[24];
   char published_by[64];
   int n_tasks;
+  long parent_id; /* the plan this one implements, 0 when none */
 };
 
 struct store_plan_info_list {

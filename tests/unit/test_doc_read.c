@@ -87,40 +87,41 @@ static const char document_xml[] =
                                                        "<w:tr>" TC("Đơn vị") TC(
                                                            "Số đối tượng") "</w:tr>"
                                                                            "<w:tr>" TC("thành phố "
-                                                                                       "Lào Cai") TC(
-                                                                               "100") "</w:tr>"
-                                                                                      "<w:tr>" TC("huyện Bảo Thắng") TC(
-                                                                                          "22") "</"
-                                                                                                "w:"
-                                                                                                "tr"
-                                                                                                ">"
-                                                                                                "</"
-                                                                                                "w:"
-                                                                                                "tb"
-                                                                                                "l"
-                                                                                                ">" PN(1, 0, R("NHIỆM VỤ VÀ GIẢI PHÁP")) PN(
-                                                                                                    1,
-                                                                                                    1,
-                                                                                                    R("Công tác tuyên truyền"))
-                                                                                                    PN(3,
-                                                                                                       0,
-                                                                                                       RB("Sở Y tế")
-                                                                                                           R(" chủ trì, phối hợp với Công an tỉnh tổ chức tập huấn"
-                                                                                                             "</w:t><w:br/><w:t xml:space=\"preserve\">cho cán bộ y tế"
-                                                                                                             "</w:t></w:r><w:r><w:footnoteReference w:id=\"2\"/></w:r>"
-                                                                                                             "<w:r><w:t> hoàn thành trước ngày 30/8/2025."))
-                                                                                                        PN(1, 2, R("Rà soát người nghiện trên địa bàn.")) PN(
-                                                                                                            1,
-                                                                                                            2,
-                                                                                                            R("Lập hồ sơ cai nghiện."))
-                                                                                                            PN(2, 0, R("Mục hai")) PN(
-                                                                                                                2,
-                                                                                                                1,
-                                                                                                                R("Mục hai một"))
-                                                                                                                PN(2,
+                                                                                       "Lào Cai")
+                                                                               TC("100") "</w:tr>"
+                                                                                         "<w:"
+                                                                                         "tr>" TC("huyện Bảo Thắng") TC(
+                                                                                             "22") "</"
+                                                                                                   "w:"
+                                                                                                   "tr"
+                                                                                                   ">"
+                                                                                                   "</"
+                                                                                                   "w:"
+                                                                                                   "tb"
+                                                                                                   "l"
+                                                                                                   ">" PN(1, 0, R("NHIỆM VỤ VÀ GIẢI PHÁP")) PN(
+                                                                                                       1,
+                                                                                                       1,
+                                                                                                       R("Công tác tuyên truyền"))
+                                                                                                       PN(3,
+                                                                                                          0,
+                                                                                                          RB("Sở Y tế")
+                                                                                                              R(" chủ trì, phối hợp với Công an tỉnh tổ chức tập huấn"
+                                                                                                                "</w:t><w:br/><w:t xml:space=\"preserve\">cho cán bộ y tế"
+                                                                                                                "</w:t></w:r><w:r><w:footnoteReference w:id=\"2\"/></w:r>"
+                                                                                                                "<w:r><w:t> hoàn thành trước ngày 30/8/2025."))
+                                                                                                           PN(1, 2, R("Rà soát người nghiện trên địa bàn.")) PN(
+                                                                                                               1,
+                                                                                                               2,
+                                                                                                               R("Lập hồ sơ cai nghiện."))
+                                                                                                               PN(2, 0, R("Mục hai")) PN(
+                                                                                                                   2,
                                                                                                                    1,
-                                                                                                                   R("Mục hai hai"))
-                                                                                                                    P("<w:r><w:rPr><w:b w:val=\"0\"/></w:rPr><w:t>không đậm</w:t></w:r>") "</w:body></w:document>";
+                                                                                                                   R("Mục hai một"))
+                                                                                                                   PN(2,
+                                                                                                                      1,
+                                                                                                                      R("Mục hai hai"))
+                                                                                                                       P("<w:r><w:rPr><w:b w:val=\"0\"/></w:rPr><w:t>không đậm</w:t></w:r>") "</w:body></w:document>";
 
 static void test_docx_text(void **state)
 {

@@ -164,6 +164,22 @@ static void test_round_trip(void **state)
   assert_int_equal(db_col_int(s, 1), 0);
   db_finalize(s);
   plan_free(&q);
+  /* a second plan implements the first */
+  long id2;
+  assert_int_equal(plan_edit_save(&id2, f->st, &p, "kh2.txt", "y", "tester", &err), ERR_OK);
+  assert_int_equal(plan_edit_set(f->st, id2, "plan", 0, "parent_id", "999", "a", NULL, &err),
+                   ERR_NOT_FOUND);
+  assert_int_equal(plan_edit_set(f->st, id2, "plan", 0, "parent_id", "x", "a", NULL, &err),
+                   ERR_INPUT);
+  char buf[24];
+  snprintf(buf, sizeof buf, "%ld", id2);
+  assert_int_equal(plan_edit_set(f->st, id2, "plan", 0, "parent_id", buf, "a", NULL, &err),
+                   ERR_INPUT);
+  snprintf(buf, sizeof buf, "%ld", id);
+  assert_int_equal(plan_edit_set(f->st, id2, "plan", 0, "parent_id", buf, "a", NULL, &err), ERR_OK);
+  assert_int_equal(store_plan_load(&q, &in, f->st, id2, &err), ERR_OK);
+  assert_int_equal(in.parent_id, id);
+  plan_free(&q);
   plan_free(&p);
   assert_int_equal(store_plan_load(&q, NULL, f->st, id + 100, &err), ERR_NOT_FOUND);
 }
