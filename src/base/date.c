@@ -381,3 +381,11 @@ int date_scan(struct date *out, const char *text, int default_year, size_t *star
   }
   return ERR_NOT_FOUND;
 }
+
+void date_now_utc(char *buf, size_t n)
+{
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

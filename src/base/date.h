@@ -53,5 +53,8 @@ struct date date_add_months(struct date d, int n);
 int date_weekday(struct date d);
 /* Today in local time. */
 struct date date_today(void);
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf (n >= 21), the
+ * form every stored timestamp takes. */
+void date_now_utc(char *buf, size_t n);
 
 #endif

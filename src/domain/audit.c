@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "base/date.h"
 #include "store/store_audit.h"
 
 #define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
@@ -32,10 +33,7 @@ void audit_list_free(struct audit_list *l)
 
 void audit_now(char *buf, size_t n)
 {
-  time_t t = time(NULL);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  date_now_utc(buf, n);
 }
 
 /* Copy src into dst (n bytes), cutting on a UTF-8 character boundary. */

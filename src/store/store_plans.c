@@ -10,21 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "base/date.h"
 #include "store/db.h"
 #include "store/store.h"
 
 void (*plan_agency_resolver)(const char *name, char *kind, size_t kn, char *level, size_t ln,
                              int *is_group) = NULL;
-
-static void now_iso(char *buf, size_t n)
-{
-  time_t t = time(NULL);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 static const char *iso(char *buf, struct date d)
 {
@@ -100,7 +92,7 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
                      const char *source_text, const char *who, struct err *err)
 {
   char now[24], d1[11], d2[11], d3[11];
-  now_iso(now, sizeof now);
+  date_now_utc(now, sizeof now);
   struct stmt *s;
   if (db_prepare(&s, st,
                  "INSERT INTO plan (number, title, issuer, issued_on, territory, kind, "
@@ -544,7 +536,7 @@ static int move_status(struct store *st, long id, const char *from, const char *
                  id, cur, to);
   if (!rc) {
     char now[24];
-    now_iso(now, sizeof now);
+    date_now_utc(now, sizeof now);
     struct stmt *s;
     int pub = strcmp(to, "published") == 0;
     rc = db_prepare(
@@ -570,7 +562,7 @@ static int move_status(struct store *st, long id, const char *from, const char *
     /* closing is a change of a published plan: it goes in the history */
     struct stmt *s;
     char now[24];
-    now_iso(now, sizeof now);
+    date_now_utc(now, sizeof now);
     rc = db_prepare(&s, st,
                     "INSERT INTO plan_change (plan_id, changed_at, changed_by, element, "
                     "element_id, field, old_value, new_value) VALUES (?, ?, ?, 'plan', ?, "
@@ -673,7 +665,7 @@ static int log_change(struct store *st, long plan_id, const char *element, long 
                       const char *reason, struct err *err)
 {
   char now[24];
-  now_iso(now, sizeof now);
+  date_now_utc(now, sizeof now);
   struct stmt *s;
   if (db_prepare(&s, st,
                  "INSERT INTO plan_change (plan_id, changed_at, changed_by, element, element_id, "
@@ -786,7 +778,7 @@ static char *agencies_joined(struct store *st, long task_id, const char *role, s
       break;
     }
     out = n;
-    len += (size_t)sprintf(out + len, "%s%s", len ? "; " : "", t);
+    len += (size_t)snprintf(out + len, strlen(t) + 3, "%s%s", len ? "; " : "", t);
   }
   db_finalize(s);
   if (out && !*out) { /* no agency: no value */

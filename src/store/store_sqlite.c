@@ -20,6 +20,7 @@
 #include "store/db.h"
 #include "store/migrations.h"
 #include "store/store.h"
+#include "base/date.h"
 
 /* Finished statements are kept, reset, for the next db_prepare of the same
  * SQL: store functions prepare per call, and re-parsing the SQL was the
@@ -372,10 +373,7 @@ int store_migrate(struct store *st, int *from, int *to, struct err *err)
           &s, st, "INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)", err);
       if (!rc) {
         char now[32];
-        time_t t = time(NULL);
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        date_now_utc(now, sizeof now);
         db_bind_int(s, 1, m->version);
         db_bind_text(s, 2, m->name);
         db_bind_text(s, 3, now);
