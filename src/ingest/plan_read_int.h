@@ -133,6 +133,8 @@ char *pr_span(struct pr_doc *d, const struct pr_para *p, size_t i, size_t j, con
 char *pr_own(struct pr_doc *d, const char *s);
 /* Token index of byte offset `off` (the first token starting at or after it). */
 size_t pr_tok_at(const struct pr_para *p, size_t off);
+/* A 4-digit year (1900-2200) in token k, else 0 (plan_read_meta.c). */
+int pr_year_tok(const struct pr_para *p, size_t k);
 /* 1 when the paragraph's text ends with sentence-final punctuation. */
 int pr_ends_terminal(const struct pr_para *p);
 

@@ -39,7 +39,7 @@ static size_t doc_type_at(const struct pr_para *p, size_t i)
 }
 
 /* A 4-digit year in token k, else 0. */
-static int year_tok(const struct pr_para *p, size_t k)
+int pr_year_tok(const struct pr_para *p, size_t k)
 {
   if (k >= p->ntok || p->tok[k].kind != TK_NUM || p->tok[k].len != 4)
     return 0;
@@ -276,16 +276,16 @@ int pr_read_meta(struct pr_doc *d, struct plan *pl)
     size_t b = tp == ke_hoach ? t->body + 2 : t->body;
     int y1 = 0, y2 = 0;
     for (size_t k = b; k < t->ntok; k++) {
-      if (pr_match(t, k, t->ntok, "giai doan") && year_tok(t, k + 2)) {
-        y1 = year_tok(t, k + 2);
+      if (pr_match(t, k, t->ntok, "giai doan") && pr_year_tok(t, k + 2)) {
+        y1 = pr_year_tok(t, k + 2);
         size_t j = k + 3;
         if (pr_tok_is(t, j, "-") || pr_tok_is(t, j, "\xE2\x80\x93") ||
             pr_match(t, j, t->ntok, "den"))
-          y2 = year_tok(t, j + 1);
+          y2 = pr_year_tok(t, j + 1);
         break;
       }
-      if (pr_match(t, k, t->ntok, "nam") && year_tok(t, k + 1) && !y1) {
-        y1 = year_tok(t, k + 1);
+      if (pr_match(t, k, t->ntok, "nam") && pr_year_tok(t, k + 1) && !y1) {
+        y1 = pr_year_tok(t, k + 1);
         if (k > 0 && pr_match(t, k - 1, t->ntok, "den"))
           y2 = y1, y1 = 0;
       }

@@ -22,20 +22,12 @@ static size_t phase_word(const struct pr_para *p, size_t i)
   return 0;
 }
 
-static int year_of(const struct pr_para *p, size_t k)
-{
-  if (k >= p->ntok || p->tok[k].kind != TK_NUM || p->tok[k].len != 4)
-    return 0;
-  int y = atoi(p->text + p->tok[k].off);
-  return y >= 1900 && y <= 2200 ? y : 0;
-}
-
 /* "(năm) 2021 - (năm) 2023" or "từ năm 2021 đến năm 2023" in [from, to). */
 static int year_range(const struct pr_para *p, size_t from, size_t to, struct date *s,
                       struct date *e)
 {
   for (size_t k = from; k < to; k++) {
-    int y1 = year_of(p, k);
+    int y1 = pr_year_tok(p, k);
     if (!y1)
       continue;
     size_t j = k + 1;
@@ -44,7 +36,7 @@ static int year_range(const struct pr_para *p, size_t from, size_t to, struct da
     j++;
     if (pr_match(p, j, to, "nam"))
       j++;
-    int y2 = year_of(p, j);
+    int y2 = pr_year_tok(p, j);
     if (!y2 || y2 < y1)
       continue;
     *s = (struct date){y1, 1, 1};
@@ -69,7 +61,7 @@ int pr_read_phases(struct pr_doc *d, struct plan *pl)
     size_t name_end = b + pw;
     while (name_end < to && !pr_tok_is(p, name_end, "(") && !pr_tok_is(p, name_end, ":") &&
            !pr_tok_is(p, name_end, ",") && !pr_match(p, name_end, to, "tu") &&
-           !pr_match(p, name_end, to, "nam") && !year_of(p, name_end))
+           !pr_match(p, name_end, to, "nam") && !pr_year_tok(p, name_end))
       name_end++;
     if (name_end - b > 8)
       continue;
