@@ -223,6 +223,8 @@ static const char *const HEADS[] = {
     "bcd",
     "vien",
     "trung tam",
+    "tram y te", /* the commune health station */
+    "tram",
     "dai",
     "benh vien",
     "hoi dong",

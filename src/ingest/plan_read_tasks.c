@@ -38,18 +38,25 @@ enum role { ROLE_NONE, ROLE_LEAD, ROLE_SUPPORT, ROLE_ADVISE, ROLE_TIME };
 static int role_line(const struct pr_para *p, size_t *colon)
 {
   size_t b = p->body, k = b;
+  int body = 0; /* "Cơ quan", "Đơn vị", "Lực lượng", "Trách nhiệm" */
   if (pr_match(p, k, p->ntok, "co quan") || pr_match(p, k, p->ntok, "don vi") ||
-      pr_match(p, k, p->ntok, "luc luong"))
+      pr_match(p, k, p->ntok, "luc luong") || pr_match(p, k, p->ntok, "trach nhiem")) {
     k += 2;
+    body = 1;
+  }
   int role = ROLE_NONE;
   if (pr_match(p, k, p->ntok, "chu tri"))
+    role = ROLE_LEAD;
+  else if (body && pr_match(p, k, p->ntok, "thuc hien")) /* "Đơn vị thực hiện:" */
     role = ROLE_LEAD;
   else if (pr_match(p, k, p->ntok, "phoi hop"))
     role = ROLE_SUPPORT;
   else if (pr_match(p, k, p->ntok, "tham muu"))
     role = ROLE_ADVISE;
-  else if (k == b && pr_match(p, k, p->ntok, "thoi gian") &&
-           (pr_match(p, k + 2, p->ntok, "thuc hien") || pr_match(p, k + 2, p->ntok, "hoan thanh")))
+  else if (k == b &&
+           ((pr_match(p, k, p->ntok, "thoi gian") && (pr_match(p, k + 2, p->ntok, "thuc hien") ||
+                                                      pr_match(p, k + 2, p->ntok, "hoan thanh"))) ||
+            pr_match(p, k, p->ntok, "thoi han")))
     role = ROLE_TIME;
   if (role == ROLE_NONE)
     return ROLE_NONE;

@@ -443,6 +443,35 @@ static void test_role_lines(void **state)
   plan_free(&p);
 }
 
+/* a commune plan in another layout: lettered items, "Đơn vị thực hiện:",
+ * "Thời hạn:", a report "Định kỳ hằng quý (trước ngày 20 tháng cuối quý)" */
+static void test_commune_layout(void **state)
+{
+  (void)state;
+  struct plan p = read_ok("ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nSố: 15/KH-UBND\n"
+                          "Tân Phú, ngày 10 tháng 01 năm 2026\nKẾ HOẠCH\n"
+                          "Phòng, chống ma túy trên địa bàn xã năm 2026\n"
+                          "II. NỘI DUNG THỰC HIỆN\n"
+                          "a) Rà soát, lập danh sách người sử dụng trái phép chất ma túy.\n"
+                          "Đơn vị thực hiện: Công an xã.\n"
+                          "Trách nhiệm phối hợp: Trạm Y tế xã, Đoàn Thanh niên xã.\n"
+                          "Thời hạn: hoàn thành trước ngày 31/3/2026.\n"
+                          "b) Tổ chức 04 buổi tuyên truyền tại các thôn.\n"
+                          "Đơn vị thực hiện: Đoàn Thanh niên xã.\n");
+  assert_string_equal(p.number, "15/KH-UBND");
+  assert_date(p.issued_on, 2026, 1, 10);
+  assert_string_equal(p.issuer, "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ");
+  assert_int_equal(p.n_tasks, 2);
+  assert_string_equal(p.tasks[0].section, "II.a");
+  assert_string_equal(p.tasks[0].lead[0], "Công an xã");
+  assert_int_equal(p.tasks[0].n_support, 2);
+  assert_string_equal(p.tasks[0].support[0], "Trạm Y tế xã");
+  assert_date(p.tasks[0].due_on, 2026, 3, 31);
+  assert_string_equal(p.tasks[1].lead[0], "Đoàn Thanh niên xã");
+  assert_int_equal(p.tasks[1].due_on.y, 0);
+  plan_free(&p);
+}
+
 static void test_agency_heading_and_items(void **state)
 {
   (void)state;
@@ -605,6 +634,7 @@ int main(void)
       cmocka_unit_test(test_sample_004),
       cmocka_unit_test(test_role_lines),
       cmocka_unit_test(test_agency_heading_and_items),
+      cmocka_unit_test(test_commune_layout),
       cmocka_unit_test(test_closing_paren_and_quarter),
       cmocka_unit_test(test_reports_yearly),
       cmocka_unit_test(test_targets_and_quota_table),
