@@ -7,26 +7,91 @@
 
 #include "base/date.h"
 #include "domain/agency.h"
+#include "domain/unit.h"
 #include "store/store_plans.h"
 
-static void resolve_agency(const char *name, char *kind, size_t kn, char *level, size_t ln,
-                           int *is_group)
+/* The resolution context: the plan's own unit and its date. */
+struct res_ctx {
+  struct store *st;
+  char tree[12], code[8];
+  char at[DATE_ISO_LEN]; /* "" = any date */
+};
+
+/* 1 when unit (tree, code) is the plan's unit or lies under it (two levels). */
+static int inside(struct res_ctx *c, const struct unit *u)
 {
+  if (strcmp(u->tree, c->tree) != 0)
+    return 0;
+  if (strcmp(u->code, c->code) == 0 || strcmp(u->parent_code, c->code) == 0)
+    return 1;
+  struct unit parent;
+  return u->parent_code[0] &&
+         unit_get(&parent, c->st, u->tree, u->parent_code, c->at[0] ? c->at : NULL, NULL) ==
+             ERR_OK &&
+         strcmp(parent.parent_code, c->code) == 0;
+}
+
+/* An agency through the agency resolver (its unit from the plan's unit);
+ * else a unit named inside the plan's territory ("huyện Bảo Thắng", "Văn Bàn"). */
+static void resolve_name(void *ctx, const char *name, struct store_plan_res *out)
+{
+  struct res_ctx *c = ctx;
   struct agency_ref r;
-  kind[0] = level[0] = '\0';
-  *is_group = 0;
-  if (agency_parse(&r, name, NULL) != ERR_OK)
+  const char *at = c->at[0] ? c->at : NULL;
+  if (agency_resolve(&r, c->st, name, c->tree[0] ? c->tree : NULL, c->code[0] ? c->code : NULL, at,
+                     NULL) == ERR_OK &&
+      (r.kind != AGENCY_NONE || r.is_group)) {
+    snprintf(out->kind, sizeof out->kind, "%s",
+             agency_kind_name(r.kind) ? agency_kind_name(r.kind) : "");
+    snprintf(out->level, sizeof out->level, "%s",
+             agency_level_name(r.level) ? agency_level_name(r.level) : "");
+    out->is_group = r.is_group;
+    snprintf(out->unit_tree, sizeof out->unit_tree, "%s", r.unit_tree);
+    snprintf(out->unit_code, sizeof out->unit_code, "%s", r.unit_code);
     return;
-  snprintf(kind, kn, "%s", agency_kind_name(r.kind) ? agency_kind_name(r.kind) : "");
-  snprintf(level, ln, "%s", agency_level_name(r.level) ? agency_level_name(r.level) : "");
-  *is_group = r.is_group;
+  }
+  if (!c->code[0])
+    return;
+  struct unit_list l;
+  if (unit_find(&l, c->st, name, at, NULL) != ERR_OK)
+    return;
+  for (size_t k = 0; k < l.n; k++)
+    if (inside(c, &l.items[k])) {
+      snprintf(out->unit_tree, sizeof out->unit_tree, "%s", l.items[k].tree);
+      snprintf(out->unit_code, sizeof out->unit_code, "%s", l.items[k].code);
+      break;
+    }
+  unit_list_free(&l);
+}
+
+/* The plan's unit: its territory ("huyện Bình Sơn", "tỉnh Lào Cai") as a
+ * unit in force on the plan's date. Left empty when it cannot be told. */
+static void ctx_init(struct res_ctx *c, struct store *st, const struct plan *p)
+{
+  memset(c, 0, sizeof *c);
+  c->st = st;
+  struct date d = p->issued_on.y ? p->issued_on : p->period_start;
+  if (d.y)
+    date_to_iso(c->at, d);
+  if (!p->territory)
+    return;
+  struct unit_list l;
+  if (unit_find(&l, st, p->territory, c->at[0] ? c->at : NULL, NULL) != ERR_OK)
+    return;
+  if (l.n) {
+    snprintf(c->tree, sizeof c->tree, "%s", l.items[0].tree);
+    snprintf(c->code, sizeof c->code, "%s", l.items[0].code);
+  }
+  unit_list_free(&l);
 }
 
 int plan_edit_save(long *id, struct store *st, struct plan *p, const char *source_name,
                    const char *source_text, const char *who, struct err *err)
 {
-  plan_agency_resolver = resolve_agency;
-  return store_plan_save(id, st, p, source_name, source_text, who, err);
+  struct res_ctx c;
+  ctx_init(&c, st, p);
+  struct store_plan_resolver res = {resolve_name, &c, c.tree, c.code};
+  return store_plan_save(id, st, p, source_name, source_text, who, &res, err);
 }
 
 static int one_of(const char *v, const char *const *names)
@@ -153,9 +218,14 @@ int plan_edit_agencies(struct store *st, long plan_id, long task_id, const char 
     if (*s == ';')
       s++;
   }
-  plan_agency_resolver = resolve_agency;
+  struct res_ctx c;
+  memset(&c, 0, sizeof c);
+  c.st = st;
   if (!rc)
-    rc = store_plan_task_agencies(st, plan_id, task_id, role, v, n, who, reason, err);
+    rc = store_plan_unit(c.tree, sizeof c.tree, c.code, sizeof c.code, st, plan_id, err);
+  struct store_plan_resolver res = {resolve_name, &c, c.tree, c.code};
+  if (!rc)
+    rc = store_plan_task_agencies(st, plan_id, task_id, role, v, n, who, reason, &res, err);
   plan_strv_free(&v, &n);
   return rc;
 }

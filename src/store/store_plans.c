@@ -3,8 +3,8 @@
  * Dates are stored as ISO text, kinds by their contract names, and every
  * element keeps its order in the document (ord). Task agencies and quota
  * assignees keep the written form beside the resolution done by the domain
- * layer (kind, level, group flag), passed in through plan_agency_resolver so
- * that no domain logic runs here. */
+ * layer (kind, level, group flag, unit), passed in as a store_plan_resolver
+ * so that no domain logic runs here. */
 #include "store/store_plans.h"
 
 #include <stdio.h>
@@ -14,9 +14,6 @@
 #include "base/date.h"
 #include "store/db.h"
 #include "store/store.h"
-
-void (*plan_agency_resolver)(const char *name, char *kind, size_t kn, char *level, size_t ln,
-                             int *is_group) = NULL;
 
 static const char *iso(char *buf, struct date d)
 {
@@ -59,37 +56,51 @@ static long insert_done(struct stmt *s, struct store *st, const char *table, str
   return r < 0 ? 0 : last_id(st, table, err);
 }
 
+static void resolve(const struct store_plan_resolver *res, const char *name,
+                    struct store_plan_res *out)
+{
+  memset(out, 0, sizeof *out);
+  if (res && res->fn)
+    res->fn(res->ctx, name, out);
+}
+
+static const char *or_null(const char *s)
+{
+  return s[0] ? s : NULL;
+}
+
 static int save_agencies(struct store *st, long task_id, const char *role, char *const *v, size_t n,
-                         struct err *err)
+                         const struct store_plan_resolver *res, struct err *err)
 {
   for (size_t k = 0; k < n; k++) {
-    char kind[24] = "", level[16] = "";
-    int group = 0;
-    if (plan_agency_resolver)
-      plan_agency_resolver(v[k], kind, sizeof kind, level, sizeof level, &group);
+    struct store_plan_res r;
+    resolve(res, v[k], &r);
     struct stmt *s;
     if (db_prepare(&s, st,
                    "INSERT INTO task_agency (task_id, role, ord, text, agency_kind, agency_level, "
-                   "is_group) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   "is_group, unit_tree, unit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    err))
       return ERR_DB;
     db_bind_int(s, 1, task_id);
     db_bind_text(s, 2, role);
     db_bind_int(s, 3, (long long)k);
     db_bind_text(s, 4, v[k]);
-    db_bind_text(s, 5, kind[0] ? kind : NULL);
-    db_bind_text(s, 6, level[0] ? level : NULL);
-    db_bind_int(s, 7, group);
-    int r = db_step(s, err);
+    db_bind_text(s, 5, or_null(r.kind));
+    db_bind_text(s, 6, or_null(r.level));
+    db_bind_int(s, 7, r.is_group);
+    db_bind_text(s, 8, or_null(r.unit_tree));
+    db_bind_text(s, 9, or_null(r.unit_code));
+    int step = db_step(s, err);
     db_finalize(s);
-    if (r < 0)
+    if (step < 0)
       return ERR_DB;
   }
   return ERR_OK;
 }
 
 static int save_body(struct store *st, struct plan *p, const char *source_name,
-                     const char *source_text, const char *who, struct err *err)
+                     const char *source_text, const char *who,
+                     const struct store_plan_resolver *res, struct err *err)
 {
   char now[24], d1[11], d2[11], d3[11];
   date_now_utc(now, sizeof now);
@@ -97,7 +108,8 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
   if (db_prepare(&s, st,
                  "INSERT INTO plan (number, title, issuer, issued_on, territory, kind, "
                  "period_start, period_end, status, source_name, source_text, created_at, "
-                 "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?)",
+                 "created_by, unit_tree, unit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, "
+                 "?, ?, ?, ?, ?)",
                  err))
     return ERR_DB;
   db_bind_text(s, 1, p->number);
@@ -112,6 +124,8 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
   db_bind_text(s, 10, source_text);
   db_bind_text(s, 11, now);
   db_bind_text(s, 12, who);
+  db_bind_text(s, 13, res && res->unit_tree && *res->unit_tree ? res->unit_tree : NULL);
+  db_bind_text(s, 14, res && res->unit_code && *res->unit_code ? res->unit_code : NULL);
   if (!(p->id = insert_done(s, st, "plan", err)))
     return ERR_DB;
   for (size_t k = 0; k < p->n_bases; k++) {
@@ -165,24 +179,24 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
     if (!(t->id = insert_done(s, st, "plan_target", err)))
       return ERR_DB;
     for (size_t q = 0; q < t->n_quotas; q++) {
-      char kind[24] = "", level[16] = "";
-      int group = 0;
-      if (plan_agency_resolver)
-        plan_agency_resolver(t->quotas[q].assignee, kind, sizeof kind, level, sizeof level, &group);
+      struct store_plan_res r;
+      resolve(res, t->quotas[q].assignee, &r);
       if (db_prepare(&s, st,
                      "INSERT INTO target_quota (target_id, ord, assignee, value, agency_kind, "
-                     "agency_level) VALUES (?, ?, ?, ?, ?, ?)",
+                     "agency_level, unit_tree, unit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                      err))
         return ERR_DB;
       db_bind_int(s, 1, t->id);
       db_bind_int(s, 2, (long long)q);
       db_bind_text(s, 3, t->quotas[q].assignee);
       db_bind_double(s, 4, t->quotas[q].value);
-      db_bind_text(s, 5, kind[0] ? kind : NULL);
-      db_bind_text(s, 6, level[0] ? level : NULL);
-      int r = db_step(s, err);
+      db_bind_text(s, 5, or_null(r.kind));
+      db_bind_text(s, 6, or_null(r.level));
+      db_bind_text(s, 7, or_null(r.unit_tree));
+      db_bind_text(s, 8, or_null(r.unit_code));
+      int step = db_step(s, err);
       db_finalize(s);
-      if (r < 0)
+      if (step < 0)
         return ERR_DB;
     }
   }
@@ -201,8 +215,8 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
     db_bind_text(s, 6, task_cadence_name(t->cadence));
     if (!(t->id = insert_done(s, st, "plan_task", err)))
       return ERR_DB;
-    if (save_agencies(st, t->id, "lead", t->lead, t->n_lead, err) ||
-        save_agencies(st, t->id, "support", t->support, t->n_support, err))
+    if (save_agencies(st, t->id, "lead", t->lead, t->n_lead, res, err) ||
+        save_agencies(st, t->id, "support", t->support, t->n_support, res, err))
       return ERR_DB;
   }
   for (size_t k = 0; k < p->n_reports; k++) {
@@ -225,13 +239,14 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
 }
 
 int store_plan_save(long *id, struct store *st, struct plan *p, const char *source_name,
-                    const char *source_text, const char *who, struct err *err)
+                    const char *source_text, const char *who, const struct store_plan_resolver *res,
+                    struct err *err)
 {
   *id = 0;
   int rc = store_write_begin(st, err);
   if (rc)
     return rc;
-  rc = save_body(st, p, source_name, source_text, who, err);
+  rc = save_body(st, p, source_name, source_text, who, res, err);
   if (rc) {
     store_write_rollback(st);
     return rc;
@@ -292,13 +307,16 @@ static int load_info(struct store_plan_info *in, struct stmt *s)
   copy_col(in->published_by, sizeof in->published_by, s, 11);
   in->n_tasks = (int)db_col_int(s, 12);
   in->parent_id = (long)db_col_int(s, 13);
+  copy_col(in->unit_tree, sizeof in->unit_tree, s, 14);
+  copy_col(in->unit_code, sizeof in->unit_code, s, 15);
   return ERR_OK;
 }
 
 static const char INFO_COLS[] =
     "SELECT p.id, p.status, p.number, p.title, p.issued_on, p.territory, p.kind, p.source_name, "
     "p.created_at, p.created_by, p.published_at, p.published_by, "
-    "(SELECT count(*) FROM plan_task t WHERE t.plan_id = p.id), p.parent_id FROM plan p ";
+    "(SELECT count(*) FROM plan_task t WHERE t.plan_id = p.id), p.parent_id, p.unit_tree, "
+    "p.unit_code FROM plan p ";
 
 static int load_elements(struct plan *p, struct store *st, struct err *err)
 {
@@ -806,7 +824,7 @@ static int task_exists(struct store *st, long plan_id, long task_id, struct err 
 
 int store_plan_task_agencies(struct store *st, long plan_id, long task_id, const char *role,
                              char *const *names, size_t n, const char *who, const char *reason,
-                             struct err *err)
+                             const struct store_plan_resolver *res, struct err *err)
 {
   if (strcmp(role, "lead") != 0 && strcmp(role, "support") != 0)
     return err_set(err, ERR_INPUT, "vai trò phải là lead (chủ trì) hoặc support (phối hợp)");
@@ -828,7 +846,7 @@ int store_plan_task_agencies(struct store *st, long plan_id, long task_id, const
     }
   }
   if (!rc)
-    rc = save_agencies(st, task_id, role, names, n, err);
+    rc = save_agencies(st, task_id, role, names, n, res, err);
   if (!rc && published) {
     char *new_v = agencies_joined(st, task_id, role, err);
     rc = log_change(st, plan_id, "task", task_id, role, old_v, new_v, who, reason, err);
@@ -948,4 +966,23 @@ void store_plan_change_list_free(struct store_plan_change_list *l)
   free(l->items);
   l->items = NULL;
   l->n = 0;
+}
+
+int store_plan_unit(char *tree, size_t tn, char *code, size_t cn, struct store *st, long plan_id,
+                    struct err *err)
+{
+  tree[0] = code[0] = '\0';
+  struct stmt *s;
+  if (db_prepare(&s, st, "SELECT unit_tree, unit_code FROM plan WHERE id = ?", err))
+    return ERR_DB;
+  db_bind_int(s, 1, plan_id);
+  int r = db_step(s, err);
+  if (r == 1) {
+    copy_col(tree, tn, s, 0);
+    copy_col(code, cn, s, 1);
+  }
+  db_finalize(s);
+  if (r < 0)
+    return ERR_DB;
+  return r == 1 ? ERR_OK : err_set(err, ERR_NOT_FOUND, "không có kế hoạch số hiệu %ld", plan_id);
 }

@@ -16,11 +16,22 @@
 
 struct store;
 
-/* How a written agency name resolves (kind and level names, group flag);
- * set by the domain layer (domain/plan_edit.c) so that the store keeps the
- * resolution beside the written form without running domain rules. */
-extern void (*plan_agency_resolver)(const char *name, char *kind, size_t kn, char *level, size_t ln,
-                                    int *is_group);
+/* What a written agency or unit name resolves to, as the domain layer
+ * decides (domain/plan_edit.c): the store keeps it beside the written form
+ * without running domain rules. Empty strings: unknown. */
+struct store_plan_res {
+  char kind[24];  /* agency kind name, "" when the name is not an agency */
+  char level[16]; /* agency level name */
+  int is_group;
+  char unit_tree[12]; /* the unit the agency sits at, or the unit named */
+  char unit_code[8];
+};
+struct store_plan_resolver {
+  void (*fn)(void *ctx, const char *name, struct store_plan_res *out);
+  void *ctx;
+  const char *unit_tree; /* the plan's own unit, when known */
+  const char *unit_code;
+};
 
 struct store_plan_info {
   long id;
@@ -36,7 +47,9 @@ struct store_plan_info {
   char published_at[24];
   char published_by[64];
   int n_tasks;
-  long parent_id; /* the plan this one implements, 0 when none */
+  long parent_id;     /* the plan this one implements, 0 when none */
+  char unit_tree[12]; /* the territory resolved to a unit, "" when not */
+  char unit_code[8];
 };
 
 struct store_plan_info_list {
@@ -49,7 +62,8 @@ void store_plan_info_list_free(struct store_plan_info_list *l);
  * element's id are set). Task agencies and quota assignees are stored as
  * written beside their resolved kind, level and group flag. */
 int store_plan_save(long *id, struct store *st, struct plan *p, const char *source_name,
-                    const char *source_text, const char *who, struct err *err);
+                    const char *source_text, const char *who, const struct store_plan_resolver *res,
+                    struct err *err);
 
 /* Load plan `id` into *out (plan_init'ed here; caller plan_frees), with ids.
  * info may be NULL. ERR_NOT_FOUND when there is no such plan. */
@@ -74,7 +88,10 @@ int store_plan_set(struct store *st, long plan_id, const char *element, long ele
 /* Replace the lead ("lead") or coordinating ("support") agencies of a task. */
 int store_plan_task_agencies(struct store *st, long plan_id, long task_id, const char *role,
                              char *const *names, size_t n, const char *who, const char *reason,
-                             struct err *err);
+                             const struct store_plan_resolver *res, struct err *err);
+/* The plan's own unit (tree, code), "" when not resolved. */
+int store_plan_unit(char *tree, size_t tn, char *code, size_t cn, struct store *st, long plan_id,
+                    struct err *err);
 
 /* Add an empty task after the others (returns its id) / delete a task. */
 int store_plan_task_add(long *task_id, struct store *st, long plan_id, const char *text,

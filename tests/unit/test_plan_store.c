@@ -13,6 +13,7 @@
 #include "domain/plan_check.h"
 #include "domain/plan_edit.h"
 #include "ingest/plan_read.h"
+#include "ingest/unit_import.h"
 #include "store/db.h"
 #include "store/store.h"
 #include "store/store_plans.h"
@@ -305,12 +306,58 @@ static void test_kill_mid_save(void **state)
   free(text);
 }
 
+/* With the official units loaded, the territory, the quota assignees and the
+ * task agencies of the Lào Cai sample resolve to units (pre-2025 codes). */
+static void test_units_resolved(void **state)
+{
+  struct fx *f = *state;
+  struct err err = {0};
+  assert_int_equal(unit_import(f->st, tu_source_path("data/units"), NULL, &err), ERR_OK);
+  size_t len;
+  char *text = tu_read_file(tu_source_path("tests/fixtures/plans/004_91f2c84d0a0eb75f.txt"), &len);
+  assert_non_null(text);
+  struct plan p;
+  assert_int_equal(plan_read_text(&p, text, len, &err), ERR_OK);
+  long id;
+  assert_int_equal(plan_edit_save(&id, f->st, &p, "004.txt", text, "tester", &err), ERR_OK);
+  struct store_plan_info in;
+  struct plan q;
+  assert_int_equal(store_plan_load(&q, &in, f->st, id, &err), ERR_OK);
+  assert_string_equal(in.unit_tree, "pre2025");
+  assert_string_equal(in.unit_code, "10"); /* tỉnh Lào Cai */
+  plan_free(&q);
+  /* GSO codes of Lào Cai's districts: Văn Bàn 089, thành phố Lào Cai 080 */
+  static const char *const want[][2] = {{"Văn Bàn", "089"},
+                                        {"thành phố Lào Cai", "080"},
+                                        {"huyện Si Ma Cai", "084"},
+                                        {"Công an tỉnh", "10"},
+                                        {"Cục Hải quan tỉnh", "10"}};
+  for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+    struct stmt *s;
+    assert_int_equal(db_prepare(&s, f->st,
+                                "SELECT unit_code FROM target_quota WHERE assignee = ? UNION ALL "
+                                "SELECT unit_code FROM task_agency WHERE text = ?",
+                                &err),
+                     ERR_OK);
+    db_bind_text(s, 1, want[k][0]);
+    db_bind_text(s, 2, want[k][0]);
+    assert_int_equal(db_step(s, &err), 1);
+    if (strcmp(db_col_text(s, 0), want[k][1]) != 0)
+      fprintf(stderr, "%s: %s, expected %s\n", want[k][0], db_col_text(s, 0), want[k][1]);
+    assert_string_equal(db_col_text(s, 0), want[k][1]);
+    db_finalize(s);
+  }
+  plan_free(&p);
+  free(text);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
       cmocka_unit_test_setup_teardown(test_edit_publish_history, setup, teardown),
       cmocka_unit_test_setup_teardown(test_kill_mid_save, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_units_resolved, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
