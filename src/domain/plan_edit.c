@@ -114,13 +114,13 @@ int plan_edit_set(struct store *st, long plan_id, const char *element, long elem
                   struct err *err)
 {
   char norm[16];
+  struct date when = {0, 0, 0}; /* a date value, parsed */
   if (value && !*value)
     value = NULL;
   if (value && is_date_field(field)) {
-    struct date d;
-    if (date_parse(&d, value, 0, err) != ERR_OK)
+    if (date_parse(&when, value, 0, err) != ERR_OK)
       return ERR_INPUT;
-    date_to_iso(norm, d);
+    date_to_iso(norm, when);
     value = norm;
   }
   if (value && strcmp(element, "plan") == 0 && strcmp(field, "kind") == 0) {
@@ -169,11 +169,10 @@ int plan_edit_set(struct store *st, long plan_id, const char *element, long elem
         if (p.phases[k].id == element_id)
           s = p.phases[k].start, e = p.phases[k].end;
     }
-    struct date v = {atoi(value), atoi(value + 5), atoi(value + 8)};
     if (strstr(field, "start"))
-      s = v;
+      s = when;
     else
-      e = v;
+      e = when;
     plan_free(&p);
     if (s.y && e.y && date_cmp(e, s) < 0)
       return err_set(err, ERR_INPUT, "ngày kết thúc không được trước ngày bắt đầu");

@@ -101,6 +101,13 @@ struct numbering {
   size_t nnum;
 };
 
+/* An attribute's number, clamped: attributes come from the file. */
+static int num_of(const char *s)
+{
+  long v = strtol(s, NULL, 10);
+  return v < -1000000 ? -1000000 : v > 1000000 ? 1000000 : (int)v;
+}
+
 static int is_w(const xmlNode *n, const char *name)
 {
   return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
@@ -146,22 +153,22 @@ static void numbering_load(struct numbering *nb, xmlDoc *doc)
       }
       struct abstract *a = &nb->abs[nb->nabs++];
       memset(a, 0, sizeof *a);
-      a->id = atoi(attr(c, "abstractNumId", v, sizeof v));
+      a->id = num_of(attr(c, "abstractNumId", v, sizeof v));
       for (const xmlNode *l = c->children; l; l = l->next) {
         if (!is_w(l, "lvl"))
           continue;
-        int il = atoi(attr(l, "ilvl", v, sizeof v));
+        int il = num_of(attr(l, "ilvl", v, sizeof v));
         if (il < 0 || il >= MAX_LVL)
           continue;
         struct lvl *lv = &a->lvl[il];
         attr(child(l, "numFmt"), "val", lv->fmt, sizeof lv->fmt);
         attr(child(l, "lvlText"), "val", lv->text, sizeof lv->text);
         const char *st = attr(child(l, "start"), "val", v, sizeof v);
-        lv->start = *st ? atoi(st) : 1;
+        lv->start = *st ? num_of(st) : 1;
       }
     } else if (is_w(c, "num") && nb->nnum < MAX_NUM) {
-      nb->num_id[nb->nnum] = atoi(attr(c, "numId", v, sizeof v));
-      nb->num_abs[nb->nnum] = atoi(attr(child(c, "abstractNumId"), "val", v, sizeof v));
+      nb->num_id[nb->nnum] = num_of(attr(c, "numId", v, sizeof v));
+      nb->num_abs[nb->nnum] = num_of(attr(child(c, "abstractNumId"), "val", v, sizeof v));
       nb->nnum++;
     }
   }
@@ -187,7 +194,7 @@ static void format_value(char *out, size_t sz, const char *fmt, int n)
 {
   if (strcmp(fmt, "lowerLetter") == 0 || strcmp(fmt, "upperLetter") == 0) {
     char base = fmt[0] == 'l' ? 'a' : 'A';
-    snprintf(out, sz, "%c", base + (n - 1 + 26 * 1000) % 26);
+    snprintf(out, sz, "%c", base + (((n - 1) % 26) + 26) % 26);
   } else if (strcmp(fmt, "upperRoman") == 0 || strcmp(fmt, "lowerRoman") == 0) {
     roman(out, sz, n, fmt[0] == 'l');
   } else {
@@ -311,8 +318,8 @@ static void walk_para(struct walk *w, const xmlNode *p, int in_table)
   const xmlNode *np = child(ppr, "numPr");
   if (np && !in_table) {
     char v[16], label[64];
-    int il = atoi(attr(child(np, "ilvl"), "val", v, sizeof v));
-    int id = atoi(attr(child(np, "numId"), "val", v, sizeof v));
+    int il = num_of(attr(child(np, "ilvl"), "val", v, sizeof v));
+    int id = num_of(attr(child(np, "numId"), "val", v, sizeof v));
     numbering_label(w->nb, id, il, label, sizeof label);
     if (label[0]) {
       buf_adds(w->out, label);
