@@ -295,8 +295,9 @@ int cmd_plan(int argc, char **argv, const struct cli_global *g)
     } else if (!rc) {
       for (size_t k = 0; k < l.n; k++) {
         const struct store_plan_info *in = &l.items[k];
-        printf("%4ld  %-9s %-14s %3d nhiệm vụ  %.80s\n", in->id, in->status,
-               in->number[0] ? in->number : "-", in->n_tasks, in->title);
+        char cb[120];
+        printf("%4ld  %-9s %-14s %3d nhiệm vụ  %s\n", in->id, in->status,
+               in->number[0] ? in->number : "-", in->n_tasks, clip(cb, sizeof cb, in->title, 80));
       }
       if (!l.n)
         fprintf(stderr, "chưa có kế hoạch nào; dùng `pcmt plan import FILE`\n");
