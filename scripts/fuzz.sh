@@ -7,7 +7,7 @@ set -eu
 secs=${1:-600}
 root=$(cd "$(dirname "$0")/.." && pwd)
 b="$root/build-fuzz"
-cmake -S "$root" -B "$b" -DPCMT_FUZZ=ON -DPCMT_SANITIZE=OFF -DPCMT_WERROR=OFF -DCMAKE_C_COMPILER=clang \
+cmake -S "$root" -B "$b" -DPCMT_FUZZ=ON -DPCMT_SANITIZE=OFF -DCMAKE_C_COMPILER=clang \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 make -C "$b" -j2 fuzz_plan_read fuzz_docx >/dev/null
 seed="$b/seed-docx"
