@@ -17,6 +17,8 @@ struct cli_global {
 
 /* Print "pcmt: <message>" on stderr and return the exit status for err. */
 int cli_fail(const struct err *err);
+/* The person the CLI acts for: --as, else $USER, else "admin". Borrowed. */
+const char *cli_user(const char *as);
 /* Open the database named by the global options, which must be initialised. */
 int cli_open_store(struct store **out, const struct cli_global *g, struct err *err);
 

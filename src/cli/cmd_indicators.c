@@ -126,8 +126,7 @@ static int open_scope(struct store **st, struct scope *sc, const struct cli_glob
   int rc = cli_open_store(st, g, err);
   if (rc)
     return rc;
-  const char *user = as ? as : getenv("USER");
-  rc = scope_init(sc, user && *user ? user : "admin", "admin", NULL, NULL, purpose, err);
+  rc = scope_init(sc, cli_user(as), "admin", NULL, NULL, purpose, err);
   if (!rc)
     rc = scope_resolve(sc, *st, err);
   if (rc) {

@@ -208,9 +208,7 @@ static int session_open(struct session *s, const struct cli_global *g, const str
   date_to_iso(s->today, date_today());
   if (o->today && !iso_opt(s->today, o->today))
     return 2;
-  const char *user = o->as ? o->as : getenv("USER");
-  if (!user || !*user)
-    user = "admin";
+  const char *user = cli_user(o->as);
   int rc = cli_open_store(&s->st, g, &err);
   if (!rc)
     rc = scope_init(&s->sc, user, "admin", NULL, NULL, o->purpose ? o->purpose : "quản trị", &err);

@@ -41,12 +41,6 @@ static const char plan_help[] =
     "recipient. Dates dd/mm/yyyy or ISO. Edits of a published plan are kept in its\n"
     "history; a closed plan cannot be edited.\n";
 
-static const char *cli_user(const char *as)
-{
-  const char *u = as ? as : getenv("USER");
-  return u && *u ? u : "admin";
-}
-
 static int print_json_dump(json_t *j)
 {
   char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

@@ -1,5 +1,6 @@
 /* main.c: the `pcmt` program: global options and the table of commands. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -35,6 +36,12 @@ int cli_fail(const struct err *err)
 {
   fprintf(stderr, "pcmt: %s\n", err->msg[0] ? err->msg : err_code_name(err->code));
   return err_exit_status(err->code);
+}
+
+const char *cli_user(const char *as)
+{
+  const char *u = as && *as ? as : getenv("USER");
+  return u && *u ? u : "admin";
 }
 
 int cli_open_store(struct store **out, const struct cli_global *g, struct err *err)

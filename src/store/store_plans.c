@@ -23,11 +23,12 @@ static const char *iso(char *buf, struct date d)
   return buf;
 }
 
+/* A stored ISO date; NULL or "" (SQL NULL) is unknown (y == 0). */
 static struct date parse_iso(const char *s)
 {
   struct date d = {0, 0, 0};
-  if (s && strlen(s) >= 10)
-    d = (struct date){atoi(s), atoi(s + 5), atoi(s + 8)};
+  if (s && *s && date_parse(&d, s, 0, NULL) != ERR_OK)
+    d = (struct date){0, 0, 0};
   return d;
 }
 
@@ -541,6 +542,10 @@ static int plan_status(char *buf, size_t n, struct store *st, long id, struct er
   return ERR_OK;
 }
 
+static int log_change(struct store *st, long plan_id, const char *element, long element_id,
+                      const char *field, const char *old_v, const char *new_v, const char *who,
+                      const char *reason, struct err *err);
+
 static int move_status(struct store *st, long id, const char *from, const char *to, const char *who,
                        struct err *err)
 {
@@ -578,23 +583,7 @@ static int move_status(struct store *st, long id, const char *from, const char *
   }
   if (!rc && strcmp(to, "closed") == 0) {
     /* closing is a change of a published plan: it goes in the history */
-    struct stmt *s;
-    char now[24];
-    date_now_utc(now, sizeof now);
-    rc = db_prepare(&s, st,
-                    "INSERT INTO plan_change (plan_id, changed_at, changed_by, element, "
-                    "element_id, field, old_value, new_value) VALUES (?, ?, ?, 'plan', ?, "
-                    "'status', 'published', 'closed')",
-                    err);
-    if (!rc) {
-      db_bind_int(s, 1, id);
-      db_bind_text(s, 2, now);
-      db_bind_text(s, 3, who);
-      db_bind_int(s, 4, id);
-      if (db_step(s, err) < 0)
-        rc = ERR_DB;
-      db_finalize(s);
-    }
+    rc = log_change(st, id, "plan", id, "status", "published", "closed", who, NULL, err);
   }
   if (rc) {
     store_write_rollback(st);
