@@ -242,6 +242,12 @@ static void test_edit_publish_history(void **state)
   plan_free(&q);
   /* closed: no more edits */
   assert_int_equal(store_plan_close(f->st, id, "chief", &err), ERR_OK);
+  assert_int_equal(store_plan_history(&h, f->st, id, &err), ERR_OK);
+  assert_int_equal(h.n, 3); /* closing is recorded too */
+  assert_string_equal(h.items[2].field, "status");
+  assert_string_equal(h.items[2].new_value, "closed");
+  assert_string_equal(h.items[2].changed_by, "chief");
+  store_plan_change_list_free(&h);
   assert_int_equal(plan_edit_set(f->st, id, "plan", 0, "title", "X", "a", NULL, &err),
                    ERR_CONFLICT);
   long tid;
