@@ -1104,8 +1104,8 @@ static int finish(struct store *st, int rc, struct err *err)
   return store_write_commit(st, err);
 }
 
-int person_create(struct store *st, const struct scope *sc, struct person *p, const char *today,
-                  struct err *err)
+int person_create_tx(struct store *st, const struct scope *sc, struct person *p, const char *today,
+                     struct err *err)
 {
   int rc = person_validate(p, today, err);
   if (!rc)
@@ -1121,11 +1121,6 @@ int person_create(struct store *st, const struct scope *sc, struct person *p, co
   audit_now(p->created_at, sizeof p->created_at);
   snprintf(p->created_by, sizeof p->created_by, "%s", sc->user);
   struct store_person_keys sk = store_keys(&k);
-  rc = store_write_begin(st, err);
-  if (rc) {
-    keys_free(&k);
-    return rc;
-  }
   long id = 0;
   int flagged = 0;
   rc = store_person_insert(&id, st, sc, p, &sk, err);
@@ -1137,9 +1132,21 @@ int person_create(struct store *st, const struct scope *sc, struct person *p, co
     rc = audit_record(st, sc, "person.create", "person", id, detail, err);
   }
   keys_free(&k);
-  rc = finish(st, rc, err);
   if (!rc)
     p->id = id;
+  return rc;
+}
+
+int person_create(struct store *st, const struct scope *sc, struct person *p, const char *today,
+                  struct err *err)
+{
+  int rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  long id_before = p->id;
+  rc = finish(st, person_create_tx(st, sc, p, today, err), err);
+  if (rc)
+    p->id = id_before;
   return rc;
 }
 
@@ -1156,8 +1163,8 @@ static struct person_event *with_event(const struct person_event_list *l,
   return all;
 }
 
-int person_add_event(struct store *st, const struct scope *sc, struct person_event *ev,
-                     const char *today, struct err *err)
+int person_add_event_tx(struct store *st, const struct scope *sc, struct person_event *ev,
+                        const char *today, struct err *err)
 {
   ev->id = 0;
   int rc = person_event_validate(ev, err);
@@ -1167,9 +1174,6 @@ int person_add_event(struct store *st, const struct scope *sc, struct person_eve
     return rc;
   audit_now(ev->recorded_at, sizeof ev->recorded_at);
   snprintf(ev->recorded_by, sizeof ev->recorded_by, "%s", sc->user);
-  rc = store_write_begin(st, err);
-  if (rc)
-    return rc;
   struct person p;
   struct person_event_list l = {NULL, 0};
   rc = store_person_get(&p, st, sc, ev->person_id, err);
@@ -1198,7 +1202,16 @@ int person_add_event(struct store *st, const struct scope *sc, struct person_eve
     rc = audit_record(st, sc, "person.event", "person", ev->person_id, detail, err);
   }
   person_event_list_free(&l);
-  return finish(st, rc, err);
+  return rc;
+}
+
+int person_add_event(struct store *st, const struct scope *sc, struct person_event *ev,
+                     const char *today, struct err *err)
+{
+  int rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  return finish(st, person_add_event_tx(st, sc, ev, today, err), err);
 }
 
 int person_read(struct person_record *out, struct store *st, const struct scope *sc, long id,

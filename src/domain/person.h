@@ -234,6 +234,10 @@ int person_age_on(const char *birth_date, const char *on);
  * On success p->id is set. ERR_CONFLICT when the national ID is taken. */
 int person_create(struct store *st, const struct scope *sc, struct person *p, const char *today,
                   struct err *err);
+/* The same inside the caller's write transaction (an import writes many
+ * records in one): nothing is committed or rolled back here. */
+int person_create_tx(struct store *st, const struct scope *sc, struct person *p, const char *today,
+                     struct err *err);
 
 /* Append an event to person `ev->person_id` after replaying the whole history
  * with it; a move also changes the residence. Audited "person.event". On
@@ -241,6 +245,9 @@ int person_create(struct store *st, const struct scope *sc, struct person *p, co
  * caller; ERR_INPUT when the law or calendar refuses it. */
 int person_add_event(struct store *st, const struct scope *sc, struct person_event *ev,
                      const char *today, struct err *err);
+/* The same inside the caller's write transaction. */
+int person_add_event_tx(struct store *st, const struct scope *sc, struct person_event *ev,
+                        const char *today, struct err *err);
 
 /* One person's full record, as `pcmt person show` prints it. */
 struct person_record {
