@@ -994,18 +994,10 @@ int person_clocks(struct person_clock_list *out, const char *birth_date,
  * Keys
  * ------------------------------------------------------------------------- */
 
-#define MAX_SEARCH_KEYS 48
-
-struct keys {
-  char *name_key;
-  unsigned char *sort_key;
-  size_t sort_key_len;
-  char *search[MAX_SEARCH_KEYS];
-  size_t n_search;
-};
-
-static void keys_free(struct keys *k)
+void person_keys_free(struct person_keys *k)
 {
+  if (!k)
+    return;
   free(k->name_key);
   free(k->sort_key);
   for (size_t i = 0; i < k->n_search; i++)
@@ -1014,13 +1006,13 @@ static void keys_free(struct keys *k)
 }
 
 /* Add every word-boundary suffix of text_key(name) to k->search. */
-static int add_suffixes(struct keys *k, const char *name, struct err *err)
+static int add_suffixes(struct person_keys *k, const char *name, struct err *err)
 {
   char *key = NULL;
   int rc = text_key(&key, name, err);
   if (rc)
     return rc;
-  for (char *p = key; p && *p && k->n_search < MAX_SEARCH_KEYS;) {
+  for (char *p = key; p && *p && k->n_search < PERSON_MAX_SEARCH_KEYS;) {
     k->search[k->n_search] = strdup(p);
     if (!k->search[k->n_search]) {
       free(key);
@@ -1035,7 +1027,7 @@ static int add_suffixes(struct keys *k, const char *name, struct err *err)
   return ERR_OK;
 }
 
-static int make_keys(struct keys *k, const struct person *p, struct err *err)
+int person_keys_make(struct person_keys *k, const struct person *p, struct err *err)
 {
   memset(k, 0, sizeof *k);
   int rc = text_key(&k->name_key, p->full_name, err);
@@ -1065,11 +1057,11 @@ static int make_keys(struct keys *k, const struct person *p, struct err *err)
        tok = strtok_r(NULL, ";", &save))
     rc = add_suffixes(k, tok, err);
   if (rc)
-    keys_free(k);
+    person_keys_free(k);
   return rc;
 }
 
-static struct store_person_keys store_keys(const struct keys *k)
+struct store_person_keys person_keys_store(const struct person_keys *k)
 {
   struct store_person_keys sk = {k->name_key, k->sort_key, k->sort_key_len, k->search, k->n_search};
   return sk;
@@ -1114,13 +1106,13 @@ int person_create_tx(struct store *st, const struct scope *sc, struct person *p,
     rc = person_check_national_id(st, p->national_id, err);
   if (rc)
     return rc;
-  struct keys k;
-  rc = make_keys(&k, p, err);
+  struct person_keys k;
+  rc = person_keys_make(&k, p, err);
   if (rc)
     return rc;
   audit_now(p->created_at, sizeof p->created_at);
   snprintf(p->created_by, sizeof p->created_by, "%s", sc->user);
-  struct store_person_keys sk = store_keys(&k);
+  struct store_person_keys sk = person_keys_store(&k);
   long id = 0;
   int flagged = 0;
   rc = store_person_insert(&id, st, sc, p, &sk, err);
@@ -1131,7 +1123,7 @@ int person_create_tx(struct store *st, const struct scope *sc, struct person *p,
     snprintf(detail, sizeof detail, "tạo hồ sơ; %d cặp nghi trùng", flagged);
     rc = audit_record(st, sc, "person.create", "person", id, detail, err);
   }
-  keys_free(&k);
+  person_keys_free(&k);
   if (!rc)
     p->id = id;
   return rc;
@@ -1569,7 +1561,7 @@ int person_merge(struct store *st, const struct scope *sc, long ida, long idb, c
   struct person pa, pb;
   struct person *a = &pa, *b = &pb;
   struct person_event_list la = {NULL, 0}, lb = {NULL, 0};
-  struct keys k;
+  struct person_keys k;
   int have_keys = 0;
   rc = store_person_get(a, st, sc, ida, err);
   if (!rc)
@@ -1619,13 +1611,13 @@ int person_merge(struct store *st, const struct scope *sc, long ida, long idb, c
         add_other_name(a->other_names, sizeof a->other_names, a->full_name, tok);
       }
     }
-    rc = make_keys(&k, a, err);
+    rc = person_keys_make(&k, a, err);
     have_keys = !rc;
   }
   if (!rc)
     rc = store_person_merge(st, sc, ida, idb, take_id, err);
   if (!rc) {
-    struct store_person_keys sk = store_keys(&k);
+    struct store_person_keys sk = person_keys_store(&k);
     rc = store_person_update(st, sc, a, &sk, err);
   }
   char at[24];
@@ -1651,7 +1643,7 @@ int person_merge(struct store *st, const struct scope *sc, long ida, long idb, c
     rc = audit_record(st, sc, "person.merge", "person", idb, detail, err);
   }
   if (have_keys)
-    keys_free(&k);
+    person_keys_free(&k);
   person_event_list_free(&la);
   person_event_list_free(&lb);
   return finish(st, rc, err);

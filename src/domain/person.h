@@ -226,6 +226,29 @@ int person_clocks(struct person_clock_list *out, const char *birth_date,
 int person_age_on(const char *birth_date, const char *on);
 
 /* ---------------------------------------------------------------------------
+ * Keys for search and order
+ * ------------------------------------------------------------------------- */
+
+#define PERSON_MAX_SEARCH_KEYS 48
+
+/* What a person row is found and ordered by: the folded name, the collation
+ * key of the name given-name first (Vietnamese order), and every word-boundary
+ * suffix of the folded full and other names. Whoever writes a person row
+ * (create, import, generator) makes them here, so search finds every row. */
+struct person_keys {
+  char *name_key;
+  unsigned char *sort_key;
+  size_t sort_key_len;
+  char *search[PERSON_MAX_SEARCH_KEYS];
+  size_t n_search;
+};
+int person_keys_make(struct person_keys *k, const struct person *p, struct err *err);
+void person_keys_free(struct person_keys *k); /* accepts NULL */
+struct store_person_keys;
+/* A view of k for the store (borrows k's strings). */
+struct store_person_keys person_keys_store(const struct person_keys *k);
+
+/* ---------------------------------------------------------------------------
  * Operations (store + audit, each in its own transaction)
  * ------------------------------------------------------------------------- */
 
