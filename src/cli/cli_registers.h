@@ -17,4 +17,10 @@ int cmd_audit(int argc, char **argv, const struct cli_global *g);
 /* `pcmt indicators`: standard indicators by unit and period (docs/indicators.md). */
 int cmd_indicators(int argc, char **argv, const struct cli_global *g);
 
+/* `pcmt import`, `pcmt export`, `pcmt registers`: the registers as CSV
+ * files (docs/registers.md). */
+int cmd_import(int argc, char **argv, const struct cli_global *g);
+int cmd_export(int argc, char **argv, const struct cli_global *g);
+int cmd_registers(int argc, char **argv, const struct cli_global *g);
+
 #endif

@@ -17,6 +17,9 @@ static const struct command {
     {"agency", cmd_agency, "resolve agency names as plans write them; list agency kinds"},
     {"plan", cmd_plan, "read plan documents; store, check (4 rõ), correct and publish plans"},
     {"person", cmd_person, "the people register: add, events, search, legal clocks, duplicates"},
+    {"import", cmd_import, "import a register from a CSV file (rejects with line and reason)"},
+    {"export", cmd_export, "export a register to a CSV file (formulas neutralised, audited)"},
+    {"registers", cmd_registers, "list the registers and their CSV columns"},
     {"indicators", cmd_indicators, "standard indicators by unit and period, compared"},
     {"audit", cmd_audit, "verify and read the audit trail"},
 };
@@ -28,7 +31,7 @@ static void usage(FILE *f)
              "  --db FILE   database file (default: $PCMT_DB, else pcmt.db)\n\n"
              "Commands:\n");
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-    fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
   fprintf(f, "\nRun 'pcmt COMMAND --help' for a command's options. Docs: docs/cli.md\n");
 }
 

@@ -970,10 +970,11 @@ int store_person_scan(struct store *st, const struct scope *sc,
   int rc = check_scope(sc, 0, err);
   if (rc)
     return rc;
-  char sql[1400];
+  char sql[1700];
   snprintf(sql, sizeof sql,
-           "SELECT p.id, p.full_name, p.birth_date, u.tree, u.code, " EVENT_COLS
-           "FROM person p JOIN unit u ON u.id = p.unit_id "
+           "SELECT p.id, p.full_name, p.birth_date, u.tree, u.code, p.other_names, p.sex, "
+           "p.ethnicity, coalesce(p.national_id, ''), p.address, p.occupation, "
+           "p.occupation_group, " EVENT_COLS "FROM person p JOIN unit u ON u.id = p.unit_id "
            "LEFT JOIN person_event e ON e.person_id = p.id " EVENT_JOINS
            "WHERE p.merged_into IS NULL%s ORDER BY p.id, e.event_date, e.id",
            sc->unit_id > 0 ? " AND p.unit_id IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?)"
@@ -1000,9 +1001,16 @@ int store_person_scan(struct store *st, const struct scope *sc,
       copy_field(p.birth_date, sizeof p.birth_date, db_col_text(s, 2));
       copy_field(p.unit_tree, sizeof p.unit_tree, db_col_text(s, 3));
       copy_field(p.unit_code, sizeof p.unit_code, db_col_text(s, 4));
+      copy_field(p.other_names, sizeof p.other_names, db_col_text(s, 5));
+      copy_field(p.sex, sizeof p.sex, db_col_text(s, 6));
+      copy_field(p.ethnicity, sizeof p.ethnicity, db_col_text(s, 7));
+      copy_field(p.national_id, sizeof p.national_id, db_col_text(s, 8));
+      copy_field(p.address, sizeof p.address, db_col_text(s, 9));
+      copy_field(p.occupation, sizeof p.occupation, db_col_text(s, 10));
+      copy_field(p.occupation_group, sizeof p.occupation_group, db_col_text(s, 11));
       evs.n = 0;
     }
-    if (!db_col_is_null(s, 5) && (rc = push_event(&evs, &cap, s, 5, err)))
+    if (!db_col_is_null(s, 12) && (rc = push_event(&evs, &cap, s, 12, err)))
       break;
   }
   if (r < 0)
@@ -1197,5 +1205,57 @@ int store_person_merge(struct store *st, const struct scope *sc, long a, long b,
                   a, b, err);
   if (!rc)
     rc = exec_ids(st, "DELETE FROM person_search_key WHERE person_id = ?", b, 0, err);
+  return rc;
+}
+
+int store_person_find_same(long *id, struct store *st, const struct scope *sc, const char *name_key,
+                           const char *birth_date, long unit_id, struct err *err)
+{
+  NEED_ERR(err);
+  *id = 0;
+  int rc = check_scope(sc, 0, err);
+  if (rc)
+    return rc;
+  struct stmt *s;
+  rc = db_prepare(&s, st,
+                  "SELECT id FROM person WHERE name_key = ? AND birth_date = ? AND unit_id = ? "
+                  "AND merged_into IS NULL ORDER BY id LIMIT 1",
+                  err);
+  if (rc)
+    return rc;
+  db_bind_text(s, 1, name_key);
+  db_bind_text(s, 2, birth_date);
+  db_bind_int(s, 3, unit_id);
+  int r = db_step(s, err);
+  if (r == 1)
+    *id = db_col_int(s, 0);
+  else if (r < 0)
+    rc = step_failed(err);
+  db_finalize(s);
+  return rc;
+}
+
+int store_person_event_exists(int *out, struct store *st, long person_id, const char *kind,
+                              const char *date, const char *value, struct err *err)
+{
+  NEED_ERR(err);
+  *out = 0;
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "SELECT count(*) FROM person_event e WHERE e.person_id = ? AND e.kind = ? "
+                      "AND e.event_date = ? AND e.value = ? AND NOT EXISTS (SELECT 1 FROM "
+                      "person_event v WHERE v.kind = 'void' AND v.ref_event_id = e.id)",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, person_id);
+  db_bind_text(s, 2, kind);
+  db_bind_text(s, 3, date);
+  db_bind_text(s, 4, value);
+  if (db_step(s, err) == 1)
+    *out = db_col_int(s, 0) > 0;
+  else
+    rc = step_failed(err);
+  db_finalize(s);
   return rc;
 }

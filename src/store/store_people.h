@@ -112,7 +112,7 @@ int store_person_search(struct person_list *out, struct store_person_cursor *cur
                         struct err *err);
 
 /* Call fn once per person of the scope (not merged), in id order, with the
- * person (id, name, birth date, residence filled) and all its events. Stops
+ * person (identity and residence filled) and all its events. Stops
  * and returns fn's value when it is nonzero. */
 int store_person_scan(struct store *st, const struct scope *sc,
                       int (*fn)(void *ctx, const struct person *p, const struct person_event *ev,
@@ -137,5 +137,16 @@ int store_person_duplicate_close(struct store *st, const struct scope *sc, long 
  * take it). Both must be visible and not merged. */
 int store_person_merge(struct store *st, const struct scope *sc, long a, long b, int take_id,
                        struct err *err);
+
+/* The first person (not merged) with this name key and birth date living in
+ * unit `unit_id` (how a row without a national ID is found again on a
+ * re-import); *id = 0 when none. The unit has been checked against the
+ * scope by the caller. */
+int store_person_find_same(long *id, struct store *st, const struct scope *sc, const char *name_key,
+                           const char *birth_date, long unit_id, struct err *err);
+/* *out = 1 when the person already has a (not voided) event of this kind,
+ * date and value: a re-imported event changes nothing. */
+int store_person_event_exists(int *out, struct store *st, long person_id, const char *kind,
+                              const char *date, const char *value, struct err *err);
 
 #endif

@@ -1,0 +1,475 @@
+/* person_import.c: the people register and person events as CSV rows.
+ *
+ * People are the one register whose records are not flat: identity plus a
+ * validated history. A people row creates (or finds again) a person, with an
+ * optional classification that becomes a dated event; a person-event row
+ * appends one event after replaying the history with it. Both go through
+ * the same domain operations as the CLI (person_create_tx,
+ * person_add_event_tx: validation, national ID check, duplicate flagging,
+ * audit), inside the import's one transaction.
+ *
+ * A re-import changes nothing: a person is found again by national ID, or
+ * without one by folded name, birth date and residence; an event identical
+ * in kind, date and value to one on record is skipped. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/date.h"
+#include "base/text.h"
+#include "domain/audit.h"
+#include "domain/person.h"
+#include "domain/register.h"
+#include "domain/scope.h"
+#include "domain/unit.h"
+#include "store/store_people.h"
+#include "store/store_registers.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct reg_enum sexes[] = {{"male", "Nam"}, {"female", "Nữ"}};
+static const struct reg_enum occupation_groups[] = {
+    {"", ""},
+    {"free_labour", "Lao động tự do"},
+    {"construction", "Công nhân xây dựng"},
+    {"student", "Học sinh, sinh viên"},
+    {"unemployed", "Không nghề nghiệp"},
+    {"other", "Khác"},
+};
+static const struct reg_enum classes[] = {
+    {"suspected", "Nghi vấn sử dụng"},
+    {"user", "Người sử dụng trái phép chất ma túy"},
+    {"addict", "Người nghiện ma túy"},
+    {"psychosis", "Người bị loạn thần do sử dụng ma túy"},
+};
+
+enum {
+  P_NID,
+  P_NAME,
+  P_OTHER,
+  P_DOB,
+  P_SEX,
+  P_ETHNIC,
+  P_UNIT,
+  P_TREE,
+  P_ADDRESS,
+  P_OCCUPATION,
+  P_GROUP,
+  P_CLASS,
+  P_CLASS_ON,
+  P_STATUS
+};
+
+static const struct reg_column person_cols[] = {
+    [P_NID] = {"national_id", "Số định danh", REG_TEXT, 0, 12, NULL, 0},
+    [P_NAME] = {"full_name", "Họ tên", REG_TEXT, REG_REQUIRED, PERSON_NAME_MAX - 1, NULL, 0},
+    [P_OTHER] = {"other_names", "Tên gọi khác", REG_TEXT, 0, PERSON_TEXT_MAX - 1, NULL, 0},
+    [P_DOB] = {"birth_date", "Ngày sinh", REG_DATE, REG_REQUIRED, 0, NULL, 0},
+    [P_SEX] = {"sex", "Giới tính", REG_ENUM, REG_REQUIRED, 0, sexes, N(sexes)},
+    [P_ETHNIC] = {"ethnicity", "Dân tộc", REG_TEXT, 0, 63, NULL, 0},
+    [P_UNIT] = {"unit_id", "Mã đơn vị", REG_UNIT, REG_REQUIRED, 0, NULL, 0},
+    [P_TREE] = {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
+    [P_ADDRESS] = {"address", "Địa chỉ", REG_TEXT, 0, PERSON_TEXT_MAX - 1, NULL, 0},
+    [P_OCCUPATION] = {"occupation", "Nghề nghiệp", REG_TEXT, 0, PERSON_NAME_MAX - 1, NULL, 0},
+    [P_GROUP] = {"occupation_group", "Nhóm nghề", REG_ENUM, 0, 0, occupation_groups,
+                 N(occupation_groups)},
+    [P_CLASS] = {"classification", "Phân loại", REG_ENUM, 0, 0, classes, N(classes)},
+    [P_CLASS_ON] = {"classified_on", "Ngày phân loại", REG_DATE, 0, 0, NULL, 0},
+    [P_STATUS] = {"status", "Tình trạng hiện tại", REG_TEXT, 0, 500, NULL, 0},
+};
+
+enum {
+  E_NID,
+  E_ID,
+  E_KIND,
+  E_DATE,
+  E_VALUE,
+  E_FACILITY,
+  E_DECISION,
+  E_DECISION_ON,
+  E_UNIT,
+  E_TREE,
+  E_NOTE
+};
+
+static const struct reg_column event_cols[] = {
+    [E_NID] = {"national_id", "Số định danh", REG_TEXT, 0, 12, NULL, 0},
+    [E_ID] = {"person_id", "Mã hồ sơ", REG_INT, 0, 0, NULL, 0},
+    [E_KIND] = {"kind", "Sự kiện", REG_TEXT, REG_REQUIRED, 128, NULL, 0},
+    [E_DATE] = {"event_date", "Ngày", REG_DATE, REG_REQUIRED, 0, NULL, 0},
+    [E_VALUE] = {"value", "Giá trị", REG_TEXT, 0, 31, NULL, 0},
+    [E_FACILITY] = {"facility", "Cơ sở", REG_TEXT, 0, PERSON_NAME_MAX - 1, NULL, 0},
+    [E_DECISION] = {"decision_no", "Số quyết định", REG_TEXT, 0, 63, NULL, 0},
+    [E_DECISION_ON] = {"decision_date", "Ngày quyết định", REG_DATE, 0, 0, NULL, 0},
+    [E_UNIT] = {"unit_code", "Mã đơn vị mới", REG_TEXT, 0, 7, NULL, 0},
+    [E_TREE] = {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
+    [E_NOTE] = {"note", "Ghi chú", REG_TEXT, 0, PERSON_TEXT_MAX - 1, NULL, 0},
+};
+
+static int person_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
+                             const struct reg_spec *spec, const char *const *raw, const char *today,
+                             struct buf *problems, struct err *err);
+static int event_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
+                            const struct reg_spec *spec, const char *const *raw, const char *today,
+                            struct buf *problems, struct err *err);
+static int person_export(struct store *st, const struct scope *sc,
+                         int (*fn)(void *ctx, const char *const *cells), void *ctx, long *n_rows,
+                         const char *today, struct err *err);
+static int event_export(struct store *st, const struct scope *sc,
+                        int (*fn)(void *ctx, const char *const *cells), void *ctx, long *n_rows,
+                        const char *today, struct err *err);
+
+const struct reg_spec person_spec = {"people",
+                                     "Người sử dụng trái phép chất ma túy, người nghiện",
+                                     "person",
+                                     NULL,
+                                     NULL,
+                                     NULL,
+                                     1,
+                                     1,
+                                     0,
+                                     person_cols,
+                                     N(person_cols),
+                                     NULL,
+                                     person_import_row,
+                                     person_export};
+const struct reg_spec person_event_spec = {"person-events",
+                                           "Diễn biến quản lý người sử dụng, người nghiện",
+                                           "person_event",
+                                           NULL,
+                                           NULL,
+                                           NULL,
+                                           1,
+                                           0,
+                                           0,
+                                           event_cols,
+                                           N(event_cols),
+                                           NULL,
+                                           event_import_row,
+                                           event_export};
+
+/* Copy a parsed cell into a record field. reg_parse has checked lengths
+ * against the column's max (sized to the field), so nothing is cut. */
+static void put(char *dst, size_t n, const char *src)
+{
+  size_t l = strlen(src);
+  if (l >= n)
+    l = n - 1;
+  memcpy(dst, src, l);
+  dst[l] = '\0';
+}
+
+/* Turn a domain error into a problem of the row (ERR_INPUT) or pass it on. */
+static int as_problem(struct buf *problems, int rc, const struct err *e, struct err *err)
+{
+  if (rc == ERR_INPUT || rc == ERR_CONFLICT || rc == ERR_NOT_FOUND || rc == ERR_DENIED) {
+    if (problems->len)
+      buf_adds(problems, "; ");
+    buf_adds(problems, e->msg);
+    return ERR_INPUT;
+  }
+  if (rc && err != e)
+    *err = *e;
+  return rc;
+}
+
+static int same_identity(const struct person *a, const struct person *b)
+{
+  return strcmp(a->full_name, b->full_name) == 0 && strcmp(a->other_names, b->other_names) == 0 &&
+         strcmp(a->birth_date, b->birth_date) == 0 && strcmp(a->sex, b->sex) == 0 &&
+         strcmp(a->ethnicity, b->ethnicity) == 0 && strcmp(a->address, b->address) == 0 &&
+         strcmp(a->occupation, b->occupation) == 0 &&
+         strcmp(a->occupation_group, b->occupation_group) == 0;
+}
+
+static int person_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
+                             const struct reg_spec *spec, const char *const *raw, const char *today,
+                             struct buf *problems, struct err *err)
+{
+  *out = REG_UNCHANGED;
+  struct reg_row row;
+  int rc = reg_parse(&row, spec, raw, st, sc, today, problems, err);
+  if (rc)
+    return rc;
+  const struct reg_cell *c = row.cells;
+  struct person p;
+  memset(&p, 0, sizeof p);
+  put(p.national_id, sizeof p.national_id, c[P_NID].text);
+  put(p.full_name, sizeof p.full_name, c[P_NAME].text);
+  put(p.other_names, sizeof p.other_names, c[P_OTHER].text);
+  put(p.birth_date, sizeof p.birth_date, c[P_DOB].text);
+  put(p.sex, sizeof p.sex, c[P_SEX].text);
+  put(p.ethnicity, sizeof p.ethnicity, c[P_ETHNIC].text);
+  put(p.unit_tree, sizeof p.unit_tree, c[P_UNIT].tree);
+  put(p.unit_code, sizeof p.unit_code, c[P_UNIT].text);
+  put(p.address, sizeof p.address, c[P_ADDRESS].text);
+  put(p.occupation, sizeof p.occupation, c[P_OCCUPATION].text);
+  put(p.occupation_group, sizeof p.occupation_group, c[P_GROUP].text);
+  if (!c[P_CLASS].empty && c[P_CLASS_ON].empty)
+    return as_problem(problems, ERR_INPUT,
+                      &(struct err){ERR_INPUT, "Ngày phân loại: bắt buộc khi có Phân loại"}, err);
+  struct err e;
+  err_clear(&e);
+  rc = person_validate(&p, today, &e);
+  if (rc)
+    return as_problem(problems, rc, &e, err);
+
+  /* Found again? By national ID (anywhere in the scope), else by identity. */
+  long id = 0;
+  if (p.national_id[0]) {
+    rc = store_reg_person_any(&id, st, sc, p.national_id, &e);
+    if (rc)
+      return as_problem(problems, rc, &e, err);
+  } else {
+    char *key = NULL;
+    rc = text_key(&key, p.full_name, err);
+    if (rc)
+      return rc;
+    rc = store_person_find_same(&id, st, sc, key, p.birth_date, c[P_UNIT].id, err);
+    free(key);
+    if (rc)
+      return rc;
+  }
+  if (!id) {
+    rc = person_create_tx(st, sc, &p, today, &e);
+    if (rc)
+      return as_problem(problems, rc, &e, err);
+    id = p.id;
+    *out = REG_INSERTED;
+  } else {
+    struct person old;
+    rc = store_person_get(&old, st, sc, id, &e);
+    if (rc)
+      return as_problem(problems, rc, &e, err);
+    if (strcmp(old.unit_tree, p.unit_tree) || strcmp(old.unit_code, p.unit_code)) {
+      buf_addf(problems,
+               "%sMã đơn vị: hồ sơ số %ld đang cư trú tại %s; chuyển nơi cư trú ghi bằng sự kiện "
+               "\"moved\" (pcmt import person-events)",
+               problems->len ? "; " : "", id, old.unit_code);
+      return ERR_INPUT;
+    }
+    if (!same_identity(&old, &p)) {
+      p.id = id;
+      struct person_keys k;
+      rc = person_keys_make(&k, &p, err);
+      if (rc)
+        return rc;
+      struct store_person_keys sk = person_keys_store(&k);
+      rc = store_person_update(st, sc, &p, &sk, &e);
+      person_keys_free(&k);
+      if (!rc)
+        rc = audit_record(st, sc, "person.update", "person", id, "sửa thông tin khi nhập tệp", &e);
+      if (rc)
+        return as_problem(problems, rc, &e, err);
+      *out = REG_UPDATED;
+    }
+  }
+  if (c[P_CLASS].empty)
+    return ERR_OK;
+  int exists = 0;
+  rc = store_person_event_exists(&exists, st, id, "classified", c[P_CLASS_ON].text, c[P_CLASS].text,
+                                 err);
+  if (rc || exists)
+    return rc;
+  struct person_event ev;
+  memset(&ev, 0, sizeof ev);
+  ev.person_id = id;
+  ev.kind = PEV_CLASSIFIED;
+  put(ev.date, sizeof ev.date, c[P_CLASS_ON].text);
+  put(ev.value, sizeof ev.value, c[P_CLASS].text);
+  rc = person_add_event_tx(st, sc, &ev, today, &e);
+  if (rc)
+    return as_problem(problems, rc, &e, err);
+  if (*out == REG_UNCHANGED)
+    *out = REG_UPDATED;
+  return ERR_OK;
+}
+
+/* The kind named by a code or its Vietnamese label. */
+static int event_kind(enum person_event_kind *out, const char *text)
+{
+  struct err e;
+  if (person_event_parse(out, text, &e) == ERR_OK)
+    return 0;
+  char *key = NULL, *lab = NULL;
+  if (text_key(&key, text, &e))
+    return -1;
+  int found = -1;
+  for (int k = 0; k < PEV_COUNT && found < 0; k++) {
+    if (text_key(&lab, person_event_label((enum person_event_kind)k), &e) == ERR_OK &&
+        strcmp(lab, key) == 0) {
+      *out = (enum person_event_kind)k;
+      found = 0;
+    }
+    free(lab);
+    lab = NULL;
+  }
+  free(key);
+  return found;
+}
+
+static int event_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
+                            const struct reg_spec *spec, const char *const *raw, const char *today,
+                            struct buf *problems, struct err *err)
+{
+  *out = REG_UNCHANGED;
+  struct reg_row row;
+  int rc = reg_parse(&row, spec, raw, st, sc, today, problems, err);
+  if (rc)
+    return rc;
+  const struct reg_cell *c = row.cells;
+  struct err e;
+  err_clear(&e);
+  struct person_event ev;
+  memset(&ev, 0, sizeof ev);
+  if (!c[E_NID].empty) {
+    rc = store_reg_person_any(&ev.person_id, st, sc, c[E_NID].text, &e);
+    if (!rc && !ev.person_id)
+      rc = err_set(&e, ERR_NOT_FOUND, "Số định danh: không có người có số %s trong địa bàn",
+                   c[E_NID].text);
+  } else if (!c[E_ID].empty) {
+    ev.person_id = (long)c[E_ID].i;
+  } else {
+    rc = err_set(&e, ERR_INPUT, "Số định danh: cần số định danh hoặc mã hồ sơ");
+  }
+  if (!rc && event_kind(&ev.kind, c[E_KIND].text))
+    rc = err_set(&e, ERR_INPUT, "Sự kiện: \"%s\" không phải loại sự kiện (pcmt person kinds)",
+                 c[E_KIND].text);
+  if (rc)
+    return as_problem(problems, rc, &e, err);
+  put(ev.date, sizeof ev.date, c[E_DATE].text);
+  put(ev.value, sizeof ev.value, c[E_VALUE].text);
+  put(ev.facility, sizeof ev.facility, c[E_FACILITY].text);
+  put(ev.decision_no, sizeof ev.decision_no, c[E_DECISION].text);
+  put(ev.decision_date, sizeof ev.decision_date, c[E_DECISION_ON].text);
+  put(ev.unit_code, sizeof ev.unit_code, c[E_UNIT].text);
+  put(ev.unit_tree, sizeof ev.unit_tree,
+      c[E_TREE].empty ? (c[E_UNIT].empty ? "" : UNIT_TREE_NEW) : c[E_TREE].text);
+  put(ev.note, sizeof ev.note, c[E_NOTE].text);
+  rc = person_event_validate(&ev, &e);
+  if (rc)
+    return as_problem(problems, rc, &e, err);
+  int exists = 0;
+  rc = store_person_event_exists(&exists, st, ev.person_id, person_event_code(ev.kind), ev.date,
+                                 ev.value, err);
+  if (rc || exists)
+    return rc;
+  rc = person_add_event_tx(st, sc, &ev, today, &e);
+  if (rc)
+    return as_problem(problems, rc, &e, err);
+  *out = REG_INSERTED;
+  return ERR_OK;
+}
+
+/* ---------------------------------------------------------------------------
+ * Export
+ * ------------------------------------------------------------------------- */
+
+struct export_ctx {
+  int (*fn)(void *ctx, const char *const *cells);
+  void *ctx;
+  long *n_rows;
+  const char *today;
+};
+
+static void vn_date(char *out, const char *iso)
+{
+  struct date d;
+  struct err e;
+  if (iso[0] && date_parse(&d, iso, 0, &e) == ERR_OK)
+    date_to_vn(out, d);
+  else
+    out[0] = '\0';
+}
+
+static int export_person(void *vctx, const struct person *p, const struct person_event *ev,
+                         size_t n)
+{
+  struct export_ctx *x = vctx;
+  struct person_status s;
+  struct err e;
+  memset(&s, 0, sizeof s);
+  person_replay(&s, p->birth_date, ev, n, NULL, &e);
+  /* the latest classification event, for "Phân loại" / "Ngày phân loại" */
+  const struct person_event *cls = NULL;
+  for (size_t i = 0; i < n; i++)
+    if (ev[i].kind == PEV_CLASSIFIED)
+      cls = &ev[i];
+  char dob[DATE_ISO_LEN], clsd[DATE_ISO_LEN];
+  vn_date(dob, p->birth_date);
+  vn_date(clsd, cls ? cls->date : "");
+  const char *cells[N(person_cols)] = {
+      [P_NID] = p->national_id,
+      [P_NAME] = p->full_name,
+      [P_OTHER] = p->other_names,
+      [P_DOB] = dob,
+      [P_SEX] = reg_enum_label(&person_cols[P_SEX], p->sex),
+      [P_ETHNIC] = p->ethnicity,
+      [P_UNIT] = p->unit_code,
+      [P_TREE] = p->unit_tree,
+      [P_ADDRESS] = p->address,
+      [P_OCCUPATION] = p->occupation,
+      [P_GROUP] = reg_enum_label(&person_cols[P_GROUP], p->occupation_group),
+      [P_CLASS] = cls ? reg_enum_label(&person_cols[P_CLASS], cls->value) : "",
+      [P_CLASS_ON] = clsd,
+      [P_STATUS] = person_status_label(&s),
+  };
+  (*x->n_rows)++;
+  return x->fn(x->ctx, cells);
+}
+
+static int person_export(struct store *st, const struct scope *sc,
+                         int (*fn)(void *ctx, const char *const *cells), void *ctx, long *n_rows,
+                         const char *today, struct err *err)
+{
+  *n_rows = 0;
+  struct export_ctx x = {fn, ctx, n_rows, today};
+  return store_person_scan(st, sc, export_person, &x, err);
+}
+
+static int export_events(void *vctx, const struct person *p, const struct person_event *ev,
+                         size_t n)
+{
+  struct export_ctx *x = vctx;
+  for (size_t i = 0; i < n; i++) {
+    if (ev[i].kind == PEV_VOID)
+      continue;
+    int voided = 0;
+    for (size_t j = 0; j < n && !voided; j++)
+      voided = ev[j].kind == PEV_VOID && ev[j].ref_event_id == ev[i].id;
+    if (voided)
+      continue;
+    char id[24], date[DATE_ISO_LEN], dec[DATE_ISO_LEN];
+    snprintf(id, sizeof id, "%ld", p->id);
+    vn_date(date, ev[i].date);
+    vn_date(dec, ev[i].decision_date);
+    const char *cells[N(event_cols)] = {
+        [E_NID] = p->national_id,
+        [E_ID] = id,
+        [E_KIND] = person_event_code(ev[i].kind),
+        [E_DATE] = date,
+        [E_VALUE] = ev[i].value,
+        [E_FACILITY] = ev[i].facility,
+        [E_DECISION] = ev[i].decision_no,
+        [E_DECISION_ON] = dec,
+        [E_UNIT] = ev[i].kind == PEV_MOVED ? ev[i].unit_code : "",
+        [E_TREE] = ev[i].kind == PEV_MOVED ? ev[i].unit_tree : "",
+        [E_NOTE] = ev[i].note,
+    };
+    (*x->n_rows)++;
+    int rc = x->fn(x->ctx, cells);
+    if (rc)
+      return rc;
+  }
+  return 0;
+}
+
+static int event_export(struct store *st, const struct scope *sc,
+                        int (*fn)(void *ctx, const char *const *cells), void *ctx, long *n_rows,
+                        const char *today, struct err *err)
+{
+  *n_rows = 0;
+  struct export_ctx x = {fn, ctx, n_rows, today};
+  return store_person_scan(st, sc, export_events, &x, err);
+}

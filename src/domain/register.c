@@ -1,0 +1,921 @@
+/* register.c: the register specs and the parsing of one row against them.
+ *
+ * The column tables below are the single description of each register: the
+ * CSV headers users see (docs/registers.md lists the same), the stored
+ * columns and the values allowed. Enumerations accept the stored code, the
+ * Vietnamese label, the label's part before a parenthesis and the part
+ * inside it ("Ma túy đá", "methamphetamine"), compared without case and
+ * diacritics. */
+#include "domain/register.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/date.h"
+#include "base/text.h"
+#include "domain/agency.h"
+#include "domain/audit.h"
+#include "domain/scope.h"
+#include "domain/unit.h"
+#include "store/store.h"
+#include "store/store_people.h"
+#include "store/store_registers.h"
+
+#define N(a)    (sizeof(a) / sizeof((a)[0]))
+#define ENUM(a) a, N(a)
+
+/* ---------------------------------------------------------------------------
+ * Allowed values
+ * ------------------------------------------------------------------------- */
+
+static const struct reg_enum case_roles[] = {
+    {"organiser", "Tổ chức, cầm đầu"},
+    {"principal", "Đối tượng chính"},
+    {"accomplice", "Đồng phạm"},
+    {"harbourer", "Chứa chấp"},
+    {"buyer", "Người mua"},
+    {"other", "Khác"},
+};
+static const struct reg_enum substances[] = {
+    {"heroin", "Heroin"},          {"methamphetamine", "Ma túy đá (methamphetamine)"},
+    {"mdma", "Thuốc lắc (MDMA)"},  {"cannabis", "Cần sa"},
+    {"opium", "Thuốc phiện"},      {"cocaine", "Cocaine"},
+    {"ketamine", "Ketamine"},      {"synthetic_other", "Ma túy tổng hợp khác"},
+    {"other", "Chất ma túy khác"},
+};
+static const struct reg_enum measures[] = {
+    {"gram", "gam (g)"},
+    {"pill", "viên"},
+    {"millilitre", "mililít (ml)"},
+    {"plant", "cây"},
+};
+static const struct reg_enum place_kinds[] = {
+    {"retail_point", "Điểm bán lẻ"},
+    {"seller", "Đối tượng bán lẻ"},
+    {"hotspot", "Tụ điểm"},
+    {"business", "Cơ sở kinh doanh có điều kiện"},
+    {"cultivation", "Điểm trồng cây có chứa chất ma túy"},
+};
+static const struct reg_enum place_statuses[] = {
+    {"active", "Đang hoạt động"},
+    {"eliminated", "Đã triệt xóa"},
+    {"reformed", "Tái hình thành"},
+};
+static const struct reg_enum network_kinds[] = {
+    {"ring", "Đường dây"},
+    {"online_group", "Nhóm trên không gian mạng"},
+};
+static const struct reg_enum network_roles[] = {
+    {"leader", "Cầm đầu"}, {"member", "Thành viên"}, {"courier", "Vận chuyển"},
+    {"seller", "Bán lẻ"},  {"other", "Khác"},
+};
+static const struct reg_enum licit_kinds[] = {
+    {"precursor", "Tiền chất"},
+    {"narcotic_medicine", "Thuốc gây nghiện"},
+    {"psychotropic_medicine", "Thuốc hướng thần"},
+    {"veterinary", "Thuốc thú y có chứa chất ma túy"},
+};
+static const struct reg_enum activity_kinds[] = {
+    {"propaganda", "Tuyên truyền"},
+    {"broadcast", "Phát thanh trên loa"},
+    {"mobile_trial", "Phiên tòa lưu động"},
+    {"training", "Tập huấn"},
+    {"model", "Mô hình"},
+};
+static const struct reg_enum audiences[] = {
+    {"", ""},
+    {"students", "Học sinh, sinh viên"},
+    {"youth", "Thanh thiếu niên"},
+    {"workers", "Công nhân, người lao động"},
+    {"residents", "Nhân dân"},
+    {"ethnic_minority", "Đồng bào dân tộc thiểu số"},
+    {"officials", "Cán bộ, công chức"},
+    {"users_families", "Người sử dụng ma túy và gia đình"},
+    {"other", "Khác"},
+};
+static const struct reg_enum forms[] = {
+    {"", ""},
+    {"direct", "Trực tiếp"},
+    {"loudspeaker", "Loa truyền thanh"},
+    {"online", "Trực tuyến"},
+    {"contest", "Cuộc thi"},
+    {"performance", "Văn nghệ, sân khấu hóa"},
+    {"leaflet", "Tờ rơi, pano, áp phích"},
+    {"other", "Khác"},
+};
+
+/* ---------------------------------------------------------------------------
+ * Columns
+ * ------------------------------------------------------------------------- */
+
+#define REQ     REG_REQUIRED
+#define KEY     (REG_REQUIRED | REG_KEY)
+#define TEXT(n) REG_TEXT, 0, n, NULL, 0
+
+static const struct reg_column case_cols[] = {
+    {"record_no", "Số vụ", REG_TEXT, KEY, 64, NULL, 0},
+    {"detected_on", "Ngày phát hiện", REG_DATE, REQ, 0, NULL, 0},
+    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, NULL, 0},
+    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
+    {"agency_name", "Lực lượng phát hiện", REG_AGENCY, REQ, 256, NULL, 0},
+    {"offences", "Điều BLHS", REG_ARTICLES, REQ, 0, NULL, 0},
+    {"express_delivery", "Qua chuyển phát", REG_BOOL, 0, 0, NULL, 0},
+    {"prosecuted_on", "Ngày khởi tố", REG_DATE, 0, 0, NULL, 0},
+    {"indicted_on", "Ngày truy tố", REG_DATE, 0, 0, NULL, 0},
+    {"tried_on", "Ngày xét xử", REG_DATE, 0, 0, NULL, 0},
+    {"resolved_on", "Ngày giải quyết xong", REG_DATE, 0, 0, NULL, 0},
+    {"summary", "Tóm tắt", TEXT(2000)},
+};
+static const struct reg_column case_person_cols[] = {
+    {"case_id", "Số vụ", REG_PARENT, KEY, 0, NULL, 0},
+    {"person_id", "Số định danh", REG_PERSON, KEY, 0, NULL, 0},
+    {"role", "Vai trò", REG_ENUM, REQ, 0, ENUM(case_roles)},
+    {"arrested_on", "Ngày bắt", REG_DATE, 0, 0, NULL, 0},
+};
+static const struct reg_column seizure_cols[] = {
+    {"case_id", "Số vụ", REG_PARENT, KEY, 0, NULL, 0},
+    {"substance", "Chất ma túy", REG_ENUM, REQ, 0, ENUM(substances)},
+    {"quantity", "Số lượng", REG_REAL, REQ, 0, NULL, 0},
+    {"measure", "Đơn vị tính", REG_ENUM, REQ, 0, ENUM(measures)},
+};
+static const struct reg_column place_cols[] = {
+    {"record_no", "Mã điểm", REG_TEXT, KEY, 64, NULL, 0},
+    {"kind", "Loại", REG_ENUM, REQ, 0, ENUM(place_kinds)},
+    {"name", "Tên", TEXT(256)},
+    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, NULL, 0},
+    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
+    {"address", "Địa chỉ", TEXT(256)},
+    {"found_on", "Ngày phát hiện", REG_DATE, REQ, 0, NULL, 0},
+    {"business_type", "Loại hình kinh doanh", TEXT(128)},
+    {"plant", "Loại cây", TEXT(64)},
+    {"area_m2", "Diện tích (m2)", REG_REAL, 0, 0, NULL, 0},
+    {"destroyed_on", "Ngày phá bỏ", REG_DATE, 0, 0, NULL, 0},
+    {"person_id", "Số định danh người bán", REG_PERSON, 0, 0, NULL, 0},
+    {"note", "Ghi chú", TEXT(1000)},
+};
+static const struct reg_column place_status_cols[] = {
+    {"place_id", "Mã điểm", REG_PARENT, KEY, 0, NULL, 0},
+    {"on_date", "Ngày", REG_DATE, KEY, 0, NULL, 0},
+    {"status", "Trạng thái", REG_ENUM, KEY, 0, ENUM(place_statuses)},
+    {"note", "Ghi chú", TEXT(1000)},
+};
+static const struct reg_column place_inspection_cols[] = {
+    {"place_id", "Mã điểm", REG_PARENT, KEY, 0, NULL, 0},
+    {"inspected_on", "Ngày kiểm tra", REG_DATE, KEY, 0, NULL, 0},
+    {"agency_kind", "Cơ quan kiểm tra", REG_KIND_OF, KEY, 0, NULL, 0},
+    {"result", "Kết quả", TEXT(1000)},
+    {"violations", "Số vi phạm", REG_INT, 0, 0, NULL, 0},
+};
+static const struct reg_column network_cols[] = {
+    {"record_no", "Mã", REG_TEXT, KEY, 64, NULL, 0},
+    {"kind", "Loại", REG_ENUM, REQ, 0, ENUM(network_kinds)},
+    {"name", "Tên", TEXT(256)},
+    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, NULL, 0},
+    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
+    {"area", "Địa bàn hoạt động", TEXT(512)},
+    {"found_on", "Ngày phát hiện", REG_DATE, REQ, 0, NULL, 0},
+    {"dismantled_on", "Ngày triệt phá", REG_DATE, 0, 0, NULL, 0},
+    {"note", "Ghi chú", TEXT(1000)},
+};
+static const struct reg_column network_member_cols[] = {
+    {"network_id", "Mã", REG_PARENT, KEY, 0, NULL, 0},
+    {"person_id", "Số định danh", REG_PERSON, KEY, 0, NULL, 0},
+    {"role", "Vai trò", REG_ENUM, REQ, 0, ENUM(network_roles)},
+};
+static const struct reg_column network_account_cols[] = {
+    {"network_id", "Mã", REG_PARENT, KEY, 0, NULL, 0},
+    {"platform", "Nền tảng", REG_TEXT, KEY, 64, NULL, 0},
+    {"handle", "Tài khoản", REG_TEXT, KEY, 256, NULL, 0},
+};
+static const struct reg_column licit_cols[] = {
+    {"record_no", "Mã cơ sở", REG_TEXT, KEY, 64, NULL, 0},
+    {"kind", "Loại", REG_ENUM, REQ, 0, ENUM(licit_kinds)},
+    {"name", "Tên", TEXT(256)},
+    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, NULL, 0},
+    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
+    {"address", "Địa chỉ", TEXT(256)},
+    {"licence", "Giấy phép", TEXT(128)},
+};
+static const struct reg_column licit_inspection_cols[] = {
+    {"entity_id", "Mã cơ sở", REG_PARENT, KEY, 0, NULL, 0},
+    {"inspected_on", "Ngày kiểm tra", REG_DATE, KEY, 0, NULL, 0},
+    {"agency_kind", "Cơ quan kiểm tra", REG_KIND_OF, KEY, 0, NULL, 0},
+    {"result", "Kết quả", TEXT(1000)},
+    {"violations", "Số vi phạm", REG_INT, 0, 0, NULL, 0},
+};
+static const struct reg_column activity_cols[] = {
+    {"record_no", "Mã", REG_TEXT, KEY, 64, NULL, 0},
+    {"kind", "Loại", REG_ENUM, REQ, 0, ENUM(activity_kinds)},
+    {"held_on", "Ngày", REG_DATE, REQ, 0, NULL, 0},
+    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, NULL, 0},
+    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
+    {"agency_name", "Đơn vị tổ chức", REG_AGENCY, REQ, 256, NULL, 0},
+    {"audience", "Đối tượng", REG_ENUM, 0, 0, ENUM(audiences)},
+    {"form", "Hình thức", REG_ENUM, 0, 0, ENUM(forms)},
+    {"language", "Ngôn ngữ", TEXT(64)},
+    {"participants", "Số người tham dự", REG_INT, 0, 0, NULL, 0},
+    {"minutes", "Số phút", REG_INT, 0, 0, NULL, 0},
+    {"title", "Nội dung", TEXT(1000)},
+};
+
+/* ---------------------------------------------------------------------------
+ * Cross-field rules
+ * ------------------------------------------------------------------------- */
+
+static const char *cell_text(const struct reg_row *row, const char *db)
+{
+  const struct reg_cell *c = reg_cell_of(row, db);
+  return c ? c->text : "";
+}
+
+/* a <= b when both are set; names are the CSV headers. */
+static int in_order(const struct reg_row *row, const char *a, const char *b, struct err *err)
+{
+  const char *x = cell_text(row, a), *y = cell_text(row, b);
+  if (*x && *y && strcmp(x, y) > 0) {
+    const struct reg_spec *sp = row->spec;
+    return err_set(err, ERR_INPUT, "%s: trước %s", sp->cols[reg_col_index(sp, b)].header,
+                   sp->cols[reg_col_index(sp, a)].header);
+  }
+  return ERR_OK;
+}
+
+/* A later step needs the one before it. */
+static int needs(const struct reg_row *row, const char *later, const char *earlier, struct err *err)
+{
+  if (*cell_text(row, later) && !*cell_text(row, earlier)) {
+    const struct reg_spec *sp = row->spec;
+    return err_set(err, ERR_INPUT, "%s: có mà chưa có %s",
+                   sp->cols[reg_col_index(sp, later)].header,
+                   sp->cols[reg_col_index(sp, earlier)].header);
+  }
+  return ERR_OK;
+}
+
+static int check_case(const struct reg_row *row, struct err *err)
+{
+  int rc = in_order(row, "detected_on", "prosecuted_on", err);
+  if (!rc)
+    rc = in_order(row, "prosecuted_on", "indicted_on", err);
+  if (!rc)
+    rc = in_order(row, "indicted_on", "tried_on", err);
+  if (!rc)
+    rc = in_order(row, "detected_on", "resolved_on", err);
+  if (!rc)
+    rc = needs(row, "indicted_on", "prosecuted_on", err);
+  if (!rc)
+    rc = needs(row, "tried_on", "indicted_on", err);
+  return rc;
+}
+
+static int check_place(const struct reg_row *row, struct err *err)
+{
+  const char *kind = cell_text(row, "kind");
+  if (strcmp(kind, "cultivation") == 0 && !*cell_text(row, "plant"))
+    return err_set(err, ERR_INPUT, "Loại cây: điểm trồng phải ghi loại cây");
+  if (strcmp(kind, "business") == 0 && !*cell_text(row, "business_type"))
+    return err_set(err, ERR_INPUT, "Loại hình kinh doanh: cơ sở kinh doanh phải ghi loại hình");
+  if (strcmp(kind, "cultivation") != 0 && *cell_text(row, "destroyed_on"))
+    return err_set(err, ERR_INPUT, "Ngày phá bỏ: chỉ ghi cho điểm trồng cây");
+  if (strcmp(kind, "cultivation") != 0 && reg_cell_of(row, "area_m2")->d > 0)
+    return err_set(err, ERR_INPUT, "Diện tích (m2): chỉ ghi cho điểm trồng cây");
+  return in_order(row, "found_on", "destroyed_on", err);
+}
+
+static int check_network(const struct reg_row *row, struct err *err)
+{
+  return in_order(row, "found_on", "dismantled_on", err);
+}
+
+static int check_activity(const struct reg_row *row, struct err *err)
+{
+  const char *kind = cell_text(row, "kind");
+  if (strcmp(kind, "broadcast") == 0 && reg_cell_of(row, "minutes")->i <= 0)
+    return err_set(err, ERR_INPUT, "Số phút: buổi phát thanh phải ghi thời lượng");
+  if (strcmp(kind, "broadcast") != 0 && reg_cell_of(row, "minutes")->i > 0 &&
+      strcmp(kind, "propaganda") != 0)
+    return err_set(err, ERR_INPUT, "Số phút: chỉ ghi cho phát thanh, tuyên truyền");
+  return ERR_OK;
+}
+
+static int check_seizure(const struct reg_row *row, struct err *err)
+{
+  const char *m = cell_text(row, "measure"), *s = cell_text(row, "substance");
+  if (strcmp(m, "plant") == 0 && strcmp(s, "cannabis") != 0 && strcmp(s, "opium") != 0 &&
+      strcmp(s, "other") != 0)
+    return err_set(err, ERR_INPUT, "Đơn vị tính: \"cây\" chỉ dùng cho cần sa, thuốc phiện");
+  return ERR_OK;
+}
+
+/* ---------------------------------------------------------------------------
+ * Registers
+ * ------------------------------------------------------------------------- */
+
+#define COLS(a) a, N(a)
+
+static const struct reg_spec specs[] = {
+    {"cases", "Vụ án, vụ việc về ma túy", "drug_case", NULL, NULL, "detected_on", 0, 1, 0,
+     COLS(case_cols), check_case, NULL, NULL},
+    {"case-people", "Đối tượng trong vụ án", "case_person", "drug_case", "vụ án", NULL, 1, 0, 0,
+     COLS(case_person_cols), NULL, NULL, NULL},
+    {"case-seizures", "Tang vật ma túy thu giữ", "case_seizure", "drug_case", "vụ án", NULL, 0, 0,
+     1, COLS(seizure_cols), check_seizure, NULL, NULL},
+    {"places", "Điểm, tụ điểm, cơ sở, điểm trồng", "place", NULL, NULL, "found_on", 1, 1, 0,
+     COLS(place_cols), check_place, NULL, NULL},
+    {"place-statuses", "Diễn biến điểm, tụ điểm", "place_status", "place", "điểm", NULL, 0, 0, 0,
+     COLS(place_status_cols), NULL, NULL, NULL},
+    {"place-inspections", "Kiểm tra cơ sở kinh doanh có điều kiện", "place_inspection", "place",
+     "điểm", NULL, 0, 0, 0, COLS(place_inspection_cols), NULL, NULL, NULL},
+    {"networks", "Đường dây, nhóm đối tượng", "network", NULL, NULL, "found_on", 0, 1, 0,
+     COLS(network_cols), check_network, NULL, NULL},
+    {"network-members", "Thành viên đường dây, nhóm", "network_member", "network",
+     "đường dây, nhóm", NULL, 1, 0, 0, COLS(network_member_cols), NULL, NULL, NULL},
+    {"network-accounts", "Tài khoản mạng của đường dây, nhóm", "network_account", "network",
+     "đường dây, nhóm", NULL, 0, 0, 0, COLS(network_account_cols), NULL, NULL, NULL},
+    {"licit", "Cơ sở có hoạt động hợp pháp liên quan đến ma túy", "licit_entity", NULL, NULL, NULL,
+     0, 1, 0, COLS(licit_cols), NULL, NULL, NULL},
+    {"licit-inspections", "Kiểm tra cơ sở hoạt động hợp pháp liên quan đến ma túy",
+     "licit_inspection", "licit_entity", "cơ sở", NULL, 0, 0, 0, COLS(licit_inspection_cols), NULL,
+     NULL, NULL},
+    {"activities", "Hoạt động tuyên truyền, phòng ngừa", "activity", NULL, NULL, "held_on", 0, 1, 0,
+     COLS(activity_cols), check_activity, NULL, NULL},
+};
+
+size_t reg_spec_count(void)
+{
+  return 2 + N(specs);
+}
+
+const struct reg_spec *reg_spec_at(size_t i)
+{
+  if (i == 0)
+    return &person_spec;
+  if (i == 1)
+    return &person_event_spec;
+  return i - 2 < N(specs) ? &specs[i - 2] : NULL;
+}
+
+const struct reg_spec *reg_spec_find(const char *name)
+{
+  for (size_t i = 0; i < reg_spec_count(); i++)
+    if (strcmp(reg_spec_at(i)->name, name) == 0)
+      return reg_spec_at(i);
+  return NULL;
+}
+
+int reg_col_index(const struct reg_spec *spec, const char *db)
+{
+  for (size_t i = 0; i < spec->n_cols; i++)
+    if (strcmp(spec->cols[i].db, db) == 0)
+      return (int)i;
+  return -1;
+}
+
+const struct reg_cell *reg_cell_of(const struct reg_row *row, const char *db)
+{
+  int i = reg_col_index(row->spec, db);
+  return i < 0 ? NULL : &row->cells[i];
+}
+
+const char *reg_enum_label(const struct reg_column *col, const char *code)
+{
+  for (size_t i = 0; i < col->n_values; i++)
+    if (strcmp(col->values[i].code, code) == 0)
+      return col->values[i].label;
+  return code;
+}
+
+/* ---------------------------------------------------------------------------
+ * Parsing
+ * ------------------------------------------------------------------------- */
+
+/* 1 when text_key(a) == text_key(b) (both already folded keys here). */
+static int key_eq(const char *key, const char *text)
+{
+  char *k = NULL;
+  struct err e;
+  if (text_key(&k, text, &e))
+    return 0;
+  int eq = strcmp(k, key) == 0;
+  free(k);
+  return eq;
+}
+
+/* The enum value `text` names: code, label, label before "(", inside "()". */
+static const char *enum_match(const struct reg_column *col, const char *text)
+{
+  char *key = NULL;
+  struct err e;
+  if (text_key(&key, text, &e))
+    return NULL;
+  const char *found = NULL;
+  for (size_t i = 0; i < col->n_values && !found; i++) {
+    const struct reg_enum *v = &col->values[i];
+    if (!*v->code)
+      continue;
+    if (strcmp(v->code, text) == 0 || key_eq(key, v->label)) {
+      found = v->code;
+      break;
+    }
+    const char *open = strchr(v->label, '(');
+    if (open) {
+      char part[128];
+      snprintf(part, sizeof part, "%.*s", (int)(open - v->label), v->label);
+      if (key_eq(key, part))
+        found = v->code;
+      snprintf(part, sizeof part, "%s", open + 1);
+      char *close = strchr(part, ')');
+      if (close)
+        *close = '\0';
+      if (!found && key_eq(key, part))
+        found = v->code;
+    }
+    /* "Học sinh" for "Học sinh, sinh viên": a comma-separated part */
+    if (!found && strchr(v->label, ',')) {
+      char parts[160];
+      snprintf(parts, sizeof parts, "%s", v->label);
+      for (char *save = NULL, *tok = strtok_r(parts, ",", &save); tok && !found;
+           tok = strtok_r(NULL, ",", &save))
+        if (key_eq(key, tok))
+          found = v->code;
+    }
+  }
+  free(key);
+  return found;
+}
+
+static void problem(struct buf *problems, const char *header, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void problem(struct buf *problems, const char *header, const char *fmt, ...)
+{
+  if (problems->len)
+    buf_adds(problems, "; ");
+  buf_addf(problems, "%s: ", header);
+  va_list ap;
+  va_start(ap, fmt);
+  buf_vaddf(problems, fmt, ap);
+  va_end(ap);
+}
+
+static int parse_bool(long long *out, const char *t)
+{
+  static const char *const yes[] = {"co", "x", "1", "yes", "true", "dung"};
+  static const char *const no[] = {"khong", "0", "no", "false", "sai"};
+  char *k = NULL;
+  struct err e;
+  if (text_key(&k, t, &e))
+    return -1;
+  int r = -1;
+  for (size_t i = 0; i < N(yes) && r < 0; i++)
+    if (strcmp(k, yes[i]) == 0)
+      r = 1;
+  for (size_t i = 0; i < N(no) && r < 0; i++)
+    if (strcmp(k, no[i]) == 0)
+      r = 0;
+  free(k);
+  if (r >= 0)
+    *out = r;
+  return r;
+}
+
+/* Penal Code articles: numbers 1-426 separated by anything not a digit;
+ * drug offences are articles 247-259 (Chapter XX). Sorted, unique, "249;251". */
+static int parse_articles(char *out, size_t n, const char *t, const char **why)
+{
+  int seen[14] = {0};
+  int any = 0;
+  for (const char *p = t; *p;) {
+    if (*p < '0' || *p > '9') {
+      p++;
+      continue;
+    }
+    char *end;
+    long a = strtol(p, &end, 10);
+    p = end;
+    if (a < 247 || a > 259) {
+      *why = "chỉ ghi các điều 247-259 Bộ luật Hình sự (tội phạm về ma túy)";
+      return -1;
+    }
+    seen[a - 247] = 1;
+    any = 1;
+  }
+  if (!any) {
+    *why = "không có số điều luật";
+    return -1;
+  }
+  size_t w = 0;
+  out[0] = '\0';
+  for (int i = 0; i < 13; i++)
+    if (seen[i])
+      w += (size_t)snprintf(out + w, n - w, "%s%d", w ? ";" : "", 247 + i);
+  return 0;
+}
+
+static int parse_number(double *out, const char *t)
+{
+  char tmp[64];
+  size_t n = strlen(t);
+  if (n == 0 || n >= sizeof tmp)
+    return -1;
+  /* "1.234,5" and "1234.5" and "12,5": the last of , . is the decimal mark
+   * when followed by 1-3 digits at the end and the other is a thousands mark. */
+  memcpy(tmp, t, n + 1);
+  char *comma = strrchr(tmp, ','), *dot = strrchr(tmp, '.');
+  char dec = comma && (!dot || comma > dot) ? ',' : '.';
+  size_t w = 0;
+  for (size_t i = 0; tmp[i]; i++) {
+    char c = tmp[i];
+    if (c == ' ')
+      continue;
+    if (c == ',' || c == '.') {
+      if (c == dec && &tmp[i] == (dec == ',' ? comma : dot))
+        tmp[w++] = '.';
+      continue;
+    }
+    tmp[w++] = c;
+  }
+  tmp[w] = '\0';
+  char *end;
+  double d = strtod(tmp, &end);
+  if (end == tmp || *end || d < 0 || d != d)
+    return -1;
+  *out = d;
+  return 0;
+}
+
+static int resolve_agency(struct reg_cell *c, struct store *st, const char *t, struct err *err)
+{
+  enum agency_kind k = agency_kind_from_name(t);
+  for (int i = 1; !k && i < AGENCY_KIND_COUNT; i++)
+    if (agency_kind_label((enum agency_kind)i)) {
+      char *key = NULL;
+      if (text_key(&key, t, err))
+        return ERR_INPUT;
+      if (key_eq(key, agency_kind_label((enum agency_kind)i)))
+        k = (enum agency_kind)i;
+      free(key);
+    }
+  if (!k) {
+    struct agency_ref ref;
+    (void)st;
+    int rc = agency_parse(&ref, t, err);
+    if (rc)
+      return rc;
+    if (ref.kind == AGENCY_NONE)
+      return ERR_NOT_FOUND;
+    k = ref.kind;
+  }
+  snprintf(c->agency_kind, sizeof c->agency_kind, "%s", agency_kind_name(k));
+  return ERR_OK;
+}
+
+int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *const *raw,
+              struct store *st, const struct scope *sc, const char *today, struct buf *problems,
+              struct err *err)
+{
+  memset(row, 0, sizeof *row);
+  row->spec = spec;
+  size_t before = problems->len;
+  const char *tree = NULL;
+  /* The tree: a "Hệ đơn vị" cell, else the record's date, else today's units. */
+  for (size_t i = 0; i < spec->n_cols; i++)
+    if (spec->cols[i].type == REG_TREE && raw[i] && *raw[i]) {
+      if (strcmp(raw[i], UNIT_TREE_OLD) == 0 || strcmp(raw[i], UNIT_TREE_NEW) == 0)
+        tree = raw[i];
+      else
+        problem(problems, spec->cols[i].header, "\"%s\" không phải %s hoặc %s", raw[i],
+                UNIT_TREE_OLD, UNIT_TREE_NEW);
+    }
+  for (size_t i = 0; i < spec->n_cols; i++) {
+    const struct reg_column *col = &spec->cols[i];
+    struct reg_cell *c = &row->cells[i];
+    const char *t = raw[i] ? raw[i] : "";
+    while (*t == ' ' || *t == '\t')
+      t++;
+    size_t len = strlen(t);
+    while (len && (t[len - 1] == ' ' || t[len - 1] == '\t'))
+      len--;
+    char v[512];
+    if (len >= sizeof v) {
+      problem(problems, col->header, "dài quá %zu byte", sizeof v - 1);
+      continue;
+    }
+    memcpy(v, t, len);
+    v[len] = '\0';
+    c->empty = len == 0;
+    if (c->empty) {
+      if (col->flags & REG_REQUIRED)
+        problem(problems, col->header, "bắt buộc, đang để trống");
+      continue;
+    }
+    switch (col->type) {
+    case REG_TEXT:
+      if (col->max && len > col->max)
+        problem(problems, col->header, "dài quá %zu byte", col->max);
+      else
+        snprintf(c->text, sizeof c->text, "%s", v);
+      break;
+    case REG_DATE: {
+      struct date d;
+      struct err e;
+      if (date_parse(&d, v, 0, &e)) {
+        problem(problems, col->header, "\"%s\" không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd)", v);
+        break;
+      }
+      date_to_iso(c->text, d);
+      if (strcmp(c->text, today) > 0)
+        problem(problems, col->header, "ngày %s ở tương lai", v);
+      break;
+    }
+    case REG_INT: {
+      char *end;
+      long long n = strtoll(v, &end, 10);
+      if (*end || n < 0 || n > 100000000)
+        problem(problems, col->header, "\"%s\" không phải số nguyên không âm", v);
+      c->i = n;
+      snprintf(c->text, sizeof c->text, "%lld", n);
+      break;
+    }
+    case REG_REAL:
+      if (parse_number(&c->d, v) || c->d > 1e12)
+        problem(problems, col->header, "\"%s\" không phải số không âm", v);
+      else if (c->d == 0 && (col->flags & REG_REQUIRED))
+        problem(problems, col->header, "phải lớn hơn 0");
+      snprintf(c->text, sizeof c->text, "%.10g", c->d);
+      break;
+    case REG_BOOL:
+      if (parse_bool(&c->i, v) < 0)
+        problem(problems, col->header, "\"%s\": ghi \"có\" hoặc \"không\"", v);
+      break;
+    case REG_ENUM: {
+      const char *code = enum_match(col, v);
+      if (!code) {
+        char list[400];
+        size_t w = 0;
+        list[0] = '\0';
+        for (size_t k = 0; k < col->n_values && w < sizeof list; k++)
+          if (col->values[k].label[0])
+            w += (size_t)snprintf(list + w, sizeof list - w, "%s%s", w ? "; " : "",
+                                  col->values[k].label);
+        problem(problems, col->header, "\"%s\" không thuộc danh mục (%s)", v, list);
+      } else
+        snprintf(c->text, sizeof c->text, "%s", code);
+      break;
+    }
+    case REG_TREE:
+      snprintf(c->text, sizeof c->text, "%s", v);
+      break;
+    case REG_UNIT: {
+      const char *tr = tree;
+      if (!tr) {
+        /* the date column may come after the unit: look at its raw text */
+        struct date d;
+        struct err e;
+        const char *draw = spec->date_db ? raw[reg_col_index(spec, spec->date_db)] : NULL;
+        tr = draw && !date_parse(&d, draw, 0, &e) && date_cmp(d, (struct date){2025, 7, 1}) < 0
+                 ? UNIT_TREE_OLD
+                 : UNIT_TREE_NEW;
+      }
+      snprintf(c->tree, sizeof c->tree, "%s", tr);
+      int level = 0;
+      int rc = store_scope_unit(&c->id, &level, st, tr, v, err);
+      if (rc == ERR_NOT_FOUND) {
+        problem(problems, col->header, "không có đơn vị mã %s trong hệ %s", v, tr);
+        break;
+      }
+      if (rc)
+        return rc;
+      int inside = 0;
+      rc = store_scope_covers(&inside, st, sc->unit_id > 0 ? sc->unit_id : 0, c->id, err);
+      if (rc)
+        return rc;
+      if (!inside)
+        problem(problems, col->header, "đơn vị %s nằm ngoài địa bàn của người nhập", v);
+      snprintf(c->text, sizeof c->text, "%s", v);
+      break;
+    }
+    case REG_AGENCY:
+    case REG_KIND_OF: {
+      if (col->max && len > col->max) {
+        problem(problems, col->header, "dài quá %zu byte", col->max);
+        break;
+      }
+      int rc = resolve_agency(c, st, v, err);
+      if (rc == ERR_NOT_FOUND || rc == ERR_INPUT) {
+        problem(problems, col->header, "\"%s\" không nhận ra là cơ quan, lực lượng nào", v);
+        break;
+      }
+      if (rc)
+        return rc;
+      snprintf(c->text, sizeof c->text, "%s", v);
+      break;
+    }
+    case REG_ARTICLES: {
+      const char *why = NULL;
+      if (parse_articles(c->text, sizeof c->text, v, &why))
+        problem(problems, col->header, "\"%s\": %s", v, why);
+      break;
+    }
+    case REG_PARENT: {
+      long unit_id;
+      int rc = store_reg_parent(&c->id, &unit_id, st, sc, spec->parent_table, v, err);
+      if (rc == ERR_NOT_FOUND) {
+        problem(problems, col->header, "không có %s số \"%s\" trong địa bàn; nhập %s trước",
+                spec->parent_label, v, spec->parent_label);
+        break;
+      }
+      if (rc)
+        return rc;
+      c->unit_of_parent = unit_id;
+      snprintf(c->text, sizeof c->text, "%s", v);
+      break;
+    }
+    case REG_PERSON: {
+      if (len != 12 || strspn(v, "0123456789") != 12) {
+        problem(problems, col->header, "\"%s\" không phải số định danh 12 chữ số", v);
+        break;
+      }
+      int rc = store_reg_person(&c->id, st, sc, v, err);
+      if (rc == ERR_NOT_FOUND) {
+        problem(problems, col->header,
+                "không có người có số định danh %s trong danh sách của địa bàn; nhập người "
+                "trước (pcmt import people)",
+                v);
+        break;
+      }
+      if (rc)
+        return rc;
+      snprintf(c->text, sizeof c->text, "%s", v);
+      break;
+    }
+    }
+  }
+  if (problems->len == before && spec->check) {
+    struct err e;
+    err_clear(&e);
+    if (spec->check(row, &e)) {
+      if (problems->len)
+        buf_adds(problems, "; ");
+      buf_adds(problems, e.msg);
+    }
+  }
+  if (spec->has_line_key && problems->len == before) {
+    snprintf(row->line_key, sizeof row->line_key, "%.40s|%.20s|%.40s", cell_text(row, "substance"),
+             cell_text(row, "measure"), reg_cell_of(row, "quantity")->text);
+  }
+  if (buf_failed(problems))
+    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+  return problems->len == before ? ERR_OK : ERR_INPUT;
+}
+
+/* A status may follow only the one the law of the field allows:
+ * found (active) -> eliminated -> re-formed -> eliminated ... */
+static int status_follows(const char *before, const char *after)
+{
+  if (!*before)
+    return strcmp(after, "active") == 0;
+  if (strcmp(after, "eliminated") == 0)
+    return strcmp(before, "active") == 0 || strcmp(before, "reformed") == 0;
+  if (strcmp(after, "reformed") == 0)
+    return strcmp(before, "eliminated") == 0;
+  return 0; /* "active" only opens the history */
+}
+
+static int check_status_row(struct store *st, const struct reg_row *row, struct err *err)
+{
+  char prev[16], next[16];
+  const char *status = cell_text(row, "status");
+  int rc = store_reg_place_status_around(prev, next, st, reg_cell_of(row, "place_id")->id,
+                                         cell_text(row, "on_date"), err);
+  if (rc)
+    return rc;
+  const struct reg_column *col = &row->spec->cols[reg_col_index(row->spec, "status")];
+  if (!status_follows(prev, status))
+    return err_set(err, ERR_INPUT, "Trạng thái: \"%s\" không thể đến sau \"%s\"",
+                   reg_enum_label(col, status), *prev ? reg_enum_label(col, prev) : "(chưa có)");
+  if (*next && !status_follows(status, next))
+    return err_set(err, ERR_INPUT, "Trạng thái: \"%s\" ghi sau đó không thể đến sau \"%s\"",
+                   reg_enum_label(col, next), reg_enum_label(col, status));
+  return ERR_OK;
+}
+
+int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
+             const struct reg_row *row, struct err *err)
+{
+  *out = REG_UNCHANGED;
+  long id = 0;
+  int same = 0;
+  int rc = store_reg_find(&id, &same, st, sc, row, err);
+  if (rc)
+    return rc;
+  if (id && same)
+    return ERR_OK;
+  if (!id && strcmp(row->spec->table, "place_status") == 0) {
+    rc = check_status_row(st, row, err);
+    if (rc)
+      return rc;
+  }
+  char at[24];
+  date_now_utc(at, sizeof at);
+  if (!id) {
+    rc = store_reg_insert(&id, st, row, at, sc->user, err);
+    *out = REG_INSERTED;
+    const char *kind = cell_text(row, "kind");
+    if (!rc && strcmp(row->spec->table, "place") == 0 &&
+        (strcmp(kind, "hotspot") == 0 || strcmp(kind, "retail_point") == 0 ||
+         strcmp(kind, "seller") == 0))
+      rc = store_reg_place_found(st, id, cell_text(row, "found_on"), err);
+  } else if (!reg_is_child(row->spec)) {
+    rc = store_reg_update(st, id, row, err);
+    *out = REG_UPDATED;
+  } else {
+    /* a child row found by its whole key differs only in non-key cells */
+    rc = store_reg_delete_child(st, row, err);
+    if (!rc)
+      rc = store_reg_insert(&id, st, row, at, sc->user, err);
+    *out = REG_UPDATED;
+  }
+  if (!rc && row->spec->personal) {
+    const struct reg_cell *p = reg_cell_of(row, "person_id");
+    char detail[160];
+    snprintf(detail, sizeof detail, "%s %s %.64s", row->spec->name,
+             *out == REG_INSERTED ? "thêm" : "sửa", row->cells[0].text);
+    rc = audit_record(st, sc, *out == REG_INSERTED ? "register.create" : "register.update",
+                      p && p->id ? "person" : row->spec->table, p && p->id ? p->id : id, detail,
+                      err);
+  }
+  return rc;
+}
+
+struct export_ctx {
+  const struct reg_spec *spec;
+  int (*fn)(void *ctx, const char *const *cells);
+  void *ctx;
+};
+
+/* Stored values to what a person reads (and the importer accepts). */
+static int export_row(void *vctx, const char *const *cells)
+{
+  struct export_ctx *x = vctx;
+  const struct reg_spec *spec = x->spec;
+  char dates[REG_MAX_COLUMNS][32]; /* dates and numbers as written out */
+  const char *out[REG_MAX_COLUMNS];
+  for (size_t i = 0; i < spec->n_cols; i++) {
+    const struct reg_column *c = &spec->cols[i];
+    out[i] = cells[i];
+    struct date d;
+    struct err e;
+    if (c->type == REG_DATE && cells[i][0] && date_parse(&d, cells[i], 0, &e) == ERR_OK) {
+      date_to_vn(dates[i], d);
+      out[i] = dates[i];
+    } else if (c->type == REG_ENUM) {
+      out[i] = reg_enum_label(c, cells[i]);
+    } else if (c->type == REG_REAL && strtod(cells[i], NULL) == 0 && !(c->flags & REG_REQUIRED)) {
+      out[i] = "";
+    } else if (c->type == REG_REAL) {
+      snprintf(dates[i], sizeof dates[i], "%.10g", strtod(cells[i], NULL));
+      out[i] = dates[i];
+    } else if (c->type == REG_BOOL) {
+      out[i] = strcmp(cells[i], "1") == 0 ? "có" : "không";
+    } else if (c->type == REG_KIND_OF) {
+      enum agency_kind k = agency_kind_from_name(cells[i]);
+      out[i] = k && agency_kind_label(k) ? agency_kind_label(k) : cells[i];
+    } else if (c->type == REG_ARTICLES) {
+      /* "249;251" stays: the importer reads any separator */
+    }
+  }
+  return x->fn(x->ctx, out);
+}
+
+int reg_export(struct store *st, const struct scope *sc, const struct reg_spec *spec,
+               int (*fn)(void *ctx, const char *const *cells), void *ctx, long *n_rows,
+               const char *today, struct err *err)
+{
+  *n_rows = 0;
+  if (spec->personal && !scope_may_read_people(sc))
+    return err_set(err, ERR_DENIED, "vai trò %s không được xem danh sách có thông tin cá nhân",
+                   scope_role_name(sc->role));
+  int rc;
+  if (spec->export_all) {
+    rc = spec->export_all(st, sc, fn, ctx, n_rows, today, err);
+  } else {
+    struct export_ctx x = {spec, fn, ctx};
+    rc = store_reg_export(st, sc, spec, export_row, &x, n_rows, err);
+  }
+  if (rc || !spec->personal)
+    return rc;
+  rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  char detail[160];
+  snprintf(detail, sizeof detail, "xuất %s: %ld dòng", spec->name, *n_rows);
+  rc = audit_record(st, sc, "register.export", spec->table, 0, detail, err);
+  if (rc) {
+    store_write_rollback(st);
+    return rc;
+  }
+  return store_write_commit(st, err);
+}

@@ -1,0 +1,196 @@
+/* register_import.c: the CSV import driver (see register_import.h). */
+#include "ingest/register_import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "domain/audit.h"
+#include "domain/register.h"
+#include "domain/scope.h"
+#include "ingest/csv.h"
+#include "store/store.h"
+#include "store/store_registers.h"
+
+static void free_fields(char **f, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    free(f[i]);
+  free(f);
+}
+
+void reg_import_result_free(struct reg_import_result *r)
+{
+  if (!r)
+    return;
+  for (size_t i = 0; i < r->n_rejects; i++) {
+    free(r->rejects[i].reason);
+    free_fields(r->rejects[i].fields, r->rejects[i].n);
+  }
+  free(r->rejects);
+  free_fields(r->header, r->n_header);
+  memset(r, 0, sizeof *r);
+}
+
+static char **copy_fields(const struct csv_row *row)
+{
+  char **f = calloc(row->n ? row->n : 1, sizeof *f);
+  if (!f)
+    return NULL;
+  for (size_t i = 0; i < row->n; i++)
+    if (!(f[i] = strdup(row->fields[i]))) {
+      free_fields(f, i);
+      return NULL;
+    }
+  return f;
+}
+
+static int add_reject(struct reg_import_result *out, size_t *cap, const struct csv_row *row,
+                      const char *reason, struct err *err)
+{
+  if (out->n_rejects == *cap) {
+    size_t nc = *cap ? *cap * 2 : 16;
+    struct reg_reject *r = realloc(out->rejects, nc * sizeof *r);
+    if (!r)
+      return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    out->rejects = r;
+    *cap = nc;
+  }
+  struct reg_reject *j = &out->rejects[out->n_rejects];
+  j->line = row->line;
+  j->reason = strdup(reason);
+  j->fields = copy_fields(row);
+  j->n = row->n;
+  if (!j->reason || !j->fields) {
+    free(j->reason);
+    if (j->fields)
+      free_fields(j->fields, j->n);
+    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+  }
+  out->n_rejects++;
+  return ERR_OK;
+}
+
+/* A cell the exporter protected from spreadsheets ("'=..."): drop the mark. */
+static const char *unprotect(const char *cell)
+{
+  if (cell[0] == '\'' && (cell[1] == '=' || cell[1] == '+' || cell[1] == '-' || cell[1] == '@'))
+    return cell + 1;
+  return cell;
+}
+
+/* Parse and save one row under a savepoint. ERR_INPUT: the row is bad and
+ * undone (problems says why); other codes abort the import. */
+static int import_row(enum reg_outcome *oc, struct store *st, const struct scope *sc,
+                      const struct reg_spec *spec, const char *const *raw, const char *today,
+                      struct buf *problems, struct err *err)
+{
+  int rc = store_savepoint(st, err);
+  if (rc)
+    return rc;
+  if (spec->import_row) {
+    rc = spec->import_row(oc, st, sc, spec, raw, today, problems, err);
+  } else {
+    struct reg_row row;
+    rc = reg_parse(&row, spec, raw, st, sc, today, problems, err);
+    if (!rc) {
+      struct err e;
+      err_clear(&e);
+      rc = reg_save(oc, st, sc, &row, &e);
+      if (rc == ERR_DENIED || rc == ERR_CONFLICT || rc == ERR_INPUT) {
+        buf_addf(problems, "%s", e.msg);
+        rc = ERR_INPUT;
+      } else if (rc) {
+        *err = e;
+      }
+    }
+  }
+  if (rc) {
+    store_savepoint_rollback(st);
+    return rc;
+  }
+  return store_savepoint_release(st, err);
+}
+
+int reg_import_file(struct reg_import_result *out, struct store *st, const struct scope *sc,
+                    const struct reg_spec *spec, const char *path, int dry_run, const char *today,
+                    struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  if (!scope_may_write_people(sc))
+    return err_set(err, ERR_DENIED, "vai trò %s không được nhập dữ liệu vào danh sách",
+                   scope_role_name(sc->role));
+  struct csv_reader r;
+  int rc = csv_open_file(&r, path, err);
+  if (rc)
+    return rc;
+  struct csv_row row;
+  int got = csv_next(&r, &row, err);
+  if (got <= 0) {
+    csv_close(&r);
+    return got < 0 ? ERR_INPUT : err_set(err, ERR_INPUT, "tệp \"%s\" trống", path);
+  }
+  out->header = copy_fields(&row);
+  out->n_header = row.n;
+  int map[REG_MAX_COLUMNS];
+  struct buf missing;
+  buf_init(&missing, 0);
+  for (size_t i = 0; i < spec->n_cols; i++) {
+    map[i] = csv_column(&row, spec->cols[i].header);
+    if (map[i] < 0 && (spec->cols[i].flags & REG_REQUIRED))
+      buf_addf(&missing, "%s\"%s\"", missing.len ? ", " : "", spec->cols[i].header);
+  }
+  if (!out->header || missing.len) {
+    rc = out->header ? err_set(err, ERR_INPUT,
+                               "tệp \"%s\" thiếu cột bắt buộc %s của danh sách %s (xem pcmt "
+                               "registers %s)",
+                               path, buf_str(&missing), spec->name, spec->name)
+                     : err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    buf_free(&missing);
+    csv_close(&r);
+    return rc;
+  }
+  buf_free(&missing);
+  rc = store_write_begin(st, err);
+  if (rc) {
+    csv_close(&r);
+    return rc;
+  }
+  size_t cap = 0;
+  struct buf problems;
+  buf_init(&problems, 0);
+  const char *raw[REG_MAX_COLUMNS];
+  while (!rc && (got = csv_next(&r, &row, err)) == 1) {
+    out->rows++;
+    for (size_t i = 0; i < spec->n_cols; i++)
+      raw[i] = map[i] >= 0 && (size_t)map[i] < row.n ? unprotect(row.fields[map[i]]) : NULL;
+    buf_reset(&problems);
+    enum reg_outcome oc = REG_UNCHANGED;
+    rc = import_row(&oc, st, sc, spec, raw, today, &problems, err);
+    if (rc == ERR_INPUT) {
+      rc = add_reject(out, &cap, &row,
+                      buf_str(&problems) ? buf_str(&problems) : "dòng không hợp lệ", err);
+      continue;
+    }
+    if (!rc)
+      out->inserted += oc == REG_INSERTED, out->updated += oc == REG_UPDATED,
+          out->unchanged += oc == REG_UNCHANGED;
+  }
+  buf_free(&problems);
+  if (!rc && got < 0)
+    rc = ERR_INPUT; /* a broken quote or invalid UTF-8: err names the line */
+  csv_close(&r);
+  if (!rc && !dry_run && (out->inserted || out->updated)) {
+    char detail[256];
+    snprintf(detail, sizeof detail,
+             "nhập %s: %ld dòng, thêm %ld, sửa %ld, giữ nguyên %ld, từ chối %zu", spec->name,
+             out->rows, out->inserted, out->updated, out->unchanged, out->n_rejects);
+    rc = audit_record(st, sc, "register.import", spec->table, 0, detail, err);
+  }
+  if (rc || dry_run) {
+    store_write_rollback(st);
+    return rc;
+  }
+  return store_write_commit(st, err);
+}

@@ -1,0 +1,102 @@
+/* csv_write.c: the CSV writer (see csv_write.h for the format). */
+#include "output/csv_write.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+
+int csv_cell_is_formula(const char *cell)
+{
+  return cell && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
+                  cell[0] == '\t' || cell[0] == '\r');
+}
+
+int csv_writer_open(struct csv_writer *w, const char *path, size_t n_cols, struct err *err)
+{
+  memset(w, 0, sizeof *w);
+  w->n_cols = n_cols;
+  if (strcmp(path, "-") == 0) {
+    w->f = stdout;
+  } else {
+    w->path = strdup(path);
+    size_t n = strlen(path) + 16;
+    w->tmp_path = malloc(n);
+    if (!w->path || !w->tmp_path) {
+      free(w->path);
+      free(w->tmp_path);
+      return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    }
+    snprintf(w->tmp_path, n, "%s.tmp%ld", path, (long)getpid());
+    w->f = fopen(w->tmp_path, "wb");
+    if (!w->f) {
+      int rc = err_set(err, ERR_IO, "không ghi được tệp \"%s\"", path);
+      free(w->path);
+      free(w->tmp_path);
+      return rc;
+    }
+  }
+  fputs("\xEF\xBB\xBF", w->f);
+  return ERR_OK;
+}
+
+static void put_cell(FILE *f, const char *c)
+{
+  if (!c)
+    c = "";
+  int quote = strpbrk(c, ",;\"\r\n") != NULL;
+  int formula = csv_cell_is_formula(c);
+  if (quote || formula)
+    fputc('"', f);
+  if (formula)
+    fputc('\'', f);
+  for (const char *p = c; *p; p++) {
+    if (*p == '"')
+      fputc('"', f);
+    fputc(*p, f);
+  }
+  if (quote || formula)
+    fputc('"', f);
+}
+
+int csv_writer_row(struct csv_writer *w, const char *const *cells, struct err *err)
+{
+  for (size_t i = 0; i < w->n_cols; i++) {
+    if (i)
+      fputc(',', w->f);
+    put_cell(w->f, cells[i]);
+  }
+  fputs("\r\n", w->f);
+  if (ferror(w->f)) {
+    w->failed = 1;
+    return err_set(err, ERR_IO, "ghi tệp \"%s\" thất bại", w->path ? w->path : "-");
+  }
+  return ERR_OK;
+}
+
+int csv_writer_close(struct csv_writer *w, int commit, struct err *err)
+{
+  int rc = ERR_OK;
+  if (w->f == stdout) {
+    if (fflush(stdout) != 0)
+      rc = err_set(err, ERR_IO, "ghi ra màn hình thất bại");
+    memset(w, 0, sizeof *w);
+    return rc;
+  }
+  int bad = fflush(w->f) != 0 || ferror(w->f) || w->failed;
+  if (!bad && commit)
+    bad = fsync(fileno(w->f)) != 0;
+  if (fclose(w->f) != 0)
+    bad = 1;
+  if (commit && !bad && rename(w->tmp_path, w->path) != 0)
+    bad = 1;
+  if (bad || !commit)
+    unlink(w->tmp_path);
+  if (bad && commit)
+    rc = err_set(err, ERR_IO, "không ghi được tệp \"%s\"", w->path);
+  free(w->path);
+  free(w->tmp_path);
+  memset(w, 0, sizeof *w);
+  return rc;
+}

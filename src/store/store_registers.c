@@ -1,0 +1,580 @@
+/* store_registers.c: SQL of the registers, built from their static specs.
+ *
+ * Identifiers in the SQL text come from domain/register.c's specs (fixed in
+ * the program); every value is bound. Built statements repeat per row of an
+ * import, so they are prepared once per text by db_prepare's cache. The
+ * scope filter is an indexed probe of unit_scope on the record's unit (a
+ * child row: its parent's), skipped for the national scope. */
+#include "store/store_registers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "domain/register.h"
+#include "domain/scope.h"
+#include "store/db.h"
+
+/* The column of the parent id of a child spec, or NULL. */
+static const struct reg_column *parent_col(const struct reg_spec *spec)
+{
+  for (size_t i = 0; i < spec->n_cols; i++)
+    if (spec->cols[i].type == REG_PARENT)
+      return &spec->cols[i];
+  return NULL;
+}
+
+static int stored(const struct reg_column *c)
+{
+  return c->type != REG_TREE;
+}
+
+static int nomem(struct buf *b, struct err *err)
+{
+  buf_free(b);
+  return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+}
+
+/* Bind one cell at *i (advancing it): REG_AGENCY binds kind then name. */
+static void bind_cell(struct stmt *s, int *i, const struct reg_column *c, const struct reg_cell *v)
+{
+  switch (c->type) {
+  case REG_TREE:
+    return;
+  case REG_INT:
+  case REG_BOOL:
+    db_bind_int(s, (*i)++, v->i);
+    return;
+  case REG_REAL:
+    db_bind_double(s, (*i)++, v->d);
+    return;
+  case REG_UNIT:
+  case REG_PARENT:
+    db_bind_int(s, (*i)++, v->id);
+    return;
+  case REG_PERSON:
+    if (v->id)
+      db_bind_int(s, (*i)++, v->id);
+    else
+      db_bind_null(s, (*i)++);
+    return;
+  case REG_AGENCY:
+    db_bind_text(s, (*i)++, v->agency_kind);
+    db_bind_text(s, (*i)++, v->text);
+    return;
+  case REG_KIND_OF:
+    db_bind_text(s, (*i)++, v->agency_kind);
+    return;
+  default:
+    db_bind_text(s, (*i)++, v->text);
+    return;
+  }
+}
+
+/* "col" (or "agency_kind, agency_name") for the column list of an INSERT;
+ * with `assign`, "col = ?" pairs for an UPDATE or a comparison. */
+static void add_names(struct buf *b, const struct reg_column *c, const char *sep, const char *op,
+                      int *first)
+{
+  if (!stored(c))
+    return;
+  const char *names[2] = {c->type == REG_AGENCY ? "agency_kind" : c->db,
+                          c->type == REG_AGENCY ? c->db : NULL};
+  if (c->type == REG_KIND_OF)
+    names[0] = "agency_kind";
+  for (int k = 0; k < 2 && names[k]; k++) {
+    buf_addf(b, "%s%s%s", *first ? "" : sep, names[k], op);
+    *first = 0;
+  }
+}
+
+static int scope_clause(struct buf *b, const struct scope *sc, const char *unit_expr)
+{
+  if (sc->unit_id > 0)
+    return buf_addf(b, " AND %s IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?)", unit_expr);
+  return ERR_OK;
+}
+
+int store_reg_parent(long *id, long *unit_id, struct store *st, const struct scope *sc,
+                     const char *table, const char *record_no, struct err *err)
+{
+  *id = 0;
+  *unit_id = 0;
+  struct buf b;
+  buf_init(&b, 0);
+  buf_addf(&b, "SELECT id, unit_id FROM %s WHERE record_no = ?", table);
+  scope_clause(&b, sc, "unit_id");
+  if (buf_failed(&b))
+    return nomem(&b, err);
+  struct stmt *s;
+  int rc = db_prepare(&s, st, buf_str(&b), err);
+  buf_free(&b);
+  if (rc)
+    return rc;
+  db_bind_text(s, 1, record_no);
+  if (sc->unit_id > 0)
+    db_bind_int(s, 2, sc->unit_id);
+  int r = db_step(s, err);
+  if (r == 1) {
+    *id = db_col_int(s, 0);
+    *unit_id = db_col_int(s, 1);
+  } else if (r == 0) {
+    rc = err_set(err, ERR_NOT_FOUND, "không có hồ sơ số \"%s\" trong địa bàn", record_no);
+  } else {
+    rc = ERR_DB;
+  }
+  db_finalize(s);
+  return rc;
+}
+
+int store_reg_person(long *id, struct store *st, const struct scope *sc, const char *nid,
+                     struct err *err)
+{
+  *id = 0;
+  struct buf b;
+  buf_init(&b, 0);
+  buf_adds(&b, "SELECT id FROM person WHERE national_id = ? AND merged_into IS NULL");
+  scope_clause(&b, sc, "unit_id");
+  if (buf_failed(&b))
+    return nomem(&b, err);
+  struct stmt *s;
+  int rc = db_prepare(&s, st, buf_str(&b), err);
+  buf_free(&b);
+  if (rc)
+    return rc;
+  db_bind_text(s, 1, nid);
+  if (sc->unit_id > 0)
+    db_bind_int(s, 2, sc->unit_id);
+  int r = db_step(s, err);
+  if (r == 1)
+    *id = db_col_int(s, 0);
+  else if (r == 0)
+    rc = err_set(err, ERR_NOT_FOUND, "không có người có số định danh %s trong địa bàn", nid);
+  else
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_reg_person_any(long *id, struct store *st, const struct scope *sc, const char *nid,
+                         struct err *err)
+{
+  *id = 0;
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "SELECT p.id, EXISTS (SELECT 1 FROM unit_scope x WHERE x.scope_id = ? AND "
+                      "x.unit_id = p.unit_id) FROM person p WHERE p.national_id = ? AND "
+                      "p.merged_into IS NULL",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, sc->unit_id > 0 ? sc->unit_id : 0);
+  db_bind_text(s, 2, nid);
+  int r = db_step(s, err);
+  if (r == 1 && db_col_int(s, 1))
+    *id = db_col_int(s, 0);
+  else if (r == 1)
+    rc = err_set(err, ERR_DENIED,
+                 "Số định danh: %s đã có hồ sơ ở địa bàn khác; đề nghị nơi đó chuyển hồ sơ", nid);
+  else if (r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+/* WHERE clause over the key columns ("record_no = ?" for a top-level
+ * register), binding order = key columns in spec order. */
+static void add_key_where(struct buf *b, const struct reg_spec *spec)
+{
+  int first = 1;
+  buf_adds(b, " WHERE ");
+  for (size_t i = 0; i < spec->n_cols; i++)
+    if (spec->cols[i].flags & REG_KEY)
+      add_names(b, &spec->cols[i], " AND ", " = ?", &first);
+}
+
+static void bind_keys(struct stmt *s, int *i, const struct reg_row *row)
+{
+  for (size_t c = 0; c < row->spec->n_cols; c++)
+    if (row->spec->cols[c].flags & REG_KEY)
+      bind_cell(s, i, &row->spec->cols[c], &row->cells[c]);
+}
+
+int store_reg_find(long *id, int *same, struct store *st, const struct scope *sc,
+                   const struct reg_row *row, struct err *err)
+{
+  const struct reg_spec *spec = row->spec;
+  *id = 0;
+  *same = 0;
+  struct buf b;
+  buf_init(&b, 0);
+  int top = !spec->parent_table;
+  buf_addf(&b, "SELECT %s, CASE WHEN ", top ? "id, unit_id" : "1, 0");
+  int first = 1;
+  for (size_t i = 0; i < spec->n_cols; i++)
+    add_names(&b, &spec->cols[i], " AND ", " IS NOT DISTINCT FROM ?", &first);
+  if (spec->has_line_key)
+    buf_addf(&b, "%sline_key IS NOT DISTINCT FROM ?", first ? "" : " AND ");
+  buf_addf(&b, " THEN 1 ELSE 0 END FROM %s", spec->table);
+  add_key_where(&b, spec);
+  if (spec->has_line_key)
+    buf_adds(&b, " AND line_key = ?");
+  if (buf_failed(&b))
+    return nomem(&b, err);
+  struct stmt *s;
+  int rc = db_prepare(&s, st, buf_str(&b), err);
+  buf_free(&b);
+  if (rc)
+    return rc;
+  int i = 1;
+  for (size_t c = 0; c < spec->n_cols; c++)
+    bind_cell(s, &i, &spec->cols[c], &row->cells[c]);
+  if (spec->has_line_key)
+    db_bind_text(s, i++, row->line_key);
+  bind_keys(s, &i, row);
+  if (spec->has_line_key)
+    db_bind_text(s, i++, row->line_key);
+  int r = db_step(s, err);
+  if (r == 1) {
+    *id = db_col_int(s, 0);
+    *same = (int)db_col_int(s, 2);
+    long unit_id = db_col_int(s, 1);
+    if (top && sc->unit_id > 0) {
+      db_finalize(s);
+      struct stmt *c;
+      rc = db_prepare(&c, st, "SELECT count(*) FROM unit_scope WHERE scope_id = ? AND unit_id = ?",
+                      err);
+      if (rc)
+        return rc;
+      db_bind_int(c, 1, sc->unit_id);
+      db_bind_int(c, 2, unit_id);
+      if (db_step(c, err) != 1)
+        rc = ERR_DB;
+      else if (db_col_int(c, 0) == 0)
+        rc = err_set(err, ERR_DENIED, "số hồ sơ đã được dùng cho một hồ sơ ngoài địa bàn");
+      db_finalize(c);
+      return rc;
+    }
+  } else if (r < 0) {
+    rc = ERR_DB;
+  }
+  db_finalize(s);
+  return rc;
+}
+
+/* Write the case's offences (case_offence) from "249;251". */
+static int write_offences(struct store *st, long case_id, const char *articles, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st, "DELETE FROM case_offence WHERE case_id = ?", err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, case_id);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  for (const char *p = articles; !rc && *p;) {
+    long a = strtol(p, (char **)&p, 10);
+    if (a > 0) {
+      rc = db_prepare(&s, st, "INSERT INTO case_offence (case_id, article) VALUES (?, ?)", err);
+      if (rc)
+        return rc;
+      db_bind_int(s, 1, case_id);
+      db_bind_int(s, 2, a);
+      if (db_step(s, err) < 0)
+        rc = ERR_DB;
+      db_finalize(s);
+    }
+    while (*p && (*p < '0' || *p > '9'))
+      p++;
+  }
+  return rc;
+}
+
+static int after_write(struct store *st, long id, const struct reg_row *row, struct err *err)
+{
+  int a = reg_col_index(row->spec, "offences");
+  if (a >= 0)
+    return write_offences(st, id, row->cells[a].text, err);
+  return ERR_OK;
+}
+
+int store_reg_insert(long *id, struct store *st, const struct reg_row *row, const char *at,
+                     const char *by, struct err *err)
+{
+  const struct reg_spec *spec = row->spec;
+  *id = 0;
+  struct buf b;
+  buf_init(&b, 0);
+  buf_addf(&b, "INSERT INTO %s (", spec->table);
+  int first = 1, n = 0;
+  for (size_t i = 0; i < spec->n_cols; i++)
+    add_names(&b, &spec->cols[i], ", ", "", &first);
+  if (spec->has_line_key)
+    buf_adds(&b, ", line_key");
+  if (spec->has_audit_cols)
+    buf_adds(&b, ", created_at, created_by");
+  buf_adds(&b, ") VALUES (");
+  for (size_t i = 0; i < spec->n_cols; i++) {
+    const struct reg_column *c = &spec->cols[i];
+    int k = !stored(c) ? 0 : c->type == REG_AGENCY ? 2 : 1;
+    for (int j = 0; j < k; j++)
+      buf_adds(&b, n++ ? ", ?" : "?");
+  }
+  if (spec->has_line_key)
+    buf_adds(&b, ", ?");
+  if (spec->has_audit_cols)
+    buf_adds(&b, ", ?, ?");
+  buf_adds(&b, ")");
+  if (buf_failed(&b))
+    return nomem(&b, err);
+  struct stmt *s;
+  int rc = db_prepare(&s, st, buf_str(&b), err);
+  buf_free(&b);
+  if (rc)
+    return rc;
+  int i = 1;
+  for (size_t c = 0; c < spec->n_cols; c++)
+    bind_cell(s, &i, &spec->cols[c], &row->cells[c]);
+  if (spec->has_line_key)
+    db_bind_text(s, i++, row->line_key);
+  if (spec->has_audit_cols) {
+    db_bind_text(s, i++, at);
+    db_bind_text(s, i++, by);
+  }
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  if (rc || spec->parent_table)
+    return rc;
+  rc = db_prepare(&s, st, "SELECT last_insert_rowid()", err);
+  if (rc)
+    return rc;
+  if (db_step(s, err) == 1)
+    *id = db_col_int(s, 0);
+  else
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc ? rc : after_write(st, *id, row, err);
+}
+
+int store_reg_delete_child(struct store *st, const struct reg_row *row, struct err *err)
+{
+  struct buf b;
+  buf_init(&b, 0);
+  buf_addf(&b, "DELETE FROM %s", row->spec->table);
+  add_key_where(&b, row->spec);
+  if (row->spec->has_line_key)
+    buf_adds(&b, " AND line_key = ?");
+  if (buf_failed(&b))
+    return nomem(&b, err);
+  struct stmt *s;
+  int rc = db_prepare(&s, st, buf_str(&b), err);
+  buf_free(&b);
+  if (rc)
+    return rc;
+  int i = 1;
+  bind_keys(s, &i, row);
+  if (row->spec->has_line_key)
+    db_bind_text(s, i++, row->line_key);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+static int one_status(char out[16], struct store *st, const char *sql, long place_id,
+                      const char *date, struct err *err)
+{
+  out[0] = '\0';
+  struct stmt *s;
+  int rc = db_prepare(&s, st, sql, err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, place_id);
+  db_bind_text(s, 2, date);
+  int r = db_step(s, err);
+  if (r == 1)
+    snprintf(out, 16, "%s", db_col_text(s, 0));
+  else if (r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_reg_place_status_around(char prev[16], char next[16], struct store *st, long place_id,
+                                  const char *date, struct err *err)
+{
+  int rc = one_status(prev, st,
+                      "SELECT status FROM place_status WHERE place_id = ? AND on_date < ? "
+                      "ORDER BY on_date DESC LIMIT 1",
+                      place_id, date, err);
+  if (!rc)
+    rc = one_status(next, st,
+                    "SELECT status FROM place_status WHERE place_id = ? AND on_date > ? "
+                    "ORDER BY on_date LIMIT 1",
+                    place_id, date, err);
+  return rc;
+}
+
+int store_reg_place_found(struct store *st, long place_id, const char *date, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "INSERT INTO place_status (place_id, on_date, status, note) "
+                      "SELECT ?, ?, 'active', 'phát hiện' WHERE NOT EXISTS "
+                      "(SELECT 1 FROM place_status WHERE place_id = ?)",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, place_id);
+  db_bind_text(s, 2, date);
+  db_bind_int(s, 3, place_id);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_reg_update(struct store *st, long id, const struct reg_row *row, struct err *err)
+{
+  const struct reg_spec *spec = row->spec;
+  struct buf b;
+  buf_init(&b, 0);
+  buf_addf(&b, "UPDATE %s SET ", spec->table);
+  int first = 1;
+  for (size_t i = 0; i < spec->n_cols; i++)
+    add_names(&b, &spec->cols[i], ", ", " = ?", &first);
+  buf_adds(&b, " WHERE id = ?");
+  if (buf_failed(&b))
+    return nomem(&b, err);
+  struct stmt *s;
+  int rc = db_prepare(&s, st, buf_str(&b), err);
+  buf_free(&b);
+  if (rc)
+    return rc;
+  int i = 1;
+  for (size_t c = 0; c < spec->n_cols; c++)
+    bind_cell(s, &i, &spec->cols[c], &row->cells[c]);
+  db_bind_int(s, i, id);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc ? rc : after_write(st, id, row, err);
+}
+
+/* The FROM/WHERE part shared by export and count: t is the spec's table,
+ * p its parent (child specs), u the unit that decides the scope. */
+static void add_from(struct buf *b, const struct reg_spec *spec, const struct scope *sc)
+{
+  const struct reg_column *pc = parent_col(spec);
+  buf_addf(b, " FROM %s t", spec->table);
+  if (pc)
+    buf_addf(b, " JOIN %s p ON p.id = t.%s", spec->parent_table, pc->db);
+  buf_addf(b, " JOIN unit u ON u.id = %s.unit_id WHERE 1 = 1", pc ? "p" : "t");
+  scope_clause(b, sc, "u.id");
+}
+
+int store_reg_export(struct store *st, const struct scope *sc, const struct reg_spec *spec,
+                     int (*fn)(void *ctx, const char *const *cells), void *ctx, long *n_rows,
+                     struct err *err)
+{
+  *n_rows = 0;
+  struct buf b;
+  buf_init(&b, 0);
+  buf_adds(&b, "SELECT ");
+  for (size_t i = 0; i < spec->n_cols; i++) {
+    const struct reg_column *c = &spec->cols[i];
+    if (i)
+      buf_adds(&b, ", ");
+    switch (c->type) {
+    case REG_UNIT:
+      buf_adds(&b, "u.code");
+      break;
+    case REG_TREE:
+      buf_adds(&b, "u.tree");
+      break;
+    case REG_PARENT:
+      buf_adds(&b, "p.record_no");
+      break;
+    case REG_PERSON:
+      buf_addf(&b, "(SELECT x.national_id FROM person x WHERE x.id = t.%s)", c->db);
+      break;
+    case REG_KIND_OF:
+      buf_adds(&b, "t.agency_kind");
+      break;
+    default:
+      buf_addf(&b, "t.%s", c->db);
+    }
+  }
+  add_from(&b, spec, sc);
+  const struct reg_column *pc = parent_col(spec);
+  buf_addf(&b, " ORDER BY %s", pc ? "p.record_no, t.rowid" : "t.record_no");
+  if (buf_failed(&b))
+    return nomem(&b, err);
+  struct stmt *s;
+  int rc = db_prepare(&s, st, buf_str(&b), err);
+  buf_free(&b);
+  if (rc)
+    return rc;
+  if (sc->unit_id > 0)
+    db_bind_int(s, 1, sc->unit_id);
+  const char *cells[REG_MAX_COLUMNS];
+  int r;
+  while ((r = db_step(s, err)) == 1) {
+    for (size_t i = 0; i < spec->n_cols; i++)
+      cells[i] = db_col_text(s, (int)i);
+    (*n_rows)++;
+    rc = fn(ctx, cells);
+    if (rc)
+      break;
+  }
+  if (r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_reg_count(long *out, struct store *st, const struct scope *sc,
+                    const struct reg_spec *spec, struct err *err)
+{
+  *out = 0;
+  struct buf b;
+  buf_init(&b, 0);
+  buf_adds(&b, "SELECT count(*)");
+  add_from(&b, spec, sc);
+  if (buf_failed(&b))
+    return nomem(&b, err);
+  struct stmt *s;
+  int rc = db_prepare(&s, st, buf_str(&b), err);
+  buf_free(&b);
+  if (rc)
+    return rc;
+  if (sc->unit_id > 0)
+    db_bind_int(s, 1, sc->unit_id);
+  if (db_step(s, err) == 1)
+    *out = db_col_int(s, 0);
+  else
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_savepoint(struct store *st, struct err *err)
+{
+  return db_exec(st, "SAVEPOINT reg_row", err);
+}
+
+int store_savepoint_release(struct store *st, struct err *err)
+{
+  return db_exec(st, "RELEASE reg_row", err);
+}
+
+void store_savepoint_rollback(struct store *st)
+{
+  struct err e;
+  err_clear(&e);
+  if (db_exec(st, "ROLLBACK TO reg_row", &e) == ERR_OK)
+    db_exec(st, "RELEASE reg_row", &e);
+}

@@ -1,0 +1,77 @@
+/* store_registers.h: the SQL of the registers described by domain/register.h.
+ *
+ * Statements are built from the static register specs (table and column
+ * names never come from a caller) with every value bound. Reads and writes
+ * take the caller's scope and filter in SQL: a record whose unit (a child
+ * row: its parent's unit) lies outside the scope's subtree is not found,
+ * not exported and not changed. Writers run inside the caller's
+ * store_write_begin/commit. */
+#ifndef PCMT_STORE_STORE_REGISTERS_H
+#define PCMT_STORE_STORE_REGISTERS_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+
+struct store;
+struct scope;
+struct reg_row;
+struct reg_spec;
+
+/* The record with record number `record_no` in `table` (a top-level register
+ * table of a spec), visible in the scope: *id and *unit_id, or ERR_NOT_FOUND. */
+int store_reg_parent(long *id, long *unit_id, struct store *st, const struct scope *sc,
+                     const char *table, const char *record_no, struct err *err);
+
+/* The person (not merged) with national ID `nid` inside the scope, or
+ * ERR_NOT_FOUND. */
+int store_reg_person(long *id, struct store *st, const struct scope *sc, const char *nid,
+                     struct err *err);
+
+/* The person (not merged) holding national ID `nid`: *id, or 0 when nobody
+ * holds it. ERR_DENIED when the holder lives outside the scope (the number
+ * belongs to a record of another territory). */
+int store_reg_person_any(long *id, struct store *st, const struct scope *sc, const char *nid,
+                         struct err *err);
+
+/* Find row's record by its natural key: *id = 0 when there is none (child
+ * registers: *id = 1 when the row exists), *same = 1 when every stored value
+ * equals the row's. A top-level record outside the scope is ERR_DENIED (the
+ * number is taken by another territory). */
+int store_reg_find(long *id, int *same, struct store *st, const struct scope *sc,
+                   const struct reg_row *row, struct err *err);
+/* Insert row (created_at/by for registers that keep them); *id the new row id
+ * (child rows: 0). Also writes the case's offences. */
+int store_reg_insert(long *id, struct store *st, const struct reg_row *row, const char *at,
+                     const char *by, struct err *err);
+/* Delete the child row with row's key (before writing its new values). */
+int store_reg_delete_child(struct store *st, const struct reg_row *row, struct err *err);
+/* The status of place `place_id` recorded last before `date` and first after
+ * it ("" when none), for checking a new status row's transition. */
+int store_reg_place_status_around(char prev[16], char next[16], struct store *st, long place_id,
+                                  const char *date, struct err *err);
+/* Record that place `place_id` was found active on `date` (its first status). */
+int store_reg_place_found(struct store *st, long place_id, const char *date, struct err *err);
+
+/* Rewrite record `id` of a top-level register with row's values. */
+int store_reg_update(struct store *st, long id, const struct reg_row *row, struct err *err);
+
+/* Call fn once per record of the spec inside the scope, ordered by record
+ * number (child rows by parent number and key), with one text per spec column
+ * as stored (codes, ISO dates, unit codes and trees, parent numbers, national
+ * IDs). Stops and returns fn's value when nonzero. *n_rows counts rows. */
+int store_reg_export(struct store *st, const struct scope *sc, const struct reg_spec *spec,
+                     int (*fn)(void *ctx, const char *const *cells), void *ctx, long *n_rows,
+                     struct err *err);
+
+/* Count the records of a spec inside the scope. */
+int store_reg_count(long *out, struct store *st, const struct scope *sc,
+                    const struct reg_spec *spec, struct err *err);
+
+/* A savepoint inside the write transaction, so one bad row of an import is
+ * undone without losing the others. */
+int store_savepoint(struct store *st, struct err *err);
+int store_savepoint_release(struct store *st, struct err *err);
+void store_savepoint_rollback(struct store *st);
+
+#endif
