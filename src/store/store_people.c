@@ -1240,21 +1240,24 @@ int store_person_event_exists(int *out, struct store *st, long person_id, const 
 {
   NEED_ERR(err);
   *out = 0;
+  /* Select on (person, date) only and compare kind and value here: with a
+   * condition on kind, SQLite without statistics prefers the (kind, unit)
+   * index and scans every event of that kind. */
   struct stmt *s;
   int rc = db_prepare(&s, st,
-                      "SELECT count(*) FROM person_event e WHERE e.person_id = ? AND e.kind = ? "
-                      "AND e.event_date = ? AND e.value = ? AND NOT EXISTS (SELECT 1 FROM "
-                      "person_event v WHERE v.kind = 'void' AND v.ref_event_id = e.id)",
+                      "SELECT e.kind, e.value FROM person_event e WHERE e.person_id = ? AND "
+                      "e.event_date = ? AND NOT EXISTS (SELECT 1 FROM person_event v WHERE "
+                      "v.ref_event_id = e.id AND v.kind = 'void')",
                       err);
   if (rc)
     return rc;
   db_bind_int(s, 1, person_id);
-  db_bind_text(s, 2, kind);
-  db_bind_text(s, 3, date);
-  db_bind_text(s, 4, value);
-  if (db_step(s, err) == 1)
-    *out = db_col_int(s, 0) > 0;
-  else
+  db_bind_text(s, 2, date);
+  int r;
+  while ((r = db_step(s, err)) == 1)
+    if (strcmp(db_col_text(s, 0), kind) == 0 && strcmp(db_col_text(s, 1), value) == 0)
+      *out = 1;
+  if (r < 0)
     rc = step_failed(err);
   db_finalize(s);
   return rc;
