@@ -1,0 +1,491 @@
+/* test_registers.c: the registers as CSV — parsing and validation rules,
+ * rejects with line numbers, one transaction, idempotent re-import, export
+ * round trip with formulas neutralised, the caller's territory, audit.
+ *
+ * Units (data/units): post2025 02923 xã Gia Phú and 02902 xã Phong Hải
+ * (Lào Cai); pre2025 080 thành phố Lào Cai. Expected counts are worked out
+ * from the small files written in each test. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "domain/register.h"
+#include "domain/scope.h"
+#include "ingest/register_import.h"
+#include "ingest/unit_import.h"
+#include "output/csv_write.h"
+#include "store/db.h"
+#include "store/store.h"
+
+#define TODAY "2026-11-23"
+
+static char *dir;
+static struct store *st;
+static struct scope admin;
+
+static int group_setup(void **state)
+{
+  (void)state;
+  dir = tu_tempdir();
+  char path[4200];
+  snprintf(path, sizeof path, "%s/reg.db", dir);
+  struct err err = {0};
+  if (store_open(&st, path, &err) || store_migrate(st, NULL, NULL, &err) ||
+      unit_import(st, tu_source_path("data/units"), NULL, &err) ||
+      scope_init(&admin, "tester", "admin", NULL, NULL, "kiểm thử", &err) ||
+      scope_resolve(&admin, st, &err)) {
+    fprintf(stderr, "setup: %s\n", err.msg);
+    return -1;
+  }
+  return 0;
+}
+
+static int group_teardown(void **state)
+{
+  (void)state;
+  store_close(st);
+  tu_rmtree(dir);
+  free(dir);
+  return 0;
+}
+
+/* Write `text` to a file of the temp dir; returns its path (static buffer). */
+static const char *write_csv(const char *name, const char *text)
+{
+  static char path[4200];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  return path;
+}
+
+static int import_as(struct reg_import_result *res, const struct scope *sc, const char *reg,
+                     const char *name, const char *text, int dry_run, struct err *err)
+{
+  const struct reg_spec *spec = reg_spec_find(reg);
+  assert_non_null(spec);
+  return reg_import_file(res, st, sc, spec, write_csv(name, text), dry_run, TODAY, err);
+}
+
+static long count(const char *sql)
+{
+  struct stmt *s;
+  struct err err = {0};
+  assert_int_equal(db_prepare(&s, st, sql, &err), 0);
+  assert_int_equal(db_step(s, &err), 1);
+  long n = (long)db_col_int(s, 0);
+  db_finalize(s);
+  return n;
+}
+
+static const char *reason_of(const struct reg_import_result *r, long line)
+{
+  for (size_t i = 0; i < r->n_rejects; i++)
+    if (r->rejects[i].line == line)
+      return r->rejects[i].reason;
+  return NULL;
+}
+
+/* ---------------------------------------------------------------------------
+ * Cases: dates, articles, forces, trees; rejects and re-import
+ * ------------------------------------------------------------------------- */
+
+static const char cases_csv[] =
+    "\xEF\xBB\xBF"
+    "STT;Số vụ;Ngày phát hiện;Mã đơn vị;Lực lượng phát hiện;Điều BLHS;Qua chuyển phát;"
+    "Ngày khởi tố;Ngày truy tố;Tóm tắt\n"
+    /* line 2: a 2024 case on a district of the old tree */
+    "1;T-01/2024;15/03/2024;080;Công an thành phố Lào Cai;249, 251;không;20/03/2024;;\"Bắt "
+    "quả tang;\nhai đối tượng\"\n"
+    /* line 4 (the quoted line break above ends on line 3): a 2025 case, new tree */
+    "2;T-02/2025;2025-08-02;02923;Đồn Biên phòng Bát Xát;Điều 250;có;;;\n"
+    /* line 5: prosecuted before detected */
+    "3;T-03/2025;02/08/2025;02923;Công an xã;249;;01/07/2025;;\n"
+    /* line 6: article outside the drug chapter, future date */
+    "4;T-04/2025;02/08/2027;02923;Công an xã;200;;;;\n"
+    /* line 7: indicted without being prosecuted */
+    "5;T-05/2025;03/08/2025;02923;Công an xã;249;;;10/08/2025;\n"
+    /* line 8: a code that is no unit, an agency nobody knows */
+    "6;T-06/2025;03/08/2025;99999;Ông Ba;249;;;;\n";
+
+static void test_cases_import_rejects_reimport(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  long audit_before = count("SELECT count(*) FROM audit_log");
+  assert_int_equal(import_as(&r, &admin, "cases", "cases.csv", cases_csv, 0, &err), 0);
+  assert_int_equal(r.rows, 6);
+  assert_int_equal(r.inserted, 2);
+  assert_int_equal(r.n_rejects, 4);
+  const char *why = reason_of(&r, 5);
+  assert_non_null(why);
+  assert_non_null(strstr(why, "Ngày khởi tố: trước Ngày phát hiện"));
+  why = reason_of(&r, 6);
+  assert_non_null(why);
+  assert_non_null(strstr(why, "Điều BLHS"));
+  assert_non_null(strstr(why, "ở tương lai"));
+  why = reason_of(&r, 7);
+  assert_non_null(why);
+  assert_non_null(strstr(why, "Ngày truy tố: có mà chưa có Ngày khởi tố"));
+  why = reason_of(&r, 8);
+  assert_non_null(why);
+  assert_non_null(strstr(why, "không có đơn vị mã 99999"));
+  assert_non_null(strstr(why, "Lực lượng phát hiện"));
+  /* the reject keeps the row as read, to be corrected and imported again */
+  assert_string_equal(r.rejects[0].fields[1], "T-03/2025");
+  reg_import_result_free(&r);
+
+  /* stored: trees by date, force kinds, articles normalised and listed */
+  assert_int_equal(count("SELECT count(*) FROM drug_case c JOIN unit u ON u.id = c.unit_id "
+                         "WHERE c.record_no = 'T-01/2024' AND u.tree = 'pre2025' AND "
+                         "c.agency_kind = 'police' AND c.offences = '249;251' AND "
+                         "c.summary = 'Bắt quả tang;\nhai đối tượng'"),
+                   1);
+  assert_int_equal(count("SELECT count(*) FROM drug_case c JOIN unit u ON u.id = c.unit_id "
+                         "WHERE c.record_no = 'T-02/2025' AND u.tree = 'post2025' AND "
+                         "c.agency_kind = 'border_guard' AND c.express_delivery = 1"),
+                   1);
+  assert_int_equal(count("SELECT count(*) FROM case_offence"), 3);
+  long audit_after = count("SELECT count(*) FROM audit_log");
+  assert_int_equal(audit_after, audit_before + 1); /* one row for the import */
+
+  /* the same file again changes nothing */
+  assert_int_equal(import_as(&r, &admin, "cases", "cases.csv", cases_csv, 0, &err), 0);
+  assert_int_equal(r.inserted, 0);
+  assert_int_equal(r.updated, 0);
+  assert_int_equal(r.unchanged, 2);
+  assert_int_equal(r.n_rejects, 4);
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM drug_case"), 2);
+  assert_int_equal(count("SELECT count(*) FROM audit_log"), audit_after);
+
+  /* a corrected value updates the record, its offences follow */
+  assert_int_equal(import_as(&r, &admin, "cases", "fix.csv",
+                             "Số vụ,Ngày phát hiện,Mã đơn vị,Lực lượng phát hiện,Điều BLHS\n"
+                             "T-02/2025,02/08/2025,02923,Bộ đội Biên phòng tỉnh,\"250,252\"\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.updated, 1);
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM case_offence o JOIN drug_case c ON c.id = "
+                         "o.case_id WHERE c.record_no = 'T-02/2025'"),
+                   2);
+}
+
+static void test_missing_column_and_dry_run(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  long before = count("SELECT count(*) FROM activity");
+  int rc =
+      import_as(&r, &admin, "activities", "nokind.csv",
+                "Mã,Ngày,Mã đơn vị,Đơn vị tổ chức\nA-1,01/09/2025,02923,Công an xã\n", 0, &err);
+  assert_int_equal(rc, ERR_INPUT);
+  assert_non_null(strstr(err.msg, "\"Loại\""));
+  reg_import_result_free(&r);
+  rc = import_as(&r, &admin, "activities", "dry.csv",
+                 "Mã,Loại,Ngày,Mã đơn vị,Đơn vị tổ chức,Đối tượng,Số người tham dự\n"
+                 "A-1,Tuyên truyền,01/09/2025,02923,Đoàn Thanh niên xã,Học sinh,120\n",
+                 1, &err);
+  assert_int_equal(rc, 0);
+  assert_int_equal(r.inserted, 1); /* would insert ... */
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM activity"), before); /* ... but did not */
+}
+
+/* An unterminated quote is a broken file: nothing of it is saved. */
+static void test_broken_file_saves_nothing(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  long before = count("SELECT count(*) FROM licit_entity");
+  int rc = import_as(&r, &admin, "licit", "broken.csv",
+                     "Mã cơ sở,Loại,Tên,Mã đơn vị\n"
+                     "L-1,Tiền chất,Công ty A,02923\n"
+                     "L-2,Tiền chất,\"Công ty B,02923\n",
+                     0, &err);
+  assert_int_equal(rc, ERR_INPUT);
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM licit_entity"), before);
+}
+
+/* ---------------------------------------------------------------------------
+ * Children: seizures, places and their statuses
+ * ------------------------------------------------------------------------- */
+
+static void test_seizures(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_as(&r, &admin, "cases", "c2.csv",
+                             "Số vụ,Ngày phát hiện,Mã đơn vị,Lực lượng phát hiện,Điều BLHS\n"
+                             "S-01/2025,05/09/2025,02923,Công an xã Gia Phú,251\n",
+                             0, &err),
+                   0);
+  reg_import_result_free(&r);
+  const char *csv = "Số vụ;Chất ma túy;Số lượng;Đơn vị tính\n"
+                    "S-01/2025;Heroin;12,5;g\n"         /* decimal comma */
+                    "S-01/2025;ma tuy da;1.234,5;gam\n" /* label part, thousands */
+                    "S-01/2025;MDMA;20;viên\n"          /* inside the parenthesis */
+                    "S-01/2025;Heroin;1;cây\n"          /* plants are not heroin */
+                    "S-99/2025;Heroin;1;g\n"            /* no such case */
+                    "S-01/2025;Heroin;0;g\n";           /* nothing seized */
+  assert_int_equal(import_as(&r, &admin, "case-seizures", "s.csv", csv, 0, &err), 0);
+  assert_int_equal(r.inserted, 3);
+  assert_int_equal(r.n_rejects, 3);
+  assert_non_null(strstr(reason_of(&r, 5), "\"cây\""));
+  assert_non_null(strstr(reason_of(&r, 6), "nhập vụ án trước"));
+  assert_non_null(strstr(reason_of(&r, 7), "phải lớn hơn 0"));
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM case_seizure WHERE substance = "
+                         "'methamphetamine' AND quantity = 1234.5 AND measure = 'gram'"),
+                   1);
+  assert_int_equal(import_as(&r, &admin, "case-seizures", "s.csv", csv, 0, &err), 0);
+  assert_int_equal(r.inserted, 0);
+  assert_int_equal(r.unchanged, 3);
+  reg_import_result_free(&r);
+}
+
+static void test_place_status_transitions(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_as(&r, &admin, "places", "p.csv",
+                             "Mã điểm,Loại,Tên,Mã đơn vị,Ngày phát hiện,Loại cây,Diện tích "
+                             "(m2),Ngày phá bỏ\n"
+                             "H-1,Tụ điểm,Bãi sông,02923,01/02/2025,,,\n"
+                             "C-1,Điểm trồng cây có chứa chất ma túy,,02923,10/01/2026,Thuốc "
+                             "phiện,\"1.250,5\",12/01/2026\n"
+                             "C-2,Điểm trồng cây có chứa chất ma túy,,02923,10/01/2026,,,\n"
+                             "H-2,Tụ điểm,Chợ,02923,10/01/2026,,50,\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 2);
+  assert_non_null(strstr(reason_of(&r, 4), "Loại cây"));
+  assert_non_null(strstr(reason_of(&r, 5), "Diện tích"));
+  reg_import_result_free(&r);
+  /* a hotspot found is active from the day it was found */
+  assert_int_equal(count("SELECT count(*) FROM place_status s JOIN place p ON p.id = "
+                         "s.place_id WHERE p.record_no = 'H-1' AND s.status = 'active' AND "
+                         "s.on_date = '2025-02-01'"),
+                   1);
+  assert_int_equal(import_as(&r, &admin, "place-statuses", "st.csv",
+                             "Mã điểm,Ngày,Trạng thái\n"
+                             "H-1,01/03/2025,Tái hình thành\n" /* not eliminated yet */
+                             "H-1,01/04/2025,Đã triệt xóa\n"
+                             "H-1,01/05/2025,Đã triệt xóa\n" /* already eliminated */
+                             "H-1,01/06/2025,Tái hình thành\n"
+                             "H-1,01/01/2025,Đã triệt xóa\n", /* before it was found */
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 2);
+  assert_int_equal(r.n_rejects, 3);
+  assert_non_null(strstr(reason_of(&r, 2), "không thể đến sau \"Đang hoạt động\""));
+  assert_non_null(strstr(reason_of(&r, 4), "không thể đến sau \"Đã triệt xóa\""));
+  assert_non_null(strstr(reason_of(&r, 6), "(chưa có)"));
+  reg_import_result_free(&r);
+}
+
+/* ---------------------------------------------------------------------------
+ * People and events
+ * ------------------------------------------------------------------------- */
+
+static void test_people_and_events(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  const char *people = "Số định danh,Họ tên,Ngày sinh,Giới tính,Dân tộc,Mã đơn vị,Địa chỉ,"
+                       "Phân loại,Ngày phân loại\n"
+                       "010090001111,Nguyễn Văn Dũng,12/03/1990,Nam,Kinh,02923,\"Thôn 3,\n"
+                       "Gia Phú\",Người nghiện ma túy,05/01/2025\n"
+                       ",Giàng A Páo,1995-07-01,nam,H'Mông,02923,Bản Mống,Người sử dụng trái "
+                       "phép chất ma túy,2025-08-01\n"
+                       "999090001111,Lò Văn Tú,01/01/1990,Nam,Thái,02923,,,\n" /* prefix 999 */
+                       "010090001112,Trần Thị Hoa,01/01/1991,Nữ,Kinh,02923,,Người nghiện ma "
+                       "túy,\n"; /* classification without its date */
+  assert_int_equal(import_as(&r, &admin, "people", "people.csv", people, 0, &err), 0);
+  assert_int_equal(r.inserted, 2);
+  assert_int_equal(r.n_rejects, 2);
+  assert_non_null(strstr(reason_of(&r, 5), "999"));
+  assert_non_null(strstr(reason_of(&r, 6), "Ngày phân loại"));
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM person_event e JOIN person p ON p.id = "
+                         "e.person_id WHERE p.full_name = 'Giàng A Páo' AND e.kind = "
+                         "'classified' AND e.value = 'user'"),
+                   1);
+  /* re-import: the person without an ID is found by name, birth date and commune */
+  assert_int_equal(import_as(&r, &admin, "people", "people.csv", people, 0, &err), 0);
+  assert_int_equal(r.inserted, 0);
+  assert_int_equal(r.unchanged, 2);
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM person WHERE full_name = 'Giàng A Páo'"), 1);
+
+  const char *events = "Số định danh,Sự kiện,Ngày,Cơ sở,Số quyết định,Ngày quyết định\n"
+                       "010090001111,Bắt đầu cai nghiện bắt buộc,01/02/2025,Cơ sở cai "
+                       "nghiện số 1,,\n" /* no court decision */
+                       "010090001111,rehab_compulsory_start,01/02/2025,Cơ sở cai nghiện số "
+                       "1,12/QĐ-TA,20/01/2025\n"
+                       "010090001111,rehab_compulsory_end,01/01/2025,,,\n"; /* before start */
+  assert_int_equal(import_as(&r, &admin, "person-events", "ev.csv", events, 0, &err), 0);
+  assert_int_equal(r.inserted, 1);
+  assert_int_equal(r.n_rejects, 2);
+  reg_import_result_free(&r);
+  assert_int_equal(import_as(&r, &admin, "person-events", "ev.csv", events, 0, &err), 0);
+  assert_int_equal(r.inserted, 0);
+  assert_int_equal(r.unchanged, 1);
+  reg_import_result_free(&r);
+}
+
+/* ---------------------------------------------------------------------------
+ * Territory and export
+ * ------------------------------------------------------------------------- */
+
+struct collected {
+  struct buf text;
+  long rows;
+};
+
+static int collect(void *ctx, const char *const *cells)
+{
+  struct collected *c = ctx;
+  for (int i = 0; i < 3; i++)
+    buf_addf(&c->text, "%s|", cells[i]);
+  buf_adds(&c->text, "\n");
+  c->rows++;
+  return 0;
+}
+
+static void test_scope_and_export(void **state)
+{
+  (void)state;
+  struct scope officer;
+  struct err err = {0};
+  assert_int_equal(
+      scope_init(&officer, "cb_phonghai", "officer", "post2025", "02902", "kiểm thử", &err), 0);
+  assert_int_equal(scope_resolve(&officer, st, &err), 0);
+  struct reg_import_result r;
+  /* an officer of Phong Hải cannot file a case of Gia Phú, nor touch its seizures */
+  assert_int_equal(import_as(&r, &officer, "cases", "o.csv",
+                             "Số vụ,Ngày phát hiện,Mã đơn vị,Lực lượng phát hiện,Điều BLHS\n"
+                             "P-01/2025,05/09/2025,02923,Công an xã,251\n"
+                             "P-02/2025,05/09/2025,02902,Công an xã Phong Hải,251\n"
+                             "T-02/2025,05/09/2025,02902,Công an xã Phong Hải,251\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 1);
+  assert_non_null(strstr(reason_of(&r, 2), "ngoài địa bàn"));
+  assert_non_null(strstr(reason_of(&r, 4), "ngoài địa bàn")); /* a number of Gia Phú */
+  reg_import_result_free(&r);
+  assert_int_equal(import_as(&r, &officer, "case-seizures", "os.csv",
+                             "Số vụ,Chất ma túy,Số lượng,Đơn vị tính\nS-01/2025,Heroin,1,g\n", 0,
+                             &err),
+                   0);
+  assert_int_equal(r.n_rejects, 1);
+  reg_import_result_free(&r);
+
+  /* export: the officer sees only Phong Hải's cases; the admin all */
+  struct collected c = {{0}, 0};
+  buf_init(&c.text, 0);
+  long n = 0;
+  const struct reg_spec *cases = reg_spec_find("cases");
+  assert_int_equal(reg_export(st, &officer, cases, collect, &c, &n, TODAY, &err), 0);
+  assert_int_equal(n, 1);
+  assert_non_null(strstr(buf_str(&c.text), "P-02/2025|05/09/2025|02902|"));
+  buf_reset(&c.text);
+  assert_int_equal(reg_export(st, &admin, cases, collect, &c, &n, TODAY, &err), 0);
+  assert_int_equal(n, count("SELECT count(*) FROM drug_case"));
+  buf_free(&c.text);
+
+  /* a leader sees aggregates only: no export of people involved */
+  struct scope leader;
+  assert_int_equal(scope_init(&leader, "ld", "leader", NULL, NULL, "kiểm thử", &err), 0);
+  assert_int_equal(scope_resolve(&leader, st, &err), 0);
+  assert_int_equal(reg_export(st, &leader, reg_spec_find("people"), collect, &c, &n, TODAY, &err),
+                   ERR_DENIED);
+  /* a personal export is audited */
+  long before = count("SELECT count(*) FROM audit_log WHERE action = 'register.export'");
+  buf_init(&c.text, 0);
+  assert_int_equal(reg_export(st, &admin, reg_spec_find("people"), collect, &c, &n, TODAY, &err),
+                   0);
+  buf_free(&c.text);
+  assert_int_equal(count("SELECT count(*) FROM audit_log WHERE action = 'register.export'"),
+                   before + 1);
+}
+
+/* Export to a file and import it back: nothing changes; formulas are text. */
+static int to_writer(void *ctx, const char *const *cells)
+{
+  struct err e;
+  return csv_writer_row(ctx, cells, &e);
+}
+
+static void test_export_round_trip(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_as(&r, &admin, "activities", "act.csv",
+                             "Mã,Loại,Ngày,Mã đơn vị,Đơn vị tổ chức,Đối tượng,Hình thức,Số "
+                             "người tham dự,Số phút,Nội dung\n"
+                             "TT-9,Tuyên truyền,05/09/2025,02923,Đoàn Thanh niên xã Gia "
+                             "Phú,Học sinh,Trực tiếp,120,,=HYPERLINK(\"http://x\")\n"
+                             "PT-9,Phát thanh trên loa,06/09/2025,02923,UBND xã Gia "
+                             "Phú,Nhân dân,Loa truyền thanh,,15,-bản tin\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 2);
+  reg_import_result_free(&r);
+  const struct reg_spec *spec = reg_spec_find("activities");
+  char path[4200];
+  snprintf(path, sizeof path, "%s/out.csv", dir);
+  struct csv_writer w;
+  assert_int_equal(csv_writer_open(&w, path, spec->n_cols, &err), 0);
+  const char *headers[REG_MAX_COLUMNS];
+  for (size_t i = 0; i < spec->n_cols; i++)
+    headers[i] = spec->cols[i].header;
+  assert_int_equal(csv_writer_row(&w, headers, &err), 0);
+  long n = 0;
+  assert_int_equal(reg_export(st, &admin, spec, to_writer, &w, &n, TODAY, &err), 0);
+  assert_int_equal(csv_writer_close(&w, 1, &err), 0);
+  char *text = tu_read_file(path, NULL);
+  assert_non_null(text);
+  assert_memory_equal(text, "\xEF\xBB\xBF", 3);
+  assert_non_null(strstr(text, "\"'=HYPERLINK(\"\"http://x\"\")\""));
+  assert_non_null(strstr(text, "\"'-bản tin\""));
+  assert_non_null(strstr(text, "\"Học sinh, sinh viên\""));
+  free(text);
+  assert_int_equal(reg_import_file(&r, st, &admin, spec, path, 0, TODAY, &err), 0);
+  assert_int_equal(r.rows, n);
+  assert_int_equal(r.unchanged, n);
+  assert_int_equal(r.inserted + r.updated + (long)r.n_rejects, 0);
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM activity WHERE title = "
+                         "'=HYPERLINK(\"http://x\")'"),
+                   1);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_cases_import_rejects_reimport),
+      cmocka_unit_test(test_missing_column_and_dry_run),
+      cmocka_unit_test(test_broken_file_saves_nothing),
+      cmocka_unit_test(test_seizures),
+      cmocka_unit_test(test_place_status_transitions),
+      cmocka_unit_test(test_people_and_events),
+      cmocka_unit_test(test_scope_and_export),
+      cmocka_unit_test(test_export_round_trip),
+  };
+  return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
