@@ -38,7 +38,7 @@ static const struct reg_enum occupation_groups[] = {
     {"other", "Khác"},
 };
 static const struct reg_enum classes[] = {
-    {"suspected", "Nghi vấn sử dụng"},
+    {"suspected", "Nghi vấn"},
     {"user", "Người sử dụng trái phép chất ma túy"},
     {"addict", "Người nghiện ma túy"},
     {"psychosis", "Người bị loạn thần do sử dụng ma túy"},
