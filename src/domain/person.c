@@ -1096,14 +1096,25 @@ static int finish(struct store *st, int rc, struct err *err)
   return store_write_commit(st, err);
 }
 
-int person_create_tx(struct store *st, const struct scope *sc, struct person *p, const char *today,
-                     struct err *err)
+int person_create_with_history_tx(struct store *st, const struct scope *sc, struct person *p,
+                                  struct person_event *events, size_t n, const char *today,
+                                  struct err *err)
 {
   int rc = person_validate(p, today, err);
   if (!rc)
     rc = check_commune(st, p->unit_tree, p->unit_code, err);
   if (!rc && p->national_id[0])
     rc = person_check_national_id(st, p->national_id, err);
+  for (size_t i = 0; !rc && i < n; i++) {
+    rc = person_event_validate(&events[i], err);
+    if (!rc && (events[i].kind == PEV_MOVED || events[i].kind == PEV_VOID))
+      rc = err_set(err, ERR_INPUT, "sự kiện %s ghi sau khi đã có hồ sơ",
+                   person_event_code(events[i].kind));
+  }
+  if (!rc && n) {
+    struct person_status status;
+    rc = person_replay(&status, p->birth_date, events, n, today, err);
+  }
   if (rc)
     return rc;
   struct person_keys k;
@@ -1116,17 +1127,29 @@ int person_create_tx(struct store *st, const struct scope *sc, struct person *p,
   long id = 0;
   int flagged = 0;
   rc = store_person_insert(&id, st, sc, p, &sk, err);
+  for (size_t i = 0; !rc && i < n; i++) {
+    events[i].person_id = id;
+    snprintf(events[i].recorded_at, sizeof events[i].recorded_at, "%s", p->created_at);
+    snprintf(events[i].recorded_by, sizeof events[i].recorded_by, "%s", sc->user);
+    rc = store_person_event_insert(st, sc, &events[i], err);
+  }
   if (!rc)
     rc = store_person_flag_duplicates(&flagged, st, sc, id, p->created_at, err);
   if (!rc) {
-    char detail[96];
-    snprintf(detail, sizeof detail, "tạo hồ sơ; %d cặp nghi trùng", flagged);
+    char detail[128];
+    snprintf(detail, sizeof detail, "tạo hồ sơ; %zu sự kiện; %d cặp nghi trùng", n, flagged);
     rc = audit_record(st, sc, "person.create", "person", id, detail, err);
   }
   person_keys_free(&k);
   if (!rc)
     p->id = id;
   return rc;
+}
+
+int person_create_tx(struct store *st, const struct scope *sc, struct person *p, const char *today,
+                     struct err *err)
+{
+  return person_create_with_history_tx(st, sc, p, NULL, 0, today, err);
 }
 
 int person_create(struct store *st, const struct scope *sc, struct person *p, const char *today,

@@ -261,6 +261,12 @@ int person_create(struct store *st, const struct scope *sc, struct person *p, co
  * records in one): nothing is committed or rolled back here. */
 int person_create_tx(struct store *st, const struct scope *sc, struct person *p, const char *today,
                      struct err *err);
+/* Create a person with a first history (an import's classification): the
+ * events are validated and replayed in memory, written with the person and
+ * audited with it in one row. Moves and voids cannot open a history. */
+int person_create_with_history_tx(struct store *st, const struct scope *sc, struct person *p,
+                                  struct person_event *events, size_t n, const char *today,
+                                  struct err *err);
 
 /* Append an event to person `ev->person_id` after replaying the whole history
  * with it; a move also changes the residence. Audited "person.event". On

@@ -232,11 +232,21 @@ static int person_import_row(enum reg_outcome *out, struct store *st, const stru
       return rc;
   }
   if (!id) {
-    rc = person_create_tx(st, sc, &p, today, &e);
+    /* a new person: the classification is the first event of the history */
+    struct person_event first;
+    memset(&first, 0, sizeof first);
+    size_t n = 0;
+    if (!c[P_CLASS].empty) {
+      first.kind = PEV_CLASSIFIED;
+      put(first.date, sizeof first.date, c[P_CLASS_ON].text);
+      put(first.value, sizeof first.value, c[P_CLASS].text);
+      n = 1;
+    }
+    rc = person_create_with_history_tx(st, sc, &p, &first, n, today, &e);
     if (rc)
       return as_problem(problems, rc, &e, err);
-    id = p.id;
     *out = REG_INSERTED;
+    return ERR_OK;
   } else {
     struct person old;
     rc = store_person_get(&old, st, sc, id, &e);
