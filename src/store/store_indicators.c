@@ -65,6 +65,17 @@ static const char *group_expr(enum ind_split split)
   }
 }
 
+/* The units of the scope, and the people who may live there on some day:
+ * recorded there, or moved into or out of it (a person's residence is
+ * always one of these units). */
+#define SCOPE_UNITS "(SELECT unit_id FROM unit_scope WHERE scope_id = ?3)"
+#define CANDIDATES(E)                                                                              \
+  E ".person_id IN (SELECT p2.id FROM person p2 WHERE p2.unit_id IN " SCOPE_UNITS                  \
+    " UNION SELECT m.person_id FROM person_event m WHERE m.kind = 'moved' AND m.unit_id "          \
+    "IN " SCOPE_UNITS " UNION SELECT m.person_id FROM person_event m WHERE m.kind = 'moved' AND "  \
+    "m.from_unit_id IN " SCOPE_UNITS ")"
+#define LIVES_IN_SCOPE(D) RESIDENCE(D) " IN " SCOPE_UNITS
+
 static const char FLOW_SQL[] =
     "SELECT %s AS g, "
     "count(DISTINCT CASE WHEN e.kind = 'classified' THEN e.person_id END), "
@@ -79,11 +90,10 @@ static const char FLOW_SQL[] =
     "count(DISTINCT CASE WHEN e.kind = 'died' THEN e.person_id END) "
     "FROM person_event e JOIN person p ON p.id = e.person_id "
     "WHERE p.merged_into IS NULL AND e.event_date >= ?1 AND e.event_date <= ?2 "
-    "AND e.kind <> 'void' AND " NOT_VOIDED(
-        "e") " "
-             "AND " RESIDENCE(
-                 "e.event_date") " IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?3) "
-                                 "GROUP BY g ORDER BY g";
+    "AND e.kind IN ('classified', 'determination', 'rehab_compulsory_start', "
+    "'rehab_voluntary_community_start', 'rehab_voluntary_facility_start', 'ost_start', "
+    "'ost_stop', 'removed', 'relapse', 'died') AND " NOT_VOIDED("e") " AND " CANDIDATES(
+        "e") " AND " LIVES_IN_SCOPE("e.event_date") " GROUP BY g ORDER BY g";
 
 #define TRACK                                                                                      \
   "CASE WHEN e.kind IN ('classified', 'determination', 'removed') THEN 'c' "                       \
@@ -101,15 +111,8 @@ static const char STOCK_SQL[] =
     "'aftercare_end', 'died', 'rehab_voluntary_community_start', "
     "'rehab_voluntary_community_end', 'rehab_voluntary_facility_start', "
     "'rehab_voluntary_facility_end', 'rehab_compulsory_start', 'rehab_compulsory_end') "
-    "AND (e.kind <> 'determination' OR e.value = 'addict') AND " NOT_VOIDED(
-        "e") " "
-             "AND e.person_id IN (SELECT p2.id FROM person p2 WHERE p2.unit_id IN "
-             "(SELECT unit_id FROM unit_scope WHERE scope_id = ?3) UNION SELECT m.person_id FROM "
-             "person_event m WHERE m.kind = 'moved' AND (m.unit_id IN (SELECT unit_id FROM "
-             "unit_scope "
-             "WHERE scope_id = ?3) OR m.from_unit_id IN (SELECT unit_id FROM unit_scope WHERE "
-             "scope_id = "
-             "?3)))), "
+    "AND (e.kind <> 'determination' OR e.value = 'addict') AND " NOT_VOIDED("e") " AND " CANDIDATES(
+        "e") "), "
              "s AS (SELECT person_id, "
              "max(CASE WHEN track = 'c' THEN CASE WHEN kind = 'classified' THEN value "
              "WHEN kind = 'determination' THEN 'addict' ELSE 'removed' END ELSE '' END) AS cls, "
@@ -132,12 +135,42 @@ static const char STOCK_SQL[] =
              "sum(CASE WHEN s.died = 0 AND s.ost = 1 THEN 1 ELSE 0 END), "
              "sum(CASE WHEN s.died = 0 AND s.aftercare = 1 THEN 1 ELSE 0 END), "
              "sum(CASE WHEN s.died = 0 AND s.cls = 'addict' AND (s.rehab = 1 OR s.ost = 1) THEN 1 "
-             "ELSE 0 "
-             "END) "
+             "ELSE 0 END) "
              "FROM s JOIN person p ON p.id = s.person_id "
-             "WHERE p.merged_into IS NULL "
-             "AND " RESIDENCE("?2") " IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?3) "
-                                    "GROUP BY g ORDER BY g";
+             "WHERE p.merged_into IS NULL AND " LIVES_IN_SCOPE("?2") " GROUP BY g ORDER BY g";
+
+/* The SQL of a template for a scope: the group expression put in, and for
+ * the national scope (every unit, every residence) the scope conditions
+ * replaced by "?3 = 0", always true there, so that no row is placed for
+ * nothing. The replaced fragments are constants of this file; values are
+ * bound. malloc'd, NULL when out of memory. */
+static char *scoped_sql(const char *fmt, const char *group, long scope_id)
+{
+  static const char *const national[][2] = {
+      {LIVES_IN_SCOPE("e.event_date"), "?3 = 0"},
+      {LIVES_IN_SCOPE("?2"), "?3 = 0"},
+      {CANDIDATES("e"), "?3 = 0"},
+      {" IN " SCOPE_UNITS, " IS NOT NULL AND ?3 = 0"},
+  };
+  size_t n = strlen(fmt) + strlen(group) + 1;
+  char *sql = malloc(n);
+  if (!sql)
+    return NULL;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  snprintf(sql, n, fmt, group); /* templates of this file, one %s each */
+#pragma GCC diagnostic pop
+  for (size_t i = 0; scope_id == 0 && i < sizeof national / sizeof *national; i++) {
+    const char *from = national[i][0], *to = national[i][1];
+    size_t lf = strlen(from), lt = strlen(to);
+    char *at;
+    while ((at = strstr(sql, from)) != NULL) { /* lt < lf: shrinks in place */
+      memmove(at + lt, at + lf, strlen(at + lf) + 1);
+      memcpy(at, to, lt);
+    }
+  }
+  return sql;
+}
 
 /* The row for group g, added when new. */
 static struct ind_people_row *row_for(struct ind_people_list *l, size_t *cap, const char *g)
@@ -168,11 +201,9 @@ static int run_people(struct ind_people_list *out, size_t *cap, struct store *st
                       enum ind_split split, long scope_id, const char *start, const char *end,
                       int flows, struct err *err)
 {
-  size_t n = strlen(fmt) + 2048;
-  char *sql = malloc(n);
+  char *sql = scoped_sql(fmt, group_expr(split), scope_id);
   if (!sql)
     return err_set(err, ERR_NOMEM, "hết bộ nhớ");
-  snprintf(sql, n, fmt, group_expr(split));
   struct stmt *s;
   int rc = db_prepare(&s, st, sql, err);
   free(sql);
@@ -524,10 +555,12 @@ static int run_register(struct ind_value_list *out, size_t *cap, struct store *s
                         const struct reg_query *q, const char *g, long scope_id, const char *start,
                         const char *end, struct err *err)
 {
-  char sql[4096];
-  snprintf(sql, sizeof sql, q->sql, g);
+  char *sql = scoped_sql(q->sql, g, scope_id);
+  if (!sql)
+    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
   struct stmt *s;
   int rc = db_prepare(&s, st, sql, err);
+  free(sql);
   if (rc)
     return rc;
   db_bind_text(s, 1, start);
