@@ -14,14 +14,16 @@
 
 static const char ind_help[] =
     "usage: pcmt indicators [--unit CODE] [--tree pre2025|post2025] --period P\n"
-    "                       [--compare previous|last-year] [--by sex|age|agency] [--json]\n"
+    "                       [--compare previous|last-year] [--by sex|age|agency|substance] "
+    "[--json]\n"
     "       pcmt indicators list [--json]\n"
     "       pcmt indicators enter CODE --unit CODE [--tree T] --period P --value V\n"
     "                       [--agency KIND] [--source TEXT] [--as NAME]\n\n"
     "P is 2024, 2024-H1, 2024-Q3, 2024-09, 2024-09-15, 2024-09-01..2024-10-31, or a\n"
     "Vietnamese phrase (\"Quý III/2024\", \"6 tháng đầu năm 2024\"). --unit defaults to the\n"
-    "whole country; its code is of today's units unless --tree pre2025. Register-backed\n"
-    "indicators are computed; the others come from values entered with 'enter'.\n"
+    "whole country; its code is of today's units unless --tree pre2025. Indicators of the\n"
+    "people, cases, places, activities and licit-entity registers are computed; the\n"
+    "others (express-delivery leads) come from values entered with 'enter'.\n"
     "Definitions: docs/indicators.md.\n";
 
 struct opts {
@@ -104,9 +106,7 @@ static int ind_list(const struct opts *o)
   const struct indicator_def *c = indicator_catalogue(&n);
   json_t *a = o->json ? json_array() : NULL;
   for (size_t i = 0; i < n; i++) {
-    const char *src = c[i].source == IND_SRC_PEOPLE      ? "people"
-                      : c[i].source == IND_SRC_AGGREGATE ? "aggregate"
-                                                         : "ratio";
+    const char *src = indicator_source_name(c[i].source);
     if (a)
       json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:s?}", "code", c[i].code,
                                          "name", c[i].name, "kind", indicator_kind_name(c[i].kind),
@@ -225,8 +225,10 @@ static int ind_show(const struct opts *o, const struct cli_global *g)
       split = IND_SPLIT_AGE;
     else if (strcmp(o->by, "agency") == 0)
       split = IND_SPLIT_AGENCY;
+    else if (strcmp(o->by, "substance") == 0)
+      split = IND_SPLIT_SUBSTANCE;
     else {
-      fprintf(stderr, "pcmt indicators: --by is sex, age or agency\n");
+      fprintf(stderr, "pcmt indicators: --by is sex, age, agency or substance\n");
       return 2;
     }
   }

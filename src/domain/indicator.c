@@ -16,36 +16,45 @@
 
 #define PEOPLE(code, name, kind, field)                                                            \
   {                                                                                                \
-    code, name, kind, IND_SRC_PEOPLE, "người", NULL, NULL                                          \
+    code, name, kind, IND_SRC_PEOPLE, "người", NULL, NULL, 0                                       \
   }
 #define AGG(code, name, kind, unit)                                                                \
   {                                                                                                \
-    code, name, kind, IND_SRC_AGGREGATE, unit, NULL, NULL                                          \
+    code, name, kind, IND_SRC_AGGREGATE, unit, NULL, NULL, 0                                       \
+  }
+#define REG(code, name, kind, unit, splits)                                                        \
+  {                                                                                                \
+    code, name, kind, IND_SRC_REGISTER, unit, NULL, NULL, splits                                   \
   }
 #define RATIO(code, name, num, den)                                                                \
   {                                                                                                \
-    code, name, IND_RATIO, IND_SRC_RATIO, "%", num, den                                            \
+    code, name, IND_RATIO, IND_SRC_RATIO, "%", num, den, 0                                         \
   }
 
 static const struct indicator_def CATALOGUE[] = {
-    /* crime and cases (aggregate until the cases register computes them) */
-    AGG("cases_detected", "Số vụ phạm tội về ma túy phát hiện, bắt giữ", IND_FLOW, "vụ"),
-    AGG("persons_arrested", "Số đối tượng phạm tội về ma túy bị bắt giữ", IND_FLOW, "đối tượng"),
-    AGG("cases_prosecuted", "Số vụ khởi tố", IND_FLOW, "vụ"),
-    AGG("cases_tried", "Số vụ đưa ra xét xử", IND_FLOW, "vụ"),
-    AGG("cases_resolved", "Số vụ giải quyết xong", IND_FLOW, "vụ"),
+    /* crime and cases (the cases register; express-delivery leads are entered) */
+    REG("cases_detected", "Số vụ phạm tội về ma túy phát hiện, bắt giữ", IND_FLOW, "vụ",
+        IND_BY_AGENCY),
+    REG("persons_arrested", "Số đối tượng phạm tội về ma túy bị bắt giữ", IND_FLOW, "đối tượng",
+        IND_BY_AGENCY),
+    REG("cases_prosecuted", "Số vụ khởi tố", IND_FLOW, "vụ", IND_BY_AGENCY),
+    REG("cases_tried", "Số vụ đưa ra xét xử", IND_FLOW, "vụ", IND_BY_AGENCY),
+    REG("cases_resolved", "Số vụ giải quyết xong", IND_FLOW, "vụ", IND_BY_AGENCY),
     RATIO("cases_resolved_ratio", "Tỷ lệ vụ án giải quyết xong", "cases_resolved",
-          "cases_detected"),
+          "cases_prosecuted"),
     AGG("express_leads", "Số nguồn tin gửi ma túy qua dịch vụ chuyển phát", IND_FLOW, "nguồn tin"),
     AGG("express_leads_verified", "Số nguồn tin qua dịch vụ chuyển phát đã xác minh", IND_FLOW,
         "nguồn tin"),
     RATIO("express_leads_verified_ratio", "Tỷ lệ nguồn tin qua chuyển phát được xác minh",
           "express_leads_verified", "express_leads"),
-    AGG("seized_heroin_g", "Heroin thu giữ", IND_FLOW, "gam"),
-    AGG("seized_meth_g", "Ma túy đá (methamphetamine) thu giữ", IND_FLOW, "gam"),
-    AGG("seized_pills", "Ma túy tổng hợp dạng viên thu giữ", IND_FLOW, "viên"),
-    AGG("seized_cannabis_g", "Cần sa thu giữ", IND_FLOW, "gam"),
-    AGG("seized_other_g", "Các chất ma túy khác thu giữ", IND_FLOW, "gam"),
+    REG("seized_heroin_g", "Heroin thu giữ", IND_FLOW, "gam", IND_BY_AGENCY | IND_BY_SUBSTANCE),
+    REG("seized_meth_g", "Ma túy đá (methamphetamine) thu giữ", IND_FLOW, "gam",
+        IND_BY_AGENCY | IND_BY_SUBSTANCE),
+    REG("seized_pills", "Ma túy tổng hợp dạng viên thu giữ", IND_FLOW, "viên",
+        IND_BY_AGENCY | IND_BY_SUBSTANCE),
+    REG("seized_cannabis_g", "Cần sa thu giữ", IND_FLOW, "gam", IND_BY_AGENCY | IND_BY_SUBSTANCE),
+    REG("seized_other_g", "Các chất ma túy khác thu giữ", IND_FLOW, "gam",
+        IND_BY_AGENCY | IND_BY_SUBSTANCE),
     /* people (computed from the people register) */
     PEOPLE("drug_list_total", "Người sử dụng trái phép chất ma túy, người nghiện trong danh sách",
            IND_STOCK, in_list),
@@ -75,32 +84,37 @@ static const struct indicator_def CATALOGUE[] = {
     PEOPLE("relapses", "Người tái nghiện", IND_FLOW, relapses),
     PEOPLE("deaths", "Người trong danh sách chết", IND_FLOW, died),
     /* places */
-    AGG("hotspots_active", "Điểm, tụ điểm phức tạp về ma túy đang hoạt động", IND_STOCK, "điểm"),
-    AGG("hotspots_new", "Điểm, tụ điểm phát hiện mới", IND_FLOW, "điểm"),
-    AGG("hotspots_eliminated", "Điểm, tụ điểm đã triệt xóa", IND_FLOW, "điểm"),
-    AGG("hotspots_reformed", "Điểm, tụ điểm tái hình thành", IND_FLOW, "điểm"),
-    AGG("retail_points_active", "Điểm bán lẻ ma túy đang hoạt động", IND_STOCK, "điểm"),
-    AGG("businesses_inspected", "Lượt kiểm tra cơ sở kinh doanh có điều kiện về an ninh, trật tự",
-        IND_FLOW, "lượt"),
-    AGG("business_violations", "Cơ sở kinh doanh có điều kiện vi phạm", IND_FLOW, "cơ sở"),
-    AGG("cultivation_sites_destroyed", "Điểm trồng cây có chứa chất ma túy bị phát hiện, phá bỏ",
-        IND_FLOW, "điểm"),
-    AGG("cultivation_area_destroyed", "Diện tích cây có chứa chất ma túy bị phá bỏ", IND_FLOW,
-        "m²"),
+    REG("hotspots_active", "Điểm, tụ điểm phức tạp về ma túy đang hoạt động", IND_STOCK, "điểm", 0),
+    REG("hotspots_new", "Điểm, tụ điểm phát hiện mới", IND_FLOW, "điểm", 0),
+    REG("hotspots_eliminated", "Điểm, tụ điểm đã triệt xóa", IND_FLOW, "điểm", 0),
+    REG("hotspots_reformed", "Điểm, tụ điểm tái hình thành", IND_FLOW, "điểm", 0),
+    REG("retail_points_active", "Điểm bán lẻ ma túy đang hoạt động", IND_STOCK, "điểm", 0),
+    REG("businesses_inspected", "Lượt kiểm tra cơ sở kinh doanh có điều kiện về an ninh, trật tự",
+        IND_FLOW, "lượt", IND_BY_AGENCY),
+    REG("business_violations", "Cơ sở kinh doanh có điều kiện vi phạm", IND_FLOW, "cơ sở",
+        IND_BY_AGENCY),
+    REG("cultivation_sites_destroyed", "Điểm trồng cây có chứa chất ma túy bị phát hiện, phá bỏ",
+        IND_FLOW, "điểm", 0),
+    REG("cultivation_area_destroyed", "Diện tích cây có chứa chất ma túy bị phá bỏ", IND_FLOW, "m²",
+        0),
     /* prevention */
-    AGG("propaganda_sessions", "Buổi tuyên truyền phòng, chống ma túy", IND_FLOW, "buổi"),
-    AGG("propaganda_participants", "Lượt người nghe tuyên truyền", IND_FLOW, "lượt người"),
-    AGG("broadcast_minutes", "Thời lượng phát thanh trên hệ thống loa", IND_FLOW, "phút"),
-    AGG("mobile_trials", "Phiên tòa xét xử lưu động", IND_FLOW, "phiên"),
-    AGG("communes_total", "Số đơn vị cấp xã", IND_STOCK, "xã"),
-    AGG("communes_with_propaganda", "Xã có tổ chức tuyên truyền trong kỳ", IND_STOCK, "xã"),
+    REG("propaganda_sessions", "Buổi tuyên truyền phòng, chống ma túy", IND_FLOW, "buổi",
+        IND_BY_AGENCY),
+    REG("propaganda_participants", "Lượt người nghe tuyên truyền", IND_FLOW, "lượt người",
+        IND_BY_AGENCY),
+    REG("broadcast_minutes", "Thời lượng phát thanh trên hệ thống loa", IND_FLOW, "phút",
+        IND_BY_AGENCY),
+    REG("mobile_trials", "Phiên tòa xét xử lưu động", IND_FLOW, "phiên", IND_BY_AGENCY),
+    REG("communes_total", "Số đơn vị cấp xã", IND_STOCK, "xã", 0),
+    REG("communes_with_propaganda", "Xã có tổ chức tuyên truyền trong kỳ", IND_FLOW, "xã", 0),
     RATIO("communes_propaganda_ratio", "Tỷ lệ xã được tuyên truyền", "communes_with_propaganda",
           "communes_total"),
-    AGG("communes_with_drug_activity", "Xã có tệ nạn ma túy", IND_STOCK, "xã"),
-    AGG("licit_entities", "Cơ sở có hoạt động hợp pháp liên quan đến ma túy (tiền chất, thuốc)",
-        IND_STOCK, "cơ sở"),
-    AGG("licit_entities_inspected",
-        "Cơ sở có hoạt động hợp pháp liên quan đến ma túy được kiểm tra", IND_FLOW, "cơ sở"),
+    REG("communes_with_drug_activity", "Xã có tệ nạn ma túy", IND_STOCK, "xã", 0),
+    REG("licit_entities", "Cơ sở có hoạt động hợp pháp liên quan đến ma túy (tiền chất, thuốc)",
+        IND_STOCK, "cơ sở", 0),
+    REG("licit_entities_inspected",
+        "Cơ sở có hoạt động hợp pháp liên quan đến ma túy được kiểm tra", IND_FLOW, "cơ sở",
+        IND_BY_AGENCY),
     RATIO("licit_inspected_ratio", "Tỷ lệ cơ sở có hoạt động hợp pháp liên quan được kiểm tra",
           "licit_entities_inspected", "licit_entities"),
 };
@@ -126,6 +140,14 @@ const struct indicator_def *indicator_find(const char *code)
 const char *indicator_kind_name(enum indicator_kind k)
 {
   return k == IND_FLOW ? "flow" : k == IND_STOCK ? "stock" : "ratio";
+}
+
+const char *indicator_source_name(enum indicator_source s)
+{
+  return s == IND_SRC_PEOPLE      ? "people"
+         : s == IND_SRC_REGISTER  ? "register"
+         : s == IND_SRC_AGGREGATE ? "aggregate"
+                                  : "ratio";
 }
 
 void indicator_result_list_free(struct indicator_result_list *l)
@@ -191,35 +213,57 @@ static const struct indicator_result *result_of(const struct indicator_result_li
   return NULL;
 }
 
-/* Results of one group: people from `pr` (NULL: none in this group),
- * aggregates from the flow/stock value lists, then the ratios. */
-static int add_group(struct indicator_result_list *out, size_t *cap, const char *group,
-                     const struct ind_people_row *pr, int people, const struct ind_value_list *fl,
-                     const struct ind_value_list *sl, int aggregates)
+/* What one group's results are made of. */
+struct group_src {
+  const char *group;
+  const struct ind_people_row *people;         /* NULL: none counted in this group */
+  int with_people;                             /* people indicators belong to this group */
+  const struct ind_value_list *flows, *stocks; /* aggregate values, NULL: not in this group */
+  const struct ind_value_list *regs;           /* register figures */
+  unsigned reg_split; /* 0: the total (every register indicator); else the IND_BY_* of the split */
+};
+
+static double sum_of(const struct ind_value_list *l, const char *code, const char *group,
+                     int *found)
+{
+  double v = 0;
+  for (size_t k = 0; l && k < l->n; k++)
+    if (strcmp(l->items[k].indicator, code) == 0 && strcmp(l->items[k].group, group) == 0) {
+      v += l->items[k].value;
+      *found = 1;
+    }
+  return v;
+}
+
+/* Results of one group: people, register figures and aggregate values as
+ * `g` says, then the ratios whose parts are in the group. */
+static int add_group(struct indicator_result_list *out, size_t *cap, const struct group_src *g)
 {
   for (size_t i = 0; i < N_CATALOGUE; i++) {
     const struct indicator_def *d = &CATALOGUE[i];
     struct indicator_result r;
     memset(&r, 0, sizeof r);
     r.def = d;
-    snprintf(r.group, sizeof r.group, "%s", group);
+    snprintf(r.group, sizeof r.group, "%s", g->group);
     if (d->source == IND_SRC_PEOPLE) {
-      if (!people)
+      if (!g->with_people)
         continue;
-      r.value = pr ? (double)people_field(pr, d->code) : 0;
+      r.value = g->people ? (double)people_field(g->people, d->code) : 0;
       r.has_value = 1;
-    } else if (d->source == IND_SRC_AGGREGATE) {
-      if (!aggregates)
+    } else if (d->source == IND_SRC_REGISTER) {
+      if (!g->regs || (g->reg_split && !(d->splits & g->reg_split)))
         continue;
-      const struct ind_value_list *l = d->kind == IND_STOCK ? sl : fl;
-      for (size_t k = 0; k < l->n; k++)
-        if (strcmp(l->items[k].indicator, d->code) == 0 && strcmp(l->items[k].group, group) == 0) {
-          r.value += l->items[k].value;
-          r.has_value = 1;
-        }
+      int found = 0;
+      r.value = sum_of(g->regs, d->code, g->group, &found);
+      r.has_value = 1; /* counted: nothing is 0 */
+    } else if (d->source == IND_SRC_AGGREGATE) {
+      if (!g->flows)
+        continue;
+      r.value =
+          sum_of(d->kind == IND_STOCK ? g->stocks : g->flows, d->code, g->group, &r.has_value);
     } else {
-      const struct indicator_result *n = result_of(out, d->numerator, group);
-      const struct indicator_result *m = result_of(out, d->denominator, group);
+      const struct indicator_result *n = result_of(out, d->numerator, g->group);
+      const struct indicator_result *m = result_of(out, d->denominator, g->group);
       if (!n || !m)
         continue; /* parts not in this group (a people ratio split by agency) */
       r.num = n->value;
@@ -230,6 +274,32 @@ static int add_group(struct indicator_result_list *out, size_t *cap, const char 
     if (push(out, cap, &r))
       return ERR_NOMEM;
   }
+  return ERR_OK;
+}
+
+/* Whether a group named g is already in the results. */
+static int has_group(const struct indicator_result_list *l, const char *g)
+{
+  for (size_t j = 0; j < l->n; j++)
+    if (strcmp(l->items[j].group, g) == 0)
+      return 1;
+  return 0;
+}
+
+/* One group per name that has rows in any of the lists, in the order met. */
+static int add_split_groups(struct indicator_result_list *out, size_t *cap,
+                            const struct ind_value_list *lists[], size_t nlists,
+                            struct group_src *tmpl)
+{
+  for (size_t li = 0; li < nlists; li++)
+    for (size_t k = 0; k < lists[li]->n; k++) {
+      const char *g = lists[li]->items[k].group;
+      if (!*g || has_group(out, g))
+        continue;
+      tmpl->group = g;
+      if (add_group(out, cap, tmpl))
+        return ERR_NOMEM;
+    }
   return ERR_OK;
 }
 
@@ -254,35 +324,43 @@ int indicator_compute(struct indicator_result_list *out, struct store *st, const
 
   struct ind_people_list people = {0}, people_split = {0};
   struct ind_value_list flows = {0}, stocks = {0}, flows_split = {0}, stocks_split = {0};
+  struct ind_value_list regs = {0}, regs_split = {0};
   rc = store_ind_people(&people, st, scope_id, start, end, IND_SPLIT_NONE, err);
+  if (!rc)
+    rc = store_ind_registers(&regs, st, scope_id, start, end, IND_SPLIT_NONE, err);
   if (!rc)
     rc = store_ind_values(&flows, st, scope_id, start, end, 0, IND_SPLIT_NONE, err);
   if (!rc)
     rc = store_ind_values(&stocks, st, scope_id, start, end, 1, IND_SPLIT_NONE, err);
   if (!rc && (split == IND_SPLIT_SEX || split == IND_SPLIT_AGE))
     rc = store_ind_people(&people_split, st, scope_id, start, end, split, err);
+  if (!rc && (split == IND_SPLIT_AGENCY || split == IND_SPLIT_SUBSTANCE))
+    rc = store_ind_registers(&regs_split, st, scope_id, start, end, split, err);
   if (!rc && split == IND_SPLIT_AGENCY) {
     rc = store_ind_values(&flows_split, st, scope_id, start, end, 0, split, err);
     if (!rc)
       rc = store_ind_values(&stocks_split, st, scope_id, start, end, 1, split, err);
   }
   size_t cap = 0;
-  if (!rc)
-    rc = add_group(out, &cap, "", people.n ? &people.items[0] : NULL, 1, &flows, &stocks, 1);
-  for (size_t g = 0; !rc && g < people_split.n; g++)
-    rc = add_group(out, &cap, people_split.items[g].group, &people_split.items[g], 1, &flows,
-                   &stocks, 0);
+  if (!rc) {
+    struct group_src total = {"", people.n ? &people.items[0] : NULL, 1, &flows, &stocks, &regs, 0};
+    rc = add_group(out, &cap, &total);
+  }
+  for (size_t g = 0; !rc && g < people_split.n; g++) {
+    struct group_src sex_age = {
+        people_split.items[g].group, &people_split.items[g], 1, NULL, NULL, NULL, 0};
+    rc = add_group(out, &cap, &sex_age);
+  }
   if (!rc && split == IND_SPLIT_AGENCY) {
-    /* one group per agency kind that has values */
-    for (size_t k = 0; !rc && k < flows_split.n + stocks_split.n; k++) {
-      const char *g = k < flows_split.n ? flows_split.items[k].group
-                                        : stocks_split.items[k - flows_split.n].group;
-      int seen = 0;
-      for (size_t j = 0; j < out->n && !seen; j++)
-        seen = strcmp(out->items[j].group, g) == 0;
-      if (!seen)
-        rc = add_group(out, &cap, g, NULL, 0, &flows_split, &stocks_split, 1);
-    }
+    /* one group per agency kind that has values or register rows */
+    struct group_src by = {NULL, NULL, 0, &flows_split, &stocks_split, &regs_split, IND_BY_AGENCY};
+    const struct ind_value_list *lists[] = {&regs_split, &flows_split, &stocks_split};
+    rc = add_split_groups(out, &cap, lists, 3, &by);
+  }
+  if (!rc && split == IND_SPLIT_SUBSTANCE) {
+    struct group_src by = {NULL, NULL, 0, NULL, NULL, &regs_split, IND_BY_SUBSTANCE};
+    const struct ind_value_list *lists[] = {&regs_split};
+    rc = add_split_groups(out, &cap, lists, 1, &by);
   }
   if (rc == ERR_NOMEM)
     err_set(err, ERR_NOMEM, "hết bộ nhớ");
@@ -292,6 +370,8 @@ int indicator_compute(struct indicator_result_list *out, struct store *st, const
   ind_value_list_free(&stocks);
   ind_value_list_free(&flows_split);
   ind_value_list_free(&stocks_split);
+  ind_value_list_free(&regs);
+  ind_value_list_free(&regs_split);
   if (rc)
     indicator_result_list_free(out);
   return rc;

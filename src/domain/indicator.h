@@ -21,7 +21,14 @@ struct store;
 struct scope;
 
 enum indicator_kind { IND_FLOW, IND_STOCK, IND_RATIO };
-enum indicator_source { IND_SRC_PEOPLE, IND_SRC_AGGREGATE, IND_SRC_RATIO };
+/* people: the people register; register: the registers of cases, places,
+ * activities and licit entities; aggregate: values entered by hand for what
+ * has no register; ratio: from two others. */
+enum indicator_source { IND_SRC_PEOPLE, IND_SRC_REGISTER, IND_SRC_AGGREGATE, IND_SRC_RATIO };
+
+/* Which splits a register indicator has (indicator_def.splits). */
+#define IND_BY_AGENCY    1u
+#define IND_BY_SUBSTANCE 2u
 
 struct indicator_def {
   const char *code; /* "addicts_registered" */
@@ -31,6 +38,7 @@ struct indicator_def {
   const char *unit;      /* "người", "vụ", "%" ... */
   const char *numerator; /* ratios: codes of the parts */
   const char *denominator;
+  unsigned splits; /* register indicators: IND_BY_AGENCY | IND_BY_SUBSTANCE */
 };
 
 /* The catalogue, in report order; *n its length. */
@@ -38,6 +46,8 @@ const struct indicator_def *indicator_catalogue(size_t *n);
 /* One definition by code, or NULL. */
 const struct indicator_def *indicator_find(const char *code);
 const char *indicator_kind_name(enum indicator_kind k); /* "flow", "stock", "ratio" */
+/* "people", "register", "aggregate", "ratio" */
+const char *indicator_source_name(enum indicator_source s);
 
 struct indicator_result {
   const struct indicator_def *def;

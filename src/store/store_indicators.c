@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/unit.h"
 #include "store/db.h"
 
 void ind_people_list_free(struct ind_people_list *l)
@@ -64,6 +65,17 @@ static const char *group_expr(enum ind_split split)
   }
 }
 
+/* The units of the scope, and the people who may live there on some day:
+ * recorded there, or moved into or out of it (a person's residence is
+ * always one of these units). */
+#define SCOPE_UNITS "(SELECT unit_id FROM unit_scope WHERE scope_id = ?3)"
+#define CANDIDATES(E)                                                                              \
+  E ".person_id IN (SELECT p2.id FROM person p2 WHERE p2.unit_id IN " SCOPE_UNITS                  \
+    " UNION SELECT m.person_id FROM person_event m WHERE m.kind = 'moved' AND m.unit_id "          \
+    "IN " SCOPE_UNITS " UNION SELECT m.person_id FROM person_event m WHERE m.kind = 'moved' AND "  \
+    "m.from_unit_id IN " SCOPE_UNITS ")"
+#define LIVES_IN_SCOPE(D) RESIDENCE(D) " IN " SCOPE_UNITS
+
 static const char FLOW_SQL[] =
     "SELECT %s AS g, "
     "count(DISTINCT CASE WHEN e.kind = 'classified' THEN e.person_id END), "
@@ -78,11 +90,10 @@ static const char FLOW_SQL[] =
     "count(DISTINCT CASE WHEN e.kind = 'died' THEN e.person_id END) "
     "FROM person_event e JOIN person p ON p.id = e.person_id "
     "WHERE p.merged_into IS NULL AND e.event_date >= ?1 AND e.event_date <= ?2 "
-    "AND e.kind <> 'void' AND " NOT_VOIDED(
-        "e") " "
-             "AND " RESIDENCE(
-                 "e.event_date") " IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?3) "
-                                 "GROUP BY g ORDER BY g";
+    "AND e.kind IN ('classified', 'determination', 'rehab_compulsory_start', "
+    "'rehab_voluntary_community_start', 'rehab_voluntary_facility_start', 'ost_start', "
+    "'ost_stop', 'removed', 'relapse', 'died') AND " NOT_VOIDED("e") " AND " CANDIDATES(
+        "e") " AND " LIVES_IN_SCOPE("e.event_date") " GROUP BY g ORDER BY g";
 
 #define TRACK                                                                                      \
   "CASE WHEN e.kind IN ('classified', 'determination', 'removed') THEN 'c' "                       \
@@ -100,15 +111,8 @@ static const char STOCK_SQL[] =
     "'aftercare_end', 'died', 'rehab_voluntary_community_start', "
     "'rehab_voluntary_community_end', 'rehab_voluntary_facility_start', "
     "'rehab_voluntary_facility_end', 'rehab_compulsory_start', 'rehab_compulsory_end') "
-    "AND (e.kind <> 'determination' OR e.value = 'addict') AND " NOT_VOIDED(
-        "e") " "
-             "AND e.person_id IN (SELECT p2.id FROM person p2 WHERE p2.unit_id IN "
-             "(SELECT unit_id FROM unit_scope WHERE scope_id = ?3) UNION SELECT m.person_id FROM "
-             "person_event m WHERE m.kind = 'moved' AND (m.unit_id IN (SELECT unit_id FROM "
-             "unit_scope "
-             "WHERE scope_id = ?3) OR m.from_unit_id IN (SELECT unit_id FROM unit_scope WHERE "
-             "scope_id = "
-             "?3)))), "
+    "AND (e.kind <> 'determination' OR e.value = 'addict') AND " NOT_VOIDED("e") " AND " CANDIDATES(
+        "e") "), "
              "s AS (SELECT person_id, "
              "max(CASE WHEN track = 'c' THEN CASE WHEN kind = 'classified' THEN value "
              "WHEN kind = 'determination' THEN 'addict' ELSE 'removed' END ELSE '' END) AS cls, "
@@ -131,12 +135,42 @@ static const char STOCK_SQL[] =
              "sum(CASE WHEN s.died = 0 AND s.ost = 1 THEN 1 ELSE 0 END), "
              "sum(CASE WHEN s.died = 0 AND s.aftercare = 1 THEN 1 ELSE 0 END), "
              "sum(CASE WHEN s.died = 0 AND s.cls = 'addict' AND (s.rehab = 1 OR s.ost = 1) THEN 1 "
-             "ELSE 0 "
-             "END) "
+             "ELSE 0 END) "
              "FROM s JOIN person p ON p.id = s.person_id "
-             "WHERE p.merged_into IS NULL "
-             "AND " RESIDENCE("?2") " IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?3) "
-                                    "GROUP BY g ORDER BY g";
+             "WHERE p.merged_into IS NULL AND " LIVES_IN_SCOPE("?2") " GROUP BY g ORDER BY g";
+
+/* The SQL of a template for a scope: the group expression put in, and for
+ * the national scope (every unit, every residence) the scope conditions
+ * replaced by "?3 = 0", always true there, so that no row is placed for
+ * nothing. The replaced fragments are constants of this file; values are
+ * bound. malloc'd, NULL when out of memory. */
+static char *scoped_sql(const char *fmt, const char *group, long scope_id)
+{
+  static const char *const national[][2] = {
+      {LIVES_IN_SCOPE("e.event_date"), "?3 = 0"},
+      {LIVES_IN_SCOPE("?2"), "?3 = 0"},
+      {CANDIDATES("e"), "?3 = 0"},
+      {" IN " SCOPE_UNITS, " IS NOT NULL AND ?3 = 0"},
+  };
+  size_t n = strlen(fmt) + strlen(group) + 1;
+  char *sql = malloc(n);
+  if (!sql)
+    return NULL;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  snprintf(sql, n, fmt, group); /* templates of this file, one %s each */
+#pragma GCC diagnostic pop
+  for (size_t i = 0; scope_id == 0 && i < sizeof national / sizeof *national; i++) {
+    const char *from = national[i][0], *to = national[i][1];
+    size_t lf = strlen(from), lt = strlen(to);
+    char *at;
+    while ((at = strstr(sql, from)) != NULL) { /* lt < lf: shrinks in place */
+      memmove(at + lt, at + lf, strlen(at + lf) + 1);
+      memcpy(at, to, lt);
+    }
+  }
+  return sql;
+}
 
 /* The row for group g, added when new. */
 static struct ind_people_row *row_for(struct ind_people_list *l, size_t *cap, const char *g)
@@ -167,11 +201,9 @@ static int run_people(struct ind_people_list *out, size_t *cap, struct store *st
                       enum ind_split split, long scope_id, const char *start, const char *end,
                       int flows, struct err *err)
 {
-  size_t n = strlen(fmt) + 2048;
-  char *sql = malloc(n);
+  char *sql = scoped_sql(fmt, group_expr(split), scope_id);
   if (!sql)
     return err_set(err, ERR_NOMEM, "hết bộ nhớ");
-  snprintf(sql, n, fmt, group_expr(split));
   struct stmt *s;
   int rc = db_prepare(&s, st, sql, err);
   free(sql);
@@ -280,6 +312,303 @@ int store_ind_values(struct ind_value_list *out, struct store *st, long scope_id
   if (r < 0 && !rc)
     rc = ERR_DB;
   db_finalize(s);
+  if (rc)
+    ind_value_list_free(out);
+  return rc;
+}
+
+/* ---- registers of cases, places, activities, licit entities ----
+ *
+ * One query per register (and per kind of row counted), each computing
+ * several figures with SUM(CASE ...), filtered by the scope through
+ * unit_scope on the record's unit. ?1 start, ?2 end, ?3 scope id; the
+ * communes query also takes ?4 the tree in force on the end and ?5 its
+ * commune level. %s is the group expression (a constant of this file). */
+
+#define IN_SCOPE(COL)  COL " IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?3)"
+#define IN_PERIOD(COL) "(" COL " >= ?1 AND " COL " <= ?2)"
+
+/* The status of place p on the period's end: its latest status row on or
+ * before it (same day: reformed, then eliminated, then active). */
+#define STATUS_AT_END                                                                              \
+  "(SELECT s.status FROM place_status s WHERE s.place_id = p.id AND s.on_date <= ?2 "              \
+  "ORDER BY s.on_date DESC, s.status DESC LIMIT 1)"
+
+static const char CASES_SQL[] =
+    "SELECT %s AS g, "
+    "sum(CASE WHEN " IN_PERIOD(
+        "c.detected_on") " THEN 1 ELSE 0 END), "
+                         "sum(CASE WHEN " IN_PERIOD(
+                             "c.prosecuted_on") " THEN 1 ELSE 0 END), "
+                                                "sum(CASE WHEN " IN_PERIOD(
+                                                    "c.tried_on") " THEN 1 ELSE 0 END), "
+                                                                  "sum(CASE WHEN " IN_PERIOD(
+                                                                      "c.resolved_on") " THEN 1 "
+                                                                                       "ELSE 0 "
+                                                                                       "END) "
+                                                                                       "FROM "
+                                                                                       "drug_case "
+                                                                                       "c "
+                                                                                       "WHERE"
+                                                                                       " " IN_SCOPE("c.unit_id") " AND (" IN_PERIOD("c.detected_on") " OR " IN_PERIOD(
+                                                                                           "c."
+                                                                                           "prosecu"
+                                                                                           "ted_on") " OR " IN_PERIOD("c.tried_on") " OR " IN_PERIOD("c.resolved_on") ") GROUP BY g ORDER BY g";
+
+/* A person arrested in two cases counts once; a merged record counts as the
+ * record it went into. */
+static const char ARRESTS_SQL[] =
+    "SELECT %s AS g, count(DISTINCT COALESCE(p.merged_into, p.id)) "
+    "FROM drug_case c JOIN case_person cp ON cp.case_id = c.id JOIN person p ON p.id = "
+    "cp.person_id WHERE " IN_SCOPE("c.unit_id") " AND " IN_PERIOD(
+        "cp.arrested_on") " GROUP BY g ORDER BY g";
+
+static const char SEIZURES_SQL[] =
+    "SELECT %s AS g, "
+    "sum(CASE WHEN s.substance = 'heroin' AND s.measure = 'gram' THEN s.quantity ELSE 0 END), "
+    "sum(CASE WHEN s.substance = 'methamphetamine' AND s.measure = 'gram' THEN s.quantity "
+    "ELSE 0 END), "
+    "sum(CASE WHEN s.measure = 'pill' THEN s.quantity ELSE 0 END), "
+    "sum(CASE WHEN s.substance = 'cannabis' AND s.measure = 'gram' THEN s.quantity ELSE 0 END), "
+    "sum(CASE WHEN s.substance NOT IN ('heroin', 'methamphetamine', 'cannabis') "
+    "AND s.measure = 'gram' THEN s.quantity ELSE 0 END) "
+    "FROM drug_case c JOIN case_seizure s ON s.case_id = c.id "
+    "WHERE " IN_SCOPE("c.unit_id") " AND " IN_PERIOD("c.detected_on") " GROUP BY g ORDER BY g";
+
+static const char PLACES_SQL[] =
+    "SELECT %s AS g, "
+    "sum(CASE WHEN x.kind = 'hotspot' AND x.st IN ('active', 'reformed') THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN x.kind = 'hotspot' AND " IN_PERIOD(
+        "x.first_active") " THEN 1 ELSE 0 END), "
+                          "sum(CASE WHEN x.kind = 'hotspot' THEN x.eliminated ELSE 0 END), "
+                          "sum(CASE WHEN x.kind = 'hotspot' THEN x.reformed ELSE 0 END), "
+                          "sum(CASE WHEN x.kind IN ('retail_point', 'seller') AND x.st IN "
+                          "('active', 'reformed') THEN 1 ELSE 0 END), "
+                          "sum(CASE WHEN x.kind = 'cultivation' AND " IN_PERIOD(
+                              "x.destroyed_on") " THEN 1 ELSE 0 END), "
+                                                "sum(CASE WHEN x.kind = 'cultivation' "
+                                                "AND " IN_PERIOD(
+                                                    "x.destroyed_on") " THEN x.area_m2 ELSE 0 END) "
+                                                                      "FROM (SELECT p.kind, "
+                                                                      "p.destroyed_on, p.area_m2, "
+                                                                      "CASE WHEN p.kind <> "
+                                                                      "'cultivation' "
+                                                                      "THEN " STATUS_AT_END
+                                                                      " END AS st, "
+                                                                      "CASE WHEN p.kind = "
+                                                                      "'hotspot' THEN (SELECT "
+                                                                      "min(s.on_date) FROM "
+                                                                      "place_status s "
+                                                                      "WHERE s.place_id = p.id AND "
+                                                                      "s.status = 'active') END AS "
+                                                                      "first_active, "
+                                                                      "CASE WHEN p.kind = "
+                                                                      "'hotspot' THEN (SELECT "
+                                                                      "count(*) FROM place_status "
+                                                                      "s WHERE s.place_id = "
+                                                                      "p.id AND s.status = "
+                                                                      "'eliminated' AND " IN_PERIOD(
+                                                                          "s.on_date") ") ELSE 0 "
+                                                                                       "END AS "
+                                                                                       "eliminated,"
+                                                                                       " "
+                                                                                       "CASE WHEN "
+                                                                                       "p.kind = "
+                                                                                       "'hotspot' "
+                                                                                       "THEN "
+                                                                                       "(SELECT "
+                                                                                       "count(*) "
+                                                                                       "FROM "
+                                                                                       "place_"
+                                                                                       "status s "
+                                                                                       "WHERE "
+                                                                                       "s.place_id "
+                                                                                       "= "
+                                                                                       "p.id AND "
+                                                                                       "s.status = "
+                                                                                       "'reformed' "
+                                                                                       "AND"
+                                                                                       " " IN_PERIOD(
+                                                                                           "s.on_"
+                                                                                           "date") ") ELSE 0 END AS reformed "
+                                                                                                   "FROM place p WHERE " IN_SCOPE(
+                                                                                                       "p.unit_id") " AND p.kind IN ('hotspot', 'retail_point', "
+                                                                                                                    "'seller', 'cultivation')) x GROUP BY g ORDER BY g";
+
+static const char INSPECTIONS_SQL[] =
+    "SELECT %s AS g, count(*), count(DISTINCT CASE WHEN i.violations > 0 THEN i.place_id END) "
+    "FROM place p JOIN place_inspection i ON i.place_id = p.id "
+    "WHERE " IN_SCOPE("p.unit_id") " AND p.kind = 'business' AND " IN_PERIOD(
+        "i.inspected_on") " GROUP BY g ORDER BY g";
+
+static const char ACTIVITIES_SQL[] =
+    "SELECT %s AS g, "
+    "sum(CASE WHEN a.kind = 'propaganda' THEN 1 ELSE 0 END), "
+    "sum(CASE WHEN a.kind = 'propaganda' THEN a.participants ELSE 0 END), "
+    "sum(CASE WHEN a.kind = 'broadcast' THEN a.minutes ELSE 0 END), "
+    "sum(CASE WHEN a.kind = 'mobile_trial' THEN 1 ELSE 0 END) "
+    "FROM activity a WHERE " IN_SCOPE("a.unit_id") " AND a.kind IN ('propaganda', 'broadcast', "
+                                                   "'mobile_trial') AND " IN_PERIOD(
+                                                       "a.held_on") " GROUP BY g ORDER BY g";
+
+static const char LICIT_SQL[] =
+    "SELECT %s AS g, count(*) FROM licit_entity e WHERE " IN_SCOPE("e.unit_id") " GROUP BY g";
+
+static const char LICIT_INSPECTED_SQL[] =
+    "SELECT %s AS g, count(DISTINCT i.entity_id) "
+    "FROM licit_entity e JOIN licit_inspection i ON i.entity_id = e.id "
+    "WHERE " IN_SCOPE("e.unit_id") " AND " IN_PERIOD("i.inspected_on") " GROUP BY g ORDER BY g";
+
+/* Communes in force on the end (c), and every unit whose records count for
+ * one of them (m): the commune itself and the old communes that went into
+ * it, so that across the reform an old commune's records land on today's
+ * commune and a commune counts once. (CROSS JOIN: SQLite keeps the join
+ * order, driving from the scope's communes; elsewhere a plain join.) */
+static const char COMMUNES_SQL[] =
+    "WITH c AS (SELECT u.id FROM unit_scope us JOIN unit u ON u.id = us.unit_id "
+    "WHERE us.scope_id = ?3 AND u.tree = ?4 AND u.level = ?5 AND u.valid_from <= ?2 "
+    "AND u.valid_to >= ?2), "
+    "m (unit_id, commune_id) AS (SELECT id, id FROM c UNION "
+    "SELECT s.old_id, c.id FROM c JOIN unit_succession s ON s.new_id = c.id), "
+    "prop AS (SELECT DISTINCT m.commune_id FROM m CROSS JOIN activity a "
+    "WHERE a.unit_id = m.unit_id AND a.kind = 'propaganda' AND " IN_PERIOD(
+        "a.held_on") "), "
+                     "drug AS (SELECT m.commune_id FROM m CROSS JOIN drug_case d WHERE d.unit_id = "
+                     "m.unit_id "
+                     "AND " IN_PERIOD(
+                         "d.detected_on") " UNION SELECT m.commune_id FROM m CROSS JOIN place p "
+                                          "WHERE p.unit_id = m.unit_id AND p.kind IN ('hotspot', "
+                                          "'retail_point', 'seller') "
+                                          "AND " STATUS_AT_END " IN ('active', 'reformed')) "
+                                          "SELECT %s AS g, (SELECT count(*) FROM c), (SELECT "
+                                          "count(*) FROM prop), "
+                                          "(SELECT count(*) FROM drug)";
+
+struct reg_query {
+  const char *sql;
+  const char *by_agency;    /* group expression for IND_SPLIT_AGENCY, NULL: no split */
+  const char *by_substance; /* for IND_SPLIT_SUBSTANCE */
+  int communes;             /* binds ?4, ?5 */
+  const char *cols[8];      /* indicator of each column after the group */
+};
+
+static const struct reg_query REG_QUERIES[] = {
+    {CASES_SQL,
+     "COALESCE(NULLIF(c.agency_kind, ''), 'unknown')",
+     NULL,
+     0,
+     {"cases_detected", "cases_prosecuted", "cases_tried", "cases_resolved"}},
+    {ARRESTS_SQL, "COALESCE(NULLIF(c.agency_kind, ''), 'unknown')", NULL, 0, {"persons_arrested"}},
+    {SEIZURES_SQL,
+     "COALESCE(NULLIF(c.agency_kind, ''), 'unknown')",
+     "s.substance",
+     0,
+     {"seized_heroin_g", "seized_meth_g", "seized_pills", "seized_cannabis_g", "seized_other_g"}},
+    {PLACES_SQL,
+     NULL,
+     NULL,
+     0,
+     {"hotspots_active", "hotspots_new", "hotspots_eliminated", "hotspots_reformed",
+      "retail_points_active", "cultivation_sites_destroyed", "cultivation_area_destroyed"}},
+    {INSPECTIONS_SQL,
+     "COALESCE(NULLIF(i.agency_kind, ''), 'unknown')",
+     NULL,
+     0,
+     {"businesses_inspected", "business_violations"}},
+    {ACTIVITIES_SQL,
+     "COALESCE(NULLIF(a.agency_kind, ''), 'unknown')",
+     NULL,
+     0,
+     {"propaganda_sessions", "propaganda_participants", "broadcast_minutes", "mobile_trials"}},
+    {LICIT_SQL, NULL, NULL, 0, {"licit_entities"}},
+    {LICIT_INSPECTED_SQL,
+     "COALESCE(NULLIF(i.agency_kind, ''), 'unknown')",
+     NULL,
+     0,
+     {"licit_entities_inspected"}},
+    {COMMUNES_SQL,
+     NULL,
+     NULL,
+     1,
+     {"communes_total", "communes_with_propaganda", "communes_with_drug_activity"}},
+};
+
+static int value_push(struct ind_value_list *l, size_t *cap, const char *indicator,
+                      const char *group, double value)
+{
+  if (l->n == *cap) {
+    size_t c = *cap ? *cap * 2 : 64;
+    struct ind_value_row *p = realloc(l->items, c * sizeof *p);
+    if (!p)
+      return ERR_NOMEM;
+    l->items = p;
+    *cap = c;
+  }
+  struct ind_value_row *r = &l->items[l->n++];
+  snprintf(r->indicator, sizeof r->indicator, "%s", indicator);
+  snprintf(r->group, sizeof r->group, "%s", group);
+  r->value = value;
+  return ERR_OK;
+}
+
+static int run_register(struct ind_value_list *out, size_t *cap, struct store *st,
+                        const struct reg_query *q, const char *g, long scope_id, const char *start,
+                        const char *end, struct err *err)
+{
+  char *sql = scoped_sql(q->sql, g, scope_id);
+  if (!sql)
+    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+  struct stmt *s;
+  int rc = db_prepare(&s, st, sql, err);
+  free(sql);
+  if (rc)
+    return rc;
+  db_bind_text(s, 1, start);
+  db_bind_text(s, 2, end);
+  db_bind_int(s, 3, scope_id);
+  if (q->communes) {
+    const char *tree = unit_tree_at(end);
+    db_bind_text(s, 4, tree);
+    db_bind_int(s, 5, strcmp(tree, UNIT_TREE_OLD) == 0 ? 3 : 2);
+  }
+  size_t ncols = 0;
+  while (ncols < sizeof q->cols / sizeof *q->cols && q->cols[ncols])
+    ncols++;
+  int seen = 0, r;
+  while ((r = db_step(s, err)) == 1) {
+    seen = 1;
+    for (size_t k = 0; k < ncols && !rc; k++)
+      rc = value_push(out, cap, q->cols[k], db_col_text(s, 0), db_col_double(s, (int)k + 1));
+    if (rc)
+      break;
+  }
+  if (r < 0 && !rc)
+    rc = ERR_DB;
+  db_finalize(s);
+  /* the total: 0 when nothing counts */
+  for (size_t k = 0; !rc && !seen && strcmp(g, "''") == 0 && k < ncols; k++)
+    rc = value_push(out, cap, q->cols[k], "", 0);
+  if (rc == ERR_NOMEM)
+    err_set(err, ERR_NOMEM, "hết bộ nhớ");
+  return rc;
+}
+
+int store_ind_registers(struct ind_value_list *out, struct store *st, long scope_id,
+                        const char *start, const char *end, enum ind_split split, struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  size_t cap = 0;
+  int rc = ERR_OK;
+  for (size_t i = 0; !rc && i < sizeof REG_QUERIES / sizeof *REG_QUERIES; i++) {
+    const struct reg_query *q = &REG_QUERIES[i];
+    const char *g = split == IND_SPLIT_NONE        ? "''"
+                    : split == IND_SPLIT_AGENCY    ? q->by_agency
+                    : split == IND_SPLIT_SUBSTANCE ? q->by_substance
+                                                   : NULL;
+    if (g)
+      rc = run_register(out, &cap, st, q, g, scope_id, start, end, err);
+  }
   if (rc)
     ind_value_list_free(out);
   return rc;

@@ -16,8 +16,16 @@
 struct store;
 
 /* How to split a figure: not at all, by sex, by age group at the period's
- * end, or (aggregate values only) by agency kind. */
-enum ind_split { IND_SPLIT_NONE, IND_SPLIT_SEX, IND_SPLIT_AGE, IND_SPLIT_AGENCY };
+ * end (people), by agency kind (aggregate values; cases by detecting force,
+ * activities by organiser, inspections by inspecting agency) or by substance
+ * (seizures). */
+enum ind_split {
+  IND_SPLIT_NONE,
+  IND_SPLIT_SEX,
+  IND_SPLIT_AGE,
+  IND_SPLIT_AGENCY,
+  IND_SPLIT_SUBSTANCE
+};
 
 /* Counts of people over a period, for one group of the split ("" when none). */
 struct ind_people_row {
@@ -54,6 +62,17 @@ void ind_value_list_free(struct ind_value_list *l); /* accepts NULL */
 
 int store_ind_values(struct ind_value_list *out, struct store *st, long scope_id, const char *start,
                      const char *end, int stock, enum ind_split split, struct err *err);
+
+/* Figures computed from the registers of cases, places, activities and
+ * licit entities (definitions: docs/indicators.md), as rows (indicator
+ * code, group, value) in the same list type as aggregate values. With
+ * IND_SPLIT_NONE every register indicator has a row of group "" (0 when
+ * nothing counts); with IND_SPLIT_AGENCY / IND_SPLIT_SUBSTANCE only the
+ * indicators that split so, one row per group that has anything in the
+ * period; other splits give no rows. Communes are those of the tree in
+ * force on `end` (communes_*). */
+int store_ind_registers(struct ind_value_list *out, struct store *st, long scope_id,
+                        const char *start, const char *end, enum ind_split split, struct err *err);
 
 /* Enter (or replace) one aggregate value. */
 struct ind_value_entry {

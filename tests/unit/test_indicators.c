@@ -178,7 +178,10 @@ static void flows_stocks_ratios_in_old_commune(void **state)
   assert_true(fabs(r->value - 100) < 1e-9);
   expect(&l, "service_access_ratio", "", 100);
   /* no aggregate value entered: unknown, not zero */
-  assert_false(get(&l, "cases_detected", "")->has_value);
+  assert_false(get(&l, "express_leads", "")->has_value);
+  assert_false(get(&l, "express_leads_verified_ratio", "")->has_value);
+  /* an empty register counts zero (register figures: test_indicators_registers.c) */
+  expect(&l, "cases_detected", "", 0);
   assert_false(get(&l, "cases_resolved_ratio", "")->has_value);
   indicator_result_list_free(&l);
 }
@@ -259,53 +262,64 @@ static void aggregate_values(void **state)
   period_parse(&q3, "2024-Q3", NULL);
   period_parse(&jul, "2024-07", NULL);
   period_parse(&aug, "2024-08", NULL);
-  /* cases by month and force: flows add up */
-  assert_int_equal(indicator_enter(st, &admin, "cases_detected", UNIT_TREE_OLD, "16846", "police",
+  /* leads by month and force: flows add up */
+  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
                                    &jul, 3, "báo cáo tháng 7", &err),
                    ERR_OK);
-  assert_int_equal(indicator_enter(st, &admin, "cases_detected", UNIT_TREE_OLD, "16846",
-                                   "border_guard", &aug, 2, "báo cáo tháng 8", &err),
+  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "customs",
+                                   &aug, 2, "báo cáo tháng 8", &err),
                    ERR_OK);
-  assert_int_equal(indicator_enter(st, &admin, "cases_resolved", UNIT_TREE_OLD, "16846", "", &q3, 4,
-                                   "báo cáo quý", &err),
-                   ERR_OK);
-  /* hotspots: a stock, the latest value in the period counts */
-  assert_int_equal(indicator_enter(st, &admin, "hotspots_active", UNIT_TREE_OLD, "16846", "", &jul,
-                                   7, "tháng 7", &err),
-                   ERR_OK);
-  assert_int_equal(indicator_enter(st, &admin, "hotspots_active", UNIT_TREE_OLD, "16846", "", &aug,
-                                   5, "tháng 8", &err),
+  assert_int_equal(indicator_enter(st, &admin, "express_leads_verified", UNIT_TREE_OLD, "16846", "",
+                                   &q3, 5, "báo cáo quý", &err),
                    ERR_OK);
   /* re-entering replaces */
-  assert_int_equal(indicator_enter(st, &admin, "hotspots_active", UNIT_TREE_OLD, "16846", "", &aug,
-                                   4, "tháng 8, sửa", &err),
+  assert_int_equal(indicator_enter(st, &admin, "express_leads_verified", UNIT_TREE_OLD, "16846", "",
+                                   &q3, 4, "báo cáo quý, sửa", &err),
+                   ERR_OK);
+  /* a value of a month outside the period does not count */
+  struct period sep23;
+  period_parse(&sep23, "2023-09", NULL);
+  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
+                                   &sep23, 9, "năm trước", &err),
                    ERR_OK);
   struct indicator_result_list l = compute(UNIT_TREE_OLD, "16846", "2024-Q3", IND_SPLIT_NONE);
-  expect(&l, "cases_detected", "", 5);
-  expect(&l, "hotspots_active", "", 4);
-  const struct indicator_result *r = get(&l, "cases_resolved_ratio", "");
+  expect(&l, "express_leads", "", 5);
+  expect(&l, "express_leads_verified", "", 4);
+  const struct indicator_result *r = get(&l, "express_leads_verified_ratio", "");
   assert_true(r->has_value);
   assert_true(fabs(r->num - 4) < 1e-9 && fabs(r->den - 5) < 1e-9 && fabs(r->value - 80) < 1e-9);
   indicator_result_list_free(&l);
   l = compute(UNIT_TREE_OLD, "16846", "2024-Q3", IND_SPLIT_AGENCY);
-  expect(&l, "cases_detected", "police", 3);
-  expect(&l, "cases_detected", "border_guard", 2);
+  expect(&l, "express_leads", "police", 3);
+  expect(&l, "express_leads", "customs", 2);
+  indicator_result_list_free(&l);
+  /* today's commune, last year's quarter */
+  l = compute(UNIT_TREE_NEW, "16855", "2023-Q3", IND_SPLIT_NONE);
+  expect(&l, "express_leads", "", 9);
   indicator_result_list_free(&l);
   /* refusals */
   assert_int_equal(indicator_enter(st, &admin, "addicts_registered", UNIT_TREE_OLD, "16846", "",
                                    &q3, 9, "x", &err),
                    ERR_INPUT);
+  /* register-backed: computed, never typed */
+  const char *computed[] = {
+      "cases_detected",      "persons_arrested", "seized_heroin_g", "hotspots_active",
+      "propaganda_sessions", "communes_total",   "licit_entities",  "express_leads_verified_ratio"};
+  for (size_t i = 0; i < sizeof computed / sizeof *computed; i++)
+    assert_int_equal(
+        indicator_enter(st, &admin, computed[i], UNIT_TREE_OLD, "16846", "", &q3, 1, "x", &err),
+        ERR_INPUT);
   assert_int_equal(
       indicator_enter(st, &admin, "no_such", UNIT_TREE_OLD, "16846", "", &q3, 1, "x", &err),
       ERR_INPUT);
-  assert_int_equal(indicator_enter(st, &admin, "cases_detected", UNIT_TREE_OLD, "16846", "army",
-                                   &q3, 1, "x", &err),
+  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "army", &q3,
+                                   1, "x", &err),
                    ERR_INPUT);
   assert_int_equal(
-      indicator_enter(st, &admin, "cases_detected", UNIT_TREE_OLD, "16846", "", &q3, -1, "x", &err),
+      indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "", &q3, -1, "x", &err),
       ERR_INPUT);
   assert_int_equal(
-      indicator_enter(st, &admin, "cases_detected", UNIT_TREE_OLD, "99999", "", &q3, 1, "x", &err),
+      indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "99999", "", &q3, 1, "x", &err),
       ERR_NOT_FOUND);
 }
 
