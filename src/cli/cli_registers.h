@@ -17,4 +17,7 @@ int cmd_audit(int argc, char **argv, const struct cli_global *g);
 /* `pcmt indicators`: standard indicators by unit and period (docs/indicators.md). */
 int cmd_indicators(int argc, char **argv, const struct cli_global *g);
 
+/* `pcmt gen`: deterministic generator of register data (docs/gen.md). */
+int cmd_gen(int argc, char **argv, const struct cli_global *g);
+
 #endif

@@ -19,6 +19,7 @@ static const struct command {
     {"person", cmd_person, "the people register: add, events, search, legal clocks, duplicates"},
     {"indicators", cmd_indicators, "standard indicators by unit and period, compared"},
     {"audit", cmd_audit, "verify and read the audit trail"},
+    {"gen", cmd_gen, "generate realistic register data (people, cases, places, activities)"},
 };
 
 static void usage(FILE *f)
