@@ -498,6 +498,9 @@ int gen_run(struct gen_result *out, struct store *st, const struct gen_options *
     rc = load_ids(&c, err);
   if (!rc)
     rc = store_gen_next_ids(&c.next, st, err);
+  /* Pages of a national run (about 1 GB) stay in memory until the commit. */
+  if (!rc)
+    rc = store_bulk_cache(st, o->scale == GEN_NATIONAL ? 3072 : 256, err);
   if (!rc)
     rc = store_write_begin(st, err);
   if (!rc) {
@@ -508,6 +511,7 @@ int gen_run(struct gen_result *out, struct store *st, const struct gen_options *
       rc = store_write_commit(st, err);
   }
   ctx_free(&c);
+  store_bulk_cache(st, 2, NULL);
   if (rc) {
     struct gen_result keep = *out;
     memset(out, 0, sizeof *out);
