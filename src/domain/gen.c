@@ -265,6 +265,7 @@ static void ctx_free(struct gen_ctx *c)
   for (size_t i = 0; i < c->n_prov; i++) {
     free(c->prov[i].old_c);
     free(c->prov[i].new_c);
+    free(c->prov[i].extra_c);
     free(c->prov[i].people);
   }
   free(c->prov);
@@ -324,19 +325,25 @@ static int load_geography(struct gen_ctx *c, struct err *err)
   if (rc)
     return rc;
   size_t *new_cap = calloc(c->n_prov, sizeof *new_cap);
-  if (!new_cap)
+  size_t *extra_cap = calloc(c->n_prov, sizeof *extra_cap);
+  if (!new_cap || !extra_cap)
     rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
   for (size_t i = 0; i < nsx && !rc; i++) {
-    const struct store_gen_unit *o =
-        bsearch(sx[i].old_code, c->old_u, c->n_old_u, sizeof *c->old_u, unit_code_cmp);
     const struct store_gen_unit *w =
         bsearch(sx[i].new_code, c->new_u, c->n_new_u, sizeof *c->new_u, unit_code_cmp);
-    if (!o || !w)
+    size_t p = 0;
+    while (p < c->n_prov && strcmp(c->prov[p].code, sx[i].old_province) != 0)
+      p++;
+    if (!w || p == c->n_prov)
       continue;
-    size_t p = (size_t)c->old_prov[o - c->old_u];
-    if (push(&c->prov[p].new_c, &c->prov[p].n_new, &new_cap[p], (size_t)(w - c->new_u)))
+    struct gen_province *pr = &c->prov[p];
+    int bad = sx[i].old_level == 3
+                  ? push(&pr->new_c, &pr->n_new, &new_cap[p], (size_t)(w - c->new_u))
+                  : push(&pr->extra_c, &pr->n_extra, &extra_cap[p], (size_t)(w - c->new_u));
+    if (bad)
       rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
   }
+  free(extra_cap);
   free(new_cap);
   free(sx);
   for (size_t p = 0; p < c->n_prov && !rc; p++) {
@@ -349,6 +356,11 @@ static int load_geography(struct gen_ctx *c, struct err *err)
       if (pr->new_c[i] != pr->new_c[k - 1])
         pr->new_c[k++] = pr->new_c[i];
     pr->n_new = k;
+    size_t e = 0;
+    for (size_t i = 0; i < pr->n_extra; i++)
+      if (!bsearch(&pr->extra_c[i], pr->new_c, pr->n_new, sizeof *pr->new_c, size_cmp))
+        pr->extra_c[e++] = pr->extra_c[i];
+    pr->n_extra = e;
     pr->weight = (int)pr->n_old * province_factor(pr->code);
   }
   for (size_t p = 0; p < c->n_prov; p++)
@@ -383,11 +395,13 @@ static int choose_provinces(struct gen_ctx *c, struct err *err)
     return err_set(err, ERR_NOMEM, "hết bộ nhớ");
   for (size_t i = 0; i < c->n_active; i++) {
     const struct gen_province *pr = &c->prov[c->active[i]];
-    for (size_t k = 0; k < pr->n_new; k++)
-      if (!seen[pr->new_c[k]]) {
-        seen[pr->new_c[k]] = 1;
+    for (size_t k = 0; k < pr->n_new + pr->n_extra; k++) {
+      size_t x = k < pr->n_new ? pr->new_c[k] : pr->extra_c[k - pr->n_new];
+      if (!seen[x]) {
+        seen[x] = 1;
         c->res->new_communes++;
       }
+    }
   }
   free(seen);
   c->res->provinces = (long)c->n_active;

@@ -158,7 +158,7 @@ int gen_activities(struct gen_ctx *c, struct err *err)
   size_t n_old = 0, n_new = 0;
   for (size_t i = 0; i < c->n_active; i++) {
     n_old += c->prov[c->active[i]].n_old;
-    n_new += c->prov[c->active[i]].n_new;
+    n_new += c->prov[c->active[i]].n_new + c->prov[c->active[i]].n_extra;
   }
   size_t ai = 0, ak = 0; /* walk: active province, commune in it */
   int rc = ERR_OK;
@@ -171,7 +171,8 @@ int gen_activities(struct gen_ctx *c, struct err *err)
       if ((size_t)i == n_old)
         ai = ak = 0;
       while (ai < c->n_active &&
-             ak >= (old ? c->prov[c->active[ai]].n_old : c->prov[c->active[ai]].n_new)) {
+             ak >= (old ? c->prov[c->active[ai]].n_old
+                        : c->prov[c->active[ai]].n_new + c->prov[c->active[ai]].n_extra)) {
         ai++;
         ak = 0;
       }
@@ -179,7 +180,9 @@ int gen_activities(struct gen_ctx *c, struct err *err)
       day = old ? gen_day_between(c, &r, c->from_day, c->reform_day - 1)
                 : gen_day_between(c, &r, c->reform_day, c->end_day);
       if (day >= 0 && ai < c->n_active)
-        u = old ? &c->old_u[c->prov[p].old_c[ak]] : &c->new_u[c->prov[p].new_c[ak]];
+        u = old                     ? &c->old_u[c->prov[p].old_c[ak]]
+            : ak < c->prov[p].n_new ? &c->new_u[c->prov[p].new_c[ak]]
+                                    : &c->new_u[c->prov[p].extra_c[ak - c->prov[p].n_new]];
       ak++;
     } else {
       p = c->active[gen_below(&r, (long)c->n_active)];

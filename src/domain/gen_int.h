@@ -86,6 +86,9 @@ struct gen_province {
   size_t n_old;
   size_t *new_c; /* indexes into ctx.new_u: new communes its communes went into */
   size_t n_new;
+  size_t *extra_c; /* new communes made of an old district without communes (island
+                      special zones): activities only */
+  size_t n_extra;
   int weight;   /* share of the national data */
   long *people; /* indexes into ctx.pp of the people registered here */
   size_t n_people, cap_people;

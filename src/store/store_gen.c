@@ -90,13 +90,15 @@ int store_gen_successions(struct store_gen_succession **out, size_t *n, struct s
   struct stmt *s;
   int rc = db_prepare(&s, st,
                       /* CROSS JOIN keeps the order: a walk of the successions with
-                       * two primary-key probes (joining from unit by tree crossed
-                       * the two trees, 13 s) */
-                      "SELECT o.code, w.code FROM unit_succession x "
-                      "CROSS JOIN unit o CROSS JOIN unit w "
-                      "WHERE o.id = x.old_id AND w.id = x.new_id AND o.tree = 'pre2025' "
-                      "AND o.level = 3 AND w.tree = 'post2025' AND w.level = 2 "
-                      "ORDER BY o.code, w.code",
+                       * primary-key probes (joining from unit by tree crossed the
+                       * two trees, 13 s) */
+                      "SELECT o.code, CASE WHEN o.level = 3 THEN g.code ELSE d.code END, "
+                      "w.code, o.level FROM unit_succession x "
+                      "CROSS JOIN unit o CROSS JOIN unit w CROSS JOIN unit d "
+                      "LEFT JOIN unit g ON g.id = d.parent_id "
+                      "WHERE o.id = x.old_id AND w.id = x.new_id AND d.id = o.parent_id "
+                      "AND o.tree = 'pre2025' AND o.level IN (2, 3) AND w.tree = 'post2025' "
+                      "AND w.level = 2 ORDER BY o.code, w.code",
                       err);
   if (rc)
     return rc;
@@ -115,7 +117,9 @@ int store_gen_successions(struct store_gen_succession **out, size_t *n, struct s
     }
     struct store_gen_succession *x = &(*out)[(*n)++];
     copy(x->old_code, sizeof x->old_code, db_col_text(s, 0));
-    copy(x->new_code, sizeof x->new_code, db_col_text(s, 1));
+    copy(x->old_province, sizeof x->old_province, db_col_text(s, 1));
+    copy(x->new_code, sizeof x->new_code, db_col_text(s, 2));
+    x->old_level = (int)db_col_int(s, 3);
   }
   if (r < 0)
     rc = ERR_DB;

@@ -38,10 +38,13 @@ struct store_gen_unit {
 int store_gen_communes(struct store_gen_unit **out, size_t *n, struct store *st, const char *tree,
                        struct err *err);
 
-/* Old commune -> new commune pairs of the 2025 reform (codes), by old code
- * then new code. *out is malloc'd (free), two codes of 8 bytes per pair. */
+/* Old unit -> new commune pairs of the 2025 reform: the old unit is a commune
+ * (old_level 3) or a district without communes that became a special zone
+ * (old_level 2), given with its old code and the code of its old province.
+ * By old code then new code. *out is malloc'd (free). */
 struct store_gen_succession {
-  char old_code[8], new_code[8];
+  char old_code[8], old_province[4], new_code[8];
+  int old_level;
 };
 int store_gen_successions(struct store_gen_succession **out, size_t *n, struct store *st,
                           struct err *err);
