@@ -158,7 +158,7 @@ const char *gen_stamp(char *buf, struct gen_rng *r, long d)
   char iso[DATE_ISO_LEN];
   /* 07:30 to 16:30 local time is 00:30 to 09:30 UTC */
   long s = gen_between(r, 1800, 34200);
-  snprintf(buf, 24, "%sT%02ld:%02ld:%02ldZ", gen_iso(iso, d), s / 3600, s / 60 % 60, s % 60);
+  gen_fmt(buf, 24, "%sT%02ld:%02ld:%02ldZ", gen_iso(iso, d), s / 3600, s / 60 % 60, s % 60);
   return buf;
 }
 
