@@ -1,8 +1,9 @@
 #!/bin/sh
 # demo.sh PCMT_BINARY DB: prepare a demo database and say what is there.
-# The web server and the demo dataset come with later issues; for now the demo
-# is an initialised database with the official administrative units loaded and
-# the three sample plans imported as drafts.
+# The web server comes with a later issue; for now the demo is a database with
+# the official administrative units, the three sample plans imported as drafts
+# and a generated dataset of one province (Lào Cai: people and their
+# histories, cases, places, networks, licit entities, activities).
 set -eu
 pcmt=${1:-build/pcmt}
 db=${2:-demo.db}
@@ -14,6 +15,14 @@ if [ -z "$("$pcmt" --db "$db" plan list 2>/dev/null)" ]; then
     "$pcmt" --db "$db" plan import "$f" --as demo >/dev/null
   done
 fi
+# exit status 4: the data was generated on an earlier run
+status=0
+"$pcmt" --db "$db" gen --scale province --province 10 --seed 1 >/dev/null 2>"$db.gen.err" || status=$?
+if [ "$status" -ne 0 ] && [ "$status" -ne 4 ]; then
+  cat "$db.gen.err" >&2
+  exit 1
+fi
+rm -f "$db.gen.err"
 cat <<MSG
 
 PCMT demo database ready: $db
@@ -27,5 +36,10 @@ There is no web server yet (it comes with the web issue); try the CLI:
   $pcmt --db $db plan show 3
   $pcmt --db $db plan check 1
   $pcmt plan read tests/fixtures/plans/004_91f2c84d0a0eb75f.txt
+  $pcmt --db $db person search "giang a" --unit 15
+  $pcmt --db $db person due --unit 15 --within 30
+  $pcmt --db $db indicators --unit 15 --period 2026-Q3 --compare last-year
+  $pcmt --db $db export cases --unit 15 -o cases.csv
+  $pcmt registers
 
 MSG

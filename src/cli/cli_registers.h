@@ -23,4 +23,7 @@ int cmd_import(int argc, char **argv, const struct cli_global *g);
 int cmd_export(int argc, char **argv, const struct cli_global *g);
 int cmd_registers(int argc, char **argv, const struct cli_global *g);
 
+/* `pcmt gen`: deterministic generator of register data (docs/gen.md). */
+int cmd_gen(int argc, char **argv, const struct cli_global *g);
+
 #endif

@@ -22,6 +22,7 @@ static const struct command {
     {"registers", cmd_registers, "list the registers and their CSV columns"},
     {"indicators", cmd_indicators, "standard indicators by unit and period, compared"},
     {"audit", cmd_audit, "verify and read the audit trail"},
+    {"gen", cmd_gen, "generate realistic register data (people, cases, places, activities)"},
 };
 
 static void usage(FILE *f)

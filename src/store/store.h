@@ -38,6 +38,11 @@ int store_schema_version(struct store *st, int *out, struct err *err);
 /* The highest schema version this binary knows. */
 int store_schema_latest(void);
 
+/* Page cache of this connection, in MiB (SQLite's default is 2). A bulk
+ * writer (the generator) raises it so a large transaction keeps its pages in
+ * memory until commit instead of spilling them to the journal. */
+int store_bulk_cache(struct store *st, long mib, struct err *err);
+
 /* Write transactions: begin takes the writer mutex and BEGIN IMMEDIATE;
  * commit/rollback end the transaction and release it. */
 int store_write_begin(struct store *st, struct err *err);

@@ -279,6 +279,13 @@ long long db_changes(struct store *st)
  * Write transactions
  * ------------------------------------------------------------------------- */
 
+int store_bulk_cache(struct store *st, long mib, struct err *err)
+{
+  char sql[64];
+  snprintf(sql, sizeof sql, "PRAGMA cache_size=-%ld", (mib > 0 ? mib : 2) * 1024);
+  return db_exec(st, sql, err);
+}
+
 int store_write_begin(struct store *st, struct err *err)
 {
   if (st->writing)

@@ -1,0 +1,320 @@
+/* bench_registers.c: the registers at national scale — generation, CSV import
+ * of people, name search, the standard indicators for a province quarter and
+ * for the whole country, database size, peak memory of each step.
+ *
+ * Each step runs in its own child process so that its peak RSS is its own
+ * (wait4's rusage). Prints figures, asserts nothing (docs/bench.md lists the
+ * targets). PCMT_BENCH_SCALE=province runs the province scale (Lào Cai) for a
+ * quick look; the default is the national scale of issue 4. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/period.h"
+#include "base/text.h"
+#include "domain/gen.h"
+#include "domain/indicator.h"
+#include "domain/person.h"
+#include "domain/register.h"
+#include "domain/scope.h"
+#include "ingest/csv.h"
+#include "ingest/register_import.h"
+#include "ingest/unit_import.h"
+#include "output/csv_write.h"
+#include "store/store.h"
+
+static char dir[64];
+static char db[128], db2[128], people_csv[128];
+static int national = 1;
+
+static double now(void)
+{
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+static unsigned long long rng = 0x9E3779B97F4A7C15ULL;
+static unsigned long long next_rand(void)
+{
+  rng ^= rng << 13;
+  rng ^= rng >> 7;
+  rng ^= rng << 17;
+  return rng;
+}
+
+static int open_db(struct store **st, const char *path, int with_units)
+{
+  struct err err = {0};
+  if (store_open(st, path, &err) || store_migrate(*st, NULL, NULL, &err) ||
+      (with_units && unit_import(*st, unit_import_default_dir(), NULL, &err))) {
+    fprintf(stderr, "   %s: %s\n", path, err.msg);
+    return 1;
+  }
+  return 0;
+}
+
+static int admin_scope(struct scope *sc, struct store *st)
+{
+  struct err err = {0};
+  if (scope_init(sc, "bench", "admin", NULL, NULL, "đo hiệu năng", &err) ||
+      scope_resolve(sc, st, &err)) {
+    fprintf(stderr, "   scope: %s\n", err.msg);
+    return 1;
+  }
+  return 0;
+}
+
+static double file_mb(const char *path)
+{
+  struct stat s;
+  return stat(path, &s) == 0 ? (double)s.st_size / 1e6 : 0;
+}
+
+/* ---------------------------------------------------------------------------
+ * Steps (each in a child)
+ * ------------------------------------------------------------------------- */
+
+static int step_generate(void)
+{
+  struct store *st;
+  if (open_db(&st, db, 1))
+    return 1;
+  struct gen_options o;
+  gen_options_init(&o, national ? GEN_NATIONAL : GEN_PROVINCE);
+  if (!national)
+    snprintf(o.province, sizeof o.province, "10");
+  struct gen_result r;
+  struct err err = {0};
+  double t0 = now();
+  int rc = gen_run(&r, st, &o, &err);
+  double t = now() - t0;
+  store_close(st);
+  if (rc) {
+    fprintf(stderr, "   gen: %s\n", err.msg);
+    return 1;
+  }
+  printf("   generate: %.1f s — %ld people, %ld events, %ld cases (%ld seizures, %ld people "
+         "involved), %ld places, %ld networks, %ld licit entities, %ld activities\n",
+         t, r.people, r.events, r.cases, r.seizures, r.case_people, r.places, r.networks, r.licit,
+         r.activities);
+  char wal[160];
+  snprintf(wal, sizeof wal, "%s-wal", db);
+  printf("   database on disk: %.0f MB (+ %.0f MB WAL)\n", file_mb(db), file_mb(wal));
+  return 0;
+}
+
+static int write_row(void *ctx, const char *const *cells)
+{
+  struct err e;
+  return csv_writer_row(ctx, cells, &e);
+}
+
+static int step_export_people(void)
+{
+  struct store *st;
+  struct scope sc;
+  if (open_db(&st, db, 0) || admin_scope(&sc, st))
+    return 1;
+  const struct reg_spec *spec = reg_spec_find("people");
+  struct csv_writer w;
+  struct err err = {0};
+  const char *headers[REG_MAX_COLUMNS];
+  for (size_t i = 0; i < spec->n_cols; i++)
+    headers[i] = spec->cols[i].header;
+  double t0 = now();
+  long n = 0;
+  int rc = csv_writer_open(&w, people_csv, spec->n_cols, &err);
+  if (!rc)
+    rc = csv_writer_row(&w, headers, &err);
+  if (!rc)
+    rc = reg_export(st, &sc, spec, write_row, &w, &n, "2026-11-23", &err);
+  if (!rc)
+    rc = csv_writer_close(&w, 1, &err);
+  double t = now() - t0;
+  store_close(st);
+  if (rc) {
+    fprintf(stderr, "   export: %s\n", err.msg);
+    return 1;
+  }
+  printf("   export people: %ld rows in %.2f s (%.0f rows/s), %.0f MB\n", n, t, n / t,
+         file_mb(people_csv));
+  return 0;
+}
+
+static int step_import_people(void)
+{
+  struct store *st;
+  struct scope sc;
+  if (open_db(&st, db2, 1) || admin_scope(&sc, st))
+    return 1;
+  struct reg_import_result r;
+  struct err err = {0};
+  double t0 = now();
+  int rc = reg_import_file(&r, st, &sc, reg_spec_find("people"), people_csv, 0, "2026-11-23", &err);
+  double t = now() - t0;
+  store_close(st);
+  if (rc) {
+    fprintf(stderr, "   import: %s\n", err.msg);
+    return 1;
+  }
+  printf("   import people (CSV, validated, keys, duplicates flagged, audited): %ld rows in "
+         "%.1f s = %.0f rows/s (inserted %ld, rejected %zu)\n",
+         r.rows, t, r.rows / t, r.inserted, r.n_rejects);
+  reg_import_result_free(&r);
+  return 0;
+}
+
+#define SEARCHES 300
+
+static int step_search(void)
+{
+  /* names to look for: from the exported file, as typed without diacritics */
+  struct csv_reader rd;
+  struct err err = {0};
+  if (csv_open_file(&rd, people_csv, &err))
+    return 1;
+  struct csv_row row;
+  char **names = calloc(SEARCHES, sizeof *names);
+  size_t n = 0;
+  long seen = 0;
+  csv_next(&rd, &row, &err);
+  while (csv_next(&rd, &row, &err) == 1) {
+    seen++;
+    if (n < SEARCHES && next_rand() % 200 == 0) {
+      char *key = NULL;
+      if (text_key(&key, row.fields[1], &err) == ERR_OK) {
+        /* a third of the queries: the last two words only ("van dung") */
+        char *sp = strchr(key, ' ');
+        if (n % 3 == 1 && sp && strchr(sp + 1, ' '))
+          memmove(key, sp + 1, strlen(sp + 1) + 1);
+        names[n++] = key;
+      }
+    }
+  }
+  csv_close(&rd);
+  struct store *st;
+  struct scope sc;
+  if (open_db(&st, db, 0) || admin_scope(&sc, st))
+    return 1;
+  double *t = calloc(n, sizeof *t);
+  long hits = 0;
+  for (size_t i = 0; i < n; i++) {
+    struct person_hit_list l;
+    double t0 = now();
+    if (person_search(&l, st, &sc, names[i], NULL, 20, &err)) {
+      fprintf(stderr, "   search: %s\n", err.msg);
+      return 1;
+    }
+    t[i] = (now() - t0) * 1e3;
+    hits += (long)l.n;
+    person_hit_list_free(&l);
+    free(names[i]);
+  }
+  store_close(st);
+  qsort(t, n, sizeof *t, cmp_double);
+  printf("   name search (%zu queries over %ld people, first 20 hits, audited): median %.2f ms, "
+         "p95 %.2f ms, max %.2f ms; %ld hits\n",
+         n, seen, t[n / 2], t[n * 95 / 100], t[n - 1], hits);
+  free(t);
+  free(names);
+  return 0;
+}
+
+static void time_indicators(struct store *st, const struct scope *sc, const char *code,
+                            const char *period, const char *label)
+{
+  struct period p;
+  struct err err = {0};
+  period_parse(&p, period, &err);
+  double t[11];
+  size_t n_ind = 0;
+  for (int i = 0; i < 11; i++) {
+    struct indicator_result_list l;
+    double t0 = now();
+    if (indicator_compute(&l, st, sc, NULL, code, &p, IND_SPLIT_NONE, &err)) {
+      fprintf(stderr, "   indicators: %s\n", err.msg);
+      return;
+    }
+    t[i] = (now() - t0) * 1e3;
+    n_ind = l.n;
+    indicator_result_list_free(&l);
+  }
+  qsort(t, 11, sizeof *t, cmp_double);
+  printf("   all %zu standard indicators, %s, %s: median %.1f ms (min %.1f, max %.1f)\n", n_ind,
+         label, period, t[5], t[0], t[10]);
+}
+
+static int step_indicators(void)
+{
+  struct store *st;
+  struct scope sc;
+  if (open_db(&st, db, 0) || admin_scope(&sc, st))
+    return 1;
+  const char *prov = national ? "01" : "15";
+  char label[64];
+  snprintf(label, sizeof label, "province %s", prov);
+  time_indicators(st, &sc, prov, "2026-Q3", label);
+  time_indicators(st, &sc, prov, "2024-Q4", label);
+  if (national) {
+    time_indicators(st, &sc, NULL, "2026-Q3", "whole country");
+    time_indicators(st, &sc, NULL, "2024-Q4", "whole country");
+  }
+  store_close(st);
+  return 0;
+}
+
+static int run_step(const char *name, int (*fn)(void))
+{
+  fflush(stdout);
+  pid_t pid = fork();
+  if (pid == 0) {
+    int rc = fn();
+    fflush(stdout);
+    _exit(rc);
+  }
+  int status = 0;
+  struct rusage ru;
+  if (pid < 0 || wait4(pid, &status, 0, &ru) < 0)
+    return 1;
+  printf("   %s: peak RSS %.0f MB\n", name, ru.ru_maxrss / 1024.0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
+int main(void)
+{
+  const char *scale = getenv("PCMT_BENCH_SCALE");
+  national = !(scale && strcmp(scale, "province") == 0);
+  snprintf(dir, sizeof dir, "/tmp/pcmt-bench-reg-XXXXXX");
+  if (!mkdtemp(dir))
+    return 1;
+  snprintf(db, sizeof db, "%s/gen.db", dir);
+  snprintf(db2, sizeof db2, "%s/import.db", dir);
+  snprintf(people_csv, sizeof people_csv, "%s/people.csv", dir);
+  printf("   scale: %s\n", national ? "national" : "province (Lào Cai)");
+  int rc = run_step("generate", step_generate);
+  if (!rc)
+    rc = run_step("export people", step_export_people);
+  if (!rc)
+    rc = run_step("import people", step_import_people);
+  if (!rc)
+    rc = run_step("search", step_search);
+  if (!rc)
+    rc = run_step("indicators", step_indicators);
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+  if (system(cmd) != 0)
+    fprintf(stderr, "   could not remove %s\n", dir);
+  return rc;
+}

@@ -1,0 +1,67 @@
+/* gen.h: a deterministic generator of realistic register data (docs/gen.md).
+ *
+ * gen_run fills an initialised database (units imported) with people and
+ * their histories, cases, places, networks, licit entities and activities of
+ * one province or the whole country, over a range of years, from a seed: the
+ * same seed, options and `today` give byte-identical rows. The geography
+ * follows the 2025 reform: anything dated before 2025-07-01 sits on a commune
+ * of the old tree, anything from that day on a commune of the new tree; a
+ * person keeps an old-tree residence unless they move after the reform.
+ *
+ * People are written as person_create would write them (validated, keys by
+ * person_keys_make, duplicates flagged) and every history is checked by
+ * person_replay before it is written. Everything is written in one write
+ * transaction with one audit row "gen.run": a failure or a kill leaves the
+ * database as it was. A database that already holds generated rows is
+ * refused (ERR_CONFLICT). */
+#ifndef PCMT_DOMAIN_GEN_H
+#define PCMT_DOMAIN_GEN_H
+
+#include <stdint.h>
+
+#include "base/date.h"
+#include "base/err.h"
+
+struct store;
+
+#define GEN_USER "gen" /* created_by of every generated row, actor of the audit row */
+
+enum gen_scale { GEN_PROVINCE, GEN_NATIONAL };
+
+struct gen_options {
+  enum gen_scale scale;
+  char province[4]; /* old-tree (pre2025) province code; required for GEN_PROVINCE */
+  int year_from, year_to;
+  uint64_t seed;
+  char today[DATE_ISO_LEN]; /* nothing is dated after it (ISO) */
+  /* How many of each; gen_options_init sets the scale's defaults. */
+  long people, cases, places, networks, licit, activities;
+};
+
+/* Defaults for `scale`: years 2020..2026, seed 1, today = date_today(), and
+ * the sizes: national 250,000 people, 150,000 cases, 20,000 places, 3,000
+ * networks, 4,000 licit entities, 500,000 activities; province 1/30 of that. */
+void gen_options_init(struct gen_options *o, enum gen_scale scale);
+
+/* Check the options (years in 2000..2100 and not after today, from <= to,
+ * sizes >= 0 and below 10 million). ERR_INPUT with a message. */
+int gen_options_check(const struct gen_options *o, struct err *err);
+
+struct gen_result {
+  long people, events, search_keys, duplicates;
+  long cases, case_people, seizures;
+  long places, place_status, inspections;
+  long networks, members, accounts;
+  long licit, licit_inspections;
+  long activities;
+  long replay_failures; /* histories refused by person_replay and drawn again */
+  long provinces, old_communes, new_communes; /* the geography drawn on */
+  double seconds;
+};
+
+/* Generate into `st` (outside any write transaction). ERR_INPUT for bad
+ * options or an unknown province; ERR_NOT_FOUND when no units are imported;
+ * ERR_CONFLICT when generated data is already there. */
+int gen_run(struct gen_result *out, struct store *st, const struct gen_options *o, struct err *err);
+
+#endif
