@@ -160,35 +160,55 @@ static int write_rejects(const char *path, const struct reg_import_result *res, 
   return rc ? rc : crc;
 }
 
-int cmd_import(int argc, char **argv, const struct cli_global *g)
+/* What import and export share: help, options, the register, today, the
+ * store and the caller's scope. Returns -1 to go on (st, sc, spec, today
+ * set), else the exit status. `npos`: positional arguments wanted;
+ * `need_out`: -o is required. */
+struct io_ctx {
+  struct io_opts o;
+  const struct reg_spec *spec;
+  char today[DATE_ISO_LEN];
+  struct store *st;
+  struct scope sc;
+  struct err err;
+};
+
+static int io_begin(struct io_ctx *x, int argc, char **argv, const struct cli_global *g, int npos,
+                    int need_out)
 {
   if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
     fputs(import_help, argc < 2 ? stderr : stdout);
     list_registers(argc < 2 ? stderr : stdout);
     return argc < 2 ? 2 : 0;
   }
-  struct io_opts o;
-  if (parse(&o, argc, argv))
+  if (parse(&x->o, argc, argv))
     return 2;
-  if (o.npos != 2) {
+  if (x->o.npos != npos || (need_out && !x->o.out)) {
     fputs(import_help, stderr);
     return 2;
   }
-  const struct reg_spec *spec = find_spec(o.pos[0]);
-  if (!spec)
+  x->spec = find_spec(x->o.pos[0]);
+  if (!x->spec)
     return 2;
-  struct err err;
-  err_clear(&err);
-  char today[DATE_ISO_LEN];
-  if (today_iso(today, o.today, &err))
-    return cli_fail(&err);
-  struct store *st;
-  struct scope sc;
-  int rc = open_scope(&st, &sc, g, &o, &err);
-  if (rc)
-    return cli_fail(&err);
+  err_clear(&x->err);
+  if (today_iso(x->today, x->o.today, &x->err) || open_scope(&x->st, &x->sc, g, &x->o, &x->err))
+    return cli_fail(&x->err);
+  return -1;
+}
+
+int cmd_import(int argc, char **argv, const struct cli_global *g)
+{
+  struct io_ctx x;
+  int status = io_begin(&x, argc, argv, g, 2, 0);
+  if (status >= 0)
+    return status;
+  const struct io_opts o = x.o;
+  const struct reg_spec *spec = x.spec;
+  struct store *st = x.st;
+  struct err err = x.err;
+  int rc;
   struct reg_import_result res;
-  rc = reg_import_file(&res, st, &sc, spec, o.pos[1], o.dry_run, today, &err);
+  rc = reg_import_file(&res, st, &x.sc, spec, o.pos[1], o.dry_run, x.today, &err);
   store_close(st);
   if (rc) {
     reg_import_result_free(&res);
@@ -211,7 +231,7 @@ int cmd_import(int argc, char **argv, const struct cli_global *g)
          res.unchanged, res.n_rejects);
   if (res.n_rejects)
     printf("các dòng bị từ chối và lý do: %s\n", rej);
-  int status = res.n_rejects ? 1 : 0;
+  status = res.n_rejects ? 1 : 0;
   reg_import_result_free(&res);
   return status;
 }
@@ -225,33 +245,16 @@ static int write_cell_row(void *ctx, const char *const *cells)
 
 int cmd_export(int argc, char **argv, const struct cli_global *g)
 {
-  if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-    fputs(import_help, argc < 2 ? stderr : stdout);
-    list_registers(argc < 2 ? stderr : stdout);
-    return argc < 2 ? 2 : 0;
-  }
-  struct io_opts o;
-  if (parse(&o, argc, argv))
-    return 2;
-  if (o.npos != 1 || !o.out) {
-    fputs(import_help, stderr);
-    return 2;
-  }
-  const struct reg_spec *spec = find_spec(o.pos[0]);
-  if (!spec)
-    return 2;
-  struct err err;
-  err_clear(&err);
-  char today[DATE_ISO_LEN];
-  if (today_iso(today, o.today, &err))
-    return cli_fail(&err);
-  struct store *st;
-  struct scope sc;
-  int rc = open_scope(&st, &sc, g, &o, &err);
-  if (rc)
-    return cli_fail(&err);
+  struct io_ctx x;
+  int status = io_begin(&x, argc, argv, g, 1, 1);
+  if (status >= 0)
+    return status;
+  const struct io_opts o = x.o;
+  const struct reg_spec *spec = x.spec;
+  struct store *st = x.st;
+  struct err err = x.err;
   struct csv_writer w;
-  rc = csv_writer_open(&w, o.out, spec->n_cols, &err);
+  int rc = csv_writer_open(&w, o.out, spec->n_cols, &err);
   const char *headers[REG_MAX_COLUMNS];
   for (size_t i = 0; i < spec->n_cols; i++)
     headers[i] = spec->cols[i].header;
@@ -259,7 +262,7 @@ int cmd_export(int argc, char **argv, const struct cli_global *g)
     rc = csv_writer_row(&w, headers, &err);
   long n = 0;
   if (!rc) {
-    rc = reg_export(st, &sc, spec, write_cell_row, &w, &n, today, &err);
+    rc = reg_export(st, &x.sc, spec, write_cell_row, &w, &n, x.today, &err);
     if (rc == ERR_IO && !err.msg[0])
       err_set(&err, ERR_IO, "ghi tệp \"%s\" thất bại", o.out);
     int crc = csv_writer_close(&w, rc == ERR_OK, &err);

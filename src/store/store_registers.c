@@ -30,10 +30,18 @@ static int stored(const struct reg_column *c)
   return c->type != REG_TREE;
 }
 
-static int nomem(struct buf *b, struct err *err)
+/* Prepare the SQL built in b, then free b (also when building ran out of
+ * memory). */
+static int prepare_built(struct stmt **s, struct store *st, struct buf *b, struct err *err)
 {
+  *s = NULL;
+  if (buf_failed(b)) {
+    buf_free(b);
+    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+  }
+  int rc = db_prepare(s, st, buf_str(b), err);
   buf_free(b);
-  return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+  return rc;
 }
 
 /* Bind one cell at *i (advancing it): REG_AGENCY binds kind then name. */
@@ -105,11 +113,8 @@ int store_reg_parent(long *id, long *unit_id, struct store *st, const struct sco
   buf_init(&b, 0);
   buf_addf(&b, "SELECT id, unit_id FROM %s WHERE record_no = ?", table);
   scope_clause(&b, sc, "unit_id");
-  if (buf_failed(&b))
-    return nomem(&b, err);
   struct stmt *s;
-  int rc = db_prepare(&s, st, buf_str(&b), err);
-  buf_free(&b);
+  int rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   db_bind_text(s, 1, record_no);
@@ -136,11 +141,8 @@ int store_reg_person(long *id, struct store *st, const struct scope *sc, const c
   buf_init(&b, 0);
   buf_adds(&b, "SELECT id FROM person WHERE national_id = ? AND merged_into IS NULL");
   scope_clause(&b, sc, "unit_id");
-  if (buf_failed(&b))
-    return nomem(&b, err);
   struct stmt *s;
-  int rc = db_prepare(&s, st, buf_str(&b), err);
-  buf_free(&b);
+  int rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   db_bind_text(s, 1, nid);
@@ -220,11 +222,8 @@ int store_reg_find(long *id, int *same, struct store *st, const struct scope *sc
   add_key_where(&b, spec);
   if (spec->has_line_key)
     buf_adds(&b, " AND line_key = ?");
-  if (buf_failed(&b))
-    return nomem(&b, err);
   struct stmt *s;
-  int rc = db_prepare(&s, st, buf_str(&b), err);
-  buf_free(&b);
+  int rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   int i = 1;
@@ -327,11 +326,8 @@ int store_reg_insert(long *id, struct store *st, const struct reg_row *row, cons
   if (spec->has_audit_cols)
     buf_adds(&b, ", ?, ?");
   buf_adds(&b, ")");
-  if (buf_failed(&b))
-    return nomem(&b, err);
   struct stmt *s;
-  int rc = db_prepare(&s, st, buf_str(&b), err);
-  buf_free(&b);
+  int rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   int i = 1;
@@ -367,11 +363,8 @@ int store_reg_delete_child(struct store *st, const struct reg_row *row, struct e
   add_key_where(&b, row->spec);
   if (row->spec->has_line_key)
     buf_adds(&b, " AND line_key = ?");
-  if (buf_failed(&b))
-    return nomem(&b, err);
   struct stmt *s;
-  int rc = db_prepare(&s, st, buf_str(&b), err);
-  buf_free(&b);
+  int rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   int i = 1;
@@ -447,11 +440,8 @@ int store_reg_update(struct store *st, long id, const struct reg_row *row, struc
   for (size_t i = 0; i < spec->n_cols; i++)
     add_names(&b, &spec->cols[i], ", ", " = ?", &first);
   buf_adds(&b, " WHERE id = ?");
-  if (buf_failed(&b))
-    return nomem(&b, err);
   struct stmt *s;
-  int rc = db_prepare(&s, st, buf_str(&b), err);
-  buf_free(&b);
+  int rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   int i = 1;
@@ -511,11 +501,8 @@ int store_reg_export(struct store *st, const struct scope *sc, const struct reg_
   add_from(&b, spec, sc);
   const struct reg_column *pc = parent_col(spec);
   buf_addf(&b, " ORDER BY %s", pc ? "p.record_no, t.rowid" : "t.record_no");
-  if (buf_failed(&b))
-    return nomem(&b, err);
   struct stmt *s;
-  int rc = db_prepare(&s, st, buf_str(&b), err);
-  buf_free(&b);
+  int rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   if (sc->unit_id > 0)
@@ -544,11 +531,8 @@ int store_reg_count(long *out, struct store *st, const struct scope *sc,
   buf_init(&b, 0);
   buf_adds(&b, "SELECT count(*)");
   add_from(&b, spec, sc);
-  if (buf_failed(&b))
-    return nomem(&b, err);
   struct stmt *s;
-  int rc = db_prepare(&s, st, buf_str(&b), err);
-  buf_free(&b);
+  int rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   if (sc->unit_id > 0)
