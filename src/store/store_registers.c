@@ -194,13 +194,28 @@ static void add_key_where(struct buf *b, const struct reg_spec *spec)
   for (size_t i = 0; i < spec->n_cols; i++)
     if (spec->cols[i].flags & REG_KEY)
       add_names(b, &spec->cols[i], " AND ", " = ?", &first);
+  if (spec->has_line_key)
+    buf_adds(b, " AND line_key = ?");
 }
 
+/* Bind the key cells (and the line key) in add_key_where's order. */
 static void bind_keys(struct stmt *s, int *i, const struct reg_row *row)
 {
   for (size_t c = 0; c < row->spec->n_cols; c++)
     if (row->spec->cols[c].flags & REG_KEY)
       bind_cell(s, i, &row->spec->cols[c], &row->cells[c]);
+  if (row->spec->has_line_key)
+    db_bind_text(s, (*i)++, row->line_key);
+}
+
+/* Bind every stored cell (and the line key) in the column order of
+ * add_names. */
+static void bind_values(struct stmt *s, int *i, const struct reg_row *row)
+{
+  for (size_t c = 0; c < row->spec->n_cols; c++)
+    bind_cell(s, i, &row->spec->cols[c], &row->cells[c]);
+  if (row->spec->has_line_key)
+    db_bind_text(s, (*i)++, row->line_key);
 }
 
 int store_reg_find(long *id, int *same, struct store *st, const struct scope *sc,
@@ -220,20 +235,13 @@ int store_reg_find(long *id, int *same, struct store *st, const struct scope *sc
     buf_addf(&b, "%sline_key IS NOT DISTINCT FROM ?", first ? "" : " AND ");
   buf_addf(&b, " THEN 1 ELSE 0 END FROM %s", spec->table);
   add_key_where(&b, spec);
-  if (spec->has_line_key)
-    buf_adds(&b, " AND line_key = ?");
   struct stmt *s;
   int rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   int i = 1;
-  for (size_t c = 0; c < spec->n_cols; c++)
-    bind_cell(s, &i, &spec->cols[c], &row->cells[c]);
-  if (spec->has_line_key)
-    db_bind_text(s, i++, row->line_key);
+  bind_values(s, &i, row);
   bind_keys(s, &i, row);
-  if (spec->has_line_key)
-    db_bind_text(s, i++, row->line_key);
   int r = db_step(s, err);
   if (r == 1) {
     *id = db_col_int(s, 0);
@@ -331,10 +339,7 @@ int store_reg_insert(long *id, struct store *st, const struct reg_row *row, cons
   if (rc)
     return rc;
   int i = 1;
-  for (size_t c = 0; c < spec->n_cols; c++)
-    bind_cell(s, &i, &spec->cols[c], &row->cells[c]);
-  if (spec->has_line_key)
-    db_bind_text(s, i++, row->line_key);
+  bind_values(s, &i, row);
   if (spec->has_audit_cols) {
     db_bind_text(s, i++, at);
     db_bind_text(s, i++, by);
@@ -361,16 +366,12 @@ int store_reg_delete_child(struct store *st, const struct reg_row *row, struct e
   buf_init(&b, 0);
   buf_addf(&b, "DELETE FROM %s", row->spec->table);
   add_key_where(&b, row->spec);
-  if (row->spec->has_line_key)
-    buf_adds(&b, " AND line_key = ?");
   struct stmt *s;
   int rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   int i = 1;
   bind_keys(s, &i, row);
-  if (row->spec->has_line_key)
-    db_bind_text(s, i++, row->line_key);
   if (db_step(s, err) < 0)
     rc = ERR_DB;
   db_finalize(s);
