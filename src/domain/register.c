@@ -546,21 +546,23 @@ static int parse_number(double *out, const char *t)
   return 0;
 }
 
-static int resolve_agency(struct reg_cell *c, struct store *st, const char *t, struct err *err)
+/* The agency kind a cell names: a kind code ("police"), a kind's label
+ * ("Công an"), or an agency name the lexicon reads ("Đồn Biên phòng Bát Xát"). */
+static int resolve_agency(struct reg_cell *c, const char *t, struct err *err)
 {
   enum agency_kind k = agency_kind_from_name(t);
-  for (int i = 1; !k && i < AGENCY_KIND_COUNT; i++)
-    if (agency_kind_label((enum agency_kind)i)) {
-      char *key = NULL;
-      if (text_key(&key, t, err))
-        return ERR_INPUT;
-      if (key_eq(key, agency_kind_label((enum agency_kind)i)))
+  if (!k) {
+    char *key = NULL;
+    if (text_key(&key, t, err))
+      return ERR_INPUT;
+    for (int i = 1; !k && i < AGENCY_KIND_COUNT; i++)
+      if (agency_kind_label((enum agency_kind)i) &&
+          key_eq(key, agency_kind_label((enum agency_kind)i)))
         k = (enum agency_kind)i;
-      free(key);
-    }
+    free(key);
+  }
   if (!k) {
     struct agency_ref ref;
-    (void)st;
     int rc = agency_parse(&ref, t, err);
     if (rc)
       return rc;
@@ -703,7 +705,7 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
         problem(problems, col->header, "dài quá %zu byte", col->max);
         break;
       }
-      int rc = resolve_agency(c, st, v, err);
+      int rc = resolve_agency(c, v, err);
       if (rc == ERR_NOT_FOUND || rc == ERR_INPUT) {
         problem(problems, col->header, "\"%s\" không nhận ra là cơ quan, lực lượng nào", v);
         break;
