@@ -1,0 +1,26 @@
+/* person_span.h: what the indicators count about people, derived from their histories.
+ *
+ * Stocks (addicts on the list on 30/9) and flows (relapses in Q3, counted
+ * where the person lived that day) are defined on each person's history
+ * (docs/indicators.md). Replaying every history per request costs seconds at
+ * national scale, so each person's history is also kept, derived, as
+ * status spans (from, to, residence, what the person counts as) and flow rows
+ * (date, residence, kind). They are rewritten in the same transaction as
+ * every change of the history, residence or identity of the person, so they
+ * never disagree with it; an indicator is then an indexed range count. */
+#ifndef PCMT_DOMAIN_PERSON_SPAN_H
+#define PCMT_DOMAIN_PERSON_SPAN_H
+
+#include "base/err.h"
+
+struct store;
+
+/* Rewrite the derived rows of one person (inside the caller's transaction). */
+int person_derive_tx(struct store *st, long person_id, struct err *err);
+
+/* Rewrite the derived rows of every person whose id is first_id or more:
+ * bulk loads (generator, first import) append people with increasing ids
+ * and derive them in one pass at the end (inside the caller's transaction). */
+int person_derive_from_tx(struct store *st, long first_id, struct err *err);
+
+#endif
