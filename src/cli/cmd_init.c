@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "domain/person_span.h"
 #include "store/store.h"
 
 static const char init_help[] =
@@ -28,6 +29,8 @@ int cmd_init(int argc, char **argv, const struct cli_global *g)
     return cli_fail(&err);
   int from = 0, to = 0;
   rc = store_migrate(st, &from, &to, &err);
+  if (!rc) /* people stored before schema 9 get their derived rows once */
+    rc = person_derive_upgrade(st, &err);
   store_close(st);
   if (rc)
     return cli_fail(&err);

@@ -12,6 +12,7 @@
 #include "domain/audit.h"
 #include "domain/gen.h"
 #include "domain/gen_int.h"
+#include "domain/person_span.h"
 #include "domain/scope.h"
 #include "domain/unit.h"
 #include "store/store.h"
@@ -450,6 +451,8 @@ static int generate(struct gen_ctx *c, struct scope *sc, struct err *err)
     rc = gen_activities(c, err);
   store_gen_writer_close(c->w);
   c->w = NULL;
+  if (!rc) /* the indicators' view of the people just written */
+    rc = person_derive_from_tx(c->st, c->first_person, err);
   if (!rc) {
     char at[24];
     audit_now(at, sizeof at);
@@ -512,6 +515,7 @@ int gen_run(struct gen_result *out, struct store *st, const struct gen_options *
     rc = load_ids(&c, err);
   if (!rc)
     rc = store_gen_next_ids(&c.next, st, err);
+  c.first_person = c.next.person;
   /* Pages of a national run (about 1 GB) stay in memory until the commit. */
   if (!rc)
     rc = store_bulk_cache(st, o->scale == GEN_NATIONAL ? 3072 : 256, err);

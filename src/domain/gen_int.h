@@ -118,6 +118,7 @@ struct gen_ctx {
   int *active_w;                      /* their weights */
   long from_day, end_day, reform_day; /* day numbers: first, last, 2025-07-01 */
   struct store_gen_ids next;
+  long first_person; /* the first id of this run: derived rows from there */
   struct gen_pp *pp;
   size_t n_pp;
   uint64_t *ids; /* national IDs in use: open addressing, 0 = empty */

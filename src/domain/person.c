@@ -18,6 +18,7 @@
 
 #include "base/text.h"
 #include "domain/audit.h"
+#include "domain/person_span.h"
 #include "domain/unit.h"
 #include "store/store.h"
 #include "store/store_people.h"
@@ -1133,6 +1134,8 @@ int person_create_with_history_tx(struct store *st, const struct scope *sc, stru
     snprintf(events[i].recorded_by, sizeof events[i].recorded_by, "%s", sc->user);
     rc = store_person_event_insert(st, sc, &events[i], err);
   }
+  if (!rc && n)
+    rc = person_derive_tx(st, id, err);
   if (!rc)
     rc = store_person_flag_duplicates(&flagged, st, sc, id, p->created_at, err);
   if (!rc) {
@@ -1211,6 +1214,8 @@ int person_add_event_tx(struct store *st, const struct scope *sc, struct person_
   }
   if (!rc)
     rc = store_person_event_insert(st, sc, ev, err);
+  if (!rc)
+    rc = person_derive_tx(st, ev->person_id, err);
   if (!rc) {
     char detail[128];
     snprintf(detail, sizeof detail, "%s %s", person_event_code(ev->kind), ev->date);
@@ -1642,6 +1647,10 @@ int person_merge(struct store *st, const struct scope *sc, long ida, long idb, c
   if (!rc) {
     struct store_person_keys sk = person_keys_store(&k);
     rc = store_person_update(st, sc, a, &sk, err);
+    if (!rc)
+      rc = person_derive_tx(st, ida, err);
+    if (!rc)
+      rc = person_derive_tx(st, idb, err);
   }
   char at[24];
   audit_now(at, sizeof at);

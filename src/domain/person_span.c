@@ -1,20 +1,244 @@
-/* person_span.c: the derived spans and flow rows of people (see person_span.h). */
+/* person_span.c: the derived spans and flow rows of people (see person_span.h).
+ *
+ * The rules are those of docs/indicators.md ("Definitions of the people
+ * indicators"): walking a history in (date, id) order, the latest event of
+ * each track holds — classification (classified, determination "addict",
+ * removed), management record, substitution treatment, post-rehab
+ * management, rehab (its three kinds' starts and ends) — and a death ends
+ * every stock. A voided event, and the void itself, are skipped. Residence
+ * on a day is the destination of the last move on or before it, else where
+ * the person lived before the first move, else the recorded residence; all
+ * events of a day are applied before the day's state and residence are
+ * taken, as a stock "on 30/9" includes what happened on 30/9. */
 #include "domain/person_span.h"
 
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "domain/person.h"
 #include "store/store.h"
+#include "store/store_spans.h"
+
+/* what a person counts as (flags of person_span) */
+enum {
+  SPAN_USER = 1,
+  SPAN_ADDICT = 2,
+  SPAN_IN_LIST = 4,
+  SPAN_USER_MANAGED = 8,
+  SPAN_OST = 16,
+  SPAN_AFTERCARE = 32,
+  SPAN_ADDICT_TREATED = 64,
+};
+
+/* which flows an event is (kinds of person_flow) */
+static int flow_bit(enum person_event_kind k)
+{
+  switch (k) {
+  case PEV_CLASSIFIED:
+    return 1;
+  case PEV_DETERMINATION:
+    return 2;
+  case PEV_REHAB_COMPULSORY_START:
+    return 4;
+  case PEV_REHAB_COMMUNITY_START:
+  case PEV_REHAB_FACILITY_START:
+    return 8;
+  case PEV_OST_START:
+    return 16;
+  case PEV_OST_STOP:
+    return 32;
+  case PEV_REMOVED:
+    return 64;
+  case PEV_RELAPSE:
+    return 128;
+  case PEV_DIED:
+    return 256;
+  default:
+    return 0;
+  }
+}
+
+struct track_state {
+  char cls[24]; /* "", user, addict, suspected, psychosis, removed */
+  int managed, ost, aftercare, rehab, died;
+};
+
+static void apply_event(struct track_state *t, enum person_event_kind k, const char *value)
+{
+  switch (k) {
+  case PEV_CLASSIFIED:
+    snprintf(t->cls, sizeof t->cls, "%s", value);
+    break;
+  case PEV_DETERMINATION:
+    if (strcmp(value, "addict") == 0)
+      snprintf(t->cls, sizeof t->cls, "addict");
+    break;
+  case PEV_REMOVED:
+    snprintf(t->cls, sizeof t->cls, "removed");
+    break;
+  case PEV_MANAGEMENT_OPENED:
+  case PEV_MANAGEMENT_CLOSED:
+    t->managed = k == PEV_MANAGEMENT_OPENED;
+    break;
+  case PEV_OST_START:
+  case PEV_OST_STOP:
+    t->ost = k == PEV_OST_START;
+    break;
+  case PEV_AFTERCARE_START:
+  case PEV_AFTERCARE_END:
+    t->aftercare = k == PEV_AFTERCARE_START;
+    break;
+  case PEV_REHAB_COMMUNITY_START:
+  case PEV_REHAB_FACILITY_START:
+  case PEV_REHAB_COMPULSORY_START:
+  case PEV_REHAB_COMMUNITY_END:
+  case PEV_REHAB_FACILITY_END:
+  case PEV_REHAB_COMPULSORY_END:
+    t->rehab = k == PEV_REHAB_COMMUNITY_START || k == PEV_REHAB_FACILITY_START ||
+               k == PEV_REHAB_COMPULSORY_START;
+    break;
+  case PEV_DIED:
+    t->died = 1;
+    break;
+  default:
+    break;
+  }
+}
+
+static int flags_of(const struct track_state *t)
+{
+  if (t->died)
+    return 0;
+  int user = strcmp(t->cls, "user") == 0, addict = strcmp(t->cls, "addict") == 0;
+  int f = 0;
+  if (user)
+    f |= SPAN_USER | SPAN_IN_LIST | (t->managed ? SPAN_USER_MANAGED : 0);
+  if (addict)
+    f |= SPAN_ADDICT | SPAN_IN_LIST | (t->rehab || t->ost ? SPAN_ADDICT_TREATED : 0);
+  if (strcmp(t->cls, "psychosis") == 0)
+    f |= SPAN_IN_LIST;
+  if (t->ost)
+    f |= SPAN_OST;
+  if (t->aftercare)
+    f |= SPAN_AFTERCARE;
+  return f;
+}
+
+/* The day number of a stored ISO date (the store writes only valid
+ * "YYYY-MM-DD"; date_parse's many forms are not needed on this hot path). */
+static int iso_days(long *out, const char *iso)
+{
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? iso[i] != '-' : iso[i] < '0' || iso[i] > '9')
+      return -1;
+  if (iso[10])
+    return -1;
+  struct date d = {(iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + iso[3] -
+                       '0',
+                   (iso[5] - '0') * 10 + iso[6] - '0', (iso[8] - '0') * 10 + iso[9] - '0'};
+  if (!date_valid(d.y, d.m, d.d))
+    return -1;
+  *out = date_to_days(d);
+  return 0;
+}
+
+static int voided(const struct store_span_person *p, long id)
+{
+  for (size_t i = 0; i < p->n; i++)
+    if (p->events[i].ref_event_id == id && strcmp(p->events[i].kind, "void") == 0)
+      return 1;
+  return 0;
+}
+
+/* Derive and write one person's rows (the old ones are already cleared). */
+static int derive_person(void *ctx, const struct store_span_person *p, struct err *err)
+{
+  struct store *st = ctx;
+  if (p->merged_into)
+    return ERR_OK; /* a merged record counts as the one it went into */
+  long residence = p->unit_id;
+  int any_void = 0;
+  for (size_t i = 0; i < p->n; i++)
+    any_void |= strcmp(p->events[i].kind, "void") == 0;
+  for (size_t i = 0; i < p->n; i++)
+    if (strcmp(p->events[i].kind, "moved") == 0 && !(any_void && voided(p, p->events[i].id))) {
+      residence = p->events[i].from_unit_id ? p->events[i].from_unit_id : p->unit_id;
+      break;
+    }
+  struct track_state t;
+  memset(&t, 0, sizeof t);
+  int cur_flags = 0, rc = ERR_OK;
+  long cur_unit = 0, cur_from = 0;
+  for (size_t i = 0; i < p->n && !rc;) {
+    const char *date = p->events[i].date;
+    long day;
+    if (iso_days(&day, date))
+      return err_set(err, ERR_INPUT, "hồ sơ %ld: ngày sự kiện \"%s\" không hợp lệ", p->id, date);
+    int kinds = 0;
+    size_t j = i;
+    for (; j < p->n && strcmp(p->events[j].date, date) == 0; j++) {
+      const struct store_span_event *e = &p->events[j];
+      enum person_event_kind k;
+      struct err ignore;
+      if (person_event_parse(&k, e->kind, &ignore) || k == PEV_VOID ||
+          (any_void && voided(p, e->id)))
+        continue;
+      if (k == PEV_MOVED && e->unit_id)
+        residence = e->unit_id;
+      apply_event(&t, k, e->value);
+      kinds |= flow_bit(k);
+    }
+    int flags = flags_of(&t);
+    if (flags != cur_flags || (flags && residence != cur_unit)) {
+      if (cur_flags)
+        rc = store_span_put(st, p->id, cur_unit, cur_from, day, cur_flags, err);
+      cur_flags = flags;
+      cur_unit = residence;
+      cur_from = day;
+    }
+    if (!rc && kinds)
+      rc = store_flow_put(st, p->id, residence, day, kinds, err);
+    i = j;
+  }
+  if (!rc && cur_flags)
+    rc = store_span_put(st, p->id, cur_unit, cur_from, STORE_SPAN_OPEN, cur_flags, err);
+  return rc;
+}
 
 int person_derive_tx(struct store *st, long person_id, struct err *err)
 {
-  (void)st;
-  (void)person_id;
-  (void)err;
-  return ERR_OK; /* filled in with migration 009 */
+  int rc = store_span_clear(st, person_id, person_id, err);
+  if (!rc)
+    rc = store_span_scan(st, person_id, person_id, derive_person, st, err);
+  return rc;
 }
 
 int person_derive_from_tx(struct store *st, long first_id, struct err *err)
 {
-  (void)st;
-  (void)first_id;
-  (void)err;
-  return ERR_OK;
+  int rc = store_span_clear(st, first_id, LONG_MAX, err);
+  if (!rc)
+    rc = store_span_scan(st, first_id, LONG_MAX, derive_person, st, err);
+  return rc;
+}
+
+int person_derive_upgrade(struct store *st, struct err *err)
+{
+  int built = 1;
+  int rc = store_span_built(&built, st, err);
+  if (rc || built)
+    return rc;
+  rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = person_derive_from_tx(st, 0, err);
+  if (!rc)
+    rc = store_span_mark_built(st, err);
+  if (rc) {
+    store_write_rollback(st);
+    return rc;
+  }
+  return store_write_commit(st, err);
 }

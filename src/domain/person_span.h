@@ -23,4 +23,8 @@ int person_derive_tx(struct store *st, long person_id, struct err *err);
  * and derive them in one pass at the end (inside the caller's transaction). */
 int person_derive_from_tx(struct store *st, long first_id, struct err *err);
 
+/* Derive every person once when the derived rows are not built yet (a
+ * database upgraded from schema 8, by pcmt init); its own transaction. */
+int person_derive_upgrade(struct store *st, struct err *err);
+
 #endif

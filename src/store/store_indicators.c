@@ -1,17 +1,17 @@
 /* store_indicators.c: the SQL behind the indicators.
  *
- * Two queries give every people indicator of a unit and period: one counts
+ * Two queries give every people indicator of a unit and period, both range
+ * counts over rows derived from the histories (migration 009): one counts
  * flows (distinct people with an event of a kind in the period), one takes
- * stocks on the period's last day from each person's latest event per
- * "track" (classification, management, substitution treatment, aftercare,
- * rehab, death) with a window function. Both are standard SQL (window
- * functions, CASE, correlated subqueries) and run unchanged on PostgreSQL. */
+ * stocks on the period's last day. The registers' indicators are one query
+ * per register. Standard SQL: they run unchanged on PostgreSQL. */
 #include "store/store_indicators.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "domain/unit.h"
 #include "store/db.h"
 
@@ -33,17 +33,6 @@ void ind_value_list_free(struct ind_value_list *l)
   l->n = 0;
 }
 
-/* Where person p lived on date D: the last move on or before D, else where
- * they lived before their first move, else their recorded residence. */
-#define RESIDENCE(D)                                                                               \
-  "COALESCE((SELECT m.unit_id FROM person_event m WHERE m.person_id = p.id AND m.kind = 'moved' "  \
-  "AND m.event_date <= " D " ORDER BY m.event_date DESC, m.id DESC LIMIT 1), "                     \
-  "(SELECT m.from_unit_id FROM person_event m WHERE m.person_id = p.id AND m.kind = 'moved' "      \
-  "ORDER BY m.event_date, m.id LIMIT 1), p.unit_id)"
-
-#define NOT_VOIDED(E)                                                                              \
-  "NOT EXISTS (SELECT 1 FROM person_event v WHERE v.kind = 'void' AND v.ref_event_id = " E ".id)"
-
 #define AGE_AT(D)                                                                                  \
   "(CAST(substr(" D ", 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER) - "         \
   "CASE WHEN substr(" D ", 6, 5) < substr(p.birth_date, 6, 5) THEN 1 ELSE 0 END)"
@@ -59,106 +48,54 @@ static const char *group_expr(enum ind_split split)
   case IND_SPLIT_SEX:
     return "p.sex";
   case IND_SPLIT_AGE:
-    return AGE_GROUP("?2");
+    return AGE_GROUP("?4");
   default:
     return "''";
   }
 }
 
-/* The units of the scope, and the people who may live there on some day:
- * recorded there, or moved into or out of it (a person's residence is
- * always one of these units). */
+/* The units of the scope. */
 #define SCOPE_UNITS "(SELECT unit_id FROM unit_scope WHERE scope_id = ?3)"
-#define CANDIDATES(E)                                                                              \
-  E ".person_id IN (SELECT p2.id FROM person p2 WHERE p2.unit_id IN " SCOPE_UNITS                  \
-    " UNION SELECT m.person_id FROM person_event m WHERE m.kind = 'moved' AND m.unit_id "          \
-    "IN " SCOPE_UNITS " UNION SELECT m.person_id FROM person_event m WHERE m.kind = 'moved' AND "  \
-    "m.from_unit_id IN " SCOPE_UNITS ")"
-#define LIVES_IN_SCOPE(D) RESIDENCE(D) " IN " SCOPE_UNITS
 
+/* People are counted from their derived rows (migration 009,
+ * domain/person_span.c), placed where the person lived on the day. ?1, ?2:
+ * the period's first and last day as day numbers, ?3 the scope, ?4 the last
+ * day in ISO (ages). %s: the group expression, then the join to person when
+ * a split needs sex or birth date.
+ *
+ * Flows: the flow rows of the period per person; a person counts once per
+ * kind (their kinds OR'ed in C, rows come person by person). Stocks: the
+ * flags of the spans open on the last day, their bits summed in C (stepping
+ * the rows out costs less than SQL's GROUP BY or seven SUMs: 29 against 56
+ * and 85 ms for the 181,590 open spans of the country). */
 static const char FLOW_SQL[] =
-    "SELECT %s AS g, "
-    "count(DISTINCT CASE WHEN e.kind = 'classified' THEN e.person_id END), "
-    "count(DISTINCT CASE WHEN e.kind = 'determination' THEN e.person_id END), "
-    "count(DISTINCT CASE WHEN e.kind = 'rehab_compulsory_start' THEN e.person_id END), "
-    "count(DISTINCT CASE WHEN e.kind IN ('rehab_voluntary_community_start', "
-    "'rehab_voluntary_facility_start') THEN e.person_id END), "
-    "count(DISTINCT CASE WHEN e.kind = 'ost_start' THEN e.person_id END), "
-    "count(DISTINCT CASE WHEN e.kind = 'ost_stop' THEN e.person_id END), "
-    "count(DISTINCT CASE WHEN e.kind = 'removed' THEN e.person_id END), "
-    "count(DISTINCT CASE WHEN e.kind = 'relapse' THEN e.person_id END), "
-    "count(DISTINCT CASE WHEN e.kind = 'died' THEN e.person_id END) "
-    "FROM person_event e JOIN person p ON p.id = e.person_id "
-    "WHERE p.merged_into IS NULL AND e.event_date >= ?1 AND e.event_date <= ?2 "
-    "AND e.kind IN ('classified', 'determination', 'rehab_compulsory_start', "
-    "'rehab_voluntary_community_start', 'rehab_voluntary_facility_start', 'ost_start', "
-    "'ost_stop', 'removed', 'relapse', 'died') AND " NOT_VOIDED("e") " AND " CANDIDATES(
-        "e") " AND " LIVES_IN_SCOPE("e.event_date") " GROUP BY g ORDER BY g";
-
-#define TRACK                                                                                      \
-  "CASE WHEN e.kind IN ('classified', 'determination', 'removed') THEN 'c' "                       \
-  "WHEN e.kind IN ('management_opened', 'management_closed') THEN 'm' "                            \
-  "WHEN e.kind IN ('ost_start', 'ost_stop') THEN 'o' "                                             \
-  "WHEN e.kind IN ('aftercare_start', 'aftercare_end') THEN 'a' "                                  \
-  "WHEN e.kind = 'died' THEN 'd' ELSE 'r' END"
+    "SELECT %s AS g, f.person_id, f.kinds FROM person_flow f%s "
+    "WHERE f.day >= ?1 AND f.day <= ?2 AND f.unit_id IN " SCOPE_UNITS " ORDER BY g, f.person_id";
 
 static const char STOCK_SQL[] =
-    "WITH t AS (SELECT e.person_id, e.kind, e.value, " TRACK " AS track, "
-    "ROW_NUMBER() OVER (PARTITION BY e.person_id, " TRACK " ORDER BY e.event_date DESC, e.id DESC) "
-    "AS rn FROM person_event e "
-    "WHERE e.event_date <= ?2 AND e.kind IN ('classified', 'determination', 'removed', "
-    "'management_opened', 'management_closed', 'ost_start', 'ost_stop', 'aftercare_start', "
-    "'aftercare_end', 'died', 'rehab_voluntary_community_start', "
-    "'rehab_voluntary_community_end', 'rehab_voluntary_facility_start', "
-    "'rehab_voluntary_facility_end', 'rehab_compulsory_start', 'rehab_compulsory_end') "
-    "AND (e.kind <> 'determination' OR e.value = 'addict') AND " NOT_VOIDED("e") " AND " CANDIDATES(
-        "e") "), "
-             "s AS (SELECT person_id, "
-             "max(CASE WHEN track = 'c' THEN CASE WHEN kind = 'classified' THEN value "
-             "WHEN kind = 'determination' THEN 'addict' ELSE 'removed' END ELSE '' END) AS cls, "
-             "max(CASE WHEN track = 'm' AND kind = 'management_opened' THEN 1 ELSE 0 END) AS "
-             "managed, "
-             "max(CASE WHEN track = 'o' AND kind = 'ost_start' THEN 1 ELSE 0 END) AS ost, "
-             "max(CASE WHEN track = 'a' AND kind = 'aftercare_start' THEN 1 ELSE 0 END) AS "
-             "aftercare, "
-             "max(CASE WHEN track = 'r' AND kind IN ('rehab_voluntary_community_start', "
-             "'rehab_voluntary_facility_start', 'rehab_compulsory_start') THEN 1 ELSE 0 END) AS "
-             "rehab, "
-             "max(CASE WHEN track = 'd' THEN 1 ELSE 0 END) AS died "
-             "FROM t WHERE rn = 1 GROUP BY person_id) "
-             "SELECT %s AS g, "
-             "sum(CASE WHEN s.died = 0 AND s.cls = 'user' THEN 1 ELSE 0 END), "
-             "sum(CASE WHEN s.died = 0 AND s.cls = 'addict' THEN 1 ELSE 0 END), "
-             "sum(CASE WHEN s.died = 0 AND s.cls IN ('user', 'addict', 'psychosis') THEN 1 ELSE 0 "
-             "END), "
-             "sum(CASE WHEN s.died = 0 AND s.cls = 'user' AND s.managed = 1 THEN 1 ELSE 0 END), "
-             "sum(CASE WHEN s.died = 0 AND s.ost = 1 THEN 1 ELSE 0 END), "
-             "sum(CASE WHEN s.died = 0 AND s.aftercare = 1 THEN 1 ELSE 0 END), "
-             "sum(CASE WHEN s.died = 0 AND s.cls = 'addict' AND (s.rehab = 1 OR s.ost = 1) THEN 1 "
-             "ELSE 0 END) "
-             "FROM s JOIN person p ON p.id = s.person_id "
-             "WHERE p.merged_into IS NULL AND " LIVES_IN_SCOPE("?2") " GROUP BY g ORDER BY g";
+    "SELECT %s AS g, s.flags FROM person_span s%s "
+    "WHERE s.to_day > ?2 AND s.from_day <= ?2 AND s.unit_id IN " SCOPE_UNITS;
 
-/* The SQL of a template for a scope: the group expression put in, and for
+/* The SQL of a template for a scope: the group expression (and for people
+ * the join their split needs) put in, and for
  * the national scope (every unit, every residence) the scope conditions
  * replaced by "?3 = 0", always true there, so that no row is placed for
  * nothing. The replaced fragments are constants of this file; values are
  * bound. malloc'd, NULL when out of memory. */
-static char *scoped_sql(const char *fmt, const char *group, long scope_id)
+static char *scoped_sql(const char *fmt, const char *group, const char *join, long scope_id)
 {
   static const char *const national[][2] = {
-      {LIVES_IN_SCOPE("e.event_date"), "?3 = 0"},
-      {LIVES_IN_SCOPE("?2"), "?3 = 0"},
-      {CANDIDATES("e"), "?3 = 0"},
+      {"f.unit_id IN " SCOPE_UNITS, "?3 = 0"},
+      {"s.unit_id IN " SCOPE_UNITS, "?3 = 0"},
       {" IN " SCOPE_UNITS, " IS NOT NULL AND ?3 = 0"},
   };
-  size_t n = strlen(fmt) + strlen(group) + 1;
+  size_t n = strlen(fmt) + strlen(group) + strlen(join) + 1;
   char *sql = malloc(n);
   if (!sql)
     return NULL;
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  snprintf(sql, n, fmt, group); /* templates of this file, one %s each */
+  snprintf(sql, n, fmt, group, join); /* templates of this file: group[, join] */
 #pragma GCC diagnostic pop
   for (size_t i = 0; scope_id == 0 && i < sizeof national / sizeof *national; i++) {
     const char *from = national[i][0], *to = national[i][1];
@@ -197,11 +134,38 @@ static struct ind_people_row *row_for(struct ind_people_list *l, size_t *cap, co
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
+/* Add a person's OR'ed flow kinds (bits of person_flow.kinds) to row r. */
+static void add_flows(struct ind_people_row *r, long kinds)
+{
+  long *const field[] = {&r->classified,      &r->determinations, &r->rehab_compulsory,
+                         &r->rehab_voluntary, &r->ost_started,    &r->ost_stopped,
+                         &r->removed,         &r->relapses,       &r->died};
+  for (size_t b = 0; b < sizeof field / sizeof *field; b++)
+    if (kinds & (1L << b))
+      (*field[b])++;
+}
+
+/* Add a person counted as `flags` (bits of person_span.flags) to row r. */
+static void add_stock(struct ind_people_row *r, long flags)
+{
+  long *const field[] = {&r->users, &r->addicts,   &r->in_list,        &r->users_managed,
+                         &r->ost,   &r->aftercare, &r->addicts_treated};
+  for (size_t b = 0; b < sizeof field / sizeof *field; b++)
+    if (flags & (1L << b))
+      (*field[b])++;
+}
+
 static int run_people(struct ind_people_list *out, size_t *cap, struct store *st, const char *fmt,
                       enum ind_split split, long scope_id, const char *start, const char *end,
                       int flows, struct err *err)
 {
-  char *sql = scoped_sql(fmt, group_expr(split), scope_id);
+  struct date ds, de;
+  if (date_parse(&ds, start, 0, NULL) || date_parse(&de, end, 0, NULL))
+    return err_set(err, ERR_INPUT, "kỳ %s..%s không hợp lệ", start, end);
+  const char *join = split == IND_SPLIT_NONE ? ""
+                     : flows                 ? " JOIN person p ON p.id = f.person_id"
+                                             : " JOIN person p ON p.id = s.person_id";
+  char *sql = scoped_sql(fmt, group_expr(split), join, scope_id);
   if (!sql)
     return err_set(err, ERR_NOMEM, "hết bộ nhớ");
   struct stmt *s;
@@ -209,36 +173,34 @@ static int run_people(struct ind_people_list *out, size_t *cap, struct store *st
   free(sql);
   if (rc)
     return rc;
-  db_bind_text(s, 1, start);
-  db_bind_text(s, 2, end);
+  db_bind_int(s, 1, date_to_days(ds));
+  db_bind_int(s, 2, date_to_days(de));
   db_bind_int(s, 3, scope_id);
+  db_bind_text(s, 4, end);
+  struct ind_people_row *row = NULL;
+  long person = 0, kinds = 0;
   int r;
   while ((r = db_step(s, err)) == 1) {
-    struct ind_people_row *row = row_for(out, cap, db_col_text(s, 0));
+    const char *g = db_col_text(s, 0);
+    if (flows && row && (strcmp(row->group, g) != 0 || db_col_int(s, 1) != person)) {
+      add_flows(row, kinds); /* the previous person is complete */
+      kinds = 0;
+    }
+    if (!row || strcmp(row->group, g) != 0)
+      row = row_for(out, cap, g);
     if (!row) {
       rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
       break;
     }
     if (flows) {
-      row->classified = db_col_int(s, 1);
-      row->determinations = db_col_int(s, 2);
-      row->rehab_compulsory = db_col_int(s, 3);
-      row->rehab_voluntary = db_col_int(s, 4);
-      row->ost_started = db_col_int(s, 5);
-      row->ost_stopped = db_col_int(s, 6);
-      row->removed = db_col_int(s, 7);
-      row->relapses = db_col_int(s, 8);
-      row->died = db_col_int(s, 9);
+      person = (long)db_col_int(s, 1);
+      kinds |= (long)db_col_int(s, 2);
     } else {
-      row->users = db_col_int(s, 1);
-      row->addicts = db_col_int(s, 2);
-      row->in_list = db_col_int(s, 3);
-      row->users_managed = db_col_int(s, 4);
-      row->ost = db_col_int(s, 5);
-      row->aftercare = db_col_int(s, 6);
-      row->addicts_treated = db_col_int(s, 7);
+      add_stock(row, (long)db_col_int(s, 1));
     }
   }
+  if (flows && row && !rc && r == 0)
+    add_flows(row, kinds);
   if (r < 0 && !rc)
     rc = ERR_DB;
   db_finalize(s);
@@ -555,7 +517,7 @@ static int run_register(struct ind_value_list *out, size_t *cap, struct store *s
                         const struct reg_query *q, const char *g, long scope_id, const char *start,
                         const char *end, struct err *err)
 {
-  char *sql = scoped_sql(q->sql, g, scope_id);
+  char *sql = scoped_sql(q->sql, g, "", scope_id);
   if (!sql)
     return err_set(err, ERR_NOMEM, "hết bộ nhớ");
   struct stmt *s;

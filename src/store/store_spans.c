@@ -1,0 +1,160 @@
+/* store_spans.c: reading histories for, and writing, the derived rows of people. */
+#include "store/store_spans.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db.h"
+
+static void put(char *dst, size_t n, const char *src)
+{
+  snprintf(dst, n, "%s", src);
+}
+
+/* One query over person LEFT JOIN person_event in (person, date, id) order:
+ * the events of a person are gathered, then handed to fn. */
+int store_span_scan(struct store *st, long first_id, long last_id, store_span_fn fn, void *ctx,
+                    struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "SELECT p.id, p.unit_id, COALESCE(p.merged_into, 0), e.id, e.kind, "
+                      "e.event_date, e.value, COALESCE(e.unit_id, 0), COALESCE(e.from_unit_id, 0), "
+                      "COALESCE(e.ref_event_id, 0) FROM person p "
+                      "LEFT JOIN person_event e ON e.person_id = p.id "
+                      "WHERE p.id >= ? AND p.id <= ? ORDER BY p.id, e.event_date, e.id",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, first_id);
+  db_bind_int(s, 2, last_id);
+  struct store_span_event *ev = NULL;
+  size_t n = 0, cap = 0;
+  struct store_span_person p = {0, 0, 0, NULL, 0};
+  int r;
+  while ((r = db_step(s, err)) == 1) {
+    long id = (long)db_col_int(s, 0);
+    if (id != p.id) {
+      if (p.id && (rc = fn(ctx, &(struct store_span_person){p.id, p.unit_id, p.merged_into, ev, n},
+                           err)) != 0)
+        break;
+      p.id = id;
+      p.unit_id = (long)db_col_int(s, 1);
+      p.merged_into = (long)db_col_int(s, 2);
+      n = 0;
+    }
+    if (db_col_is_null(s, 3))
+      continue; /* a person without events */
+    if (n == cap) {
+      size_t c = cap ? cap * 2 : 16;
+      struct store_span_event *m = realloc(ev, c * sizeof *m);
+      if (!m) {
+        rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+        break;
+      }
+      ev = m;
+      cap = c;
+    }
+    struct store_span_event *e = &ev[n++];
+    e->id = (long)db_col_int(s, 3);
+    put(e->kind, sizeof e->kind, db_col_text(s, 4));
+    put(e->date, sizeof e->date, db_col_text(s, 5));
+    put(e->value, sizeof e->value, db_col_text(s, 6));
+    e->unit_id = (long)db_col_int(s, 7);
+    e->from_unit_id = (long)db_col_int(s, 8);
+    e->ref_event_id = (long)db_col_int(s, 9);
+  }
+  if (r < 0 && !rc)
+    rc = ERR_DB;
+  if (!rc && p.id)
+    rc = fn(ctx, &(struct store_span_person){p.id, p.unit_id, p.merged_into, ev, n}, err);
+  free(ev);
+  db_finalize(s);
+  return rc;
+}
+
+static int run_range(struct store *st, const char *sql, long first_id, long last_id,
+                     struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st, sql, err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, first_id);
+  db_bind_int(s, 2, last_id);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_span_clear(struct store *st, long first_id, long last_id, struct err *err)
+{
+  int rc = run_range(st, "DELETE FROM person_span WHERE person_id >= ? AND person_id <= ?",
+                     first_id, last_id, err);
+  if (!rc)
+    rc = run_range(st, "DELETE FROM person_flow WHERE person_id >= ? AND person_id <= ?", first_id,
+                   last_id, err);
+  return rc;
+}
+
+int store_span_put(struct store *st, long person_id, long unit_id, long from_day, long to_day,
+                   int flags, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "INSERT INTO person_span (person_id, from_day, to_day, unit_id, flags) "
+                      "VALUES (?, ?, ?, ?, ?)",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, person_id);
+  db_bind_int(s, 2, from_day);
+  db_bind_int(s, 3, to_day);
+  db_bind_int(s, 4, unit_id);
+  db_bind_int(s, 5, flags);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_flow_put(struct store *st, long person_id, long unit_id, long day, int kinds,
+                   struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(
+      &s, st, "INSERT INTO person_flow (person_id, day, unit_id, kinds) VALUES (?, ?, ?, ?)", err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, person_id);
+  db_bind_int(s, 2, day);
+  db_bind_int(s, 3, unit_id);
+  db_bind_int(s, 4, kinds);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_span_built(int *out, struct store *st, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st, "SELECT built FROM person_span_state WHERE id = 1", err);
+  if (rc)
+    return rc;
+  *out = 1;
+  int r = db_step(s, err);
+  if (r == 1)
+    *out = (int)db_col_int(s, 0);
+  else if (r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_span_mark_built(struct store *st, struct err *err)
+{
+  return db_exec(st, "UPDATE person_span_state SET built = 1 WHERE id = 1", err);
+}
