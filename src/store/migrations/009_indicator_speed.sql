@@ -1,4 +1,7 @@
--- 009_person_spans: what the indicators count about people, derived from the
+-- 009_indicator_speed: every standard indicator of a province for a quarter
+-- in milliseconds (docs/bench.md).
+--
+-- People: what the indicators count about them, derived from the
 -- histories (domain/person_span.h). Rewritten with every change of a
 -- person's history, residence or record, in the same transaction; never
 -- edited by hand. A stock on day D is a range count over person_span, a flow
@@ -48,3 +51,21 @@ CREATE TABLE person_span_state (
   built INTEGER NOT NULL
 );
 INSERT INTO person_span_state (id, built) SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM person) THEN 0 ELSE 1 END;
+
+-- Registers: each flow is driven by a (date, unit) index over the period and
+-- tests the record's unit against the territory row by row, reading only
+-- the index (agency kind included for the split by agency). They replace the
+-- date-only indexes of 008.
+DROP INDEX drug_case_detected;
+DROP INDEX drug_case_prosecuted;
+DROP INDEX drug_case_tried;
+DROP INDEX drug_case_resolved;
+DROP INDEX case_person_arrested;
+DROP INDEX activity_date;
+CREATE INDEX drug_case_detected ON drug_case (detected_on, unit_id, agency_kind);
+CREATE INDEX drug_case_prosecuted ON drug_case (prosecuted_on, unit_id, agency_kind);
+CREATE INDEX drug_case_tried ON drug_case (tried_on, unit_id, agency_kind);
+CREATE INDEX drug_case_resolved ON drug_case (resolved_on, unit_id, agency_kind);
+CREATE INDEX case_person_arrested ON case_person (arrested_on, case_id, person_id);
+CREATE INDEX case_seizure_amounts ON case_seizure (case_id, substance, measure, quantity);
+CREATE INDEX activity_date ON activity (held_on, kind, unit_id, participants, minutes, agency_kind);
