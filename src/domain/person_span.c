@@ -6,8 +6,9 @@
  * removed), management record, substitution treatment, post-rehab
  * management, rehab (its three kinds' starts and ends) — and a death ends
  * every stock. A voided event, and the void itself, are skipped. Residence
- * on a day is the destination of the last move on or before it, else where
- * the person lived before the first move, else the recorded residence; all
+ * on a day is the destination of the last move (not voided) on or before
+ * it, else where the person lived before the first move, else the recorded
+ * residence; all
  * events of a day are applied before the day's state and residence are
  * taken, as a stock "on 30/9" includes what happened on 30/9. */
 #include "domain/person_span.h"
@@ -163,9 +164,13 @@ static int derive_person(void *ctx, const struct store_span_person *p, struct er
   int any_void = 0;
   for (size_t i = 0; i < p->n; i++)
     any_void |= strcmp(p->events[i].kind, "void") == 0;
+  /* where the person lived before the first move, voided or not: the
+   * record's residence follows every move written, and a void does not
+   * move it back */
   for (size_t i = 0; i < p->n; i++)
-    if (strcmp(p->events[i].kind, "moved") == 0 && !(any_void && voided(p, p->events[i].id))) {
-      residence = p->events[i].from_unit_id ? p->events[i].from_unit_id : p->unit_id;
+    if (strcmp(p->events[i].kind, "moved") == 0) {
+      if (p->events[i].from_unit_id)
+        residence = p->events[i].from_unit_id;
       break;
     }
   struct track_state t;
@@ -235,7 +240,7 @@ int person_derive_upgrade(struct store *st, struct err *err)
     return rc;
   rc = person_derive_from_tx(st, 0, err);
   if (!rc)
-    rc = store_span_mark_built(st, err);
+    rc = store_span_set_built(st, 1, err);
   if (rc) {
     store_write_rollback(st);
     return rc;

@@ -154,7 +154,15 @@ int store_span_built(int *out, struct store *st, struct err *err)
   return rc;
 }
 
-int store_span_mark_built(struct store *st, struct err *err)
+int store_span_set_built(struct store *st, int built, struct err *err)
 {
-  return db_exec(st, "UPDATE person_span_state SET built = 1 WHERE id = 1", err);
+  struct stmt *s;
+  int rc = db_prepare(&s, st, "UPDATE person_span_state SET built = ? WHERE id = 1", err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, built);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
 }

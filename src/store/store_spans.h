@@ -53,8 +53,8 @@ int store_flow_put(struct store *st, long person_id, long unit_id, long day, int
                    struct err *err);
 
 /* Whether the derived rows were built (0 after an upgrade from schema 8),
- * and marking them built. */
+ * and recording it. */
 int store_span_built(int *out, struct store *st, struct err *err);
-int store_span_mark_built(struct store *st, struct err *err);
+int store_span_set_built(struct store *st, int built, struct err *err);
 
 #endif
