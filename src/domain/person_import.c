@@ -20,6 +20,8 @@
 #include "base/text.h"
 #include "domain/audit.h"
 #include "domain/person.h"
+#include "domain/person_import_int.h"
+#include "domain/person_span.h"
 #include "domain/register.h"
 #include "domain/scope.h"
 #include "domain/unit.h"
@@ -42,23 +44,6 @@ static const struct reg_enum classes[] = {
     {"user", "Người sử dụng trái phép chất ma túy"},
     {"addict", "Người nghiện ma túy"},
     {"psychosis", "Người bị loạn thần do sử dụng ma túy"},
-};
-
-enum {
-  P_NID,
-  P_NAME,
-  P_OTHER,
-  P_DOB,
-  P_SEX,
-  P_ETHNIC,
-  P_UNIT,
-  P_TREE,
-  P_ADDRESS,
-  P_OCCUPATION,
-  P_GROUP,
-  P_CLASS,
-  P_CLASS_ON,
-  P_STATUS
 };
 
 static const struct reg_column person_cols[] = {
@@ -107,9 +92,6 @@ static const struct reg_column event_cols[] = {
     [E_NOTE] = {"note", "Ghi chú", REG_TEXT, 0, PERSON_TEXT_MAX - 1, NULL, 0},
 };
 
-static int person_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
-                             const struct reg_spec *spec, const char *const *raw, const char *today,
-                             struct buf *problems, struct err *err);
 static int event_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
                             const struct reg_spec *spec, const char *const *raw, const char *today,
                             struct buf *problems, struct err *err);
@@ -160,8 +142,7 @@ static void put(char *dst, size_t n, const char *src)
   dst[l] = '\0';
 }
 
-/* Turn a domain error into a problem of the row (ERR_INPUT) or pass it on. */
-static int as_problem(struct buf *problems, int rc, const struct err *e, struct err *err)
+int person_import_problem(struct buf *problems, int rc, const struct err *e, struct err *err)
 {
   if (rc == ERR_INPUT || rc == ERR_CONFLICT || rc == ERR_NOT_FOUND || rc == ERR_DENIED) {
     if (problems->len)
@@ -183,9 +164,26 @@ static int same_identity(const struct person *a, const struct person *b)
          strcmp(a->occupation_group, b->occupation_group) == 0;
 }
 
-static int person_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
-                             const struct reg_spec *spec, const char *const *raw, const char *today,
-                             struct buf *problems, struct err *err)
+void person_import_fill(struct person *p, const struct reg_row *row)
+{
+  const struct reg_cell *c = row->cells;
+  memset(p, 0, sizeof *p);
+  put(p->national_id, sizeof p->national_id, c[P_NID].text);
+  put(p->full_name, sizeof p->full_name, c[P_NAME].text);
+  put(p->other_names, sizeof p->other_names, c[P_OTHER].text);
+  put(p->birth_date, sizeof p->birth_date, c[P_DOB].text);
+  put(p->sex, sizeof p->sex, c[P_SEX].text);
+  put(p->ethnicity, sizeof p->ethnicity, c[P_ETHNIC].text);
+  put(p->unit_tree, sizeof p->unit_tree, c[P_UNIT].tree);
+  put(p->unit_code, sizeof p->unit_code, c[P_UNIT].text);
+  put(p->address, sizeof p->address, c[P_ADDRESS].text);
+  put(p->occupation, sizeof p->occupation, c[P_OCCUPATION].text);
+  put(p->occupation_group, sizeof p->occupation_group, c[P_GROUP].text);
+}
+
+int person_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
+                      const struct reg_spec *spec, const char *const *raw, const char *today,
+                      struct buf *problems, struct err *err)
 {
   *out = REG_UNCHANGED;
   struct reg_row row;
@@ -194,33 +192,23 @@ static int person_import_row(enum reg_outcome *out, struct store *st, const stru
     return rc;
   const struct reg_cell *c = row.cells;
   struct person p;
-  memset(&p, 0, sizeof p);
-  put(p.national_id, sizeof p.national_id, c[P_NID].text);
-  put(p.full_name, sizeof p.full_name, c[P_NAME].text);
-  put(p.other_names, sizeof p.other_names, c[P_OTHER].text);
-  put(p.birth_date, sizeof p.birth_date, c[P_DOB].text);
-  put(p.sex, sizeof p.sex, c[P_SEX].text);
-  put(p.ethnicity, sizeof p.ethnicity, c[P_ETHNIC].text);
-  put(p.unit_tree, sizeof p.unit_tree, c[P_UNIT].tree);
-  put(p.unit_code, sizeof p.unit_code, c[P_UNIT].text);
-  put(p.address, sizeof p.address, c[P_ADDRESS].text);
-  put(p.occupation, sizeof p.occupation, c[P_OCCUPATION].text);
-  put(p.occupation_group, sizeof p.occupation_group, c[P_GROUP].text);
+  person_import_fill(&p, &row);
   if (!c[P_CLASS].empty && c[P_CLASS_ON].empty)
-    return as_problem(problems, ERR_INPUT,
-                      &(struct err){ERR_INPUT, "Ngày phân loại: bắt buộc khi có Phân loại"}, err);
+    return person_import_problem(
+        problems, ERR_INPUT, &(struct err){ERR_INPUT, "Ngày phân loại: bắt buộc khi có Phân loại"},
+        err);
   struct err e;
   err_clear(&e);
   rc = person_validate(&p, today, &e);
   if (rc)
-    return as_problem(problems, rc, &e, err);
+    return person_import_problem(problems, rc, &e, err);
 
   /* Found again? By national ID (anywhere in the scope), else by identity. */
   long id = 0;
   if (p.national_id[0]) {
     rc = store_reg_person_any(&id, st, sc, p.national_id, &e);
     if (rc)
-      return as_problem(problems, rc, &e, err);
+      return person_import_problem(problems, rc, &e, err);
   } else {
     char *key = NULL;
     rc = text_key(&key, p.full_name, err);
@@ -244,14 +232,14 @@ static int person_import_row(enum reg_outcome *out, struct store *st, const stru
     }
     rc = person_create_with_history_tx(st, sc, &p, &first, n, today, &e);
     if (rc)
-      return as_problem(problems, rc, &e, err);
+      return person_import_problem(problems, rc, &e, err);
     *out = REG_INSERTED;
     return ERR_OK;
   } else {
     struct person old;
     rc = store_person_get(&old, st, sc, id, &e);
     if (rc)
-      return as_problem(problems, rc, &e, err);
+      return person_import_problem(problems, rc, &e, err);
     if (strcmp(old.unit_tree, p.unit_tree) || strcmp(old.unit_code, p.unit_code)) {
       buf_addf(problems,
                "%sMã đơn vị: hồ sơ số %ld đang cư trú tại %s; chuyển nơi cư trú ghi bằng sự kiện "
@@ -269,9 +257,11 @@ static int person_import_row(enum reg_outcome *out, struct store *st, const stru
       rc = store_person_update(st, sc, &p, &sk, &e);
       person_keys_free(&k);
       if (!rc)
+        rc = person_derive_tx(st, id, &e);
+      if (!rc)
         rc = audit_record(st, sc, "person.update", "person", id, "sửa thông tin khi nhập tệp", &e);
       if (rc)
-        return as_problem(problems, rc, &e, err);
+        return person_import_problem(problems, rc, &e, err);
       *out = REG_UPDATED;
     }
   }
@@ -290,7 +280,7 @@ static int person_import_row(enum reg_outcome *out, struct store *st, const stru
   put(ev.value, sizeof ev.value, c[P_CLASS].text);
   rc = person_add_event_tx(st, sc, &ev, today, &e);
   if (rc)
-    return as_problem(problems, rc, &e, err);
+    return person_import_problem(problems, rc, &e, err);
   if (*out == REG_UNCHANGED)
     *out = REG_UPDATED;
   return ERR_OK;
@@ -347,7 +337,7 @@ static int event_import_row(enum reg_outcome *out, struct store *st, const struc
     rc = err_set(&e, ERR_INPUT, "Sự kiện: \"%s\" không phải loại sự kiện (pcmt person kinds)",
                  c[E_KIND].text);
   if (rc)
-    return as_problem(problems, rc, &e, err);
+    return person_import_problem(problems, rc, &e, err);
   put(ev.date, sizeof ev.date, c[E_DATE].text);
   put(ev.value, sizeof ev.value, c[E_VALUE].text);
   put(ev.facility, sizeof ev.facility, c[E_FACILITY].text);
@@ -359,7 +349,7 @@ static int event_import_row(enum reg_outcome *out, struct store *st, const struc
   put(ev.note, sizeof ev.note, c[E_NOTE].text);
   rc = person_event_validate(&ev, &e);
   if (rc)
-    return as_problem(problems, rc, &e, err);
+    return person_import_problem(problems, rc, &e, err);
   int exists = 0;
   rc = store_person_event_exists(&exists, st, ev.person_id, person_event_code(ev.kind), ev.date,
                                  ev.value, err);
@@ -367,7 +357,7 @@ static int event_import_row(enum reg_outcome *out, struct store *st, const struc
     return rc;
   rc = person_add_event_tx(st, sc, &ev, today, &e);
   if (rc)
-    return as_problem(problems, rc, &e, err);
+    return person_import_problem(problems, rc, &e, err);
   *out = REG_INSERTED;
   return ERR_OK;
 }

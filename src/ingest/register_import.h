@@ -8,7 +8,8 @@
  * the column and the reason, while the good rows are committed together in
  * one transaction, with one audit row for the import: a crash mid-import
  * leaves nothing of it. A re-import of the same file finds every record
- * again and changes nothing. */
+ * again and changes nothing. People are decided in memory and written in
+ * one pass (domain/person_bulk.h): same outcomes, no savepoint per row. */
 #ifndef PCMT_INGEST_REGISTER_IMPORT_H
 #define PCMT_INGEST_REGISTER_IMPORT_H
 

@@ -1,0 +1,40 @@
+/* person_import_int.h: what the people import shares with its bulk path (domain only). */
+#ifndef PCMT_DOMAIN_PERSON_IMPORT_INT_H
+#define PCMT_DOMAIN_PERSON_IMPORT_INT_H
+
+#include "base/buf.h"
+#include "domain/person.h"
+#include "domain/register.h"
+
+/* Columns of the people register, in spec order. */
+enum {
+  P_NID,
+  P_NAME,
+  P_OTHER,
+  P_DOB,
+  P_SEX,
+  P_ETHNIC,
+  P_UNIT,
+  P_TREE,
+  P_ADDRESS,
+  P_OCCUPATION,
+  P_GROUP,
+  P_CLASS,
+  P_CLASS_ON,
+  P_STATUS
+};
+
+/* The identity a parsed people row describes (residence from the unit cell). */
+void person_import_fill(struct person *p, const struct reg_row *row);
+
+/* Turn a domain error into a problem of the row (ERR_INPUT) or pass it on. */
+int person_import_problem(struct buf *problems, int rc, const struct err *e, struct err *err);
+
+/* The row-by-row import of one people row (the path every row took before
+ * the bulk path): parse, find again, create or update, audit. Runs inside
+ * the caller's transaction; the caller wraps it in a savepoint. */
+int person_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
+                      const struct reg_spec *spec, const char *const *raw, const char *today,
+                      struct buf *problems, struct err *err);
+
+#endif
