@@ -96,7 +96,7 @@ static char *replace_all(char *sql, const char *from, const char *to)
       w += lt;
       r = at + lf;
     }
-    strcpy(w, r);
+    memcpy(w, r, strlen(r) + 1);
   }
   free(sql);
   return out;
@@ -119,6 +119,18 @@ static char *scoped_sql(const char *fmt, const char *group, const char *join, lo
   for (size_t i = 0; scope_id == 0 && i < sizeof national / sizeof *national; i++)
     sql = replace_all(sql, national[i][0], national[i][1]);
   return sql;
+}
+
+/* Prepare the template fmt for a scope (scoped_sql). */
+static int prepare_template(struct stmt **out, struct store *st, const char *fmt, const char *group,
+                            const char *join, long scope_id, struct err *err)
+{
+  char *sql = scoped_sql(fmt, group, join, scope_id);
+  if (!sql)
+    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+  int rc = db_prepare(out, st, sql, err);
+  free(sql);
+  return rc;
 }
 
 /* The row for group g, added when new. */
@@ -172,12 +184,8 @@ static int run_people(struct ind_people_list *out, size_t *cap, struct store *st
   const char *join = split == IND_SPLIT_NONE ? ""
                      : flows                 ? " JOIN person p ON p.id = f.person_id"
                                              : " JOIN person p ON p.id = s.person_id";
-  char *sql = scoped_sql(fmt, group_expr(split), join, scope_id);
-  if (!sql)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
   struct stmt *s;
-  int rc = db_prepare(&s, st, sql, err);
-  free(sql);
+  int rc = prepare_template(&s, st, fmt, group_expr(split), join, scope_id, err);
   if (rc)
     return rc;
   db_bind_int(s, 1, date_to_days(ds));
@@ -251,12 +259,9 @@ int store_ind_values(struct ind_value_list *out, struct store *st, long scope_id
   out->items = NULL;
   out->n = 0;
   const char *g = split == IND_SPLIT_AGENCY ? "v.agency_kind" : "''";
-  char *sql = replace_all(strdup(stock ? VALUES_STOCK_SQL : VALUES_FLOW_SQL), "{g}", g);
-  if (!sql)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
   struct stmt *s;
-  int rc = db_prepare(&s, st, sql, err);
-  free(sql);
+  int rc =
+      prepare_template(&s, st, stock ? VALUES_STOCK_SQL : VALUES_FLOW_SQL, g, "", scope_id, err);
   if (rc)
     return rc;
   db_bind_text(s, 1, start);
@@ -487,12 +492,8 @@ static int run_register(struct ind_value_list *out, size_t *cap, struct store *s
                         const struct reg_query *q, const char *g, long scope_id, const char *start,
                         const char *end, struct err *err)
 {
-  char *sql = scoped_sql(q->sql, g, "", scope_id);
-  if (!sql)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
   struct stmt *s;
-  int rc = db_prepare(&s, st, sql, err);
-  free(sql);
+  int rc = prepare_template(&s, st, q->sql, g, "", scope_id, err);
   if (rc)
     return rc;
   db_bind_text(s, 1, start);
