@@ -9,7 +9,8 @@
 static const char init_help[] =
     "usage: pcmt init [--db FILE]\n\n"
     "Create the database FILE (default $PCMT_DB, else pcmt.db) or upgrade it to\n"
-    "this version's schema. A database written by a newer PCMT is refused.\n"
+    "this version's schema (from schema 8: the people's indicator rows are derived\n"
+    "once). A database written by a newer PCMT is refused.\n"
     "Load the administrative units next with 'pcmt units import'.\n";
 
 int cmd_init(int argc, char **argv, const struct cli_global *g)
