@@ -1080,11 +1080,7 @@ static int check_commune(struct store *st, const char *tree, const char *code, s
   int rc = store_scope_unit(&id, &level, st, tree, code, err);
   if (rc)
     return rc;
-  int want = strcmp(tree, UNIT_TREE_OLD) == 0 ? 3 : 2;
-  if (level != want)
-    return err_set(err, ERR_INPUT, "đơn vị %s (hệ %s) không phải cấp xã; nơi cư trú ghi đến xã",
-                   code, tree);
-  return ERR_OK;
+  return unit_check_commune(tree, code, level, err);
 }
 
 /* Commit, or roll back when rc is an error; returns rc or the commit's error. */

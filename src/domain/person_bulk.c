@@ -591,11 +591,7 @@ static int check_commune(struct person_bulk *b, const struct person *p, struct e
     return rc;
   if (!m)
     return err_set(err, ERR_NOT_FOUND, "không có đơn vị mã %s (hệ %s)", p->unit_code, p->unit_tree);
-  int want = strcmp(p->unit_tree, UNIT_TREE_OLD) == 0 ? 3 : 2;
-  if (m->level != want)
-    return err_set(err, ERR_INPUT, "đơn vị %s (hệ %s) không phải cấp xã; nơi cư trú ghi đến xã",
-                   p->unit_code, p->unit_tree);
-  return ERR_OK;
+  return unit_check_commune(p->unit_tree, p->unit_code, m->level, err);
 }
 
 /* person_check_national_id, its store lookup remembered per prefix. */

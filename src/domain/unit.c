@@ -37,6 +37,19 @@ const char *unit_tree_at(const char *date)
   return date && *date && strcmp(date, "2025-07-01") < 0 ? UNIT_TREE_OLD : UNIT_TREE_NEW;
 }
 
+int unit_commune_level(const char *tree)
+{
+  return strcmp(tree, UNIT_TREE_OLD) == 0 ? 3 : 2;
+}
+
+int unit_check_commune(const char *tree, const char *code, int level, struct err *err)
+{
+  if (level != unit_commune_level(tree))
+    return err_set(err, ERR_INPUT, "đơn vị %s (hệ %s) không phải cấp xã; nơi cư trú ghi đến xã",
+                   code, tree);
+  return ERR_OK;
+}
+
 /* Type words as people write them (text_key form), with the type_key of the
  * official type they stand for. Longer words first. */
 static const struct {

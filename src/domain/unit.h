@@ -76,4 +76,12 @@ int unit_successors(struct unit_successor_list *out, struct store *st, const cha
 /* The tree in force on an ISO date: "pre2025" before 2025-07-01, else "post2025". */
 const char *unit_tree_at(const char *date);
 
+/* The level of a commune in a tree: 3 in "pre2025" (province, district,
+ * commune), 2 in "post2025" (province, commune). */
+int unit_commune_level(const char *tree);
+
+/* ERR_INPUT with a message for a person unless unit tree/code, of the given
+ * level, is a commune: residences are recorded to the commune. */
+int unit_check_commune(const char *tree, const char *code, int level, struct err *err);
+
 #endif

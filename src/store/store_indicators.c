@@ -502,7 +502,7 @@ static int run_register(struct ind_value_list *out, size_t *cap, struct store *s
   if (q->communes) {
     const char *tree = unit_tree_at(end);
     db_bind_text(s, 4, tree);
-    db_bind_int(s, 5, strcmp(tree, UNIT_TREE_OLD) == 0 ? 3 : 2);
+    db_bind_int(s, 5, unit_commune_level(tree));
   }
   size_t ncols = 0;
   while (ncols < sizeof q->cols / sizeof *q->cols && q->cols[ncols])
