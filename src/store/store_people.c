@@ -127,6 +127,35 @@ static int exec_bound(struct store *st, const char *sql, const char *text1, cons
   return rc;
 }
 
+/* unit_commune (migration 011): for each tree, its communes and every unit
+ * whose records count for one of them, the commune itself and the old units
+ * that went into it, so that the communes indicators map a record to today's
+ * commune with one look-up instead of a recursive query per request. */
+static int rebuild_communes(struct store *st, struct err *err)
+{
+  int rc = db_exec(st, "DELETE FROM unit_commune", err);
+  static const char *const trees[] = {UNIT_TREE_OLD, UNIT_TREE_NEW};
+  static const char *const sql[] = {
+      "INSERT INTO unit_commune (tree, unit_id, commune_id, valid_from, valid_to) "
+      "SELECT tree, id, id, valid_from, valid_to FROM unit WHERE tree = ? AND level = ?",
+      "INSERT OR IGNORE INTO unit_commune (tree, unit_id, commune_id, valid_from, valid_to) "
+      "SELECT c.tree, s.old_id, c.id, c.valid_from, c.valid_to FROM unit c "
+      "JOIN unit_succession s ON s.new_id = c.id WHERE c.tree = ? AND c.level = ?"};
+  for (size_t t = 0; !rc && t < sizeof trees / sizeof *trees; t++)
+    for (size_t q = 0; !rc && q < sizeof sql / sizeof *sql; q++) {
+      struct stmt *s;
+      rc = db_prepare(&s, st, sql[q], err);
+      if (rc)
+        break;
+      db_bind_text(s, 1, trees[t]);
+      db_bind_int(s, 2, unit_commune_level(trees[t]));
+      if (db_step(s, err) < 0)
+        rc = step_failed(err);
+      db_finalize(s);
+    }
+  return rc;
+}
+
 static int rebuild_scope(struct store *st, const char *sig, const char *at, struct err *err)
 {
   int rc = db_exec(st, "DELETE FROM unit_scope", err);
@@ -150,6 +179,8 @@ static int rebuild_scope(struct store *st, const char *sig, const char *at, stru
   /* The national scope: every unit. */
   if (!rc)
     rc = db_exec(st, "INSERT INTO unit_scope (scope_id, unit_id) SELECT 0, id FROM unit", err);
+  if (!rc)
+    rc = rebuild_communes(st, err);
   if (!rc)
     rc = exec_bound(st,
                     "INSERT INTO unit_scope_state (id, signature, built_at) VALUES (1, ?, ?) "

@@ -601,13 +601,100 @@ static void split_by_agency_and_substance(void **state)
   indicator_result_list_free(&l);
 }
 
+/* The rows derived for the indicators (migration 011) follow every change
+ * of the registers: a case moved to another unit takes its arrests along, a
+ * status row removed, re-dated or added changes the place's spans, a place
+ * moved takes its spans along, a record merged into a merged record counts
+ * as the last survivor, and the commune map is rebuilt when it is stale.
+ * Each change is undone before the next. */
+static void derived_rows_follow_changes(void **state)
+{
+  (void)state;
+  char u[24], v[24];
+  struct indicator_result_list l;
+  /* C3 (D and F = A arrested) moves to Hà Nội: N1 keeps A and B */
+  sql("UPDATE drug_case SET unit_id = ? WHERE record_no = 'C3'", 1, num(u, HN));
+  l = compute(UNIT_TREE_NEW, "16855", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "persons_arrested", "", 2);
+  indicator_result_list_free(&l);
+  l = compute(UNIT_TREE_OLD, "00001", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "persons_arrested", "", 3); /* E, D, A (as F) */
+  indicator_result_list_free(&l);
+  sql("UPDATE drug_case SET unit_id = ? WHERE record_no = 'C3'", 1, num(u, O2));
+  l = compute(UNIT_TREE_NEW, "16855", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "persons_arrested", "", 3); /* A, B, D */
+  indicator_result_list_free(&l);
+
+  /* G merged into F, itself merged into A: G arrested in C2 is A again;
+   * before the merge G counts on its own */
+  long F = (long)sql("SELECT id FROM person WHERE full_name = 'F'", 0);
+  long G = person("G", "");
+  long c2 = (long)sql("SELECT id FROM drug_case WHERE record_no = 'C2'", 0);
+  arrest(c2, G, "2024-08-05");
+  l = compute(UNIT_TREE_NEW, "16855", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "persons_arrested", "", 4);
+  indicator_result_list_free(&l);
+  sql("UPDATE person SET merged_into = ? WHERE id = ?", 2, num(u, F), num(v, G));
+  l = compute(UNIT_TREE_NEW, "16855", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "persons_arrested", "", 3);
+  indicator_result_list_free(&l);
+  sql("DELETE FROM case_person WHERE person_id = ?", 1, num(u, G));
+
+  /* H2's reformed row removed: on 30/9 only H4 is active */
+  long h2 = (long)sql("SELECT id FROM place WHERE record_no = 'H2'", 0);
+  sql("DELETE FROM place_status WHERE place_id = ? AND status = 'reformed'", 1, num(u, h2));
+  l = compute(UNIT_TREE_NEW, "16855", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "hotspots_active", "", 1);
+  expect(&l, "hotspots_reformed", "", 0);
+  indicator_result_list_free(&l);
+  /* back, re-dated into October: still out of Q3, active again in Q4 */
+  status(h2, "2024-10-05", "reformed");
+  l = compute(UNIT_TREE_NEW, "16855", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "hotspots_active", "", 1);
+  indicator_result_list_free(&l);
+  l = compute(UNIT_TREE_NEW, "16855", "2024-Q4", IND_SPLIT_NONE);
+  expect(&l, "hotspots_reformed", "", 1);
+  expect(&l, "hotspots_active", "", 3);
+  indicator_result_list_free(&l);
+  sql("UPDATE place_status SET on_date = '2024-09-01' WHERE place_id = ? AND status = 'reformed'",
+      1, num(u, h2));
+  l = compute(UNIT_TREE_NEW, "16855", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "hotspots_active", "", 2);
+  expect(&l, "hotspots_reformed", "", 1);
+  indicator_result_list_free(&l);
+
+  /* H4 moves to Hà Nội, then back */
+  sql("UPDATE place SET unit_id = ? WHERE record_no = 'H4'", 1, num(u, HN));
+  l = compute(UNIT_TREE_NEW, "16855", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "hotspots_active", "", 1);
+  indicator_result_list_free(&l);
+  l = compute(UNIT_TREE_OLD, "00001", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "hotspots_active", "", 2); /* H5, H4 */
+  indicator_result_list_free(&l);
+  sql("UPDATE place SET unit_id = ? WHERE record_no = 'H4'", 1, num(u, O2));
+
+  /* the commune map lost and its units' signature forgotten: rebuilt */
+  sql("DELETE FROM unit_commune", 0);
+  sql("DELETE FROM unit_scope_state", 0);
+  struct err err = {0};
+  assert_int_equal(scope_resolve(&admin, st, &err), ERR_OK);
+  l = compute(UNIT_TREE_NEW, "40", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "communes_total", "", 412);
+  expect(&l, "communes_with_propaganda", "", 2);
+  indicator_result_list_free(&l);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(cases_in_an_old_commune),       cmocka_unit_test(old_data_on_todays_commune),
-      cmocka_unit_test(months_add_up_to_the_quarter),  cmocka_unit_test(places_and_stocks),
-      cmocka_unit_test(activities_and_communes),       cmocka_unit_test(last_year_of_a_new_commune),
+      cmocka_unit_test(cases_in_an_old_commune),
+      cmocka_unit_test(old_data_on_todays_commune),
+      cmocka_unit_test(months_add_up_to_the_quarter),
+      cmocka_unit_test(places_and_stocks),
+      cmocka_unit_test(activities_and_communes),
+      cmocka_unit_test(last_year_of_a_new_commune),
       cmocka_unit_test(split_by_agency_and_substance),
+      cmocka_unit_test(derived_rows_follow_changes),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
