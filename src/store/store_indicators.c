@@ -308,7 +308,10 @@ int store_ind_values(struct ind_value_list *out, struct store *st, long scope_id
  *
  * One query per register (and per kind of row counted), each computing
  * several figures with SUM(CASE ...), filtered by the scope through
- * unit_scope on the record's unit. ?1 start, ?2 end, ?3 scope id. {g} is the
+ * unit_scope on the record's unit. For a territory each query seeks the
+ * (unit, date) index once per unit of it; for the whole country (no scope
+ * condition) it reads the (date, unit) index over the period (both kept by
+ * migration 011). ?1 start, ?2 end, ?3 scope id. {g} is the
  * group expression (a constant of this file); for the totals (no split) the
  * GROUP BY is dropped: grouping every row under one constant costs SQLite a
  * sorter, ten times the scan itself. Persons arrested and the communes are
@@ -316,13 +319,7 @@ int store_ind_values(struct ind_value_list *out, struct store *st, long scope_id
 
 #define IN_SCOPE(COL)  COL " IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?3)"
 #define IN_PERIOD(COL) "(" COL " >= ?1 AND " COL " <= ?2)"
-/* A record's unit tested row by row ("+": not an index to drive the query
- * from, in SQLite's planner; elsewhere a no-op): the flows below are driven
- * by a (date, unit) index over the period, which for any territory reads at
- * most the country's records of the period, instead of one index probe per
- * unit of the territory (684 for Hanoi) and table per figure. */
-#define UNIT_IN_SCOPE(COL) "+" IN_SCOPE(COL)
-#define GROUPED            " GROUP BY g ORDER BY g"
+#define GROUPED        " GROUP BY g ORDER BY g"
 
 /* Places active on the period's end, from their derived status spans
  * (place_span, migration 011): a span holds from its status row's day to the
@@ -334,7 +331,7 @@ int store_ind_values(struct ind_value_list *out, struct store *st, long scope_id
 /* Each procedural step counted by its own date: four index ranges. */
 #define CASE_STEP(COL, D, P, T, R)                                                                 \
   "SELECT {g} AS g, " D " AS d, " P " AS p, " T " AS t, " R " AS r FROM drug_case c "               \
-  "WHERE " IN_PERIOD("c." COL) " AND " UNIT_IN_SCOPE("c.unit_id")
+  "WHERE " IN_PERIOD("c." COL) " AND " IN_SCOPE("c.unit_id")
 static const char CASES_SQL[] =
     "SELECT g, sum(d), sum(p), sum(t), sum(r) FROM ("
     CASE_STEP("detected_on", "1", "0", "0", "0") " UNION ALL "
@@ -346,7 +343,7 @@ static const char CASES_SQL[] =
  * (migration 011); the people are counted once in C (arrests_count). */
 static const char ARRESTS_SQL[] =
     "SELECT {g} AS g, cp.person_id FROM case_person cp "
-    "WHERE " IN_PERIOD("cp.arrested_on") " AND " UNIT_IN_SCOPE("cp.unit_id");
+    "WHERE " IN_PERIOD("cp.arrested_on") " AND " IN_SCOPE("cp.unit_id");
 
 static const char SEIZURES_SQL[] =
     "SELECT {g} AS g, "
@@ -358,25 +355,25 @@ static const char SEIZURES_SQL[] =
     "sum(CASE WHEN s.substance NOT IN ('heroin', 'methamphetamine', 'cannabis') "
     "AND s.measure = 'gram' THEN s.quantity ELSE 0 END) "
     "FROM drug_case c JOIN case_seizure s ON s.case_id = c.id "
-    "WHERE " IN_PERIOD("c.detected_on") " AND " UNIT_IN_SCOPE("c.unit_id") GROUPED;
+    "WHERE " IN_PERIOD("c.detected_on") " AND " IN_SCOPE("c.unit_id") GROUPED;
 
 static const char PLACES_ACTIVE_SQL[] =
     "SELECT {g} AS g, sum(CASE WHEN x.kind = 'hotspot' THEN 1 ELSE 0 END), "
     "sum(CASE WHEN x.kind IN ('retail_point', 'seller') THEN 1 ELSE 0 END) FROM place_span x "
     "WHERE " PLACE_OPEN_AT_END " AND x.kind IN ('hotspot', 'retail_point', 'seller') AND "
-    UNIT_IN_SCOPE("x.unit_id") GROUPED;
+    IN_SCOPE("x.unit_id") GROUPED;
 
 /* A hotspot is new in the period of its first 'active' row. */
 static const char HOTSPOT_FLOWS_SQL[] =
     "SELECT {g} AS g, sum(CASE WHEN x.status = 'active' AND x.first_active = 1 THEN 1 ELSE 0 END), "
     "sum(CASE WHEN x.status = 'eliminated' THEN 1 ELSE 0 END), "
     "sum(CASE WHEN x.status = 'reformed' THEN 1 ELSE 0 END) FROM place_span x "
-    "WHERE x.kind = 'hotspot' AND " IN_PERIOD("x.on_date") " AND " UNIT_IN_SCOPE("x.unit_id")
+    "WHERE x.kind = 'hotspot' AND " IN_PERIOD("x.on_date") " AND " IN_SCOPE("x.unit_id")
     GROUPED;
 
 static const char CULTIVATION_SQL[] =
     "SELECT {g} AS g, count(*), sum(p.area_m2) FROM place p WHERE p.kind = 'cultivation' AND "
-    IN_PERIOD("p.destroyed_on") " AND " UNIT_IN_SCOPE("p.unit_id") GROUPED;
+    IN_PERIOD("p.destroyed_on") " AND " IN_SCOPE("p.unit_id") GROUPED;
 /* clang-format on */
 
 static const char INSPECTIONS_SQL[] =
@@ -391,9 +388,9 @@ static const char ACTIVITIES_SQL[] =
     "sum(CASE WHEN a.kind = 'propaganda' THEN a.participants ELSE 0 END), "
     "sum(CASE WHEN a.kind = 'broadcast' THEN a.minutes ELSE 0 END), "
     "sum(CASE WHEN a.kind = 'mobile_trial' THEN 1 ELSE 0 END) "
-    "FROM activity a WHERE " UNIT_IN_SCOPE(
-        "a.unit_id") " AND a.kind IN ('propaganda', 'broadcast', "
-                     "'mobile_trial') AND " IN_PERIOD("a.held_on") GROUPED;
+    "FROM activity a WHERE " IN_SCOPE("a.unit_id") " AND a.kind IN ('propaganda', 'broadcast', "
+                                                   "'mobile_trial') AND " IN_PERIOD("a.held_on")
+                                                       GROUPED;
 
 static const char LICIT_SQL[] =
     "SELECT {g} AS g, count(*) FROM licit_entity e WHERE " IN_SCOPE("e.unit_id") GROUPED;
@@ -417,12 +414,12 @@ static const char COMMUNE_MAP_SQL[] =
  * the period, hotspots and retail points active on the end). */
 static const char COMMUNE_PROPAGANDA_SQL[] =
     "SELECT a.unit_id FROM activity a WHERE a.kind = 'propaganda' AND " IN_PERIOD(
-        "a.held_on") " AND " UNIT_IN_SCOPE("a.unit_id");
+        "a.held_on") " AND " IN_SCOPE("a.unit_id");
 static const char COMMUNE_CASES_SQL[] = "SELECT c.unit_id FROM drug_case c WHERE " IN_PERIOD(
-    "c.detected_on") " AND " UNIT_IN_SCOPE("c.unit_id");
+    "c.detected_on") " AND " IN_SCOPE("c.unit_id");
 static const char COMMUNE_PLACES_SQL[] =
     "SELECT x.unit_id FROM place_span x WHERE " PLACE_OPEN_AT_END
-    " AND x.kind IN ('hotspot', 'retail_point', 'seller') AND " UNIT_IN_SCOPE("x.unit_id");
+    " AND x.kind IN ('hotspot', 'retail_point', 'seller') AND " IN_SCOPE("x.unit_id");
 
 struct reg_query;
 typedef int (*reg_run_fn)(struct ind_value_list *out, size_t *cap, struct store *st,

@@ -13,6 +13,7 @@ UPDATE case_person SET unit_id = (SELECT c.unit_id FROM drug_case c WHERE c.id =
   agency_kind = (SELECT c.agency_kind FROM drug_case c WHERE c.id = case_id);
 DROP INDEX case_person_arrested;
 CREATE INDEX case_person_arrested ON case_person (arrested_on, unit_id, person_id, agency_kind);
+CREATE INDEX case_person_unit ON case_person (unit_id, arrested_on, person_id, agency_kind);
 
 CREATE TRIGGER case_person_case AFTER INSERT ON case_person BEGIN
   UPDATE case_person SET unit_id = (SELECT c.unit_id FROM drug_case c WHERE c.id = NEW.case_id),
@@ -44,6 +45,7 @@ CREATE TABLE place_span (
 ) WITHOUT ROWID;
 CREATE INDEX place_span_open ON place_span (status, to_date, on_date, kind, unit_id);
 CREATE INDEX place_span_date ON place_span (kind, on_date, status, first_active, unit_id);
+CREATE INDEX place_span_unit ON place_span (unit_id, kind, on_date, status, first_active);
 
 CREATE TRIGGER place_status_added AFTER INSERT ON place_status BEGIN
   DELETE FROM place_span WHERE place_id = NEW.place_id;
@@ -86,13 +88,27 @@ SELECT s.place_id, s.on_date, s.status,
     ORDER BY s.on_date) = 1 THEN 1 ELSE 0 END
 FROM place_status s JOIN place p ON p.id = s.place_id;
 
--- Cultivation sites destroyed in a period.
+-- Each register flow has two covering indexes: (date, unit, ...) for the
+-- whole country, read over the period, and (unit, date, ...) for a
+-- territory, one seek per unit of it (684 for Hà Nội) that reads only the
+-- territory's records; the planner picks by the scope condition (the
+-- national scope has none). Measured on the national data for Hà Nội, a
+-- quarter: cases 5.2 -> 2.9 ms, activities 3.5 -> 2.0, arrests 1.7 -> 0.4.
 CREATE INDEX place_destroyed ON place (kind, destroyed_on, unit_id, area_m2);
+DROP INDEX place_unit;
+CREATE INDEX place_unit ON place (unit_id, kind, destroyed_on, area_m2);
+DROP INDEX drug_case_unit;
+CREATE INDEX drug_case_unit ON drug_case (unit_id, detected_on, agency_kind);
+CREATE INDEX drug_case_unit_prosecuted ON drug_case (unit_id, prosecuted_on, agency_kind);
+CREATE INDEX drug_case_unit_tried ON drug_case (unit_id, tried_on, agency_kind);
+CREATE INDEX drug_case_unit_resolved ON drug_case (unit_id, resolved_on, agency_kind);
 
 -- Activities by kind first: the communes reached by propaganda read only
 -- propaganda sessions; the activity figures seek each of their kinds.
 DROP INDEX activity_date;
 CREATE INDEX activity_date ON activity (kind, held_on, unit_id, participants, minutes, agency_kind);
+DROP INDEX activity_unit;
+CREATE INDEX activity_unit ON activity (unit_id, kind, held_on, participants, minutes, agency_kind);
 
 -- Every unit whose records count for a commune of a tree: the commune
 -- itself and the old units that went into it (unit_succession), with the
