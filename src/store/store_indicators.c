@@ -357,12 +357,6 @@ static const char SEIZURES_SQL[] =
     "FROM drug_case c JOIN case_seizure s ON s.case_id = c.id "
     "WHERE " IN_PERIOD("c.detected_on") " AND " IN_SCOPE("c.unit_id") GROUPED;
 
-static const char PLACES_ACTIVE_SQL[] =
-    "SELECT {g} AS g, sum(CASE WHEN x.kind = 'hotspot' THEN 1 ELSE 0 END), "
-    "sum(CASE WHEN x.kind IN ('retail_point', 'seller') THEN 1 ELSE 0 END) FROM place_span x "
-    "WHERE " PLACE_OPEN_AT_END " AND x.kind IN ('hotspot', 'retail_point', 'seller') AND "
-    IN_SCOPE("x.unit_id") GROUPED;
-
 /* A hotspot is new in the period of its first 'active' row. */
 static const char HOTSPOT_FLOWS_SQL[] =
     "SELECT {g} AS g, sum(CASE WHEN x.status = 'active' AND x.first_active = 1 THEN 1 ELSE 0 END), "
@@ -417,8 +411,9 @@ static const char COMMUNE_PROPAGANDA_SQL[] =
         "a.held_on") " AND " IN_SCOPE("a.unit_id");
 static const char COMMUNE_CASES_SQL[] = "SELECT c.unit_id FROM drug_case c WHERE " IN_PERIOD(
     "c.detected_on") " AND " IN_SCOPE("c.unit_id");
+/* The same rows give hotspots_active and retail_points_active. */
 static const char COMMUNE_PLACES_SQL[] =
-    "SELECT x.unit_id FROM place_span x WHERE " PLACE_OPEN_AT_END
+    "SELECT x.unit_id, x.kind FROM place_span x WHERE " PLACE_OPEN_AT_END
     " AND x.kind IN ('hotspot', 'retail_point', 'seller') AND " IN_SCOPE("x.unit_id");
 
 struct reg_query;
@@ -641,10 +636,11 @@ static int commune_map_load(struct commune_map *m, struct store *st, long scope_
 }
 
 /* Mark in `hit` every commune of m that the records of sql's units count
- * for. */
-static int commune_mark(unsigned char *hit, const struct commune_map *m, struct store *st,
-                        const char *sql, long scope_id, const char *start, const char *end,
-                        struct err *err)
+ * for. by_kind: when not NULL, the rows' second column is a place kind,
+ * counted as hotspots ([0]) or retail points and sellers ([1]). */
+static int commune_mark(unsigned char *hit, long *by_kind, const struct commune_map *m,
+                        struct store *st, const char *sql, long scope_id, const char *start,
+                        const char *end, struct err *err)
 {
   struct stmt *s;
   int rc = prepare_register(&s, st, sql, "''", scope_id, start, end, err);
@@ -654,6 +650,8 @@ static int commune_mark(unsigned char *hit, const struct commune_map *m, struct 
   int r;
   while ((r = db_step(s, err)) == 1) {
     long unit = (long)db_col_int(s, 0);
+    if (by_kind)
+      by_kind[strcmp(db_col_text(s, 1), "hotspot") != 0]++;
     if (unit == last)
       continue;
     last = unit;
@@ -675,7 +673,8 @@ static int commune_mark(unsigned char *hit, const struct commune_map *m, struct 
 }
 
 /* communes_total, communes_with_propaganda, communes_with_drug_activity: a
- * commune once, whatever number of records. */
+ * commune once, whatever number of records; and, from the same rows of the
+ * places active on the end, hotspots_active and retail_points_active. */
 static int communes_count(struct ind_value_list *out, size_t *cap, struct store *st,
                           const struct reg_query *q, const char *g, long scope_id,
                           const char *start, const char *end, struct err *err)
@@ -683,15 +682,16 @@ static int communes_count(struct ind_value_list *out, size_t *cap, struct store 
   (void)g;
   struct commune_map m = {0};
   unsigned char *prop = NULL, *drug = NULL;
+  long places[2] = {0, 0};
   int rc = commune_map_load(&m, st, scope_id, start, end, err);
   if (!rc && (!(prop = calloc(m.communes + 1, 1)) || !(drug = calloc(m.communes + 1, 1))))
     rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
   if (!rc)
-    rc = commune_mark(prop, &m, st, COMMUNE_PROPAGANDA_SQL, scope_id, start, end, err);
+    rc = commune_mark(prop, NULL, &m, st, COMMUNE_PROPAGANDA_SQL, scope_id, start, end, err);
   if (!rc)
-    rc = commune_mark(drug, &m, st, COMMUNE_CASES_SQL, scope_id, start, end, err);
+    rc = commune_mark(drug, NULL, &m, st, COMMUNE_CASES_SQL, scope_id, start, end, err);
   if (!rc)
-    rc = commune_mark(drug, &m, st, COMMUNE_PLACES_SQL, scope_id, start, end, err);
+    rc = commune_mark(drug, places, &m, st, COMMUNE_PLACES_SQL, scope_id, start, end, err);
   long n_prop = 0, n_drug = 0;
   for (size_t i = 0; !rc && i < m.communes; i++) {
     n_prop += prop[i];
@@ -703,6 +703,8 @@ static int communes_count(struct ind_value_list *out, size_t *cap, struct store 
     rc = value_push(out, cap, q->cols[1], "", (double)n_prop);
   if (!rc)
     rc = value_push(out, cap, q->cols[2], "", (double)n_drug);
+  for (int k = 0; !rc && k < 2; k++)
+    rc = value_push(out, cap, q->cols[3 + k], "", (double)places[k]);
   if (rc == ERR_NOMEM)
     err_set(err, ERR_NOMEM, "hết bộ nhớ");
   free(prop);
@@ -728,7 +730,6 @@ static const struct reg_query REG_QUERIES[] = {
      "s.substance",
      NULL,
      {"seized_heroin_g", "seized_meth_g", "seized_pills", "seized_cannabis_g", "seized_other_g"}},
-    {PLACES_ACTIVE_SQL, NULL, NULL, NULL, {"hotspots_active", "retail_points_active"}},
     {HOTSPOT_FLOWS_SQL,
      NULL,
      NULL,
@@ -759,7 +760,8 @@ static const struct reg_query REG_QUERIES[] = {
      NULL,
      NULL,
      communes_count,
-     {"communes_total", "communes_with_propaganda", "communes_with_drug_activity"}},
+     {"communes_total", "communes_with_propaganda", "communes_with_drug_activity",
+      "hotspots_active", "retail_points_active"}},
 };
 
 int store_ind_registers(struct ind_value_list *out, struct store *st, long scope_id,
