@@ -104,12 +104,29 @@ static char *replace_all(char *sql, const char *from, const char *to)
   return out;
 }
 
+/* sql without every "{p}...{/p}" fragment (drop) or without the markers
+ * alone (keep). Frees sql; NULL when out of memory. */
+static char *cut_marked(char *sql, int drop)
+{
+  if (!drop)
+    return replace_all(replace_all(sql, "{p}", ""), "{/p}", "");
+  for (char *at = sql ? strstr(sql, "{p}") : NULL; at; at = strstr(at, "{p}")) {
+    char *close = strstr(at, "{/p}");
+    if (!close)
+      break;
+    memmove(at, close + 4, strlen(close + 4) + 1);
+  }
+  return sql;
+}
+
 /* The SQL of a template for a scope: {g} replaced by the group expression,
  * {join} by the join a people split needs, and for the national scope
  * (every unit, every residence) the scope conditions replaced by "?3 = 0",
- * always true there, so that no row is placed for nothing. The replaced
- * fragments are constants of this file; values are bound. malloc'd, NULL
- * when out of memory. */
+ * always true there, so that no row is placed for nothing, and the province
+ * conditions ({p}...{/p}) dropped, so that the country's figures read their
+ * (date) indexes without a column outside them. The replaced fragments are
+ * constants of this file; values are bound. malloc'd, NULL when out of
+ * memory. */
 static char *scoped_sql(const char *fmt, const char *group, const char *join, long scope_id)
 {
   static const char *const national[][2] = {
@@ -120,7 +137,7 @@ static char *scoped_sql(const char *fmt, const char *group, const char *join, lo
   char *sql = replace_all(replace_all(strdup(fmt), "{g}", group), "{join}", join);
   for (size_t i = 0; scope_id == 0 && i < sizeof national / sizeof *national; i++)
     sql = replace_all(sql, national[i][0], national[i][1]);
-  return sql;
+  return cut_marked(sql, scope_id == 0);
 }
 
 /* Prepare the template fmt for a scope (scoped_sql). */
@@ -308,10 +325,11 @@ int store_ind_values(struct ind_value_list *out, struct store *st, long scope_id
  *
  * One query per register (and per kind of row counted), each computing
  * several figures with SUM(CASE ...), filtered by the scope through
- * unit_scope on the record's unit. For a territory each query seeks the
- * (unit, date) index once per unit of it; for the whole country (no scope
- * condition) it reads the (date, unit) index over the period (both kept by
- * migration 011). ?1 start, ?2 end, ?3 scope id. {g} is the
+ * unit_scope on the record's unit. For a territory the flows read a
+ * (province, date) index over the period for each province of the territory
+ * and test the unit of those rows; for the whole country (no scope
+ * condition) a (date) index over the period (both kept by migration 011).
+ * ?1 start, ?2 end, ?3 scope id. {g} is the
  * group expression (a constant of this file); for the totals (no split) the
  * GROUP BY is dropped: grouping every row under one constant costs SQLite a
  * sorter, ten times the scan itself. Persons arrested and the communes are
@@ -319,19 +337,24 @@ int store_ind_values(struct ind_value_list *out, struct store *st, long scope_id
 
 #define IN_SCOPE(COL)  COL " IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?3)"
 #define IN_PERIOD(COL) "(" COL " >= ?1 AND " COL " <= ?2)"
-#define GROUPED        " GROUP BY g ORDER BY g"
+/* A record of the territory: first by its province key (migration 011), an
+ * index range per province of the territory, then by its unit. */
+#define SCOPE_PROVS     "(SELECT prov_id FROM scope_province WHERE scope_id = ?3)"
+#define IN_TERRITORY(T) "{p}" T ".prov_id IN " SCOPE_PROVS " AND {/p}+" IN_SCOPE(T ".unit_id")
+#define GROUPED         " GROUP BY g ORDER BY g"
 
 /* Places active on the period's end, from their derived status spans
  * (place_span, migration 011): a span holds from its status row's day to the
- * place's next status row. */
+ * place's next status row. For a territory the status is no index to drive
+ * from ("+"): its province key is. */
 #define PLACE_OPEN_AT_END                                                                          \
-  "x.status IN ('active', 'reformed') AND x.to_date > ?2 AND x.on_date <= ?2"
+  "{p}+{/p}x.status IN ('active', 'reformed') AND x.to_date > ?2 AND x.on_date <= ?2"
 
 /* clang-format off */
 /* Each procedural step counted by its own date: four index ranges. */
 #define CASE_STEP(COL, D, P, T, R)                                                                 \
   "SELECT {g} AS g, " D " AS d, " P " AS p, " T " AS t, " R " AS r FROM drug_case c "               \
-  "WHERE " IN_PERIOD("c." COL) " AND " IN_SCOPE("c.unit_id")
+  "WHERE " IN_PERIOD("c." COL) " AND " IN_TERRITORY("c")
 static const char CASES_SQL[] =
     "SELECT g, sum(d), sum(p), sum(t), sum(r) FROM ("
     CASE_STEP("detected_on", "1", "0", "0", "0") " UNION ALL "
@@ -343,7 +366,7 @@ static const char CASES_SQL[] =
  * (migration 011); the people are counted once in C (arrests_count). */
 static const char ARRESTS_SQL[] =
     "SELECT {g} AS g, cp.person_id FROM case_person cp "
-    "WHERE " IN_PERIOD("cp.arrested_on") " AND " IN_SCOPE("cp.unit_id");
+    "WHERE " IN_PERIOD("cp.arrested_on") " AND " IN_TERRITORY("cp");
 
 static const char SEIZURES_SQL[] =
     "SELECT {g} AS g, "
@@ -355,26 +378,25 @@ static const char SEIZURES_SQL[] =
     "sum(CASE WHEN s.substance NOT IN ('heroin', 'methamphetamine', 'cannabis') "
     "AND s.measure = 'gram' THEN s.quantity ELSE 0 END) "
     "FROM drug_case c JOIN case_seizure s ON s.case_id = c.id "
-    "WHERE " IN_PERIOD("c.detected_on") " AND " IN_SCOPE("c.unit_id") GROUPED;
+    "WHERE " IN_PERIOD("c.detected_on") " AND " IN_TERRITORY("c") GROUPED;
 
 /* A hotspot is new in the period of its first 'active' row. */
 static const char HOTSPOT_FLOWS_SQL[] =
     "SELECT {g} AS g, sum(CASE WHEN x.status = 'active' AND x.first_active = 1 THEN 1 ELSE 0 END), "
     "sum(CASE WHEN x.status = 'eliminated' THEN 1 ELSE 0 END), "
     "sum(CASE WHEN x.status = 'reformed' THEN 1 ELSE 0 END) FROM place_span x "
-    "WHERE x.kind = 'hotspot' AND " IN_PERIOD("x.on_date") " AND " IN_SCOPE("x.unit_id")
+    "WHERE x.kind = 'hotspot' AND " IN_PERIOD("x.on_date") " AND " IN_TERRITORY("x")
     GROUPED;
 
 static const char CULTIVATION_SQL[] =
     "SELECT {g} AS g, count(*), sum(p.area_m2) FROM place p WHERE p.kind = 'cultivation' AND "
-    IN_PERIOD("p.destroyed_on") " AND " IN_SCOPE("p.unit_id") GROUPED;
+    IN_PERIOD("p.destroyed_on") " AND " IN_TERRITORY("p") GROUPED;
 /* clang-format on */
 
 static const char INSPECTIONS_SQL[] =
     "SELECT {g} AS g, count(*), count(DISTINCT CASE WHEN i.violations > 0 THEN i.place_id END) "
     "FROM place p JOIN place_inspection i ON i.place_id = p.id "
-    "WHERE " IN_SCOPE("p.unit_id") " AND p.kind = 'business' AND " IN_PERIOD("i.inspected_on")
-        GROUPED;
+    "WHERE " IN_TERRITORY("p") " AND p.kind = 'business' AND " IN_PERIOD("i.inspected_on") GROUPED;
 
 static const char ACTIVITIES_SQL[] =
     "SELECT {g} AS g, "
@@ -382,9 +404,9 @@ static const char ACTIVITIES_SQL[] =
     "sum(CASE WHEN a.kind = 'propaganda' THEN a.participants ELSE 0 END), "
     "sum(CASE WHEN a.kind = 'broadcast' THEN a.minutes ELSE 0 END), "
     "sum(CASE WHEN a.kind = 'mobile_trial' THEN 1 ELSE 0 END) "
-    "FROM activity a WHERE " IN_SCOPE("a.unit_id") " AND a.kind IN ('propaganda', 'broadcast', "
-                                                   "'mobile_trial') AND " IN_PERIOD("a.held_on")
-                                                       GROUPED;
+    "FROM activity a WHERE " IN_TERRITORY("a") " AND a.kind IN ('propaganda', 'broadcast', "
+                                               "'mobile_trial') AND " IN_PERIOD("a.held_on")
+                                                   GROUPED;
 
 static const char LICIT_SQL[] =
     "SELECT {g} AS g, count(*) FROM licit_entity e WHERE " IN_SCOPE("e.unit_id") GROUPED;
@@ -408,13 +430,13 @@ static const char COMMUNE_MAP_SQL[] =
  * the period, hotspots and retail points active on the end). */
 static const char COMMUNE_PROPAGANDA_SQL[] =
     "SELECT a.unit_id FROM activity a WHERE a.kind = 'propaganda' AND " IN_PERIOD(
-        "a.held_on") " AND " IN_SCOPE("a.unit_id");
-static const char COMMUNE_CASES_SQL[] = "SELECT c.unit_id FROM drug_case c WHERE " IN_PERIOD(
-    "c.detected_on") " AND " IN_SCOPE("c.unit_id");
+        "a.held_on") " AND " IN_TERRITORY("a");
+static const char COMMUNE_CASES_SQL[] =
+    "SELECT c.unit_id FROM drug_case c WHERE " IN_PERIOD("c.detected_on") " AND " IN_TERRITORY("c");
 /* The same rows give hotspots_active and retail_points_active. */
 static const char COMMUNE_PLACES_SQL[] =
     "SELECT x.unit_id, x.kind FROM place_span x WHERE " PLACE_OPEN_AT_END
-    " AND x.kind IN ('hotspot', 'retail_point', 'seller') AND " IN_SCOPE("x.unit_id");
+    " AND {p}+{/p}x.kind IN ('hotspot', 'retail_point', 'seller') AND " IN_TERRITORY("x");
 
 struct reg_query;
 typedef int (*reg_run_fn)(struct ind_value_list *out, size_t *cap, struct store *st,

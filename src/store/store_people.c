@@ -156,6 +156,36 @@ static int rebuild_communes(struct store *st, struct err *err)
   return rc;
 }
 
+/* unit_province and scope_province (migration 011), then the province key
+ * of every record that carries one: records written while the map was stale
+ * (units imported after them) get theirs here; triggers keep them after. */
+static int rebuild_provinces(struct store *st, struct err *err)
+{
+  static const char *const sql[] = {
+      "DELETE FROM unit_province",
+      "INSERT INTO unit_province (unit_id, prov_id) SELECT us.unit_id, us.scope_id "
+      "FROM unit_scope us JOIN unit p ON p.id = us.scope_id JOIN unit u ON u.id = us.unit_id "
+      "WHERE p.parent_id IS NULL AND u.tree = p.tree",
+      "DELETE FROM scope_province",
+      "INSERT INTO scope_province (scope_id, prov_id) SELECT DISTINCT us.scope_id, up.prov_id "
+      "FROM unit_scope us JOIN unit_province up ON up.unit_id = us.unit_id",
+      "UPDATE drug_case SET prov_id = (SELECT prov_id FROM unit_province WHERE unit_id = "
+      "drug_case.unit_id)",
+      "UPDATE case_person SET prov_id = (SELECT prov_id FROM unit_province WHERE unit_id = "
+      "case_person.unit_id)",
+      "UPDATE activity SET prov_id = (SELECT prov_id FROM unit_province WHERE unit_id = "
+      "activity.unit_id)",
+      "UPDATE place SET prov_id = (SELECT prov_id FROM unit_province WHERE unit_id = "
+      "place.unit_id)",
+      "UPDATE place_span SET prov_id = (SELECT prov_id FROM unit_province WHERE unit_id = "
+      "place_span.unit_id)",
+  };
+  int rc = ERR_OK;
+  for (size_t i = 0; !rc && i < sizeof sql / sizeof *sql; i++)
+    rc = db_exec(st, sql[i], err);
+  return rc;
+}
+
 static int rebuild_scope(struct store *st, const char *sig, const char *at, struct err *err)
 {
   int rc = db_exec(st, "DELETE FROM unit_scope", err);
@@ -181,6 +211,8 @@ static int rebuild_scope(struct store *st, const char *sig, const char *at, stru
     rc = db_exec(st, "INSERT INTO unit_scope (scope_id, unit_id) SELECT 0, id FROM unit", err);
   if (!rc)
     rc = rebuild_communes(st, err);
+  if (!rc)
+    rc = rebuild_provinces(st, err);
   if (!rc)
     rc = exec_bound(st,
                     "INSERT INTO unit_scope_state (id, signature, built_at) VALUES (1, ?, ?) "

@@ -604,8 +604,9 @@ static void split_by_agency_and_substance(void **state)
 /* The rows derived for the indicators (migration 011) follow every change
  * of the registers: a case moved to another unit takes its arrests along, a
  * status row removed, re-dated or added changes the place's spans, a place
- * moved takes its spans along, a record merged into a merged record counts
- * as the last survivor, and the commune map is rebuilt when it is stale.
+ * moved takes its spans along, so does an activity moved, a record merged
+ * into a merged record counts as the last survivor, and the commune map and
+ * the province keys are rebuilt when they are stale.
  * Each change is undone before the next. */
 static void derived_rows_follow_changes(void **state)
 {
@@ -673,14 +674,34 @@ static void derived_rows_follow_changes(void **state)
   indicator_result_list_free(&l);
   sql("UPDATE place SET unit_id = ? WHERE record_no = 'H4'", 1, num(u, O2));
 
-  /* the commune map lost and its units' signature forgotten: rebuilt */
+  /* A1 (propaganda, 100 participants) moves to Hà Nội, then back */
+  sql("UPDATE activity SET unit_id = ? WHERE record_no = 'A1'", 1, num(u, HN));
+  l = compute(UNIT_TREE_NEW, "16855", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "propaganda_sessions", "", 2);
+  expect(&l, "propaganda_participants", "", 80);
+  indicator_result_list_free(&l);
+  sql("UPDATE activity SET unit_id = ? WHERE record_no = 'A1'", 1, num(u, O1));
+
+  /* the commune map and the province keys lost (as when units are
+   * imported after the records), the units' signature forgotten: the next
+   * scope refresh rebuilds them */
   sql("DELETE FROM unit_commune", 0);
+  sql("UPDATE drug_case SET prov_id = NULL", 0);
+  sql("UPDATE case_person SET prov_id = NULL", 0);
+  sql("UPDATE activity SET prov_id = NULL", 0);
+  sql("UPDATE place_span SET prov_id = NULL", 0);
   sql("DELETE FROM unit_scope_state", 0);
   struct err err = {0};
   assert_int_equal(scope_resolve(&admin, st, &err), ERR_OK);
   l = compute(UNIT_TREE_NEW, "40", "2024-Q3", IND_SPLIT_NONE);
   expect(&l, "communes_total", "", 412);
   expect(&l, "communes_with_propaganda", "", 2);
+  expect(&l, "propaganda_sessions", "", 4);
+  indicator_result_list_free(&l);
+  l = compute(UNIT_TREE_NEW, "16855", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "cases_detected", "", 3);
+  expect(&l, "persons_arrested", "", 3);
+  expect(&l, "hotspots_active", "", 2);
   indicator_result_list_free(&l);
 }
 
