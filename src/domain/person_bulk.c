@@ -17,6 +17,7 @@
 #include "store/store_people.h"
 #include "store/store_people_bulk.h"
 #include "store/store_registers.h"
+#include "store/store_spans.h"
 
 /* ---------------------------------------------------------------------------
  * Arena and string map
@@ -345,6 +346,27 @@ static int flush(struct person_bulk *b, struct err *err)
     }
     rc = store_people_bulk_events(b->writer, evs, n, err);
   }
+  /* their derived rows, from what is in memory (person_span.h) */
+  struct store_span_person *sp = malloc(CHUNK * sizeof *sp);
+  struct store_span_event *se = malloc(CHUNK * sizeof *se);
+  if (!rc && (!sp || !se))
+    rc = nomem(err);
+  for (size_t i = 0; !rc && i < b->n_kept; i += CHUNK) {
+    size_t n = b->n_kept - i < CHUNK ? b->n_kept - i : CHUNK;
+    for (size_t j = 0; j < n; j++) {
+      const struct kept *k = &b->kept[i + j];
+      sp[j] = (struct store_span_person){k->id, k->unit_id, 0, &se[j], k->ev_date[0] ? 1 : 0};
+      memset(&se[j], 0, sizeof se[j]);
+      if (k->ev_date[0]) {
+        copy_cut(se[j].kind, sizeof se[j].kind, person_event_code(PEV_CLASSIFIED));
+        copy_cut(se[j].date, sizeof se[j].date, k->ev_date);
+        copy_cut(se[j].value, sizeof se[j].value, k->ev_value);
+      }
+    }
+    rc = person_derive_people(b->st, sp, n, err);
+  }
+  free(sp);
+  free(se);
   free(rows);
   free(evs);
   for (size_t i = 0; !rc && i < b->n_pairs; i++)
@@ -374,9 +396,9 @@ static int settle(struct person_bulk *b, struct err *err)
 int person_bulk_finish(struct person_bulk_summary *out, struct person_bulk *b, struct err *err)
 {
   memset(out, 0, sizeof *out);
+  /* the people kept were derived as they were written, those of the
+   * row-by-row path by it */
   int rc = settle(b, err);
-  if (!rc && b->first_id)
-    rc = person_derive_from_tx(b->st, b->first_id, err);
   out->bulk = b->bulk;
   out->first_id = b->first_id;
   out->last_id = b->first_id ? b->next_id - 1 : 0;

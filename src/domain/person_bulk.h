@@ -53,8 +53,9 @@ int person_bulk_begin(struct person_bulk **out, struct store *st, const struct s
  * bad, `problems` says why, nothing of it is kept; other codes abort. */
 int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *const *raw,
                     struct buf *problems, struct err *err);
-/* Write what is kept, rebuild the indexes, derive the new people's status
- * spans (person_derive_from_tx). Still inside the transaction. */
+/* Write what is kept with its derived status spans and flows (derived from
+ * memory, person_derive_people), rebuild the indexes. Still inside the
+ * transaction. */
 int person_bulk_finish(struct person_bulk_summary *out, struct person_bulk *b, struct err *err);
 void person_bulk_free(struct person_bulk *b); /* accepts NULL */
 

@@ -55,11 +55,13 @@ int store_people_bulk_state(long *n_people, long *max_id, struct store *st, stru
 static int drop_indexes(struct store_people_bulk *b, struct err *err)
 {
   struct stmt *s;
-  int rc = db_prepare(&s, b->st,
-                      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT "
-                      "NULL AND tbl_name IN ('person', 'person_search_key', 'person_event') "
-                      "ORDER BY name",
-                      err);
+  int rc = db_prepare(
+      &s, b->st,
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT "
+      "NULL AND tbl_name IN ('person', 'person_search_key', 'person_event', 'person_span', "
+      "'person_flow') "
+      "ORDER BY name",
+      err);
   if (rc)
     return rc;
   char names[MAX_INDEXES][128];

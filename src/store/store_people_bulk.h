@@ -3,7 +3,8 @@
  * The import validates rows in memory (domain/person_bulk.c) and writes the
  * new people here in one pass, inside the caller's write transaction, with
  * statements prepared once. Into an empty people register the secondary
- * indexes of person, person_search_key and person_event are dropped first and
+ * indexes of person, person_search_key, person_event and the derived
+ * person_span and person_flow are dropped first and
  * rebuilt from their own schema text after the load (SQLite DDL is
  * transactional: a kill or a rollback leaves them as they were); search keys
  * go in key order, so the primary-key index is appended, not searched. */
@@ -45,8 +46,8 @@ struct store_bulk_event {
 int store_people_bulk_state(long *n_people, long *max_id, struct store *st, struct err *err);
 
 /* Start a bulk writer inside the caller's write transaction. `drop_indexes`:
- * drop the secondary indexes of person, person_search_key and person_event
- * (rebuilt by store_people_bulk_end); only for an empty register. *out
+ * drop the secondary indexes of person, person_search_key, person_event,
+ * person_span and person_flow (rebuilt by store_people_bulk_end); only for an empty register. *out
  * belongs to the caller (store_people_bulk_end, then _free). */
 int store_people_bulk_begin(struct store_people_bulk **out, struct store *st, int drop_indexes,
                             struct err *err);

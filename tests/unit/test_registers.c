@@ -558,6 +558,10 @@ static char *people_digest(struct store *s)
       "|| event_date || ',' || value || ',' || recorded_by AS x FROM person_event ORDER BY id)",
       "SELECT group_concat(x, '|') FROM (SELECT a_id || ',' || b_id || ',' || status AS x FROM "
       "person_duplicate ORDER BY a_id, b_id)",
+      "SELECT group_concat(x, '|') FROM (SELECT person_id || ',' || from_day || ',' || to_day "
+      "|| ',' || unit_id || ',' || flags AS x FROM person_span ORDER BY person_id, from_day)",
+      "SELECT group_concat(x, '|') FROM (SELECT person_id || ',' || day || ',' || unit_id || ',' "
+      "|| kinds AS x FROM person_flow ORDER BY person_id, day)",
   };
   struct buf b;
   buf_init(&b, 0);
