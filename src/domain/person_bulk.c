@@ -426,17 +426,43 @@ static int trimmed(char *v, const char *raw)
   return (int)len;
 }
 
-static void enum_key(char *out, size_t n, size_t col, const char *v)
+/* "column, cell" as a map key (out: 600 bytes; v is under 512). Built by
+ * hand: snprintf here was a tenth of the parse. */
+static void enum_key(char *out, size_t col, const char *v, size_t len)
 {
-  snprintf(out, n, "%zu\x1f%s", col, v);
+  out[0] = (char)('A' + col);
+  out[1] = '\x1f';
+  memcpy(out + 2, v, len + 1);
+}
+
+/* "dd/mm/yyyy" with every digit written, the form exports use: read as
+ * date_parse reads it, without its NFC pass over the cell. 0 when the cell
+ * has another form (date_parse then reads it) or is no date of the calendar. */
+static int plain_date(struct date *d, const char *v, int len)
+{
+  if (len != 10 || v[2] != '/' || v[5] != '/')
+    return 0;
+  for (int i = 0; i < 10; i++)
+    if (i != 2 && i != 5 && (v[i] < '0' || v[i] > '9'))
+      return 0;
+  d->d = (v[0] - '0') * 10 + v[1] - '0';
+  d->m = (v[3] - '0') * 10 + v[4] - '0';
+  d->y = (v[6] - '0') * 1000 + (v[7] - '0') * 100 + (v[8] - '0') * 10 + v[9] - '0';
+  return date_valid(d->y, d->m, d->d);
 }
 
 static int unit_of(const struct unit_memo **out, struct person_bulk *b, const char *tree,
                    const char *code, struct err *err)
 {
   *out = NULL;
-  char key[64];
-  snprintf(key, sizeof key, "%s\x1f%s", tree, code);
+  char key[128];
+  size_t lt = strlen(tree), lc = strlen(code);
+  if (lt + lc + 2 > sizeof key)
+    return ERR_OK; /* far longer than any tree and unit code: no such unit */
+  memcpy(key, tree, lt);
+  key[lt] = '\x1f';
+  memcpy(key + lt + 1, code, lc);
+  key[lt + 1 + lc] = '\0';
   long *ix = smap_find(&b->units, key);
   if (ix) {
     *out = *ix >= 0 ? &b->unit_memos[*ix] : NULL;
@@ -506,7 +532,7 @@ static int fast_parse(struct reg_row *row, struct person_bulk *b, const struct r
     case REG_DATE: {
       struct date d;
       struct err e;
-      if (date_parse(&d, v, 0, &e))
+      if (!plain_date(&d, v, len) && date_parse(&d, v, 0, &e))
         return 0;
       date_to_iso(c->text, d);
       if (strcmp(c->text, b->today) > 0)
@@ -515,7 +541,7 @@ static int fast_parse(struct reg_row *row, struct person_bulk *b, const struct r
     }
     case REG_ENUM: {
       char key[600];
-      enum_key(key, sizeof key, i, v);
+      enum_key(key, i, v, (size_t)len);
       long *ix = smap_find(&b->enums, key);
       if (!ix)
         return 0;
@@ -553,9 +579,10 @@ static int learn_enums(struct person_bulk *b, const struct reg_spec *spec,
     if (spec->cols[i].type != REG_ENUM || row->cells[i].empty)
       continue;
     char v[512], key[600];
-    if (trimmed(v, raw[i]) < 0)
+    int len = trimmed(v, raw[i]);
+    if (len < 0)
       continue;
-    enum_key(key, sizeof key, i, v);
+    enum_key(key, i, v, (size_t)len);
     if (smap_find(&b->enums, key))
       continue;
     size_t ix = 0;

@@ -3,12 +3,15 @@
 -- load fills or rebuilds; these are the ones no query needs.
 
 -- The people indicators read person_span and person_flow (009), no longer
--- person_event by date or by move: nothing searches these three. (The
--- person_event_ref index stays: the "already recorded?" check of an event
--- looks its voids up by ref_event_id.)
+-- person_event by date or by move: nothing searches these three.
 DROP INDEX person_event_date;
 DROP INDEX person_event_moves;
 DROP INDEX person_event_moves_from;
+-- The "already recorded?" check of an event looks its voids up by
+-- ref_event_id (= ?, so never NULL): only voids, a handful, need an entry,
+-- not every event of the register.
+DROP INDEX person_event_ref;
+CREATE INDEX person_event_ref ON person_event (ref_event_id) WHERE ref_event_id IS NOT NULL;
 
 -- Search keys are only ever read through their primary key (a name prefix)
 -- or by person: stored WITHOUT ROWID, the primary key is the table, and the
