@@ -75,6 +75,16 @@ void store_people_bulk_free(struct store_people_bulk *b); /* accepts NULL */
  * transaction (unit ids read from the unit table, person ids it assigned). */
 int store_people_bulk_fk(struct store *st, int on, struct err *err);
 
+/* Every unit (tree, code, id, level) and whether the scope covers it (as
+ * store_scope_unit and store_scope_covers answer one at a time): a bulk load
+ * resolves every unit cell in memory, so the checking of rows never waits
+ * for the connection while the writer uses it. Stops and returns fn's value
+ * when nonzero. */
+int store_people_bulk_units(struct store *st, long scope_id,
+                            int (*fn)(void *ctx, const char *tree, const char *code, long id,
+                                      int level, int inside),
+                            void *ctx, struct err *err);
+
 /* Lookups the import needs when the register is not empty. */
 
 /* *taken = 1 when any person (merged ones included) has this national ID. */
