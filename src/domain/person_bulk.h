@@ -26,7 +26,14 @@
  * row for the file (file name, SHA-256, counts, id range) instead of one row
  * each. Otherwise each new person keeps its own "person.create" audit row. The
  * caller holds the write transaction for the whole file: a kill leaves
- * nothing. */
+ * nothing.
+ *
+ * A bulk load also overlaps checking and writing on two cores: every unit and
+ * ID prefix is loaded first, and each few thousand people kept are written
+ * (with their events and derived rows; their keys sorted) by a writer thread
+ * while the next rows are checked. The connection is never used by both at
+ * once: any store use of the checking side waits for the writer first, so
+ * every row is decided and reported as with one thread. */
 #ifndef PCMT_DOMAIN_PERSON_BULK_H
 #define PCMT_DOMAIN_PERSON_BULK_H
 
