@@ -1,6 +1,8 @@
 /* person_bulk.c: the people CSV import at file scale (see person_bulk.h for the model). */
 #include "domain/person_bulk.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,7 @@
 #include "store/store_people.h"
 #include "store/store_people_bulk.h"
 #include "store/store_registers.h"
+#include "store/store_spans.h"
 
 /* ---------------------------------------------------------------------------
  * Arena and string map
@@ -185,6 +188,26 @@ struct unit_memo {
   int inside; /* in the caller's territory */
 };
 
+/* Search keys in (key, person) order. */
+struct key_run {
+  struct store_bulk_key *k;
+  size_t n;
+};
+
+/* A chunk of kept people being written by the writer thread. */
+struct write_job {
+  struct store_people_bulk *writer;
+  struct store *st;
+  const char *user;
+  struct kept *kept; /* a copy, owned */
+  size_t n;
+  struct store_bulk_key *keys; /* their search keys, a copy, sorted by the thread */
+  size_t n_keys;
+  int rc;
+  struct err err;
+  atomic_int done;
+};
+
 struct person_bulk {
   struct store *st;
   const struct scope *sc;
@@ -217,6 +240,16 @@ struct person_bulk {
   struct unit_memo *unit_memos;
   size_t n_units, cap_units;
   struct smap prefixes; /* national ID prefix -> 1 known, 0 not */
+  int units_loaded;     /* every unit is in `units`: a miss is no unit */
+
+  /* the writer thread (bulk load only) */
+  pthread_t thread;
+  int running;
+  struct write_job job;
+  size_t n_handed;      /* kept[0, n_handed) went to the writer thread */
+  size_t n_keys_handed; /* keys[0, n_keys_handed) too */
+  struct key_run *runs; /* their keys, sorted by the thread, merged at flush */
+  size_t n_runs, cap_runs;
 };
 
 /* Copy a parsed cell (its length checked by the parse) into a field. */
@@ -245,6 +278,39 @@ static int grow(void **items, size_t *cap, size_t n, size_t size)
   return ERR_OK;
 }
 
+/* "tree, code" as a key of the unit memo; 0 when it does not fit. */
+static int unit_key(char *key, size_t size, const char *tree, const char *code)
+{
+  size_t lt = strlen(tree), lc = strlen(code);
+  if (lt + lc + 2 > size)
+    return 0;
+  memcpy(key, tree, lt);
+  key[lt] = '\x1f';
+  memcpy(key + lt + 1, code, lc + 1);
+  return 1;
+}
+
+/* One unit of the preload: as unit_of would remember it, and a known
+ * national-ID prefix for each province of the old tree
+ * (store_national_id_prefix_known: "0" + its two-digit code). */
+static int put_unit(void *ctx, const char *tree, const char *code, long id, int level, int inside)
+{
+  struct person_bulk *b = ctx;
+  char key[128];
+  if (!unit_key(key, sizeof key, tree, code))
+    return ERR_OK;
+  if (grow((void **)&b->unit_memos, &b->cap_units, b->n_units, sizeof *b->unit_memos) ||
+      smap_put(&b->units, key, (long)b->n_units))
+    return ERR_NOMEM;
+  b->unit_memos[b->n_units++] = (struct unit_memo){id, level, inside};
+  if (level == 1 && strcmp(tree, UNIT_TREE_OLD) == 0 && strlen(code) == 2) {
+    char prefix[4] = {'0', code[0], code[1], '\0'};
+    if (smap_put(&b->prefixes, prefix, 1))
+      return ERR_NOMEM;
+  }
+  return ERR_OK;
+}
+
 int person_bulk_begin(struct person_bulk **out, struct store *st, const struct scope *sc,
                       const char *today, struct err *err)
 {
@@ -263,6 +329,16 @@ int person_bulk_begin(struct person_bulk **out, struct store *st, const struct s
   }
   b->bulk = b->stored == 0;
   b->next_id = max_id + 1;
+  /* a first load resolves every unit in memory (the rows are then checked
+   * without the store while the writer thread uses it) */
+  if (b->bulk) {
+    rc = store_people_bulk_units(st, sc->unit_id > 0 ? sc->unit_id : 0, put_unit, b, err);
+    if (rc) {
+      person_bulk_free(b);
+      return rc;
+    }
+    b->units_loaded = 1;
+  }
   *out = b;
   return ERR_OK;
 }
@@ -271,6 +347,13 @@ void person_bulk_free(struct person_bulk *b)
 {
   if (!b)
     return;
+  if (b->running)
+    pthread_join(b->thread, NULL);
+  free(b->job.kept);
+  free(b->job.keys);
+  for (size_t i = 0; i < b->n_runs; i++)
+    free(b->runs[i].k);
+  free(b->runs);
   store_people_bulk_free(b->writer);
   free(b->kept);
   free(b->keys);
@@ -297,60 +380,240 @@ static int key_cmp(const void *pa, const void *pb)
   return c ? c : (a->person_id > b->person_id) - (a->person_id < b->person_id);
 }
 
-/* Write every kept person, its keys, event and pairs; forget them. The
- * first write into an empty register drops the secondary indexes. */
-static int flush(struct person_bulk *b, struct err *err)
+/* Write people kept[0, n) with their first event and derived rows (not
+ * their keys: those go once, sorted, at flush). Runs on the writer thread
+ * for a chunk handed off, or on the caller's for the rest; only the store
+ * and the strings of the kept people (never moved until flush) are shared. */
+static int write_kept(struct store_people_bulk *w, struct store *st, const char *user,
+                      const struct kept *kept, size_t n_all, struct err *err)
 {
-  if (!b->n_kept)
-    return ERR_OK;
-  int rc = ERR_OK;
-  if (!b->writer) {
-    /* only the first write of a bulk load finds the register empty */
-    int drop = b->bulk && !b->written;
-    rc = store_people_bulk_begin(&b->writer, b->st, drop, err);
-    if (rc)
-      return rc;
-    b->written = 1;
-  }
   /* the rows as the store takes them, in batches of a few thousand */
   enum { CHUNK = 4096 };
+  int rc = ERR_OK;
   struct store_bulk_person *rows = malloc(CHUNK * sizeof *rows);
   struct store_bulk_event *evs = malloc(CHUNK * sizeof *evs);
-  if (!rows || !evs)
+  struct store_span_person *sp = malloc(CHUNK * sizeof *sp);
+  struct store_span_event *se = malloc(CHUNK * sizeof *se);
+  if (!rows || !evs || !sp || !se)
     rc = nomem(err);
-  for (size_t i = 0; !rc && i < b->n_kept; i += CHUNK) {
-    size_t n = b->n_kept - i < CHUNK ? b->n_kept - i : CHUNK;
+  for (size_t i = 0; !rc && i < n_all; i += CHUNK) {
+    size_t n = n_all - i < CHUNK ? n_all - i : CHUNK, n_ev = 0;
     for (size_t j = 0; j < n; j++) {
-      const struct kept *k = &b->kept[i + j];
+      const struct kept *k = &kept[i + j];
       rows[j] = (struct store_bulk_person){
           k->id,         k->full_name,        k->other_names, k->name_key,
           k->sort_key,   k->sort_key_len,     k->birth_date,  k->sex,
           k->ethnicity,  k->national_id,      k->unit_id,     k->address,
-          k->occupation, k->occupation_group, k->created_at,  b->sc->user};
-    }
-    rc = store_people_bulk_persons(b->writer, rows, n, err);
-  }
-  if (!rc) {
-    qsort(b->keys, b->n_keys, sizeof *b->keys, key_cmp);
-    rc = store_people_bulk_keys(b->writer, b->keys, b->n_keys, err);
-  }
-  for (size_t i = 0; !rc && i < b->n_kept; i += CHUNK) {
-    size_t n = 0;
-    for (size_t j = i; j < b->n_kept && j < i + CHUNK; j++) {
-      const struct kept *k = &b->kept[j];
+          k->occupation, k->occupation_group, k->created_at,  user};
       if (k->ev_date[0])
-        evs[n++] = (struct store_bulk_event){k->id,         person_event_code(PEV_CLASSIFIED),
-                                             k->ev_date,    k->ev_value,
-                                             k->created_at, b->sc->user};
+        evs[n_ev++] = (struct store_bulk_event){
+            k->id, person_event_code(PEV_CLASSIFIED), k->ev_date, k->ev_value, k->created_at, user};
+      /* the derived rows, from what is in memory (person_span.h) */
+      sp[j] = (struct store_span_person){k->id, k->unit_id, 0, &se[j], k->ev_date[0] ? 1 : 0};
+      memset(&se[j], 0, sizeof se[j]);
+      if (k->ev_date[0]) {
+        copy_cut(se[j].kind, sizeof se[j].kind, person_event_code(PEV_CLASSIFIED));
+        copy_cut(se[j].date, sizeof se[j].date, k->ev_date);
+        copy_cut(se[j].value, sizeof se[j].value, k->ev_value);
+      }
     }
-    rc = store_people_bulk_events(b->writer, evs, n, err);
+    rc = store_people_bulk_persons(w, rows, n, err);
+    if (!rc)
+      rc = store_people_bulk_events(w, evs, n_ev, err);
+    if (!rc)
+      rc = person_derive_people(st, sp, n, err);
   }
   free(rows);
   free(evs);
+  free(sp);
+  free(se);
+  return rc;
+}
+
+static void *write_job_run(void *arg)
+{
+  struct write_job *j = arg;
+  j->rc = write_kept(j->writer, j->st, j->user, j->kept, j->n, &j->err);
+  qsort(j->keys, j->n_keys, sizeof *j->keys, key_cmp);
+  atomic_store(&j->done, 1);
+  return NULL;
+}
+
+/* Take back what the writer thread did with a chunk: its sorted keys become
+ * a run to merge at flush; its failure becomes the caller's. */
+static int job_collect(struct person_bulk *b, struct err *err)
+{
+  free(b->job.kept);
+  b->job.kept = NULL;
+  if (!b->job.rc && grow((void **)&b->runs, &b->cap_runs, b->n_runs, sizeof *b->runs))
+    b->job.rc = nomem(&b->job.err);
+  if (!b->job.rc)
+    b->runs[b->n_runs++] = (struct key_run){b->job.keys, b->job.n_keys};
+  else
+    free(b->job.keys);
+  b->job.keys = NULL;
+  if (b->job.rc) {
+    *err = b->job.err;
+    return b->job.rc;
+  }
+  return ERR_OK;
+}
+
+/* Wait for the chunk on the writer thread, if any: before every use of the
+ * store by the caller's thread (the connection is not shared at once). */
+static int writer_wait(struct person_bulk *b, struct err *err)
+{
+  if (!b->running)
+    return ERR_OK;
+  pthread_join(b->thread, NULL);
+  b->running = 0;
+  return job_collect(b, err);
+}
+
+/* Merge sorted runs into out (room for all): a binary heap of the runs by
+ * their first key left, so ~log2(runs) comparisons a key instead of a sort
+ * of the whole file's keys at the end. */
+static void merge_runs(struct store_bulk_key *out, struct key_run *runs, size_t n_runs)
+{
+  size_t *heap = malloc((n_runs ? n_runs : 1) * sizeof *heap),
+         *pos = calloc(n_runs + 1, sizeof *pos);
+  size_t n = 0, w = 0;
+  if (!heap || !pos) {
+    /* no room for the heap: append the runs and sort them whole */
+    for (size_t r = 0; r < n_runs; r++)
+      for (size_t i = 0; i < runs[r].n; i++)
+        out[w++] = runs[r].k[i];
+    qsort(out, w, sizeof *out, key_cmp);
+    free(heap);
+    free(pos);
+    return;
+  }
+#define HEAD(r) (&runs[r].k[pos[r]])
+  for (size_t r = 0; r < n_runs; r++) {
+    if (!runs[r].n)
+      continue;
+    size_t i = n++; /* sift up */
+    while (i && key_cmp(HEAD(r), HEAD(heap[(i - 1) / 2])) < 0) {
+      heap[i] = heap[(i - 1) / 2];
+      i = (i - 1) / 2;
+    }
+    heap[i] = r;
+  }
+  while (n) {
+    size_t r = heap[0];
+    out[w++] = *HEAD(r);
+    if (++pos[r] == runs[r].n)
+      r = heap[--n]; /* run spent: the last one moves to the top */
+    size_t i = 0;    /* sift down r from the top */
+    for (;;) {
+      size_t c = 2 * i + 1;
+      if (c >= n)
+        break;
+      if (c + 1 < n && key_cmp(HEAD(heap[c + 1]), HEAD(heap[c])) < 0)
+        c++;
+      if (key_cmp(HEAD(heap[c]), HEAD(r)) >= 0)
+        break;
+      heap[i] = heap[c];
+      i = c;
+    }
+    if (n)
+      heap[i] = r;
+  }
+#undef HEAD
+  free(heap);
+  free(pos);
+}
+
+/* The bulk writer, started on first use (only the first write of a bulk load
+ * finds the register empty and drops the indexes). */
+static int writer_open(struct person_bulk *b, struct err *err)
+{
+  if (b->writer)
+    return ERR_OK;
+  int rc = store_people_bulk_begin(&b->writer, b->st, b->bulk && !b->written, err);
+  if (!rc)
+    b->written = 1;
+  return rc;
+}
+
+/* Into an empty register, hand every HANDOFF people kept to the writer
+ * thread, so that they are written while the next rows are checked (the two
+ * cores overlap). Their keys and pairs still go at flush. */
+static int hand_off(struct person_bulk *b, struct err *err)
+{
+  enum { HANDOFF = 8192 };
+  if (b->running && !atomic_load(&b->job.done))
+    return ERR_OK;
+  int rc = writer_wait(b, err);
+  if (rc || b->n_kept - b->n_handed < HANDOFF)
+    return rc;
+  rc = writer_open(b, err);
+  if (rc)
+    return rc;
+  size_t n = b->n_kept - b->n_handed, nk = b->n_keys - b->n_keys_handed;
+  struct kept *copy = malloc(n * sizeof *copy);
+  struct store_bulk_key *keys = malloc((nk ? nk : 1) * sizeof *keys);
+  if (!copy || !keys) {
+    free(copy);
+    free(keys);
+    return nomem(err);
+  }
+  /* b->kept and b->keys move as they grow: the thread gets its own copies
+   * (the strings live in b->mem, which does not move until flush) */
+  memcpy(copy, &b->kept[b->n_handed], n * sizeof *copy);
+  memcpy(keys, &b->keys[b->n_keys_handed], nk * sizeof *keys);
+  b->job = (struct write_job){b->writer, b->st, b->sc->user, copy, n, keys, nk, ERR_OK, {0}, 0};
+  err_clear(&b->job.err);
+  b->n_handed = b->n_kept;
+  b->n_keys_handed = b->n_keys;
+  if (pthread_create(&b->thread, NULL, write_job_run, &b->job) == 0) {
+    b->running = 1;
+    return ERR_OK;
+  }
+  /* no thread: write and sort it here */
+  write_job_run(&b->job);
+  return job_collect(b, err);
+}
+
+/* Write every kept person not handed off, the keys of all, the pairs;
+ * forget them. The first write into an empty register drops the secondary
+ * indexes. */
+static int flush(struct person_bulk *b, struct err *err)
+{
+  int rc = writer_wait(b, err);
+  if (rc || !b->n_kept)
+    return rc;
+  rc = writer_open(b, err);
+  if (!rc)
+    rc = write_kept(b->writer, b->st, b->sc->user, &b->kept[b->n_handed], b->n_kept - b->n_handed,
+                    err);
+  if (!rc) {
+    /* the keys not handed off, sorted here, then merged with the runs */
+    struct store_bulk_key *tail = &b->keys[b->n_keys_handed];
+    size_t n_tail = b->n_keys - b->n_keys_handed;
+    qsort(tail, n_tail, sizeof *tail, key_cmp);
+    if (!b->n_runs) {
+      rc = store_people_bulk_keys(b->writer, tail, n_tail, err);
+    } else {
+      struct store_bulk_key *all = malloc((b->n_keys ? b->n_keys : 1) * sizeof *all);
+      if (!all || grow((void **)&b->runs, &b->cap_runs, b->n_runs, sizeof *b->runs)) {
+        rc = nomem(err);
+      } else {
+        b->runs[b->n_runs] = (struct key_run){tail, n_tail};
+        merge_runs(all, b->runs, b->n_runs + 1);
+        rc = store_people_bulk_keys(b->writer, all, b->n_keys, err);
+      }
+      free(all);
+    }
+  }
+  for (size_t i = 0; i < b->n_runs; i++)
+    free(b->runs[i].k);
+  b->n_runs = 0;
+  b->n_keys_handed = 0;
   for (size_t i = 0; !rc && i < b->n_pairs; i++)
     rc = store_people_bulk_duplicate(b->writer, b->pairs[i].a, b->pairs[i].b, b->pairs[i].at, err);
   b->stored += (long)b->n_kept;
-  b->n_kept = b->n_keys = b->n_pairs = 0;
+  b->n_kept = b->n_keys = b->n_pairs = b->n_handed = 0;
   arena_free(&b->mem);
   smap_free(&b->by_nid);
   smap_free(&b->by_identity);
@@ -374,9 +637,9 @@ static int settle(struct person_bulk *b, struct err *err)
 int person_bulk_finish(struct person_bulk_summary *out, struct person_bulk *b, struct err *err)
 {
   memset(out, 0, sizeof *out);
+  /* the people kept were derived as they were written, those of the
+   * row-by-row path by it */
   int rc = settle(b, err);
-  if (!rc && b->first_id)
-    rc = person_derive_from_tx(b->st, b->first_id, err);
   out->bulk = b->bulk;
   out->first_id = b->first_id;
   out->last_id = b->first_id ? b->next_id - 1 : 0;
@@ -404,26 +667,52 @@ static int trimmed(char *v, const char *raw)
   return (int)len;
 }
 
-static void enum_key(char *out, size_t n, size_t col, const char *v)
+/* "column, cell" as a map key (out: 600 bytes; v is under 512). Built by
+ * hand: snprintf here was a tenth of the parse. */
+static void enum_key(char *out, size_t col, const char *v, size_t len)
 {
-  snprintf(out, n, "%zu\x1f%s", col, v);
+  out[0] = (char)('A' + col);
+  out[1] = '\x1f';
+  memcpy(out + 2, v, len + 1);
+}
+
+/* "dd/mm/yyyy" with every digit written, the form exports use: read as
+ * date_parse reads it, without its NFC pass over the cell. 0 when the cell
+ * has another form (date_parse then reads it) or is no date of the calendar. */
+static int plain_date(struct date *d, const char *v, int len)
+{
+  if (len != 10 || v[2] != '/' || v[5] != '/')
+    return 0;
+  for (int i = 0; i < 10; i++)
+    if (i != 2 && i != 5 && (v[i] < '0' || v[i] > '9'))
+      return 0;
+  d->d = (v[0] - '0') * 10 + v[1] - '0';
+  d->m = (v[3] - '0') * 10 + v[4] - '0';
+  d->y = (v[6] - '0') * 1000 + (v[7] - '0') * 100 + (v[8] - '0') * 10 + v[9] - '0';
+  return date_valid(d->y, d->m, d->d);
 }
 
 static int unit_of(const struct unit_memo **out, struct person_bulk *b, const char *tree,
                    const char *code, struct err *err)
 {
   *out = NULL;
-  char key[64];
-  snprintf(key, sizeof key, "%s\x1f%s", tree, code);
+  char key[128];
+  if (!unit_key(key, sizeof key, tree, code))
+    return ERR_OK; /* far longer than any tree and unit code: no such unit */
   long *ix = smap_find(&b->units, key);
   if (ix) {
     *out = *ix >= 0 ? &b->unit_memos[*ix] : NULL;
     return ERR_OK;
   }
+  if (b->units_loaded)
+    return ERR_OK; /* every unit was loaded: no such unit */
   struct unit_memo m = {0, 0, 0};
   struct err e;
   err_clear(&e);
-  int rc = store_scope_unit(&m.id, &m.level, b->st, tree, code, &e);
+  int rc = writer_wait(b, err);
+  if (rc)
+    return rc;
+  rc = store_scope_unit(&m.id, &m.level, b->st, tree, code, &e);
   if (rc == ERR_NOT_FOUND)
     return smap_put(&b->units, key, -1) ? nomem(err) : ERR_OK;
   if (rc) {
@@ -484,7 +773,7 @@ static int fast_parse(struct reg_row *row, struct person_bulk *b, const struct r
     case REG_DATE: {
       struct date d;
       struct err e;
-      if (date_parse(&d, v, 0, &e))
+      if (!plain_date(&d, v, len) && date_parse(&d, v, 0, &e))
         return 0;
       date_to_iso(c->text, d);
       if (strcmp(c->text, b->today) > 0)
@@ -493,7 +782,7 @@ static int fast_parse(struct reg_row *row, struct person_bulk *b, const struct r
     }
     case REG_ENUM: {
       char key[600];
-      enum_key(key, sizeof key, i, v);
+      enum_key(key, i, v, (size_t)len);
       long *ix = smap_find(&b->enums, key);
       if (!ix)
         return 0;
@@ -531,9 +820,10 @@ static int learn_enums(struct person_bulk *b, const struct reg_spec *spec,
     if (spec->cols[i].type != REG_ENUM || row->cells[i].empty)
       continue;
     char v[512], key[600];
-    if (trimmed(v, raw[i]) < 0)
+    int len = trimmed(v, raw[i]);
+    if (len < 0)
       continue;
-    enum_key(key, sizeof key, i, v);
+    enum_key(key, i, v, (size_t)len);
     if (smap_find(&b->enums, key))
       continue;
     size_t ix = 0;
@@ -601,7 +891,9 @@ static int check_national_id(struct person_bulk *b, const char *nid, struct err 
   long *known = strlen(nid) == 12 ? smap_find(&b->prefixes, prefix) : NULL;
   if (known && *known)
     return ERR_OK;
-  int rc = person_check_national_id(b->st, nid, err);
+  int rc = writer_wait(b, err);
+  if (!rc)
+    rc = person_check_national_id(b->st, nid, err);
   if (rc == ERR_OK && strlen(nid) == 12 && smap_put(&b->prefixes, prefix, 1))
     return nomem(err);
   return rc;
@@ -715,7 +1007,7 @@ static int keep_person(struct person_bulk *b, struct person *p, struct person_ev
   if (!at)
     return nomem(err);
   struct dup_ctx x = {b, kp->national_id, kp->id, at, 0};
-  if (b->stored)
+  if (b->stored && !(rc = writer_wait(b, err)))
     rc = store_person_same_name(b->st, kp->name_key, kp->birth_date, stored_pair, &x, err);
   long *last = rc ? NULL : smap_find(&b->by_name, key);
   kp->next_same = last ? *last : -1;
@@ -734,7 +1026,9 @@ static int keep_person(struct person_bulk *b, struct person *p, struct person_ev
     /* a register with people: each new person keeps its own audit row */
     char detail[128];
     snprintf(detail, sizeof detail, "tạo hồ sơ; %zu sự kiện; %d cặp nghi trùng", n, x.flagged);
-    rc = audit_record(b->st, b->sc, "person.create", "person", kp->id, detail, err);
+    rc = writer_wait(b, err);
+    if (!rc)
+      rc = audit_record(b->st, b->sc, "person.create", "person", kp->id, detail, err);
     if (rc)
       return rc;
   }
@@ -756,7 +1050,9 @@ int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
   if (rc < 0)
     return err->code ? err->code : ERR_DB;
   if (rc == 0) {
-    rc = reg_parse(&row, spec, raw, b->st, b->sc, b->today, problems, err);
+    rc = writer_wait(b, err);
+    if (!rc)
+      rc = reg_parse(&row, spec, raw, b->st, b->sc, b->today, problems, err);
     if (rc)
       return rc;
     if (learn_enums(b, spec, &row, raw))
@@ -782,6 +1078,9 @@ int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
     if (b->stored) {
       long id = 0;
       int taken = 0;
+      rc = writer_wait(b, err);
+      if (rc)
+        return rc;
       rc = store_reg_person_any(&id, b->st, b->sc, p.national_id, &e);
       if (rc == ERR_OK && !id)
         rc = store_person_nid_taken(&taken, b->st, p.national_id, &e);
@@ -800,7 +1099,7 @@ int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
     char ident[PERSON_NAME_MAX * 3 + 64];
     snprintf(ident, sizeof ident, "%s\x1f%s\x1f%ld", key, p.birth_date, c[P_UNIT].id);
     long id = 0;
-    if (b->stored)
+    if (b->stored && !(rc = writer_wait(b, err)))
       rc = store_person_find_same(&id, b->st, b->sc, key, p.birth_date, c[P_UNIT].id, err);
     free(key);
     if (rc)
@@ -820,7 +1119,10 @@ int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
     n = 1;
   }
   rc = keep_person(b, &p, &first, n, problems, err);
-  if (!rc)
+  if (!rc) {
     *oc = REG_INSERTED;
+    if (b->bulk)
+      rc = hand_off(b, err);
+  }
   return rc;
 }

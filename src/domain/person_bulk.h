@@ -26,7 +26,14 @@
  * row for the file (file name, SHA-256, counts, id range) instead of one row
  * each. Otherwise each new person keeps its own "person.create" audit row. The
  * caller holds the write transaction for the whole file: a kill leaves
- * nothing. */
+ * nothing.
+ *
+ * A bulk load also overlaps checking and writing on two cores: every unit and
+ * ID prefix is loaded first, and each few thousand people kept are written
+ * (with their events and derived rows; their keys sorted) by a writer thread
+ * while the next rows are checked. The connection is never used by both at
+ * once: any store use of the checking side waits for the writer first, so
+ * every row is decided and reported as with one thread. */
 #ifndef PCMT_DOMAIN_PERSON_BULK_H
 #define PCMT_DOMAIN_PERSON_BULK_H
 
@@ -53,8 +60,9 @@ int person_bulk_begin(struct person_bulk **out, struct store *st, const struct s
  * bad, `problems` says why, nothing of it is kept; other codes abort. */
 int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *const *raw,
                     struct buf *problems, struct err *err);
-/* Write what is kept, rebuild the indexes, derive the new people's status
- * spans (person_derive_from_tx). Still inside the transaction. */
+/* Write what is kept with its derived status spans and flows (derived from
+ * memory, person_derive_people), rebuild the indexes. Still inside the
+ * transaction. */
 int person_bulk_finish(struct person_bulk_summary *out, struct person_bulk *b, struct err *err);
 void person_bulk_free(struct person_bulk *b); /* accepts NULL */
 

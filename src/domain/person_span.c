@@ -154,10 +154,31 @@ static int voided(const struct store_span_person *p, long id)
   return 0;
 }
 
+/* Where derived rows go: straight to the store (one person rewritten), or
+ * through a bulk writer (many people derived after a load). */
+struct sink {
+  struct store *st;
+  struct store_span_writer *w; /* NULL: one statement per row */
+};
+
+static int sink_span(struct sink *k, long person_id, long unit_id, long from_day, long to_day,
+                     int flags, struct err *err)
+{
+  return k->w ? store_span_writer_span(k->w, person_id, unit_id, from_day, to_day, flags, err)
+              : store_span_put(k->st, person_id, unit_id, from_day, to_day, flags, err);
+}
+
+static int sink_flow(struct sink *k, long person_id, long unit_id, long day, int kinds,
+                     struct err *err)
+{
+  return k->w ? store_span_writer_flow(k->w, person_id, unit_id, day, kinds, err)
+              : store_flow_put(k->st, person_id, unit_id, day, kinds, err);
+}
+
 /* Derive and write one person's rows (the old ones are already cleared). */
 static int derive_person(void *ctx, const struct store_span_person *p, struct err *err)
 {
-  struct store *st = ctx;
+  struct sink *out = ctx;
   if (p->merged_into)
     return ERR_OK; /* a merged record counts as the one it went into */
   long residence = p->unit_id;
@@ -199,33 +220,53 @@ static int derive_person(void *ctx, const struct store_span_person *p, struct er
     int flags = flags_of(&t);
     if (flags != cur_flags || (flags && residence != cur_unit)) {
       if (cur_flags)
-        rc = store_span_put(st, p->id, cur_unit, cur_from, day, cur_flags, err);
+        rc = sink_span(out, p->id, cur_unit, cur_from, day, cur_flags, err);
       cur_flags = flags;
       cur_unit = residence;
       cur_from = day;
     }
     if (!rc && kinds)
-      rc = store_flow_put(st, p->id, residence, day, kinds, err);
+      rc = sink_flow(out, p->id, residence, day, kinds, err);
     i = j;
   }
   if (!rc && cur_flags)
-    rc = store_span_put(st, p->id, cur_unit, cur_from, STORE_SPAN_OPEN, cur_flags, err);
+    rc = sink_span(out, p->id, cur_unit, cur_from, STORE_SPAN_OPEN, cur_flags, err);
   return rc;
 }
 
 int person_derive_tx(struct store *st, long person_id, struct err *err)
 {
+  struct sink k = {st, NULL};
   int rc = store_span_clear(st, person_id, person_id, err);
   if (!rc)
-    rc = store_span_scan(st, person_id, person_id, derive_person, st, err);
+    rc = store_span_scan(st, person_id, person_id, derive_person, &k, err);
   return rc;
 }
 
 int person_derive_from_tx(struct store *st, long first_id, struct err *err)
 {
+  struct sink k = {st, NULL};
   int rc = store_span_clear(st, first_id, LONG_MAX, err);
   if (!rc)
-    rc = store_span_scan(st, first_id, LONG_MAX, derive_person, st, err);
+    rc = store_span_writer_begin(&k.w, st, err);
+  if (!rc)
+    rc = store_span_scan(st, first_id, LONG_MAX, derive_person, &k, err);
+  if (!rc)
+    rc = store_span_writer_end(k.w, err);
+  store_span_writer_free(k.w);
+  return rc;
+}
+
+int person_derive_people(struct store *st, const struct store_span_person *people, size_t n,
+                         struct err *err)
+{
+  struct sink k = {st, NULL};
+  int rc = store_span_writer_begin(&k.w, st, err);
+  for (size_t i = 0; !rc && i < n; i++)
+    rc = derive_person(&k, &people[i], err);
+  if (!rc)
+    rc = store_span_writer_end(k.w, err);
+  store_span_writer_free(k.w);
   return rc;
 }
 

@@ -11,6 +11,8 @@
 #ifndef PCMT_DOMAIN_PERSON_SPAN_H
 #define PCMT_DOMAIN_PERSON_SPAN_H
 
+#include <stddef.h>
+
 #include "base/err.h"
 
 struct store;
@@ -22,6 +24,13 @@ int person_derive_tx(struct store *st, long person_id, struct err *err);
  * bulk loads (generator, first import) append people with increasing ids
  * and derive them in one pass at the end (inside the caller's transaction). */
 int person_derive_from_tx(struct store *st, long first_id, struct err *err);
+
+/* Write the derived rows of people whose histories the caller holds in
+ * memory and whose rows are not stored yet (a bulk load deriving the people
+ * it has just written, in id order, without reading them back). */
+struct store_span_person;
+int person_derive_people(struct store *st, const struct store_span_person *people, size_t n,
+                         struct err *err);
 
 /* Derive every person once when the derived rows are not built yet (a
  * database upgraded from schema 8, by pcmt init); its own transaction. */

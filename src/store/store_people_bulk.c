@@ -55,11 +55,13 @@ int store_people_bulk_state(long *n_people, long *max_id, struct store *st, stru
 static int drop_indexes(struct store_people_bulk *b, struct err *err)
 {
   struct stmt *s;
-  int rc = db_prepare(&s, b->st,
-                      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT "
-                      "NULL AND tbl_name IN ('person', 'person_search_key', 'person_event') "
-                      "ORDER BY name",
-                      err);
+  int rc = db_prepare(
+      &s, b->st,
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT "
+      "NULL AND tbl_name IN ('person', 'person_search_key', 'person_event', 'person_span', "
+      "'person_flow') "
+      "ORDER BY name",
+      err);
   if (rc)
     return rc;
   char names[MAX_INDEXES][128];
@@ -265,6 +267,29 @@ void store_people_bulk_free(struct store_people_bulk *b)
   for (size_t i = 0; i < b->n_index; i++)
     free(b->index_sql[i]);
   free(b);
+}
+
+int store_people_bulk_units(struct store *st, long scope_id,
+                            int (*fn)(void *ctx, const char *tree, const char *code, long id,
+                                      int level, int inside),
+                            void *ctx, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "SELECT u.tree, u.code, u.id, u.level, EXISTS (SELECT 1 FROM unit_scope c "
+                      "WHERE c.scope_id = ? AND c.unit_id = u.id) FROM unit u",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, scope_id);
+  int r = 0;
+  while (!rc && (r = db_step(s, err)) == 1)
+    rc = fn(ctx, db_col_text(s, 0), db_col_text(s, 1), (long)db_col_int(s, 2),
+            (int)db_col_int(s, 3), (int)db_col_int(s, 4));
+  if (!rc && r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
 }
 
 int store_person_nid_taken(int *taken, struct store *st, const char *nid, struct err *err)

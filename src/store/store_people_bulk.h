@@ -3,7 +3,8 @@
  * The import validates rows in memory (domain/person_bulk.c) and writes the
  * new people here in one pass, inside the caller's write transaction, with
  * statements prepared once. Into an empty people register the secondary
- * indexes of person, person_search_key and person_event are dropped first and
+ * indexes of person, person_search_key, person_event and the derived
+ * person_span and person_flow are dropped first and
  * rebuilt from their own schema text after the load (SQLite DDL is
  * transactional: a kill or a rollback leaves them as they were); search keys
  * go in key order, so the primary-key index is appended, not searched. */
@@ -45,8 +46,8 @@ struct store_bulk_event {
 int store_people_bulk_state(long *n_people, long *max_id, struct store *st, struct err *err);
 
 /* Start a bulk writer inside the caller's write transaction. `drop_indexes`:
- * drop the secondary indexes of person, person_search_key and person_event
- * (rebuilt by store_people_bulk_end); only for an empty register. *out
+ * drop the secondary indexes of person, person_search_key, person_event,
+ * person_span and person_flow (rebuilt by store_people_bulk_end); only for an empty register. *out
  * belongs to the caller (store_people_bulk_end, then _free). */
 int store_people_bulk_begin(struct store_people_bulk **out, struct store *st, int drop_indexes,
                             struct err *err);
@@ -73,6 +74,16 @@ void store_people_bulk_free(struct store_people_bulk *b); /* accepts NULL */
  * off while it writes references it has resolved itself in the same
  * transaction (unit ids read from the unit table, person ids it assigned). */
 int store_people_bulk_fk(struct store *st, int on, struct err *err);
+
+/* Every unit (tree, code, id, level) and whether the scope covers it (as
+ * store_scope_unit and store_scope_covers answer one at a time): a bulk load
+ * resolves every unit cell in memory, so the checking of rows never waits
+ * for the connection while the writer uses it. Stops and returns fn's value
+ * when nonzero. */
+int store_people_bulk_units(struct store *st, long scope_id,
+                            int (*fn)(void *ctx, const char *tree, const char *code, long id,
+                                      int level, int inside),
+                            void *ctx, struct err *err);
 
 /* Lookups the import needs when the register is not empty. */
 

@@ -52,6 +52,19 @@ int store_span_put(struct store *st, long person_id, long unit_id, long from_day
 int store_flow_put(struct store *st, long person_id, long unit_id, long day, int kinds,
                    struct err *err);
 
+/* A writer of many derived rows at once (a bulk load deriving the people it
+ * just wrote, in id order): rows are buffered and inserted by multi-row
+ * statements prepared once, instead of one statement per row. */
+struct store_span_writer;
+int store_span_writer_begin(struct store_span_writer **out, struct store *st, struct err *err);
+int store_span_writer_span(struct store_span_writer *w, long person_id, long unit_id, long from_day,
+                           long to_day, int flags, struct err *err);
+int store_span_writer_flow(struct store_span_writer *w, long person_id, long unit_id, long day,
+                           int kinds, struct err *err);
+/* Insert what is buffered; then store_span_writer_free. */
+int store_span_writer_end(struct store_span_writer *w, struct err *err);
+void store_span_writer_free(struct store_span_writer *w); /* accepts NULL */
+
 /* Whether the derived rows were built (0 after an upgrade from schema 8),
  * and recording it. */
 int store_span_built(int *out, struct store *st, struct err *err);
