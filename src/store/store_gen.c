@@ -250,16 +250,21 @@ static const char *const writer_sql[W_N] = {
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?)",
     [W_CASE] = "INSERT INTO drug_case (id, record_no, detected_on, unit_id, agency_kind, "
                "agency_name, offences, express_delivery, prosecuted_on, indicted_on, tried_on, "
-               "resolved_on, summary, created_at, created_by) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               "resolved_on, summary, created_at, created_by, prov_id) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+               "(SELECT prov_id FROM unit_province WHERE unit_id = ?4))",
     [W_OFFENCE] = "INSERT INTO case_offence (case_id, article) VALUES (?, ?)",
-    [W_CASE_PERSON] = "INSERT INTO case_person (case_id, person_id, role, arrested_on) "
-                      "VALUES (?, ?, ?, ?)",
+    [W_CASE_PERSON] = "INSERT INTO case_person (case_id, person_id, role, arrested_on, unit_id, "
+                      "prov_id, agency_kind) VALUES (?1, ?2, ?3, ?4, "
+                      "(SELECT unit_id FROM drug_case WHERE id = ?1), "
+                      "(SELECT prov_id FROM drug_case WHERE id = ?1), "
+                      "(SELECT agency_kind FROM drug_case WHERE id = ?1))",
     [W_SEIZURE] = "INSERT INTO case_seizure (id, case_id, substance, quantity, measure, line_key) "
                   "VALUES (?, ?, ?, ?, ?, ?)",
     [W_PLACE] = "INSERT INTO place (id, record_no, kind, name, unit_id, address, found_on, "
                 "business_type, plant, area_m2, destroyed_on, person_id, note, created_at, "
-                "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_by, prov_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "(SELECT prov_id FROM unit_province WHERE unit_id = ?5))",
     [W_PLACE_STATUS] = "INSERT INTO place_status (place_id, on_date, status, note) "
                        "VALUES (?, ?, ?, ?)",
     [W_PLACE_INSPECTION] = "INSERT INTO place_inspection (place_id, inspected_on, agency_kind, "
@@ -273,9 +278,11 @@ static const char *const writer_sql[W_N] = {
                 "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     [W_LICIT_INSPECTION] = "INSERT INTO licit_inspection (entity_id, inspected_on, agency_kind, "
                            "result, violations) VALUES (?, ?, ?, ?, ?)",
-    [W_ACTIVITY] = "INSERT INTO activity (id, record_no, kind, held_on, unit_id, agency_kind, "
-                   "agency_name, audience, form, language, participants, minutes, title, "
-                   "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [W_ACTIVITY] =
+        "INSERT INTO activity (id, record_no, kind, held_on, unit_id, agency_kind, "
+        "agency_name, audience, form, language, participants, minutes, title, "
+        "created_at, created_by, prov_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, (SELECT prov_id FROM unit_province WHERE unit_id = ?5))",
 };
 
 struct store_gen_writer {
@@ -721,6 +728,18 @@ int store_gen_violations(struct store_gen_violations *out, struct store *st, str
        "  (SELECT 1 FROM case_offence o WHERE o.case_id = c.id)) + "
        "(SELECT count(*) FROM case_offence o JOIN drug_case c ON c.id = o.case_id "
        "  WHERE (';' || c.offences || ';') NOT LIKE ('%;' || CAST(o.article AS TEXT) || ';%'))"},
+      {&out->derived_keys,
+       "SELECT (SELECT count(*) FROM drug_case c LEFT JOIN unit_province u ON u.unit_id = "
+       "c.unit_id WHERE c.prov_id IS NOT u.prov_id) + "
+       "(SELECT count(*) FROM activity a LEFT JOIN unit_province u ON u.unit_id = a.unit_id "
+       "  WHERE a.prov_id IS NOT u.prov_id) + "
+       "(SELECT count(*) FROM place p LEFT JOIN unit_province u ON u.unit_id = p.unit_id "
+       "  WHERE p.prov_id IS NOT u.prov_id) + "
+       "(SELECT count(*) FROM case_person cp JOIN drug_case c ON c.id = cp.case_id "
+       "  WHERE cp.unit_id IS NOT c.unit_id OR cp.prov_id IS NOT c.prov_id "
+       "  OR cp.agency_kind IS NOT c.agency_kind) + "
+       "(SELECT count(*) FROM place_span x JOIN place p ON p.id = x.place_id "
+       "  WHERE x.prov_id IS NOT p.prov_id OR x.unit_id IS NOT p.unit_id)"},
   };
   for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
     int rc = scalar(q[i].dst, st, q[i].sql, NULL, err);

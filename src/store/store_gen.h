@@ -181,6 +181,8 @@ struct store_gen_violations {
                            activity) on a unit of the wrong tree for its date */
   long residence_level; /* a person or a move to a unit that is not a commune */
   long offences;        /* case offences text not matching case_offence rows */
+  long derived_keys;    /* a record whose province key (migration 011) is not its unit's, or
+                           an arrest whose unit / force is not its case's */
 };
 int store_gen_violations(struct store_gen_violations *out, struct store *st, struct err *err);
 

@@ -29,11 +29,14 @@ ALTER TABLE drug_case ADD COLUMN prov_id INTEGER;
 ALTER TABLE activity ADD COLUMN prov_id INTEGER;
 ALTER TABLE place ADD COLUMN prov_id INTEGER;
 
-CREATE TRIGGER drug_case_prov AFTER INSERT ON drug_case BEGIN
+-- A writer may give the key itself (the generator does: the update below
+-- rewrites every index entry of the row, 30 s over the national data);
+-- the triggers fill what it left NULL.
+CREATE TRIGGER drug_case_prov AFTER INSERT ON drug_case WHEN NEW.prov_id IS NULL BEGIN
   UPDATE drug_case SET prov_id = (SELECT prov_id FROM unit_province WHERE unit_id = NEW.unit_id)
   WHERE id = NEW.id;
 END;
-CREATE TRIGGER activity_prov AFTER INSERT ON activity BEGIN
+CREATE TRIGGER activity_prov AFTER INSERT ON activity WHEN NEW.prov_id IS NULL BEGIN
   UPDATE activity SET prov_id = (SELECT prov_id FROM unit_province WHERE unit_id = NEW.unit_id)
   WHERE id = NEW.id;
 END;
@@ -41,7 +44,7 @@ CREATE TRIGGER activity_moved AFTER UPDATE OF unit_id ON activity BEGIN
   UPDATE activity SET prov_id = (SELECT prov_id FROM unit_province WHERE unit_id = NEW.unit_id)
   WHERE id = NEW.id;
 END;
-CREATE TRIGGER place_prov AFTER INSERT ON place BEGIN
+CREATE TRIGGER place_prov AFTER INSERT ON place WHEN NEW.prov_id IS NULL BEGIN
   UPDATE place SET prov_id = (SELECT prov_id FROM unit_province WHERE unit_id = NEW.unit_id)
   WHERE id = NEW.id;
 END;
@@ -55,7 +58,8 @@ ALTER TABLE case_person ADD COLUMN agency_kind TEXT NOT NULL DEFAULT '';
 UPDATE case_person SET unit_id = (SELECT c.unit_id FROM drug_case c WHERE c.id = case_id),
   agency_kind = (SELECT c.agency_kind FROM drug_case c WHERE c.id = case_id);
 
-CREATE TRIGGER case_person_case AFTER INSERT ON case_person BEGIN
+CREATE TRIGGER case_person_case AFTER INSERT ON case_person
+  WHEN NEW.unit_id IS NULL OR NEW.prov_id IS NULL BEGIN
   UPDATE case_person SET unit_id = (SELECT c.unit_id FROM drug_case c WHERE c.id = NEW.case_id),
     prov_id = (SELECT c.prov_id FROM drug_case c WHERE c.id = NEW.case_id),
     agency_kind = (SELECT c.agency_kind FROM drug_case c WHERE c.id = NEW.case_id)
