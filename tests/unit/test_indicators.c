@@ -75,16 +75,8 @@ static int group_setup(void **state)
 {
   (void)state;
   dir = tu_tempdir();
-  char path[4200];
-  snprintf(path, sizeof path, "%s/ind.db", dir);
-  struct err err = {0};
-  if (store_open(&st, path, &err) || store_migrate(st, NULL, NULL, &err) ||
-      unit_import(st, tu_source_path("data/units"), NULL, &err) ||
-      scope_init(&admin, "tester", "admin", NULL, NULL, "kiểm thử", &err) ||
-      scope_resolve(&admin, st, &err)) {
-    fprintf(stderr, "setup: %s\n", err.msg);
+  if (tu_open_units_db(&st, &admin, dir, "ind.db"))
     return -1;
-  }
   /* P1: user from 5/7/2024, management record from 10/7 */
   long p1 = make("Nguyễn Văn Một", "1990-01-01", "nam", "16846");
   ev(p1, PEV_CLASSIFIED, "2024-07-05", "user");

@@ -36,16 +36,8 @@ static int group_setup(void **state)
 {
   (void)state;
   dir = tu_tempdir();
-  char path[4200];
-  snprintf(path, sizeof path, "%s/reg.db", dir);
-  struct err err = {0};
-  if (store_open(&st, path, &err) || store_migrate(st, NULL, NULL, &err) ||
-      unit_import(st, tu_source_path("data/units"), NULL, &err) ||
-      scope_init(&admin, "tester", "admin", NULL, NULL, "kiểm thử", &err) ||
-      scope_resolve(&admin, st, &err)) {
-    fprintf(stderr, "setup: %s\n", err.msg);
+  if (tu_open_units_db(&st, &admin, dir, "reg.db"))
     return -1;
-  }
   return 0;
 }
 

@@ -6,6 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "domain/scope.h"
+#include "ingest/unit_import.h"
+#include "store/store.h"
+
 const char *tu_source_dir(void)
 {
   const char *d = getenv("PCMT_SOURCE_DIR");
@@ -59,4 +63,19 @@ char *tu_read_file(const char *path, size_t *len)
       *len = (size_t)n;
   }
   return p;
+}
+
+int tu_open_units_db(struct store **st, struct scope *admin, const char *dir, const char *file)
+{
+  char path[4200];
+  snprintf(path, sizeof path, "%s/%s", dir, file);
+  struct err err = {0};
+  if (store_open(st, path, &err) || store_migrate(*st, NULL, NULL, &err) ||
+      unit_import(*st, tu_source_path("data/units"), NULL, &err) ||
+      scope_init(admin, "tester", "admin", NULL, NULL, "kiểm thử", &err) ||
+      scope_resolve(admin, *st, &err)) {
+    fprintf(stderr, "setup: %s\n", err.msg);
+    return -1;
+  }
+  return 0;
 }

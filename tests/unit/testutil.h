@@ -19,4 +19,12 @@ void tu_rmtree(const char *dir);
 /* Read a whole file into a malloc'd NUL-terminated buffer; NULL on failure. */
 char *tu_read_file(const char *path, size_t *len);
 
+struct store;
+struct scope;
+/* The fixture most store tests start from: database `file` under dir,
+ * migrated, with the official units of data/units, and *admin the national
+ * admin scope of user "tester", resolved. 0, or -1 with the reason on
+ * stderr (a cmocka setup's return value). */
+int tu_open_units_db(struct store **st, struct scope *admin, const char *dir, const char *file);
+
 #endif
