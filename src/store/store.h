@@ -33,6 +33,9 @@ void store_close(struct store *st);
  * migration in its own transaction. Refuses (ERR_VERSION) a database written
  * by a newer PCMT. *from and *to (may be NULL) receive the versions before/after. */
 int store_migrate(struct store *st, int *from, int *to, struct err *err);
+/* The same, stopping after migration `version`: an older schema, as a
+ * database written by an earlier PCMT has it (tests of a migration's data). */
+int store_migrate_to(struct store *st, int version, int *from, int *to, struct err *err);
 /* The schema version of the open database (0 when uninitialised). */
 int store_schema_version(struct store *st, int *out, struct err *err);
 /* The highest schema version this binary knows. */

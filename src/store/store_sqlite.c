@@ -361,7 +361,34 @@ int store_schema_version(struct store *st, int *out, struct err *err)
   return ERR_OK;
 }
 
+/* The first line of a migration that runs with foreign keys off. */
+#define MIGRATION_FK_OFF "-- pcmt: foreign keys off\n"
+
+/* Every foreign key of the database still points at a row: what
+ * foreign_keys=ON would have enforced, checked once for the rebuild. */
+static int check_foreign_keys(struct store *st, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st, "PRAGMA foreign_key_check", err);
+  if (rc)
+    return rc;
+  int r = db_step(s, err);
+  if (r == 1)
+    rc =
+        err_set(err, ERR_DB, "khóa ngoại hỏng sau khi dựng lại bảng: bảng %s, dòng %lld trỏ tới %s",
+                db_col_text(s, 0), (long long)db_col_int(s, 1), db_col_text(s, 2));
+  else if (r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
 int store_migrate(struct store *st, int *from, int *to, struct err *err)
+{
+  return store_migrate_to(st, store_schema_latest(), from, to, err);
+}
+
+int store_migrate_to(struct store *st, int version, int *from, int *to, struct err *err)
 {
   int v;
   int rc = store_schema_version(st, &v, err);
@@ -376,12 +403,24 @@ int store_migrate(struct store *st, int *from, int *to, struct err *err)
                    v, store_schema_latest());
   for (int i = 0; i < store_migration_count; i++) {
     const struct migration *m = &store_migrations[i];
-    if (m->version <= v)
+    if (m->version <= v || m->version > version)
       continue;
-    rc = store_write_begin(st, err);
-    if (rc)
+    /* A migration that rebuilds a table others point at says so on its
+     * first line: SQLite's procedure (lang_altertable.html#otheralter) turns
+     * foreign keys off outside the transaction and checks them all before
+     * the commit. */
+    int fk_off = strncmp(m->sql, MIGRATION_FK_OFF, strlen(MIGRATION_FK_OFF)) == 0;
+    if (fk_off && (rc = db_exec(st, "PRAGMA foreign_keys=OFF", err)))
       return rc;
+    rc = store_write_begin(st, err);
+    if (rc) {
+      if (fk_off)
+        db_exec(st, "PRAGMA foreign_keys=ON", NULL);
+      return rc;
+    }
     rc = db_exec(st, m->sql, err);
+    if (!rc && fk_off)
+      rc = check_foreign_keys(st, err);
     if (!rc) {
       struct stmt *s;
       rc = db_prepare(
@@ -399,15 +438,27 @@ int store_migrate(struct store *st, int *from, int *to, struct err *err)
     }
     if (rc) {
       store_write_rollback(st);
+      if (fk_off)
+        db_exec(st, "PRAGMA foreign_keys=ON", NULL);
       char cause[ERR_MSG_MAX];
       snprintf(cause, sizeof cause, "%s", err ? err->msg : "");
       return err_set(err, rc, "không áp dụng được bản nâng cấp lược đồ %s: %s", m->name, cause);
     }
     rc = store_write_commit(st, err);
+    if (fk_off) {
+      struct err e;
+      int frc = db_exec(st, "PRAGMA foreign_keys=ON", &e);
+      if (frc && !rc) {
+        *err = e;
+        rc = frc;
+      }
+    }
     if (rc)
       return rc;
   }
-  if (to)
-    *to = store_schema_latest();
+  if (to) {
+    int target = version < store_schema_latest() ? version : store_schema_latest();
+    *to = target > v ? target : v;
+  }
   return ERR_OK;
 }

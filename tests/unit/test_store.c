@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "store/db.h"
 #include "store/migrations.h"
 #include "store/store.h"
 #include "store/store_units.h"
@@ -226,6 +227,126 @@ static void concurrent_writers_all_succeed(void **state)
   assert_int_equal(peek(f->path, "SELECT count(*) FROM unit_tree"), 4 * WRITES_PER_THREAD);
 }
 
+/* Statements run on the file outside the store, foreign keys off (SQLite's
+ * default): how an older database's rows, or a broken one, are made. */
+static void raw_exec(const char *path, const char *sql)
+{
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  char *msg = NULL;
+  int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+  if (rc != SQLITE_OK)
+    fail_msg("%s", msg ? msg : "sqlite3_exec");
+  sqlite3_close(db);
+}
+
+/* One pragma's value on the store's own connection. */
+static long long store_pragma(struct store *st, const char *sql)
+{
+  struct stmt *s;
+  assert_int_equal(db_prepare(&s, st, sql, NULL), ERR_OK);
+  long long v = db_step(s, NULL) == 1 ? db_col_int(s, 0) : -1;
+  db_finalize(s);
+  return v;
+}
+
+#define ONE_PERSON                                                                                 \
+  "INSERT INTO unit_tree (tree, valid_from, valid_to, description) VALUES "                        \
+  "('post2025', '2025-07-01', '9999-12-31', 'test');"                                              \
+  "INSERT INTO unit (id, tree, code, level, parent_id, valid_from, valid_to) VALUES "              \
+  "(1, 'post2025', '01', 1, NULL, '2025-07-01', '9999-12-31');"                                    \
+  "INSERT INTO person (id, full_name, other_names, name_key, sort_key, birth_date, sex, "          \
+  "ethnicity, national_id, unit_id, address, occupation, occupation_group, created_at, "           \
+  "created_by) VALUES (7, 'Nguyễn Văn Dũng', '', 'nguyen van dung', x'0102', '1990-01-02', "   \
+  "'male', 'Kinh', '001090000001', 1, '', '', '', '2026-01-01T00:00:00Z', 'test');"                \
+  "INSERT INTO person_event (person_id, kind, event_date, value, facility, decision_no, "          \
+  "decision_date, note, recorded_at, recorded_by) VALUES (7, 'classified', '2025-03-04', 'user', " \
+  "'', '', '', '', '2026-01-01T00:00:00Z', 'test');"
+
+/* Migration 012 rebuilds person, which every register points at, with
+ * foreign keys off: the rows survive with their references, the keys are on
+ * again afterwards and the national ID is still unique. */
+static void person_rebuild_keeps_rows_and_rules(void **state)
+{
+  struct fixture *f = *state;
+  struct store *st;
+  struct err err = {0};
+  int from = -1, to = -1;
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_equal(store_migrate_to(st, 11, &from, &to, &err), ERR_OK);
+  assert_int_equal(to, 11);
+  store_close(st);
+  raw_exec(f->path, ONE_PERSON);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'person' "
+                                 "AND name LIKE 'sqlite_autoindex_person_%'"),
+                   1);
+
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  if (store_migrate(st, &from, &to, &err) != ERR_OK)
+    fail_msg("%s", err.msg);
+  assert_int_equal(from, 11);
+  assert_int_equal(to, store_schema_latest());
+  assert_int_equal(store_pragma(st, "PRAGMA foreign_keys"), 1);
+  /* the same ID again, and an event of nobody, are refused as before */
+  assert_int_not_equal(
+      db_exec(st,
+              "INSERT INTO person (id, full_name, other_names, name_key, sort_key, birth_date, "
+              "sex, ethnicity, national_id, unit_id, address, occupation, occupation_group, "
+              "created_at, created_by) VALUES (8, 'Lê Thị Hoa', '', 'le thi hoa', x'03', "
+              "'1991-01-01', 'female', 'Kinh', '001090000001', 1, '', '', '', '2026', 'test')",
+              NULL),
+      ERR_OK);
+  assert_int_not_equal(db_exec(st,
+                               "INSERT INTO person_event (person_id, kind, event_date, value, "
+                               "facility, decision_no, decision_date, note, recorded_at, "
+                               "recorded_by) VALUES (42, 'relapse', '2025-04-01', '', '', '', '', "
+                               "'', '2026', 'test')",
+                               NULL),
+                       ERR_OK);
+  store_close(st);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM person WHERE id = 7 AND national_id = "
+                                 "'001090000001' AND full_name = 'Nguyễn Văn Dũng' AND "
+                                 "sort_key = x'0102' AND unit_id = 1"),
+                   1);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM person_event WHERE person_id = 7"), 1);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'person' "
+                                 "AND name LIKE 'sqlite_autoindex_person_%'"),
+                   0);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM pragma_index_list('person') WHERE name = "
+                                 "'person_national_id' AND \"unique\" = 1"),
+                   1);
+}
+
+/* A reference that points at nothing stops the rebuild: nothing changes,
+ * the reason names the table, and the keys are on again. */
+static void person_rebuild_refuses_a_broken_reference(void **state)
+{
+  struct fixture *f = *state;
+  struct store *st;
+  struct err err = {0};
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_equal(store_migrate_to(st, 11, NULL, NULL, &err), ERR_OK);
+  store_close(st);
+  raw_exec(f->path, ONE_PERSON "INSERT INTO person_event (person_id, kind, event_date, value, "
+                               "facility, decision_no, decision_date, note, recorded_at, "
+                               "recorded_by) VALUES (42, 'relapse', '2025-04-01', '', '', '', '', "
+                               "'', '2026', 'test');");
+
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_not_equal(store_migrate(st, NULL, NULL, &err), ERR_OK);
+  assert_non_null(strstr(err.msg, "khóa ngoại"));
+  assert_non_null(strstr(err.msg, "person_event"));
+  int v = -1;
+  assert_int_equal(store_schema_version(st, &v, &err), ERR_OK);
+  assert_int_equal(v, 11);
+  assert_int_equal(store_pragma(st, "PRAGMA foreign_keys"), 1);
+  store_close(st);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'person' "
+                                 "AND name LIKE 'sqlite_autoindex_person_%'"),
+                   1);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM person"), 1);
+}
+
 static void default_path_follows_environment(void **state)
 {
   (void)state;
@@ -246,6 +367,8 @@ int main(void)
       cmocka_unit_test_setup_teardown(rollback_leaves_nothing, setup, teardown),
       cmocka_unit_test_setup_teardown(killed_writer_leaves_nothing_half_written, setup, teardown),
       cmocka_unit_test_setup_teardown(concurrent_writers_all_succeed, setup, teardown),
+      cmocka_unit_test_setup_teardown(person_rebuild_keeps_rows_and_rules, setup, teardown),
+      cmocka_unit_test_setup_teardown(person_rebuild_refuses_a_broken_reference, setup, teardown),
       cmocka_unit_test(default_path_follows_environment),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
