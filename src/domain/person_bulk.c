@@ -188,12 +188,6 @@ struct unit_memo {
   int inside; /* in the caller's territory */
 };
 
-/* Search keys in (key, person) order. */
-struct key_run {
-  struct store_bulk_key *k;
-  size_t n;
-};
-
 /* A chunk of kept people being written by the writer thread. */
 struct write_job {
   struct store_people_bulk *writer;
@@ -201,7 +195,7 @@ struct write_job {
   const char *user;
   struct kept *kept; /* a copy, owned */
   size_t n;
-  struct store_bulk_key *keys; /* their search keys, a copy, sorted by the thread */
+  struct store_bulk_key *keys; /* their search keys, a copy, sorted and written by the thread */
   size_t n_keys;
   int rc;
   struct err err;
@@ -248,8 +242,6 @@ struct person_bulk {
   struct write_job job;
   size_t n_handed;      /* kept[0, n_handed) went to the writer thread */
   size_t n_keys_handed; /* keys[0, n_keys_handed) too */
-  struct key_run *runs; /* their keys, sorted by the thread, merged at flush */
-  size_t n_runs, cap_runs;
 };
 
 /* Copy a parsed cell (its length checked by the parse) into a field. */
@@ -351,9 +343,6 @@ void person_bulk_free(struct person_bulk *b)
     pthread_join(b->thread, NULL);
   free(b->job.kept);
   free(b->job.keys);
-  for (size_t i = 0; i < b->n_runs; i++)
-    free(b->runs[i].k);
-  free(b->runs);
   store_people_bulk_free(b->writer);
   free(b->kept);
   free(b->keys);
@@ -434,23 +423,21 @@ static void *write_job_run(void *arg)
 {
   struct write_job *j = arg;
   j->rc = write_kept(j->writer, j->st, j->user, j->kept, j->n, &j->err);
+  /* sorted, a chunk's keys go into the key B-tree as runs of neighbours */
   qsort(j->keys, j->n_keys, sizeof *j->keys, key_cmp);
+  if (!j->rc)
+    j->rc = store_people_bulk_keys(j->writer, j->keys, j->n_keys, &j->err);
   atomic_store(&j->done, 1);
   return NULL;
 }
 
-/* Take back what the writer thread did with a chunk: its sorted keys become
- * a run to merge at flush; its failure becomes the caller's. */
+/* Take back what the writer thread did with a chunk: its failure becomes
+ * the caller's. */
 static int job_collect(struct person_bulk *b, struct err *err)
 {
   free(b->job.kept);
   b->job.kept = NULL;
-  if (!b->job.rc && grow((void **)&b->runs, &b->cap_runs, b->n_runs, sizeof *b->runs))
-    b->job.rc = nomem(&b->job.err);
-  if (!b->job.rc)
-    b->runs[b->n_runs++] = (struct key_run){b->job.keys, b->job.n_keys};
-  else
-    free(b->job.keys);
+  free(b->job.keys);
   b->job.keys = NULL;
   if (b->job.rc) {
     *err = b->job.err;
@@ -470,60 +457,6 @@ static int writer_wait(struct person_bulk *b, struct err *err)
   return job_collect(b, err);
 }
 
-/* Merge sorted runs into out (room for all): a binary heap of the runs by
- * their first key left, so ~log2(runs) comparisons a key instead of a sort
- * of the whole file's keys at the end. */
-static void merge_runs(struct store_bulk_key *out, struct key_run *runs, size_t n_runs)
-{
-  size_t *heap = malloc((n_runs ? n_runs : 1) * sizeof *heap),
-         *pos = calloc(n_runs + 1, sizeof *pos);
-  size_t n = 0, w = 0;
-  if (!heap || !pos) {
-    /* no room for the heap: append the runs and sort them whole */
-    for (size_t r = 0; r < n_runs; r++)
-      for (size_t i = 0; i < runs[r].n; i++)
-        out[w++] = runs[r].k[i];
-    qsort(out, w, sizeof *out, key_cmp);
-    free(heap);
-    free(pos);
-    return;
-  }
-#define HEAD(r) (&runs[r].k[pos[r]])
-  for (size_t r = 0; r < n_runs; r++) {
-    if (!runs[r].n)
-      continue;
-    size_t i = n++; /* sift up */
-    while (i && key_cmp(HEAD(r), HEAD(heap[(i - 1) / 2])) < 0) {
-      heap[i] = heap[(i - 1) / 2];
-      i = (i - 1) / 2;
-    }
-    heap[i] = r;
-  }
-  while (n) {
-    size_t r = heap[0];
-    out[w++] = *HEAD(r);
-    if (++pos[r] == runs[r].n)
-      r = heap[--n]; /* run spent: the last one moves to the top */
-    size_t i = 0;    /* sift down r from the top */
-    for (;;) {
-      size_t c = 2 * i + 1;
-      if (c >= n)
-        break;
-      if (c + 1 < n && key_cmp(HEAD(heap[c + 1]), HEAD(heap[c])) < 0)
-        c++;
-      if (key_cmp(HEAD(heap[c]), HEAD(r)) >= 0)
-        break;
-      heap[i] = heap[c];
-      i = c;
-    }
-    if (n)
-      heap[i] = r;
-  }
-#undef HEAD
-  free(heap);
-  free(pos);
-}
-
 /* The bulk writer, started on first use (only the first write of a bulk load
  * finds the register empty and drops the indexes). */
 static int writer_open(struct person_bulk *b, struct err *err)
@@ -538,7 +471,7 @@ static int writer_open(struct person_bulk *b, struct err *err)
 
 /* Into an empty register, hand every HANDOFF people kept to the writer
  * thread, so that they are written while the next rows are checked (the two
- * cores overlap). Their keys and pairs still go at flush. */
+ * cores overlap), with their search keys. Their pairs still go at flush. */
 static int hand_off(struct person_bulk *b, struct err *err)
 {
   enum { HANDOFF = 8192 };
@@ -575,7 +508,7 @@ static int hand_off(struct person_bulk *b, struct err *err)
   return job_collect(b, err);
 }
 
-/* Write every kept person not handed off, the keys of all, the pairs;
+/* Write every kept person not handed off, with their keys, and the pairs;
  * forget them. The first write into an empty register drops the secondary
  * indexes. */
 static int flush(struct person_bulk *b, struct err *err)
@@ -588,27 +521,12 @@ static int flush(struct person_bulk *b, struct err *err)
     rc = write_kept(b->writer, b->st, b->sc->user, &b->kept[b->n_handed], b->n_kept - b->n_handed,
                     err);
   if (!rc) {
-    /* the keys not handed off, sorted here, then merged with the runs */
+    /* the keys not handed off, sorted here */
     struct store_bulk_key *tail = &b->keys[b->n_keys_handed];
     size_t n_tail = b->n_keys - b->n_keys_handed;
     qsort(tail, n_tail, sizeof *tail, key_cmp);
-    if (!b->n_runs) {
-      rc = store_people_bulk_keys(b->writer, tail, n_tail, err);
-    } else {
-      struct store_bulk_key *all = malloc((b->n_keys ? b->n_keys : 1) * sizeof *all);
-      if (!all || grow((void **)&b->runs, &b->cap_runs, b->n_runs, sizeof *b->runs)) {
-        rc = nomem(err);
-      } else {
-        b->runs[b->n_runs] = (struct key_run){tail, n_tail};
-        merge_runs(all, b->runs, b->n_runs + 1);
-        rc = store_people_bulk_keys(b->writer, all, b->n_keys, err);
-      }
-      free(all);
-    }
+    rc = store_people_bulk_keys(b->writer, tail, n_tail, err);
   }
-  for (size_t i = 0; i < b->n_runs; i++)
-    free(b->runs[i].k);
-  b->n_runs = 0;
   b->n_keys_handed = 0;
   for (size_t i = 0; !rc && i < b->n_pairs; i++)
     rc = store_people_bulk_duplicate(b->writer, b->pairs[i].a, b->pairs[i].b, b->pairs[i].at, err);
