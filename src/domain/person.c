@@ -1006,26 +1006,30 @@ void person_keys_free(struct person_keys *k)
   memset(k, 0, sizeof *k);
 }
 
-/* Add every word-boundary suffix of text_key(name) to k->search. */
-static int add_suffixes(struct person_keys *k, const char *name, struct err *err)
+/* Add every word-boundary suffix of a folded key to k->search. */
+static int add_key_suffixes(struct person_keys *k, const char *key, struct err *err)
 {
-  char *key = NULL;
-  int rc = text_key(&key, name, err);
-  if (rc)
-    return rc;
-  for (char *p = key; p && *p && k->n_search < PERSON_MAX_SEARCH_KEYS;) {
+  for (const char *p = key; p && *p && k->n_search < PERSON_MAX_SEARCH_KEYS;) {
     k->search[k->n_search] = strdup(p);
-    if (!k->search[k->n_search]) {
-      free(key);
+    if (!k->search[k->n_search])
       return err_set(err, ERR_NOMEM, "hết bộ nhớ");
-    }
     k->n_search++;
     p = strchr(p, ' ');
     if (p)
       p++;
   }
-  free(key);
   return ERR_OK;
+}
+
+/* The same for a name not folded yet (an other name). */
+static int add_suffixes(struct person_keys *k, const char *name, struct err *err)
+{
+  char *key = NULL;
+  int rc = text_key(&key, name, err);
+  if (!rc)
+    rc = add_key_suffixes(k, key, err);
+  free(key);
+  return rc;
 }
 
 int person_keys_make(struct person_keys *k, const struct person *p, struct err *err)
@@ -1049,8 +1053,8 @@ int person_keys_make(struct person_keys *k, const struct person *p, struct err *
   else
     snprintf(given_first, sizeof given_first, "%.*s", (int)len, name);
   rc = text_collate_key(&k->sort_key, &k->sort_key_len, given_first, err);
-  if (!rc)
-    rc = add_suffixes(k, p->full_name, err);
+  if (!rc) /* the full name's key is name_key, folded once */
+    rc = add_key_suffixes(k, k->name_key, err);
   /* Other names, separated by ';'. */
   char others[PERSON_TEXT_MAX];
   snprintf(others, sizeof others, "%s", p->other_names);
