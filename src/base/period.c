@@ -70,18 +70,32 @@ int period_custom(struct period *out, struct date start, struct date end, struct
   return ERR_OK;
 }
 
+/* The value of the n ASCII digits at s (a fixed-width field of a longer
+ * string), or -1 when n is not 1..4 or a byte is not a digit: no sign, no
+ * space, and no overflow, where atoi would accept the first two and have
+ * undefined behaviour on the third. */
+static int digits_value(const char *s, size_t n)
+{
+  if (n == 0 || n > 4)
+    return -1;
+  int v = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!isdigit((unsigned char)s[i]))
+      return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
 /* A whole-string strict ISO date (digits exactly yyyy-mm-dd). */
 static int iso_date(struct date *d, const char *s, size_t n)
 {
   if (n != 10 || s[4] != '-' || s[7] != '-')
     return 0;
-  for (size_t i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-      return 0;
-  d->y = atoi(s);
-  d->m = (s[5] - '0') * 10 + (s[6] - '0');
-  d->d = (s[8] - '0') * 10 + (s[9] - '0');
-  return date_valid(d->y, d->m, d->d);
+  d->y = digits_value(s, 4);
+  d->m = digits_value(s + 5, 2);
+  d->d = digits_value(s + 8, 2);
+  return d->y >= 0 && d->m >= 0 && d->d >= 0 && date_valid(d->y, d->m, d->d);
 }
 
 static int all_digits(const char *s, size_t n)
@@ -108,12 +122,12 @@ int period_parse(struct period *out, const char *text, struct err *err)
     return period_custom(out, a, b, err);
   }
   if (n == 4 && all_digits(text, 4)) {
-    if (period_year(out, atoi(text)))
+    if (period_year(out, digits_value(text, 4)))
       return err_set(err, ERR_INPUT, "năm \"%s\" không hợp lệ", text);
     return ERR_OK;
   }
   if (n >= 7 && all_digits(text, 4) && text[4] == '-') {
-    int y = atoi(text);
+    int y = digits_value(text, 4);
     char k = (char)toupper((unsigned char)text[5]);
     if (n == 7 && (k == 'H' || k == 'Q') && isdigit((unsigned char)text[6])) {
       int v = text[6] - '0';
@@ -124,7 +138,7 @@ int period_parse(struct period *out, const char *text, struct err *err)
       return ERR_OK;
     }
     if (n == 7 && all_digits(text + 5, 2)) {
-      if (period_month(out, y, atoi(text + 5)))
+      if (period_month(out, y, digits_value(text + 5, 2)))
         return err_set(err, ERR_INPUT, "tháng trong \"%s\" không hợp lệ", text);
       return ERR_OK;
     }
@@ -249,7 +263,7 @@ static int year_after(const char *s, int default_year)
     s++;
   if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
       isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) && !isdigit((unsigned char)s[4]))
-    return atoi(s);
+    return digits_value(s, 4);
   return default_year;
 }
 

@@ -14,7 +14,6 @@
  *   - kind and period from the title ("năm 2024", "giai đoạn 2021 - 2025",
  *     "cao điểm") and from "thời gian thực hiện ... từ D1 đến D2";
  *   - bases: "<type> số N ngày D của X" cited in the preamble. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -38,12 +37,20 @@ static size_t doc_type_at(const struct pr_para *p, size_t i)
   return 0;
 }
 
-/* A 4-digit year in token k, else 0. */
+/* A 4-digit year in token k, else 0. The token's four bytes are read as
+ * digits one by one (not atoi, which would accept a sign or spaces and has
+ * no bound): a longer number is no year. */
 int pr_year_tok(const struct pr_para *p, size_t k)
 {
   if (k >= p->ntok || p->tok[k].kind != TK_NUM || p->tok[k].len != 4)
     return 0;
-  int y = atoi(p->text + p->tok[k].off);
+  const char *s = p->text + p->tok[k].off;
+  int y = 0;
+  for (size_t i = 0; i < 4; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      return 0;
+    y = y * 10 + (s[i] - '0');
+  }
   return y >= 1900 && y <= 2200 ? y : 0;
 }
 

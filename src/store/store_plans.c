@@ -37,12 +37,23 @@ static char *dup_or_null(const char *s, int is_null)
   return is_null ? NULL : strdup(s);
 }
 
-static long last_id(struct store *st, const char *table, struct err *err)
+/* The tables a plan is saved into, each with its complete "newest id"
+ * statement: no SQL text is put together at run time. */
+enum plan_table { T_PLAN, T_BASIS, T_PHASE, T_TARGET, T_TASK, T_REPORT };
+
+static const char *const LAST_ID_SQL[] = {
+    [T_PLAN] = "SELECT max(id) FROM plan",
+    [T_BASIS] = "SELECT max(id) FROM plan_basis",
+    [T_PHASE] = "SELECT max(id) FROM plan_phase",
+    [T_TARGET] = "SELECT max(id) FROM plan_target",
+    [T_TASK] = "SELECT max(id) FROM plan_task",
+    [T_REPORT] = "SELECT max(id) FROM report_schedule",
+};
+
+static long last_id(struct store *st, enum plan_table table, struct err *err)
 {
-  char sql[96];
-  snprintf(sql, sizeof sql, "SELECT max(id) FROM %s", table); /* table: a literal of this file */
   struct stmt *s;
-  if (db_prepare(&s, st, sql, err))
+  if (db_prepare(&s, st, LAST_ID_SQL[table], err))
     return 0;
   long id = db_step(s, err) == 1 ? (long)db_col_int(s, 0) : 0;
   db_finalize(s);
@@ -50,7 +61,7 @@ static long last_id(struct store *st, const char *table, struct err *err)
 }
 
 /* Run a prepared insert and return the new row's id (0 on failure). */
-static long insert_done(struct stmt *s, struct store *st, const char *table, struct err *err)
+static long insert_done(struct stmt *s, struct store *st, enum plan_table table, struct err *err)
 {
   int r = db_step(s, err);
   db_finalize(s);
@@ -127,7 +138,7 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
   db_bind_text(s, 12, who);
   db_bind_text(s, 13, res && res->unit_tree && *res->unit_tree ? res->unit_tree : NULL);
   db_bind_text(s, 14, res && res->unit_code && *res->unit_code ? res->unit_code : NULL);
-  if (!(p->id = insert_done(s, st, "plan", err)))
+  if (!(p->id = insert_done(s, st, T_PLAN, err)))
     return ERR_DB;
   for (size_t k = 0; k < p->n_bases; k++) {
     struct plan_basis *b = &p->bases[k];
@@ -141,7 +152,7 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
     db_bind_text(s, 3, b->text ? b->text : "");
     db_bind_text(s, 4, b->number);
     db_bind_text(s, 5, iso(d1, b->date));
-    if (!(b->id = insert_done(s, st, "plan_basis", err)))
+    if (!(b->id = insert_done(s, st, T_BASIS, err)))
       return ERR_DB;
   }
   for (size_t k = 0; k < p->n_phases; k++) {
@@ -157,7 +168,7 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
     db_bind_text(s, 4, iso(d1, ph->start));
     db_bind_text(s, 5, iso(d2, ph->end));
     db_bind_text(s, 6, ph->text);
-    if (!(ph->id = insert_done(s, st, "plan_phase", err)))
+    if (!(ph->id = insert_done(s, st, T_PHASE, err)))
       return ERR_DB;
   }
   for (size_t k = 0; k < p->n_targets; k++) {
@@ -177,7 +188,7 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
       db_bind_null(s, 5);
     db_bind_text(s, 6, t->unit);
     db_bind_text(s, 7, t->phase);
-    if (!(t->id = insert_done(s, st, "plan_target", err)))
+    if (!(t->id = insert_done(s, st, T_TARGET, err)))
       return ERR_DB;
     for (size_t q = 0; q < t->n_quotas; q++) {
       struct store_plan_res r;
@@ -214,7 +225,7 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
     db_bind_text(s, 4, t->text ? t->text : "");
     db_bind_text(s, 5, iso(d1, t->due_on));
     db_bind_text(s, 6, task_cadence_name(t->cadence));
-    if (!(t->id = insert_done(s, st, "plan_task", err)))
+    if (!(t->id = insert_done(s, st, T_TASK, err)))
       return ERR_DB;
     if (save_agencies(st, t->id, "lead", t->lead, t->n_lead, res, err) ||
         save_agencies(st, t->id, "support", t->support, t->n_support, res, err))
@@ -233,7 +244,7 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
     db_bind_text(s, 4, iso(d1, r->due_on));
     db_bind_text(s, 5, report_recurs_name(r->recurs));
     db_bind_text(s, 6, r->recipient);
-    if (!(r->id = insert_done(s, st, "report_schedule", err)))
+    if (!(r->id = insert_done(s, st, T_REPORT, err)))
       return ERR_DB;
   }
   return ERR_OK;
@@ -313,11 +324,13 @@ static int load_info(struct store_plan_info *in, struct stmt *s)
   return ERR_OK;
 }
 
-static const char INFO_COLS[] =
-    "SELECT p.id, p.status, p.number, p.title, p.issued_on, p.territory, p.kind, p.source_name, "
-    "p.created_at, p.created_by, p.published_at, p.published_by, "
-    "(SELECT count(*) FROM plan_task t WHERE t.plan_id = p.id), p.parent_id, p.unit_tree, "
-    "p.unit_code FROM plan p ";
+/* The columns load_info reads, ahead of each statement's WHERE / ORDER BY
+ * (joined by the compiler: each statement is one fixed string). */
+#define INFO_SELECT                                                                                \
+  "SELECT p.id, p.status, p.number, p.title, p.issued_on, p.territory, p.kind, p.source_name, "    \
+  "p.created_at, p.created_by, p.published_at, p.published_by, "                                   \
+  "(SELECT count(*) FROM plan_task t WHERE t.plan_id = p.id), p.parent_id, p.unit_tree, "          \
+  "p.unit_code FROM plan p "
 
 static int load_elements(struct plan *p, struct store *st, struct err *err)
 {
@@ -453,10 +466,8 @@ int store_plan_load(struct plan *out, struct store_plan_info *info, struct store
                     struct err *err)
 {
   plan_init(out);
-  char sql[600];
-  snprintf(sql, sizeof sql, "%sWHERE p.id = ?", INFO_COLS);
   struct stmt *s;
-  if (db_prepare(&s, st, sql, err))
+  if (db_prepare(&s, st, INFO_SELECT "WHERE p.id = ?", err))
     return ERR_DB;
   db_bind_int(s, 1, id);
   int r = db_step(s, err);
@@ -492,10 +503,8 @@ int store_plan_list(struct store_plan_info_list *out, struct store *st, struct e
 {
   out->items = NULL;
   out->n = 0;
-  char sql[600];
-  snprintf(sql, sizeof sql, "%sORDER BY p.id DESC", INFO_COLS);
   struct stmt *s;
-  if (db_prepare(&s, st, sql, err))
+  if (db_prepare(&s, st, INFO_SELECT "ORDER BY p.id DESC", err))
     return ERR_DB;
   size_t cap = 0;
   int r;
@@ -604,38 +613,73 @@ int store_plan_close(struct store *st, long id, const char *who, struct err *err
 
 /* ---- edits ------------------------------------------------------------------------ */
 
-/* element.field -> table, column, and the column that ties the row to its plan */
+/* element.field -> the column, and the complete statements that read and
+ * write it in the row of that id tied to the plan: fixed SQL, one pair per
+ * editable field, nothing put together at run time. */
 static const struct {
-  const char *element, *field, *table, *column, *plan_col;
+  const char *element, *field, *column; /* column: chooses how the new value is bound */
+  const char *select_sql, *update_sql;
 } FIELDS[] = {
-    {"plan", "number", "plan", "number", "id"},
-    {"plan", "title", "plan", "title", "id"},
-    {"plan", "issuer", "plan", "issuer", "id"},
-    {"plan", "issued_on", "plan", "issued_on", "id"},
-    {"plan", "territory", "plan", "territory", "id"},
-    {"plan", "kind", "plan", "kind", "id"},
-    {"plan", "period_start", "plan", "period_start", "id"},
-    {"plan", "period_end", "plan", "period_end", "id"},
-    {"plan", "parent_id", "plan", "parent_id", "id"},
-    {"basis", "text", "plan_basis", "text", "plan_id"},
-    {"basis", "number", "plan_basis", "number", "plan_id"},
-    {"basis", "date", "plan_basis", "date", "plan_id"},
-    {"phase", "name", "plan_phase", "name", "plan_id"},
-    {"phase", "start", "plan_phase", "start_on", "plan_id"},
-    {"phase", "end", "plan_phase", "end_on", "plan_id"},
-    {"target", "text", "plan_target", "text", "plan_id"},
-    {"target", "kind", "plan_target", "kind", "plan_id"},
-    {"target", "value", "plan_target", "value", "plan_id"},
-    {"target", "unit", "plan_target", "unit", "plan_id"},
-    {"target", "phase", "plan_target", "phase", "plan_id"},
-    {"task", "section", "plan_task", "section", "plan_id"},
-    {"task", "text", "plan_task", "text", "plan_id"},
-    {"task", "due_on", "plan_task", "due_on", "plan_id"},
-    {"task", "cadence", "plan_task", "cadence", "plan_id"},
-    {"report", "name", "report_schedule", "name", "plan_id"},
-    {"report", "due_on", "report_schedule", "due_on", "plan_id"},
-    {"report", "recurs", "report_schedule", "recurs", "plan_id"},
-    {"report", "recipient", "report_schedule", "recipient", "plan_id"},
+    {"plan", "number", "number", "SELECT number FROM plan WHERE id = ? AND id = ?",
+     "UPDATE plan SET number = ? WHERE id = ? AND id = ?"},
+    {"plan", "title", "title", "SELECT title FROM plan WHERE id = ? AND id = ?",
+     "UPDATE plan SET title = ? WHERE id = ? AND id = ?"},
+    {"plan", "issuer", "issuer", "SELECT issuer FROM plan WHERE id = ? AND id = ?",
+     "UPDATE plan SET issuer = ? WHERE id = ? AND id = ?"},
+    {"plan", "issued_on", "issued_on", "SELECT issued_on FROM plan WHERE id = ? AND id = ?",
+     "UPDATE plan SET issued_on = ? WHERE id = ? AND id = ?"},
+    {"plan", "territory", "territory", "SELECT territory FROM plan WHERE id = ? AND id = ?",
+     "UPDATE plan SET territory = ? WHERE id = ? AND id = ?"},
+    {"plan", "kind", "kind", "SELECT kind FROM plan WHERE id = ? AND id = ?",
+     "UPDATE plan SET kind = ? WHERE id = ? AND id = ?"},
+    {"plan", "period_start", "period_start",
+     "SELECT period_start FROM plan WHERE id = ? AND id = ?",
+     "UPDATE plan SET period_start = ? WHERE id = ? AND id = ?"},
+    {"plan", "period_end", "period_end", "SELECT period_end FROM plan WHERE id = ? AND id = ?",
+     "UPDATE plan SET period_end = ? WHERE id = ? AND id = ?"},
+    {"plan", "parent_id", "parent_id", "SELECT parent_id FROM plan WHERE id = ? AND id = ?",
+     "UPDATE plan SET parent_id = ? WHERE id = ? AND id = ?"},
+    {"basis", "text", "text", "SELECT text FROM plan_basis WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_basis SET text = ? WHERE id = ? AND plan_id = ?"},
+    {"basis", "number", "number", "SELECT number FROM plan_basis WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_basis SET number = ? WHERE id = ? AND plan_id = ?"},
+    {"basis", "date", "date", "SELECT date FROM plan_basis WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_basis SET date = ? WHERE id = ? AND plan_id = ?"},
+    {"phase", "name", "name", "SELECT name FROM plan_phase WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_phase SET name = ? WHERE id = ? AND plan_id = ?"},
+    {"phase", "start", "start_on", "SELECT start_on FROM plan_phase WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_phase SET start_on = ? WHERE id = ? AND plan_id = ?"},
+    {"phase", "end", "end_on", "SELECT end_on FROM plan_phase WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_phase SET end_on = ? WHERE id = ? AND plan_id = ?"},
+    {"target", "text", "text", "SELECT text FROM plan_target WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_target SET text = ? WHERE id = ? AND plan_id = ?"},
+    {"target", "kind", "kind", "SELECT kind FROM plan_target WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_target SET kind = ? WHERE id = ? AND plan_id = ?"},
+    {"target", "value", "value", "SELECT value FROM plan_target WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_target SET value = ? WHERE id = ? AND plan_id = ?"},
+    {"target", "unit", "unit", "SELECT unit FROM plan_target WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_target SET unit = ? WHERE id = ? AND plan_id = ?"},
+    {"target", "phase", "phase", "SELECT phase FROM plan_target WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_target SET phase = ? WHERE id = ? AND plan_id = ?"},
+    {"task", "section", "section", "SELECT section FROM plan_task WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_task SET section = ? WHERE id = ? AND plan_id = ?"},
+    {"task", "text", "text", "SELECT text FROM plan_task WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_task SET text = ? WHERE id = ? AND plan_id = ?"},
+    {"task", "due_on", "due_on", "SELECT due_on FROM plan_task WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_task SET due_on = ? WHERE id = ? AND plan_id = ?"},
+    {"task", "cadence", "cadence", "SELECT cadence FROM plan_task WHERE id = ? AND plan_id = ?",
+     "UPDATE plan_task SET cadence = ? WHERE id = ? AND plan_id = ?"},
+    {"report", "name", "name", "SELECT name FROM report_schedule WHERE id = ? AND plan_id = ?",
+     "UPDATE report_schedule SET name = ? WHERE id = ? AND plan_id = ?"},
+    {"report", "due_on", "due_on",
+     "SELECT due_on FROM report_schedule WHERE id = ? AND plan_id = ?",
+     "UPDATE report_schedule SET due_on = ? WHERE id = ? AND plan_id = ?"},
+    {"report", "recurs", "recurs",
+     "SELECT recurs FROM report_schedule WHERE id = ? AND plan_id = ?",
+     "UPDATE report_schedule SET recurs = ? WHERE id = ? AND plan_id = ?"},
+    {"report", "recipient", "recipient",
+     "SELECT recipient FROM report_schedule WHERE id = ? AND plan_id = ?",
+     "UPDATE report_schedule SET recipient = ? WHERE id = ? AND plan_id = ?"},
 };
 #define NFIELDS (sizeof FIELDS / sizeof FIELDS[0])
 
@@ -718,14 +762,11 @@ int store_plan_set(struct store *st, long plan_id, const char *element, long ele
   int rc = edit_begin(&published, st, plan_id, err);
   if (rc)
     return rc;
-  /* table and column names come from FIELDS, never from the caller */
-  char sql[256];
-  snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = ? AND %s = ?", FIELDS[f].column,
-           FIELDS[f].table, FIELDS[f].plan_col);
+  /* the statements come from FIELDS, never from the caller */
   struct stmt *s;
   char *old_v = NULL;
   int found = 0;
-  rc = db_prepare(&s, st, sql, err);
+  rc = db_prepare(&s, st, FIELDS[f].select_sql, err);
   if (!rc) {
     db_bind_int(s, 1, element_id);
     db_bind_int(s, 2, plan_id);
@@ -742,9 +783,7 @@ int store_plan_set(struct store *st, long plan_id, const char *element, long ele
     rc = err_set(err, ERR_NOT_FOUND, "kế hoạch %ld không có %s số hiệu %ld", plan_id, element,
                  element_id);
   if (!rc) {
-    snprintf(sql, sizeof sql, "UPDATE %s SET %s = ? WHERE id = ? AND %s = ?", FIELDS[f].table,
-             FIELDS[f].column, FIELDS[f].plan_col);
-    rc = db_prepare(&s, st, sql, err);
+    rc = db_prepare(&s, st, FIELDS[f].update_sql, err);
     if (!rc) {
       if (value && strcmp(FIELDS[f].column, "value") == 0)
         db_bind_double(s, 1, strtod(value, NULL));
@@ -862,7 +901,7 @@ int store_plan_task_add(long *task_id, struct store *st, long plan_id, const cha
     db_bind_int(s, 1, plan_id);
     db_bind_text(s, 2, text);
     db_bind_int(s, 3, plan_id);
-    *task_id = insert_done(s, st, "plan_task", err);
+    *task_id = insert_done(s, st, T_TASK, err);
     if (!*task_id)
       rc = ERR_DB;
   }

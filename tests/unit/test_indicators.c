@@ -25,52 +25,6 @@ static char *dir;
 static struct store *st;
 static struct scope admin;
 
-static long make(const char *name, const char *born, const char *sex, const char *code)
-{
-  struct person p;
-  memset(&p, 0, sizeof p);
-  snprintf(p.full_name, sizeof p.full_name, "%s", name);
-  snprintf(p.birth_date, sizeof p.birth_date, "%s", born);
-  snprintf(p.sex, sizeof p.sex, "%s", sex);
-  snprintf(p.unit_tree, sizeof p.unit_tree, "%s", UNIT_TREE_OLD);
-  snprintf(p.unit_code, sizeof p.unit_code, "%s", code);
-  snprintf(p.ethnicity, sizeof p.ethnicity, "Kinh");
-  struct err err = {0};
-  if (person_create(st, &admin, &p, TODAY, &err))
-    fail_msg("create %s: %s", name, err.msg);
-  return p.id;
-}
-
-static long ev(long id, enum person_event_kind k, const char *date, const char *value)
-{
-  struct person_event e;
-  memset(&e, 0, sizeof e);
-  e.person_id = id;
-  e.kind = k;
-  snprintf(e.date, sizeof e.date, "%s", date);
-  if (value)
-    snprintf(e.value, sizeof e.value, "%s", value);
-  if (k == PEV_OST_START) {
-    snprintf(e.facility, sizeof e.facility, "Cơ sở điều trị Methadone");
-    snprintf(e.value, sizeof e.value, "methadone");
-  }
-  if (k == PEV_REMOVED || k == PEV_VOID)
-    snprintf(e.note, sizeof e.note, "kiểm thử");
-  if (k == PEV_VOID)
-    e.ref_event_id = atol(value);
-  if (k == PEV_VOID)
-    e.value[0] = '\0';
-  if (k == PEV_MOVED) {
-    snprintf(e.unit_tree, sizeof e.unit_tree, "%s", UNIT_TREE_OLD);
-    snprintf(e.unit_code, sizeof e.unit_code, "%s", value);
-    e.value[0] = '\0';
-  }
-  struct err err = {0};
-  if (person_add_event(st, &admin, &e, TODAY, &err))
-    fail_msg("event %d on %ld: %s", (int)k, id, err.msg);
-  return e.id;
-}
-
 static int group_setup(void **state)
 {
   (void)state;
@@ -78,33 +32,39 @@ static int group_setup(void **state)
   if (tu_open_units_db(&st, &admin, dir, "ind.db"))
     return -1;
   /* P1: user from 5/7/2024, management record from 10/7 */
-  long p1 = make("Nguyễn Văn Một", "1990-01-01", "nam", "16846");
-  ev(p1, PEV_CLASSIFIED, "2024-07-05", "user");
-  ev(p1, PEV_MANAGEMENT_OPENED, "2024-07-10", NULL);
+  long p1 =
+      tu_create_person(st, &admin, TODAY, "Nguyễn Văn Một", "1990-01-01", "nam", "Kinh", "16846");
+  tu_add_event(st, &admin, TODAY, p1, PEV_CLASSIFIED, "2024-07-05", "user", NULL, NULL);
+  tu_add_event(st, &admin, TODAY, p1, PEV_MANAGEMENT_OPENED, "2024-07-10", NULL, NULL, NULL);
   /* P2: girl of 16, addict from 1/8/2024, voluntary rehab in the community from 20/8 */
-  long p2 = make("Trần Thị Hai", "2008-03-01", "nữ", "16846");
-  ev(p2, PEV_CLASSIFIED, "2024-08-01", "addict");
-  ev(p2, PEV_REHAB_COMMUNITY_START, "2024-08-20", NULL);
+  long p2 =
+      tu_create_person(st, &admin, TODAY, "Trần Thị Hai", "2008-03-01", "nữ", "Kinh", "16846");
+  tu_add_event(st, &admin, TODAY, p2, PEV_CLASSIFIED, "2024-08-01", "addict", NULL, NULL);
+  tu_add_event(st, &admin, TODAY, p2, PEV_REHAB_COMMUNITY_START, "2024-08-20", NULL, NULL, NULL);
   /* P3: addict in Hà Nội: outside every Nghệ An figure */
-  long p3 = make("Lê Văn Ba", "1980-05-05", "nam", "00001");
-  ev(p3, PEV_CLASSIFIED, "2024-07-15", "addict");
+  long p3 = tu_create_person(st, &admin, TODAY, "Lê Văn Ba", "1980-05-05", "nam", "Kinh", "00001");
+  tu_add_event(st, &admin, TODAY, p3, PEV_CLASSIFIED, "2024-07-15", "addict", NULL, NULL);
   /* P4: user since May, removed from the list on 15/8 */
-  long p4 = make("Phạm Văn Bốn", "1985-02-02", "nam", "16846");
-  ev(p4, PEV_CLASSIFIED, "2024-05-01", "user");
-  ev(p4, PEV_REMOVED, "2024-08-15", NULL);
+  long p4 =
+      tu_create_person(st, &admin, TODAY, "Phạm Văn Bốn", "1985-02-02", "nam", "Kinh", "16846");
+  tu_add_event(st, &admin, TODAY, p4, PEV_CLASSIFIED, "2024-05-01", "user", NULL, NULL);
+  tu_add_event(st, &admin, TODAY, p4, PEV_REMOVED, "2024-08-15", NULL, NULL, "kiểm thử");
   /* P5: addict since June in substitution treatment; a wrong "user" entry of
    * 20/7 is voided */
-  long p5 = make("Hoàng Văn Năm", "1975-06-06", "nam", "16846");
-  ev(p5, PEV_CLASSIFIED, "2024-06-01", "addict");
-  ev(p5, PEV_OST_START, "2024-06-10", NULL);
-  long wrong = ev(p5, PEV_CLASSIFIED, "2024-07-20", "user");
+  long p5 =
+      tu_create_person(st, &admin, TODAY, "Hoàng Văn Năm", "1975-06-06", "nam", "Kinh", "16846");
+  tu_add_event(st, &admin, TODAY, p5, PEV_CLASSIFIED, "2024-06-01", "addict", NULL, NULL);
+  tu_add_event(st, &admin, TODAY, p5, PEV_OST_START, "2024-06-10", "methadone",
+               "Cơ sở điều trị Methadone", NULL);
+  long wrong =
+      tu_add_event(st, &admin, TODAY, p5, PEV_CLASSIFIED, "2024-07-20", "user", NULL, NULL);
   char ref[24];
   snprintf(ref, sizeof ref, "%ld", wrong);
-  ev(p5, PEV_VOID, "2024-07-21", ref);
+  tu_add_event(st, &admin, TODAY, p5, PEV_VOID, "2024-07-21", ref, NULL, "kiểm thử");
   /* P6: user from 1/7/2024 in 16846, moved to Phúc Xá (Hà Nội) on 10/8 */
-  long p6 = make("Vũ Thị Sáu", "1995-09-09", "nữ", "16846");
-  ev(p6, PEV_CLASSIFIED, "2024-07-01", "user");
-  ev(p6, PEV_MOVED, "2024-08-10", "00001");
+  long p6 = tu_create_person(st, &admin, TODAY, "Vũ Thị Sáu", "1995-09-09", "nữ", "Kinh", "16846");
+  tu_add_event(st, &admin, TODAY, p6, PEV_CLASSIFIED, "2024-07-01", "user", NULL, NULL);
+  tu_add_event(st, &admin, TODAY, p6, PEV_MOVED, "2024-08-10", "00001", NULL, NULL);
   return 0;
 }
 

@@ -80,6 +80,71 @@ static void parse_rejects(void **state)
   assert_int_equal(period_parse(&p, NULL, &err), ERR_INPUT);
 }
 
+/* Numbers that are too long, signed, spaced or not numbers at all: each form
+ * reads its digits at fixed places, so none of these may be read as a
+ * (wrapped, truncated or sign-flipped) number. */
+static void parse_rejects_bad_numbers(void **state)
+{
+  (void)state;
+  const char *bad[] = {"99999999999",
+                       "99999",
+                       "0000",
+                       "+024",
+                       "-024",
+                       " 024",
+                       "2e03",
+                       "0x7F",
+                       "99999999999-Q1",
+                       "+024-Q1",
+                       " 024-H1",
+                       "99999999999-01",
+                       "2024-+1",
+                       "2024--1",
+                       "2024- 1",
+                       "2024-1x",
+                       "0000-01",
+                       "99999999999-01-01",
+                       "+024-09-15",
+                       "2024-+9-15",
+                       "2024-09-+1",
+                       "2024-09- 1",
+                       "0000-01-01",
+                       "+024-09-01..2024-10-31",
+                       "2024-09-01..99999999999-10-31",
+                       "2024-09-01..2024-10--1"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    struct period p;
+    struct err err = {0};
+    if (period_parse(&p, bad[i], &err) != ERR_INPUT)
+      fail_msg("\"%s\" was accepted", bad[i]);
+    assert_true(strlen(err.msg) > 0);
+  }
+  const char *bad_vn[] = {"năm 99999999999",
+                          "năm 2147483648",
+                          "năm 0",
+                          "quý II/99999999999",
+                          "tháng 6/99999",
+                          "tháng 99999999999/2024",
+                          "6 tháng đầu năm 99999999999"};
+  for (size_t i = 0; i < sizeof bad_vn / sizeof *bad_vn; i++) {
+    struct period p;
+    struct err err = {0};
+    if (period_parse_vn(&p, bad_vn[i], 0, &err) != ERR_INPUT)
+      fail_msg("\"%s\" was accepted", bad_vn[i]);
+    assert_true(strlen(err.msg) > 0);
+  }
+  /* the edges of the accepted years still parse */
+  struct period p;
+  assert_int_equal(period_parse(&p, "0001", NULL), ERR_OK);
+  expect_range(&p, 1, 1, 1, 1, 12, 31);
+  assert_int_equal(period_parse(&p, "9999-12", NULL), ERR_OK);
+  expect_range(&p, 9999, 12, 1, 9999, 12, 31);
+  assert_int_equal(period_parse(&p, "0001-01-01..9999-12-31", NULL), ERR_OK);
+  expect_range(&p, 1, 1, 1, 9999, 12, 31);
+  assert_int_equal(period_parse_vn(&p, "quý IV/9999", 0, NULL), ERR_OK);
+  expect_range(&p, 9999, 10, 1, 9999, 12, 31);
+}
+
 static void vietnamese_phrases(void **state)
 {
   (void)state;
@@ -239,6 +304,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(parse_and_format_round_trip),
       cmocka_unit_test(parse_rejects),
+      cmocka_unit_test(parse_rejects_bad_numbers),
       cmocka_unit_test(vietnamese_phrases),
       cmocka_unit_test(vietnamese_names),
       cmocka_unit_test(previous_and_last_year),

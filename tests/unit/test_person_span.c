@@ -36,45 +36,6 @@ static char *dir;
 static struct store *st;
 static struct scope admin;
 
-static long make(const char *name, const char *born, const char *code)
-{
-  struct person p;
-  memset(&p, 0, sizeof p);
-  snprintf(p.full_name, sizeof p.full_name, "%s", name);
-  snprintf(p.birth_date, sizeof p.birth_date, "%s", born);
-  snprintf(p.sex, sizeof p.sex, "male");
-  snprintf(p.unit_tree, sizeof p.unit_tree, "%s", UNIT_TREE_OLD);
-  snprintf(p.unit_code, sizeof p.unit_code, "%s", code);
-  struct err err = {0};
-  if (person_create(st, &admin, &p, TODAY, &err))
-    fail_msg("create %s: %s", name, err.msg);
-  return p.id;
-}
-
-/* value: the classification, the new commune of a move, the event voided */
-static long ev(long id, enum person_event_kind k, const char *date, const char *value)
-{
-  struct person_event e;
-  memset(&e, 0, sizeof e);
-  e.person_id = id;
-  e.kind = k;
-  snprintf(e.date, sizeof e.date, "%s", date);
-  if (k == PEV_CLASSIFIED)
-    snprintf(e.value, sizeof e.value, "%s", value);
-  if (k == PEV_MOVED) {
-    snprintf(e.unit_tree, sizeof e.unit_tree, "%s", UNIT_TREE_OLD);
-    snprintf(e.unit_code, sizeof e.unit_code, "%s", value);
-  }
-  if (k == PEV_VOID) {
-    e.ref_event_id = atol(value);
-    snprintf(e.note, sizeof e.note, "ghi nhầm");
-  }
-  struct err err = {0};
-  if (person_add_event(st, &admin, &e, TODAY, &err))
-    fail_msg("event %d on %ld: %s", (int)k, id, err.msg);
-  return e.id;
-}
-
 static int setup(void **state)
 {
   (void)state;
@@ -117,14 +78,14 @@ static double value(const char *unit, const char *period, const char *code)
 static void voided_move_keeps_the_person_home(void **state)
 {
   (void)state;
-  long a = make("Đỗ Văn Dời", "1990-01-01", NGHE_AN);
-  ev(a, PEV_CLASSIFIED, "2024-07-01", "user");
-  long move = ev(a, PEV_MOVED, "2024-08-10", PHUC_XA);
+  long a = tu_create_person(st, &admin, TODAY, "Đỗ Văn Dời", "1990-01-01", "male", NULL, NGHE_AN);
+  tu_add_event(st, &admin, TODAY, a, PEV_CLASSIFIED, "2024-07-01", "user", NULL, NULL);
+  long move = tu_add_event(st, &admin, TODAY, a, PEV_MOVED, "2024-08-10", PHUC_XA, NULL, NULL);
   /* before the void: counted in Phúc Xá on 30/9 */
   assert_int_equal((int)value(PHUC_XA, "2024-Q3", "users_registered"), 1);
   char ref[24];
   snprintf(ref, sizeof ref, "%ld", move);
-  ev(a, PEV_VOID, "2024-08-12", ref);
+  tu_add_event(st, &admin, TODAY, a, PEV_VOID, "2024-08-12", ref, NULL, "ghi nhầm");
   /* the move never happened: back in Nghệ An, classified there */
   assert_int_equal((int)value(PHUC_XA, "2024-Q3", "users_registered"), 0);
   assert_int_equal((int)value(NGHE_AN, "2024-Q3", "users_registered"), 1);
@@ -135,9 +96,9 @@ static void same_day_events_count_that_day(void **state)
 {
   (void)state;
   /* classified and moved on 30/9: on 30/9 a user in Phúc Xá, classified there */
-  long b = make("Bùi Văn Cùng", "1991-02-02", NGHE_AN);
-  ev(b, PEV_CLASSIFIED, "2024-09-30", "addict");
-  ev(b, PEV_MOVED, "2024-09-30", PHUC_XA);
+  long b = tu_create_person(st, &admin, TODAY, "Bùi Văn Cùng", "1991-02-02", "male", NULL, NGHE_AN);
+  tu_add_event(st, &admin, TODAY, b, PEV_CLASSIFIED, "2024-09-30", "addict", NULL, NULL);
+  tu_add_event(st, &admin, TODAY, b, PEV_MOVED, "2024-09-30", PHUC_XA, NULL, NULL);
   assert_int_equal((int)value(PHUC_XA, "2024-Q3", "addicts_registered"), 1);
   assert_int_equal((int)value(PHUC_XA, "2024-Q3", "classified_new"), 1);
   assert_int_equal((int)value(NGHE_AN, "2024-Q3", "addicts_registered"), 0);
@@ -148,9 +109,9 @@ static void same_day_events_count_that_day(void **state)
 static void death_ends_every_stock(void **state)
 {
   (void)state;
-  long c = make("Lý Văn Mất", "1970-03-03", TRUC_BACH);
-  ev(c, PEV_CLASSIFIED, "2024-10-01", "addict");
-  ev(c, PEV_DIED, "2024-11-20", NULL);
+  long c = tu_create_person(st, &admin, TODAY, "Lý Văn Mất", "1970-03-03", "male", NULL, TRUC_BACH);
+  tu_add_event(st, &admin, TODAY, c, PEV_CLASSIFIED, "2024-10-01", "addict", NULL, NULL);
+  tu_add_event(st, &admin, TODAY, c, PEV_DIED, "2024-11-20", NULL, NULL, NULL);
   assert_int_equal((int)value(TRUC_BACH, "2024-10", "addicts_registered"), 1);
   assert_int_equal((int)value(TRUC_BACH, "2024-11", "addicts_registered"), 0);
   assert_int_equal((int)value(TRUC_BACH, "2024-11", "deaths"), 1);
@@ -160,10 +121,12 @@ static void merge_counts_a_person_once(void **state)
 {
   (void)state;
   double before = value(NULL, "2025-Q1", "drug_list_total");
-  long d1 = make("Mai Văn Trùng", "1988-04-04", PHUC_XA);
-  long d2 = make("Mai Văn Trùng", "1988-04-04", PHUC_XA);
-  ev(d1, PEV_CLASSIFIED, "2025-01-05", "user");
-  ev(d2, PEV_CLASSIFIED, "2025-02-05", "user");
+  long d1 =
+      tu_create_person(st, &admin, TODAY, "Mai Văn Trùng", "1988-04-04", "male", NULL, PHUC_XA);
+  long d2 =
+      tu_create_person(st, &admin, TODAY, "Mai Văn Trùng", "1988-04-04", "male", NULL, PHUC_XA);
+  tu_add_event(st, &admin, TODAY, d1, PEV_CLASSIFIED, "2025-01-05", "user", NULL, NULL);
+  tu_add_event(st, &admin, TODAY, d2, PEV_CLASSIFIED, "2025-02-05", "user", NULL, NULL);
   assert_int_equal((int)(value(NULL, "2025-Q1", "drug_list_total") - before), 2);
   struct err err = {0};
   if (person_merge(st, &admin, d1, d2, TODAY, &err))

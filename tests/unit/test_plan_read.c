@@ -587,6 +587,35 @@ static void test_conversion_noise(void **state)
   plan_free(&p);
 }
 
+/* A title's year is four digits at the token or none: a longer number, or
+ * one outside the plausible years, gives no period (never a wrapped one). */
+static void test_title_year_out_of_range(void **state)
+{
+  (void)state;
+  const char *titles[] = {"KẾ HOẠCH\nPhòng, chống ma túy năm 99999999999\n",
+                          "KẾ HOẠCH\nPhòng, chống ma túy năm 4294969320\n",
+                          "KẾ HOẠCH\nPhòng, chống ma túy năm 0999\n",
+                          "KẾ HOẠCH\nPhòng, chống ma túy năm 9999\n"};
+  for (size_t i = 0; i < sizeof titles / sizeof *titles; i++) {
+    struct plan p = read_ok(titles[i]);
+    assert_int_equal(p.kind, PLAN_THEMATIC);
+    assert_int_equal(p.period_start.y, 0);
+    assert_int_equal(p.period_end.y, 0);
+    plan_free(&p);
+  }
+  /* a stage whose end year is out of range keeps its valid start */
+  struct plan p = read_ok("KẾ HOẠCH\nThực hiện Chương trình phòng, chống ma túy giai đoạn "
+                          "2021 - 99999999999\n");
+  assert_int_equal(p.kind, PLAN_ANNUAL);
+  assert_date(p.period_start, 2021, 1, 1);
+  assert_date(p.period_end, 2021, 12, 31);
+  plan_free(&p);
+  p = read_ok("KẾ HOẠCH\nThực hiện Chương trình phòng, chống ma túy giai đoạn 2021 - 2200\n");
+  assert_int_equal(p.kind, PLAN_MULTI_YEAR);
+  assert_date(p.period_end, 2200, 12, 31);
+  plan_free(&p);
+}
+
 /* ---- bad input ---------------------------------------------------------------- */
 
 static void test_bad_input(void **state)
@@ -639,6 +668,7 @@ int main(void)
       cmocka_unit_test(test_reports_yearly),
       cmocka_unit_test(test_targets_and_quota_table),
       cmocka_unit_test(test_conversion_noise),
+      cmocka_unit_test(test_title_year_out_of_range),
       cmocka_unit_test(test_bad_input),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "domain/person.h"
 #include "domain/scope.h"
+#include "domain/unit.h"
 #include "ingest/unit_import.h"
 #include "store/store.h"
 
@@ -78,4 +80,52 @@ int tu_open_units_db(struct store **st, struct scope *admin, const char *dir, co
     return -1;
   }
   return 0;
+}
+
+long tu_create_person(struct store *st, const struct scope *sc, const char *today, const char *name,
+                      const char *born, const char *sex, const char *ethnicity, const char *code)
+{
+  struct person p;
+  memset(&p, 0, sizeof p);
+  snprintf(p.full_name, sizeof p.full_name, "%s", name);
+  snprintf(p.birth_date, sizeof p.birth_date, "%s", born);
+  snprintf(p.sex, sizeof p.sex, "%s", sex);
+  snprintf(p.unit_tree, sizeof p.unit_tree, "%s", UNIT_TREE_OLD);
+  snprintf(p.unit_code, sizeof p.unit_code, "%s", code);
+  if (ethnicity)
+    snprintf(p.ethnicity, sizeof p.ethnicity, "%s", ethnicity);
+  struct err err = {0};
+  if (person_create(st, sc, &p, today, &err))
+    fail_msg("create %s: %s", name, err.msg);
+  return p.id;
+}
+
+long tu_add_event(struct store *st, const struct scope *sc, const char *today, long person_id,
+                  enum person_event_kind kind, const char *date, const char *value,
+                  const char *facility, const char *note)
+{
+  struct person_event e;
+  memset(&e, 0, sizeof e);
+  e.person_id = person_id;
+  e.kind = kind;
+  snprintf(e.date, sizeof e.date, "%s", date);
+  if (kind == PEV_MOVED) {
+    snprintf(e.unit_tree, sizeof e.unit_tree, "%s", UNIT_TREE_OLD);
+    snprintf(e.unit_code, sizeof e.unit_code, "%s", value ? value : "");
+  } else if (kind == PEV_VOID) {
+    char *end = NULL;
+    e.ref_event_id = value ? strtol(value, &end, 10) : 0;
+    if (!value || end == value || *end)
+      fail_msg("void on %ld: \"%s\" is not an event id", person_id, value ? value : "");
+  } else if (value) {
+    snprintf(e.value, sizeof e.value, "%s", value);
+  }
+  if (facility)
+    snprintf(e.facility, sizeof e.facility, "%s", facility);
+  if (note)
+    snprintf(e.note, sizeof e.note, "%s", note);
+  struct err err = {0};
+  if (person_add_event(st, sc, &e, today, &err))
+    fail_msg("event %d on %ld: %s", (int)kind, person_id, err.msg);
+  return e.id;
 }

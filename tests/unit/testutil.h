@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "domain/person.h"
+
 /* The repository root (from $PCMT_SOURCE_DIR, set by ctest). Borrowed. */
 const char *tu_source_dir(void);
 /* A path under the repository root, in a static buffer overwritten by the next call. */
@@ -26,5 +28,21 @@ struct scope;
  * admin scope of user "tester", resolved. 0, or -1 with the reason on
  * stderr (a cmocka setup's return value). */
 int tu_open_units_db(struct store **st, struct scope *admin, const char *dir, const char *file);
+
+/* Create a person as `sc`, recorded on `today` (ISO), living in commune
+ * `code` of the old unit tree; `sex` as person_create takes it ("nam", "nữ",
+ * "male"), `ethnicity` NULL for none. Fails the test on error; returns the
+ * new person's id. */
+long tu_create_person(struct store *st, const struct scope *sc, const char *today, const char *name,
+                      const char *born, const char *sex, const char *ethnicity, const char *code);
+/* Add an event of `kind` on `date` (ISO) to person `person_id` as `sc`,
+ * recorded on `today`. `value` by kind: PEV_MOVED the new commune (old unit
+ * tree), PEV_VOID the id of the event voided (decimal), any other the event's
+ * value (classification, medicine) or NULL. `facility` and `note` NULL for
+ * none (PEV_OST_START needs a facility, PEV_REMOVED and PEV_VOID a note).
+ * Fails the test on error; returns the new event's id. */
+long tu_add_event(struct store *st, const struct scope *sc, const char *today, long person_id,
+                  enum person_event_kind kind, const char *date, const char *value,
+                  const char *facility, const char *note);
 
 #endif
