@@ -288,6 +288,12 @@ int date_parse(struct date *out, const char *text, int default_year, struct err 
 {
   if (!text)
     return err_set(err, ERR_INPUT, "thiếu ngày");
+  /* ASCII is its own NFC: most dates ("2024-03-05", "05/03/2024") */
+  const char *t = text;
+  while (*t > 0 && *t < 0x7f)
+    t++;
+  if (!*t)
+    return parse_nfc(out, text, default_year, err);
   char *nfc = NULL;
   int rc = text_nfc(&nfc, text, err);
   if (rc)

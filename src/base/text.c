@@ -98,6 +98,28 @@ static int is_alnum(utf8proc_int32_t cp)
   }
 }
 
+int text_has_alnum(const char *s)
+{
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  for (;;) {
+    if (*p < 0x80) { /* ASCII without a table look-up */
+      if (!*p)
+        return 0;
+      if ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+        return 1;
+      p++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+    if (k <= 0)
+      return 0;
+    if (is_alnum(cp))
+      return 1;
+    p += k;
+  }
+}
+
 /* Shared by text_fold and text_key: strip marks, fold case, then collapse the
  * separators. `punct_is_space` makes every non-alphanumeric a separator. */
 static int fold(char **out, const char *s, int punct_is_space, struct err *err)

@@ -23,6 +23,11 @@ int text_nfc(char **out, const char *s, struct err *err);
  * and either tone-mark placement ("Hòa"/"Hoà"), give the same key. */
 int text_fold(char **out, const char *s, struct err *err);
 
+/* 1 when the valid UTF-8 string s has a letter or a digit, the characters
+ * text_key keeps; 0 when it has none (a name made of punctuation). Reads the
+ * code points in place: no copy, no normalisation. */
+int text_has_alnum(const char *s);
+
 /* Like text_fold, and every run of characters that are neither letters nor
  * digits becomes one space: "Sở LĐ-TB&XH" -> "so ld tb xh". For matching
  * names whatever their punctuation. */

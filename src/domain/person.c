@@ -172,12 +172,8 @@ int person_validate(struct person *p, const char *today, struct err *err)
     rc = check_text(p->occupation, sizeof p->occupation, "nghề nghiệp", err);
   if (rc)
     return rc;
-  char *key = NULL;
-  if (text_key(&key, p->full_name, NULL) || !key || !*key) {
-    free(key);
+  if (!text_has_alnum(p->full_name))
     return err_set(err, ERR_INPUT, "họ và tên \"%s\" không có chữ cái nào", p->full_name);
-  }
-  free(key);
   rc = normalise_date(p->birth_date, "ngày sinh", err);
   if (rc)
     return rc;
@@ -187,10 +183,14 @@ int person_validate(struct person *p, const char *today, struct err *err)
   }
   if (strcmp(p->birth_date, "1900-01-01") < 0)
     return err_set(err, ERR_INPUT, "ngày sinh %s quá xa (trước năm 1900)", p->birth_date);
+  /* the codes as stored and exported need no folding */
   char *sex = NULL;
-  if (text_key(&sex, p->sex, NULL))
-    sex = NULL;
-  const char *s = sex ? sex : "";
+  const char *s = p->sex;
+  if (strcmp(s, "male") && strcmp(s, "female")) {
+    if (text_key(&sex, p->sex, NULL))
+      sex = NULL;
+    s = sex ? sex : "";
+  }
   if (strcmp(s, "male") == 0 || strcmp(s, "nam") == 0)
     snprintf(p->sex, sizeof p->sex, "male");
   else if (strcmp(s, "female") == 0 || strcmp(s, "nu") == 0)

@@ -92,6 +92,26 @@ static void key_drops_punctuation(void **state)
   expect_key("...", "");
 }
 
+/* text_has_alnum says whether text_key would keep anything, for text whose
+ * letters are letters before folding (names). */
+static void has_alnum_agrees_with_key(void **state)
+{
+  (void)state;
+  const char *samples[] = {
+      "Nguyễn Văn Dũng", "Đ",   "Ư",   "  3 ", "１２", "A.", "... -- !!", "", " ",
+      "\xcc\x81",        "– …", "Hoà", "ĐỖ",   "ㄱ"};
+  for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+    char *k = NULL;
+    struct err e;
+    assert_int_equal(text_key(&k, samples[i], &e), ERR_OK);
+    assert_int_equal(text_has_alnum(samples[i]), k[0] != '\0');
+    free(k);
+  }
+  assert_int_equal(text_has_alnum("Lò Thị Ơn"), 1);
+  assert_int_equal(text_has_alnum("\xcc\x81\xcc\x80"), 0); /* marks alone */
+  assert_int_equal(text_has_alnum("-/-"), 0);
+}
+
 static void fold_rejects_bad_input(void **state)
 {
   (void)state;
@@ -222,6 +242,7 @@ int main(void)
       cmocka_unit_test(nfc_composes),
       cmocka_unit_test(fold_removes_case_and_marks),
       cmocka_unit_test(key_drops_punctuation),
+      cmocka_unit_test(has_alnum_agrees_with_key),
       cmocka_unit_test(fold_rejects_bad_input),
       cmocka_unit_test(fold_very_long_string),
       cmocka_unit_test(collation_alphabet),
