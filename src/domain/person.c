@@ -1210,6 +1210,10 @@ int person_add_event_tx(struct store *st, const struct scope *sc, struct person_
   }
   if (!rc)
     rc = store_person_event_insert(st, sc, ev, err);
+  /* A move, or a void (of a move, say), can change where the person lives
+   * now: the residence follows the history before the spans are derived. */
+  if (!rc && (ev->kind == PEV_MOVED || ev->kind == PEV_VOID))
+    rc = person_sync_residence_tx(st, ev->person_id, err);
   if (!rc)
     rc = person_derive_tx(st, ev->person_id, err);
   if (!rc) {
@@ -1643,6 +1647,8 @@ int person_merge(struct store *st, const struct scope *sc, long ida, long idb, c
   if (!rc) {
     struct store_person_keys sk = person_keys_store(&k);
     rc = store_person_update(st, sc, a, &sk, err);
+    if (!rc) /* b's moves are a's now */
+      rc = person_sync_residence_tx(st, ida, err);
     if (!rc)
       rc = person_derive_tx(st, ida, err);
     if (!rc)
