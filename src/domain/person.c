@@ -1556,11 +1556,10 @@ static void add_other_name(char *names, size_t n, const char *own, const char *n
   }
   free(k_new);
   free(k_own);
-  if (have || strlen(names) + strlen(name) + 3 >= n)
-    return;
-  if (*names)
-    strcat(names, "; ");
-  strcat(names, name);
+  size_t used = strnlen(names, n), len = strlen(name);
+  if (have || used + len + 3 >= n)
+    return; /* already there, or no room for "; " + name + NUL */
+  snprintf(names + used, n - used, "%s%s", used ? "; " : "", name);
 }
 
 /* Copy src into dst (n bytes), cut at n - 1 bytes. */

@@ -765,6 +765,37 @@ static void merge_moves_history_and_hides_the_merged_record(void **state)
   assert_int_equal(person_merge(st, &sc, g, far, TODAY, NULL), ERR_NOT_FOUND);
 }
 
+/* A merge adds b's name and other names to a's other names, once each
+ * (compared without case or diacritics), while they fit in the field. */
+static void merge_collects_other_names(void **state)
+{
+  (void)state;
+  struct person pa = person_of("Hồ Văn Tâm", "1983-03-03", "nam", NULL, "post2025", "00004");
+  snprintf(pa.other_names, sizeof pa.other_names, "Tâm Béo");
+  assert_int_equal(create_as(&admin, &pa), ERR_OK);
+  struct person pb = person_of("Hồ Văn Sáu", "1983-03-03", "nam", NULL, "post2025", "00004");
+  snprintf(pb.other_names, sizeof pb.other_names, "Tèo; TÂM BÉO;Hồ Văn Tâm");
+  assert_int_equal(create_as(&admin, &pb), ERR_OK);
+  assert_int_equal(person_merge(st, &admin, pa.id, pb.id, TODAY, NULL), ERR_OK);
+  struct person_record r;
+  assert_int_equal(person_read(&r, st, &admin, pa.id, &rules, TODAY, NULL), ERR_OK);
+  assert_string_equal(r.person.other_names, "Tâm Béo; Hồ Văn Sáu; Tèo");
+  person_record_free(&r);
+  /* A name that does not fit with its "; " is left out, whole. */
+  struct person pc = person_of("Hồ Văn Bảy", "1983-03-03", "nam", NULL, "post2025", "00004");
+  memset(pc.other_names, 'a', sizeof pc.other_names - 16);
+  assert_int_equal(create_as(&admin, &pc), ERR_OK);
+  struct person pd = person_of("Hồ Văn Tư", "1983-03-03", "nam", NULL, "post2025", "00004");
+  snprintf(pd.other_names, sizeof pd.other_names, "Tư");
+  assert_int_equal(create_as(&admin, &pd), ERR_OK);
+  assert_int_equal(person_merge(st, &admin, pc.id, pd.id, TODAY, NULL), ERR_OK);
+  assert_int_equal(person_read(&r, st, &admin, pc.id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(strlen(r.person.other_names), sizeof pc.other_names - 16 + strlen("; Tư"));
+  assert_non_null(strstr(r.person.other_names, "a; Tư"));
+  assert_null(strstr(r.person.other_names, "Hồ Văn Tư"));
+  person_record_free(&r);
+}
+
 /* ---------------------------------------------------------------------------
  * Search
  * ------------------------------------------------------------------------- */
@@ -931,6 +962,7 @@ int main(void)
       cmocka_unit_test(roles_without_personal_records_are_denied),
       cmocka_unit_test(possible_duplicates_are_flagged_and_dismissed),
       cmocka_unit_test(merge_moves_history_and_hides_the_merged_record),
+      cmocka_unit_test(merge_collects_other_names),
       cmocka_unit_test(search_ignores_case_and_diacritics),
       cmocka_unit_test(search_results_in_vietnamese_name_order),
       cmocka_unit_test(search_by_status_and_unit),
