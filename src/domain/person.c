@@ -1214,6 +1214,10 @@ int person_add_event_tx(struct store *st, const struct scope *sc, struct person_
   }
   if (!rc)
     rc = store_person_event_insert(st, sc, ev, err);
+  /* A move, or a void (of a move, say), can change where the person lives
+   * now: the residence follows the history before the spans are derived. */
+  if (!rc && (ev->kind == PEV_MOVED || ev->kind == PEV_VOID))
+    rc = person_sync_residence_tx(st, ev->person_id, err);
   if (!rc)
     rc = person_derive_tx(st, ev->person_id, err);
   if (!rc) {
@@ -1556,11 +1560,10 @@ static void add_other_name(char *names, size_t n, const char *own, const char *n
   }
   free(k_new);
   free(k_own);
-  if (have || strlen(names) + strlen(name) + 3 >= n)
-    return;
-  if (*names)
-    strcat(names, "; ");
-  strcat(names, name);
+  size_t used = strnlen(names, n), len = strlen(name);
+  if (have || used + len + 3 >= n)
+    return; /* already there, or no room for "; " + name + NUL */
+  snprintf(names + used, n - used, "%s%s", used ? "; " : "", name);
 }
 
 /* Copy src into dst (n bytes), cut at n - 1 bytes. */
@@ -1647,6 +1650,8 @@ int person_merge(struct store *st, const struct scope *sc, long ida, long idb, c
   if (!rc) {
     struct store_person_keys sk = person_keys_store(&k);
     rc = store_person_update(st, sc, a, &sk, err);
+    if (!rc) /* b's moves are a's now */
+      rc = person_sync_residence_tx(st, ida, err);
     if (!rc)
       rc = person_derive_tx(st, ida, err);
     if (!rc)

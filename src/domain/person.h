@@ -269,7 +269,9 @@ int person_create_with_history_tx(struct store *st, const struct scope *sc, stru
                                   struct err *err);
 
 /* Append an event to person `ev->person_id` after replaying the whole history
- * with it; a move also changes the residence. Audited "person.event". On
+ * with it. A move, or a void, sets the residence to the one the history gives
+ * now (person_sync_residence_tx: voiding a move puts the person back), which
+ * may lie outside the caller's scope. Audited "person.event". On
  * success ev->id is set. ERR_NOT_FOUND when the person is not visible to the
  * caller; ERR_INPUT when the law or calendar refuses it. */
 int person_add_event(struct store *st, const struct scope *sc, struct person_event *ev,
@@ -350,7 +352,8 @@ int person_duplicates(struct person_dup_list *out, struct store *st, const struc
 /* Merge record `b` into `a`: b's events move to a (their dates kept, their
  * origin noted), a's empty identity fields are filled from b, b's name joins
  * a's other names, b is marked merged and disappears from searches. The
- * merged history must replay (void a conflicting event first). Audited
+ * merged history must replay (void a conflicting event first); a's residence
+ * then follows the merged moves (person_sync_residence_tx). Audited
  * "person.merge" on both records. */
 int person_merge(struct store *st, const struct scope *sc, long a, long b, const char *today,
                  struct err *err);

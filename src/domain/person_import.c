@@ -10,7 +10,9 @@
  *
  * A re-import changes nothing: a person is found again by national ID, or
  * without one by folded name, birth date and residence; an event identical
- * in kind, date and value to one on record is skipped. */
+ * in kind, date and value to one on record is skipped. A row found again
+ * without a national ID keeps the ID on record (an empty cell is "unknown");
+ * its other identity cells, empty ones included, are written as they are. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,6 +249,11 @@ int person_import_row(enum reg_outcome *out, struct store *st, const struct scop
                problems->len ? "; " : "", id, old.unit_code);
       return ERR_INPUT;
     }
+    /* An empty national ID cell means "not known here", not "remove it":
+     * the row was found by name, birth date and commune, and says nothing
+     * against the ID on record. */
+    if (!p.national_id[0])
+      memcpy(p.national_id, old.national_id, sizeof p.national_id);
     if (!same_identity(&old, &p)) {
       p.id = id;
       struct person_keys k;

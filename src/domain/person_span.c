@@ -8,9 +8,10 @@
  * every stock. A voided event, and the void itself, are skipped. Residence
  * on a day is the destination of the last move (not voided) on or before
  * it, else where the person lived before the first move, else the recorded
- * residence; all
- * events of a day are applied before the day's state and residence are
- * taken, as a stock "on 30/9" includes what happened on 30/9. */
+ * residence, which person_sync_residence_tx keeps equal to the residence
+ * after the last event; all events of a day are applied before the day's
+ * state and residence are taken, as a stock "on 30/9" includes what happened
+ * on 30/9. */
 #include "domain/person_span.h"
 
 #include <limits.h>
@@ -21,6 +22,7 @@
 #include "base/date.h"
 #include "domain/person.h"
 #include "store/store.h"
+#include "store/store_people.h"
 #include "store/store_spans.h"
 
 /* what a person counts as (flags of person_span) */
@@ -175,25 +177,40 @@ static int sink_flow(struct sink *k, long person_id, long unit_id, long day, int
               : store_flow_put(k->st, person_id, unit_id, day, kinds, err);
 }
 
+/* Where the person lived before the first move, voided or not: the old
+ * residence that move recorded (the record's residence is the current one,
+ * person_sync_residence_tx), else the record's residence when there is no
+ * move. */
+static long residence_before_moves(const struct store_span_person *p)
+{
+  for (size_t i = 0; i < p->n; i++)
+    if (strcmp(p->events[i].kind, "moved") == 0)
+      return p->events[i].from_unit_id ? p->events[i].from_unit_id : p->unit_id;
+  return p->unit_id;
+}
+
+/* Where the person lives after the whole history: the destination of the
+ * last move not voided, else where the person lived before the first move. */
+static long residence_now(const struct store_span_person *p)
+{
+  long residence = residence_before_moves(p);
+  for (size_t i = 0; i < p->n; i++)
+    if (strcmp(p->events[i].kind, "moved") == 0 && p->events[i].unit_id &&
+        !voided(p, p->events[i].id))
+      residence = p->events[i].unit_id;
+  return residence;
+}
+
 /* Derive and write one person's rows (the old ones are already cleared). */
 static int derive_person(void *ctx, const struct store_span_person *p, struct err *err)
 {
   struct sink *out = ctx;
   if (p->merged_into)
     return ERR_OK; /* a merged record counts as the one it went into */
-  long residence = p->unit_id;
   int any_void = 0;
   for (size_t i = 0; i < p->n; i++)
     any_void |= strcmp(p->events[i].kind, "void") == 0;
-  /* where the person lived before the first move, voided or not: the
-   * record's residence follows every move written, and a void does not
-   * move it back */
-  for (size_t i = 0; i < p->n; i++)
-    if (strcmp(p->events[i].kind, "moved") == 0) {
-      if (p->events[i].from_unit_id)
-        residence = p->events[i].from_unit_id;
-      break;
-    }
+  long residence = residence_before_moves(p);
   struct track_state t;
   memset(&t, 0, sizeof t);
   int cur_flags = 0, rc = ERR_OK;
@@ -241,6 +258,23 @@ int person_derive_tx(struct store *st, long person_id, struct err *err)
   if (!rc)
     rc = store_span_scan(st, person_id, person_id, derive_person, &k, err);
   return rc;
+}
+
+/* Record the residence the history gives now, when it differs. */
+static int sync_residence(void *ctx, const struct store_span_person *p, struct err *err)
+{
+  struct store *st = ctx;
+  if (p->merged_into)
+    return ERR_OK; /* its history went into another record */
+  long now = residence_now(p);
+  if (now == p->unit_id)
+    return ERR_OK;
+  return store_person_set_unit(st, p->id, now, err);
+}
+
+int person_sync_residence_tx(struct store *st, long person_id, struct err *err)
+{
+  return store_span_scan(st, person_id, person_id, sync_residence, st, err);
 }
 
 int person_derive_from_tx(struct store *st, long first_id, struct err *err)

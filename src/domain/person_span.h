@@ -20,6 +20,16 @@ struct store;
 /* Rewrite the derived rows of one person (inside the caller's transaction). */
 int person_derive_tx(struct store *st, long person_id, struct err *err);
 
+/* Set the person's recorded residence (person.unit_id) to the one the
+ * history gives now: the destination of the last move not voided, else where
+ * the person lived before the first move (the old residence that move
+ * recorded, voided or not), else the residence as it is. The spans and flows
+ * place events by the same rule. Call it after any change of the history that
+ * can affect moves (a move, a void, a merge), before person_derive_tx, inside
+ * the caller's transaction; the residence may leave the caller's scope, as a
+ * move does. */
+int person_sync_residence_tx(struct store *st, long person_id, struct err *err);
+
 /* Rewrite the derived rows of every person whose id is first_id or more:
  * bulk loads (generator, first import) append people with increasing ids
  * and derive them in one pass at the end (inside the caller's transaction). */

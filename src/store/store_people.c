@@ -789,6 +789,20 @@ int store_person_event_insert(struct store *st, const struct scope *sc, struct p
   return rc;
 }
 
+int store_person_set_unit(struct store *st, long person_id, long unit_id, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st, "UPDATE person SET unit_id = ? WHERE id = ?", err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, unit_id);
+  db_bind_int(s, 2, person_id);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
 /* ---------------------------------------------------------------------------
  * Search
  * ------------------------------------------------------------------------- */

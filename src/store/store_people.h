@@ -84,6 +84,11 @@ int store_person_events_of(struct person_event_list *out, struct store *st, cons
  * may lie outside the scope: the person leaves it). Sets ev->id. */
 int store_person_event_insert(struct store *st, const struct scope *sc, struct person_event *ev,
                               struct err *err);
+/* Set the recorded residence of person `person_id` to unit `unit_id` (a row
+ * id of unit), without a scope check: the caller has checked the scope when
+ * it changed the history this residence is derived from, and the residence
+ * may lie outside the scope (the person leaves it, as with a move). */
+int store_person_set_unit(struct store *st, long person_id, long unit_id, struct err *err);
 
 /* Where a search resumes: after (sort_key, id) of the last row returned. */
 struct store_person_cursor {

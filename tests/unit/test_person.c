@@ -17,8 +17,10 @@
 #include "domain/person.h"
 #include "domain/scope.h"
 #include "ingest/unit_import.h"
+#include "store/db.h"
 #include "store/store.h"
 #include "store/store_people.h"
+#include "store/store_spans.h"
 
 #define TODAY "2026-12-31"
 
@@ -459,6 +461,120 @@ static void a_move_keeps_one_history_and_changes_who_sees_it(void **state)
   person_record_free(&r);
 }
 
+/* The id of unit post2025/code. */
+static long unit_id_of(const char *code)
+{
+  long id = 0;
+  assert_int_equal(store_scope_unit(&id, NULL, st, "post2025", code, NULL), ERR_OK);
+  return id;
+}
+
+/* One number from `sql`, whose only parameter is the person's id. */
+static long number_of(const char *sql, long person_id)
+{
+  struct stmt *s;
+  struct err err = {0};
+  assert_int_equal(db_prepare(&s, st, sql, &err), ERR_OK);
+  db_bind_int(s, 1, person_id);
+  assert_int_equal(db_step(s, &err), 1);
+  long n = (long)db_col_int(s, 0);
+  db_finalize(s);
+  return n;
+}
+
+/* The person's recorded residence, and where the span still open sits, are `code`. */
+static void lives_in(long id, const char *code)
+{
+  struct person_record r;
+  assert_int_equal(person_read(&r, st, &admin, id, &rules, TODAY, NULL), ERR_OK);
+  assert_string_equal(r.person.unit_code, code);
+  person_record_free(&r);
+  long unit = unit_id_of(code);
+  char sql[160];
+  snprintf(sql, sizeof sql, "SELECT unit_id FROM person_span WHERE person_id = ? AND to_day = %ld",
+           STORE_SPAN_OPEN);
+  assert_int_equal(number_of(sql, id), unit);
+}
+
+/* Where the person's determination (flow kind 2) was counted. */
+static long determination_unit(long id)
+{
+  return number_of("SELECT unit_id FROM person_flow WHERE person_id = ? AND kinds & 2", id);
+}
+
+static int move_as(const struct scope *sc, long id, const char *date, const char *code, long *ev_id)
+{
+  struct person_event m = event_of(id, PEV_MOVED, date);
+  snprintf(m.unit_code, sizeof m.unit_code, "%s", code);
+  int rc = add_as(sc, &m);
+  *ev_id = m.id;
+  return rc;
+}
+
+static int void_as(const struct scope *sc, long id, const char *date, long ref)
+{
+  struct person_event v = event_of(id, PEV_VOID, date);
+  v.ref_event_id = ref;
+  snprintf(v.note, sizeof v.note, "ghi nhầm nơi chuyển đến");
+  return add_as(sc, &v);
+}
+
+static void voiding_a_move_restores_the_residence(void **state)
+{
+  (void)state;
+  /* One move A -> B, voided: back in A, with spans and flows. */
+  long id = make("Mạc Văn Khôi", "1990-04-04", NULL, "post2025", "00004");
+  assert_int_equal(ev(id, PEV_CLASSIFIED, "2026-01-10", "user"), ERR_OK);
+  long move = 0;
+  assert_int_equal(move_as(&admin, id, "2026-07-01", "00008", &move), ERR_OK);
+  assert_int_equal(ev(id, PEV_DETERMINATION, "2026-08-01", "addict"), ERR_OK);
+  struct person_record r;
+  assert_int_equal(person_read(&r, st, &admin, id, &rules, TODAY, NULL), ERR_OK);
+  assert_string_equal(r.person.unit_code, "00008");
+  person_record_free(&r);
+  /* the new commune's officer voids it: the person goes back out of reach */
+  struct scope ngoc_ha = scope_of("officer", "post2025", "00008");
+  struct scope ba_dinh = scope_of("officer", "post2025", "00004");
+  assert_int_equal(void_as(&ngoc_ha, id, "2026-09-01", move), ERR_OK);
+  lives_in(id, "00004");
+  assert_int_equal(number_of("SELECT count(*) FROM person_flow WHERE person_id = ?", id), 2);
+  assert_int_equal(number_of("SELECT max(unit_id) FROM person_flow WHERE person_id = ?", id),
+                   unit_id_of("00004"));
+  assert_int_equal(number_of("SELECT min(unit_id) FROM person_flow WHERE person_id = ?", id),
+                   unit_id_of("00004"));
+  assert_int_equal(person_read(&r, st, &ngoc_ha, id, &rules, TODAY, NULL), ERR_NOT_FOUND);
+  assert_int_equal(person_read(&r, st, &ba_dinh, id, &rules, TODAY, NULL), ERR_OK);
+  person_record_free(&r);
+  /* the void is audited in the same transaction as the change */
+  assert_int_equal(number_of("SELECT count(*) FROM audit_log WHERE record_id = ? AND action = "
+                             "'person.event' AND detail LIKE 'void %'",
+                             id),
+                   1);
+
+  /* Two moves A -> B -> C, the last voided: in B; then the first too: in A. */
+  long two = make("Mạc Thị Loan", "1991-05-05", NULL, "post2025", "00004");
+  assert_int_equal(ev(two, PEV_CLASSIFIED, "2026-01-10", "user"), ERR_OK);
+  long first = 0, second = 0;
+  assert_int_equal(move_as(&admin, two, "2026-03-01", "00008", &first), ERR_OK);
+  assert_int_equal(move_as(&admin, two, "2026-06-01", "02647", &second), ERR_OK);
+  assert_int_equal(ev(two, PEV_DETERMINATION, "2026-06-15", "addict"), ERR_OK);
+  lives_in(two, "02647");
+  assert_int_equal(determination_unit(two), unit_id_of("02647"));
+  assert_int_equal(void_as(&admin, two, "2026-06-20", second), ERR_OK);
+  lives_in(two, "00008");
+  assert_int_equal(determination_unit(two), unit_id_of("00008"));
+  assert_int_equal(void_as(&admin, two, "2026-06-21", first), ERR_OK);
+  lives_in(two, "00004");
+  assert_int_equal(determination_unit(two), unit_id_of("00004"));
+  /* a move from there is a move from A */
+  long third = 0;
+  assert_int_equal(move_as(&admin, two, "2026-10-01", "02647", &third), ERR_OK);
+  assert_int_equal(person_read(&r, st, &admin, two, &rules, TODAY, NULL), ERR_OK);
+  assert_string_equal(r.person.unit_code, "02647");
+  assert_string_equal(r.events.items[r.events.n - 1].from_code, "00004");
+  person_record_free(&r);
+}
+
 static void a_commune_officer_sees_only_the_commune(void **state)
 {
   (void)state;
@@ -649,6 +765,37 @@ static void merge_moves_history_and_hides_the_merged_record(void **state)
   assert_int_equal(person_merge(st, &sc, g, far, TODAY, NULL), ERR_NOT_FOUND);
 }
 
+/* A merge adds b's name and other names to a's other names, once each
+ * (compared without case or diacritics), while they fit in the field. */
+static void merge_collects_other_names(void **state)
+{
+  (void)state;
+  struct person pa = person_of("Hồ Văn Tâm", "1983-03-03", "nam", NULL, "post2025", "00004");
+  snprintf(pa.other_names, sizeof pa.other_names, "Tâm Béo");
+  assert_int_equal(create_as(&admin, &pa), ERR_OK);
+  struct person pb = person_of("Hồ Văn Sáu", "1983-03-03", "nam", NULL, "post2025", "00004");
+  snprintf(pb.other_names, sizeof pb.other_names, "Tèo; TÂM BÉO;Hồ Văn Tâm");
+  assert_int_equal(create_as(&admin, &pb), ERR_OK);
+  assert_int_equal(person_merge(st, &admin, pa.id, pb.id, TODAY, NULL), ERR_OK);
+  struct person_record r;
+  assert_int_equal(person_read(&r, st, &admin, pa.id, &rules, TODAY, NULL), ERR_OK);
+  assert_string_equal(r.person.other_names, "Tâm Béo; Hồ Văn Sáu; Tèo");
+  person_record_free(&r);
+  /* A name that does not fit with its "; " is left out, whole. */
+  struct person pc = person_of("Hồ Văn Bảy", "1983-03-03", "nam", NULL, "post2025", "00004");
+  memset(pc.other_names, 'a', sizeof pc.other_names - 16);
+  assert_int_equal(create_as(&admin, &pc), ERR_OK);
+  struct person pd = person_of("Hồ Văn Tư", "1983-03-03", "nam", NULL, "post2025", "00004");
+  snprintf(pd.other_names, sizeof pd.other_names, "Tư");
+  assert_int_equal(create_as(&admin, &pd), ERR_OK);
+  assert_int_equal(person_merge(st, &admin, pc.id, pd.id, TODAY, NULL), ERR_OK);
+  assert_int_equal(person_read(&r, st, &admin, pc.id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(strlen(r.person.other_names), sizeof pc.other_names - 16 + strlen("; Tư"));
+  assert_non_null(strstr(r.person.other_names, "a; Tư"));
+  assert_null(strstr(r.person.other_names, "Hồ Văn Tư"));
+  person_record_free(&r);
+}
+
 /* ---------------------------------------------------------------------------
  * Search
  * ------------------------------------------------------------------------- */
@@ -810,10 +957,12 @@ int main(void)
       cmocka_unit_test(status_is_derived_from_the_sequence),
       cmocka_unit_test(a_mistaken_event_is_voided_not_deleted),
       cmocka_unit_test(a_move_keeps_one_history_and_changes_who_sees_it),
+      cmocka_unit_test(voiding_a_move_restores_the_residence),
       cmocka_unit_test(a_commune_officer_sees_only_the_commune),
       cmocka_unit_test(roles_without_personal_records_are_denied),
       cmocka_unit_test(possible_duplicates_are_flagged_and_dismissed),
       cmocka_unit_test(merge_moves_history_and_hides_the_merged_record),
+      cmocka_unit_test(merge_collects_other_names),
       cmocka_unit_test(search_ignores_case_and_diacritics),
       cmocka_unit_test(search_results_in_vietnamese_name_order),
       cmocka_unit_test(search_by_status_and_unit),

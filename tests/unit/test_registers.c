@@ -345,6 +345,37 @@ static void test_people_and_events(void **state)
   reg_import_result_free(&r);
 }
 
+/* A row without a national ID found again by name, birth date and commune
+ * updates what it says and keeps the stored ID: an empty cell is "unknown". */
+static void test_people_empty_id_keeps_stored_id(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  const char *first = "Số định danh,Họ tên,Ngày sinh,Giới tính,Dân tộc,Mã đơn vị,Địa chỉ\n"
+                      "010090003001,Hà Văn Bình,01/02/1990,Nam,Kinh,02923,Thôn 1\n";
+  assert_int_equal(import_as(&r, &admin, "people", "nid1.csv", first, 0, &err), 0);
+  assert_int_equal(r.inserted, 1);
+  reg_import_result_free(&r);
+  const char *again = "Số định danh,Họ tên,Ngày sinh,Giới tính,Dân tộc,Mã đơn vị,Địa chỉ\n"
+                      ",Hà Văn Bình,01/02/1990,Nam,Kinh,02923,Thôn 2\n";
+  assert_int_equal(import_as(&r, &admin, "people", "nid2.csv", again, 0, &err), 0);
+  assert_int_equal(r.inserted, 0);
+  assert_int_equal(r.updated, 1);
+  assert_int_equal(r.n_rejects, 0);
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM person WHERE full_name = 'Hà Văn Bình'"), 1);
+  assert_int_equal(count("SELECT count(*) FROM person WHERE full_name = 'Hà Văn Bình' AND "
+                         "national_id = '010090003001' AND address = 'Thôn 2'"),
+                   1);
+  /* so the first file, imported again, still finds the person by ID */
+  assert_int_equal(import_as(&r, &admin, "people", "nid1.csv", first, 0, &err), 0);
+  assert_int_equal(r.inserted, 0);
+  assert_int_equal(r.updated, 1); /* the address goes back to Thôn 1 */
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM person WHERE full_name = 'Hà Văn Bình'"), 1);
+}
+
 /* ---------------------------------------------------------------------------
  * Territory and export
  * ------------------------------------------------------------------------- */
@@ -586,7 +617,7 @@ static void assert_same_import(const struct reg_import_result *a, const struct r
 /* First load, into an empty register (bulk path): bad rows, the same person
  * again (unchanged, then changed, then in another commune), rows without ID
  * found again by name, birth date and commune (line 4 updates line 3's
- * record, as the row-by-row path always did), possible duplicates. */
+ * record and keeps its ID, as the row-by-row path does), possible duplicates. */
 static const char bulk_first_csv[] =
     "Số định danh,Họ tên,Tên gọi khác,Ngày sinh,Giới tính,Dân tộc,Mã đơn vị,Hệ đơn vị,Địa "
     "chỉ,Nhóm nghề,Phân loại,Ngày phân loại\n"
@@ -664,13 +695,13 @@ static void test_people_bulk_same_as_row_by_row(void **state)
   struct err err = {0};
   assert_int_equal(db_prepare(&q, fast, "SELECT count(*) FROM person_duplicate", &err), 0);
   assert_int_equal(db_step(q, &err), 1);
-  /* An 001/002, Giang 009/010, Hạnh 011/012, and the An created again by the
-   * re-import of the first file (line 4 had taken 002's ID away) with both */
-  assert_int_equal(db_col_int(q, 0), 5);
+  /* An 001/002, Giang 009/010, Hạnh 011/012 (line 4, without an ID, keeps
+   * 002's ID: the re-import of the first file finds An 002 again by it) */
+  assert_int_equal(db_col_int(q, 0), 3);
   db_finalize(q);
   struct person_hit_list hl;
   assert_int_equal(person_search(&hl, fast, &admin, "van an", NULL, 0, &err), 0);
-  assert_int_equal(hl.n, 3);
+  assert_int_equal(hl.n, 2);
   person_hit_list_free(&hl);
   assert_int_equal(person_search(&hl, fast, &admin, "010090002008", NULL, 0, &err), 0);
   assert_int_equal(hl.n, 1);
@@ -679,6 +710,42 @@ static void test_people_bulk_same_as_row_by_row(void **state)
   struct audit_verify_result v;
   assert_int_equal(audit_verify(&v, fast, &admin, &err), 0);
   assert_int_equal(v.first_bad, 0);
+  store_close(fast);
+  store_close(slow);
+}
+
+/* One file into an empty register (the bulk path): a person with an ID,
+ * the same row without the ID (unchanged), then with another address
+ * (updated): the ID stays, as on the row-by-row path. */
+static const char bulk_empty_id_csv[] =
+    "Số định danh,Họ tên,Ngày sinh,Giới tính,Dân tộc,Mã đơn vị,Địa chỉ\n"
+    "010090003101,Hà Thị Cúc,03/03/1993,Nữ,Kinh,02923,Thôn 5\n"
+    ",Hà Thị Cúc,03/03/1993,Nữ,Kinh,02923,Thôn 5\n"
+    ",Hà Thị Cúc,03/03/1993,Nữ,Kinh,02923,Thôn 6\n";
+
+static void test_people_bulk_empty_id_keeps_stored_id(void **state)
+{
+  (void)state;
+  struct store *fast = fresh_store("bulk_nid_fast.db"), *slow = fresh_store("bulk_nid_slow.db");
+  const char *path = write_csv("bulk_nid.csv", bulk_empty_id_csv);
+  struct reg_import_result a, b;
+  struct err err = {0};
+  assert_int_equal(reg_import_file(&a, fast, &admin, reg_spec_find("people"), path, 0, TODAY, &err),
+                   0);
+  import_row_by_row(&b, slow, path);
+  assert_same_import(&a, &b);
+  assert_int_equal(a.inserted, 1);
+  assert_int_equal(a.unchanged, 1);
+  assert_int_equal(a.updated, 1);
+  reg_import_result_free(&a);
+  reg_import_result_free(&b);
+  char *da = people_digest(fast), *db = people_digest(slow);
+  assert_string_equal(da, db);
+  assert_non_null(strstr(da, "Hà Thị Cúc"));
+  assert_non_null(strstr(da, ",010090003101,"));
+  assert_non_null(strstr(da, "Thôn 6"));
+  free(da);
+  free(db);
   store_close(fast);
   store_close(slow);
 }
@@ -739,10 +806,12 @@ int main(void)
       cmocka_unit_test(test_seizures),
       cmocka_unit_test(test_place_status_transitions),
       cmocka_unit_test(test_people_and_events),
+      cmocka_unit_test(test_people_empty_id_keeps_stored_id),
       cmocka_unit_test(test_scope_and_export),
       cmocka_unit_test(test_export_round_trip),
       cmocka_unit_test(test_people_bulk_same_as_row_by_row),
       cmocka_unit_test(test_people_bulk_large_file),
+      cmocka_unit_test(test_people_bulk_empty_id_keeps_stored_id),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
