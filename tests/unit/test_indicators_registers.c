@@ -697,6 +697,54 @@ static void derived_rows_follow_changes(void **state)
   indicator_result_list_free(&l);
 }
 
+/* A commune with people on the drug list living there on the last day has
+ * drug activity, even without a case or an active place; a commune counts
+ * once whatever it has. People are added through the people register, so
+ * their spans are derived as in use; this runs last (it adds people). */
+static void communes_with_people_on_the_list(void **state)
+{
+  (void)state;
+  const char *today = "2026-11-01";
+  /* before: O1 (C1, C2, H2, R1) and O2 (C3, H4), nothing else in Nghệ An */
+  struct indicator_result_list l = compute(UNIT_TREE_NEW, "40", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "communes_with_drug_activity", "", 2);
+  indicator_result_list_free(&l);
+  /* P1 a user in Hữu Lập (16849) from August 2024: counts on 30/9 */
+  long p1 = tu_create_person(st, &admin, today, "Lữ Văn Một", "1990-02-03", "nam", NULL, "16849");
+  tu_add_event(st, &admin, today, p1, PEV_CLASSIFIED, "2024-08-01", "user", NULL, NULL);
+  /* P2 an addict in Tây Sơn (16864), removed from the list before 30/9 */
+  long p2 = tu_create_person(st, &admin, today, "Lữ Văn Hai", "1991-02-03", "nam", NULL, "16864");
+  tu_add_event(st, &admin, today, p2, PEV_CLASSIFIED, "2024-07-10", "addict", NULL, NULL);
+  tu_add_event(st, &admin, today, p2, PEV_REMOVED, "2024-09-01", NULL, NULL, "chuyển đi nơi khác");
+  /* P3 a user in O1, which counts already */
+  long p3 = tu_create_person(st, &admin, today, "Lữ Văn Ba", "1992-02-03", "nam", NULL, "16846");
+  tu_add_event(st, &admin, today, p3, PEV_CLASSIFIED, "2024-09-15", "user", NULL, NULL);
+  /* P4 in Mường Ải (16867) from October 2024 (after Q3), removed in 2025 */
+  long p4 = tu_create_person(st, &admin, today, "Lữ Văn Bốn", "1993-02-03", "nam", NULL, "16867");
+  tu_add_event(st, &admin, today, p4, PEV_CLASSIFIED, "2024-10-05", "user", NULL, NULL);
+  tu_add_event(st, &admin, today, p4, PEV_REMOVED, "2025-12-01", NULL, NULL, "hết thời hạn");
+
+  l = compute(UNIT_TREE_NEW, "40", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "drug_list_total", "", 2);             /* P1, P3 */
+  expect(&l, "communes_with_drug_activity", "", 3); /* O1, O2, Hữu Lập */
+  indicator_result_list_free(&l);
+  /* on 31/12/2024: + Mường Ải (P4) */
+  l = compute(UNIT_TREE_NEW, "40", "2024-Q4", IND_SPLIT_NONE);
+  expect(&l, "drug_list_total", "", 3);
+  expect(&l, "communes_with_drug_activity", "", 4);
+  indicator_result_list_free(&l);
+  /* the district alone, Q3 */
+  l = compute(UNIT_TREE_OLD, "417", "2024-Q3", IND_SPLIT_NONE);
+  expect(&l, "communes_with_drug_activity", "", 3);
+  indicator_result_list_free(&l);
+  /* 2026, on today's communes: N1 (H2, H3, H4 active; P3 from O1) and
+   * today's Hữu Lập (16849, P1); P4 off the list */
+  l = compute(UNIT_TREE_NEW, "40", "2026", IND_SPLIT_NONE);
+  expect(&l, "drug_list_total", "", 2);
+  expect(&l, "communes_with_drug_activity", "", 2);
+  indicator_result_list_free(&l);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -708,6 +756,7 @@ int main(void)
       cmocka_unit_test(last_year_of_a_new_commune),
       cmocka_unit_test(split_by_agency_and_substance),
       cmocka_unit_test(derived_rows_follow_changes),
+      cmocka_unit_test(communes_with_people_on_the_list),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
