@@ -5,12 +5,14 @@
 #include "cli/cli.h"
 #include "domain/person_span.h"
 #include "store/store.h"
+#include "store/store_people.h"
 
 static const char init_help[] =
     "usage: pcmt init [--db FILE]\n\n"
     "Create the database FILE (default $PCMT_DB, else pcmt.db) or upgrade it to\n"
     "this version's schema (from schema 8: the people's indicator rows are derived\n"
-    "once). A database written by a newer PCMT is refused.\n"
+    "once; the territories and the rows kept with them are brought up to date).\n"
+    "A database written by a newer PCMT is refused.\n"
     "Load the administrative units next with 'pcmt units import'.\n";
 
 int cmd_init(int argc, char **argv, const struct cli_global *g)
@@ -32,6 +34,11 @@ int cmd_init(int argc, char **argv, const struct cli_global *g)
   rc = store_migrate(st, &from, &to, &err);
   if (!rc) /* people stored before schema 9 get their derived rows once */
     rc = person_derive_upgrade(st, &err);
+  /* the territory closure and the rows derived with it (commune map, every
+   * record's province key) rebuilt now when the upgrade made them stale,
+   * not by the first request after it (12 s on the national data) */
+  if (!rc)
+    rc = store_scope_refresh(st, &err);
   store_close(st);
   if (rc)
     return cli_fail(&err);

@@ -68,4 +68,17 @@ expect_status 2
 run "$PCMT_BIN" --db "$db" indicators --unit 99999 --period 2024-Q3
 expect_status 3
 
+# `pcmt init` on a database whose territories are stale (as after an upgrade)
+# rebuilds them and the commune map, rather than leaving it to a request.
+run sqlite3 "$db" "DELETE FROM unit_commune; DELETE FROM unit_scope_state"
+expect_status 0
+run "$PCMT_BIN" --db "$db" init
+expect_status 0
+expect_out "schema already at version"
+run sqlite3 "$db" "SELECT (SELECT count(*) FROM unit_scope_state) || ' ' ||
+  (SELECT count(DISTINCT commune_id) > 3000 FROM unit_commune)"
+expect_status 0
+CHECKS=$((CHECKS + 1))
+[ "$OUT" = "1 1" ] || fail "territories not rebuilt by init: $OUT"
+
 finish
