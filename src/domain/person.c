@@ -1181,6 +1181,22 @@ static struct person_event *with_event(const struct person_event_list *l,
   return all;
 }
 
+/* The date of the last move of the history that is not voided, or NULL. */
+static const char *last_move_date(const struct person_event_list *l)
+{
+  const char *last = NULL;
+  for (size_t i = 0; i < l->n; i++) {
+    if (l->items[i].kind != PEV_MOVED)
+      continue;
+    int voided = 0;
+    for (size_t j = 0; j < l->n && !voided; j++)
+      voided = l->items[j].kind == PEV_VOID && l->items[j].ref_event_id == l->items[i].id;
+    if (!voided && (!last || strcmp(l->items[i].date, last) > 0))
+      last = l->items[i].date;
+  }
+  return last;
+}
+
 int person_add_event_tx(struct store *st, const struct scope *sc, struct person_event *ev,
                         const char *today, struct err *err)
 {
@@ -1203,6 +1219,17 @@ int person_add_event_tx(struct store *st, const struct scope *sc, struct person_
     rc = err_set(err, ERR_INPUT, "người này đã cư trú tại đơn vị %s", ev->unit_code);
   if (!rc)
     rc = store_person_events(&l, st, sc, ev->person_id, err);
+  /* A move records the commune it leaves as the residence now; one dated
+   * before a later move would leave from the wrong commune and be overtaken
+   * by that move at once. */
+  const char *last_move = !rc && ev->kind == PEV_MOVED ? last_move_date(&l) : NULL;
+  if (last_move && strcmp(ev->date, last_move) < 0) {
+    char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+    rc = err_set(err, ERR_INPUT,
+                 "ngày chuyển nơi cư trú %s trước lần chuyển ngày %s đã ghi; muốn ghi lần "
+                 "chuyển sớm hơn, hãy hủy lần chuyển sau rồi ghi lại theo thứ tự ngày",
+                 vn(a, ev->date), vn(b, last_move));
+  }
   if (!rc) {
     struct person_event *all = with_event(&l, ev);
     struct person_status s;

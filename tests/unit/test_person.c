@@ -575,6 +575,45 @@ static void voiding_a_move_restores_the_residence(void **state)
   person_record_free(&r);
 }
 
+/* A move leaves the residence the record has now, so one dated before a
+ * later move is refused (it would leave from the wrong commune and be
+ * overtaken at once); voided, the later move no longer stands in the way. */
+static void a_move_before_the_last_move_is_refused(void **state)
+{
+  (void)state;
+  long id = make("Mạc Văn Tâm", "1992-06-06", NULL, "post2025", "00004");
+  assert_int_equal(ev(id, PEV_CLASSIFIED, "2026-01-10", "user"), ERR_OK);
+  long june = 0, march = 0;
+  assert_int_equal(move_as(&admin, id, "2026-06-01", "00008", &june), ERR_OK);
+  assert_int_equal(move_as(&admin, id, "2026-03-01", "02647", &march), ERR_INPUT);
+  assert_non_null(strstr(last.msg, "01/06/2026"));
+  assert_int_equal(number_of("SELECT count(*) FROM person_event WHERE person_id = ? AND kind = "
+                             "'moved'",
+                             id),
+                   1);
+  lives_in(id, "00008");
+  /* the same day as the last move is not before it */
+  long same = 0;
+  assert_int_equal(move_as(&admin, id, "2026-06-01", "02647", &same), ERR_OK);
+  lives_in(id, "02647");
+  /* both June moves voided: March can be written, leaving from 00004 */
+  assert_int_equal(void_as(&admin, id, "2026-06-10", same), ERR_OK);
+  assert_int_equal(void_as(&admin, id, "2026-06-11", june), ERR_OK);
+  lives_in(id, "00004");
+  assert_int_equal(move_as(&admin, id, "2026-03-01", "02647", &march), ERR_OK);
+  lives_in(id, "02647");
+  struct person_record r;
+  assert_int_equal(person_read(&r, st, &admin, id, &rules, TODAY, NULL), ERR_OK);
+  int found = 0;
+  for (size_t i = 0; i < r.events.n; i++)
+    if (r.events.items[i].id == march) {
+      assert_string_equal(r.events.items[i].from_code, "00004");
+      found = 1;
+    }
+  assert_true(found);
+  person_record_free(&r);
+}
+
 static void a_commune_officer_sees_only_the_commune(void **state)
 {
   (void)state;
@@ -958,6 +997,7 @@ int main(void)
       cmocka_unit_test(a_mistaken_event_is_voided_not_deleted),
       cmocka_unit_test(a_move_keeps_one_history_and_changes_who_sees_it),
       cmocka_unit_test(voiding_a_move_restores_the_residence),
+      cmocka_unit_test(a_move_before_the_last_move_is_refused),
       cmocka_unit_test(a_commune_officer_sees_only_the_commune),
       cmocka_unit_test(roles_without_personal_records_are_denied),
       cmocka_unit_test(possible_duplicates_are_flagged_and_dismissed),
