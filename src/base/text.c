@@ -100,24 +100,16 @@ static int is_alnum(utf8proc_int32_t cp)
 
 int text_has_alnum(const char *s)
 {
-  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-  for (;;) {
-    if (*p < 0x80) { /* ASCII without a table look-up */
-      if (!*p)
-        return 0;
-      if ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
-        return 1;
-      p++;
-      continue;
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
-    if (k <= 0)
-      return 0;
-    if (is_alnum(cp))
+  /* An ASCII letter or digit survives text_key as it is; most names have
+   * one, and need no copy. Without one, what survives folding (compatibility
+   * forms, marks stripped) is what text_key says. */
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if ((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
       return 1;
-    p += k;
-  }
+  char *key = NULL;
+  int has = text_key(&key, s, NULL) == ERR_OK && key && key[0];
+  free(key);
+  return has;
 }
 
 /* Shared by text_fold and text_key: strip marks, fold case, then collapse the

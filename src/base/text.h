@@ -23,9 +23,9 @@ int text_nfc(char **out, const char *s, struct err *err);
  * and either tone-mark placement ("Hòa"/"Hoà"), give the same key. */
 int text_fold(char **out, const char *s, struct err *err);
 
-/* 1 when the valid UTF-8 string s has a letter or a digit, the characters
- * text_key keeps; 0 when it has none (a name made of punctuation). Reads the
- * code points in place: no copy, no normalisation. */
+/* 1 when text_key would keep something of s (a letter or a digit once
+ * folded), else 0 (a name made of punctuation; also invalid UTF-8 or out of
+ * memory). Without a copy when s has an ASCII letter or digit. */
 int text_has_alnum(const char *s);
 
 /* Like text_fold, and every run of characters that are neither letters nor

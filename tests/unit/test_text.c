@@ -7,6 +7,8 @@
 #include "base/err.h"
 #include "base/text.h"
 
+#include <utf8proc.h>
+
 static void utf8_validation(void **state)
 {
   (void)state;
@@ -92,11 +94,30 @@ static void key_drops_punctuation(void **state)
   expect_key("...", "");
 }
 
-/* text_has_alnum says whether text_key would keep anything, for text whose
- * letters are letters before folding (names). */
+/* text_has_alnum says whether text_key would keep anything: for every code
+ * point alone and after an ASCII space (compatibility forms such as "™" or
+ * "㎏" fold to letters, some letters fold to nothing), then for samples. */
 static void has_alnum_agrees_with_key(void **state)
 {
   (void)state;
+  size_t disagree = 0;
+  for (utf8proc_int32_t cp = 1; cp <= 0x10FFFF; cp++) {
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+      continue; /* surrogates are not UTF-8 */
+    char buf[8] = " ";
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + 1);
+    buf[1 + n] = '\0';
+    for (int lead = 0; lead < 2; lead++) {
+      const char *text = buf + 1 - lead;
+      char *k = NULL;
+      int want = text_key(&k, text, NULL) == ERR_OK && k && k[0];
+      free(k);
+      if (text_has_alnum(text) != want && disagree++ < 5)
+        print_error("U+%04X%s: text_has_alnum %d, text_key %s\n", (unsigned)cp,
+                    lead ? " after a space" : "", !want, want ? "keeps it" : "empty");
+    }
+  }
+  assert_int_equal(disagree, 0);
   const char *samples[] = {
       "Nguyễn Văn Dũng", "Đ",   "Ư",   "  3 ", "１２", "A.", "... -- !!", "", " ",
       "\xcc\x81",        "– …", "Hoà", "ĐỖ",   "ㄱ"};
