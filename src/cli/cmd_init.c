@@ -32,21 +32,28 @@ int cmd_init(int argc, char **argv, const struct cli_global *g)
     return cli_fail(&err);
   int from = 0, to = 0;
   rc = store_migrate(st, &from, &to, &err);
-  if (!rc) /* people stored before schema 9 get their derived rows once */
-    rc = person_derive_upgrade(st, &err);
-  /* the territory closure and the rows derived with it (commune map, every
-   * record's province key) rebuilt now when the upgrade made them stale,
-   * not by the first request after it (12 s on the national data) */
-  if (!rc)
-    rc = store_scope_refresh(st, &err);
-  store_close(st);
-  if (rc)
+  if (rc) {
+    store_close(st);
     return cli_fail(&err);
+  }
+  /* the schema is what it says from here, whatever follows */
   if (from == to)
     printf("%s: schema already at version %d\n", g->db_path, to);
   else if (from == 0)
     printf("%s: created, schema version %d\n", g->db_path, to);
   else
     printf("%s: upgraded from schema version %d to %d\n", g->db_path, from, to);
+  fflush(stdout);
+  /* people stored before schema 9 get their derived rows once; then the
+   * territory closure and the rows derived with it (commune map, every
+   * record's province key) are rebuilt when the upgrade made them stale, not
+   * by the first request after it (12 s on the national data). Each is done
+   * again by the next `pcmt init` if it fails here. */
+  rc = person_derive_upgrade(st, &err);
+  if (!rc)
+    rc = store_scope_refresh(st, &err);
+  store_close(st);
+  if (rc)
+    return cli_fail(&err);
   return 0;
 }

@@ -449,7 +449,8 @@ int store_migrate_to(struct store *st, int version, int *from, int *to, struct e
       struct err e;
       int frc = db_exec(st, "PRAGMA foreign_keys=ON", &e);
       if (frc && !rc) {
-        *err = e;
+        if (err)
+          *err = e;
         rc = frc;
       }
     }

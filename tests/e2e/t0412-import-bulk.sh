@@ -61,9 +61,10 @@ run sqlite3 "$db" "PRAGMA integrity_check"
 expect_out "ok"
 run sqlite3 "$db" "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN
   ('person_sort', 'person_dup', 'person_unit', 'person_search_key_person',
-   'person_event_person', 'person_national_id', 'person_span_unit', 'person_flow_day')"
+   'person_event_person', 'person_national_id', 'person_span_unit', 'person_span_to',
+   'person_flow_day', 'person_flow_unit')"
 CHECKS=$((CHECKS + 1))
-[ "$OUT" = 8 ] || fail "indexes missing after the kill: $OUT of 8"
+[ "$OUT" = 10 ] || fail "indexes missing after the kill: $OUT of 10"
 run "$PCMT_BIN" --db "$db" audit verify
 expect_status 0
 
