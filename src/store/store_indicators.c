@@ -432,15 +432,14 @@ static const char COMMUNE_PROPAGANDA_SQL[] =
         "a.held_on") " AND " IN_TERRITORY("a");
 static const char COMMUNE_CASES_SQL[] =
     "SELECT c.unit_id FROM drug_case c WHERE " IN_PERIOD("c.detected_on") " AND " IN_TERRITORY("c");
-/* The units where someone on the drug list (a user, an addict, a
- * drug-induced psychosis: the in_list bit of person_span.flags, bit 2 as
- * row_add counts it) lives on the last day (?5, a day number). A unit needs
- * one such span, so each unit of the scope stops at its first: 25 ms for the
- * country, against 120 ms to read its 181,000 open spans. */
-static const char COMMUNE_PEOPLE_SQL[] =
-    "SELECT u.unit_id FROM unit_scope u WHERE u.scope_id = ?3 AND EXISTS (SELECT 1 FROM "
-    "person_span s WHERE s.unit_id = u.unit_id AND s.to_day > ?5 AND s.from_day <= ?5 AND "
-    "(s.flags & 4) != 0)";
+/* Whether someone on the drug list (a user, an addict, a drug-induced
+ * psychosis: the in_list bit of person_span.flags, bit 2 as row_add counts
+ * it) lives in unit ?1 on day ?2. Asked only for the units of communes that
+ * no case or place has marked: one index probe each, stopping at the first
+ * span (the country's 181,000 open spans read through would cost 120 ms). */
+static const char UNIT_PEOPLE_SQL[] =
+    "SELECT 1 FROM person_span s WHERE s.unit_id = ?1 AND s.to_day > ?2 AND s.from_day <= ?2 "
+    "AND (s.flags & 4) != 0 LIMIT 1";
 /* The same rows give hotspots_active and retail_points_active. */
 static const char COMMUNE_PLACES_SQL[] =
     "SELECT x.unit_id, x.kind FROM place_span x WHERE " PLACE_OPEN_AT_END
@@ -667,18 +666,15 @@ static int commune_map_load(struct commune_map *m, struct store *st, long scope_
 
 /* Mark in `hit` every commune of m that the records of sql's units count
  * for. by_kind: when not NULL, the rows' second column is a place kind,
- * counted as hotspots ([0]) or retail points and sellers ([1]). day: when
- * not 0, the end as a day number, bound to ?5 (the people's spans). */
+ * counted as hotspots ([0]) or retail points and sellers ([1]). */
 static int commune_mark(unsigned char *hit, long *by_kind, const struct commune_map *m,
                         struct store *st, const char *sql, long scope_id, const char *start,
-                        const char *end, long day, struct err *err)
+                        const char *end, struct err *err)
 {
   struct stmt *s;
   int rc = prepare_register(&s, st, sql, "''", scope_id, start, end, err);
   if (rc)
     return rc;
-  if (day)
-    db_bind_int(s, 5, day);
   long last = -1;
   int r;
   while ((r = db_step(s, err)) == 1) {
@@ -705,6 +701,32 @@ static int commune_mark(unsigned char *hit, long *by_kind, const struct commune_
   return rc;
 }
 
+/* Mark the communes not marked yet in which someone on the drug list lives
+ * on `day` (a day number). */
+static int commune_mark_people(unsigned char *hit, const struct commune_map *m, struct store *st,
+                               long day, struct err *err)
+{
+  struct stmt *s = NULL;
+  int rc = ERR_OK;
+  for (size_t i = 0; !rc && i < m->n; i++) {
+    if (hit[m->pairs[i].commune])
+      continue;
+    if (!s && (rc = db_prepare(&s, st, UNIT_PEOPLE_SQL, err)))
+      break;
+    db_reset(s);
+    db_bind_int(s, 1, m->pairs[i].unit);
+    db_bind_int(s, 2, day);
+    int r = db_step(s, err);
+    if (r < 0)
+      rc = ERR_DB;
+    else if (r == 1)
+      hit[m->pairs[i].commune] = 1;
+  }
+  if (s)
+    db_finalize(s);
+  return rc;
+}
+
 /* communes_total, communes_with_propaganda, communes_with_drug_activity (a
  * case in the period, a place active or a person on the drug list living
  * there on the end): a commune once, whatever number of records; and, from the same rows of the
@@ -725,13 +747,13 @@ static int communes_count(struct ind_value_list *out, size_t *cap, struct store 
   if (!rc && (!(prop = calloc(m.communes + 1, 1)) || !(drug = calloc(m.communes + 1, 1))))
     rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
   if (!rc)
-    rc = commune_mark(prop, NULL, &m, st, COMMUNE_PROPAGANDA_SQL, scope_id, start, end, 0, err);
+    rc = commune_mark(prop, NULL, &m, st, COMMUNE_PROPAGANDA_SQL, scope_id, start, end, err);
   if (!rc)
-    rc = commune_mark(drug, NULL, &m, st, COMMUNE_CASES_SQL, scope_id, start, end, 0, err);
+    rc = commune_mark(drug, NULL, &m, st, COMMUNE_CASES_SQL, scope_id, start, end, err);
   if (!rc)
-    rc = commune_mark(drug, places, &m, st, COMMUNE_PLACES_SQL, scope_id, start, end, 0, err);
+    rc = commune_mark(drug, places, &m, st, COMMUNE_PLACES_SQL, scope_id, start, end, err);
   if (!rc)
-    rc = commune_mark(drug, NULL, &m, st, COMMUNE_PEOPLE_SQL, scope_id, start, end, end_day, err);
+    rc = commune_mark_people(drug, &m, st, end_day, err);
   long n_prop = 0, n_drug = 0;
   for (size_t i = 0; !rc && i < m.communes; i++) {
     n_prop += prop[i];
