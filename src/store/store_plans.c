@@ -683,15 +683,6 @@ static const struct {
 };
 #define NFIELDS (sizeof FIELDS / sizeof FIELDS[0])
 
-const char *const store_plan_fields[] = {
-    "plan.number",    "plan.title",    "plan.issuer",       "plan.issued_on",
-    "plan.territory", "plan.kind",     "plan.period_start", "plan.period_end",
-    "basis.text",     "basis.number",  "basis.date",        "phase.name",
-    "phase.start",    "phase.end",     "target.text",       "target.kind",
-    "target.value",   "target.unit",   "target.phase",      "task.section",
-    "task.text",      "task.due_on",   "task.cadence",      "report.name",
-    "report.due_on",  "report.recurs", "report.recipient",  NULL};
-
 /* Start an edit: the plan must exist and not be closed; *published tells
  * whether the change goes into the history. */
 static int edit_begin(int *published, struct store *st, long plan_id, struct err *err)

@@ -79,7 +79,8 @@ int store_plan_close(struct store *st, long id, const char *who, struct err *err
 
 /* Set one field of one element of plan `plan_id`: element is "plan",
  * "basis", "phase", "target", "quota", "task" or "report"; field a column
- * the element may change (store_plan_fields lists them). value NULL clears.
+ * the element may change (the FIELDS table of store_plans.c; domain/plan_edit
+ * names them for a person). value NULL clears.
  * The caller has validated the value (domain/plan_edit). */
 int store_plan_set(struct store *st, long plan_id, const char *element, long element_id,
                    const char *field, const char *value, const char *who, const char *reason,
@@ -116,8 +117,5 @@ struct store_plan_change_list {
 void store_plan_change_list_free(struct store_plan_change_list *l);
 int store_plan_history(struct store_plan_change_list *out, struct store *st, long plan_id,
                        struct err *err);
-
-/* "element.field" names that store_plan_set accepts, NULL-terminated. */
-extern const char *const store_plan_fields[];
 
 #endif
