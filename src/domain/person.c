@@ -1181,20 +1181,21 @@ static struct person_event *with_event(const struct person_event_list *l,
   return all;
 }
 
-/* The date of the last move of the history that is not voided, or NULL. */
-static const char *last_move_date(const struct person_event_list *l)
+/* The date (ISO) of the last move of the history that is not voided into
+ * out (DATE_ISO_LEN), "" when there is none; voids resolved by walk_init,
+ * which sorts by date, so the last move walked is the latest. */
+static int last_move_date(char *out, const struct person_event_list *l, struct err *err)
 {
-  const char *last = NULL;
-  for (size_t i = 0; i < l->n; i++) {
-    if (l->items[i].kind != PEV_MOVED)
-      continue;
-    int voided = 0;
-    for (size_t j = 0; j < l->n && !voided; j++)
-      voided = l->items[j].kind == PEV_VOID && l->items[j].ref_event_id == l->items[i].id;
-    if (!voided && (!last || strcmp(l->items[i].date, last) > 0))
-      last = l->items[i].date;
-  }
-  return last;
+  struct walk w;
+  int rc = walk_init(&w, l->items, l->n, err);
+  if (rc)
+    return rc;
+  out[0] = '\0';
+  for (size_t i = 0; i < w.n; i++)
+    if (!w.skip[i] && w.ev[i].kind == PEV_MOVED)
+      snprintf(out, DATE_ISO_LEN, "%s", w.ev[i].date);
+  walk_free(&w);
+  return ERR_OK;
 }
 
 int person_add_event_tx(struct store *st, const struct scope *sc, struct person_event *ev,
@@ -1222,8 +1223,10 @@ int person_add_event_tx(struct store *st, const struct scope *sc, struct person_
   /* A move records the commune it leaves as the residence now; one dated
    * before a later move would leave from the wrong commune and be overtaken
    * by that move at once. */
-  const char *last_move = !rc && ev->kind == PEV_MOVED ? last_move_date(&l) : NULL;
-  if (last_move && strcmp(ev->date, last_move) < 0) {
+  char last_move[DATE_ISO_LEN] = "";
+  if (!rc && ev->kind == PEV_MOVED)
+    rc = last_move_date(last_move, &l, err);
+  if (!rc && last_move[0] && strcmp(ev->date, last_move) < 0) {
     char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
     rc = err_set(err, ERR_INPUT,
                  "ngày chuyển nơi cư trú %s trước lần chuyển ngày %s đã ghi; muốn ghi lần "
