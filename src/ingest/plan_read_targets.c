@@ -29,20 +29,42 @@
 static const char *const units2[] = {"doi tuong",  "mo hinh", "ho so",   "co so",     "tu diem",
                                      "luot nguoi", "dia ban", "ban tin", "chuyen de", NULL};
 
+/* Token k is the "." or "," of a written number ("1.200", "2,5"): between
+ * two number tokens with no space on either side. */
+static int mark_in_number(const struct pr_para *p, size_t k)
+{
+  return k > 0 && k < p->ntok && k + 1 < p->ntok && p->tok[k - 1].kind == TK_NUM &&
+         p->tok[k + 1].kind == TK_NUM && !p->tok[k].sp && !p->tok[k + 1].sp &&
+         (pr_tok_is(p, k, ".") || pr_tok_is(p, k, ","));
+}
+
+/* The number written from token k, in the administrative style: "." groups
+ * thousands ("1.200", "15.000.000") and "," marks decimals ("2,5"); a "."
+ * followed by other than three digits is read as a decimal point ("2.5%").
+ * *after is the first token past it. */
 static double num_at(const struct pr_para *p, size_t k, size_t *after)
 {
-  double v = strtod(p->text + p->tok[k].off, NULL);
-  *after = k + 1;
-  /* "1,5" written with a decimal comma */
-  if (pr_tok_is(p, k + 1, ",") && k + 2 < p->ntok && p->tok[k + 2].kind == TK_NUM &&
-      !p->tok[k + 1].sp && !p->tok[k + 2].sp) {
-    char buf[48];
-    snprintf(buf, sizeof buf, "%.*s.%.*s", (int)p->tok[k].len, p->text + p->tok[k].off,
-             (int)p->tok[k + 2].len, p->text + p->tok[k + 2].off);
-    v = strtod(buf, NULL);
-    *after = k + 3;
+  char buf[64];
+  size_t n = 0, i = k;
+  int frac = 0;
+  for (;;) {
+    const struct pr_tok *t = &p->tok[i];
+    if (n + t->len + 2 >= sizeof buf)
+      break;
+    memcpy(buf + n, p->text + t->off, t->len);
+    n += t->len;
+    if (frac || !mark_in_number(p, i + 1))
+      break;
+    int grouped = pr_tok_is(p, i + 1, ".") && p->tok[i + 2].len == 3;
+    if (!grouped) {
+      buf[n++] = '.';
+      frac = 1;
+    }
+    i += 2;
   }
-  return v;
+  buf[n] = '\0';
+  *after = i + 1;
+  return strtod(buf, NULL); /* only digits and at most one '.' */
 }
 
 /* The counted noun after a number: a known two-word noun or one lower-case word. */
@@ -73,7 +95,7 @@ static size_t pairs_in(struct pr_doc *d, const struct pr_para *p, size_t from, s
       continue;
     size_t a = k;
     while (a > from && k - a < 20 && !pr_tok_is(p, a - 1, ";") && !pr_tok_is(p, a - 1, ":") &&
-           !pr_tok_is(p, a - 1, "."))
+           (!pr_tok_is(p, a - 1, ".") || mark_in_number(p, a - 1)))
       a--;
     if (a == k)
       continue;
@@ -125,9 +147,12 @@ static int add_quota_list(struct pr_doc *d, struct plan *pl, const struct pr_par
   /* a total before the list: "160 vụ, cụ thể:" */
   t->value = sum;
   for (size_t k = p->body; k < pr[0].a; k++)
-    if (p->tok[k].kind == TK_NUM && k + 1 < pr[0].a && p->tok[k + 1].kind == TK_WORD) {
+    if (p->tok[k].kind == TK_NUM && !mark_in_number(p, k - 1)) {
       size_t after;
-      t->value = num_at(p, k, &after);
+      double v = num_at(p, k, &after);
+      if (after < pr[0].a && p->tok[after].kind == TK_WORD)
+        t->value = v;
+      k = after - 1;
     }
   t->has_value = 1;
   return d->failed ? ERR_NOMEM : ERR_OK;
@@ -215,7 +240,7 @@ static int read_clauses(struct pr_doc *d, struct plan *pl, const struct pr_para 
   int on = !only_strive; /* in the tasks: from a "Phấn đấu" clause on */
   for (size_t k = from; k <= p->ntok; k++) {
     int end = k == p->ntok || pr_tok_is(p, k, ";") ||
-              (pr_tok_is(p, k, ".") &&
+              (pr_tok_is(p, k, ".") && !mark_in_number(p, k) &&
                (k + 1 == p->ntok || p->tok[k + 1].upper || p->tok[k + 1].kind == TK_NUM));
     if (!end)
       continue;
@@ -404,7 +429,8 @@ int pr_read_targets(struct pr_doc *d, struct plan *pl)
         pr_find(p, p->body, p->ntok, "chi tieu") != NO_TOK && i + 1 < d->npara) {
       /* the announcing clause: from the last sentence start to the colon */
       size_t a = p->ntok - 1;
-      while (a > p->body && !pr_tok_is(p, a - 1, ".") && !pr_tok_is(p, a - 1, ";"))
+      while (a > p->body && (!pr_tok_is(p, a - 1, ".") || mark_in_number(p, a - 1)) &&
+             !pr_tok_is(p, a - 1, ";"))
         a--;
       if (a > p->body) {
         int rc = read_clauses(d, pl, p, p->body, phase, 0);

@@ -566,6 +566,39 @@ static void test_targets_and_quota_table(void **state)
   plan_free(&p);
 }
 
+/* Numbers in the administrative style: "." groups thousands, "," marks
+ * decimals; the "." of "1.200" neither ends the clause nor the number. */
+static void test_thousands_and_decimal_marks(void **state)
+{
+  (void)state;
+  struct plan p = read_ok("KẾ HOẠCH\nPhòng, chống ma túy năm 2025\n"
+                          "I. MỤC TIÊU, CHỈ TIÊU\n"
+                          "1. Tổ chức ít nhất 1.200 buổi tuyên truyền; giảm 2,5% số người "
+                          "nghiện; tối đa 1.000.000 lượt người.\n"
+                          "2. Phát hiện 1.500 vụ, cụ thể: Công an tỉnh: 1.200 vụ; Bộ đội "
+                          "Biên phòng tỉnh: 250 vụ; Cục Hải quan: 50 vụ.\n"
+                          "3. Chỉ tiêu lập hồ sơ cai nghiện bắt buộc:\n"
+                          "| STT | Đơn vị | Số đối tượng |\n| --- | --- | --- |\n"
+                          "| 1 | huyện Bảo Thắng | 1.022 |\n| 2 | thị xã Sa Pa | 10 |\n");
+  assert_int_equal(p.n_targets, 5);
+  assert_string_equal(p.targets[0].text, "Tổ chức ít nhất 1.200 buổi tuyên truyền");
+  assert_int_equal(p.targets[0].kind, TARGET_COUNT_MIN);
+  assert_true(p.targets[0].value == 1200);
+  assert_string_equal(p.targets[0].unit, "buổi");
+  assert_int_equal(p.targets[1].kind, TARGET_REDUCTION_MIN);
+  assert_true(p.targets[1].value == 2.5);
+  assert_int_equal(p.targets[2].kind, TARGET_COUNT_MAX);
+  assert_true(p.targets[2].value == 1000000);
+  assert_string_equal(p.targets[2].unit, "lượt người");
+  assert_true(p.targets[3].value == 1500); /* the total written, not the 500 of "1.500" */
+  assert_int_equal(p.targets[3].n_quotas, 3);
+  assert_string_equal(p.targets[3].quotas[0].assignee, "Công an tỉnh");
+  assert_true(p.targets[3].quotas[0].value == 1200);
+  assert_true(p.targets[4].quotas[0].value == 1022);
+  assert_true(p.targets[4].value == 1032);
+  plan_free(&p);
+}
+
 static void test_conversion_noise(void **state)
 {
   (void)state;
@@ -667,6 +700,7 @@ int main(void)
       cmocka_unit_test(test_closing_paren_and_quarter),
       cmocka_unit_test(test_reports_yearly),
       cmocka_unit_test(test_targets_and_quota_table),
+      cmocka_unit_test(test_thousands_and_decimal_marks),
       cmocka_unit_test(test_conversion_noise),
       cmocka_unit_test(test_title_year_out_of_range),
       cmocka_unit_test(test_bad_input),
