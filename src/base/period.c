@@ -215,12 +215,13 @@ void period_name_vn(char *buf, size_t n, const struct period *p)
   }
 }
 
-/* Skip to the next number in a folded phrase; returns its value or -1. */
+/* The number after spaces in a folded phrase ("6" of "thang 6 2024"); -1 when
+ * something else comes first, so that "nam abc 2024" is not read as 2024. */
 static int next_number(const char **p)
 {
-  while (**p && !isdigit((unsigned char)**p))
+  while (**p == ' ')
     (*p)++;
-  if (!**p)
+  if (!isdigit((unsigned char)**p))
     return -1;
   int v = 0, k = 0;
   while (isdigit((unsigned char)**p) && k < 6) {
@@ -296,7 +297,7 @@ int period_parse_vn(struct period *out, const char *text, int default_year, stru
   } else if (strncmp(s, "nam ", 4) == 0) {
     const char *p = s + 4;
     int v = next_number(&p);
-    rc = (v > 0 && !*p) ? period_year(out, v) : ERR_INPUT;
+    rc = (v >= 1000 && v <= 9999 && !*p) ? period_year(out, v) : ERR_INPUT; /* "năm 2024" */
   }
   free(k);
   if (rc)

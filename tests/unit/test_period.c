@@ -125,7 +125,10 @@ static void parse_rejects_bad_numbers(void **state)
                           "quý II/99999999999",
                           "tháng 6/99999",
                           "tháng 99999999999/2024",
-                          "6 tháng đầu năm 99999999999"};
+                          "6 tháng đầu năm 99999999999",
+                          "năm 24", /* a year is written in full */
+                          "năm abc 2024",
+                          "tháng sáu 6/2024"};
   for (size_t i = 0; i < sizeof bad_vn / sizeof *bad_vn; i++) {
     struct period p;
     struct err err = {0};
