@@ -2,6 +2,7 @@
 #include "domain/plan_edit.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,7 +150,7 @@ int plan_edit_set(struct store *st, long plan_id, const char *element, long elem
   if (value && strcmp(element, "target") == 0 && strcmp(field, "value") == 0) {
     char *end;
     double v = strtod(value, &end);
-    if (end == value || *end || v < 0)
+    if (end == value || *end || !(v >= 0) || isinf(v)) /* !(v >= 0): also "nan" */
       return err_set(err, ERR_INPUT, "giá trị chỉ tiêu phải là một số không âm: %s", value);
   }
   if (!value && (strcmp(field, "text") == 0 || strcmp(field, "name") == 0))

@@ -206,6 +206,12 @@ static void test_edit_publish_history(void **state)
   assert_int_equal(
       plan_edit_set(f->st, id, "target", p.targets[0].id, "value", "abc", "a", NULL, &err),
       ERR_INPUT);
+  assert_int_equal(
+      plan_edit_set(f->st, id, "target", p.targets[0].id, "value", "nan", "a", NULL, &err),
+      ERR_INPUT);
+  assert_int_equal(
+      plan_edit_set(f->st, id, "target", p.targets[0].id, "value", "inf", "a", NULL, &err),
+      ERR_INPUT);
   assert_int_equal(plan_edit_set(f->st, id, "task", 99999, "text", "x", "a", NULL, &err),
                    ERR_NOT_FOUND);
   assert_int_equal(plan_edit_set(f->st, id, "task", task, "owner", "x", "a", NULL, &err),
