@@ -789,6 +789,26 @@ static int slow_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
   return store_savepoint_release(b->st, err);
 }
 
+/* A row whose person is on record (found by national ID): compared and
+ * updated as on the row-by-row path, from the row parsed once. */
+static int found_row(enum reg_outcome *oc, struct person_bulk *b, const struct reg_row *row,
+                     struct person *p, long id, struct buf *problems, struct err *err)
+{
+  int rc = settle(b, err);
+  if (rc)
+    return rc;
+  b->slow_rows++;
+  rc = store_savepoint(b->st, err);
+  if (rc)
+    return rc;
+  rc = person_import_found(oc, b->st, b->sc, row, p, id, b->today, problems, err);
+  if (rc) {
+    store_savepoint_rollback(b->st);
+    return rc;
+  }
+  return store_savepoint_release(b->st, err);
+}
+
 /* Residence units are communes: level 3 in the old tree, 2 in the new one
  * (person.c's check, on the remembered unit). */
 static int check_commune(struct person_bulk *b, const struct person *p, struct err *err)
@@ -1002,7 +1022,9 @@ int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
       rc = store_reg_person_any(&id, b->st, b->sc, p.national_id, &e);
       if (rc == ERR_OK && !id)
         rc = store_person_nid_taken(&taken, b->st, p.national_id, &e);
-      if (rc == ERR_DENIED || id || taken)
+      if (rc == ERR_OK && id)
+        return found_row(oc, b, &row, &p, id, problems, err);
+      if (rc == ERR_DENIED || taken)
         return slow_row(oc, b, raw, problems, err);
       if (rc) {
         *err = e;

@@ -221,56 +221,65 @@ int person_import_row(enum reg_outcome *out, struct store *st, const struct scop
     if (rc)
       return rc;
   }
-  if (!id) {
-    /* a new person: the classification is the first event of the history */
-    struct person_event first;
-    memset(&first, 0, sizeof first);
-    size_t n = 0;
-    if (!c[P_CLASS].empty) {
-      first.kind = PEV_CLASSIFIED;
-      put(first.date, sizeof first.date, c[P_CLASS_ON].text);
-      put(first.value, sizeof first.value, c[P_CLASS].text);
-      n = 1;
-    }
-    rc = person_create_with_history_tx(st, sc, &p, &first, n, today, &e);
+  if (id)
+    return person_import_found(out, st, sc, &row, &p, id, today, problems, err);
+  /* a new person: the classification is the first event of the history */
+  struct person_event first;
+  memset(&first, 0, sizeof first);
+  size_t n = 0;
+  if (!c[P_CLASS].empty) {
+    first.kind = PEV_CLASSIFIED;
+    put(first.date, sizeof first.date, c[P_CLASS_ON].text);
+    put(first.value, sizeof first.value, c[P_CLASS].text);
+    n = 1;
+  }
+  rc = person_create_with_history_tx(st, sc, &p, &first, n, today, &e);
+  if (rc)
+    return person_import_problem(problems, rc, &e, err);
+  *out = REG_INSERTED;
+  return ERR_OK;
+}
+
+int person_import_found(enum reg_outcome *out, struct store *st, const struct scope *sc,
+                        const struct reg_row *row, struct person *p, long id, const char *today,
+                        struct buf *problems, struct err *err)
+{
+  *out = REG_UNCHANGED;
+  const struct reg_cell *c = row->cells;
+  struct err e;
+  err_clear(&e);
+  struct person old;
+  int rc = store_person_get(&old, st, sc, id, &e);
+  if (rc)
+    return person_import_problem(problems, rc, &e, err);
+  if (strcmp(old.unit_tree, p->unit_tree) || strcmp(old.unit_code, p->unit_code)) {
+    buf_addf(problems,
+             "%sMã đơn vị: hồ sơ số %ld đang cư trú tại %s; chuyển nơi cư trú ghi bằng sự kiện "
+             "\"moved\" (pcmt import person-events)",
+             problems->len ? "; " : "", id, old.unit_code);
+    return ERR_INPUT;
+  }
+  /* An empty national ID cell means "not known here", not "remove it":
+   * the row was found by name, birth date and commune, and says nothing
+   * against the ID on record. */
+  if (!p->national_id[0])
+    memcpy(p->national_id, old.national_id, sizeof p->national_id);
+  if (!same_identity(&old, p)) {
+    p->id = id;
+    struct person_keys k;
+    rc = person_keys_make(&k, p, err);
+    if (rc)
+      return rc;
+    struct store_person_keys sk = person_keys_store(&k);
+    rc = store_person_update(st, sc, p, &sk, &e);
+    person_keys_free(&k);
+    if (!rc)
+      rc = person_derive_tx(st, id, &e);
+    if (!rc)
+      rc = audit_record(st, sc, "person.update", "person", id, "sửa thông tin khi nhập tệp", &e);
     if (rc)
       return person_import_problem(problems, rc, &e, err);
-    *out = REG_INSERTED;
-    return ERR_OK;
-  } else {
-    struct person old;
-    rc = store_person_get(&old, st, sc, id, &e);
-    if (rc)
-      return person_import_problem(problems, rc, &e, err);
-    if (strcmp(old.unit_tree, p.unit_tree) || strcmp(old.unit_code, p.unit_code)) {
-      buf_addf(problems,
-               "%sMã đơn vị: hồ sơ số %ld đang cư trú tại %s; chuyển nơi cư trú ghi bằng sự kiện "
-               "\"moved\" (pcmt import person-events)",
-               problems->len ? "; " : "", id, old.unit_code);
-      return ERR_INPUT;
-    }
-    /* An empty national ID cell means "not known here", not "remove it":
-     * the row was found by name, birth date and commune, and says nothing
-     * against the ID on record. */
-    if (!p.national_id[0])
-      memcpy(p.national_id, old.national_id, sizeof p.national_id);
-    if (!same_identity(&old, &p)) {
-      p.id = id;
-      struct person_keys k;
-      rc = person_keys_make(&k, &p, err);
-      if (rc)
-        return rc;
-      struct store_person_keys sk = person_keys_store(&k);
-      rc = store_person_update(st, sc, &p, &sk, &e);
-      person_keys_free(&k);
-      if (!rc)
-        rc = person_derive_tx(st, id, &e);
-      if (!rc)
-        rc = audit_record(st, sc, "person.update", "person", id, "sửa thông tin khi nhập tệp", &e);
-      if (rc)
-        return person_import_problem(problems, rc, &e, err);
-      *out = REG_UPDATED;
-    }
+    *out = REG_UPDATED;
   }
   if (c[P_CLASS].empty)
     return ERR_OK;
