@@ -69,8 +69,12 @@ static const struct reg_enum network_kinds[] = {
     {"online_group", "Nhóm trên không gian mạng"},
 };
 static const struct reg_enum network_roles[] = {
-    {"leader", "Cầm đầu"}, {"member", "Thành viên"}, {"courier", "Vận chuyển"},
-    {"seller", "Bán lẻ"},  {"other", "Khác"},
+    {"leader", "Cầm đầu"},
+    {"member", "Thành viên"},
+    {"courier", "Vận chuyển"},
+    {"seller", "Bán lẻ"},
+    {"financier", "Cung cấp tài chính"},
+    {"other", "Khác"},
 };
 static const struct reg_enum licit_kinds[] = {
     {"precursor", "Tiền chất"},
