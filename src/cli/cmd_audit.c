@@ -10,16 +10,19 @@
 #include "store/store.h"
 
 static const char audit_help[] =
-    "usage: pcmt audit verify [--json]\n"
+    "usage: pcmt audit verify [--head ID:HASH] [--json]\n"
     "       pcmt audit log [--record ID] [--limit N] [--json]\n\n"
     "verify  walk the hash chain from the first row; exit 0 when it holds, 1 when a row\n"
     "        was changed or deleted (the first broken row is named), and print the head\n"
-    "        hash to keep outside the database\n"
+    "        as ID:HASH to keep outside the database; --head checks that a head kept\n"
+    "        earlier is still in the chain (the newest rows were not deleted)\n"
     "log     the newest N rows (default 100), or those about person record ID, oldest first\n\n"
     "Both take --as NAME and --purpose TEXT like `pcmt person`. Docs: docs/audit.md\n";
 
 struct opts {
   const char *as, *purpose;
+  long head_id;                   /* --head ID:HASH */
+  char head_hash[AUDIT_HASH_HEX]; /* lower-case hex */
   long record, limit;
   int json;
 };
@@ -33,6 +36,23 @@ static int parse_opts(struct opts *o, int argc, char **argv)
       o->json = 1;
     } else if ((strcmp(a, "--as") == 0 || strcmp(a, "--purpose") == 0) && i + 1 < argc) {
       *(a[2] == 'a' ? &o->as : &o->purpose) = argv[++i];
+    } else if (strcmp(a, "--head") == 0 && i + 1 < argc) {
+      const char *v = argv[++i];
+      char *end;
+      long id = strtol(v, &end, 10);
+      size_t n = *end == ':' ? strlen(end + 1) : 0;
+      int hex = n == AUDIT_HASH_HEX - 1;
+      for (size_t k = 0; hex && k < n; k++)
+        hex = strchr("0123456789abcdef", end[1 + k] | 0x20) != NULL;
+      if (end == v || id <= 0 || !hex) {
+        fprintf(stderr, "pcmt audit: --head \"%s\" phải có dạng SỐ_DÒNG:MÃ_BĂM (64 chữ số hex)\n",
+                v);
+        return 2;
+      }
+      o->head_id = id;
+      for (size_t k = 0; k < n; k++)
+        o->head_hash[k] = (char)(end[1 + k] | 0x20);
+      o->head_hash[n] = '\0';
     } else if ((strcmp(a, "--record") == 0 || strcmp(a, "--limit") == 0) && i + 1 < argc) {
       char *end;
       const char *v = argv[++i];
@@ -77,13 +97,13 @@ static int audit_verify_cmd(const struct cli_global *g, const struct opts *o)
     return rc;
   struct audit_verify_result r;
   struct err err = {0};
-  rc = audit_verify(&r, st, &sc, &err);
+  rc = audit_verify_head(&r, st, &sc, o->head_id, o->head_hash, &err);
   store_close(st);
   if (rc)
     return cli_fail(&err);
   if (o->json) {
-    json_t *j = json_pack("{s:b, s:I, s:s}", "ok", r.first_bad == 0, "rows_checked",
-                          (json_int_t)r.rows, "head", r.head);
+    json_t *j = json_pack("{s:b, s:I, s:s, s:I}", "ok", r.first_bad == 0, "rows_checked",
+                          (json_int_t)r.rows, "head", r.head, "head_id", (json_int_t)r.head_id);
     if (r.first_bad) {
       json_object_set_new(j, "first_bad", json_integer(r.first_bad));
       json_object_set_new(j, "reason", json_string(r.reason));
@@ -97,8 +117,10 @@ static int audit_verify_cmd(const struct cli_global *g, const struct opts *o)
     fprintf(stderr, "pcmt audit verify: NHẬT KÝ BỊ SỬA — %s (%ld dòng trước đó nguyên vẹn)\n",
             r.reason, r.rows);
   } else {
-    printf("nhật ký nguyên vẹn: %ld dòng; mã băm đầu chuỗi %s\n", r.rows,
-           r.rows ? r.head : "(trống)");
+    if (r.rows)
+      printf("nhật ký nguyên vẹn: %ld dòng; đầu chuỗi %ld:%s\n", r.rows, r.head_id, r.head);
+    else
+      printf("nhật ký nguyên vẹn: 0 dòng; đầu chuỗi (trống)\n");
   }
   return r.first_bad ? 1 : 0;
 }

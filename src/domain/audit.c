@@ -120,6 +120,8 @@ int audit_record(struct store *st, const struct scope *sc, const char *action,
 struct verify_ctx {
   struct audit_verify_result *out;
   struct err *err;
+  long head_id;          /* a head written down earlier, 0 for none */
+  const char *head_hash; /* its hash */
 };
 
 static int verify_row(void *p, const struct audit_entry *row)
@@ -145,29 +147,50 @@ static int verify_row(void *p, const struct audit_entry *row)
   int rc = audit_hash(&e, c->err);
   if (rc)
     return rc;
-  if (strcmp(e.hash, row->hash) != 0) {
+  if (row->overlong || strcmp(e.hash, row->hash) != 0) {
     r->first_bad = row->id;
     snprintf(r->reason, sizeof r->reason, "dòng %ld đã bị sửa (mã băm không khớp nội dung)",
              row->id);
     return BROKEN;
   }
+  if (row->id == c->head_id && strcmp(row->hash, c->head_hash) != 0) {
+    r->first_bad = row->id;
+    snprintf(r->reason, sizeof r->reason,
+             "dòng %ld không còn là dòng đã ghi nhận (mã băm khác mã đã lưu): nhật ký bị viết lại",
+             row->id);
+    return BROKEN;
+  }
   snprintf(r->head, sizeof r->head, "%s", row->hash);
+  r->head_id = row->id;
   return 0;
 }
 
-int audit_verify(struct audit_verify_result *out, struct store *st, const struct scope *sc,
-                 struct err *err)
+int audit_verify_head(struct audit_verify_result *out, struct store *st, const struct scope *sc,
+                      long head_id, const char *head_hash, struct err *err)
 {
   memset(out, 0, sizeof *out);
   if (sc->role != SCOPE_ADMIN)
     return err_set(err, ERR_DENIED, "chỉ quản trị viên được kiểm tra nhật ký truy cập");
-  struct verify_ctx c = {out, err};
+  struct verify_ctx c = {out, err, head_id > 0 ? head_id : 0, head_hash ? head_hash : ""};
   int rc = store_audit_scan(st, verify_row, &c, err);
   if (rc == BROKEN) {
     out->rows--; /* the broken row is not counted as checked */
     return ERR_OK;
   }
+  if (!rc && c.head_id > out->rows) {
+    /* the chain holds but stops before the head on record: its end was cut */
+    out->first_bad = out->rows + 1;
+    snprintf(out->reason, sizeof out->reason,
+             "nhật ký chỉ còn %ld dòng, thiếu dòng %ld đã ghi nhận: các dòng mới nhất đã bị xóa",
+             out->rows, c.head_id);
+  }
   return rc;
+}
+
+int audit_verify(struct audit_verify_result *out, struct store *st, const struct scope *sc,
+                 struct err *err)
+{
+  return audit_verify_head(out, st, sc, 0, NULL, err);
 }
 
 int audit_log(struct audit_list *out, struct store *st, const struct scope *sc,

@@ -12,7 +12,8 @@
  * any field of a row breaks its own hash; deleting a row breaks the next
  * row's link; audit_verify finds the first such row. Truncating the newest
  * rows or rewriting the whole chain is not detectable from the database
- * alone: keep the head (audit_verify prints it) outside it. See docs/audit.md.
+ * alone: keep the head (verify prints it as ID:HASH) outside it and check it
+ * with audit_verify_head. See docs/audit.md.
  *
  * audit_record must run inside the write transaction of the change it
  * records (store_write_begin/commit), so the change and its row commit or
@@ -42,6 +43,8 @@ struct audit_entry {
   char detail[256];               /* short description, no personal data beyond ids */
   char prev_hash[AUDIT_HASH_HEX]; /* previous row's hash */
   char hash[AUDIT_HASH_HEX];      /* this row's hash */
+  int overlong; /* read back: a field is longer than audit_record writes it, or holds a NUL,
+                   so the row is not as written (its copy above is cut) */
 };
 
 struct audit_list {
@@ -64,6 +67,7 @@ struct audit_verify_result {
   long first_bad;            /* id of the first broken row, 0 when the chain holds */
   char reason[160];          /* why it is broken, Vietnamese */
   char head[AUDIT_HASH_HEX]; /* hash of the last row checked ("" when empty) */
+  long head_id;              /* id of that row (0 when empty) */
 };
 
 /* Walk the chain from row 1 and report the first row whose hash, link or
@@ -71,6 +75,13 @@ struct audit_verify_result {
  * the caller (admin role only, else ERR_DENIED) need not be in a transaction. */
 int audit_verify(struct audit_verify_result *out, struct store *st, const struct scope *sc,
                  struct err *err);
+
+/* audit_verify, and also check that row `head_id` is still in the chain
+ * with hash `head_hash`: the head an administrator wrote down earlier
+ * (printed by verify as "ID:HASH"). This catches what the chain alone
+ * cannot: the newest rows deleted, down to that head. */
+int audit_verify_head(struct audit_verify_result *out, struct store *st, const struct scope *sc,
+                      long head_id, const char *head_hash, struct err *err);
 
 /* The newest `limit` rows (0 = 100), or those about one record when
  * record_type is non-NULL, oldest first. Admin role only (ERR_DENIED). */

@@ -40,6 +40,9 @@ long long db_col_int(struct stmt *s, int i);
 double db_col_double(struct stmt *s, int i);
 const void *db_col_blob(struct stmt *s, int i, size_t *n);
 int db_col_is_null(struct stmt *s, int i);
+/* The length in bytes of column i's text as stored (may exceed strlen of
+ * db_col_text when the value holds a NUL). */
+size_t db_col_bytes(struct stmt *s, int i);
 
 /* Run a statement without parameters or results (DDL). */
 int db_exec(struct store *st, const char *sql, struct err *err);

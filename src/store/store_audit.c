@@ -16,21 +16,34 @@ static void copy_field(char *dst, size_t n, const char *src)
   snprintf(dst, n, "%s", src);
 }
 
+/* Copy column i into dst; 1 when the stored text does not fit or holds a
+ * NUL: audit_record never writes such a value, and the cut copy would
+ * hash like an untouched one. */
+static int copy_column(char *dst, size_t n, struct stmt *s, int i)
+{
+  const char *t = db_col_text(s, i);
+  size_t bytes = db_col_bytes(s, i);
+  copy_field(dst, n, t);
+  return bytes >= n || strlen(t) != bytes;
+}
+
 static void fill_entry(struct audit_entry *e, struct stmt *s)
 {
   memset(e, 0, sizeof *e);
   e->id = (long)db_col_int(s, 0);
-  copy_field(e->at, sizeof e->at, db_col_text(s, 1));
-  copy_field(e->actor, sizeof e->actor, db_col_text(s, 2));
-  copy_field(e->role, sizeof e->role, db_col_text(s, 3));
-  copy_field(e->scope, sizeof e->scope, db_col_text(s, 4));
-  copy_field(e->purpose, sizeof e->purpose, db_col_text(s, 5));
-  copy_field(e->action, sizeof e->action, db_col_text(s, 6));
-  copy_field(e->record_type, sizeof e->record_type, db_col_text(s, 7));
+  int bad = 0;
+  bad |= copy_column(e->at, sizeof e->at, s, 1);
+  bad |= copy_column(e->actor, sizeof e->actor, s, 2);
+  bad |= copy_column(e->role, sizeof e->role, s, 3);
+  bad |= copy_column(e->scope, sizeof e->scope, s, 4);
+  bad |= copy_column(e->purpose, sizeof e->purpose, s, 5);
+  bad |= copy_column(e->action, sizeof e->action, s, 6);
+  bad |= copy_column(e->record_type, sizeof e->record_type, s, 7);
   e->record_id = (long)db_col_int(s, 8);
-  copy_field(e->detail, sizeof e->detail, db_col_text(s, 9));
-  copy_field(e->prev_hash, sizeof e->prev_hash, db_col_text(s, 10));
-  copy_field(e->hash, sizeof e->hash, db_col_text(s, 11));
+  bad |= copy_column(e->detail, sizeof e->detail, s, 9);
+  bad |= copy_column(e->prev_hash, sizeof e->prev_hash, s, 10);
+  bad |= copy_column(e->hash, sizeof e->hash, s, 11);
+  e->overlong = bad;
 }
 
 int store_audit_last(long *id, char *hash, struct store *st, struct err *err)

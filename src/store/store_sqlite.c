@@ -242,6 +242,12 @@ const char *db_col_text(struct stmt *s, int i)
   return t ? (const char *)t : "";
 }
 
+size_t db_col_bytes(struct stmt *s, int i)
+{
+  sqlite3_column_text(s->s, i); /* the length of the text form, not of a number */
+  return (size_t)sqlite3_column_bytes(s->s, i);
+}
+
 double db_col_double(struct stmt *s, int i)
 {
   return sqlite3_column_double(s->s, i);

@@ -88,5 +88,26 @@ expect_out "register.export"
 expect_out "báo cáo quý"
 run "$PCMT_BIN" --db "$db" audit verify
 expect_status 0
+expect_out "đầu chuỗi "
+
+# The head printed as ID:HASH, kept outside the database, catches the newest
+# rows deleted, which the chain alone cannot.
+head=$(printf '%s\n' "$OUT" | sed -n 's/.*đầu chuỗi \([0-9]*:[0-9a-f]*\)$/\1/p')
+[ -n "$head" ] || fail "no ID:HASH head in: $OUT"
+run "$PCMT_BIN" --db "$db" audit verify --head "$head"
+expect_status 0
+run "$PCMT_BIN" --db "$db" audit verify --head "12:xyz"
+expect_status 2
+expect_err "SỐ_DÒNG:MÃ_BĂM"
+if command -v sqlite3 >/dev/null; then
+  sqlite3 "$db" "DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)"
+  run "$PCMT_BIN" --db "$db" audit verify
+  expect_status 0
+  run "$PCMT_BIN" --db "$db" audit verify --head "$head"
+  expect_status 1
+  expect_err "đã bị xóa"
+else
+  fail "the sqlite3 shell is missing (make deps installs it)"
+fi
 
 finish

@@ -363,6 +363,102 @@ static void verify_finds_the_first_tampered_row(void **state)
   assert_int_equal(r.rows, rows);
 }
 
+/* A field at its full length edited further: the verifier must see the
+ * stored text, not the copy cut to the field's size (which would still
+ * hash as written). Also a NUL smuggled into a field. */
+static void verify_sees_a_field_longer_than_written(void **state)
+{
+  (void)state;
+  char purpose[SCOPE_PURPOSE_MAX];
+  memset(purpose, 'x', sizeof purpose - 1);
+  purpose[sizeof purpose - 1] = '\0';
+  struct scope full;
+  struct err err = {0};
+  assert_int_equal(scope_init(&full, "quantri", "admin", NULL, NULL, purpose, &err), ERR_OK);
+  assert_int_equal(scope_resolve(&full, st, &err), ERR_OK);
+  long id = make(&admin, "Trần Thị Dài", NULL);
+  struct person_record rec;
+  assert_int_equal(person_read(&rec, st, &full, id, &rules, TODAY, &err), ERR_OK); /* audited */
+  person_record_free(&rec);
+  verify_ok();
+  struct audit_verify_result r;
+  assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
+  long last = r.rows;
+  char sql[256];
+  snprintf(sql, sizeof sql, "UPDATE audit_log SET purpose = purpose || ' ĐÃ SỬA' WHERE id = %ld",
+           last);
+  raw(sql);
+  assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, last);
+  assert_non_null(strstr(r.reason, "đã bị sửa"));
+  snprintf(sql, sizeof sql, "UPDATE audit_log SET purpose = substr(purpose, 1, %zu) WHERE id = %ld",
+           sizeof purpose - 1, last);
+  raw(sql);
+  verify_ok();
+  /* a NUL and more after the stored detail */
+  char *detail = raw_get("detail", last);
+  snprintf(sql, sizeof sql,
+           "UPDATE audit_log SET detail = CAST(detail || X'00' || 'thêm' AS TEXT) WHERE id = %ld",
+           last);
+  raw(sql);
+  assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, last);
+  snprintf(sql, sizeof sql, "UPDATE audit_log SET detail = '%s' WHERE id = %ld", detail, last);
+  raw(sql);
+  free(detail);
+  verify_ok();
+}
+
+/* The chain cannot see its newest rows deleted; a head written down
+ * earlier (ID:HASH) can. */
+static void a_kept_head_catches_the_newest_rows_deleted(void **state)
+{
+  (void)state;
+  struct audit_verify_result r;
+  assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, 0);
+  long head_id = r.head_id;
+  char head[AUDIT_HASH_HEX];
+  snprintf(head, sizeof head, "%s", r.head);
+  assert_int_equal(head_id, r.rows);
+  /* the head itself checks out, and so does an older row's hash */
+  assert_int_equal(audit_verify_head(&r, st, &admin, head_id, head, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, 0);
+  char *h3 = raw_get("hash", 3);
+  assert_int_equal(audit_verify_head(&r, st, &admin, 3, h3, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, 0);
+  free(h3);
+  /* the two newest rows deleted: the chain alone still holds */
+  char sql[256];
+  snprintf(sql, sizeof sql,
+           "CREATE TABLE saved AS SELECT * FROM audit_log WHERE id > %ld;"
+           "DELETE FROM audit_log WHERE id > %ld",
+           head_id - 2, head_id - 2);
+  raw(sql);
+  assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, 0);
+  assert_int_equal(audit_verify_head(&r, st, &admin, head_id, head, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, head_id - 1);
+  assert_int_equal(r.rows, head_id - 2);
+  assert_non_null(strstr(r.reason, "đã bị xóa"));
+  /* ... and new rows appended in their place: the head's hash differs */
+  make(&admin, "Lê Văn Mới", NULL);
+  make(&admin, "Lê Văn Mới Hai", NULL);
+  assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, 0);
+  assert_true(r.rows >= head_id);
+  assert_int_equal(audit_verify_head(&r, st, &admin, head_id, head, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, head_id);
+  assert_non_null(strstr(r.reason, "viết lại"));
+  snprintf(sql, sizeof sql,
+           "DELETE FROM audit_log WHERE id > %ld;"
+           "INSERT INTO audit_log SELECT * FROM saved; DROP TABLE saved",
+           head_id - 2);
+  raw(sql);
+  assert_int_equal(audit_verify_head(&r, st, &admin, head_id, head, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, 0);
+}
+
 static void only_an_administrator_reads_the_trail(void **state)
 {
   (void)state;
@@ -386,6 +482,8 @@ int main(void)
       cmocka_unit_test(the_row_commits_or_rolls_back_with_the_change),
       cmocka_unit_test(concurrent_writers_keep_one_chain),
       cmocka_unit_test(verify_finds_the_first_tampered_row),
+      cmocka_unit_test(verify_sees_a_field_longer_than_written),
+      cmocka_unit_test(a_kept_head_catches_the_newest_rows_deleted),
       cmocka_unit_test(only_an_administrator_reads_the_trail),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
