@@ -545,6 +545,7 @@ static int person_due_cmd(const struct cli_global *g, const struct opts *o)
       json_object_set_new(j, "full_name", json_string(d->full_name));
       json_object_set_new(j, "unit_tree", json_string(d->unit_tree));
       json_object_set_new(j, "unit_code", json_string(d->unit_code));
+      json_object_set_new(j, "moved_out", json_boolean(d->moved_out));
       json_array_append_new(arr, j);
     }
     print_json(arr);
@@ -557,8 +558,9 @@ static int person_due_cmd(const struct cli_global *g, const struct opts *o)
         snprintf(left, sizeof left, "quá hạn %ld ngày", -d->days_left);
       else
         snprintf(left, sizeof left, "còn %ld ngày", d->days_left);
-      printf("%s  %-16s #%-7ld %-28s %s:%s  %s\n", vn(a, d->clock.end), left, d->person_id,
-             d->full_name, d->unit_tree, d->unit_code, person_clock_label(d->clock.code));
+      printf("%s  %-16s #%-7ld %-28s %s:%s  %s%s\n", vn(a, d->clock.end), left, d->person_id,
+             d->full_name, d->unit_tree, d->unit_code, person_clock_label(d->clock.code),
+             d->moved_out ? " (đã chuyển đi; địa bàn cũ chuyển hồ sơ)" : "");
     }
     if (!l.n)
       fprintf(stderr, "pcmt person due: không có thời hạn nào trong %d ngày tới\n", within);

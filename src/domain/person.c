@@ -1469,6 +1469,7 @@ struct due_ctx {
   const struct legal_rule_set *rules;
   char limit[DATE_ISO_LEN]; /* last end date listed */
   struct date today;
+  int moved_out; /* scanning people who moved out: only the handover clock */
   struct err *err;
 };
 
@@ -1485,7 +1486,8 @@ static int due_person(void *p, const struct person *who, const struct person_eve
   if (rc)
     return rc;
   for (size_t i = 0; i < cl.n && !rc; i++) {
-    if (strcmp(cl.items[i].end, c->limit) > 0)
+    if (strcmp(cl.items[i].end, c->limit) > 0 ||
+        (c->moved_out && strcmp(cl.items[i].code, clock_codes[CLK_HANDOVER]) != 0))
       continue;
     if (c->out->n == c->cap) {
       size_t nc = c->cap ? c->cap * 2 : 64;
@@ -1504,6 +1506,7 @@ static int due_person(void *p, const struct person *who, const struct person_eve
     snprintf(d->unit_tree, sizeof d->unit_tree, "%s", who->unit_tree);
     snprintf(d->unit_code, sizeof d->unit_code, "%s", who->unit_code);
     d->clock = cl.items[i];
+    d->moved_out = c->moved_out;
     struct date end;
     if (date_parse(&end, cl.items[i].end, 0, NULL) == ERR_OK)
       d->days_left = date_to_days(end) - date_to_days(c->today);
@@ -1537,6 +1540,10 @@ int person_due(struct person_due_list *out, struct store *st, const struct scope
     return ERR_INPUT;
   date_to_iso(c.limit, date_add_days(c.today, within));
   int rc = store_person_scan(st, sc, due_person, &c, err);
+  if (!rc) {
+    c.moved_out = 1;
+    rc = store_person_scan_moved_out(st, sc, due_person, &c, err);
+  }
   if (!rc) {
     qsort(out->items, out->n, sizeof *out->items, due_cmp);
     rc = store_write_begin(st, err);

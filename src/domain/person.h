@@ -321,6 +321,8 @@ struct person_due {
   char unit_tree[12], unit_code[8];
   struct person_clock clock;
   long days_left; /* end - today; negative when overdue */
+  int moved_out;  /* 1: lives outside the caller's territory now (unit_* is the new residence);
+                     listed for the file the old commune still has to hand over */
 };
 struct person_due_list {
   struct person_due *items; /* malloc'd, by end date; person_due_list_free */
@@ -329,7 +331,9 @@ struct person_due_list {
 void person_due_list_free(struct person_due_list *l); /* accepts NULL */
 
 /* Running clocks of the people in the caller's territory that end within
- * `within` days of `today` or are overdue. One audit row "person.due". */
+ * `within` days of `today` or are overdue, and the file handovers the
+ * territory owes for people who moved out of it (moved_out = 1: only that
+ * clock and the person's name and new residence). One audit row "person.due". */
 int person_due(struct person_due_list *out, struct store *st, const struct scope *sc,
                const struct legal_rule_set *rules, const char *today, int within, struct err *err);
 

@@ -1039,28 +1039,26 @@ int store_person_search(struct person_list *out, struct store_person_cursor *cur
  * Scan
  * ------------------------------------------------------------------------- */
 
-int store_person_scan(struct store *st, const struct scope *sc,
-                      int (*fn)(void *ctx, const struct person *p, const struct person_event *ev,
-                                size_t n),
-                      void *ctx, struct err *err)
+/* The people matching `where` (appended to the query, binding the scope's
+ * unit as ?1 when it has a `?1`), each with all its events, to fn. */
+static int scan_people(struct store *st, const struct scope *sc, const char *where,
+                       int (*fn)(void *ctx, const struct person *p, const struct person_event *ev,
+                                 size_t n),
+                       void *ctx, struct err *err)
 {
-  int rc = check_scope(sc, 0, err);
-  if (rc)
-    return rc;
-  char sql[1700];
+  char sql[2400];
   snprintf(sql, sizeof sql,
            "SELECT p.id, p.full_name, p.birth_date, u.tree, u.code, p.other_names, p.sex, "
            "p.ethnicity, coalesce(p.national_id, ''), p.address, p.occupation, "
            "p.occupation_group, " EVENT_COLS "FROM person p JOIN unit u ON u.id = p.unit_id "
            "LEFT JOIN person_event e ON e.person_id = p.id " EVENT_JOINS
            "WHERE p.merged_into IS NULL%s ORDER BY p.id, e.event_date, e.id",
-           sc->unit_id > 0 ? " AND p.unit_id IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?)"
-                           : "");
+           where);
   struct stmt *s;
-  rc = db_prepare(&s, st, sql, err);
+  int rc = db_prepare(&s, st, sql, err);
   if (rc)
     return rc;
-  if (sc->unit_id > 0)
+  if (strstr(where, "?1"))
     db_bind_int(s, 1, sc->unit_id);
   struct person p;
   memset(&p, 0, sizeof p);
@@ -1097,6 +1095,45 @@ int store_person_scan(struct store *st, const struct scope *sc,
   db_finalize(s);
   person_event_list_free(&evs);
   return rc;
+}
+
+int store_person_scan(struct store *st, const struct scope *sc,
+                      int (*fn)(void *ctx, const struct person *p, const struct person_event *ev,
+                                size_t n),
+                      void *ctx, struct err *err)
+{
+  int rc = check_scope(sc, 0, err);
+  if (rc)
+    return rc;
+  return scan_people(st, sc,
+                     sc->unit_id > 0
+                         ? " AND p.unit_id IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?1)"
+                         : "",
+                     fn, ctx, err);
+}
+
+int store_person_scan_moved_out(struct store *st, const struct scope *sc,
+                                int (*fn)(void *ctx, const struct person *p,
+                                          const struct person_event *ev, size_t n),
+                                void *ctx, struct err *err)
+{
+  int rc = check_scope(sc, 0, err);
+  if (rc || sc->unit_id <= 0)
+    return rc; /* a national caller sees everyone through store_person_scan */
+  /* The last move not voided (person_event_from finds the moves out of the
+   * territory's units) left the territory, and the person lives outside it. */
+  return scan_people(
+      st, sc,
+      " AND p.unit_id NOT IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?1)"
+      " AND p.id IN (SELECT m.person_id FROM person_event m WHERE m.kind = 'moved'"
+      "   AND m.from_unit_id IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?1)"
+      "   AND NOT EXISTS (SELECT 1 FROM person_event v WHERE v.ref_event_id = m.id"
+      "     AND v.kind = 'void')"
+      "   AND NOT EXISTS (SELECT 1 FROM person_event l WHERE l.person_id = m.person_id"
+      "     AND l.kind = 'moved' AND (l.event_date, l.id) > (m.event_date, m.id)"
+      "     AND NOT EXISTS (SELECT 1 FROM person_event w WHERE w.ref_event_id = l.id"
+      "       AND w.kind = 'void')))",
+      fn, ctx, err);
 }
 
 /* ---------------------------------------------------------------------------

@@ -124,6 +124,16 @@ int store_person_scan(struct store *st, const struct scope *sc,
                                 size_t n),
                       void *ctx, struct err *err);
 
+/* Like store_person_scan, for the people who moved out: their last move (not
+ * voided) left a unit of the scope and they now live outside it. What the
+ * old commune still owes them (the file handed over to the new commune)
+ * needs them; the caller shows no more than that. Nobody for a national
+ * scope, which store_person_scan already covers. */
+int store_person_scan_moved_out(struct store *st, const struct scope *sc,
+                                int (*fn)(void *ctx, const struct person *p,
+                                          const struct person_event *ev, size_t n),
+                                void *ctx, struct err *err);
+
 /* Flag the possible duplicates of person `id`: others (anywhere, not merged)
  * with the same name key and birth date and a different or missing national
  * ID. Pairs already flagged or dismissed stay as they are. *flagged (may be

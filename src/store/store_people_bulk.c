@@ -54,7 +54,8 @@ int store_people_bulk_state(long *n_people, long *max_id, struct store *st, stru
  * schema text: the automatic indexes of UNIQUE and PRIMARY KEY stay). Three
  * stay because a load fills them at no cost a rebuild would save:
  * person_event_person takes events in person order (appended), and the
- * partial person_merged / person_event_ref take no new row at all. */
+ * partial person_merged / person_event_ref / person_event_from take no new
+ * row at all (a people file brings no merge, void or move). */
 static int drop_indexes(struct store_people_bulk *b, struct err *err)
 {
   struct stmt *s;
@@ -63,7 +64,7 @@ static int drop_indexes(struct store_people_bulk *b, struct err *err)
       "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT "
       "NULL AND tbl_name IN ('person', 'person_search_key', 'person_event', 'person_span', "
       "'person_flow') AND name NOT IN ('person_event_person', 'person_merged', "
-      "'person_event_ref') "
+      "'person_event_ref', 'person_event_from') "
       "ORDER BY name",
       err);
   if (rc)

@@ -986,6 +986,53 @@ static void due_lists_clocks_ending_soon_or_overdue(void **state)
   person_due_list_free(&l);
 }
 
+/* Law 120/2025: the old commune hands the file over within 24 hours of a
+ * reported move. The person now lives outside its territory, yet the clock
+ * is its duty, so its list shows it (and only it); the new commune's too. */
+static void the_old_commune_sees_the_handover_it_owes(void **state)
+{
+  (void)state;
+  long u = make("Lò Văn Uy", "1990-01-01", NULL, "post2025", "02647");
+  assert_int_equal(ev(u, PEV_CLASSIFIED, "2026-08-01", "user"), ERR_OK);
+  assert_int_equal(ev(u, PEV_MANAGEMENT_OPENED, "2026-09-01", NULL), ERR_OK); /* to 2027-09-01 */
+  long moved;
+  assert_int_equal(move_as(&admin, u, "2026-11-10", "02902", &moved), ERR_OK);
+  assert_int_equal(ev(u, PEV_MOVE_REPORTED, "2026-11-11", NULL), ERR_OK);
+  struct scope old_c, new_c;
+  assert_int_equal(scope_narrow(&old_c, &admin, st, "post2025", "02647", NULL), ERR_OK);
+  assert_int_equal(scope_narrow(&new_c, &admin, st, "post2025", "02902", NULL), ERR_OK);
+  struct person_due_list l;
+  assert_int_equal(person_due(&l, st, &old_c, &rules, "2026-11-20", 400, NULL), ERR_OK);
+  size_t n = 0;
+  for (size_t i = 0; i < l.n; i++)
+    if (l.items[i].person_id == u) {
+      n++;
+      assert_string_equal(l.items[i].clock.code, "file_handover");
+      assert_string_equal(l.items[i].clock.end, "2026-11-12");
+      assert_int_equal(l.items[i].days_left, -8);
+      assert_int_equal(l.items[i].moved_out, 1);
+      assert_string_equal(l.items[i].unit_code, "02902"); /* where the file goes */
+    }
+  assert_int_equal(n, 1); /* not the management clock: that is the new commune's now */
+  person_due_list_free(&l);
+  assert_int_equal(person_due(&l, st, &new_c, &rules, "2026-11-20", 400, NULL), ERR_OK);
+  int handover = 0, management = 0;
+  for (size_t i = 0; i < l.n; i++)
+    if (l.items[i].person_id == u) {
+      assert_int_equal(l.items[i].moved_out, 0);
+      handover |= strcmp(l.items[i].clock.code, "file_handover") == 0;
+      management |= strcmp(l.items[i].clock.code, "user_management") == 0;
+    }
+  assert_true(handover && management);
+  person_due_list_free(&l);
+  /* The file handed over: the clock stops, the old commune's list drops him. */
+  assert_int_equal(ev(u, PEV_FILE_TRANSFERRED, "2026-11-13", NULL), ERR_OK);
+  assert_int_equal(person_due(&l, st, &old_c, &rules, "2026-11-20", 400, NULL), ERR_OK);
+  for (size_t i = 0; i < l.n; i++)
+    assert_int_not_equal(l.items[i].person_id, u);
+  person_due_list_free(&l);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -1007,6 +1054,7 @@ int main(void)
       cmocka_unit_test(search_results_in_vietnamese_name_order),
       cmocka_unit_test(search_by_status_and_unit),
       cmocka_unit_test(due_lists_clocks_ending_soon_or_overdue),
+      cmocka_unit_test(the_old_commune_sees_the_handover_it_owes),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
