@@ -265,12 +265,24 @@ int store_ind_people(struct ind_people_list *out, struct store *st, long scope_i
   return rc;
 }
 
+/* Entered values overlap when one covers another: a quarter and its months,
+ * or a total for all agencies ('') and one agency's part. The covering
+ * value wins (it is the figure reported for the whole), so nothing counts
+ * twice. Flows: the values inside the period no other value inside it
+ * covers, summed. */
 static const char VALUES_FLOW_SQL[] =
     "SELECT v.indicator, {g}, sum(v.value) FROM indicator_value v "
     "WHERE v.unit_id IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?3) "
     "AND v.period_start >= ?1 AND v.period_end <= ?2 "
+    "AND NOT EXISTS (SELECT 1 FROM indicator_value w WHERE w.indicator = v.indicator "
+    "AND w.unit_id = v.unit_id AND w.id <> v.id "
+    "AND (w.agency_kind = v.agency_kind OR w.agency_kind = '') "
+    "AND w.period_start <= v.period_start AND w.period_end >= v.period_end "
+    "AND w.period_start >= ?1 AND w.period_end <= ?2) "
     "GROUP BY v.indicator, {g} ORDER BY v.indicator, {g}";
 
+/* Stocks: per unit and agency the value with the latest end inside the
+ * period. (No aggregate indicator of the catalogue is a stock yet.) */
 static const char VALUES_STOCK_SQL[] =
     "SELECT v.indicator, {g}, sum(v.value) FROM indicator_value v "
     "WHERE v.unit_id IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?3) "

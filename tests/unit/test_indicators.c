@@ -249,6 +249,37 @@ static void aggregate_values(void **state)
   l = compute(UNIT_TREE_NEW, "16855", "2023-Q3", IND_SPLIT_NONE);
   expect(&l, "express_leads", "", 9);
   indicator_result_list_free(&l);
+  /* A covering value wins over its parts: the quarter over its months, the
+   * all-agency total over one agency's part; nothing counts twice. */
+  struct period q4, oct, nov;
+  period_parse(&q4, "2024-Q4", NULL);
+  period_parse(&oct, "2024-10", NULL);
+  period_parse(&nov, "2024-11", NULL);
+  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
+                                   &oct, 3, "báo cáo tháng 10", &err),
+                   ERR_OK);
+  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "customs",
+                                   &nov, 2, "báo cáo tháng 11", &err),
+                   ERR_OK);
+  l = compute(UNIT_TREE_OLD, "16846", "2024-Q4", IND_SPLIT_NONE);
+  expect(&l, "express_leads", "", 5);
+  indicator_result_list_free(&l);
+  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
+                                   &q4, 7, "báo cáo quý IV của Công an", &err),
+                   ERR_OK);
+  l = compute(UNIT_TREE_OLD, "16846", "2024-Q4", IND_SPLIT_AGENCY);
+  expect(&l, "express_leads", "police", 7); /* not 7 + 3 */
+  expect(&l, "express_leads", "customs", 2);
+  indicator_result_list_free(&l);
+  l = compute(UNIT_TREE_OLD, "16846", "2024-10", IND_SPLIT_NONE);
+  expect(&l, "express_leads", "", 3); /* the month alone still has its own value */
+  indicator_result_list_free(&l);
+  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "", &q4, 11,
+                                   "báo cáo quý IV của Ban Chỉ đạo", &err),
+                   ERR_OK);
+  l = compute(UNIT_TREE_OLD, "16846", "2024-Q4", IND_SPLIT_NONE);
+  expect(&l, "express_leads", "", 11); /* not 11 + 7 + 2 */
+  indicator_result_list_free(&l);
   /* refusals */
   assert_int_equal(indicator_enter(st, &admin, "addicts_registered", UNIT_TREE_OLD, "16846", "",
                                    &q3, 9, "x", &err),
