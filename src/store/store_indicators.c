@@ -387,17 +387,26 @@ static const char SEIZURES_SQL[] =
     "sum(CASE WHEN s.measure = 'pill' THEN s.quantity ELSE 0 END), "
     "sum(CASE WHEN s.substance = 'cannabis' AND s.measure = 'gram' THEN s.quantity ELSE 0 END), "
     "sum(CASE WHEN s.substance NOT IN ('heroin', 'methamphetamine', 'cannabis') "
-    "AND s.measure = 'gram' THEN s.quantity ELSE 0 END) "
+    "AND s.measure = 'gram' THEN s.quantity ELSE 0 END), "
+    "sum(CASE WHEN s.measure = 'millilitre' THEN s.quantity ELSE 0 END), "
+    "sum(CASE WHEN s.measure = 'plant' THEN s.quantity ELSE 0 END) "
     "FROM drug_case c JOIN case_seizure s ON s.case_id = c.id "
     "WHERE " IN_PERIOD("c.detected_on") " AND " IN_TERRITORY("c") GROUPED;
 
-/* A hotspot is new in the period of its first 'active' row. */
-static const char HOTSPOT_FLOWS_SQL[] =
-    "SELECT {g} AS g, sum(CASE WHEN x.status = 'active' AND x.first_active = 1 THEN 1 ELSE 0 END), "
-    "sum(CASE WHEN x.status = 'eliminated' THEN 1 ELSE 0 END), "
-    "sum(CASE WHEN x.status = 'reformed' THEN 1 ELSE 0 END) FROM place_span x "
-    "WHERE x.kind = 'hotspot' AND " IN_PERIOD("x.on_date") " AND " IN_TERRITORY("x")
-    GROUPED;
+/* A hotspot or retail point (retail point or seller) is new in the period
+ * of its first 'active' row. */
+#define PLACE_FLOW(KINDS, STATUS)                                                                  \
+  "sum(CASE WHEN x.kind IN " KINDS " AND x.status = '" STATUS "'"
+static const char PLACE_FLOWS_SQL[] =
+    "SELECT {g} AS g, "
+    PLACE_FLOW("('hotspot')", "active") " AND x.first_active = 1 THEN 1 ELSE 0 END), "
+    PLACE_FLOW("('hotspot')", "eliminated") " THEN 1 ELSE 0 END), "
+    PLACE_FLOW("('hotspot')", "reformed") " THEN 1 ELSE 0 END), "
+    PLACE_FLOW("('retail_point', 'seller')", "active") " AND x.first_active = 1 THEN 1 ELSE 0 END), "
+    PLACE_FLOW("('retail_point', 'seller')", "eliminated") " THEN 1 ELSE 0 END), "
+    PLACE_FLOW("('retail_point', 'seller')", "reformed") " THEN 1 ELSE 0 END) "
+    "FROM place_span x WHERE x.kind IN ('hotspot', 'retail_point', 'seller') AND "
+    IN_PERIOD("x.on_date") " AND " IN_TERRITORY("x") GROUPED;
 
 static const char CULTIVATION_SQL[] =
     "SELECT {g} AS g, count(*), sum(p.area_m2) FROM place p WHERE p.kind = 'cultivation' AND "
@@ -803,12 +812,14 @@ static const struct reg_query REG_QUERIES[] = {
      "COALESCE(NULLIF(c.agency_kind, ''), 'unknown')",
      "s.substance",
      NULL,
-     {"seized_heroin_g", "seized_meth_g", "seized_pills", "seized_cannabis_g", "seized_other_g"}},
-    {HOTSPOT_FLOWS_SQL,
+     {"seized_heroin_g", "seized_meth_g", "seized_pills", "seized_cannabis_g", "seized_other_g",
+      "seized_liquid_ml", "seized_plants"}},
+    {PLACE_FLOWS_SQL,
      NULL,
      NULL,
      NULL,
-     {"hotspots_new", "hotspots_eliminated", "hotspots_reformed"}},
+     {"hotspots_new", "hotspots_eliminated", "hotspots_reformed", "retail_points_new",
+      "retail_points_eliminated", "retail_points_reformed"}},
     {CULTIVATION_SQL,
      NULL,
      NULL,

@@ -201,7 +201,8 @@ static int group_setup(void **state)
   seize(c2, "ketamine", "3", "gram");
   seize(c2, "opium", "2", "gram");
   seize(c2, "methamphetamine", "50", "pill");
-  seize(c2, "heroin", "1", "millilitre"); /* no indicator counts millilitres */
+  seize(c2, "heroin", "1", "millilitre");
+  seize(c2, "cannabis", "30", "plant");
   /* C3 O2 police: detected on Q3's last day; D and F (= A) arrested */
   long c3 = add_case("C3", "2024-09-30", O2, "police", "", "", "");
   arrest(c3, D, "2024-09-30");
@@ -350,13 +351,15 @@ static void cases_in_an_old_commune(void **state)
   assert_true(fabs(r->value - 200.0 / 3) < 1e-9);
   /* A arrested in C1 and C2 counts once; B (in Q3 for C1); C in October */
   expect(&l, "persons_arrested", "", 2);
-  /* seizures of C1 and C2: heroin 10 g (1 ml not counted), meth 5 g, pills
-   * 20 mdma + 50 meth, cannabis 100 g, other 3 g ketamine + 2 g opium */
+  /* seizures of C1 and C2: heroin 10 g (and 1 ml), meth 5 g, pills 20 mdma +
+   * 50 meth, cannabis 100 g (and 30 plants), other 3 g ketamine + 2 g opium */
   expect(&l, "seized_heroin_g", "", 10);
   expect(&l, "seized_meth_g", "", 5);
   expect(&l, "seized_pills", "", 70);
   expect(&l, "seized_cannabis_g", "", 100);
   expect(&l, "seized_other_g", "", 5);
+  expect(&l, "seized_liquid_ml", "", 1);
+  expect(&l, "seized_plants", "", 30);
   indicator_result_list_free(&l);
 }
 
@@ -449,10 +452,13 @@ static void places_and_stocks(void **state)
   struct indicator_result_list l = compute(UNIT_TREE_NEW, "16855", "2024-Q3", IND_SPLIT_NONE);
   /* hotspots on 30/9: H2 (reformed), H4 (active); H1 eliminated, H3 found later */
   expect(&l, "hotspots_active", "", 2);
-  expect(&l, "hotspots_new", "", 1);         /* H2 (H1 was first active in March) */
-  expect(&l, "hotspots_eliminated", "", 2);  /* H1, H2 */
-  expect(&l, "hotspots_reformed", "", 1);    /* H2 */
-  expect(&l, "retail_points_active", "", 1); /* R1; R2 eliminated on 30/9 */
+  expect(&l, "hotspots_new", "", 1);             /* H2 (H1 was first active in March) */
+  expect(&l, "hotspots_eliminated", "", 2);      /* H1, H2 */
+  expect(&l, "hotspots_reformed", "", 1);        /* H2 */
+  expect(&l, "retail_points_active", "", 1);     /* R1; R2 eliminated on 30/9 */
+  expect(&l, "retail_points_new", "", 1);        /* R1 (R2 was first active in February) */
+  expect(&l, "retail_points_eliminated", "", 1); /* R2 */
+  expect(&l, "retail_points_reformed", "", 0);
   /* inspections of businesses: B1 three times, B2 once (its May one is Q2);
    * violations: B1 (twice, counted once) */
   expect(&l, "businesses_inspected", "", 4);
@@ -588,6 +594,8 @@ static void split_by_agency_and_substance(void **state)
   expect(&l, "seized_meth_g", "methamphetamine", 5);
   expect(&l, "seized_other_g", "ketamine", 3);
   expect(&l, "seized_other_g", "opium", 2);
+  expect(&l, "seized_plants", "cannabis", 30);
+  expect(&l, "seized_liquid_ml", "heroin", 1);
   expect(&l, "seized_pills", "", 70);
   assert_null(find(&l, "cases_detected", "heroin"));
   indicator_result_list_free(&l);
