@@ -90,7 +90,9 @@ struct gen_province {
                       special zones): activities only */
   size_t n_extra;
   int weight;   /* share of the national data */
-  long *people; /* indexes into ctx.pp of the people registered here */
+  long *people; /* indexes into ctx.pp of the people registered here who have a national ID:
+                   the registers that link people (case people, network members,
+                   sellers) key the link by it, so only they are linked */
   size_t n_people, cap_people;
 };
 

@@ -240,7 +240,7 @@ static int networks(struct gen_ctx *c, struct gen_rng *r, struct err *err)
     n.created_by = GEN_USER;
     rc = store_gen_network(c->w, &n, err);
     c->res->networks++;
-    /* Members: people of the province, the first the organiser. */
+    /* Members: people of the province, the first the leader. */
     long who[8];
     int n_who = 0, want = (int)gen_between(r, 2, 8);
     for (int t = 0; t < want * 3 && n_who < want && pr->n_people && !rc; t++) {
@@ -252,7 +252,7 @@ static int networks(struct gen_ctx *c, struct gen_rng *r, struct err *err)
         continue;
       who[n_who] = idx;
       rc = store_gen_network_member(c->w, n.id, c->pp[idx].id,
-                                    n_who ? GEN_PICK(r, roles) : "organiser", err);
+                                    n_who ? GEN_PICK(r, roles) : "leader", err);
       n_who++;
       c->res->members++;
     }
