@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "domain/agency.h"
 #include "domain/audit.h"
 #include "domain/gen.h"
 #include "domain/gen_int.h"
@@ -190,6 +191,39 @@ static uint64_t mix64(uint64_t x)
   return splitmix64(&x);
 }
 
+#define GEN_AGENCY_SLOTS ((size_t)1 << 17)
+
+int gen_agency_check(struct gen_ctx *c, const char *name, enum agency_kind k, struct err *err)
+{
+  /* Names repeat (one per commune and kind): each is read by the lexicon once. */
+  uint64_t h = 1469598103934665603ULL ^ (uint64_t)k;
+  for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+    h = (h ^ *p) * 1099511628211ULL;
+  h |= 1;
+  if (!c->agencies)
+    c->agencies = calloc(GEN_AGENCY_SLOTS, sizeof *c->agencies);
+  size_t at = 0;
+  if (c->agencies) {
+    for (at = h & (GEN_AGENCY_SLOTS - 1); c->agencies[at]; at = (at + 1) & (GEN_AGENCY_SLOTS - 1))
+      if (c->agencies[at] == h)
+        return ERR_OK;
+  }
+  struct agency_ref ref;
+  int rc = agency_parse(&ref, name, err);
+  if (rc)
+    return rc;
+  if (ref.kind != k)
+    return err_set(err, ERR_INTERNAL,
+                   "bộ sinh dữ liệu: tên cơ quan \"%s\" đọc ra loại %s, không phải %s", name,
+                   agency_kind_name(ref.kind) ? agency_kind_name(ref.kind) : "(không rõ)",
+                   agency_kind_name(k));
+  if (c->agencies && c->agencies_n < GEN_AGENCY_SLOTS / 4 * 3) {
+    c->agencies[at] = h;
+    c->agencies_n++;
+  }
+  return ERR_OK;
+}
+
 int gen_id_claim(struct gen_ctx *c, uint64_t id)
 {
   size_t mask = c->ids_cap - 1;
@@ -277,6 +311,7 @@ static void ctx_free(struct gen_ctx *c)
   free(c->active_w);
   free(c->pp);
   free(c->ids);
+  free(c->agencies);
 }
 
 static int load_geography(struct gen_ctx *c, struct err *err)

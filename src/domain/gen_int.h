@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "domain/agency.h"
 #include "domain/gen.h"
 #include "store/store_gen.h"
 
@@ -90,7 +91,9 @@ struct gen_province {
                       special zones): activities only */
   size_t n_extra;
   int weight;   /* share of the national data */
-  long *people; /* indexes into ctx.pp of the people registered here */
+  long *people; /* indexes into ctx.pp of the people registered here who have a national ID:
+                   the registers that link people (case people, network members,
+                   sellers) key the link by it, so only they are linked */
   size_t n_people, cap_people;
 };
 
@@ -121,7 +124,10 @@ struct gen_ctx {
   long first_person; /* the first id of this run: derived rows from there */
   struct gen_pp *pp;
   size_t n_pp;
-  uint64_t *ids; /* national IDs in use: open addressing, 0 = empty */
+  uint64_t *ids;      /* national IDs in use: open addressing, 0 = empty */
+  uint64_t *agencies; /* hashes of (agency name, kind) the lexicon has read back: open
+                         addressing, 0 = empty; NULL until the first check */
+  size_t agencies_n;
   size_t ids_cap, ids_n;
 };
 
@@ -138,6 +144,10 @@ size_t gen_province_pick(struct gen_ctx *c, struct gen_rng *r);
 const struct store_gen_unit *gen_commune_at(struct gen_ctx *c, struct gen_rng *r, size_t p, long d);
 /* A day in [lo, hi] (both clamped to the run's range); -1 when empty. */
 long gen_day_between(struct gen_ctx *c, struct gen_rng *r, long lo, long hi);
+/* ERR_OK when the agency lexicon (agency_parse, which `pcmt import` uses for an agency
+ * name) reads `name` as kind k; else ERR_INTERNAL: a generated name would change kind
+ * on a re-import. */
+int gen_agency_check(struct gen_ctx *c, const char *name, enum agency_kind k, struct err *err);
 /* Record a national ID as used; 0 when it was already used. */
 int gen_id_claim(struct gen_ctx *c, uint64_t id);
 

@@ -306,6 +306,18 @@ static void national_id(struct gen_ctx *c, struct gen_rng *r, struct person *p, 
 static int add_pp(struct gen_ctx *c, const struct person *p, int prov, int year, int male)
 {
   struct gen_province *pr = &c->prov[prov];
+  struct gen_pp *g = &c->pp[c->n_pp];
+  g->id = p->id;
+  g->prov = prov;
+  g->born_year = year;
+  g->male = male;
+  SET(g->name, p->full_name);
+  /* Links to people are keyed by national ID in the registers: someone without
+   * one is kept in the people register but never linked. */
+  if (!p->national_id[0]) {
+    c->n_pp++;
+    return ERR_OK;
+  }
   if (pr->n_people == pr->cap_people) {
     size_t nc = pr->cap_people ? pr->cap_people * 2 : 64;
     long *x = realloc(pr->people, nc * sizeof *x);
@@ -314,13 +326,7 @@ static int add_pp(struct gen_ctx *c, const struct person *p, int prov, int year,
     pr->people = x;
     pr->cap_people = nc;
   }
-  pr->people[pr->n_people++] = (long)c->n_pp;
-  struct gen_pp *g = &c->pp[c->n_pp++];
-  g->id = p->id;
-  g->prov = prov;
-  g->born_year = year;
-  g->male = male;
-  SET(g->name, p->full_name);
+  pr->people[pr->n_people++] = (long)c->n_pp++;
   return ERR_OK;
 }
 

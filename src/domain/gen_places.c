@@ -1,7 +1,7 @@
 /* gen_places.c: generated places (retail points, sellers, hotspots, businesses, cultivation
  * sites), networks with members and online accounts, and licit entities with inspections.
  *
- * Retail points and hotspots get a status history: active when found, most
+ * Retail points, sellers and hotspots get a status history: active when found, most
  * eliminated later, some reformed (and some of those eliminated again).
  * Businesses and licit entities get inspections on distinct days. Cultivation
  * sites lie mostly in mountain provinces (opium poppy there, cannabis
@@ -63,7 +63,9 @@ static int status_history(struct gen_ctx *c, struct gen_rng *r, long id, long fo
                           struct err *err)
 {
   char on[DATE_ISO_LEN];
-  int rc = store_gen_place_status(c->w, id, gen_iso(on, found), "active", "Phát hiện", err);
+  /* The row `pcmt import places` stores for a new hotspot, retail point or seller
+   * (store_reg_place_found): the same status and note, so a re-import keeps it. */
+  int rc = store_gen_place_status(c->w, id, gen_iso(on, found), "active", "phát hiện", err);
   c->res->place_status++;
   long d = found;
   for (int round = 0; round < 2 && !rc; round++) {
@@ -181,7 +183,7 @@ static int places(struct gen_ctx *c, struct gen_rng *r, struct err *err)
     pl.created_at = gen_stamp(created, r, day);
     pl.created_by = GEN_USER;
     rc = store_gen_place(c->w, &pl, err);
-    if (!rc && (k == 0 || k == 2))
+    if (!rc && k <= 2) /* retail points, sellers, hotspots */
       rc = status_history(c, r, pl.id, day, err);
     if (!rc && k == 3)
       rc = inspections(c, r, pl.id, day, (int)gen_between(r, 1, 4), inspectors, 4, 0,
@@ -240,7 +242,7 @@ static int networks(struct gen_ctx *c, struct gen_rng *r, struct err *err)
     n.created_by = GEN_USER;
     rc = store_gen_network(c->w, &n, err);
     c->res->networks++;
-    /* Members: people of the province, the first the organiser. */
+    /* Members: people of the province, the first the leader. */
     long who[8];
     int n_who = 0, want = (int)gen_between(r, 2, 8);
     for (int t = 0; t < want * 3 && n_who < want && pr->n_people && !rc; t++) {
@@ -252,7 +254,7 @@ static int networks(struct gen_ctx *c, struct gen_rng *r, struct err *err)
         continue;
       who[n_who] = idx;
       rc = store_gen_network_member(c->w, n.id, c->pp[idx].id,
-                                    n_who ? GEN_PICK(r, roles) : "organiser", err);
+                                    n_who ? GEN_PICK(r, roles) : "leader", err);
       n_who++;
       c->res->members++;
     }

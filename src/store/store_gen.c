@@ -151,6 +151,26 @@ int store_gen_national_ids(struct store *st, int (*fn)(void *ctx, const char *id
   return rc;
 }
 
+int store_gen_agencies(struct store *st, int (*fn)(void *ctx, const char *name, const char *kind),
+                       void *ctx, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "SELECT agency_name, agency_kind FROM drug_case UNION "
+                      "SELECT agency_name, agency_kind FROM activity ORDER BY 1, 2",
+                      err);
+  if (rc)
+    return rc;
+  int r;
+  while ((r = db_step(s, err)) == 1)
+    if ((rc = fn(ctx, db_col_text(s, 0), db_col_text(s, 1))))
+      break;
+  if (r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
 static int scalar(long *out, struct store *st, const char *sql, const char *arg, struct err *err)
 {
   *out = 0;
@@ -740,6 +760,22 @@ int store_gen_violations(struct store_gen_violations *out, struct store *st, str
        "  OR cp.agency_kind IS NOT c.agency_kind) + "
        "(SELECT count(*) FROM place_span x JOIN place p ON p.id = x.place_id "
        "  WHERE x.prov_id IS NOT p.prov_id OR x.unit_id IS NOT p.unit_id)"},
+      {&out->links,
+       "SELECT (SELECT count(*) FROM case_person cp JOIN person p ON p.id = cp.person_id "
+       "  WHERE coalesce(p.national_id, '') = '') + "
+       "(SELECT count(*) FROM network_member m JOIN person p ON p.id = m.person_id "
+       "  WHERE coalesce(p.national_id, '') = '' OR m.role NOT IN "
+       "  ('leader', 'member', 'courier', 'seller', 'financier', 'other')) + "
+       "(SELECT count(*) FROM place x JOIN person p ON p.id = x.person_id "
+       "  WHERE coalesce(p.national_id, '') = '')"},
+      {&out->place_history,
+       "SELECT (SELECT count(*) FROM place_status s JOIN place p ON p.id = s.place_id "
+       "  WHERE p.kind NOT IN ('hotspot', 'retail_point', 'seller') OR s.on_date < p.found_on) + "
+       "(SELECT count(*) FROM place p WHERE p.kind IN ('hotspot', 'retail_point', 'seller') "
+       "  AND NOT EXISTS (SELECT 1 FROM place_status s WHERE s.place_id = p.id "
+       "  AND s.on_date = p.found_on AND s.status = 'active' AND s.note = 'phát hiện')) + "
+       "(SELECT count(*) FROM place_inspection i JOIN place p ON p.id = i.place_id "
+       "  WHERE p.kind <> 'business' OR i.inspected_on < p.found_on)"},
   };
   for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
     int rc = scalar(q[i].dst, st, q[i].sql, NULL, err);

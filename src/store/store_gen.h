@@ -173,6 +173,11 @@ int store_gen_counts(struct store_gen_counts *out, struct store *st, struct err 
  * in id order: equal data gives an equal checksum. */
 int store_gen_checksum(uint64_t *out, struct store *st, struct err *err);
 
+/* fn(ctx, name, kind) for every distinct (agency name, agency kind) of the cases and
+ * activities, in order; a non-zero return stops the scan and is returned. */
+int store_gen_agencies(struct store *st, int (*fn)(void *ctx, const char *name, const char *kind),
+                       void *ctx, struct err *err);
+
 /* Rows that break the generator's rules; all zero on good data. */
 struct store_gen_violations {
   long case_dates;      /* prosecuted < detected, indicted < prosecuted, tried < indicted,
@@ -183,6 +188,13 @@ struct store_gen_violations {
   long offences;        /* case offences text not matching case_offence rows */
   long derived_keys;    /* a record whose province key (migration 011) is not its unit's, or
                            an arrest whose unit / force is not its case's */
+  long links;           /* a case person, network member or seller without a national ID
+                           (the registers key those links by it), or a network role
+                           outside the register's list */
+  long place_history;   /* a status of a place that is not a hotspot, retail point or seller;
+                           one of those without the import's found row ('active', 'phát
+                           hiện', on found_on); a status or inspection dated before the place
+                           was found; an inspection of a place that is not a business */
 };
 int store_gen_violations(struct store_gen_violations *out, struct store *st, struct err *err);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/agency.h"
 #include "domain/audit.h"
 #include "domain/gen.h"
 #include "domain/person.h"
@@ -135,6 +136,21 @@ struct check {
   size_t n_ids;
 };
 
+/* agencies[0]: names seen; agencies[1]: names the lexicon reads as another kind. */
+static int agency_reads_back(void *ctx, const char *name, const char *kind)
+{
+  long *agencies = ctx;
+  struct agency_ref ref;
+  struct err e;
+  agencies[0]++;
+  if (agency_parse(&ref, name, &e) != ERR_OK || ref.kind != agency_kind_from_name(kind)) {
+    fprintf(stderr, "agency \"%s\" (%s) reads as %s\n", name, kind,
+            agency_kind_name(ref.kind) ? agency_kind_name(ref.kind) : "nothing");
+    agencies[1]++;
+  }
+  return 0;
+}
+
 static int id_cmp(const void *a, const void *b)
 {
   return strcmp(a, b);
@@ -238,6 +254,15 @@ static void test_valid(void **state)
   assert_int_equal(v.residence_level, 0);
   assert_int_equal(v.offences, 0);
   assert_int_equal(v.derived_keys, 0); /* written by the generator itself, not the triggers */
+  assert_int_equal(v.links, 0);
+  assert_int_equal(v.place_history, 0);
+
+  /* Every agency name reads back, through the lexicon the register import uses, as the
+   * kind stored with it. */
+  long agencies[2] = {0, 0};
+  assert_int_equal(store_gen_agencies(k.st, agency_reads_back, agencies, &err), ERR_OK);
+  assert_true(agencies[0] > 20);
+  assert_int_equal(agencies[1], 0);
 
   /* One audit row, and the chain holds. */
   struct audit_verify_result av;
