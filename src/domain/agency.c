@@ -427,10 +427,27 @@ static const struct {
     {"bao", AGENCY_MEDIA},
 };
 
-/* The kind given by the name's words from `from` on, or AGENCY_NONE. A kind
- * word only counts when the name opens with a head or with the phrase itself. */
-static enum agency_kind kind_of(const struct words *ws, size_t from)
+/* A general-education school's type after "Trường": what follows is the
+ * school's own name ("Trường THCS Vân Hòa"), not a kind. */
+static int school_type_at(const struct words *ws, size_t i)
 {
+  static const char *const types[] = {"thcs",   "thpt",   "tieu hoc",  "mam non",  "trung hoc",
+                                      "ptdtbt", "ptdtnt", "pho thong", "mau giao", "tieu hoc va"};
+  for (size_t t = 0; t < sizeof types / sizeof *types; t++)
+    if (match_phrase(ws, i, types[t]))
+      return 1;
+  return 0;
+}
+
+/* The kind given by the name's words in [from, to), or AGENCY_NONE. A kind
+ * word only counts when the name opens with a head or with the phrase itself. */
+static enum agency_kind kind_of(const struct words *all, size_t from, size_t to)
+{
+  struct words lim = *all; /* the words up to `to` only */
+  lim.n = to < all->n ? to : all->n;
+  const struct words *ws = &lim;
+  if (match_phrase(ws, from, "truong") && school_type_at(ws, from + 1))
+    return AGENCY_EDUCATION;
   for (size_t p = 0; p < sizeof KIND_PHRASES / sizeof *KIND_PHRASES; p++) {
     size_t at = find_phrase(ws, from, KIND_PHRASES[p].phrase);
     if (at == ws->n)
@@ -620,9 +637,18 @@ int agency_parse(struct agency_ref *out, const char *text, struct err *err)
              match_phrase(&ws, i, "nganh chuc nang") || match_phrase(&ws, i, "doan the"))
       group = 1;
   }
+  /* The body's own words end at the first level word after the head: what
+   * follows names the place ("UBND xã Vân Hòa": "Vân Hòa" folds like "văn
+   * hóa" and is no kind). */
+  size_t own_end = ws.n;
+  for (size_t k = i + (head ? head : 1); k < ws.n && own_end == ws.n; k++) {
+    enum agency_level l;
+    if (level_at(&ws, k, &l))
+      own_end = k;
+  }
   enum agency_kind kind = AGENCY_NONE;
   if (head || !group) {
-    kind = kind_of(&ws, i);
+    kind = kind_of(&ws, i, own_end);
     /* a kind phrase counts only where a name starts: with a head, or at once */
     if (!head && kind != AGENCY_NONE) {
       size_t first = ws.n;

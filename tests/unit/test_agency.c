@@ -96,6 +96,15 @@ static const struct {
     {"Các sở, ngành, đoàn thể cấp tỉnh", AGENCY_NONE, AGENCY_LEVEL_PROVINCE, G},
     {"Thủ trưởng các đơn vị, địa phương", AGENCY_NONE, AGENCY_LEVEL_NONE, G},
     {"các ngành chức năng", AGENCY_NONE, AGENCY_LEVEL_NONE, G},
+    /* a place name after the level word is no kind: "Vân Hòa" folds like
+     * "văn hóa", "Thanh Hóa"/"Y Tý" are names; a school's own name likewise */
+    {"UBND xã Vân Hòa", AGENCY_PEOPLES_COMMITTEE, AGENCY_LEVEL_COMMUNE, 0},
+    {"Ủy ban nhân dân xã Vân Hòa", AGENCY_PEOPLES_COMMITTEE, AGENCY_LEVEL_COMMUNE, 0},
+    {"Công an phường Y Tế", AGENCY_POLICE, AGENCY_LEVEL_COMMUNE, 0},
+    {"Phòng Văn hóa - Xã hội xã Vân Hòa", AGENCY_CULTURE, AGENCY_LEVEL_COMMUNE, 0},
+    {"Đài Truyền thanh xã Vân Hòa", AGENCY_MEDIA, AGENCY_LEVEL_COMMUNE, 0},
+    {"Trường THCS Vân Hòa", AGENCY_EDUCATION, AGENCY_LEVEL_NONE, 0},
+    {"Trường Tiểu học Bảo Nhai", AGENCY_EDUCATION, AGENCY_LEVEL_NONE, 0},
     /* forms the issue names, and common abbreviations */
     {"Sở LĐTBXH", AGENCY_LABOUR_SOCIAL, AGENCY_LEVEL_PROVINCE, 0},
     {"Sở LĐ-TB&XH", AGENCY_LABOUR_SOCIAL, AGENCY_LEVEL_PROVINCE, 0},
