@@ -504,6 +504,33 @@ static void test_export_round_trip(void **state)
                    1);
 }
 
+/* A rejects file corrected and imported again: the apostrophe the writer put
+ * before a tab or CR (csv_cell_is_formula) is dropped like the one before "=". */
+static void test_unprotect_tab_and_cr(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_as(&r, &admin, "activities", "apos.csv",
+                             "Mã,Loại,Ngày,Mã đơn vị,Đơn vị tổ chức,Nội dung\n"
+                             "AP-1,Tuyên truyền,05/09/2025,02923,Công an xã,\"'\rbản tin\"\n"
+                             "AP-2,Tuyên truyền,05/09/2025,02923,Công an xã,\"'\tbản tin\"\n"
+                             "AP-3,Tuyên truyền,05/09/2025,02923,Công an xã,'bản tin\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 3);
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM activity WHERE record_no = 'AP-1' AND title = "
+                         "char(13) || 'bản tin'"),
+                   1);
+  /* the tab comes back, then goes as blank space around a cell */
+  assert_int_equal(
+      count("SELECT count(*) FROM activity WHERE record_no = 'AP-2' AND title = 'bản tin'"), 1);
+  /* an apostrophe before anything else is the user's own */
+  assert_int_equal(
+      count("SELECT count(*) FROM activity WHERE record_no = 'AP-3' AND title = '''bản tin'"), 1);
+}
+
 /* ---------------------------------------------------------------------------
  * People: the bulk path gives what the row-by-row path gave
  * ------------------------------------------------------------------------- */
@@ -809,6 +836,7 @@ int main(void)
       cmocka_unit_test(test_people_empty_id_keeps_stored_id),
       cmocka_unit_test(test_scope_and_export),
       cmocka_unit_test(test_export_round_trip),
+      cmocka_unit_test(test_unprotect_tab_and_cr),
       cmocka_unit_test(test_people_bulk_same_as_row_by_row),
       cmocka_unit_test(test_people_bulk_large_file),
       cmocka_unit_test(test_people_bulk_empty_id_keeps_stored_id),
