@@ -550,6 +550,37 @@ static int parse_number(double *out, const char *t)
   return 0;
 }
 
+/* A whole number as Vietnamese offices write it: "1200", "1.200" or "1 200"
+ * (the first group 1-3 digits, then groups of exactly three after one kind
+ * of separator). A decimal part or a bad grouping ("1.2", "1,200", "12.00")
+ * is refused rather than guessed. */
+static int parse_int(long long *out, const char *t)
+{
+  char sep = 0;
+  long long n = 0;
+  int group = 0, digits = 0;
+  for (const char *p = t; *p; p++) {
+    if (*p >= '0' && *p <= '9') {
+      if (++digits > 12)
+        return -1;
+      n = n * 10 + (*p - '0');
+      group++;
+      continue;
+    }
+    if ((*p != '.' && *p != ' ') || (sep && *p != sep))
+      return -1;
+    /* a separator ends the first group (1-3 digits) or a full one */
+    if (group == 0 || group > 3 || (sep && group != 3))
+      return -1;
+    sep = *p;
+    group = 0;
+  }
+  if (digits == 0 || (sep && group != 3))
+    return -1;
+  *out = n;
+  return 0;
+}
+
 /* The agency kind a cell names: a kind code ("police"), a kind's label
  * ("Công an"), or an agency name the lexicon reads ("Đồn Biên phòng Bát Xát"). */
 static int resolve_agency(struct reg_cell *c, const char *t, struct err *err)
@@ -637,9 +668,8 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
       break;
     }
     case REG_INT: {
-      char *end;
-      long long n = strtoll(v, &end, 10);
-      if (*end || n < 0 || n > 100000000)
+      long long n = 0;
+      if (parse_int(&n, v) || n > 100000000)
         problem(problems, col->header, "\"%s\" không phải số nguyên không âm", v);
       c->i = n;
       snprintf(c->text, sizeof c->text, "%lld", n);

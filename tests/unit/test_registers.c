@@ -198,6 +198,44 @@ static void test_missing_column_and_dry_run(void **state)
   assert_int_equal(count("SELECT count(*) FROM activity"), before); /* ... but did not */
 }
 
+/* Whole numbers with the thousands marks of Vietnamese writing; a decimal
+ * part or a bad grouping is refused, not rounded or guessed. */
+static void test_int_thousands(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_as(&r, &admin, "activities", "ints.csv",
+                             "Mã;Loại;Ngày;Mã đơn vị;Đơn vị tổ chức;Số người tham dự\n"
+                             "N-1;Tuyên truyền;05/09/2025;02923;Công an xã;1.200\n"
+                             "N-2;Tuyên truyền;05/09/2025;02923;Công an xã;1 200\n"
+                             "N-3;Tuyên truyền;05/09/2025;02923;Công an xã;1200\n"
+                             "N-4;Tuyên truyền;05/09/2025;02923;Công an xã;1.234.567\n"
+                             "N-5;Tuyên truyền;05/09/2025;02923;Công an xã;12.00\n"
+                             "N-6;Tuyên truyền;05/09/2025;02923;Công an xã;1.2\n"
+                             "N-7;Tuyên truyền;05/09/2025;02923;Công an xã;1,200\n"
+                             "N-8;Tuyên truyền;05/09/2025;02923;Công an xã;1.200,5\n"
+                             "N-9;Tuyên truyền;05/09/2025;02923;Công an xã;1.200 300\n"
+                             "N-10;Tuyên truyền;05/09/2025;02923;Công an xã;1200.000\n"
+                             "N-11;Tuyên truyền;05/09/2025;02923;Công an xã;-5\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 4);
+  assert_int_equal(r.n_rejects, 7);
+  for (long line = 6; line <= 12; line++) {
+    const char *why = reason_of(&r, line);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "Số người tham dự: \""));
+    assert_non_null(strstr(why, "không phải số nguyên không âm"));
+  }
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM activity WHERE record_no IN ('N-1', 'N-2', "
+                         "'N-3') AND participants = 1200"),
+                   3);
+  assert_int_equal(
+      count("SELECT count(*) FROM activity WHERE record_no = 'N-4' AND participants = 1234567"), 1);
+}
+
 /* An unterminated quote is a broken file: nothing of it is saved. */
 static void test_broken_file_saves_nothing(void **state)
 {
@@ -830,6 +868,7 @@ int main(void)
       cmocka_unit_test(test_cases_import_rejects_reimport),
       cmocka_unit_test(test_missing_column_and_dry_run),
       cmocka_unit_test(test_broken_file_saves_nothing),
+      cmocka_unit_test(test_int_thousands),
       cmocka_unit_test(test_seizures),
       cmocka_unit_test(test_place_status_transitions),
       cmocka_unit_test(test_people_and_events),
