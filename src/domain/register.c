@@ -259,15 +259,17 @@ static int needs(const struct reg_row *row, const char *later, const char *earli
   return ERR_OK;
 }
 
+/* Each procedural step on or after every earlier step that is set: a step
+ * may be skipped (a case resolved without trial), so a later date is
+ * compared with all the earlier ones, not only the one just before. */
 static int check_case(const struct reg_row *row, struct err *err)
 {
-  int rc = in_order(row, "detected_on", "prosecuted_on", err);
-  if (!rc)
-    rc = in_order(row, "prosecuted_on", "indicted_on", err);
-  if (!rc)
-    rc = in_order(row, "indicted_on", "tried_on", err);
-  if (!rc)
-    rc = in_order(row, "detected_on", "resolved_on", err);
+  static const char *const steps[] = {"detected_on", "prosecuted_on", "indicted_on", "tried_on",
+                                      "resolved_on"};
+  int rc = ERR_OK;
+  for (size_t later = 1; !rc && later < N(steps); later++)
+    for (size_t earlier = 0; !rc && earlier < later; earlier++)
+      rc = in_order(row, steps[earlier], steps[later], err);
   if (!rc)
     rc = needs(row, "indicted_on", "prosecuted_on", err);
   if (!rc)

@@ -176,6 +176,39 @@ static void test_cases_import_rejects_reimport(void **state)
                    2);
 }
 
+/* A resolution, trial or indictment dated before an earlier step is refused,
+ * the reason naming both columns. */
+static void test_case_steps_in_order(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_as(&r, &admin, "cases", "steps.csv",
+                             "Số vụ,Ngày phát hiện,Mã đơn vị,Lực lượng phát hiện,Điều BLHS,"
+                             "Ngày khởi tố,Ngày truy tố,Ngày xét xử,Ngày giải quyết xong\n"
+                             /* line 2: all in order, resolved the day of the trial */
+                             "O-1,01/08/2025,02923,Công an xã,249,05/08/2025,10/09/2025,"
+                             "20/10/2025,20/10/2025\n"
+                             /* line 3: resolved before the trial */
+                             "O-2,01/08/2025,02923,Công an xã,249,05/08/2025,10/09/2025,"
+                             "20/10/2025,01/10/2025\n"
+                             /* line 4: resolved before the indictment (no trial) */
+                             "O-3,01/08/2025,02923,Công an xã,249,05/08/2025,10/09/2025,,"
+                             "06/08/2025\n"
+                             /* line 5: resolved before the prosecution */
+                             "O-4,01/08/2025,02923,Công an xã,249,05/08/2025,,,03/08/2025\n"
+                             /* line 6: resolved without any step, after detection */
+                             "O-5,01/08/2025,02923,Công an xã,249,,,,02/08/2025\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 2);
+  assert_int_equal(r.n_rejects, 3);
+  assert_string_equal(reason_of(&r, 3), "Ngày giải quyết xong: trước Ngày xét xử");
+  assert_string_equal(reason_of(&r, 4), "Ngày giải quyết xong: trước Ngày truy tố");
+  assert_string_equal(reason_of(&r, 5), "Ngày giải quyết xong: trước Ngày khởi tố");
+  reg_import_result_free(&r);
+}
+
 static void test_missing_column_and_dry_run(void **state)
 {
   (void)state;
@@ -866,6 +899,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cases_import_rejects_reimport),
+      cmocka_unit_test(test_case_steps_in_order),
       cmocka_unit_test(test_missing_column_and_dry_run),
       cmocka_unit_test(test_broken_file_saves_nothing),
       cmocka_unit_test(test_int_thousands),
