@@ -97,6 +97,14 @@ static void add_names(struct buf *b, const struct reg_column *c, const char *sep
   }
 }
 
+/* A person link that is not part of the key (a place's seller): an empty
+ * cell binds NULL and means "not known here", so a re-import keeps the
+ * stored link instead of clearing it (as the people register keeps an ID). */
+static int keeps_link(const struct reg_column *c)
+{
+  return c->type == REG_PERSON && !(c->flags & REG_KEY);
+}
+
 static int scope_clause(struct buf *b, const struct scope *sc, const char *unit_expr)
 {
   if (sc->unit_id > 0)
@@ -229,8 +237,15 @@ int store_reg_find(long *id, int *same, struct store *st, const struct scope *sc
   int top = !spec->parent_table;
   buf_addf(&b, "SELECT %s, CASE WHEN ", top ? "id, unit_id" : "1, 0");
   int first = 1;
-  for (size_t i = 0; i < spec->n_cols; i++)
-    add_names(&b, &spec->cols[i], " AND ", " IS NOT DISTINCT FROM ?", &first);
+  for (size_t i = 0; i < spec->n_cols; i++) {
+    const struct reg_column *c = &spec->cols[i];
+    if (keeps_link(c)) {
+      buf_addf(&b, "%s%s IS NOT DISTINCT FROM COALESCE(?, %s)", first ? "" : " AND ", c->db, c->db);
+      first = 0;
+    } else {
+      add_names(&b, c, " AND ", " IS NOT DISTINCT FROM ?", &first);
+    }
+  }
   if (spec->has_line_key)
     buf_addf(&b, "%sline_key IS NOT DISTINCT FROM ?", first ? "" : " AND ");
   buf_addf(&b, " THEN 1 ELSE 0 END FROM %s", spec->table);
@@ -438,8 +453,15 @@ int store_reg_update(struct store *st, long id, const struct reg_row *row, struc
   buf_init(&b, 0);
   buf_addf(&b, "UPDATE %s SET ", spec->table);
   int first = 1;
-  for (size_t i = 0; i < spec->n_cols; i++)
-    add_names(&b, &spec->cols[i], ", ", " = ?", &first);
+  for (size_t i = 0; i < spec->n_cols; i++) {
+    const struct reg_column *c = &spec->cols[i];
+    if (keeps_link(c)) {
+      buf_addf(&b, "%s%s = COALESCE(?, %s)", first ? "" : ", ", c->db, c->db);
+      first = 0;
+    } else {
+      add_names(&b, c, ", ", " = ?", &first);
+    }
+  }
   buf_adds(&b, " WHERE id = ?");
   struct stmt *s;
   int rc = prepare_built(&s, st, &b, err);

@@ -365,6 +365,54 @@ static void test_place_status_transitions(void **state)
   reg_import_result_free(&r);
 }
 
+/* Re-importing a place with an empty seller ID (or without the column) keeps
+ * the stored link: an empty person-link cell is "not known here". */
+static void test_place_empty_seller_keeps_link(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_as(&r, &admin, "people", "seller.csv",
+                             "Số định danh,Họ tên,Ngày sinh,Giới tính,Mã đơn vị\n"
+                             "010090004001,Vàng Văn Sử,01/02/1988,Nam,02923\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 1);
+  reg_import_result_free(&r);
+  assert_int_equal(import_as(&r, &admin, "places", "sp1.csv",
+                             "Mã điểm,Loại,Tên,Mã đơn vị,Ngày phát hiện,Số định danh người bán\n"
+                             "SL-1,Đối tượng bán lẻ,Sử,02923,01/08/2025,010090004001\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 1);
+  reg_import_result_free(&r);
+  const char *linked = "SELECT count(*) FROM place p JOIN person x ON x.id = p.person_id WHERE "
+                       "p.record_no = 'SL-1' AND x.national_id = '010090004001'";
+  assert_int_equal(count(linked), 1);
+  /* the same row without the ID: nothing to change */
+  assert_int_equal(import_as(&r, &admin, "places", "sp2.csv",
+                             "Mã điểm,Loại,Tên,Mã đơn vị,Ngày phát hiện,Số định danh người bán\n"
+                             "SL-1,Đối tượng bán lẻ,Sử,02923,01/08/2025,\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.unchanged, 1);
+  assert_int_equal(r.updated, 0);
+  reg_import_result_free(&r);
+  assert_int_equal(count(linked), 1);
+  /* another value changed, the column missing: updated, the link stays */
+  assert_int_equal(import_as(&r, &admin, "places", "sp3.csv",
+                             "Mã điểm,Loại,Tên,Mã đơn vị,Ngày phát hiện\n"
+                             "SL-1,Đối tượng bán lẻ,Vàng Văn Sử,02923,01/08/2025\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.updated, 1);
+  reg_import_result_free(&r);
+  assert_int_equal(count(linked), 1);
+  assert_int_equal(count("SELECT count(*) FROM place WHERE record_no = 'SL-1' AND name = "
+                         "'Vàng Văn Sử'"),
+                   1);
+}
+
 /* ---------------------------------------------------------------------------
  * People and events
  * ------------------------------------------------------------------------- */
@@ -905,6 +953,7 @@ int main(void)
       cmocka_unit_test(test_int_thousands),
       cmocka_unit_test(test_seizures),
       cmocka_unit_test(test_place_status_transitions),
+      cmocka_unit_test(test_place_empty_seller_keeps_link),
       cmocka_unit_test(test_people_and_events),
       cmocka_unit_test(test_people_empty_id_keeps_stored_id),
       cmocka_unit_test(test_scope_and_export),
