@@ -827,7 +827,7 @@ static int check_status_row(struct store *st, const struct reg_row *row, struct 
   char prev[16], next[16];
   const char *status = cell_text(row, "status");
   int rc = store_reg_place_status_around(prev, next, st, reg_cell_of(row, "place_id")->id,
-                                         cell_text(row, "on_date"), err);
+                                         cell_text(row, "on_date"), status, err);
   if (rc)
     return rc;
   const struct reg_column *col = &row->spec->cols[reg_col_index(row->spec, "status")];

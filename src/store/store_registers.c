@@ -393,8 +393,13 @@ int store_reg_delete_child(struct store *st, const struct reg_row *row, struct e
   return rc;
 }
 
+/* A status's place among the rows of one day: active, eliminated, reformed
+ * (a hotspot found and broken up in the same raid), as place_span reads them. */
+#define STATUS_RANK "CASE status WHEN 'active' THEN 0 WHEN 'eliminated' THEN 1 ELSE 2 END"
+#define RANK_OF     "CASE ? WHEN 'active' THEN 0 WHEN 'eliminated' THEN 1 ELSE 2 END"
+
 static int one_status(char out[16], struct store *st, const char *sql, long place_id,
-                      const char *date, struct err *err)
+                      const char *date, const char *status, struct err *err)
 {
   out[0] = '\0';
   struct stmt *s;
@@ -403,6 +408,7 @@ static int one_status(char out[16], struct store *st, const char *sql, long plac
     return rc;
   db_bind_int(s, 1, place_id);
   db_bind_text(s, 2, date);
+  db_bind_text(s, 3, status);
   int r = db_step(s, err);
   if (r == 1)
     snprintf(out, 16, "%s", db_col_text(s, 0));
@@ -413,17 +419,18 @@ static int one_status(char out[16], struct store *st, const char *sql, long plac
 }
 
 int store_reg_place_status_around(char prev[16], char next[16], struct store *st, long place_id,
-                                  const char *date, struct err *err)
+                                  const char *date, const char *status, struct err *err)
 {
-  int rc = one_status(prev, st,
-                      "SELECT status FROM place_status WHERE place_id = ? AND on_date < ? "
-                      "ORDER BY on_date DESC LIMIT 1",
-                      place_id, date, err);
+  int rc =
+      one_status(prev, st,
+                 "SELECT status FROM place_status WHERE place_id = ? AND (on_date, " STATUS_RANK
+                 ") < (?, " RANK_OF ") ORDER BY on_date DESC, " STATUS_RANK " DESC LIMIT 1",
+                 place_id, date, status, err);
   if (!rc)
     rc = one_status(next, st,
-                    "SELECT status FROM place_status WHERE place_id = ? AND on_date > ? "
-                    "ORDER BY on_date LIMIT 1",
-                    place_id, date, err);
+                    "SELECT status FROM place_status WHERE place_id = ? AND (on_date, " STATUS_RANK
+                    ") > (?, " RANK_OF ") ORDER BY on_date, " STATUS_RANK " LIMIT 1",
+                    place_id, date, status, err);
   return rc;
 }
 

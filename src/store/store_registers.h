@@ -46,10 +46,12 @@ int store_reg_insert(long *id, struct store *st, const struct reg_row *row, cons
                      const char *by, struct err *err);
 /* Delete the child row with row's key (before writing its new values). */
 int store_reg_delete_child(struct store *st, const struct reg_row *row, struct err *err);
-/* The status of place `place_id` recorded last before `date` and first after
- * it ("" when none), for checking a new status row's transition. */
+/* The status of place `place_id` recorded last before (`date`, `status`) and
+ * first after it ("" when none), for checking a new status row's transition.
+ * Rows of one day are ordered active, eliminated, reformed, so a status on
+ * the same day as another is placed before or after it by that order. */
 int store_reg_place_status_around(char prev[16], char next[16], struct store *st, long place_id,
-                                  const char *date, struct err *err);
+                                  const char *date, const char *status, struct err *err);
 /* Record that place `place_id` was found active on `date` (its first status). */
 int store_reg_place_found(struct store *st, long place_id, const char *date, struct err *err);
 

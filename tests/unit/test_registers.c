@@ -365,6 +365,57 @@ static void test_place_status_transitions(void **state)
   reg_import_result_free(&r);
 }
 
+/* Statuses of one day follow active → eliminated → reformed: a hotspot found
+ * and broken up in the same raid, eliminated and re-formed the same day. */
+static void test_place_status_same_day(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_as(&r, &admin, "places", "h5.csv",
+                             "Mã điểm,Loại,Mã đơn vị,Ngày phát hiện\n"
+                             "H-5,Tụ điểm,02923,01/08/2025\n"
+                             "H-6,Tụ điểm,02923,01/08/2025\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 2);
+  reg_import_result_free(&r);
+  assert_int_equal(import_as(&r, &admin, "place-statuses", "h5s.csv",
+                             "Mã điểm,Ngày,Trạng thái\n"
+                             "H-5,01/08/2025,eliminated\n" /* the day it was found */
+                             "H-6,05/08/2025,eliminated\n"
+                             "H-6,05/08/2025,reformed\n"  /* the same day */
+                             "H-6,05/08/2025,reformed\n", /* again: unchanged */
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 3);
+  assert_int_equal(r.unchanged, 1);
+  assert_int_equal(r.n_rejects, 0);
+  reg_import_result_free(&r);
+  /* inserted out of order: a same-day elimination before a stored re-forming */
+  assert_int_equal(import_as(&r, &admin, "places", "h7.csv",
+                             "Mã điểm,Loại,Mã đơn vị,Ngày phát hiện\n"
+                             "H-7,Tụ điểm,02923,01/08/2025\n",
+                             0, &err),
+                   0);
+  reg_import_result_free(&r);
+  assert_int_equal(import_as(&r, &admin, "place-statuses", "h7s.csv",
+                             "Mã điểm,Ngày,Trạng thái\n"
+                             "H-7,01/08/2025,reformed\n"    /* after active: refused */
+                             "H-7,01/08/2025,eliminated\n", /* then the elimination */
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 1);
+  assert_string_equal(reason_of(&r, 2),
+                      "Trạng thái: \"Tái hình thành\" không thể đến sau \"Đang hoạt động\"");
+  reg_import_result_free(&r);
+  /* the figures read H-6 re-formed (open) from 05/08 */
+  assert_int_equal(count("SELECT count(*) FROM place_span s JOIN place p ON p.id = s.place_id "
+                         "WHERE p.record_no = 'H-6' AND s.status = 'reformed' AND s.on_date = "
+                         "'2025-08-05' AND s.to_date = '9999-12-31'"),
+                   1);
+}
+
 /* Re-importing a place with an empty seller ID (or without the column) keeps
  * the stored link: an empty person-link cell is "not known here". */
 static void test_place_empty_seller_keeps_link(void **state)
@@ -953,6 +1004,7 @@ int main(void)
       cmocka_unit_test(test_int_thousands),
       cmocka_unit_test(test_seizures),
       cmocka_unit_test(test_place_status_transitions),
+      cmocka_unit_test(test_place_status_same_day),
       cmocka_unit_test(test_place_empty_seller_keeps_link),
       cmocka_unit_test(test_people_and_events),
       cmocka_unit_test(test_people_empty_id_keeps_stored_id),
