@@ -840,6 +840,57 @@ static int check_status_row(struct store *st, const struct reg_row *row, struct 
   return ERR_OK;
 }
 
+/* The kinds of place whose state over time is a status history (found
+ * active, eliminated, re-formed): the indicators read only theirs. */
+static int has_statuses(const char *kind)
+{
+  return strcmp(kind, "hotspot") == 0 || strcmp(kind, "retail_point") == 0 ||
+         strcmp(kind, "seller") == 0;
+}
+
+/* An ISO date as the messages show it (dd/mm/yyyy). */
+static void vn_date(char out[16], const char *iso)
+{
+  struct date d;
+  struct err e;
+  if (date_parse(&d, iso, 0, &e) == ERR_OK)
+    date_to_vn(out, d);
+  else
+    snprintf(out, 16, "%s", iso);
+}
+
+/* A status or an inspection belongs to a place of the kind that has them
+ * (statuses: hotspot, retail point, seller; inspections: a conditional
+ * business), else the figures would silently leave it out; and it is not
+ * dated before the place was found. */
+static int check_place_child(struct store *st, const struct reg_row *row, struct err *err)
+{
+  const struct reg_cell *place = reg_cell_of(row, "place_id");
+  struct reg_place_facts f;
+  int rc = store_reg_place_facts(&f, st, place->id, err);
+  if (rc)
+    return rc;
+  int inspection = strcmp(row->spec->table, "place_inspection") == 0;
+  const char *kind = reg_enum_label(&place_cols[1], f.kind);
+  if (inspection && strcmp(f.kind, "business") != 0)
+    return err_set(err, ERR_INPUT,
+                   "Mã điểm: \"%s\" là \"%s\"; chỉ ghi kiểm tra cho cơ sở kinh doanh có điều kiện",
+                   place->text, kind);
+  if (!inspection && !has_statuses(f.kind))
+    return err_set(err, ERR_INPUT,
+                   "Mã điểm: \"%s\" là \"%s\"; diễn biến trạng thái chỉ ghi cho điểm bán lẻ, "
+                   "đối tượng bán lẻ, tụ điểm",
+                   place->text, kind);
+  const char *date_db = inspection ? "inspected_on" : "on_date";
+  if (strcmp(cell_text(row, date_db), f.found_on) < 0) {
+    char vn[16];
+    vn_date(vn, f.found_on);
+    return err_set(err, ERR_INPUT, "%s: trước Ngày phát hiện của điểm (%s)",
+                   row->spec->cols[reg_col_index(row->spec, date_db)].header, vn);
+  }
+  return ERR_OK;
+}
+
 int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
              const struct reg_row *row, struct err *err)
 {
@@ -851,7 +902,13 @@ int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
     return rc;
   if (id && same)
     return ERR_OK;
-  if (!id && strcmp(row->spec->table, "place_status") == 0) {
+  const char *table = row->spec->table;
+  if (strcmp(table, "place_status") == 0 || strcmp(table, "place_inspection") == 0) {
+    rc = check_place_child(st, row, err);
+    if (rc)
+      return rc;
+  }
+  if (!id && strcmp(table, "place_status") == 0) {
     rc = check_status_row(st, row, err);
     if (rc)
       return rc;
@@ -861,10 +918,7 @@ int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
   if (!id) {
     rc = store_reg_insert(&id, st, row, at, sc->user, err);
     *out = REG_INSERTED;
-    const char *kind = cell_text(row, "kind");
-    if (!rc && strcmp(row->spec->table, "place") == 0 &&
-        (strcmp(kind, "hotspot") == 0 || strcmp(kind, "retail_point") == 0 ||
-         strcmp(kind, "seller") == 0))
+    if (!rc && strcmp(table, "place") == 0 && has_statuses(cell_text(row, "kind")))
       rc = store_reg_place_found(st, id, cell_text(row, "found_on"), err);
   } else if (!reg_is_child(row->spec)) {
     rc = store_reg_update(st, id, row, err);

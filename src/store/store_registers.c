@@ -453,6 +453,57 @@ int store_reg_place_found(struct store *st, long place_id, const char *date, str
   return rc;
 }
 
+int store_reg_place_facts(struct reg_place_facts *f, struct store *st, long place_id,
+                          struct err *err)
+{
+  memset(f, 0, sizeof *f);
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "SELECT kind, found_on, (SELECT min(inspected_on) FROM place_inspection "
+                      "WHERE place_id = p.id) FROM place p WHERE id = ?",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, place_id);
+  int r = db_step(s, err);
+  if (r == 1) {
+    snprintf(f->kind, sizeof f->kind, "%s", db_col_text(s, 0));
+    snprintf(f->found_on, sizeof f->found_on, "%s", db_col_text(s, 1));
+    const char *first = db_col_text(s, 2);
+    snprintf(f->first_inspection, sizeof f->first_inspection, "%s", first ? first : "");
+  } else if (r == 0) {
+    rc = err_set(err, ERR_NOT_FOUND, "không có điểm số %ld", place_id);
+  } else {
+    rc = ERR_DB;
+  }
+  if (rc) {
+    db_finalize(s);
+    return rc;
+  }
+  db_finalize(s);
+  rc = db_prepare(
+      &s, st,
+      "SELECT on_date, status FROM place_status WHERE place_id = ? ORDER BY on_date, " STATUS_RANK
+      " LIMIT 2",
+      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, place_id);
+  for (int k = 0; k < 2; k++) {
+    int got = db_step(s, err);
+    if (got < 0) {
+      rc = ERR_DB;
+      break;
+    }
+    if (got == 0)
+      break;
+    snprintf(f->status_on[k], sizeof f->status_on[k], "%s", db_col_text(s, 0));
+    snprintf(f->status[k], sizeof f->status[k], "%s", db_col_text(s, 1));
+  }
+  db_finalize(s);
+  return rc;
+}
+
 int store_reg_update(struct store *st, long id, const struct reg_row *row, struct err *err)
 {
   const struct reg_spec *spec = row->spec;

@@ -55,6 +55,19 @@ int store_reg_place_status_around(char prev[16], char next[16], struct store *st
 /* Record that place `place_id` was found active on `date` (its first status). */
 int store_reg_place_found(struct store *st, long place_id, const char *date, struct err *err);
 
+/* What the rules of a place's child rows and of a change of its kind or
+ * found date look at: its kind, found date, first inspection ("" when none)
+ * and its first two status rows in order (date, then active, eliminated,
+ * reformed; "" when fewer). ERR_NOT_FOUND when there is no such place. */
+struct reg_place_facts {
+  char kind[16];
+  char found_on[16];
+  char first_inspection[16];
+  char status_on[2][16];
+  char status[2][16];
+};
+int store_reg_place_facts(struct reg_place_facts *f, struct store *st, long place_id,
+                          struct err *err);
 /* Rewrite record `id` of a top-level register with row's values. */
 int store_reg_update(struct store *st, long id, const struct reg_row *row, struct err *err);
 
