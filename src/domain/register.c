@@ -891,6 +891,58 @@ static int check_place_child(struct store *st, const struct reg_row *row, struct
   return ERR_OK;
 }
 
+/* Update a place whose kind or found date may have changed, keeping its
+ * status history true. The first active row is the place's being found, so
+ * it moves with the found date; every later status must still come on or
+ * after it. A place that becomes a hotspot, retail point or seller gets that
+ * row; one that stops being one loses it, but a history beyond it (an
+ * elimination ...) or a business's inspections are facts an officer
+ * recorded, so such a change is refused with the reason rather than
+ * dropping them. */
+static int update_place(struct store *st, long id, const struct reg_row *row, struct err *err)
+{
+  struct reg_place_facts f;
+  int rc = store_reg_place_facts(&f, st, id, err);
+  if (rc)
+    return rc;
+  const char *kind = cell_text(row, "kind"), *found = cell_text(row, "found_on");
+  int kind_changed = strcmp(kind, f.kind) != 0, found_changed = strcmp(found, f.found_on) != 0;
+  const char *kind_label = reg_enum_label(&place_cols[1], kind);
+  const struct reg_column *scol = &place_status_cols[2];
+  /* the statuses after the found row (the first, when it is active) */
+  int first_found = strcmp(f.status[0], "active") == 0;
+  const char *rest_on = f.status_on[first_found], *rest = f.status[first_found];
+  char vn[16];
+  if (kind_changed && *f.first_inspection && strcmp(kind, "business") != 0) {
+    vn_date(vn, f.first_inspection);
+    return err_set(err, ERR_INPUT, "Loại: cơ sở đã có kiểm tra ngày %s; không đổi được sang \"%s\"",
+                   vn, kind_label);
+  }
+  if (found_changed && *f.first_inspection && strcmp(found, f.first_inspection) > 0) {
+    vn_date(vn, f.first_inspection);
+    return err_set(err, ERR_INPUT, "Ngày phát hiện: sau Ngày kiểm tra %s đã ghi", vn);
+  }
+  if (kind_changed && *rest && !has_statuses(kind)) {
+    vn_date(vn, rest_on);
+    return err_set(err, ERR_INPUT,
+                   "Loại: điểm đã có diễn biến \"%s\" ngày %s; không đổi được sang \"%s\"",
+                   reg_enum_label(scol, rest), vn, kind_label);
+  }
+  if (found_changed && *rest && has_statuses(kind) && strcmp(found, rest_on) > 0) {
+    vn_date(vn, rest_on);
+    return err_set(err, ERR_INPUT, "Ngày phát hiện: sau diễn biến \"%s\" ngày %s đã ghi",
+                   reg_enum_label(scol, rest), vn);
+  }
+  rc = store_reg_update(st, id, row, err);
+  if (rc)
+    return rc;
+  if (!has_statuses(kind))
+    return kind_changed && *f.status[0] ? store_reg_place_statuses_clear(st, id, err) : ERR_OK;
+  if (first_found && strcmp(f.status_on[0], found) != 0)
+    rc = store_reg_place_found_move(st, id, f.status_on[0], found, err);
+  return rc ? rc : store_reg_place_found(st, id, found, err);
+}
+
 int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
              const struct reg_row *row, struct err *err)
 {
@@ -920,6 +972,9 @@ int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
     *out = REG_INSERTED;
     if (!rc && strcmp(table, "place") == 0 && has_statuses(cell_text(row, "kind")))
       rc = store_reg_place_found(st, id, cell_text(row, "found_on"), err);
+  } else if (strcmp(table, "place") == 0) {
+    rc = update_place(st, id, row, err);
+    *out = REG_UPDATED;
   } else if (!reg_is_child(row->spec)) {
     rc = store_reg_update(st, id, row, err);
     *out = REG_UPDATED;

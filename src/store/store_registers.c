@@ -504,6 +504,38 @@ int store_reg_place_facts(struct reg_place_facts *f, struct store *st, long plac
   return rc;
 }
 
+int store_reg_place_found_move(struct store *st, long place_id, const char *from, const char *to,
+                               struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "UPDATE place_status SET on_date = ? WHERE place_id = ? AND on_date = ? "
+                      "AND status = 'active'",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_text(s, 1, to);
+  db_bind_int(s, 2, place_id);
+  db_bind_text(s, 3, from);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_reg_place_statuses_clear(struct store *st, long place_id, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st, "DELETE FROM place_status WHERE place_id = ?", err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, place_id);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
 int store_reg_update(struct store *st, long id, const struct reg_row *row, struct err *err)
 {
   const struct reg_spec *spec = row->spec;

@@ -68,6 +68,14 @@ struct reg_place_facts {
 };
 int store_reg_place_facts(struct reg_place_facts *f, struct store *st, long place_id,
                           struct err *err);
+/* Move place `place_id`'s active row of date `from` (its being found) to
+ * date `to`. */
+int store_reg_place_found_move(struct store *st, long place_id, const char *from, const char *to,
+                               struct err *err);
+/* Remove every status row of place `place_id` (it is no longer a kind that
+ * has them). */
+int store_reg_place_statuses_clear(struct store *st, long place_id, struct err *err);
+
 /* Rewrite record `id` of a top-level register with row's values. */
 int store_reg_update(struct store *st, long id, const struct reg_row *row, struct err *err);
 

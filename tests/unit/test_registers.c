@@ -469,6 +469,109 @@ static void test_place_children_kind_and_date(void **state)
   assert_int_equal(count("SELECT count(*) FROM place_inspection"), 1);
 }
 
+/* A place's kind or found date changed by re-import: the status history
+ * follows (the found row moves, a new hotspot gets one, a place that stops
+ * being one loses it), or the change is refused when it would break it. */
+static void test_place_kind_and_found_change(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  const char *head = "Mã điểm,Loại,Mã đơn vị,Ngày phát hiện,Loại hình kinh doanh,Loại cây\n";
+  char csv[2048];
+  snprintf(csv, sizeof csv,
+           "%sB-3,Cơ sở kinh doanh có điều kiện,02923,01/08/2025,Quán bar,\n"
+           "B-4,Cơ sở kinh doanh có điều kiện,02923,01/08/2025,Karaoke,\n"
+           "H-10,Tụ điểm,02923,01/08/2025,,\n"
+           "H-11,Tụ điểm,02923,01/08/2025,,\n"
+           "H-12,Tụ điểm,02923,01/08/2025,,\n",
+           head);
+  assert_int_equal(import_as(&r, &admin, "places", "kf1.csv", csv, 0, &err), 0);
+  assert_int_equal(r.inserted, 5);
+  reg_import_result_free(&r);
+  assert_int_equal(import_as(&r, &admin, "place-statuses", "kf1s.csv",
+                             "Mã điểm,Ngày,Trạng thái\nH-10,01/09/2025,eliminated\n", 0, &err),
+                   0);
+  assert_int_equal(r.inserted, 1);
+  reg_import_result_free(&r);
+  assert_int_equal(import_as(&r, &admin, "place-inspections", "kf1i.csv",
+                             "Mã điểm,Ngày kiểm tra,Cơ quan kiểm tra\nB-4,01/09/2025,Công an xã\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 1);
+  reg_import_result_free(&r);
+
+  snprintf(csv, sizeof csv,
+           "%s"
+           /* line 2: a business found to be a hotspot: active from its found date */
+           "B-3,Tụ điểm,02923,01/08/2025,,\n"
+           /* line 3: found after its elimination: refused */
+           "H-10,Tụ điểm,02923,15/10/2025,,\n"
+           /* line 4: no longer a hotspot, but eliminated once: refused */
+           "H-10,Cơ sở kinh doanh có điều kiện,02923,01/08/2025,Karaoke,\n"
+           /* line 5: found later, still before the elimination: the found row moves */
+           "H-10,Tụ điểm,02923,20/08/2025,,\n"
+           /* line 6: only its found row: a cultivation site now, without statuses */
+           "H-11,Điểm trồng cây có chứa chất ma túy,02923,01/08/2025,,Cần sa\n"
+           /* line 7: a hotspot becomes a retail point: the history stays */
+           "H-12,Điểm bán lẻ,02923,01/08/2025,,\n"
+           /* line 8: an inspected business is no hotspot */
+           "B-4,Tụ điểm,02923,01/08/2025,,\n"
+           /* line 9: nor found after its inspection */
+           "B-4,Cơ sở kinh doanh có điều kiện,02923,05/09/2025,Karaoke,\n",
+           head);
+  assert_int_equal(import_as(&r, &admin, "places", "kf2.csv", csv, 0, &err), 0);
+  assert_int_equal(r.updated, 4);
+  assert_int_equal(r.n_rejects, 4);
+  assert_string_equal(reason_of(&r, 3),
+                      "Ngày phát hiện: sau diễn biến \"Đã triệt xóa\" ngày 01/09/2025 đã ghi");
+  assert_string_equal(reason_of(&r, 4),
+                      "Loại: điểm đã có diễn biến \"Đã triệt xóa\" ngày 01/09/2025; không đổi "
+                      "được sang \"Cơ sở kinh doanh có điều kiện\"");
+  assert_string_equal(reason_of(&r, 8), "Loại: cơ sở đã có kiểm tra ngày 01/09/2025; không đổi "
+                                        "được sang \"Tụ điểm\"");
+  assert_string_equal(reason_of(&r, 9), "Ngày phát hiện: sau Ngày kiểm tra 01/09/2025 đã ghi");
+  reg_import_result_free(&r);
+
+  /* B-3: active from 01/08, counted as an open hotspot */
+  assert_int_equal(count("SELECT count(*) FROM place_span s JOIN place p ON p.id = s.place_id "
+                         "WHERE p.record_no = 'B-3' AND s.kind = 'hotspot' AND s.status = "
+                         "'active' AND s.on_date = '2025-08-01' AND s.to_date = '9999-12-31' "
+                         "AND s.first_active = 1"),
+                   1);
+  /* H-10: active 20/08 to 01/09, then eliminated */
+  assert_int_equal(count("SELECT count(*) FROM place_status s JOIN place p ON p.id = s.place_id "
+                         "WHERE p.record_no = 'H-10'"),
+                   2);
+  assert_int_equal(count("SELECT count(*) FROM place_span s JOIN place p ON p.id = s.place_id "
+                         "WHERE p.record_no = 'H-10' AND s.status = 'active' AND s.on_date = "
+                         "'2025-08-20' AND s.to_date = '2025-09-01' AND s.first_active = 1"),
+                   1);
+  /* H-11: no status left, no span */
+  assert_int_equal(count("SELECT count(*) FROM place_status s JOIN place p ON p.id = s.place_id "
+                         "WHERE p.record_no = 'H-11'"),
+                   0);
+  assert_int_equal(count("SELECT count(*) FROM place_span s JOIN place p ON p.id = s.place_id "
+                         "WHERE p.record_no = 'H-11'"),
+                   0);
+  /* H-12: the same found row, read as a retail point */
+  assert_int_equal(count("SELECT count(*) FROM place_span s JOIN place p ON p.id = s.place_id "
+                         "WHERE p.record_no = 'H-12' AND s.kind = 'retail_point' AND s.on_date "
+                         "= '2025-08-01' AND s.status = 'active'"),
+                   1);
+
+  /* found on the day of its elimination: found and broken up in one raid */
+  snprintf(csv, sizeof csv, "%sH-10,Tụ điểm,02923,01/09/2025,,\n", head);
+  assert_int_equal(import_as(&r, &admin, "places", "kf3.csv", csv, 0, &err), 0);
+  assert_int_equal(r.updated, 1);
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM place_span s JOIN place p ON p.id = s.place_id "
+                         "WHERE p.record_no = 'H-10' AND s.on_date = '2025-09-01' AND "
+                         "((s.status = 'active' AND s.to_date = '2025-09-01') OR (s.status = "
+                         "'eliminated' AND s.to_date = '9999-12-31'))"),
+                   2);
+}
+
 /* Re-importing a place with an empty seller ID (or without the column) keeps
  * the stored link: an empty person-link cell is "not known here". */
 static void test_place_empty_seller_keeps_link(void **state)
@@ -1059,6 +1162,7 @@ int main(void)
       cmocka_unit_test(test_place_status_transitions),
       cmocka_unit_test(test_place_status_same_day),
       cmocka_unit_test(test_place_children_kind_and_date),
+      cmocka_unit_test(test_place_kind_and_found_change),
       cmocka_unit_test(test_place_empty_seller_keeps_link),
       cmocka_unit_test(test_people_and_events),
       cmocka_unit_test(test_people_empty_id_keeps_stored_id),
