@@ -259,15 +259,17 @@ static int needs(const struct reg_row *row, const char *later, const char *earli
   return ERR_OK;
 }
 
+/* Each procedural step on or after every earlier step that is set: a step
+ * may be skipped (a case resolved without trial), so a later date is
+ * compared with all the earlier ones, not only the one just before. */
 static int check_case(const struct reg_row *row, struct err *err)
 {
-  int rc = in_order(row, "detected_on", "prosecuted_on", err);
-  if (!rc)
-    rc = in_order(row, "prosecuted_on", "indicted_on", err);
-  if (!rc)
-    rc = in_order(row, "indicted_on", "tried_on", err);
-  if (!rc)
-    rc = in_order(row, "detected_on", "resolved_on", err);
+  static const char *const steps[] = {"detected_on", "prosecuted_on", "indicted_on", "tried_on",
+                                      "resolved_on"};
+  int rc = ERR_OK;
+  for (size_t later = 1; !rc && later < N(steps); later++)
+    for (size_t earlier = 0; !rc && earlier < later; earlier++)
+      rc = in_order(row, steps[earlier], steps[later], err);
   if (!rc)
     rc = needs(row, "indicted_on", "prosecuted_on", err);
   if (!rc)
@@ -550,6 +552,37 @@ static int parse_number(double *out, const char *t)
   return 0;
 }
 
+/* A whole number as Vietnamese offices write it: "1200", "1.200" or "1 200"
+ * (the first group 1-3 digits, then groups of exactly three after one kind
+ * of separator). A decimal part or a bad grouping ("1.2", "1,200", "12.00")
+ * is refused rather than guessed. */
+static int parse_int(long long *out, const char *t)
+{
+  char sep = 0;
+  long long n = 0;
+  int group = 0, digits = 0;
+  for (const char *p = t; *p; p++) {
+    if (*p >= '0' && *p <= '9') {
+      if (++digits > 12)
+        return -1;
+      n = n * 10 + (*p - '0');
+      group++;
+      continue;
+    }
+    if ((*p != '.' && *p != ' ') || (sep && *p != sep))
+      return -1;
+    /* a separator ends the first group (1-3 digits) or a full one */
+    if (group == 0 || group > 3 || (sep && group != 3))
+      return -1;
+    sep = *p;
+    group = 0;
+  }
+  if (digits == 0 || (sep && group != 3))
+    return -1;
+  *out = n;
+  return 0;
+}
+
 /* The agency kind a cell names: a kind code ("police"), a kind's label
  * ("Công an"), or an agency name the lexicon reads ("Đồn Biên phòng Bát Xát"). */
 static int resolve_agency(struct reg_cell *c, const char *t, struct err *err)
@@ -637,9 +670,8 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
       break;
     }
     case REG_INT: {
-      char *end;
-      long long n = strtoll(v, &end, 10);
-      if (*end || n < 0 || n > 100000000)
+      long long n = 0;
+      if (parse_int(&n, v) || n > 100000000)
         problem(problems, col->header, "\"%s\" không phải số nguyên không âm", v);
       c->i = n;
       snprintf(c->text, sizeof c->text, "%lld", n);
@@ -795,7 +827,7 @@ static int check_status_row(struct store *st, const struct reg_row *row, struct 
   char prev[16], next[16];
   const char *status = cell_text(row, "status");
   int rc = store_reg_place_status_around(prev, next, st, reg_cell_of(row, "place_id")->id,
-                                         cell_text(row, "on_date"), err);
+                                         cell_text(row, "on_date"), status, err);
   if (rc)
     return rc;
   const struct reg_column *col = &row->spec->cols[reg_col_index(row->spec, "status")];
@@ -806,6 +838,109 @@ static int check_status_row(struct store *st, const struct reg_row *row, struct 
     return err_set(err, ERR_INPUT, "Trạng thái: \"%s\" ghi sau đó không thể đến sau \"%s\"",
                    reg_enum_label(col, next), reg_enum_label(col, status));
   return ERR_OK;
+}
+
+/* The kinds of place whose state over time is a status history (found
+ * active, eliminated, re-formed): the indicators read only theirs. */
+static int has_statuses(const char *kind)
+{
+  return strcmp(kind, "hotspot") == 0 || strcmp(kind, "retail_point") == 0 ||
+         strcmp(kind, "seller") == 0;
+}
+
+/* An ISO date as the messages show it (dd/mm/yyyy). */
+static void vn_date(char out[16], const char *iso)
+{
+  struct date d;
+  struct err e;
+  if (date_parse(&d, iso, 0, &e) == ERR_OK)
+    date_to_vn(out, d);
+  else
+    snprintf(out, 16, "%s", iso);
+}
+
+/* A status or an inspection belongs to a place of the kind that has them
+ * (statuses: hotspot, retail point, seller; inspections: a conditional
+ * business), else the figures would silently leave it out; and it is not
+ * dated before the place was found. */
+static int check_place_child(struct store *st, const struct reg_row *row, struct err *err)
+{
+  const struct reg_cell *place = reg_cell_of(row, "place_id");
+  struct reg_place_facts f;
+  int rc = store_reg_place_facts(&f, st, place->id, err);
+  if (rc)
+    return rc;
+  int inspection = strcmp(row->spec->table, "place_inspection") == 0;
+  const char *kind = reg_enum_label(&place_cols[1], f.kind);
+  if (inspection && strcmp(f.kind, "business") != 0)
+    return err_set(err, ERR_INPUT,
+                   "Mã điểm: \"%s\" là \"%s\"; chỉ ghi kiểm tra cho cơ sở kinh doanh có điều kiện",
+                   place->text, kind);
+  if (!inspection && !has_statuses(f.kind))
+    return err_set(err, ERR_INPUT,
+                   "Mã điểm: \"%s\" là \"%s\"; diễn biến trạng thái chỉ ghi cho điểm bán lẻ, "
+                   "đối tượng bán lẻ, tụ điểm",
+                   place->text, kind);
+  const char *date_db = inspection ? "inspected_on" : "on_date";
+  if (strcmp(cell_text(row, date_db), f.found_on) < 0) {
+    char vn[16];
+    vn_date(vn, f.found_on);
+    return err_set(err, ERR_INPUT, "%s: trước Ngày phát hiện của điểm (%s)",
+                   row->spec->cols[reg_col_index(row->spec, date_db)].header, vn);
+  }
+  return ERR_OK;
+}
+
+/* Update a place whose kind or found date may have changed, keeping its
+ * status history true. The first active row is the place's being found, so
+ * it moves with the found date; every later status must still come on or
+ * after it. A place that becomes a hotspot, retail point or seller gets that
+ * row; one that stops being one loses it, but a history beyond it (an
+ * elimination ...) or a business's inspections are facts an officer
+ * recorded, so such a change is refused with the reason rather than
+ * dropping them. */
+static int update_place(struct store *st, long id, const struct reg_row *row, struct err *err)
+{
+  struct reg_place_facts f;
+  int rc = store_reg_place_facts(&f, st, id, err);
+  if (rc)
+    return rc;
+  const char *kind = cell_text(row, "kind"), *found = cell_text(row, "found_on");
+  int kind_changed = strcmp(kind, f.kind) != 0, found_changed = strcmp(found, f.found_on) != 0;
+  const char *kind_label = reg_enum_label(&place_cols[1], kind);
+  const struct reg_column *scol = &place_status_cols[2];
+  /* the statuses after the found row (the first, when it is active) */
+  int first_found = strcmp(f.status[0], "active") == 0;
+  const char *rest_on = f.status_on[first_found], *rest = f.status[first_found];
+  char vn[16];
+  if (kind_changed && *f.first_inspection && strcmp(kind, "business") != 0) {
+    vn_date(vn, f.first_inspection);
+    return err_set(err, ERR_INPUT, "Loại: cơ sở đã có kiểm tra ngày %s; không đổi được sang \"%s\"",
+                   vn, kind_label);
+  }
+  if (found_changed && *f.first_inspection && strcmp(found, f.first_inspection) > 0) {
+    vn_date(vn, f.first_inspection);
+    return err_set(err, ERR_INPUT, "Ngày phát hiện: sau Ngày kiểm tra %s đã ghi", vn);
+  }
+  if (kind_changed && *rest && !has_statuses(kind)) {
+    vn_date(vn, rest_on);
+    return err_set(err, ERR_INPUT,
+                   "Loại: điểm đã có diễn biến \"%s\" ngày %s; không đổi được sang \"%s\"",
+                   reg_enum_label(scol, rest), vn, kind_label);
+  }
+  if (found_changed && *rest && has_statuses(kind) && strcmp(found, rest_on) > 0) {
+    vn_date(vn, rest_on);
+    return err_set(err, ERR_INPUT, "Ngày phát hiện: sau diễn biến \"%s\" ngày %s đã ghi",
+                   reg_enum_label(scol, rest), vn);
+  }
+  rc = store_reg_update(st, id, row, err);
+  if (rc)
+    return rc;
+  if (!has_statuses(kind))
+    return kind_changed && *f.status[0] ? store_reg_place_statuses_clear(st, id, err) : ERR_OK;
+  if (first_found && strcmp(f.status_on[0], found) != 0)
+    rc = store_reg_place_found_move(st, id, f.status_on[0], found, err);
+  return rc ? rc : store_reg_place_found(st, id, found, err);
 }
 
 int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
@@ -819,7 +954,13 @@ int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
     return rc;
   if (id && same)
     return ERR_OK;
-  if (!id && strcmp(row->spec->table, "place_status") == 0) {
+  const char *table = row->spec->table;
+  if (strcmp(table, "place_status") == 0 || strcmp(table, "place_inspection") == 0) {
+    rc = check_place_child(st, row, err);
+    if (rc)
+      return rc;
+  }
+  if (!id && strcmp(table, "place_status") == 0) {
     rc = check_status_row(st, row, err);
     if (rc)
       return rc;
@@ -829,11 +970,11 @@ int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
   if (!id) {
     rc = store_reg_insert(&id, st, row, at, sc->user, err);
     *out = REG_INSERTED;
-    const char *kind = cell_text(row, "kind");
-    if (!rc && strcmp(row->spec->table, "place") == 0 &&
-        (strcmp(kind, "hotspot") == 0 || strcmp(kind, "retail_point") == 0 ||
-         strcmp(kind, "seller") == 0))
+    if (!rc && strcmp(table, "place") == 0 && has_statuses(cell_text(row, "kind")))
       rc = store_reg_place_found(st, id, cell_text(row, "found_on"), err);
+  } else if (strcmp(table, "place") == 0) {
+    rc = update_place(st, id, row, err);
+    *out = REG_UPDATED;
   } else if (!reg_is_child(row->spec)) {
     rc = store_reg_update(st, id, row, err);
     *out = REG_UPDATED;

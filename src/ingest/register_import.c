@@ -13,6 +13,7 @@
 #include "domain/register.h"
 #include "domain/scope.h"
 #include "ingest/csv.h"
+#include "output/csv_write.h"
 #include "store/store.h"
 #include "store/store_people_bulk.h"
 #include "store/store_registers.h"
@@ -76,10 +77,12 @@ static int add_reject(struct reg_import_result *out, size_t *cap, const struct c
   return ERR_OK;
 }
 
-/* A cell the exporter protected from spreadsheets ("'=..."): drop the mark. */
+/* A cell the exporter protected from spreadsheets ("'=..."): drop the mark.
+ * The writer's own predicate decides, so every first character it protects
+ * (tab and CR too) comes back without the apostrophe. */
 static const char *unprotect(const char *cell)
 {
-  if (cell[0] == '\'' && (cell[1] == '=' || cell[1] == '+' || cell[1] == '-' || cell[1] == '@'))
+  if (cell[0] == '\'' && csv_cell_is_formula(cell + 1))
     return cell + 1;
   return cell;
 }

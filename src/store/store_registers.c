@@ -97,6 +97,14 @@ static void add_names(struct buf *b, const struct reg_column *c, const char *sep
   }
 }
 
+/* A person link that is not part of the key (a place's seller): an empty
+ * cell binds NULL and means "not known here", so a re-import keeps the
+ * stored link instead of clearing it (as the people register keeps an ID). */
+static int keeps_link(const struct reg_column *c)
+{
+  return c->type == REG_PERSON && !(c->flags & REG_KEY);
+}
+
 static int scope_clause(struct buf *b, const struct scope *sc, const char *unit_expr)
 {
   if (sc->unit_id > 0)
@@ -229,8 +237,15 @@ int store_reg_find(long *id, int *same, struct store *st, const struct scope *sc
   int top = !spec->parent_table;
   buf_addf(&b, "SELECT %s, CASE WHEN ", top ? "id, unit_id" : "1, 0");
   int first = 1;
-  for (size_t i = 0; i < spec->n_cols; i++)
-    add_names(&b, &spec->cols[i], " AND ", " IS NOT DISTINCT FROM ?", &first);
+  for (size_t i = 0; i < spec->n_cols; i++) {
+    const struct reg_column *c = &spec->cols[i];
+    if (keeps_link(c)) {
+      buf_addf(&b, "%s%s IS NOT DISTINCT FROM COALESCE(?, %s)", first ? "" : " AND ", c->db, c->db);
+      first = 0;
+    } else {
+      add_names(&b, c, " AND ", " IS NOT DISTINCT FROM ?", &first);
+    }
+  }
   if (spec->has_line_key)
     buf_addf(&b, "%sline_key IS NOT DISTINCT FROM ?", first ? "" : " AND ");
   buf_addf(&b, " THEN 1 ELSE 0 END FROM %s", spec->table);
@@ -378,8 +393,13 @@ int store_reg_delete_child(struct store *st, const struct reg_row *row, struct e
   return rc;
 }
 
+/* A status's place among the rows of one day: active, eliminated, reformed
+ * (a hotspot found and broken up in the same raid), as place_span reads them. */
+#define STATUS_RANK "CASE status WHEN 'active' THEN 0 WHEN 'eliminated' THEN 1 ELSE 2 END"
+#define RANK_OF     "CASE ? WHEN 'active' THEN 0 WHEN 'eliminated' THEN 1 ELSE 2 END"
+
 static int one_status(char out[16], struct store *st, const char *sql, long place_id,
-                      const char *date, struct err *err)
+                      const char *date, const char *status, struct err *err)
 {
   out[0] = '\0';
   struct stmt *s;
@@ -388,6 +408,7 @@ static int one_status(char out[16], struct store *st, const char *sql, long plac
     return rc;
   db_bind_int(s, 1, place_id);
   db_bind_text(s, 2, date);
+  db_bind_text(s, 3, status);
   int r = db_step(s, err);
   if (r == 1)
     snprintf(out, 16, "%s", db_col_text(s, 0));
@@ -398,17 +419,18 @@ static int one_status(char out[16], struct store *st, const char *sql, long plac
 }
 
 int store_reg_place_status_around(char prev[16], char next[16], struct store *st, long place_id,
-                                  const char *date, struct err *err)
+                                  const char *date, const char *status, struct err *err)
 {
-  int rc = one_status(prev, st,
-                      "SELECT status FROM place_status WHERE place_id = ? AND on_date < ? "
-                      "ORDER BY on_date DESC LIMIT 1",
-                      place_id, date, err);
+  int rc =
+      one_status(prev, st,
+                 "SELECT status FROM place_status WHERE place_id = ? AND (on_date, " STATUS_RANK
+                 ") < (?, " RANK_OF ") ORDER BY on_date DESC, " STATUS_RANK " DESC LIMIT 1",
+                 place_id, date, status, err);
   if (!rc)
     rc = one_status(next, st,
-                    "SELECT status FROM place_status WHERE place_id = ? AND on_date > ? "
-                    "ORDER BY on_date LIMIT 1",
-                    place_id, date, err);
+                    "SELECT status FROM place_status WHERE place_id = ? AND (on_date, " STATUS_RANK
+                    ") > (?, " RANK_OF ") ORDER BY on_date, " STATUS_RANK " LIMIT 1",
+                    place_id, date, status, err);
   return rc;
 }
 
@@ -431,6 +453,89 @@ int store_reg_place_found(struct store *st, long place_id, const char *date, str
   return rc;
 }
 
+int store_reg_place_facts(struct reg_place_facts *f, struct store *st, long place_id,
+                          struct err *err)
+{
+  memset(f, 0, sizeof *f);
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "SELECT kind, found_on, (SELECT min(inspected_on) FROM place_inspection "
+                      "WHERE place_id = p.id) FROM place p WHERE id = ?",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, place_id);
+  int r = db_step(s, err);
+  if (r == 1) {
+    snprintf(f->kind, sizeof f->kind, "%s", db_col_text(s, 0));
+    snprintf(f->found_on, sizeof f->found_on, "%s", db_col_text(s, 1));
+    const char *first = db_col_text(s, 2);
+    snprintf(f->first_inspection, sizeof f->first_inspection, "%s", first ? first : "");
+  } else if (r == 0) {
+    rc = err_set(err, ERR_NOT_FOUND, "không có điểm số %ld", place_id);
+  } else {
+    rc = ERR_DB;
+  }
+  if (rc) {
+    db_finalize(s);
+    return rc;
+  }
+  db_finalize(s);
+  rc = db_prepare(
+      &s, st,
+      "SELECT on_date, status FROM place_status WHERE place_id = ? ORDER BY on_date, " STATUS_RANK
+      " LIMIT 2",
+      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, place_id);
+  for (int k = 0; k < 2; k++) {
+    int got = db_step(s, err);
+    if (got < 0) {
+      rc = ERR_DB;
+      break;
+    }
+    if (got == 0)
+      break;
+    snprintf(f->status_on[k], sizeof f->status_on[k], "%s", db_col_text(s, 0));
+    snprintf(f->status[k], sizeof f->status[k], "%s", db_col_text(s, 1));
+  }
+  db_finalize(s);
+  return rc;
+}
+
+int store_reg_place_found_move(struct store *st, long place_id, const char *from, const char *to,
+                               struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "UPDATE place_status SET on_date = ? WHERE place_id = ? AND on_date = ? "
+                      "AND status = 'active'",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_text(s, 1, to);
+  db_bind_int(s, 2, place_id);
+  db_bind_text(s, 3, from);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
+int store_reg_place_statuses_clear(struct store *st, long place_id, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st, "DELETE FROM place_status WHERE place_id = ?", err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, place_id);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
 int store_reg_update(struct store *st, long id, const struct reg_row *row, struct err *err)
 {
   const struct reg_spec *spec = row->spec;
@@ -438,8 +543,15 @@ int store_reg_update(struct store *st, long id, const struct reg_row *row, struc
   buf_init(&b, 0);
   buf_addf(&b, "UPDATE %s SET ", spec->table);
   int first = 1;
-  for (size_t i = 0; i < spec->n_cols; i++)
-    add_names(&b, &spec->cols[i], ", ", " = ?", &first);
+  for (size_t i = 0; i < spec->n_cols; i++) {
+    const struct reg_column *c = &spec->cols[i];
+    if (keeps_link(c)) {
+      buf_addf(&b, "%s%s = COALESCE(?, %s)", first ? "" : ", ", c->db, c->db);
+      first = 0;
+    } else {
+      add_names(&b, c, ", ", " = ?", &first);
+    }
+  }
   buf_adds(&b, " WHERE id = ?");
   struct stmt *s;
   int rc = prepare_built(&s, st, &b, err);

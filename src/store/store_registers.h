@@ -46,12 +46,35 @@ int store_reg_insert(long *id, struct store *st, const struct reg_row *row, cons
                      const char *by, struct err *err);
 /* Delete the child row with row's key (before writing its new values). */
 int store_reg_delete_child(struct store *st, const struct reg_row *row, struct err *err);
-/* The status of place `place_id` recorded last before `date` and first after
- * it ("" when none), for checking a new status row's transition. */
+/* The status of place `place_id` recorded last before (`date`, `status`) and
+ * first after it ("" when none), for checking a new status row's transition.
+ * Rows of one day are ordered active, eliminated, reformed, so a status on
+ * the same day as another is placed before or after it by that order. */
 int store_reg_place_status_around(char prev[16], char next[16], struct store *st, long place_id,
-                                  const char *date, struct err *err);
+                                  const char *date, const char *status, struct err *err);
 /* Record that place `place_id` was found active on `date` (its first status). */
 int store_reg_place_found(struct store *st, long place_id, const char *date, struct err *err);
+
+/* What the rules of a place's child rows and of a change of its kind or
+ * found date look at: its kind, found date, first inspection ("" when none)
+ * and its first two status rows in order (date, then active, eliminated,
+ * reformed; "" when fewer). ERR_NOT_FOUND when there is no such place. */
+struct reg_place_facts {
+  char kind[16];
+  char found_on[16];
+  char first_inspection[16];
+  char status_on[2][16];
+  char status[2][16];
+};
+int store_reg_place_facts(struct reg_place_facts *f, struct store *st, long place_id,
+                          struct err *err);
+/* Move place `place_id`'s active row of date `from` (its being found) to
+ * date `to`. */
+int store_reg_place_found_move(struct store *st, long place_id, const char *from, const char *to,
+                               struct err *err);
+/* Remove every status row of place `place_id` (it is no longer a kind that
+ * has them). */
+int store_reg_place_statuses_clear(struct store *st, long place_id, struct err *err);
 
 /* Rewrite record `id` of a top-level register with row's values. */
 int store_reg_update(struct store *st, long id, const struct reg_row *row, struct err *err);
