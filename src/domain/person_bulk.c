@@ -770,18 +770,19 @@ static int learn_enums(struct person_bulk *b, const struct reg_spec *spec,
  * Rows
  * ------------------------------------------------------------------------- */
 
-/* The row-by-row path, under a savepoint, after writing what is kept. */
-static int slow_row(enum reg_outcome *oc, struct person_bulk *b, const char *const *raw,
-                    struct buf *problems, struct err *err)
+/* A row taken off the bulk path: what is kept is written first, then the
+ * row's work runs under a savepoint (undone alone when the row is refused). */
+static int slow_begin(struct person_bulk *b, struct err *err)
 {
   int rc = settle(b, err);
   if (rc)
     return rc;
   b->slow_rows++;
-  rc = store_savepoint(b->st, err);
-  if (rc)
-    return rc;
-  rc = person_import_row(oc, b->st, b->sc, &person_spec, raw, b->today, problems, err);
+  return store_savepoint(b->st, err);
+}
+
+static int slow_end(struct person_bulk *b, int rc, struct err *err)
+{
   if (rc) {
     store_savepoint_rollback(b->st);
     return rc;
@@ -789,24 +790,27 @@ static int slow_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
   return store_savepoint_release(b->st, err);
 }
 
+/* The row-by-row path. */
+static int slow_row(enum reg_outcome *oc, struct person_bulk *b, const char *const *raw,
+                    struct buf *problems, struct err *err)
+{
+  int rc = slow_begin(b, err);
+  if (!rc)
+    rc = slow_end(
+        b, person_import_row(oc, b->st, b->sc, &person_spec, raw, b->today, problems, err), err);
+  return rc;
+}
+
 /* A row whose person is on record (found by national ID): compared and
  * updated as on the row-by-row path, from the row parsed once. */
 static int found_row(enum reg_outcome *oc, struct person_bulk *b, const struct reg_row *row,
                      struct person *p, long id, struct buf *problems, struct err *err)
 {
-  int rc = settle(b, err);
-  if (rc)
-    return rc;
-  b->slow_rows++;
-  rc = store_savepoint(b->st, err);
-  if (rc)
-    return rc;
-  rc = person_import_found(oc, b->st, b->sc, row, p, id, b->today, problems, err);
-  if (rc) {
-    store_savepoint_rollback(b->st);
-    return rc;
-  }
-  return store_savepoint_release(b->st, err);
+  int rc = slow_begin(b, err);
+  if (!rc)
+    rc = slow_end(b, person_import_found(oc, b->st, b->sc, row, p, id, b->today, problems, err),
+                  err);
+  return rc;
 }
 
 /* Residence units are communes: level 3 in the old tree, 2 in the new one
@@ -1050,14 +1054,7 @@ int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
 
   /* A new person: the classification is the first event of the history. */
   struct person_event first;
-  memset(&first, 0, sizeof first);
-  size_t n = 0;
-  if (!c[P_CLASS].empty) {
-    first.kind = PEV_CLASSIFIED;
-    copy_cut(first.date, sizeof first.date, c[P_CLASS_ON].text);
-    copy_cut(first.value, sizeof first.value, c[P_CLASS].text);
-    n = 1;
-  }
+  size_t n = person_import_first_event(&first, &row);
   rc = keep_person(b, &p, &first, n, problems, err);
   if (!rc) {
     *oc = REG_INSERTED;

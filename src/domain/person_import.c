@@ -166,6 +166,18 @@ static int same_identity(const struct person *a, const struct person *b)
          strcmp(a->occupation_group, b->occupation_group) == 0;
 }
 
+size_t person_import_first_event(struct person_event *first, const struct reg_row *row)
+{
+  const struct reg_cell *c = row->cells;
+  memset(first, 0, sizeof *first);
+  if (c[P_CLASS].empty)
+    return 0;
+  first->kind = PEV_CLASSIFIED;
+  put(first->date, sizeof first->date, c[P_CLASS_ON].text);
+  put(first->value, sizeof first->value, c[P_CLASS].text);
+  return 1;
+}
+
 void person_import_fill(struct person *p, const struct reg_row *row)
 {
   const struct reg_cell *c = row->cells;
@@ -223,16 +235,8 @@ int person_import_row(enum reg_outcome *out, struct store *st, const struct scop
   }
   if (id)
     return person_import_found(out, st, sc, &row, &p, id, today, problems, err);
-  /* a new person: the classification is the first event of the history */
   struct person_event first;
-  memset(&first, 0, sizeof first);
-  size_t n = 0;
-  if (!c[P_CLASS].empty) {
-    first.kind = PEV_CLASSIFIED;
-    put(first.date, sizeof first.date, c[P_CLASS_ON].text);
-    put(first.value, sizeof first.value, c[P_CLASS].text);
-    n = 1;
-  }
+  size_t n = person_import_first_event(&first, &row);
   rc = person_create_with_history_tx(st, sc, &p, &first, n, today, &e);
   if (rc)
     return person_import_problem(problems, rc, &e, err);

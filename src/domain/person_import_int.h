@@ -27,6 +27,10 @@ enum {
 /* The identity a parsed people row describes (residence from the unit cell). */
 void person_import_fill(struct person *p, const struct reg_row *row);
 
+/* A new person's history from the row: its classification as the first
+ * event (returns 1), or nothing (0). */
+size_t person_import_first_event(struct person_event *first, const struct reg_row *row);
+
 /* Turn a domain error into a problem of the row (ERR_INPUT) or pass it on. */
 int person_import_problem(struct buf *problems, int rc, const struct err *e, struct err *err);
 
