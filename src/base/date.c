@@ -395,3 +395,13 @@ void date_now_utc(char *buf, size_t n)
   gmtime_r(&t, &tm);
   strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+const char *date_iso_to_vn(char *buf, const char *iso)
+{
+  struct date d;
+  if (iso && *iso && date_parse(&d, iso, 0, NULL) == ERR_OK)
+    date_to_vn(buf, d);
+  else
+    snprintf(buf, DATE_ISO_LEN, "%s", iso ? iso : "");
+  return buf;
+}

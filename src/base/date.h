@@ -40,6 +40,10 @@ int date_scan(struct date *out, const char *text, int default_year, size_t *star
 void date_to_iso(char *buf, struct date d);
 /* "30/08/2024" into buf (at least DATE_ISO_LEN bytes). */
 void date_to_vn(char *buf, struct date d);
+/* The dd/mm/yyyy of an ISO date, as the UI shows it, into buf (at least
+ * DATE_ISO_LEN bytes); text that is not a date (or NULL, as "") is copied as
+ * it is. Returns buf. */
+const char *date_iso_to_vn(char *buf, const char *iso);
 
 /* Days since 1970-01-01 (negative before), and back. */
 long date_to_days(struct date d);

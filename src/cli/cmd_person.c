@@ -159,17 +159,6 @@ static const char *iso_opt(char *buf, const char *text)
   return buf;
 }
 
-/* "dd/mm/yyyy" of an ISO date. */
-static const char *vn(char *buf, const char *iso)
-{
-  struct date d;
-  if (*iso && date_parse(&d, iso, 0, NULL) == ERR_OK)
-    date_to_vn(buf, d);
-  else
-    snprintf(buf, DATE_ISO_LEN, "%s", iso);
-  return buf;
-}
-
 static void print_json(json_t *j)
 {
   char *s = json_dumps(j, JSON_INDENT(2));
@@ -365,8 +354,8 @@ static void print_clock(const struct person_clock *c, const char *today)
   char a[DATE_ISO_LEN], b[DATE_ISO_LEN], limit[64];
   legal_rule_describe(limit, sizeof limit, c->rule);
   long left = days_between(today, c->end);
-  printf("  %s: từ %s đến %s (%s; %s)", person_clock_label(c->code), vn(a, c->start), vn(b, c->end),
-         limit, c->rule->source);
+  printf("  %s: từ %s đến %s (%s; %s)", person_clock_label(c->code), date_iso_to_vn(a, c->start),
+         date_iso_to_vn(b, c->end), limit, c->rule->source);
   if (left < 0)
     printf(" — quá hạn %ld ngày\n", -left);
   else
@@ -431,7 +420,7 @@ static int person_show(const struct cli_global *g, const struct opts *o)
       printf("  ĐÃ GỘP vào hồ sơ số %ld\n", p->merged_into);
     if (p->other_names[0])
       printf("  Tên gọi khác: %s\n", p->other_names);
-    printf("  Ngày sinh: %s   Giới tính: %s   Dân tộc: %s\n", vn(a, p->birth_date),
+    printf("  Ngày sinh: %s   Giới tính: %s   Dân tộc: %s\n", date_iso_to_vn(a, p->birth_date),
            strcmp(p->sex, "female") == 0 ? "nữ" : "nam", p->ethnicity[0] ? p->ethnicity : "-");
     printf("  Số định danh: %s\n", p->national_id[0] ? p->national_id : "(chưa có)");
     printf("  Nơi cư trú: %s (%s:%s)%s%s\n", p->unit_name, p->unit_tree, p->unit_code,
@@ -441,18 +430,18 @@ static int person_show(const struct cli_global *g, const struct opts *o)
              p->occupation_group, p->occupation_group[0] ? "]" : "");
     printf("  Tình trạng: %s (%s)", person_status_label(&r.status), person_status_code(&r.status));
     if (r.status.since[0])
-      printf(" — sự kiện gần nhất %s", vn(a, r.status.since));
+      printf(" — sự kiện gần nhất %s", date_iso_to_vn(a, r.status.since));
     printf("\nLịch sử:\n");
     for (size_t i = 0; i < r.events.n; i++) {
       const struct person_event *e = &r.events.items[i];
-      printf("  #%-6ld %s  %s", e->id, vn(a, e->date), person_event_label(e->kind));
+      printf("  #%-6ld %s  %s", e->id, date_iso_to_vn(a, e->date), person_event_label(e->kind));
       if (e->value[0])
         printf(" [%s]", e->value);
       if (e->facility[0])
         printf(" — %s", e->facility);
       if (e->decision_no[0]) {
         char b[DATE_ISO_LEN];
-        printf(" — QĐ %s ngày %s", e->decision_no, vn(b, e->decision_date));
+        printf(" — QĐ %s ngày %s", e->decision_no, date_iso_to_vn(b, e->decision_date));
       }
       if (e->kind == PEV_MOVED)
         printf(" — từ %s:%s đến %s:%s", e->from_tree, e->from_code, e->unit_tree, e->unit_code);
@@ -510,8 +499,8 @@ static int person_search_cmd(const struct cli_global *g, const struct opts *o)
         snprintf(label, sizeof label, "%s %s", u.type, u.name);
         place = label;
       }
-      printf("%-7ld %-28s %s  %-12s  %-24s %s\n", p->id, p->full_name, vn(a, p->birth_date),
-             p->national_id[0] ? p->national_id : "-", place,
+      printf("%-7ld %-28s %s  %-12s  %-24s %s\n", p->id, p->full_name,
+             date_iso_to_vn(a, p->birth_date), p->national_id[0] ? p->national_id : "-", place,
              person_status_code(&l.items[i].status));
     }
     if (!l.n)
@@ -558,8 +547,9 @@ static int person_due_cmd(const struct cli_global *g, const struct opts *o)
         snprintf(left, sizeof left, "quá hạn %ld ngày", -d->days_left);
       else
         snprintf(left, sizeof left, "còn %ld ngày", d->days_left);
-      printf("%s  %-16s #%-7ld %-28s %s:%s  %s%s\n", vn(a, d->clock.end), left, d->person_id,
-             d->full_name, d->unit_tree, d->unit_code, person_clock_label(d->clock.code),
+      printf("%s  %-16s #%-7ld %-28s %s:%s  %s%s\n", date_iso_to_vn(a, d->clock.end), left,
+             d->person_id, d->full_name, d->unit_tree, d->unit_code,
+             person_clock_label(d->clock.code),
              d->moved_out ? " (đã chuyển đi; địa bàn cũ chuyển hồ sơ)" : "");
     }
     if (!l.n)
@@ -595,7 +585,7 @@ static int person_duplicates_cmd(const struct cli_global *g, const struct opts *
       const struct person *a = &l.items[i].a, *b = &l.items[i].b;
       char da[DATE_ISO_LEN];
       printf("#%ld %s (%s, %s:%s, CCCD %s)  ~  #%ld %s (%s:%s, CCCD %s)  sinh %s\n", a->id,
-             a->full_name, vn(da, a->birth_date), a->unit_tree, a->unit_code,
+             a->full_name, date_iso_to_vn(da, a->birth_date), a->unit_tree, a->unit_code,
              a->national_id[0] ? a->national_id : "-", b->id, b->full_name, b->unit_tree,
              b->unit_code, b->national_id[0] ? b->national_id : "-", da);
     }

@@ -95,17 +95,6 @@ void person_record_free(struct person_record *r)
  * Small helpers
  * ------------------------------------------------------------------------- */
 
-/* "dd/mm/yyyy" of an ISO date into buf (DATE_ISO_LEN), or the text as is. */
-static const char *vn(char *buf, const char *iso)
-{
-  struct date d;
-  if (iso && *iso && date_parse(&d, iso, 0, NULL) == ERR_OK)
-    date_to_vn(buf, d);
-  else
-    snprintf(buf, DATE_ISO_LEN, "%s", iso ? iso : "");
-  return buf;
-}
-
 /* Parse a date in any accepted form into ISO in place. */
 static int normalise_date(char *iso, const char *what, struct err *err)
 {
@@ -179,7 +168,7 @@ int person_validate(struct person *p, const char *today, struct err *err)
     return rc;
   if (today && strcmp(p->birth_date, today) > 0) {
     char a[DATE_ISO_LEN];
-    return err_set(err, ERR_INPUT, "ngày sinh %s ở tương lai", vn(a, p->birth_date));
+    return err_set(err, ERR_INPUT, "ngày sinh %s ở tương lai", date_iso_to_vn(a, p->birth_date));
   }
   if (strcmp(p->birth_date, "1900-01-01") < 0)
     return err_set(err, ERR_INPUT, "ngày sinh %s quá xa (trước năm 1900)", p->birth_date);
@@ -353,7 +342,7 @@ int person_event_validate(struct person_event *ev, struct err *err)
     if (strcmp(ev->decision_date, ev->date) > 0) {
       char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
       return err_set(err, ERR_INPUT, "%s: quyết định của Tòa án (%s) sau ngày bắt đầu (%s)", what,
-                     vn(a, ev->decision_date), vn(b, ev->date));
+                     date_iso_to_vn(a, ev->decision_date), date_iso_to_vn(b, ev->date));
     }
     break;
   case PEV_OST_START:
@@ -533,7 +522,8 @@ static int refuse(struct err *err, const struct person_event *e, const char *fmt
   vsnprintf(why, sizeof why, fmt, ap);
   va_end(ap);
   char d[DATE_ISO_LEN];
-  return err_set(err, ERR_INPUT, "%s ngày %s: %s", kinds[e->kind].label, vn(d, e->date), why);
+  return err_set(err, ERR_INPUT, "%s ngày %s: %s", kinds[e->kind].label, date_iso_to_vn(d, e->date),
+                 why);
 }
 
 /* An end with no running start: say "ends before it starts" when the start
@@ -545,7 +535,8 @@ static int refuse_end(struct err *err, const struct walk *w, size_t i)
   for (size_t j = i + 1; j < w->n; j++)
     if (!w->skip[j] && w->ev[j].kind == k) {
       char a[DATE_ISO_LEN];
-      return refuse(err, e, "không thể kết thúc trước ngày bắt đầu (%s)", vn(a, w->ev[j].date));
+      return refuse(err, e, "không thể kết thúc trước ngày bắt đầu (%s)",
+                    date_iso_to_vn(a, w->ev[j].date));
     }
   return refuse(err, e, "chưa có %s nào đang diễn ra", kinds[k].label);
 }
@@ -559,9 +550,10 @@ static int apply(struct state *s, const struct walk *w, size_t i, const char *to
   if (strcmp(e->date, today) > 0)
     return refuse(err, e, "ngày ở tương lai");
   if (s->birth && *s->birth && strcmp(e->date, s->birth) < 0)
-    return refuse(err, e, "trước ngày sinh (%s)", vn(a, s->birth));
+    return refuse(err, e, "trước ngày sinh (%s)", date_iso_to_vn(a, s->birth));
   if (st->died)
-    return refuse(err, e, "người này đã chết ngày %s, không ghi thêm sự kiện", vn(a, s->death));
+    return refuse(err, e, "người này đã chết ngày %s, không ghi thêm sự kiện",
+                  date_iso_to_vn(a, s->death));
   if (st->removed && e->kind != PEV_CLASSIFIED && e->kind != PEV_DETERMINATION &&
       e->kind != PEV_DIED && e->kind != PEV_MOVED && e->kind != PEV_MOVE_REPORTED &&
       e->kind != PEV_FILE_TRANSFERRED)
@@ -596,14 +588,15 @@ static int apply(struct state *s, const struct walk *w, size_t i, const char *to
   case PEV_REHAB_FACILITY_START:
   case PEV_REHAB_COMPULSORY_START:
     if (st->rehab != PREHAB_NONE)
-      return refuse(err, e, "đang %s từ ngày %s", rehab_label(st->rehab), vn(a, s->rehab_since));
+      return refuse(err, e, "đang %s từ ngày %s", rehab_label(st->rehab),
+                    date_iso_to_vn(a, s->rehab_since));
     st->rehab_minor = 0;
     if (e->kind == PEV_REHAB_COMPULSORY_START) {
       if (!e->decision_no[0] || !e->decision_date[0])
         return refuse(err, e, "thiếu quyết định của Tòa án");
       if (strcmp(e->decision_date, e->date) > 0)
         return refuse(err, e, "quyết định của Tòa án (%s) sau ngày bắt đầu",
-                      vn(a, e->decision_date));
+                      date_iso_to_vn(a, e->decision_date));
       int age = person_age_on(s->birth, e->decision_date);
       if (age >= 0 && age < 12)
         return refuse(err, e,
@@ -1231,7 +1224,7 @@ int person_add_event_tx(struct store *st, const struct scope *sc, struct person_
     rc = err_set(err, ERR_INPUT,
                  "ngày chuyển nơi cư trú %s trước lần chuyển ngày %s đã ghi; muốn ghi lần "
                  "chuyển sớm hơn, hãy hủy lần chuyển sau rồi ghi lại theo thứ tự ngày",
-                 vn(a, ev->date), vn(b, last_move));
+                 date_iso_to_vn(a, ev->date), date_iso_to_vn(b, last_move));
   }
   if (!rc) {
     struct person_event *all = with_event(&l, ev);

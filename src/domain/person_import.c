@@ -393,16 +393,6 @@ struct export_ctx {
   const char *today;
 };
 
-static void vn_date(char *out, const char *iso)
-{
-  struct date d;
-  struct err e;
-  if (iso[0] && date_parse(&d, iso, 0, &e) == ERR_OK)
-    date_to_vn(out, d);
-  else
-    out[0] = '\0';
-}
-
 static int export_person(void *vctx, const struct person *p, const struct person_event *ev,
                          size_t n)
 {
@@ -417,8 +407,8 @@ static int export_person(void *vctx, const struct person *p, const struct person
     if (ev[i].kind == PEV_CLASSIFIED)
       cls = &ev[i];
   char dob[DATE_ISO_LEN], clsd[DATE_ISO_LEN];
-  vn_date(dob, p->birth_date);
-  vn_date(clsd, cls ? cls->date : "");
+  date_iso_to_vn(dob, p->birth_date);
+  date_iso_to_vn(clsd, cls ? cls->date : "");
   const char *cells[N(person_cols)] = {
       [P_NID] = p->national_id,
       [P_NAME] = p->full_name,
@@ -462,8 +452,8 @@ static int export_events(void *vctx, const struct person *p, const struct person
       continue;
     char id[24], date[DATE_ISO_LEN], dec[DATE_ISO_LEN];
     snprintf(id, sizeof id, "%ld", p->id);
-    vn_date(date, ev[i].date);
-    vn_date(dec, ev[i].decision_date);
+    date_iso_to_vn(date, ev[i].date);
+    date_iso_to_vn(dec, ev[i].decision_date);
     const char *cells[N(event_cols)] = {
         [E_NID] = p->national_id,
         [E_ID] = id,

@@ -848,17 +848,6 @@ static int has_statuses(const char *kind)
          strcmp(kind, "seller") == 0;
 }
 
-/* An ISO date as the messages show it (dd/mm/yyyy). */
-static void vn_date(char out[16], const char *iso)
-{
-  struct date d;
-  struct err e;
-  if (date_parse(&d, iso, 0, &e) == ERR_OK)
-    date_to_vn(out, d);
-  else
-    snprintf(out, 16, "%s", iso);
-}
-
 /* A status or an inspection belongs to a place of the kind that has them
  * (statuses: hotspot, retail point, seller; inspections: a conditional
  * business), else the figures would silently leave it out; and it is not
@@ -884,7 +873,7 @@ static int check_place_child(struct store *st, const struct reg_row *row, struct
   const char *date_db = inspection ? "inspected_on" : "on_date";
   if (strcmp(cell_text(row, date_db), f.found_on) < 0) {
     char vn[16];
-    vn_date(vn, f.found_on);
+    date_iso_to_vn(vn, f.found_on);
     return err_set(err, ERR_INPUT, "%s: trước Ngày phát hiện của điểm (%s)",
                    row->spec->cols[reg_col_index(row->spec, date_db)].header, vn);
   }
@@ -914,22 +903,22 @@ static int update_place(struct store *st, long id, const struct reg_row *row, st
   const char *rest_on = f.status_on[first_found], *rest = f.status[first_found];
   char vn[16];
   if (kind_changed && *f.first_inspection && strcmp(kind, "business") != 0) {
-    vn_date(vn, f.first_inspection);
+    date_iso_to_vn(vn, f.first_inspection);
     return err_set(err, ERR_INPUT, "Loại: cơ sở đã có kiểm tra ngày %s; không đổi được sang \"%s\"",
                    vn, kind_label);
   }
   if (found_changed && *f.first_inspection && strcmp(found, f.first_inspection) > 0) {
-    vn_date(vn, f.first_inspection);
+    date_iso_to_vn(vn, f.first_inspection);
     return err_set(err, ERR_INPUT, "Ngày phát hiện: sau Ngày kiểm tra %s đã ghi", vn);
   }
   if (kind_changed && *rest && !has_statuses(kind)) {
-    vn_date(vn, rest_on);
+    date_iso_to_vn(vn, rest_on);
     return err_set(err, ERR_INPUT,
                    "Loại: điểm đã có diễn biến \"%s\" ngày %s; không đổi được sang \"%s\"",
                    reg_enum_label(scol, rest), vn, kind_label);
   }
   if (found_changed && *rest && has_statuses(kind) && strcmp(found, rest_on) > 0) {
-    vn_date(vn, rest_on);
+    date_iso_to_vn(vn, rest_on);
     return err_set(err, ERR_INPUT, "Ngày phát hiện: sau diễn biến \"%s\" ngày %s đã ghi",
                    reg_enum_label(scol, rest), vn);
   }

@@ -131,6 +131,11 @@ static void formats(void **state)
   struct date e = {5, 1, 1};
   date_to_iso(b, e);
   assert_string_equal(b, "0005-01-01");
+  /* an ISO text as the UI shows it; what is not a date stays as it is */
+  assert_string_equal(date_iso_to_vn(b, "2025-07-01"), "01/07/2025");
+  assert_string_equal(date_iso_to_vn(b, ""), "");
+  assert_string_equal(date_iso_to_vn(b, NULL), "");
+  assert_string_equal(date_iso_to_vn(b, "chưa rõ"), "chưa rõ");
 }
 
 static void arithmetic(void **state)
