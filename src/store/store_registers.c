@@ -395,8 +395,9 @@ int store_reg_delete_child(struct store *st, const struct reg_row *row, struct e
 
 /* A status's place among the rows of one day: active, eliminated, reformed
  * (a hotspot found and broken up in the same raid), as place_span reads them. */
-#define STATUS_RANK "CASE status WHEN 'active' THEN 0 WHEN 'eliminated' THEN 1 ELSE 2 END"
-#define RANK_OF     "CASE ? WHEN 'active' THEN 0 WHEN 'eliminated' THEN 1 ELSE 2 END"
+#define RANK(X)     "CASE " X " WHEN 'active' THEN 0 WHEN 'eliminated' THEN 1 ELSE 2 END"
+#define STATUS_RANK RANK("status")
+#define RANK_OF     RANK("?")
 
 static int one_status(char out[16], struct store *st, const char *sql, long place_id,
                       const char *date, const char *status, struct err *err)
@@ -469,18 +470,15 @@ int store_reg_place_facts(struct reg_place_facts *f, struct store *st, long plac
   if (r == 1) {
     snprintf(f->kind, sizeof f->kind, "%s", db_col_text(s, 0));
     snprintf(f->found_on, sizeof f->found_on, "%s", db_col_text(s, 1));
-    const char *first = db_col_text(s, 2);
-    snprintf(f->first_inspection, sizeof f->first_inspection, "%s", first ? first : "");
+    snprintf(f->first_inspection, sizeof f->first_inspection, "%s", db_col_text(s, 2));
   } else if (r == 0) {
     rc = err_set(err, ERR_NOT_FOUND, "không có điểm số %ld", place_id);
   } else {
     rc = ERR_DB;
   }
-  if (rc) {
-    db_finalize(s);
-    return rc;
-  }
   db_finalize(s);
+  if (rc)
+    return rc;
   rc = db_prepare(
       &s, st,
       "SELECT on_date, status FROM place_status WHERE place_id = ? ORDER BY on_date, " STATUS_RANK
