@@ -359,6 +359,8 @@ int person_event_validate(struct person_event *ev, struct err *err)
       return err_set(err, ERR_INPUT, "%s: thiếu mã đơn vị nơi cư trú mới", what);
     if (!ev->unit_tree[0])
       snprintf(ev->unit_tree, sizeof ev->unit_tree, "%s", unit_tree_at(ev->date));
+    if (ev->from_code[0] && !ev->from_tree[0])
+      snprintf(ev->from_tree, sizeof ev->from_tree, "%s", ev->unit_tree);
     break;
   case PEV_REMOVED:
     if (!ev->note[0])
@@ -1174,6 +1176,37 @@ static struct person_event *with_event(const struct person_event_list *l,
   return all;
 }
 
+/* Where a new move may leave from and go to. It goes somewhere the person
+ * does not live now. The commune it leaves, when the caller names it (an
+ * imported history does), must be where the person lives now — with one
+ * exception that makes an exported register re-importable: the people file
+ * carries today's residence, so in a fresh register a person who once moved
+ * A → C is created in C before the events file brings the move. A first move
+ * (none recorded, voided or not) that ends where the person lives now and
+ * names the commune it left says where the person lived before it: it is
+ * recorded with that commune, and the history before it is re-derived
+ * there. Any other mismatch is refused, naming both communes. */
+static int check_move_ends(const struct person *p, const struct person_event_list *l,
+                           struct person_event *ev, struct err *err)
+{
+  int to_now = strcmp(p->unit_tree, ev->unit_tree) == 0 && strcmp(p->unit_code, ev->unit_code) == 0;
+  if (!ev->from_code[0] ||
+      (strcmp(p->unit_tree, ev->from_tree) == 0 && strcmp(p->unit_code, ev->from_code) == 0)) {
+    if (to_now)
+      return err_set(err, ERR_INPUT, "người này đã cư trú tại đơn vị %s", ev->unit_code);
+    return ERR_OK;
+  }
+  int any_move = 0;
+  for (size_t i = 0; i < l->n && !any_move; i++)
+    any_move = l->items[i].kind == PEV_MOVED;
+  if (to_now && !any_move)
+    return ERR_OK;
+  return err_set(err, ERR_INPUT,
+                 "người này đang cư trú tại đơn vị %s (hệ %s), không phải đơn vị chuyển đi %s "
+                 "(hệ %s)",
+                 p->unit_code, p->unit_tree, ev->from_code, ev->from_tree);
+}
+
 /* The date (ISO) of the last move of the history that is not voided into
  * out (DATE_ISO_LEN), "" when there is none; voids resolved by walk_init,
  * which sorts by date, so the last move walked is the latest. */
@@ -1198,6 +1231,8 @@ int person_add_event_tx(struct store *st, const struct scope *sc, struct person_
   int rc = person_event_validate(ev, err);
   if (!rc && ev->kind == PEV_MOVED)
     rc = check_commune(st, ev->unit_tree, ev->unit_code, err);
+  if (!rc && ev->kind == PEV_MOVED && ev->from_code[0])
+    rc = check_commune(st, ev->from_tree, ev->from_code, err);
   if (rc)
     return rc;
   audit_now(ev->recorded_at, sizeof ev->recorded_at);
@@ -1208,11 +1243,10 @@ int person_add_event_tx(struct store *st, const struct scope *sc, struct person_
   if (!rc && p.merged_into)
     rc = err_set(err, ERR_CONFLICT, "hồ sơ %ld đã được gộp vào hồ sơ %ld; hãy ghi vào hồ sơ đó",
                  p.id, p.merged_into);
-  if (!rc && ev->kind == PEV_MOVED && strcmp(p.unit_tree, ev->unit_tree) == 0 &&
-      strcmp(p.unit_code, ev->unit_code) == 0)
-    rc = err_set(err, ERR_INPUT, "người này đã cư trú tại đơn vị %s", ev->unit_code);
   if (!rc)
     rc = store_person_events(&l, st, sc, ev->person_id, err);
+  if (!rc && ev->kind == PEV_MOVED)
+    rc = check_move_ends(&p, &l, ev, err);
   /* A move records the commune it leaves as the residence now; one dated
    * before a later move would leave from the wrong commune and be overtaken
    * by that move at once. */

@@ -120,7 +120,8 @@ struct person_event {
   char decision_date[DATE_ISO_LEN]; /* compulsory rehab: court decision date */
   char unit_tree[12];               /* moved: new residence tree ... */
   char unit_code[8];                /* ... and code */
-  char from_tree[12];               /* moved: old residence (filled by the store) */
+  char from_tree[12];               /* moved: old residence (filled by the store; on */
+                                    /* insert optional, see person_add_event_tx) */
   char from_code[8];
   long ref_event_id;          /* void: the event voided */
   char note[PERSON_TEXT_MAX]; /* free text, reason */
@@ -271,7 +272,10 @@ int person_create_with_history_tx(struct store *st, const struct scope *sc, stru
 /* Append an event to person `ev->person_id` after replaying the whole history
  * with it. A move, or a void, sets the residence to the one the history gives
  * now (person_sync_residence_tx: voiding a move puts the person back), which
- * may lie outside the caller's scope. Audited "person.event". On
+ * may lie outside the caller's scope. A move may name the commune it leaves
+ * (ev->from_tree / from_code): it must be where the person lives now, or,
+ * for the person's first move ending where they live now, it becomes where
+ * they lived before it (a re-imported register). Audited "person.event". On
  * success ev->id is set. ERR_NOT_FOUND when the person is not visible to the
  * caller; ERR_INPUT when the law or calendar refuses it. */
 int person_add_event(struct store *st, const struct scope *sc, struct person_event *ev,

@@ -77,6 +77,8 @@ enum {
   E_DECISION_ON,
   E_UNIT,
   E_TREE,
+  E_FROM_UNIT,
+  E_FROM_TREE,
   E_NOTE
 };
 
@@ -91,6 +93,8 @@ static const struct reg_column event_cols[] = {
     [E_DECISION_ON] = {"decision_date", "Ngày quyết định", REG_DATE, 0, 0, NULL, 0},
     [E_UNIT] = {"unit_code", "Mã đơn vị mới", REG_TEXT, 0, 7, NULL, 0},
     [E_TREE] = {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
+    [E_FROM_UNIT] = {"from_unit_code", "Mã đơn vị cũ", REG_TEXT, 0, 7, NULL, 0},
+    [E_FROM_TREE] = {"from_tree", "Hệ đơn vị cũ", REG_TREE, 0, 0, NULL, 0},
     [E_NOTE] = {"note", "Ghi chú", REG_TEXT, 0, PERSON_TEXT_MAX - 1, NULL, 0},
 };
 
@@ -366,6 +370,12 @@ static int event_import_row(enum reg_outcome *out, struct store *st, const struc
   put(ev.unit_code, sizeof ev.unit_code, c[E_UNIT].text);
   put(ev.unit_tree, sizeof ev.unit_tree,
       c[E_TREE].empty ? (c[E_UNIT].empty ? "" : UNIT_TREE_NEW) : c[E_TREE].text);
+  /* the commune a move leaves: optional (an export writes it, so that a
+   * register re-imported into a fresh database keeps where people came from) */
+  if (ev.kind == PEV_MOVED) {
+    put(ev.from_code, sizeof ev.from_code, c[E_FROM_UNIT].text);
+    put(ev.from_tree, sizeof ev.from_tree, c[E_FROM_UNIT].empty ? "" : c[E_FROM_TREE].text);
+  }
   put(ev.note, sizeof ev.note, c[E_NOTE].text);
   rc = person_event_validate(&ev, &e);
   if (rc)
@@ -465,6 +475,8 @@ static int export_events(void *vctx, const struct person *p, const struct person
         [E_DECISION_ON] = dec,
         [E_UNIT] = ev[i].kind == PEV_MOVED ? ev[i].unit_code : "",
         [E_TREE] = ev[i].kind == PEV_MOVED ? ev[i].unit_tree : "",
+        [E_FROM_UNIT] = ev[i].kind == PEV_MOVED ? ev[i].from_code : "",
+        [E_FROM_TREE] = ev[i].kind == PEV_MOVED ? ev[i].from_tree : "",
         [E_NOTE] = ev[i].note,
     };
     (*x->n_rows)++;

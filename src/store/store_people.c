@@ -722,9 +722,11 @@ int store_person_event_insert(struct store *st, const struct scope *sc, struct p
   if (rc)
     return rc;
   int moved = ev->kind == PEV_MOVED;
-  long to_unit = 0;
+  long to_unit = 0, from_unit = 0;
   if (moved) {
     rc = store_scope_unit(&to_unit, NULL, st, ev->unit_tree, ev->unit_code, err);
+    if (!rc && ev->from_code[0])
+      rc = store_scope_unit(&from_unit, NULL, st, ev->from_tree, ev->from_code, err);
     if (rc)
       return rc;
   }
@@ -734,7 +736,7 @@ int store_person_event_insert(struct store *st, const struct scope *sc, struct p
            "decision_no, decision_date, unit_id, from_unit_id, ref_event_id, note, recorded_at, "
            "recorded_by) SELECT p.id, ?, ?, ?, ?, ?, ?, ?, %s, ?, ?, ?, ? FROM person p "
            "WHERE p.id = ? AND p.merged_into IS NULL%s",
-           moved ? "p.unit_id" : "NULL", scope_check_sql(sc));
+           moved ? "coalesce(?, p.unit_id)" : "NULL", scope_check_sql(sc));
   struct stmt *s;
   rc = db_prepare(&s, st, sql, err);
   if (rc)
@@ -745,20 +747,26 @@ int store_person_event_insert(struct store *st, const struct scope *sc, struct p
   db_bind_text(s, 4, ev->facility);
   db_bind_text(s, 5, ev->decision_no);
   db_bind_text(s, 6, ev->decision_date);
-  if (moved)
-    db_bind_int(s, 7, to_unit);
-  else
-    db_bind_null(s, 7);
+  int i = 7;
+  if (moved) {
+    db_bind_int(s, i++, to_unit);
+    if (from_unit) /* the commune left, when the caller names it */
+      db_bind_int(s, i++, from_unit);
+    else
+      db_bind_null(s, i++);
+  } else {
+    db_bind_null(s, i++);
+  }
   if (ev->ref_event_id)
-    db_bind_int(s, 8, ev->ref_event_id);
+    db_bind_int(s, i++, ev->ref_event_id);
   else
-    db_bind_null(s, 8);
-  db_bind_text(s, 9, ev->note);
-  db_bind_text(s, 10, ev->recorded_at);
-  db_bind_text(s, 11, ev->recorded_by);
-  db_bind_int(s, 12, ev->person_id);
+    db_bind_null(s, i++);
+  db_bind_text(s, i++, ev->note);
+  db_bind_text(s, i++, ev->recorded_at);
+  db_bind_text(s, i++, ev->recorded_by);
+  db_bind_int(s, i++, ev->person_id);
   if (sc->unit_id > 0)
-    db_bind_int(s, 13, sc->unit_id);
+    db_bind_int(s, i, sc->unit_id);
   if (db_step(s, err) < 0)
     rc = step_failed(err);
   long long changed = db_changes(st);

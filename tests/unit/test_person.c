@@ -614,6 +614,63 @@ static void a_move_before_the_last_move_is_refused(void **state)
   person_record_free(&r);
 }
 
+/* A move may name the commune it leaves. It must be where the person lives,
+ * except for a first move that ends where the person lives now: that is a
+ * re-imported history (the people file carries today's residence), and the
+ * time before the move is put back where the person lived then. */
+static void a_move_naming_the_commune_it_leaves(void **state)
+{
+  (void)state;
+  /* created in C (today's residence), then the move A -> C arrives */
+  long id = make("Mạc Văn Hưng", "1993-07-07", NULL, "post2025", "02647");
+  assert_int_equal(ev(id, PEV_CLASSIFIED, "2026-01-10", "user"), ERR_OK);
+  assert_int_equal(ev(id, PEV_DETERMINATION, "2026-02-01", "addict"), ERR_OK);
+  assert_int_equal(determination_unit(id), unit_id_of("02647"));
+  struct person_event m = event_of(id, PEV_MOVED, "2026-03-01");
+  snprintf(m.unit_code, sizeof m.unit_code, "02647");
+  snprintf(m.from_code, sizeof m.from_code, "00004");
+  assert_int_equal(add_as(&admin, &m), ERR_OK);
+  lives_in(id, "02647");
+  assert_int_equal(determination_unit(id), unit_id_of("00004"));
+  /* the user span from 10/01 and the addict span from 01/02 now lie in A */
+  assert_int_equal(number_of("SELECT count(*) FROM person_span WHERE person_id = ? AND unit_id = "
+                             "(SELECT id FROM unit WHERE tree = 'post2025' AND code = '00004')",
+                             id),
+                   2);
+  struct person_record r;
+  assert_int_equal(person_read(&r, st, &admin, id, &rules, TODAY, NULL), ERR_OK);
+  assert_string_equal(r.events.items[r.events.n - 1].from_code, "00004");
+  person_record_free(&r);
+
+  /* a later move naming the commune the person lives in is a plain move ... */
+  struct person_event next = event_of(id, PEV_MOVED, "2026-05-01");
+  snprintf(next.unit_code, sizeof next.unit_code, "00008");
+  snprintf(next.from_code, sizeof next.from_code, "02647");
+  assert_int_equal(add_as(&admin, &next), ERR_OK);
+  lives_in(id, "00008");
+  /* ... and one naming another commune is refused, with both communes */
+  struct person_event wrong = event_of(id, PEV_MOVED, "2026-06-01");
+  snprintf(wrong.unit_code, sizeof wrong.unit_code, "00004");
+  snprintf(wrong.from_code, sizeof wrong.from_code, "02647");
+  assert_int_equal(add_as(&admin, &wrong), ERR_INPUT);
+  assert_non_null(strstr(last.msg, "00008"));
+  assert_non_null(strstr(last.msg, "02647"));
+  lives_in(id, "00008");
+
+  /* a first move that does not end where the person lives is refused too */
+  long other = make("Mạc Thị Hoa", "1994-08-08", NULL, "post2025", "00004");
+  assert_int_equal(ev(other, PEV_CLASSIFIED, "2026-01-10", "user"), ERR_OK);
+  struct person_event away = event_of(other, PEV_MOVED, "2026-03-01");
+  snprintf(away.unit_code, sizeof away.unit_code, "02647");
+  snprintf(away.from_code, sizeof away.from_code, "00008");
+  assert_int_equal(add_as(&admin, &away), ERR_INPUT);
+  assert_int_equal(number_of("SELECT count(*) FROM person_event WHERE person_id = ? AND kind = "
+                             "'moved'",
+                             other),
+                   0);
+  lives_in(other, "00004");
+}
+
 static void a_commune_officer_sees_only_the_commune(void **state)
 {
   (void)state;
@@ -1045,6 +1102,7 @@ int main(void)
       cmocka_unit_test(a_move_keeps_one_history_and_changes_who_sees_it),
       cmocka_unit_test(voiding_a_move_restores_the_residence),
       cmocka_unit_test(a_move_before_the_last_move_is_refused),
+      cmocka_unit_test(a_move_naming_the_commune_it_leaves),
       cmocka_unit_test(a_commune_officer_sees_only_the_commune),
       cmocka_unit_test(roles_without_personal_records_are_denied),
       cmocka_unit_test(possible_duplicates_are_flagged_and_dismissed),
