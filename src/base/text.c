@@ -112,6 +112,17 @@ int text_has_alnum(const char *s)
   return has;
 }
 
+size_t text_space_len(const char *s)
+{
+  if (*s == ' ')
+    return 1;
+  if (!(*s & 0x80))
+    return 0;
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+  return n > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ? (size_t)n : 0;
+}
+
 /* Shared by text_fold and text_key: strip marks, fold case, then collapse the
  * separators. `punct_is_space` makes every non-alphanumeric a separator. */
 static int fold(char **out, const char *s, int punct_is_space, struct err *err)

@@ -28,6 +28,11 @@ int text_fold(char **out, const char *s, struct err *err);
  * memory). Without a copy when s has an ASCII letter or digit. */
 int text_has_alnum(const char *s);
 
+/* The length in bytes of the space character s starts with: a space of any
+ * kind (Unicode Zs: ' ', the no-break space U+00A0 and the narrow one U+202F
+ * that spreadsheets write between thousands, thin spaces ...), else 0. */
+size_t text_space_len(const char *s);
+
 /* Like text_fold, and every run of characters that are neither letters nor
  * digits becomes one space: "Sở LĐ-TB&XH" -> "so ld tb xh". For matching
  * names whatever their punctuation. */

@@ -534,8 +534,11 @@ static int parse_number(double *out, const char *t)
   size_t w = 0;
   for (size_t i = 0; tmp[i]; i++) {
     char c = tmp[i];
-    if (c == ' ')
+    size_t sp = text_space_len(&tmp[i]);
+    if (sp) {
+      i += sp - 1;
       continue;
+    }
     if (c == ',' || c == '.') {
       if (c == dec && &tmp[i] == (dec == ',' ? comma : dot))
         tmp[w++] = '.';
@@ -554,8 +557,9 @@ static int parse_number(double *out, const char *t)
 
 /* A whole number as Vietnamese offices write it: "1200", "1.200" or "1 200"
  * (the first group 1-3 digits, then groups of exactly three after one kind
- * of separator). A decimal part or a bad grouping ("1.2", "1,200", "12.00")
- * is refused rather than guessed. */
+ * of separator; a spreadsheet's no-break space counts as a space). A decimal
+ * part or a bad grouping ("1.2", "1,200", "12.00") is refused rather than
+ * guessed. */
 static int parse_int(long long *out, const char *t)
 {
   char sep = 0;
@@ -569,12 +573,16 @@ static int parse_int(long long *out, const char *t)
       group++;
       continue;
     }
-    if ((*p != '.' && *p != ' ') || (sep && *p != sep))
+    size_t sp = text_space_len(p);
+    char kind = sp ? ' ' : *p;
+    if (sp)
+      p += sp - 1;
+    if ((kind != '.' && kind != ' ') || (sep && kind != sep))
       return -1;
     /* a separator ends the first group (1-3 digits) or a full one */
     if (group == 0 || group > 3 || (sep && group != 3))
       return -1;
-    sep = *p;
+    sep = kind;
     group = 0;
   }
   if (digits == 0 || (sep && group != 3))

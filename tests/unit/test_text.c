@@ -133,6 +133,27 @@ static void has_alnum_agrees_with_key(void **state)
   assert_int_equal(text_has_alnum("-/-"), 0);
 }
 
+/* Spaces of every kind a spreadsheet writes, by their UTF-8 length; a
+ * letter, a digit, a mark or a broken sequence is not one. */
+static void space_len_knows_unicode_spaces(void **state)
+{
+  (void)state;
+  assert_int_equal(text_space_len(" 1"), 1);
+  assert_int_equal(text_space_len("\u00a0"
+                                  "200"),
+                   2);
+  assert_int_equal(text_space_len("\u202f"
+                                  "200"),
+                   3);
+  assert_int_equal(text_space_len("\u2009"), 3);
+  assert_int_equal(text_space_len("1 200"), 0);
+  assert_int_equal(text_space_len("đ"), 0);
+  assert_int_equal(text_space_len("\u0301"), 0);
+  assert_int_equal(text_space_len("\t"), 0);
+  assert_int_equal(text_space_len("\xc2"), 0); /* cut before its second byte */
+  assert_int_equal(text_space_len(""), 0);
+}
+
 static void fold_rejects_bad_input(void **state)
 {
   (void)state;
@@ -264,6 +285,7 @@ int main(void)
       cmocka_unit_test(fold_removes_case_and_marks),
       cmocka_unit_test(key_drops_punctuation),
       cmocka_unit_test(has_alnum_agrees_with_key),
+      cmocka_unit_test(space_len_knows_unicode_spaces),
       cmocka_unit_test(fold_rejects_bad_input),
       cmocka_unit_test(fold_very_long_string),
       cmocka_unit_test(collation_alphabet),
