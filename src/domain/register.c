@@ -23,6 +23,7 @@
 #include "store/store.h"
 #include "store/store_people.h"
 #include "store/store_registers.h"
+#include "store/store_units.h"
 
 #define N(a)    (sizeof(a) / sizeof((a)[0]))
 #define ENUM(a) a, N(a)
@@ -555,6 +556,37 @@ static int parse_number(double *out, const char *t)
   return 0;
 }
 
+/* A unit named with its tree ("Hệ đơn vị") must exist on the record's date:
+ * a case of 2026 on a commune dissolved by the 1 July 2025 reform, or one of
+ * 2024 on a commune created by it, would count in no territory of its own
+ * time (the figures of an old district read the old tree). Without the
+ * column the date picks the tree, so the two always agree. */
+static int check_unit_on_date(struct store *st, const struct reg_spec *spec, const char *const *raw,
+                              const char *tree, const char *code, const char *header,
+                              struct buf *problems, struct err *err)
+{
+  const char *draw = raw[reg_col_index(spec, spec->date_db)];
+  struct date d;
+  struct err e;
+  if (!draw || date_parse(&d, draw, 0, &e))
+    return ERR_OK; /* the date column reports its own problem */
+  char iso[DATE_ISO_LEN], vn[16], edge[16];
+  date_to_iso(iso, d);
+  date_to_vn(vn, d);
+  struct unit u;
+  int rc = store_unit_get(&u, st, tree, code, NULL, err);
+  if (rc)
+    return rc;
+  if (u.valid_from[0] && strcmp(iso, u.valid_from) < 0)
+    problem(problems, header, "đơn vị %s (hệ %s) chỉ có từ %s; ngày %s ghi theo đơn vị khi đó",
+            code, tree, date_iso_to_vn(edge, u.valid_from), vn);
+  else if (u.valid_to[0] && strcmp(iso, u.valid_to) > 0)
+    problem(problems, header,
+            "đơn vị %s (hệ %s) chỉ có đến %s; ngày %s ghi theo đơn vị mới (sau sắp xếp)", code,
+            tree, date_iso_to_vn(edge, u.valid_to), vn);
+  return ERR_OK;
+}
+
 /* A whole number as Vietnamese offices write it: "1200", "1.200" or "1 200"
  * (the first group 1-3 digits, then groups of exactly three after one kind
  * of separator; a spreadsheet's no-break space counts as a space). A decimal
@@ -740,6 +772,11 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
         return rc;
       if (!inside)
         problem(problems, col->header, "đơn vị %s nằm ngoài địa bàn của người nhập", v);
+      if (tree && spec->date_db) {
+        rc = check_unit_on_date(st, spec, raw, tr, v, col->header, problems, err);
+        if (rc)
+          return rc;
+      }
       snprintf(c->text, sizeof c->text, "%s", v);
       break;
     }

@@ -231,6 +231,36 @@ static void test_missing_column_and_dry_run(void **state)
   assert_int_equal(count("SELECT count(*) FROM activity"), before); /* ... but did not */
 }
 
+/* A unit named with its tree must exist on the record's date: the old
+ * communes end on 30/06/2025, the new ones begin on 01/07/2025. */
+static void test_unit_exists_on_the_date(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_as(&r, &admin, "cases", "trees.csv",
+                             "Số vụ,Ngày phát hiện,Mã đơn vị,Hệ đơn vị,Lực lượng phát hiện,"
+                             "Điều BLHS\n"
+                             "U-1,05/09/2025,02647,pre2025,Công an,249\n"
+                             "U-2,05/09/2024,02923,post2025,Công an,249\n"
+                             "U-3,05/09/2024,02647,pre2025,Công an,249\n"
+                             "U-4,05/09/2025,02923,post2025,Công an,249\n"
+                             "U-5,30/06/2025,02647,pre2025,Công an,249\n"
+                             "U-6,01/07/2025,02923,post2025,Công an,249\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 4);
+  assert_int_equal(r.n_rejects, 2);
+  const char *why = reason_of(&r, 2);
+  assert_non_null(why);
+  assert_non_null(strstr(why, "Mã đơn vị: đơn vị 02647 (hệ pre2025) chỉ có đến 30/06/2025"));
+  why = reason_of(&r, 3);
+  assert_non_null(why);
+  assert_non_null(strstr(why, "Mã đơn vị: đơn vị 02923 (hệ post2025) chỉ có từ 01/07/2025"));
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM drug_case WHERE record_no LIKE 'U-%'"), 4);
+}
+
 /* Whole numbers with the thousands marks of Vietnamese writing; a decimal
  * part or a bad grouping is refused, not rounded or guessed. */
 static void test_int_thousands(void **state)
@@ -1164,6 +1194,7 @@ int main(void)
       cmocka_unit_test(test_missing_column_and_dry_run),
       cmocka_unit_test(test_broken_file_saves_nothing),
       cmocka_unit_test(test_int_thousands),
+      cmocka_unit_test(test_unit_exists_on_the_date),
       cmocka_unit_test(test_seizures),
       cmocka_unit_test(test_place_status_transitions),
       cmocka_unit_test(test_place_status_same_day),
