@@ -757,6 +757,69 @@ static int collect(void *ctx, const char *const *cells)
   return 0;
 }
 
+/* Quantities read the Vietnamese way first ("." thousands, "," decimals),
+ * other locales' spreadsheets where unambiguous, bad groupings refused; the
+ * export writes them back so that they re-import unchanged. */
+static void test_decimal_numbers(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_as(&r, &admin, "cases", "c3.csv",
+                             "Số vụ,Ngày phát hiện,Mã đơn vị,Lực lượng phát hiện,Điều BLHS\n"
+                             "D-01/2025,05/09/2025,02923,Công an xã Gia Phú,251\n",
+                             0, &err),
+                   0);
+  reg_import_result_free(&r);
+  const char *csv = "Số vụ;Chất ma túy;Số lượng;Đơn vị tính\n"
+                    "D-01/2025;Heroin;1.200;g\n"        /* 2: 1200 */
+                    "D-01/2025;Heroin;1.234.567;g\n"    /* 3: 1234567 */
+                    "D-01/2025;Heroin;2,5;g\n"          /* 4: 2.5 */
+                    "D-01/2025;Heroin;1,234.75;g\n"     /* 5: 1234.75 */
+                    "D-01/2025;Heroin;0.125;g\n"        /* 6: 0.125 */
+                    "D-01/2025;Heroin;7,654,321;g\n"    /* 7: 7654321 */
+                    "D-01/2025;Heroin;3\u00a0456,5;g\n" /* 8: 3456.5 */
+                    "D-01/2025;Heroin;12.5;g\n"         /* 9: 12.5 */
+                    "D-01/2025;Heroin;1.23.456;g\n"     /* 10: refused */
+                    "D-01/2025;Heroin;12,34,567;g\n"    /* 11: refused */
+                    "D-01/2025;Heroin;1,2,3.5;g\n"      /* 12: refused */
+                    "D-01/2025;Heroin;1.5.;g\n"         /* 13: refused */
+                    "D-01/2025;Heroin;1,5e3;g\n";       /* 14: refused */
+  assert_int_equal(import_as(&r, &admin, "case-seizures", "d.csv", csv, 0, &err), 0);
+  assert_int_equal(r.inserted, 8);
+  assert_int_equal(r.n_rejects, 5);
+  for (long line = 10; line <= 14; line++) {
+    const char *why = reason_of(&r, line);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "không phải số không âm"));
+  }
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM case_seizure s JOIN drug_case c ON c.id = "
+                         "s.case_id WHERE c.record_no = 'D-01/2025' AND s.quantity IN (1200, "
+                         "1234567, 2.5, 1234.75, 0.125, 7654321, 3456.5, 12.5)"),
+                   8);
+  /* exported with the decimal comma and no thousands mark ... */
+  struct collected c = {{0}, 0};
+  buf_init(&c.text, 0);
+  long n = 0;
+  assert_int_equal(
+      reg_export(st, &admin, reg_spec_find("case-seizures"), collect, &c, &n, TODAY, &err), 0);
+  assert_non_null(strstr(buf_str(&c.text), "D-01/2025|Heroin|0,125|"));
+  assert_non_null(strstr(buf_str(&c.text), "D-01/2025|Heroin|1234567|"));
+  assert_non_null(strstr(buf_str(&c.text), "D-01/2025|Heroin|1234,75|"));
+  buf_free(&c.text);
+  /* ... and a file written so re-imports unchanged */
+  assert_int_equal(import_as(&r, &admin, "case-seizures", "d2.csv",
+                             "Số vụ;Chất ma túy;Số lượng;Đơn vị tính\n"
+                             "D-01/2025;Heroin;0,125;g\n"
+                             "D-01/2025;Heroin;1234567;g\n"
+                             "D-01/2025;Heroin;1234,75;g\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.unchanged, 3);
+  reg_import_result_free(&r);
+}
+
 static void test_scope_and_export(void **state)
 {
   (void)state;
@@ -1196,6 +1259,7 @@ int main(void)
       cmocka_unit_test(test_int_thousands),
       cmocka_unit_test(test_unit_exists_on_the_date),
       cmocka_unit_test(test_seizures),
+      cmocka_unit_test(test_decimal_numbers),
       cmocka_unit_test(test_place_status_transitions),
       cmocka_unit_test(test_place_status_same_day),
       cmocka_unit_test(test_place_children_kind_and_date),
