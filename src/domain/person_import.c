@@ -69,6 +69,8 @@ static const struct reg_column person_cols[] = {
 enum {
   E_NID,
   E_ID,
+  E_NAME,
+  E_DOB,
   E_KIND,
   E_DATE,
   E_VALUE,
@@ -85,6 +87,8 @@ enum {
 static const struct reg_column event_cols[] = {
     [E_NID] = {"national_id", "Số định danh", REG_TEXT, 0, 12, NULL, 0},
     [E_ID] = {"person_id", "Mã hồ sơ", REG_INT, 0, 0, NULL, 0},
+    [E_NAME] = {"full_name", "Họ tên", REG_TEXT, 0, PERSON_NAME_MAX - 1, NULL, 0},
+    [E_DOB] = {"birth_date", "Ngày sinh", REG_DATE, 0, 0, NULL, 0},
     [E_KIND] = {"kind", "Sự kiện", REG_TEXT, REG_REQUIRED, 128, NULL, 0},
     [E_DATE] = {"event_date", "Ngày", REG_DATE, REG_REQUIRED, 0, NULL, 0},
     [E_VALUE] = {"value", "Giá trị", REG_TEXT, 0, 31, NULL, 0},
@@ -333,6 +337,96 @@ static int event_kind(enum person_event_kind *out, const char *text)
   return found;
 }
 
+/* 1 when the row's "Họ tên" / "Ngày sinh" (each when given) are the
+ * person's: the name compared by its key (case, diacritics, spacing). */
+static int names_person(struct store *st, const struct scope *sc, long id, const struct reg_cell *c,
+                        int *same, struct err *err)
+{
+  *same = 1;
+  if (c[E_NAME].empty && c[E_DOB].empty)
+    return ERR_OK;
+  struct person p;
+  int rc = store_person_get(&p, st, sc, id, err);
+  if (rc)
+    return rc;
+  if (!c[E_DOB].empty && strcmp(c[E_DOB].text, p.birth_date) != 0)
+    *same = 0;
+  if (*same && !c[E_NAME].empty) {
+    char *a = NULL, *b = NULL;
+    rc = text_key(&a, c[E_NAME].text, err);
+    if (!rc)
+      rc = text_key(&b, p.full_name, err);
+    if (!rc)
+      *same = strcmp(a, b) == 0;
+    free(a);
+    free(b);
+  }
+  return rc;
+}
+
+/* The person an event row is about, inside the caller's scope. A national
+ * ID decides. Without one, "Mã hồ sơ" is this database's record number, so
+ * in a file from another database it may name someone else: when the row
+ * also gives "Họ tên" and "Ngày sinh" (the export writes them) and they are
+ * not that record's, the one person in the scope with that name and birth
+ * date is meant; a record number outside the scope is "not found", as if it
+ * did not exist (no event of it is compared, so nothing leaks). */
+static int event_person(long *id, struct store *st, const struct scope *sc,
+                        const struct reg_cell *c, struct err *e)
+{
+  *id = 0;
+  int rc;
+  if (!c[E_NID].empty) {
+    rc = store_reg_person_any(id, st, sc, c[E_NID].text, e);
+    if (!rc && !*id)
+      rc = err_set(e, ERR_NOT_FOUND, "Số định danh: không có người có số %s trong địa bàn",
+                   c[E_NID].text);
+    return rc;
+  }
+  int named = !c[E_NAME].empty && !c[E_DOB].empty;
+  if (c[E_ID].empty && !named)
+    return err_set(e, ERR_INPUT,
+                   "Số định danh: cần số định danh, mã hồ sơ, hoặc họ tên và ngày sinh");
+  if (!c[E_ID].empty) {
+    struct person p;
+    rc = store_person_get(&p, st, sc, (long)c[E_ID].i, e);
+    int same = 0;
+    if (!rc)
+      rc = names_person(st, sc, p.id, c, &same, e);
+    if (!rc && same) {
+      *id = p.id;
+      return ERR_OK;
+    }
+    if (rc && rc != ERR_NOT_FOUND)
+      return rc;
+    if (!named)
+      return rc ? err_set(e, ERR_NOT_FOUND, "Mã hồ sơ: không có hồ sơ số %lld trong địa bàn",
+                          c[E_ID].i)
+                : err_set(e, ERR_INPUT,
+                          "Mã hồ sơ: hồ sơ số %lld là %s, không phải người ghi ở dòng", c[E_ID].i,
+                          p.full_name);
+  }
+  char *key = NULL;
+  rc = text_key(&key, c[E_NAME].text, e);
+  if (rc)
+    return rc;
+  int n = 0;
+  rc = store_person_find_named(id, &n, st, sc, key, c[E_DOB].text, e);
+  free(key);
+  if (rc)
+    return rc;
+  char vn[DATE_ISO_LEN];
+  date_iso_to_vn(vn, c[E_DOB].text);
+  if (n == 0)
+    return err_set(e, ERR_NOT_FOUND, "Họ tên: không có %s, sinh %s, trong địa bàn", c[E_NAME].text,
+                   vn);
+  if (n > 1)
+    return err_set(e, ERR_INPUT,
+                   "Họ tên: có nhiều người tên %s, sinh %s; ghi số định danh hoặc mã hồ sơ",
+                   c[E_NAME].text, vn);
+  return ERR_OK;
+}
+
 static int event_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
                             const struct reg_spec *spec, const char *const *raw, const char *today,
                             struct buf *problems, struct err *err)
@@ -347,16 +441,7 @@ static int event_import_row(enum reg_outcome *out, struct store *st, const struc
   err_clear(&e);
   struct person_event ev;
   memset(&ev, 0, sizeof ev);
-  if (!c[E_NID].empty) {
-    rc = store_reg_person_any(&ev.person_id, st, sc, c[E_NID].text, &e);
-    if (!rc && !ev.person_id)
-      rc = err_set(&e, ERR_NOT_FOUND, "Số định danh: không có người có số %s trong địa bàn",
-                   c[E_NID].text);
-  } else if (!c[E_ID].empty) {
-    ev.person_id = (long)c[E_ID].i;
-  } else {
-    rc = err_set(&e, ERR_INPUT, "Số định danh: cần số định danh hoặc mã hồ sơ");
-  }
+  rc = event_person(&ev.person_id, st, sc, c, &e);
   if (!rc && event_kind(&ev.kind, c[E_KIND].text))
     rc = err_set(&e, ERR_INPUT, "Sự kiện: \"%s\" không phải loại sự kiện (pcmt person kinds)",
                  c[E_KIND].text);
@@ -368,8 +453,9 @@ static int event_import_row(enum reg_outcome *out, struct store *st, const struc
   put(ev.decision_no, sizeof ev.decision_no, c[E_DECISION].text);
   put(ev.decision_date, sizeof ev.decision_date, c[E_DECISION_ON].text);
   put(ev.unit_code, sizeof ev.unit_code, c[E_UNIT].text);
-  put(ev.unit_tree, sizeof ev.unit_tree,
-      c[E_TREE].empty ? (c[E_UNIT].empty ? "" : UNIT_TREE_NEW) : c[E_TREE].text);
+  /* without "Hệ đơn vị" the tree in force on the move's date
+   * (person_event_validate), as for every other register */
+  put(ev.unit_tree, sizeof ev.unit_tree, c[E_TREE].text);
   /* the commune a move leaves: optional (an export writes it, so that a
    * register re-imported into a fresh database keeps where people came from) */
   if (ev.kind == PEV_MOVED) {
@@ -403,6 +489,15 @@ struct export_ctx {
   const char *today;
 };
 
+/* 1 when a void of the history cancels event `id`. */
+static int is_voided(const struct person_event *ev, size_t n, long id)
+{
+  for (size_t j = 0; j < n; j++)
+    if (ev[j].kind == PEV_VOID && ev[j].ref_event_id == id)
+      return 1;
+  return 0;
+}
+
 static int export_person(void *vctx, const struct person *p, const struct person_event *ev,
                          size_t n)
 {
@@ -411,10 +506,11 @@ static int export_person(void *vctx, const struct person *p, const struct person
   struct err e;
   memset(&s, 0, sizeof s);
   person_replay(&s, p->birth_date, ev, n, NULL, &e);
-  /* the latest classification event, for "Phân loại" / "Ngày phân loại" */
+  /* the latest classification event not voided, for "Phân loại" / "Ngày
+   * phân loại" (a voided one, re-imported, would classify the person again) */
   const struct person_event *cls = NULL;
   for (size_t i = 0; i < n; i++)
-    if (ev[i].kind == PEV_CLASSIFIED)
+    if (ev[i].kind == PEV_CLASSIFIED && !is_voided(ev, n, ev[i].id))
       cls = &ev[i];
   char dob[DATE_ISO_LEN], clsd[DATE_ISO_LEN];
   date_iso_to_vn(dob, p->birth_date);
@@ -453,20 +549,18 @@ static int export_events(void *vctx, const struct person *p, const struct person
 {
   struct export_ctx *x = vctx;
   for (size_t i = 0; i < n; i++) {
-    if (ev[i].kind == PEV_VOID)
+    if (ev[i].kind == PEV_VOID || is_voided(ev, n, ev[i].id))
       continue;
-    int voided = 0;
-    for (size_t j = 0; j < n && !voided; j++)
-      voided = ev[j].kind == PEV_VOID && ev[j].ref_event_id == ev[i].id;
-    if (voided)
-      continue;
-    char id[24], date[DATE_ISO_LEN], dec[DATE_ISO_LEN];
+    char id[24], date[DATE_ISO_LEN], dec[DATE_ISO_LEN], dob[DATE_ISO_LEN];
     snprintf(id, sizeof id, "%ld", p->id);
+    date_iso_to_vn(dob, p->birth_date);
     date_iso_to_vn(date, ev[i].date);
     date_iso_to_vn(dec, ev[i].decision_date);
     const char *cells[N(event_cols)] = {
         [E_NID] = p->national_id,
         [E_ID] = id,
+        [E_NAME] = p->full_name,
+        [E_DOB] = dob,
         [E_KIND] = person_event_code(ev[i].kind),
         [E_DATE] = date,
         [E_VALUE] = ev[i].value,

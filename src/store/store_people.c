@@ -1357,6 +1357,41 @@ int store_person_find_same(long *id, struct store *st, const struct scope *sc, c
   return rc;
 }
 
+int store_person_find_named(long *id, int *n, struct store *st, const struct scope *sc,
+                            const char *name_key, const char *birth_date, struct err *err)
+{
+  NEED_ERR(err);
+  *id = 0;
+  *n = 0;
+  int rc = check_scope(sc, 0, err);
+  if (rc)
+    return rc;
+  char sql[400];
+  snprintf(sql, sizeof sql,
+           "SELECT p.id FROM person p WHERE p.name_key = ? AND p.birth_date = ? AND "
+           "p.merged_into IS NULL%s ORDER BY p.id LIMIT 2",
+           scope_check_sql(sc));
+  struct stmt *s;
+  rc = db_prepare(&s, st, sql, err);
+  if (rc)
+    return rc;
+  db_bind_text(s, 1, name_key);
+  db_bind_text(s, 2, birth_date);
+  if (sc->unit_id > 0)
+    db_bind_int(s, 3, sc->unit_id);
+  int r;
+  while ((r = db_step(s, err)) == 1) {
+    if (++*n == 1)
+      *id = db_col_int(s, 0);
+  }
+  if (r < 0)
+    rc = step_failed(err);
+  if (*n > 1)
+    *id = 0;
+  db_finalize(s);
+  return rc;
+}
+
 int store_person_event_exists(int *out, struct store *st, long person_id, const char *kind,
                               const char *date, const char *value, struct err *err)
 {

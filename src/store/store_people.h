@@ -159,6 +159,12 @@ int store_person_merge(struct store *st, const struct scope *sc, long a, long b,
  * scope by the caller. */
 int store_person_find_same(long *id, struct store *st, const struct scope *sc, const char *name_key,
                            const char *birth_date, long unit_id, struct err *err);
+/* The person (not merged) inside the scope with this name key and birth
+ * date, wherever they live (how an event row without a national ID names
+ * its person): *id and *n = 1 when exactly one, *n = 0 when none, *n = 2
+ * when several (then *id = 0). */
+int store_person_find_named(long *id, int *n, struct store *st, const struct scope *sc,
+                            const char *name_key, const char *birth_date, struct err *err);
 /* *out = 1 when the person already has a (not voided) event of this kind,
  * date and value: a re-imported event changes nothing. */
 int store_person_event_exists(int *out, struct store *st, long person_id, const char *kind,

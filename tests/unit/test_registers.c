@@ -738,6 +738,119 @@ static void test_people_empty_id_keeps_stored_id(void **state)
   assert_int_equal(count("SELECT count(*) FROM person WHERE full_name = 'Hà Văn Bình'"), 1);
 }
 
+/* Captures "Phân loại" (cell 11) of the people export's row for one name. */
+struct class_cell {
+  const char *name;
+  char value[64];
+};
+
+static int collect_class(void *ctx, const char *const *cells)
+{
+  struct class_cell *c = ctx;
+  if (strcmp(cells[1], c->name) == 0)
+    snprintf(c->value, sizeof c->value, "%s", cells[11]);
+  return 0;
+}
+
+/* An event row names its person by national ID, else by record number —
+ * checked against "Họ tên" / "Ngày sinh" when given, since a file from
+ * another database numbers its records otherwise — else by name and birth
+ * date; a record outside the caller's territory is not found, whatever
+ * events it holds. A move without "Hệ đơn vị" reads its commune in the tree
+ * of its date. A voided classification is not exported. */
+static void test_event_rows_name_their_person(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_as(&r, &admin, "people", "lu.csv",
+                             "Họ tên,Ngày sinh,Giới tính,Mã đơn vị,Hệ đơn vị,Phân loại,"
+                             "Ngày phân loại\n"
+                             "Lù Văn Một,01/01/1980,Nam,02923,,Người sử dụng trái phép chất ma "
+                             "túy,05/01/2026\n"
+                             "Lù Thị Hai,02/02/1982,Nữ,02923,,Người sử dụng trái phép chất ma "
+                             "túy,05/01/2026\n"
+                             "Lù Văn Ba,03/03/1983,Nam,02668,pre2025,Người sử dụng trái phép chất "
+                             "ma túy,05/01/2024\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 3);
+  reg_import_result_free(&r);
+  long mot = count("SELECT id FROM person WHERE full_name = 'Lù Văn Một'");
+  long hai = count("SELECT id FROM person WHERE full_name = 'Lù Thị Hai'");
+  char csv[1024];
+  snprintf(csv, sizeof csv,
+           "Mã hồ sơ,Họ tên,Ngày sinh,Sự kiện,Ngày,Giá trị,Cơ sở\n"
+           "%ld,Lu Thi Hai,02/02/1982,determination,01/02/2026,addict,TTYT\n" /* 2: Hai */
+           "%ld,,,determination,01/03/2026,addict,TTYT\n"                  /* 3: Một, by number */
+           "%ld,Lù Thị Hai,,determination,01/04/2026,addict,TTYT\n"        /* 4: not Một */
+           ",Lù Văn Bốn,04/04/1984,determination,01/04/2026,addict,TTYT\n" /* 5: nobody */
+           ",LÙ THỊ HAI,02/02/1982,determination,01/05/2026,addict,TTYT\n", /* 6: Hai */
+           mot, mot, mot);
+  assert_int_equal(import_as(&r, &admin, "person-events", "lu-ev.csv", csv, 0, &err), 0);
+  assert_int_equal(r.inserted, 3);
+  assert_int_equal(r.n_rejects, 2);
+  assert_non_null(strstr(reason_of(&r, 4), "là Lù Văn Một"));
+  assert_non_null(strstr(reason_of(&r, 5), "không có Lù Văn Bốn, sinh 04/04/1984"));
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM person_event WHERE person_id = (SELECT id FROM "
+                         "person WHERE full_name = 'Lù Thị Hai') AND kind = 'determination'"),
+                   2);
+  assert_int_equal(count("SELECT count(*) FROM person_event WHERE person_id = (SELECT id FROM "
+                         "person WHERE full_name = 'Lù Văn Một') AND kind = 'determination'"),
+                   1);
+
+  /* an officer of Phong Hải learns nothing of Gia Phú's records by number */
+  struct scope officer;
+  assert_int_equal(
+      scope_init(&officer, "cb_phonghai", "officer", "post2025", "02902", "kiểm thử", &err), 0);
+  assert_int_equal(scope_resolve(&officer, st, &err), 0);
+  snprintf(csv, sizeof csv,
+           "Mã hồ sơ,Sự kiện,Ngày,Giá trị,Cơ sở\n"
+           "%ld,determination,01/03/2026,addict,TTYT\n" /* exists in Gia Phú */
+           "%ld,determination,02/03/2026,addict,TTYT\n",
+           mot, hai);
+  assert_int_equal(import_as(&r, &officer, "person-events", "probe.csv", csv, 0, &err), 0);
+  assert_int_equal(r.unchanged, 0);
+  assert_int_equal(r.n_rejects, 2);
+  assert_non_null(strstr(reason_of(&r, 2), "không có hồ sơ số"));
+  assert_non_null(strstr(reason_of(&r, 3), "không có hồ sơ số"));
+  reg_import_result_free(&r);
+
+  /* a move of 2024 without "Hệ đơn vị" goes to a commune of the old tree */
+  assert_int_equal(import_as(&r, &admin, "person-events", "lu-mv.csv",
+                             "Họ tên,Ngày sinh,Sự kiện,Ngày,Mã đơn vị mới\n"
+                             "Lù Văn Ba,03/03/1983,moved,10/03/2024,02647\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.inserted, 1);
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM person_event e JOIN unit u ON u.id = e.unit_id "
+                         "WHERE e.kind = 'moved' AND u.tree = 'pre2025' AND u.code = '02647' AND "
+                         "e.person_id = (SELECT id FROM person WHERE full_name = 'Lù Văn Ba')"),
+                   1);
+
+  /* a voided classification leaves "Phân loại" empty in the export */
+  struct person_event v;
+  memset(&v, 0, sizeof v);
+  v.person_id = hai;
+  v.kind = PEV_VOID;
+  snprintf(v.date, sizeof v.date, "2026-06-01");
+  v.ref_event_id = count("SELECT id FROM person_event WHERE kind = 'classified' AND person_id = "
+                         "(SELECT id FROM person WHERE full_name = 'Lù Thị Hai')");
+  snprintf(v.note, sizeof v.note, "ghi nhầm người");
+  assert_int_equal(person_add_event(st, &admin, &v, TODAY, &err), 0);
+  struct class_cell cc = {"Lù Thị Hai", "?"};
+  long n = 0;
+  assert_int_equal(
+      reg_export(st, &admin, reg_spec_find("people"), collect_class, &cc, &n, TODAY, &err), 0);
+  assert_string_equal(cc.value, "");
+  struct class_cell one = {"Lù Văn Một", "?"};
+  assert_int_equal(
+      reg_export(st, &admin, reg_spec_find("people"), collect_class, &one, &n, TODAY, &err), 0);
+  assert_string_equal(one.value, "Người sử dụng trái phép chất ma túy");
+}
+
 /* ---------------------------------------------------------------------------
  * Territory and export
  * ------------------------------------------------------------------------- */
@@ -1267,6 +1380,7 @@ int main(void)
       cmocka_unit_test(test_place_empty_seller_keeps_link),
       cmocka_unit_test(test_people_and_events),
       cmocka_unit_test(test_people_empty_id_keeps_stored_id),
+      cmocka_unit_test(test_event_rows_name_their_person),
       cmocka_unit_test(test_scope_and_export),
       cmocka_unit_test(test_export_round_trip),
       cmocka_unit_test(test_unprotect_tab_and_cr),
