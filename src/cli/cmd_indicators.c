@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 
+#include "base/number.h"
 #include "base/period.h"
 #include "cli/cli_registers.h"
 #include "domain/indicator.h"
@@ -163,7 +164,9 @@ static int ind_enter(const struct opts *o, const struct cli_global *g)
     return cli_fail(&err);
   char name[64];
   period_name_vn(name, sizeof name, &p);
-  printf("đã nhập %s = %g cho đơn vị %s, %s\n", o->code, v, o->unit, name);
+  char shown[48];
+  printf("đã nhập %s = %s cho đơn vị %s, %s\n", o->code,
+         number_format_vn(shown, sizeof shown, v, 6), o->unit, name);
   return 0;
 }
 
@@ -189,14 +192,18 @@ static const struct indicator_result *match(const struct indicator_result_list *
   return NULL;
 }
 
+/* A figure as a report writes it ("4.265.756", "66,7% (2/3)"), never with
+ * an exponent; quantities keep up to two decimals (grams, m²). */
 static void print_value(const struct indicator_result *r)
 {
+  char v[48], a[48], b[48];
   if (!r || !r->has_value)
     printf(" %14s", "-");
   else if (r->def->kind == IND_RATIO)
-    printf(" %7.1f%% (%g/%g)", r->value, r->num, r->den);
+    printf(" %7s%% (%s/%s)", number_format_vn(v, sizeof v, r->value, 1),
+           number_format_vn(a, sizeof a, r->num, 2), number_format_vn(b, sizeof b, r->den, 2));
   else
-    printf(" %14g", r->value);
+    printf(" %14s", number_format_vn(v, sizeof v, r->value, 2));
 }
 
 static int ind_show(const struct opts *o, const struct cli_global *g)
