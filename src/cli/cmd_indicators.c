@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 
+#include "base/date.h"
 #include "base/number.h"
 #include "base/period.h"
 #include "cli/cli_registers.h"
@@ -153,12 +154,14 @@ static int ind_enter(const struct opts *o, const struct cli_global *g)
     err_set(&err, ERR_INPUT, "giá trị \"%s\" không phải là số", o->value);
     return cli_fail(&err);
   }
+  char today[DATE_ISO_LEN];
+  date_to_iso(today, date_today());
   struct store *st;
   struct scope sc;
   if (open_scope(&st, &sc, g, o->as, "nhập số liệu tổng hợp", &err))
     return cli_fail(&err);
   int rc = indicator_enter(st, &sc, o->code, o->tree ? o->tree : UNIT_TREE_NEW, o->unit, o->agency,
-                           &p, v, o->source, &err);
+                           &p, v, o->source, today, &err);
   store_close(st);
   if (rc)
     return cli_fail(&err);

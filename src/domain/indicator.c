@@ -386,7 +386,8 @@ int indicator_compute(struct indicator_result_list *out, struct store *st, const
 
 int indicator_enter(struct store *st, const struct scope *sc, const char *indicator,
                     const char *tree, const char *code, const char *agency_kind,
-                    const struct period *p, double value, const char *source, struct err *err)
+                    const struct period *p, double value, const char *source, const char *today,
+                    struct err *err)
 {
   const struct indicator_def *d = indicator_find(indicator);
   if (!d)
@@ -401,15 +402,22 @@ int indicator_enter(struct store *st, const struct scope *sc, const char *indica
                    agency_kind);
   if (!(value >= 0) || value > 1e12)
     return err_set(err, ERR_INPUT, "giá trị phải là số không âm");
+  char start[DATE_ISO_LEN], end[DATE_ISO_LEN], at[32];
+  date_to_iso(start, p->start);
+  date_to_iso(end, p->end);
+  /* a report may give the figures of a period still running (the month to
+   * date), never of one that has not begun */
+  if (today && strcmp(start, today) > 0) {
+    char vn[16];
+    return err_set(err, ERR_INPUT, "kỳ bắt đầu %s, sau hôm nay: chưa có số liệu để nhập",
+                   date_iso_to_vn(vn, start));
+  }
   if (sc->role == SCOPE_LEADER)
     return err_set(err, ERR_DENIED, "lãnh đạo chỉ xem số liệu, không nhập");
   struct scope narrow;
   int rc = scope_narrow(&narrow, sc, st, tree, code, err);
   if (rc)
     return rc;
-  char start[DATE_ISO_LEN], end[DATE_ISO_LEN], at[32];
-  date_to_iso(start, p->start);
-  date_to_iso(end, p->end);
   audit_now(at, sizeof at);
   struct ind_value_entry e = {indicator, narrow.tree, narrow.code, agency_kind, start,
                               end,       source,      sc->user,    at,          value};

@@ -72,9 +72,12 @@ int indicator_compute(struct indicator_result_list *out, struct store *st, const
                       enum ind_split split, struct err *err);
 
 /* Enter an aggregate value for an indicator whose source is aggregate (a
- * register-backed one is refused: it is computed, not typed). */
+ * register-backed one is refused: it is computed, not typed). A period that
+ * begins after `today` (ISO; NULL: not checked) is refused; one still
+ * running is accepted (a report's month to date). */
 int indicator_enter(struct store *st, const struct scope *sc, const char *indicator,
                     const char *tree, const char *code, const char *agency_kind,
-                    const struct period *p, double value, const char *source, struct err *err);
+                    const struct period *p, double value, const char *source, const char *today,
+                    struct err *err);
 
 #endif

@@ -216,23 +216,23 @@ static void aggregate_values(void **state)
   period_parse(&aug, "2024-08", NULL);
   /* leads by month and force: flows add up */
   assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
-                                   &jul, 3, "báo cáo tháng 7", &err),
+                                   &jul, 3, "báo cáo tháng 7", TODAY, &err),
                    ERR_OK);
   assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "customs",
-                                   &aug, 2, "báo cáo tháng 8", &err),
+                                   &aug, 2, "báo cáo tháng 8", TODAY, &err),
                    ERR_OK);
   assert_int_equal(indicator_enter(st, &admin, "express_leads_verified", UNIT_TREE_OLD, "16846", "",
-                                   &q3, 5, "báo cáo quý", &err),
+                                   &q3, 5, "báo cáo quý", TODAY, &err),
                    ERR_OK);
   /* re-entering replaces */
   assert_int_equal(indicator_enter(st, &admin, "express_leads_verified", UNIT_TREE_OLD, "16846", "",
-                                   &q3, 4, "báo cáo quý, sửa", &err),
+                                   &q3, 4, "báo cáo quý, sửa", TODAY, &err),
                    ERR_OK);
   /* a value of a month outside the period does not count */
   struct period sep23;
   period_parse(&sep23, "2023-09", NULL);
   assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
-                                   &sep23, 9, "năm trước", &err),
+                                   &sep23, 9, "năm trước", TODAY, &err),
                    ERR_OK);
   struct indicator_result_list l = compute(UNIT_TREE_OLD, "16846", "2024-Q3", IND_SPLIT_NONE);
   expect(&l, "express_leads", "", 5);
@@ -256,16 +256,16 @@ static void aggregate_values(void **state)
   period_parse(&oct, "2024-10", NULL);
   period_parse(&nov, "2024-11", NULL);
   assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
-                                   &oct, 3, "báo cáo tháng 10", &err),
+                                   &oct, 3, "báo cáo tháng 10", TODAY, &err),
                    ERR_OK);
   assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "customs",
-                                   &nov, 2, "báo cáo tháng 11", &err),
+                                   &nov, 2, "báo cáo tháng 11", TODAY, &err),
                    ERR_OK);
   l = compute(UNIT_TREE_OLD, "16846", "2024-Q4", IND_SPLIT_NONE);
   expect(&l, "express_leads", "", 5);
   indicator_result_list_free(&l);
   assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
-                                   &q4, 7, "báo cáo quý IV của Công an", &err),
+                                   &q4, 7, "báo cáo quý IV của Công an", TODAY, &err),
                    ERR_OK);
   l = compute(UNIT_TREE_OLD, "16846", "2024-Q4", IND_SPLIT_AGENCY);
   expect(&l, "express_leads", "police", 7); /* not 7 + 3 */
@@ -275,35 +275,46 @@ static void aggregate_values(void **state)
   expect(&l, "express_leads", "", 3); /* the month alone still has its own value */
   indicator_result_list_free(&l);
   assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "", &q4, 11,
-                                   "báo cáo quý IV của Ban Chỉ đạo", &err),
+                                   "báo cáo quý IV của Ban Chỉ đạo", TODAY, &err),
                    ERR_OK);
   l = compute(UNIT_TREE_OLD, "16846", "2024-Q4", IND_SPLIT_NONE);
   expect(&l, "express_leads", "", 11); /* not 11 + 7 + 2 */
   indicator_result_list_free(&l);
   /* refusals */
   assert_int_equal(indicator_enter(st, &admin, "addicts_registered", UNIT_TREE_OLD, "16846", "",
-                                   &q3, 9, "x", &err),
+                                   &q3, 9, "x", TODAY, &err),
                    ERR_INPUT);
   /* register-backed: computed, never typed */
   const char *computed[] = {
       "cases_detected",      "persons_arrested", "seized_heroin_g", "hotspots_active",
       "propaganda_sessions", "communes_total",   "licit_entities",  "express_leads_verified_ratio"};
   for (size_t i = 0; i < sizeof computed / sizeof *computed; i++)
-    assert_int_equal(
-        indicator_enter(st, &admin, computed[i], UNIT_TREE_OLD, "16846", "", &q3, 1, "x", &err),
-        ERR_INPUT);
+    assert_int_equal(indicator_enter(st, &admin, computed[i], UNIT_TREE_OLD, "16846", "", &q3, 1,
+                                     "x", TODAY, &err),
+                     ERR_INPUT);
   assert_int_equal(
-      indicator_enter(st, &admin, "no_such", UNIT_TREE_OLD, "16846", "", &q3, 1, "x", &err),
+      indicator_enter(st, &admin, "no_such", UNIT_TREE_OLD, "16846", "", &q3, 1, "x", TODAY, &err),
       ERR_INPUT);
   assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "army", &q3,
-                                   1, "x", &err),
+                                   1, "x", TODAY, &err),
                    ERR_INPUT);
-  assert_int_equal(
-      indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "", &q3, -1, "x", &err),
-      ERR_INPUT);
-  assert_int_equal(
-      indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "99999", "", &q3, 1, "x", &err),
-      ERR_NOT_FOUND);
+  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "", &q3, -1,
+                                   "x", TODAY, &err),
+                   ERR_INPUT);
+  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "99999", "", &q3, 1,
+                                   "x", TODAY, &err),
+                   ERR_NOT_FOUND);
+  /* a period that has not begun has no figures yet; the running one has */
+  struct period next_q, this_q;
+  assert_int_equal(period_parse(&next_q, "2027-Q1", &err), 0);
+  assert_int_equal(period_parse(&this_q, "2026-Q4", &err), 0);
+  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_NEW, "16855", "", &next_q,
+                                   3, "x", TODAY, &err),
+                   ERR_INPUT);
+  assert_non_null(strstr(err.msg, "01/01/2027"));
+  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_NEW, "16855", "", &this_q,
+                                   3, "x", TODAY, &err),
+                   0);
 }
 
 static void scope_is_enforced(void **state)
