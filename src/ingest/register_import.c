@@ -168,6 +168,17 @@ static int import_row(enum reg_outcome *oc, struct store *st, const struct scope
   return store_savepoint_release(st, err);
 }
 
+/* A row of separators only (";;;;", as a spreadsheet writes the rows below
+ * a table) or of blanks is no row: skipped, neither counted nor rejected. */
+static int row_is_blank(const struct csv_row *row)
+{
+  for (size_t i = 0; i < row->n; i++)
+    for (const char *p = row->fields[i]; *p; p++)
+      if (*p != ' ' && *p != '\t')
+        return 0;
+  return 1;
+}
+
 int reg_import_file(struct reg_import_result *out, struct store *st, const struct scope *sc,
                     const struct reg_spec *spec, const char *path, int dry_run, const char *today,
                     struct err *err)
@@ -229,6 +240,8 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
     rc = person_bulk_begin(&bulk, st, sc, today, err);
   const char *raw[REG_MAX_COLUMNS];
   while (!rc && (got = csv_next(&r, &row, err)) == 1) {
+    if (row_is_blank(&row))
+      continue;
     out->rows++;
     for (size_t i = 0; i < spec->n_cols; i++)
       raw[i] = map[i] >= 0 && (size_t)map[i] < row.n ? unprotect(row.fields[map[i]]) : NULL;

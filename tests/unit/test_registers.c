@@ -305,6 +305,28 @@ static void test_int_thousands(void **state)
       count("SELECT count(*) FROM activity WHERE record_no = 'N-4' AND participants = 1234567"), 1);
 }
 
+/* Rows of separators only, as a spreadsheet writes below a table, are no
+ * rows: not counted, not rejected, so a clean file imports with status 0. */
+static void test_blank_rows_are_skipped(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_as(&r, &admin, "licit", "blank.csv",
+                             "Mã cơ sở;Loại;Tên;Mã đơn vị\n"
+                             "L-B1;Tiền chất;Công ty Bình An;02923\n"
+                             ";;;\n"
+                             " ; ;\t;\n"
+                             "L-B2;Tiền chất;Công ty Hòa Bình;02923\n"
+                             ";;;\r\n;;;\n",
+                             0, &err),
+                   0);
+  assert_int_equal(r.rows, 2);
+  assert_int_equal(r.inserted, 2);
+  assert_int_equal(r.n_rejects, 0);
+  reg_import_result_free(&r);
+}
+
 /* An unterminated quote is a broken file: nothing of it is saved. */
 static void test_broken_file_saves_nothing(void **state)
 {
@@ -1370,6 +1392,7 @@ int main(void)
       cmocka_unit_test(test_missing_column_and_dry_run),
       cmocka_unit_test(test_broken_file_saves_nothing),
       cmocka_unit_test(test_int_thousands),
+      cmocka_unit_test(test_blank_rows_are_skipped),
       cmocka_unit_test(test_unit_exists_on_the_date),
       cmocka_unit_test(test_seizures),
       cmocka_unit_test(test_decimal_numbers),
