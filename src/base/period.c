@@ -268,6 +268,24 @@ static int year_after(const char *s, int default_year)
   return default_year;
 }
 
+/* 1 when s (folded) is "N tháng đầu" / "N tháng cuối" with 1 <= N <= 12,
+ * *after just past "dau" / "cuoi". */
+static int months_of_year(const char *s, const char **after)
+{
+  const char *p = s;
+  int n = next_number(&p);
+  if (n < 1 || n > 12 || strncmp(p, " thang ", 7) != 0)
+    return 0;
+  p += 7;
+  if (strncmp(p, "dau", 3) == 0)
+    *after = p + 3;
+  else if (strncmp(p, "cuoi", 4) == 0)
+    *after = p + 4;
+  else
+    return 0;
+  return **after == '\0' || **after == ' ';
+}
+
 int period_parse_vn(struct period *out, const char *text, int default_year, struct err *err)
 {
   char *k = NULL;
@@ -285,10 +303,24 @@ int period_parse_vn(struct period *out, const char *text, int default_year, stru
       y = year_after(after, default_year);
       rc = y ? period_quarter(out, y, q) : ERR_INPUT;
     }
-  } else if (strncmp(s, "6 thang dau", 11) == 0 || strncmp(s, "6 thang cuoi", 12) == 0) {
-    int h = s[8] == 'd' ? 1 : 2;
-    y = year_after(s + (h == 1 ? 11 : 12), default_year);
-    rc = y ? period_half(out, y, h) : ERR_INPUT;
+  } else if (isdigit((unsigned char)s[0]) && months_of_year(s, &after)) {
+    /* "9 tháng đầu năm 2024", "6 tháng cuối năm", "3 tháng đầu năm" */
+    const char *p = s;
+    int n = next_number(&p);
+    int first = strncmp(after - 3, "dau", 3) == 0;
+    y = year_after(after, default_year);
+    if (y && n == 12)
+      rc = period_year(out, y);
+    else if (y && n == 6)
+      rc = period_half(out, y, first ? 1 : 2);
+    else if (y && n == 3)
+      rc = period_quarter(out, y, first ? 1 : 4);
+    else if (y) {
+      out->kind = PERIOD_CUSTOM;
+      out->start = mkdate(y, first ? 1 : 13 - n, 1);
+      out->end = mkdate(y, first ? n : 12, date_days_in_month(y, first ? n : 12));
+      rc = ERR_OK;
+    }
   } else if (strncmp(s, "thang ", 6) == 0) {
     const char *p = s + 6;
     int m = next_number(&p);
@@ -357,7 +389,8 @@ void period_last_year(struct period *out, const struct period *p)
   out->end = date_add_months(p->end, -12);
   /* a month-aligned period keeps ending on the month's last day (29/2 -> 28/2
    * by the clamp; 28/2 of a leap year's predecessor stays the last day) */
-  if (p->kind != PERIOD_DAY && p->kind != PERIOD_CUSTOM)
+  int month_aligned = p->start.d == 1 && p->end.d == date_days_in_month(p->end.y, p->end.m);
+  if (p->kind != PERIOD_DAY && (p->kind != PERIOD_CUSTOM || month_aligned))
     out->end.d = date_days_in_month(out->end.y, out->end.m);
 }
 

@@ -35,7 +35,8 @@ int period_parse(struct period *out, const char *text, struct err *err);
 void period_format(char *buf, size_t n, const struct period *p);
 
 /* Parse a Vietnamese period phrase: "Quý II/2018", "quý 3 năm 2024",
- * "6 tháng đầu năm 2024", "6 tháng cuối năm 2024", "tháng 6/2024",
+ * "6 tháng đầu năm 2024", "6 tháng cuối năm 2024", "9 tháng đầu năm 2024"
+ * (any 1-12 months from the start or to the end of a year), "tháng 6/2024",
  * "tháng 6 năm 2024", "năm 2025"; a phrase without a year takes default_year
  * (0 = none: error). */
 int period_parse_vn(struct period *out, const char *text, int default_year, struct err *err);

@@ -173,6 +173,24 @@ static void vietnamese_phrases(void **state)
   assert_int_equal(period_parse_vn(&p, "năm 2025", 0, &err), ERR_OK);
   assert_int_equal(p.kind, PERIOD_YEAR);
   expect_range(&p, 2025, 1, 1, 2025, 12, 31);
+  /* N months from the start or to the end of the year, as reports count them */
+  assert_int_equal(period_parse_vn(&p, "9 tháng đầu năm 2024", 0, &err), ERR_OK);
+  assert_int_equal(p.kind, PERIOD_CUSTOM);
+  expect_range(&p, 2024, 1, 1, 2024, 9, 30);
+  assert_int_equal(period_parse_vn(&p, "3 tháng đầu năm 2024", 0, &err), ERR_OK);
+  assert_int_equal(p.kind, PERIOD_QUARTER);
+  expect_range(&p, 2024, 1, 1, 2024, 3, 31);
+  assert_int_equal(period_parse_vn(&p, "3 tháng cuối năm 2024", 0, &err), ERR_OK);
+  expect_range(&p, 2024, 10, 1, 2024, 12, 31);
+  assert_int_equal(period_parse_vn(&p, "12 tháng đầu năm 2023", 0, &err), ERR_OK);
+  assert_int_equal(p.kind, PERIOD_YEAR);
+  assert_int_equal(period_parse_vn(&p, "2 tháng đầu năm", 2024, &err), ERR_OK);
+  expect_range(&p, 2024, 1, 1, 2024, 2, 29);
+  assert_int_equal(period_parse_vn(&p, "4 tháng cuối năm 2025", 0, &err), ERR_OK);
+  expect_range(&p, 2025, 9, 1, 2025, 12, 31);
+  assert_int_equal(period_parse_vn(&p, "13 tháng đầu năm 2024", 0, &err), ERR_INPUT);
+  assert_int_equal(period_parse_vn(&p, "0 tháng đầu năm 2024", 0, &err), ERR_INPUT);
+  assert_int_equal(period_parse_vn(&p, "9 tháng đầuxx năm 2024", 0, &err), ERR_INPUT);
   assert_int_equal(period_parse_vn(&p, "Quý II", 0, &err), ERR_INPUT);
   assert_int_equal(period_parse_vn(&p, "tháng 13/2024", 0, &err), ERR_INPUT);
   assert_int_equal(period_parse_vn(&p, "quý V/2024", 0, &err), ERR_INPUT);
@@ -239,6 +257,14 @@ static void previous_and_last_year(void **state)
   assert_int_equal(period_parse(&p, "2024-02-29", NULL), ERR_OK);
   period_last_year(&q, &p);
   expect_range(&q, 2023, 2, 28, 2023, 2, 28);
+  /* a custom range of whole months keeps whole months: February 2024 has 29 days */
+  assert_int_equal(period_parse(&p, "2025-01-01..2025-02-28", NULL), ERR_OK);
+  period_last_year(&q, &p);
+  expect_range(&q, 2024, 1, 1, 2024, 2, 29);
+  /* ... and a range cut inside a month keeps its days */
+  assert_int_equal(period_parse(&p, "2025-01-15..2025-02-14", NULL), ERR_OK);
+  period_last_year(&q, &p);
+  expect_range(&q, 2024, 1, 15, 2024, 2, 14);
 }
 
 static void contains(void **state)
