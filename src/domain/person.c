@@ -190,7 +190,8 @@ int person_validate(struct person *p, const char *today, struct err *err)
   if (rc)
     return rc;
   if (p->national_id[0] && !all_digits(p->national_id, 12))
-    return err_set(err, ERR_INPUT, "số định danh \"%s\" phải gồm đúng 12 chữ số", p->national_id);
+    return err_set(err, ERR_INPUT, "số định danh \"%s\" phải gồm đúng 12 chữ số%s", p->national_id,
+                   person_national_id_hint(p->national_id));
   if (!p->unit_code[0])
     return err_set(err, ERR_INPUT, "thiếu đơn vị hành chính nơi cư trú");
   if (!p->unit_tree[0])
@@ -207,10 +208,19 @@ int person_validate(struct person *p, const char *today, struct err *err)
   return ERR_OK;
 }
 
+const char *person_national_id_hint(const char *id)
+{
+  return strchr(id, '+') && (strchr(id, 'E') || strchr(id, 'e'))
+             ? " (bảng tính đã đổi số thành dạng số mũ: định dạng cột là Văn bản (Text) rồi "
+               "nhập lại số từ tệp gốc)"
+             : "";
+}
+
 int person_check_national_id(struct store *st, const char *id, struct err *err)
 {
   if (!all_digits(id, 12))
-    return err_set(err, ERR_INPUT, "số định danh \"%s\" phải gồm đúng 12 chữ số", id);
+    return err_set(err, ERR_INPUT, "số định danh \"%s\" phải gồm đúng 12 chữ số%s", id,
+                   person_national_id_hint(id));
   char prefix[4] = {id[0], id[1], id[2], '\0'};
   int known = 0;
   int rc = store_national_id_prefix_known(&known, st, prefix, err);

@@ -78,6 +78,9 @@ int person_validate(struct person *p, const char *today, struct err *err);
  * "0" + the 2-digit code of a province of the tree until 2025-06-30, as the
  * unit table holds it (001 Hà Nội ... 096 Cà Mau). ERR_INPUT otherwise. */
 int person_check_national_id(struct store *st, const char *id, struct err *err);
+/* What to add to a refused national ID's message: a hint when a spreadsheet
+ * turned it into a number with an exponent ("1,0109E+11"), else "". */
+const char *person_national_id_hint(const char *id);
 
 /* ---------------------------------------------------------------------------
  * History

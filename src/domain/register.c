@@ -18,6 +18,7 @@
 #include "base/text.h"
 #include "domain/agency.h"
 #include "domain/audit.h"
+#include "domain/person.h"
 #include "domain/scope.h"
 #include "domain/unit.h"
 #include "store/store.h"
@@ -872,7 +873,8 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
     }
     case REG_PERSON: {
       if (len != 12 || strspn(v, "0123456789") != 12) {
-        problem(problems, col->header, "\"%s\" không phải số định danh 12 chữ số", v);
+        problem(problems, col->header, "\"%s\" không phải số định danh 12 chữ số%s", v,
+                person_national_id_hint(v));
         break;
       }
       int rc = store_reg_person(&c->id, st, sc, v, err);

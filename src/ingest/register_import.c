@@ -168,6 +168,24 @@ static int import_row(enum reg_outcome *oc, struct store *st, const struct scope
   return store_savepoint_release(st, err);
 }
 
+/* A national ID as a spreadsheet gave it back. Every ID begins with 0 (the
+ * province codes are 001-096), and a spreadsheet that opened the CSV took
+ * the ID for a number and dropped its leading zeros: "010090000001" comes
+ * back as 10090000001, "001…" as ten digits. Ten or eleven digits not
+ * starting with 0 are such an ID, so the zeros are put back (into buf, 13
+ * bytes); a typed ID missing a digit still starts with 0 and is refused as
+ * before. Anything else is returned as it is. */
+static const char *restore_national_id(char *buf, const char *v)
+{
+  if (!v)
+    return v;
+  size_t n = strspn(v, "0123456789");
+  if (v[n] != '\0' || n < 10 || n > 11 || v[0] == '0')
+    return v;
+  snprintf(buf, 13, "%0*d%s", (int)(12 - n), 0, v);
+  return buf;
+}
+
 /* A row of separators only (";;;;", as a spreadsheet writes the rows below
  * a table) or of blanks is no row: skipped, neither counted nor rejected. */
 static int row_is_blank(const struct csv_row *row)
@@ -239,12 +257,16 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
   if (spec == &person_spec)
     rc = person_bulk_begin(&bulk, st, sc, today, err);
   const char *raw[REG_MAX_COLUMNS];
+  char nid[REG_MAX_COLUMNS][13]; /* national IDs with their zeros put back */
   while (!rc && (got = csv_next(&r, &row, err)) == 1) {
     if (row_is_blank(&row))
       continue;
     out->rows++;
     for (size_t i = 0; i < spec->n_cols; i++)
       raw[i] = map[i] >= 0 && (size_t)map[i] < row.n ? unprotect(row.fields[map[i]]) : NULL;
+    for (size_t i = 0; i < spec->n_cols; i++)
+      if (spec->cols[i].type == REG_PERSON || strcmp(spec->cols[i].db, "national_id") == 0)
+        raw[i] = restore_national_id(nid[i], raw[i]);
     buf_reset(&problems);
     enum reg_outcome oc = REG_UNCHANGED;
     rc = bulk ? person_bulk_row(&oc, bulk, raw, &problems, err)

@@ -760,6 +760,50 @@ static void test_people_empty_id_keeps_stored_id(void **state)
   assert_int_equal(count("SELECT count(*) FROM person WHERE full_name = 'Hà Văn Bình'"), 1);
 }
 
+/* A spreadsheet that opened the export took national IDs for numbers and
+ * dropped their leading zeros: the zeros are put back, in the people file
+ * (bulk and row by row) and in every link by ID; an ID in exponent form is
+ * refused with what to do. */
+static void test_national_ids_from_a_spreadsheet(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  const char *people = "Số định danh,Họ tên,Ngày sinh,Giới tính,Mã đơn vị\n"
+                       "10090004101,Đèo Văn Sáu,01/01/1985,Nam,02923\n"   /* 010… */
+                       "1090004102,Đèo Thị Bảy,02/02/1986,Nữ,02923\n"     /* 001… */
+                       "1.00900E+11,Đèo Văn Tám,03/03/1987,Nam,02923\n"   /* exponent */
+                       "01009000400,Đèo Văn Chín,04/04/1988,Nam,02923\n"; /* a digit short */
+  assert_int_equal(import_as(&r, &admin, "people", "excel.csv", people, 0, &err), 0);
+  assert_int_equal(r.inserted, 2);
+  assert_int_equal(r.n_rejects, 2);
+  assert_non_null(strstr(reason_of(&r, 4), "dạng số mũ"));
+  assert_non_null(strstr(reason_of(&r, 5), "12 chữ số"));
+  assert_null(strstr(reason_of(&r, 5), "số mũ"));
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM person WHERE national_id IN ('010090004101', "
+                         "'001090004102')"),
+                   2);
+  /* the same file again finds both: nothing added */
+  assert_int_equal(import_as(&r, &admin, "people", "excel.csv", people, 0, &err), 0);
+  assert_int_equal(r.inserted, 0);
+  assert_int_equal(r.unchanged, 2);
+  reg_import_result_free(&r);
+  /* a link by an ID without its zero finds the person */
+  assert_int_equal(import_as(&r, &admin, "cases", "xc.csv",
+                             "Số vụ,Ngày phát hiện,Mã đơn vị,Lực lượng phát hiện,Điều BLHS\n"
+                             "X-01/2025,05/09/2025,02923,Công an xã Gia Phú,251\n",
+                             0, &err),
+                   0);
+  reg_import_result_free(&r);
+  assert_int_equal(import_as(&r, &admin, "case-people", "xp.csv",
+                             "Số vụ,Số định danh,Vai trò\nX-01/2025,10090004101,Đồng phạm\n", 0,
+                             &err),
+                   0);
+  assert_int_equal(r.inserted, 1);
+  reg_import_result_free(&r);
+}
+
 /* Captures "Phân loại" (cell 11) of the people export's row for one name. */
 struct class_cell {
   const char *name;
@@ -1404,6 +1448,7 @@ int main(void)
       cmocka_unit_test(test_people_and_events),
       cmocka_unit_test(test_people_empty_id_keeps_stored_id),
       cmocka_unit_test(test_event_rows_name_their_person),
+      cmocka_unit_test(test_national_ids_from_a_spreadsheet),
       cmocka_unit_test(test_scope_and_export),
       cmocka_unit_test(test_export_round_trip),
       cmocka_unit_test(test_unprotect_tab_and_cr),
