@@ -15,6 +15,7 @@
 #include "domain/register.h"
 #include "domain/scope.h"
 #include "store/db.h"
+#include "store/store_people.h"
 
 /* The column of the parent id of a child spec, or NULL. */
 static const struct reg_column *parent_col(const struct reg_spec *spec)
@@ -147,7 +148,9 @@ int store_reg_person(long *id, struct store *st, const struct scope *sc, const c
   *id = 0;
   struct buf b;
   buf_init(&b, 0);
-  buf_adds(&b, "SELECT id FROM person WHERE national_id = ? AND merged_into IS NULL");
+  /* a merged record's ID leads to the record it was merged into; the scope
+   * is that record's */
+  buf_adds(&b, "SELECT id FROM person WHERE id = " STORE_PERSON_KEPT_SQL("px.national_id = ?"));
   scope_clause(&b, sc, "unit_id");
   struct stmt *s;
   int rc = prepare_built(&s, st, &b, err);
@@ -174,8 +177,8 @@ int store_reg_person_any(long *id, struct store *st, const struct scope *sc, con
   struct stmt *s;
   int rc = db_prepare(&s, st,
                       "SELECT p.id, EXISTS (SELECT 1 FROM unit_scope x WHERE x.scope_id = ? AND "
-                      "x.unit_id = p.unit_id) FROM person p WHERE p.national_id = ? AND "
-                      "p.merged_into IS NULL",
+                      "x.unit_id = p.unit_id) FROM person p WHERE p.id = " STORE_PERSON_KEPT_SQL(
+                          "px.national_id = ?"),
                       err);
   if (rc)
     return rc;
