@@ -252,18 +252,56 @@ int person_import_row(enum reg_outcome *out, struct store *st, const struct scop
   return ERR_OK;
 }
 
+/* The row's classification added to found person `id` unless the history
+ * has it already (*out becomes REG_UPDATED when added). */
+static int found_classification(enum reg_outcome *out, struct store *st, const struct scope *sc,
+                                const struct reg_row *row, long id, const char *today,
+                                struct buf *problems, struct err *err)
+{
+  const struct reg_cell *c = row->cells;
+  if (c[P_CLASS].empty)
+    return ERR_OK;
+  int exists = 0;
+  int rc = store_person_event_exists(&exists, st, id, "classified", c[P_CLASS_ON].text,
+                                     c[P_CLASS].text, err);
+  if (rc || exists)
+    return rc;
+  struct err e;
+  err_clear(&e);
+  struct person_event ev;
+  memset(&ev, 0, sizeof ev);
+  ev.person_id = id;
+  ev.kind = PEV_CLASSIFIED;
+  put(ev.date, sizeof ev.date, c[P_CLASS_ON].text);
+  put(ev.value, sizeof ev.value, c[P_CLASS].text);
+  rc = person_add_event_tx(st, sc, &ev, today, &e);
+  if (rc)
+    return person_import_problem(problems, rc, &e, err);
+  if (*out == REG_UNCHANGED)
+    *out = REG_UPDATED;
+  return ERR_OK;
+}
+
 int person_import_found(enum reg_outcome *out, struct store *st, const struct scope *sc,
                         const struct reg_row *row, struct person *p, long id, const char *today,
                         struct buf *problems, struct err *err)
 {
   *out = REG_UNCHANGED;
-  const struct reg_cell *c = row->cells;
   struct err e;
   err_clear(&e);
   struct person old;
   int rc = store_person_get(&old, st, sc, id, &e);
   if (rc)
     return person_import_problem(problems, rc, &e, err);
+  /* Found by a national ID that the record does not hold: a record merged
+   * into it holds the ID (store_reg_person_any follows the merge). The row
+   * describes that merged record; the identity and residence of the kept
+   * record were settled by the merge and are not rewritten from it (two
+   * rows of one file, the merged record's and the kept one's, would
+   * otherwise overwrite each other at every import). Only a classification
+   * not yet in the merged history is added. */
+  if (p->national_id[0] && strcmp(old.national_id, p->national_id) != 0)
+    return found_classification(out, st, sc, row, id, today, problems, err);
   if (strcmp(old.unit_tree, p->unit_tree) || strcmp(old.unit_code, p->unit_code)) {
     buf_addf(problems,
              "%sMã đơn vị: hồ sơ số %ld đang cư trú tại %s; chuyển nơi cư trú ghi bằng sự kiện "
@@ -293,25 +331,7 @@ int person_import_found(enum reg_outcome *out, struct store *st, const struct sc
       return person_import_problem(problems, rc, &e, err);
     *out = REG_UPDATED;
   }
-  if (c[P_CLASS].empty)
-    return ERR_OK;
-  int exists = 0;
-  rc = store_person_event_exists(&exists, st, id, "classified", c[P_CLASS_ON].text, c[P_CLASS].text,
-                                 err);
-  if (rc || exists)
-    return rc;
-  struct person_event ev;
-  memset(&ev, 0, sizeof ev);
-  ev.person_id = id;
-  ev.kind = PEV_CLASSIFIED;
-  put(ev.date, sizeof ev.date, c[P_CLASS_ON].text);
-  put(ev.value, sizeof ev.value, c[P_CLASS].text);
-  rc = person_add_event_tx(st, sc, &ev, today, &e);
-  if (rc)
-    return person_import_problem(problems, rc, &e, err);
-  if (*out == REG_UNCHANGED)
-    *out = REG_UPDATED;
-  return ERR_OK;
+  return found_classification(out, st, sc, row, id, today, problems, err);
 }
 
 /* The kind named by a code or its Vietnamese label. */

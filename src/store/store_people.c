@@ -963,7 +963,9 @@ int store_person_search(struct person_list *out, struct store_person_cursor *cur
     param_num(&par, sc->unit_id);
   }
   if (q->national_id && *q->national_id) {
-    buf_adds(&b, " AND p.national_id = ?");
+    /* a merged record's ID finds the record it was merged into (the scope
+     * above applies to that one) */
+    buf_adds(&b, " AND p.id = " STORE_PERSON_KEPT_SQL("px.national_id = ?"));
     param_text(&par, q->national_id);
   }
   if (cur->sort_key) {

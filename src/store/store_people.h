@@ -90,6 +90,18 @@ int store_person_event_insert(struct store *st, const struct scope *sc, struct p
  * may lie outside the scope (the person leaves it, as with a move). */
 int store_person_set_unit(struct store *st, long person_id, long unit_id, struct err *err);
 
+/* SQL scalar subquery: the id of the record that the person record selected
+ * by `start` (a condition on `person px`, e.g. "px.national_id = ?" or
+ * "px.id = t.person_id") resolves to: itself when it is not merged, else the
+ * record at the end of its merged_into chain (B merged into A, A later into
+ * C: C). NULL when no record matches (or, never written by a merge, the chain
+ * loops). What a national ID held by a merged record leads to, and what a
+ * register's link to a merged record means (docs/registers.md, Duplicates). */
+#define STORE_PERSON_KEPT_SQL(start)                                                               \
+  "(WITH RECURSIVE kept_chain(id, nx) AS (SELECT px.id, px.merged_into FROM person px "            \
+  "WHERE " start " UNION SELECT py.id, py.merged_into FROM person py JOIN kept_chain kc "          \
+  "ON py.id = kc.nx) SELECT id FROM kept_chain WHERE nx IS NULL)"
+
 /* Where a search resumes: after (sort_key, id) of the last row returned. */
 struct store_person_cursor {
   unsigned char *sort_key; /* malloc'd; NULL = from the start */
@@ -102,7 +114,8 @@ struct store_person_query {
   const char *phrase;       /* a text_key matched as a prefix of a search key, or NULL */
   const char *const *words; /* else: every word a prefix of some name word (may be NULL) */
   size_t n_words;
-  const char *national_id; /* exact, or NULL */
+  const char *national_id; /* exact, or NULL: the record holding it, or the one a merged
+                            * record holding it was merged into */
   size_t limit;            /* rows per call (> 0) */
 };
 

@@ -15,6 +15,7 @@
 #include "domain/register.h"
 #include "domain/scope.h"
 #include "store/db.h"
+#include "store/store_people.h"
 
 /* The column of the parent id of a child spec, or NULL. */
 static const struct reg_column *parent_col(const struct reg_spec *spec)
@@ -147,7 +148,9 @@ int store_reg_person(long *id, struct store *st, const struct scope *sc, const c
   *id = 0;
   struct buf b;
   buf_init(&b, 0);
-  buf_adds(&b, "SELECT id FROM person WHERE national_id = ? AND merged_into IS NULL");
+  /* a merged record's ID leads to the record it was merged into; the scope
+   * is that record's */
+  buf_adds(&b, "SELECT id FROM person WHERE id = " STORE_PERSON_KEPT_SQL("px.national_id = ?"));
   scope_clause(&b, sc, "unit_id");
   struct stmt *s;
   int rc = prepare_built(&s, st, &b, err);
@@ -174,8 +177,8 @@ int store_reg_person_any(long *id, struct store *st, const struct scope *sc, con
   struct stmt *s;
   int rc = db_prepare(&s, st,
                       "SELECT p.id, EXISTS (SELECT 1 FROM unit_scope x WHERE x.scope_id = ? AND "
-                      "x.unit_id = p.unit_id) FROM person p WHERE p.national_id = ? AND "
-                      "p.merged_into IS NULL",
+                      "x.unit_id = p.unit_id) FROM person p WHERE p.id = " STORE_PERSON_KEPT_SQL(
+                          "px.national_id = ?"),
                       err);
   if (rc)
     return rc;
@@ -193,17 +196,45 @@ int store_reg_person_any(long *id, struct store *st, const struct scope *sc, con
   return rc;
 }
 
-/* WHERE clause over the key columns ("record_no = ?" for a top-level
- * register), binding order = key columns in spec order. */
+/* A stored person link (column %s of the register's table, alias t) read as
+ * the record it resolves to: a link written before its person was merged
+ * still names the same person, the one a row's national ID now leads to
+ * (store_reg_person). */
+#define LINK_KEPT STORE_PERSON_KEPT_SQL("px.id = t.%s")
+
+/* WHERE clause over the key columns of the table aliased t ("record_no = ?"
+ * for a top-level register), binding order = key columns in spec order. */
 static void add_key_where(struct buf *b, const struct reg_spec *spec)
 {
   int first = 1;
   buf_adds(b, " WHERE ");
-  for (size_t i = 0; i < spec->n_cols; i++)
-    if (spec->cols[i].flags & REG_KEY)
-      add_names(b, &spec->cols[i], " AND ", " = ?", &first);
+  for (size_t i = 0; i < spec->n_cols; i++) {
+    const struct reg_column *c = &spec->cols[i];
+    if (!(c->flags & REG_KEY))
+      continue;
+    if (c->type == REG_PERSON) {
+      buf_addf(b, "%s" LINK_KEPT " = ?", first ? "" : " AND ", c->db);
+      first = 0;
+    } else {
+      add_names(b, c, " AND ", " = ?", &first);
+    }
+  }
   if (spec->has_line_key)
     buf_adds(b, " AND line_key = ?");
+}
+
+/* " ORDER BY ... LIMIT 1" after add_key_where: which row of the key is the
+ * one. A key with a person link may match two rows when two records of one
+ * person were both linked before their merge; the link to the kept record
+ * comes first. */
+static void add_key_order(struct buf *b, const struct reg_spec *spec)
+{
+  buf_adds(b, " ORDER BY ");
+  for (size_t i = 0; i < spec->n_cols; i++)
+    if (spec->cols[i].type == REG_PERSON && (spec->cols[i].flags & REG_KEY))
+      buf_addf(b, "(SELECT pz.merged_into IS NULL FROM person pz WHERE pz.id = t.%s) DESC, ",
+               spec->cols[i].db);
+  buf_adds(b, "t.rowid LIMIT 1");
 }
 
 /* Bind the key cells (and the line key) in add_key_where's order. */
@@ -240,7 +271,11 @@ int store_reg_find(long *id, int *same, struct store *st, const struct scope *sc
   for (size_t i = 0; i < spec->n_cols; i++) {
     const struct reg_column *c = &spec->cols[i];
     if (keeps_link(c)) {
-      buf_addf(&b, "%s%s IS NOT DISTINCT FROM COALESCE(?, %s)", first ? "" : " AND ", c->db, c->db);
+      buf_addf(&b, "%s" LINK_KEPT " IS NOT DISTINCT FROM COALESCE(?, " LINK_KEPT ")",
+               first ? "" : " AND ", c->db, c->db);
+      first = 0;
+    } else if (c->type == REG_PERSON) {
+      buf_addf(&b, "%s" LINK_KEPT " IS NOT DISTINCT FROM ?", first ? "" : " AND ", c->db);
       first = 0;
     } else {
       add_names(&b, c, " AND ", " IS NOT DISTINCT FROM ?", &first);
@@ -248,8 +283,9 @@ int store_reg_find(long *id, int *same, struct store *st, const struct scope *sc
   }
   if (spec->has_line_key)
     buf_addf(&b, "%sline_key IS NOT DISTINCT FROM ?", first ? "" : " AND ");
-  buf_addf(&b, " THEN 1 ELSE 0 END FROM %s", spec->table);
+  buf_addf(&b, " THEN 1 ELSE 0 END FROM %s t", spec->table);
   add_key_where(&b, spec);
+  add_key_order(&b, spec);
   struct stmt *s;
   int rc = prepare_built(&s, st, &b, err);
   if (rc)
@@ -379,8 +415,12 @@ int store_reg_delete_child(struct store *st, const struct reg_row *row, struct e
 {
   struct buf b;
   buf_init(&b, 0);
-  buf_addf(&b, "DELETE FROM %s", row->spec->table);
+  /* the row store_reg_find found, and only that one */
+  buf_addf(&b, "DELETE FROM %s WHERE rowid = (SELECT t.rowid FROM %s t", row->spec->table,
+           row->spec->table);
   add_key_where(&b, row->spec);
+  add_key_order(&b, row->spec);
+  buf_adds(&b, ")");
   struct stmt *s;
   int rc = prepare_built(&s, st, &b, err);
   if (rc)
@@ -600,7 +640,13 @@ int store_reg_export(struct store *st, const struct scope *sc, const struct reg_
       buf_adds(&b, "p.record_no");
       break;
     case REG_PERSON:
-      buf_addf(&b, "(SELECT x.national_id FROM person x WHERE x.id = t.%s)", c->db);
+      /* the ID of the record the link resolves to: it leads back to the
+       * same person, here and in a database loaded from the exported
+       * people register (which has no merged records) */
+      buf_addf(&b,
+               "coalesce((SELECT x.national_id FROM person x WHERE x.id = " LINK_KEPT "), "
+               "(SELECT x.national_id FROM person x WHERE x.id = t.%s))",
+               c->db, c->db);
       break;
     case REG_KIND_OF:
       buf_adds(&b, "t.agency_kind");

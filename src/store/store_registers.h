@@ -23,14 +23,16 @@ struct reg_spec;
 int store_reg_parent(long *id, long *unit_id, struct store *st, const struct scope *sc,
                      const char *table, const char *record_no, struct err *err);
 
-/* The person (not merged) with national ID `nid` inside the scope, or
- * ERR_NOT_FOUND. */
+/* The person with national ID `nid` inside the scope, or ERR_NOT_FOUND. An
+ * ID held by a merged record leads to the record it was merged into (the end
+ * of the merged_into chain), and the scope is checked on that record. */
 int store_reg_person(long *id, struct store *st, const struct scope *sc, const char *nid,
                      struct err *err);
 
-/* The person (not merged) holding national ID `nid`: *id, or 0 when nobody
- * holds it. ERR_DENIED when the holder lives outside the scope (the number
- * belongs to a record of another territory). */
+/* The person holding national ID `nid` (a merged holder: the record it was
+ * merged into, as store_reg_person): *id, or 0 when nobody holds it.
+ * ERR_DENIED when that record lives outside the scope (the number belongs to
+ * a record of another territory). */
 int store_reg_person_any(long *id, struct store *st, const struct scope *sc, const char *nid,
                          struct err *err);
 
