@@ -43,8 +43,11 @@ int person_import_row(enum reg_outcome *out, struct store *st, const struct scop
 
 /* A parsed and validated people row whose person is on record as `id`:
  * update the identity where it differs, add the classification when it is
- * new; *out says which. Runs inside the caller's transaction; the caller
- * wraps it in a savepoint. p is the row's identity (person_import_fill). */
+ * new; *out says which. When the row's national ID was a merged record's
+ * (`id` is then the record it went into), only a new classification is
+ * added: the kept record's identity and residence are its own row's. Runs
+ * inside the caller's transaction; the caller wraps it in a savepoint. p is
+ * the row's identity (person_import_fill). */
 int person_import_found(enum reg_outcome *out, struct store *st, const struct scope *sc,
                         const struct reg_row *row, struct person *p, long id, const char *today,
                         struct buf *problems, struct err *err);
