@@ -1329,6 +1329,25 @@ int store_person_merge(struct store *st, const struct scope *sc, long a, long b,
                   a, b, err);
   if (!rc)
     rc = exec_ids(st, "DELETE FROM person_search_key WHERE person_id = ?", b, 0, err);
+  /* B's links become A's: one person is one row of a case or a ring, and
+   * counts once. Where both were in the same case, A's row keeps its role
+   * and takes the earlier arrest; in the same ring, A's row stays. */
+  static const char *const links[] = {
+      "UPDATE case_person SET arrested_on = (SELECT x.arrested_on FROM case_person x WHERE "
+      "x.case_id = case_person.case_id AND x.person_id = ?2) WHERE person_id = ?1 AND EXISTS "
+      "(SELECT 1 FROM case_person x WHERE x.case_id = case_person.case_id AND x.person_id = ?2 "
+      "AND x.arrested_on <> '' AND (case_person.arrested_on = '' OR x.arrested_on < "
+      "case_person.arrested_on))",
+      "DELETE FROM case_person WHERE person_id = ?2 AND case_id IN (SELECT case_id FROM "
+      "case_person WHERE person_id = ?1)",
+      "UPDATE case_person SET person_id = ?1 WHERE person_id = ?2",
+      "DELETE FROM network_member WHERE person_id = ?2 AND network_id IN (SELECT network_id FROM "
+      "network_member WHERE person_id = ?1)",
+      "UPDATE network_member SET person_id = ?1 WHERE person_id = ?2",
+      "UPDATE place SET person_id = ?1 WHERE person_id = ?2",
+  };
+  for (size_t i = 0; !rc && i < sizeof links / sizeof *links; i++)
+    rc = exec_ids(st, links[i], a, b, err);
   return rc;
 }
 

@@ -162,7 +162,9 @@ int store_person_duplicate_close(struct store *st, const struct scope *sc, long 
                                  const char *status, const char *at, struct err *err);
 /* Move every event of b to a (noting merged_from), mark b merged into a,
  * drop b's search keys and, when `take_id`, clear b's national ID (so a can
- * take it). Both must be visible and not merged. */
+ * take it); b's links (cases, rings, a place's seller) become a's, a's own
+ * row winning where both were in one case (with the earlier arrest) or one
+ * ring. Both must be visible and not merged. */
 int store_person_merge(struct store *st, const struct scope *sc, long a, long b, int take_id,
                        struct err *err);
 

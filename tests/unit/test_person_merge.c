@@ -374,6 +374,51 @@ static void test_case_people_by_merged_id_links_kept(void **state)
   assert_int_equal(count(sql), 1);
 }
 
+/* Both records linked to one case and one ring before the merge: after it
+ * one row each, the kept record's (its role, the earlier arrest), and B's
+ * other links are A's. */
+static void test_merge_moves_links(void **state)
+{
+  (void)state;
+  char csv[1024];
+  people_file(csv, sizeof csv, "02923");
+  struct reg_import_result r;
+  import_as(&r, &admin, "people", csv);
+  reg_import_result_free(&r);
+  import_as(&r, &admin, "cases", case_csv);
+  reg_import_result_free(&r);
+  import_as(&r, &admin, "case-people",
+            "Số vụ,Số định danh,Vai trò,Ngày bắt\n"
+            "M-01/2025," ID_A ",Đối tượng chính,\n"
+            "M-01/2025," ID_B ",Đồng phạm,07/11/2025\n"
+            "M-02/2025," ID_B ",Người mua,08/11/2025\n");
+  assert_import(&r, 3, 0, 0, 0);
+  reg_import_result_free(&r);
+  import_as(&r, &admin, "networks",
+            "Mã,Loại,Tên,Mã đơn vị,Ngày phát hiện\nN-2,Đường dây,Dây B,02923,01/11/2025\n");
+  reg_import_result_free(&r);
+  import_as(&r, &admin, "network-members",
+            "Mã,Số định danh,Vai trò\nN-2," ID_A ",Thành viên\nN-2," ID_B ",Thành viên\n");
+  assert_import(&r, 2, 0, 0, 0);
+  reg_import_result_free(&r);
+  long a = person_of(ID_A), b = person_of(ID_B);
+  struct err err = {0};
+  assert_int_equal(person_merge(st, &admin, a, b, TODAY, &err), 0);
+  char sql[400];
+  snprintf(sql, sizeof sql, "SELECT count(*) FROM case_person WHERE person_id = %ld", b);
+  assert_int_equal(count(sql), 0);
+  snprintf(sql, sizeof sql,
+           "SELECT count(*) FROM case_person cp JOIN drug_case c ON c.id = cp.case_id WHERE "
+           "cp.person_id = %ld AND ((c.record_no = 'M-01/2025' AND cp.role = 'principal' AND "
+           "cp.arrested_on = '2025-11-07') OR (c.record_no = 'M-02/2025' AND cp.role = 'buyer'))",
+           a);
+  assert_int_equal(count(sql), 2);
+  assert_int_equal(count("SELECT count(*) FROM case_person"), 2);
+  assert_int_equal(count("SELECT count(*) FROM network_member"), 1);
+  snprintf(sql, sizeof sql, "SELECT count(*) FROM network_member WHERE person_id = %ld", a);
+  assert_int_equal(count(sql), 1);
+}
+
 /* The other links by B's ID: a network member, a place's seller (exported
  * with A's ID, re-imported unchanged), an event of the history. */
 static void test_other_links_by_merged_id(void **state)
@@ -518,6 +563,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(test_other_links_by_merged_id, setup, teardown),
       cmocka_unit_test_setup_teardown(test_merged_id_scope_is_the_kept_records, setup, teardown),
       cmocka_unit_test_setup_teardown(test_merged_id_chain_and_taken_id, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_merge_moves_links, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
