@@ -839,7 +839,8 @@ int person_clocks(struct person_clock_list *out, const char *birth_date,
     return rc;
   struct slot sl[CLK_N];
   memset(sl, 0, sizeof sl);
-  enum person_class cls = PCLASS_NONE;
+  struct person_status ps; /* the status after each event, by the walk's transition */
+  memset(&ps, 0, sizeof ps);
   int compulsory_before = 0;
   const char *last_treatment = ""; /* aftercare condition of the last finished treatment */
   const char *running_rehab = "";  /* ... of the rehab running now */
@@ -847,18 +848,21 @@ int person_clocks(struct person_clock_list *out, const char *birth_date,
     if (w.skip[i])
       continue;
     const struct person_event *e = &w.ev[i];
+    person_status_step(&ps, e->kind, e->value, e->date, 0);
     switch (e->kind) {
     case PEV_CLASSIFIED:
-      cls = strcmp(e->value, "addict") == 0 ? PCLASS_ADDICT : PCLASS_USER;
       break;
     case PEV_DETERMINATION:
-      if (strcmp(e->value, "addict") == 0) {
-        cls = PCLASS_ADDICT;
+      if (strcmp(e->value, "addict") == 0)
         start_clock(&sl[CLK_REGISTRATION], "", e);
-      }
       break;
     case PEV_MANAGEMENT_OPENED:
-      if (cls != PCLASS_ADDICT)
+      /* The year of management is a user's (Law 73/2021: a person whose
+       * test is positive and who is not found to be an addict). Not for a
+       * person only suspected (no positive test yet), nor for one classified
+       * as having drug-induced psychosis, whom the record and the figures
+       * keep apart from users, nor for an addict. */
+      if (ps.cls == PCLASS_USER)
         start_clock(&sl[CLK_USER], "", e);
       break;
     case PEV_MANAGEMENT_CLOSED:
@@ -890,6 +894,8 @@ int person_clocks(struct person_clock_list *out, const char *birth_date,
       start_clock(&sl[CLK_REHAB], cond, e);
       sl[CLK_REGISTRATION].running = 0;
       sl[CLK_AFTERCARE].running = 0;
+      if (e->kind == PEV_REHAB_COMPULSORY_START)
+        sl[CLK_USER].running = 0; /* sent to compulsory rehab: no longer managed as a user */
       break;
     }
     case PEV_REHAB_COMMUNITY_END:
@@ -933,6 +939,12 @@ int person_clocks(struct person_clock_list *out, const char *birth_date,
     case PEV_COUNT:
       break;
     }
+    /* Found to be an addict (classified so, a positive determination, a
+     * relapse): the management of a user ends; the addict's clocks
+     * (registration for rehab, rehab, post-rehab) take over. A user later
+     * classified suspected or psychosis stays under the decision. */
+    if (ps.cls == PCLASS_ADDICT)
+      sl[CLK_USER].running = 0;
   }
   walk_free(&w);
   out->items = calloc(CLK_N, sizeof *out->items);
