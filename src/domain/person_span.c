@@ -131,7 +131,10 @@ void person_status_step(struct person_status *st, enum person_event_kind kind, c
   case PEV_COUNT:
     return; /* never applied: a void and what it voids are skipped */
   }
-  snprintf(st->since, sizeof st->since, "%s", date);
+  /* an ISO date; copied without snprintf: the bulk derivation runs this per event */
+  size_t n = strnlen(date, sizeof st->since - 1);
+  memcpy(st->since, date, n);
+  st->since[n] = '\0';
 }
 
 /* What a person with status `s` counts as on the day (the flags of
