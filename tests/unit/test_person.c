@@ -1169,13 +1169,25 @@ static void due_list_drops_the_user_clock_of_an_addict(void **state)
   assert_int_equal(ev(id, PEV_MANAGEMENT_OPENED, "2025-01-06", NULL), ERR_OK);
   assert_int_equal(ev(id, PEV_DETERMINATION, "2025-03-01", "addict"), ERR_OK);
   assert_int_equal(compulsory(id, "2025-03-20", "2025-04-01"), ERR_OK);
+  /* beside a user under the same decision who stays a user: overdue */
+  long other = make("Đinh Văn Dùng", "1985-02-02", NULL, "post2025", "02680");
+  assert_int_equal(ev(other, PEV_CLASSIFIED, "2025-01-05", "user"), ERR_OK);
+  assert_int_equal(ev(other, PEV_MANAGEMENT_OPENED, "2025-01-06", NULL), ERR_OK);
   struct scope sc;
   assert_int_equal(scope_narrow(&sc, &admin, st, "post2025", "02680", NULL), ERR_OK);
   struct person_due_list l;
   assert_int_equal(person_due(&l, st, &sc, &rules, "2026-11-23", 0, NULL), ERR_OK);
-  for (size_t i = 0; i < l.n; i++)
+  int overdue = 0;
+  for (size_t i = 0; i < l.n; i++) {
     if (l.items[i].person_id == id)
       fail_msg("due: %s ends %s", l.items[i].clock.code, l.items[i].clock.end);
+    if (l.items[i].person_id == other) {
+      assert_string_equal(l.items[i].clock.code, "user_management");
+      assert_string_equal(l.items[i].clock.end, "2026-01-06");
+      overdue++;
+    }
+  }
+  assert_int_equal(overdue, 1);
   person_due_list_free(&l);
   /* what still runs: the compulsory rehab, 24 months from 1/4/2025 */
   assert_int_equal(person_due(&l, st, &sc, &rules, "2026-11-23", 365, NULL), ERR_OK);
