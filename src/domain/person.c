@@ -553,12 +553,16 @@ static int refuse_end(struct err *err, const struct walk *w, size_t i)
   return refuse(err, e, "chưa có %s nào đang diễn ra", kinds[k].label);
 }
 
+/* Check event i against the state before it (what the law and the calendar
+ * allow), then apply it: the walk's own bookkeeping here, the status by the
+ * one transition the indicators' derivation uses too (person_status_step). */
 static int apply(struct state *s, const struct walk *w, size_t i, const char *today,
                  struct err *err)
 {
   const struct person_event *e = &w->ev[i];
   struct person_status *st = &s->st;
   char a[DATE_ISO_LEN];
+  int minor = 0;
   if (strcmp(e->date, today) > 0)
     return refuse(err, e, "ngày ở tương lai");
   if (s->birth && *s->birth && strcmp(e->date, s->birth) < 0)
@@ -572,29 +576,16 @@ static int apply(struct state *s, const struct walk *w, size_t i, const char *to
     return refuse(err, e, "người này đã được đưa ra khỏi danh sách; cần phân loại lại trước");
   switch (e->kind) {
   case PEV_CLASSIFIED:
-    st->cls = strcmp(e->value, "suspected") == 0 ? PCLASS_SUSPECTED
-              : strcmp(e->value, "user") == 0    ? PCLASS_USER
-              : strcmp(e->value, "addict") == 0  ? PCLASS_ADDICT
-                                                 : PCLASS_PSYCHOSIS;
-    st->removed = 0;
-    break;
   case PEV_DETERMINATION:
-    if (strcmp(e->value, "addict") == 0) {
-      st->cls = PCLASS_ADDICT;
-      st->removed = 0;
-    }
+  case PEV_REHAB_REGISTERED:
     break;
   case PEV_MANAGEMENT_OPENED:
     if (st->managed)
       return refuse(err, e, "đã có hồ sơ quản lý đang mở");
-    st->managed = 1;
     break;
   case PEV_MANAGEMENT_CLOSED:
     if (!st->managed)
       return refuse_end(err, w, i);
-    st->managed = 0;
-    break;
-  case PEV_REHAB_REGISTERED:
     break;
   case PEV_REHAB_COMMUNITY_START:
   case PEV_REHAB_FACILITY_START:
@@ -602,7 +593,6 @@ static int apply(struct state *s, const struct walk *w, size_t i, const char *to
     if (st->rehab != PREHAB_NONE)
       return refuse(err, e, "đang %s từ ngày %s", rehab_label(st->rehab),
                     date_iso_to_vn(a, s->rehab_since));
-    st->rehab_minor = 0;
     if (e->kind == PEV_REHAB_COMPULSORY_START) {
       if (!e->decision_no[0] || !e->decision_date[0])
         return refuse(err, e, "thiếu quyết định của Tòa án");
@@ -615,12 +605,8 @@ static int apply(struct state *s, const struct walk *w, size_t i, const char *to
                       "người dưới 12 tuổi (%d tuổi vào ngày quyết định) không bị đưa vào cai "
                       "nghiện bắt buộc",
                       age);
-      st->rehab_minor = age >= 0 && age < 18;
-      st->compulsory_count++;
+      minor = age >= 0 && age < 18;
     }
-    st->rehab = rehab_of(e->kind);
-    st->rehab_count++;
-    st->aftercare = 0;
     s->treated = 1;
     snprintf(s->rehab_since, sizeof s->rehab_since, "%s", e->date);
     break;
@@ -633,19 +619,16 @@ static int apply(struct state *s, const struct walk *w, size_t i, const char *to
                       rehab_label(rehab_of(e->kind)));
       return refuse_end(err, w, i);
     }
-    st->rehab = PREHAB_NONE;
     s->treatment_ended = 1;
     break;
   case PEV_OST_START:
     if (st->ost)
       return refuse(err, e, "đang điều trị bằng thuốc thay thế");
-    st->ost = 1;
     s->treated = 1;
     break;
   case PEV_OST_STOP:
     if (!st->ost)
       return refuse_end(err, w, i);
-    st->ost = 0;
     s->treatment_ended = 1;
     break;
   case PEV_AFTERCARE_START:
@@ -656,19 +639,14 @@ static int apply(struct state *s, const struct walk *w, size_t i, const char *to
                     rehab_label(st->rehab));
     if (!s->treatment_ended)
       return refuse(err, e, "chưa có đợt cai nghiện hoặc điều trị thay thế nào kết thúc trước đó");
-    st->aftercare = 1;
     break;
   case PEV_AFTERCARE_END:
     if (!st->aftercare)
       return refuse_end(err, w, i);
-    st->aftercare = 0;
     break;
   case PEV_RELAPSE:
     if (!s->treated)
       return refuse(err, e, "chưa có đợt cai nghiện hoặc điều trị thay thế nào trước đó");
-    st->relapses++;
-    st->cls = PCLASS_ADDICT;
-    st->aftercare = 0;
     break;
   case PEV_MOVED:
     s->move_pending = 1;
@@ -689,19 +667,15 @@ static int apply(struct state *s, const struct walk *w, size_t i, const char *to
       return refuse(err, e, "đang %s; cần kết thúc trước", rehab_label(st->rehab));
     if (st->ost)
       return refuse(err, e, "đang điều trị bằng thuốc thay thế; cần ngừng trước");
-    st->removed = 1;
-    st->managed = 0;
-    st->aftercare = 0;
     break;
   case PEV_DIED:
-    st->died = 1;
     snprintf(s->death, sizeof s->death, "%s", e->date);
     break;
   case PEV_VOID:
   case PEV_COUNT:
     break;
   }
-  snprintf(st->since, sizeof st->since, "%s", e->date);
+  person_status_step(st, e->kind, e->value, e->date, minor);
   return ERR_OK;
 }
 
@@ -875,7 +849,8 @@ int person_clocks(struct person_clock_list *out, const char *birth_date,
     return rc;
   struct slot sl[CLK_N];
   memset(sl, 0, sizeof sl);
-  enum person_class cls = PCLASS_NONE;
+  struct person_status ps; /* the status after each event, by the walk's transition */
+  memset(&ps, 0, sizeof ps);
   int compulsory_before = 0;
   const char *last_treatment = ""; /* aftercare condition of the last finished treatment */
   const char *running_rehab = "";  /* ... of the rehab running now */
@@ -883,18 +858,21 @@ int person_clocks(struct person_clock_list *out, const char *birth_date,
     if (w.skip[i])
       continue;
     const struct person_event *e = &w.ev[i];
+    person_status_step(&ps, e->kind, e->value, e->date, 0);
     switch (e->kind) {
     case PEV_CLASSIFIED:
-      cls = strcmp(e->value, "addict") == 0 ? PCLASS_ADDICT : PCLASS_USER;
       break;
     case PEV_DETERMINATION:
-      if (strcmp(e->value, "addict") == 0) {
-        cls = PCLASS_ADDICT;
+      if (strcmp(e->value, "addict") == 0)
         start_clock(&sl[CLK_REGISTRATION], "", e);
-      }
       break;
     case PEV_MANAGEMENT_OPENED:
-      if (cls != PCLASS_ADDICT)
+      /* The year of management is a user's (Law 73/2021: a person whose
+       * test is positive and who is not found to be an addict). Not for a
+       * person only suspected (no positive test yet), nor for one classified
+       * as having drug-induced psychosis, whom the record and the figures
+       * keep apart from users, nor for an addict. */
+      if (ps.cls == PCLASS_USER)
         start_clock(&sl[CLK_USER], "", e);
       break;
     case PEV_MANAGEMENT_CLOSED:
@@ -926,6 +904,8 @@ int person_clocks(struct person_clock_list *out, const char *birth_date,
       start_clock(&sl[CLK_REHAB], cond, e);
       sl[CLK_REGISTRATION].running = 0;
       sl[CLK_AFTERCARE].running = 0;
+      if (e->kind == PEV_REHAB_COMPULSORY_START)
+        sl[CLK_USER].running = 0; /* sent to compulsory rehab: no longer managed as a user */
       break;
     }
     case PEV_REHAB_COMMUNITY_END:
@@ -969,6 +949,12 @@ int person_clocks(struct person_clock_list *out, const char *birth_date,
     case PEV_COUNT:
       break;
     }
+    /* Found to be an addict (classified so, a positive determination, a
+     * relapse): the management of a user ends; the addict's clocks
+     * (registration for rehab, rehab, post-rehab) take over. A user later
+     * classified suspected or psychosis stays under the decision. */
+    if (ps.cls == PCLASS_ADDICT)
+      sl[CLK_USER].running = 0;
   }
   walk_free(&w);
   out->items = calloc(CLK_N, sizeof *out->items);

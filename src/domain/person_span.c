@@ -1,11 +1,11 @@
 /* person_span.c: the derived spans and flow rows of people (see person_span.h).
  *
  * The rules are those of docs/indicators.md ("Definitions of the people
- * indicators"): walking a history in (date, id) order, the latest event of
- * each track holds — classification (classified, determination "addict",
- * removed), management record, substitution treatment, post-rehab
- * management, rehab (its three kinds' starts and ends) — and a death ends
- * every stock. A voided event, and the void itself, are skipped. Residence
+ * indicators"): walking a history in (date, id) order, each event changes
+ * the status by person_status_step, the very transition the history walk
+ * (person_replay) applies after its checks, so a person counts as what the
+ * record shows on that day: `person search --status` and the stocks agree.
+ * A voided event, and the void itself, are skipped. Residence
  * on a day is the destination of the last move (not voided) on or before
  * it, else where the person lived before the first move, else the recorded
  * residence, which person_sync_residence_tx keeps equal to the residence
@@ -64,68 +64,96 @@ static int flow_bit(enum person_event_kind k)
   }
 }
 
-struct track_state {
-  char cls[24]; /* "", user, addict, suspected, psychosis, removed */
-  int managed, ost, aftercare, rehab, died;
-};
-
-static void apply_event(struct track_state *t, enum person_event_kind k, const char *value)
+void person_status_step(struct person_status *st, enum person_event_kind kind, const char *value,
+                        const char *date, int minor)
 {
-  switch (k) {
+  switch (kind) {
   case PEV_CLASSIFIED:
-    snprintf(t->cls, sizeof t->cls, "%s", value);
+    st->cls = strcmp(value, "suspected") == 0 ? PCLASS_SUSPECTED
+              : strcmp(value, "user") == 0    ? PCLASS_USER
+              : strcmp(value, "addict") == 0  ? PCLASS_ADDICT
+                                              : PCLASS_PSYCHOSIS;
+    st->removed = 0;
     break;
   case PEV_DETERMINATION:
-    if (strcmp(value, "addict") == 0)
-      snprintf(t->cls, sizeof t->cls, "addict");
-    break;
-  case PEV_REMOVED:
-    snprintf(t->cls, sizeof t->cls, "removed");
+    if (strcmp(value, "addict") == 0) {
+      st->cls = PCLASS_ADDICT;
+      st->removed = 0;
+    }
     break;
   case PEV_MANAGEMENT_OPENED:
   case PEV_MANAGEMENT_CLOSED:
-    t->managed = k == PEV_MANAGEMENT_OPENED;
-    break;
-  case PEV_OST_START:
-  case PEV_OST_STOP:
-    t->ost = k == PEV_OST_START;
-    break;
-  case PEV_AFTERCARE_START:
-  case PEV_AFTERCARE_END:
-    t->aftercare = k == PEV_AFTERCARE_START;
+    st->managed = kind == PEV_MANAGEMENT_OPENED;
     break;
   case PEV_REHAB_COMMUNITY_START:
   case PEV_REHAB_FACILITY_START:
   case PEV_REHAB_COMPULSORY_START:
+    st->rehab = kind == PEV_REHAB_COMMUNITY_START  ? PREHAB_COMMUNITY
+                : kind == PEV_REHAB_FACILITY_START ? PREHAB_FACILITY
+                                                   : PREHAB_COMPULSORY;
+    st->rehab_minor = kind == PEV_REHAB_COMPULSORY_START && minor;
+    st->compulsory_count += kind == PEV_REHAB_COMPULSORY_START;
+    st->rehab_count++;
+    st->aftercare = 0;
+    break;
   case PEV_REHAB_COMMUNITY_END:
   case PEV_REHAB_FACILITY_END:
   case PEV_REHAB_COMPULSORY_END:
-    t->rehab = k == PEV_REHAB_COMMUNITY_START || k == PEV_REHAB_FACILITY_START ||
-               k == PEV_REHAB_COMPULSORY_START;
+    st->rehab = PREHAB_NONE;
+    break;
+  case PEV_OST_START:
+  case PEV_OST_STOP:
+    st->ost = kind == PEV_OST_START;
+    break;
+  case PEV_AFTERCARE_START:
+  case PEV_AFTERCARE_END:
+    st->aftercare = kind == PEV_AFTERCARE_START;
+    break;
+  case PEV_RELAPSE:
+    st->relapses++;
+    st->cls = PCLASS_ADDICT;
+    st->aftercare = 0;
+    break;
+  case PEV_REMOVED:
+    st->removed = 1;
+    st->managed = 0;
+    st->aftercare = 0;
     break;
   case PEV_DIED:
-    t->died = 1;
+    st->died = 1;
     break;
-  default:
+  case PEV_REHAB_REGISTERED:
+  case PEV_MOVED:
+  case PEV_MOVE_REPORTED:
+  case PEV_FILE_TRANSFERRED:
     break;
+  case PEV_VOID:
+  case PEV_COUNT:
+    return; /* never applied: a void and what it voids are skipped */
   }
+  /* an ISO date; copied without snprintf: the bulk derivation runs this per event */
+  size_t n = strnlen(date, sizeof st->since - 1);
+  memcpy(st->since, date, n);
+  st->since[n] = '\0';
 }
 
-static int flags_of(const struct track_state *t)
+/* What a person with status `s` counts as on the day (the flags of
+ * person_span): what `person search --status` finds, by the definitions of
+ * docs/indicators.md. Nobody removed or dead counts in a stock. */
+static int flags_of(const struct person_status *s)
 {
-  if (t->died)
+  if (s->died || s->removed)
     return 0;
-  int user = strcmp(t->cls, "user") == 0, addict = strcmp(t->cls, "addict") == 0;
   int f = 0;
-  if (user)
-    f |= SPAN_USER | SPAN_IN_LIST | (t->managed ? SPAN_USER_MANAGED : 0);
-  if (addict)
-    f |= SPAN_ADDICT | SPAN_IN_LIST | (t->rehab || t->ost ? SPAN_ADDICT_TREATED : 0);
-  if (strcmp(t->cls, "psychosis") == 0)
+  if (s->cls == PCLASS_USER)
+    f |= SPAN_USER | SPAN_IN_LIST | (s->managed ? SPAN_USER_MANAGED : 0);
+  if (s->cls == PCLASS_ADDICT)
+    f |= SPAN_ADDICT | SPAN_IN_LIST | (s->rehab != PREHAB_NONE || s->ost ? SPAN_ADDICT_TREATED : 0);
+  if (s->cls == PCLASS_PSYCHOSIS)
     f |= SPAN_IN_LIST;
-  if (t->ost)
+  if (s->ost)
     f |= SPAN_OST;
-  if (t->aftercare)
+  if (s->aftercare)
     f |= SPAN_AFTERCARE;
   return f;
 }
@@ -211,7 +239,7 @@ static int derive_person(void *ctx, const struct store_span_person *p, struct er
   for (size_t i = 0; i < p->n; i++)
     any_void |= strcmp(p->events[i].kind, "void") == 0;
   long residence = residence_before_moves(p);
-  struct track_state t;
+  struct person_status t;
   memset(&t, 0, sizeof t);
   int cur_flags = 0, rc = ERR_OK;
   long cur_unit = 0, cur_from = 0;
@@ -231,7 +259,7 @@ static int derive_person(void *ctx, const struct store_span_person *p, struct er
         continue;
       if (k == PEV_MOVED && e->unit_id)
         residence = e->unit_id;
-      apply_event(&t, k, e->value);
+      person_status_step(&t, k, e->value, e->date, 0);
       kinds |= flow_bit(k);
     }
     int flags = flags_of(&t);

@@ -14,8 +14,35 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "domain/person.h"
 
 struct store;
+
+/* What one event does to a person's status: the single transition of the
+ * history walk, defined once so that the status a record shows (`person
+ * show`, `person search --status`, the law checks of person_replay) and what
+ * the people indicators count (the spans below) can never disagree.
+ * person_replay checks each event against what came before and then applies
+ * it here; the derivation applies every stored event (not voided, not a
+ * void) here, the stored histories having passed those checks. It checks
+ * nothing. By kind:
+ *
+ *   classified        the class is the value; back on the list (not removed)
+ *   determination     "addict": class addict, back on the list
+ *   management        opened / closed
+ *   rehab start       that rehab runs (counted; compulsory: counted, minor as
+ *                     given); post-rehab management ends
+ *   rehab end         no rehab runs
+ *   OST start / stop  in / out of substitution treatment
+ *   aftercare         started / ended
+ *   relapse           counted; class addict; post-rehab management ends
+ *   removed           off the list; management and post-rehab management end
+ *   died              dead
+ *
+ * and every event but a void sets `since`. `minor` is used by a compulsory
+ * rehab start only: the person was 12-18 on the court decision. */
+void person_status_step(struct person_status *st, enum person_event_kind kind, const char *value,
+                        const char *date, int minor);
 
 /* Rewrite the derived rows of one person (inside the caller's transaction). */
 int person_derive_tx(struct store *st, long person_id, struct err *err);

@@ -1043,6 +1043,165 @@ static void due_lists_clocks_ending_soon_or_overdue(void **state)
   person_due_list_free(&l);
 }
 
+/* The year of management is a user's: it starts only for a person classified
+ * a user, and stops when the person is found to be an addict (classified so,
+ * a positive determination, a relapse) or sent to compulsory rehab. A user
+ * later classified suspected or psychosis stays under the decision. Pure
+ * person_clocks on histories held in memory. */
+struct hist {
+  struct person_event ev[12];
+  size_t n;
+};
+
+static struct person_event *hadd(struct hist *h, enum person_event_kind k, const char *date,
+                                 const char *value)
+{
+  struct person_event *e = &h->ev[h->n];
+  *e = event_of(1, k, date);
+  e->id = (long)++h->n;
+  if (value)
+    snprintf(e->value, sizeof e->value, "%s", value);
+  if (k == PEV_DETERMINATION || k == PEV_REHAB_COMPULSORY_START)
+    snprintf(e->facility, sizeof e->facility, "Cơ sở số 1");
+  return e;
+}
+
+/* The end of the user_management clock after h, or "" when it is not running. */
+static const char *user_clock(const struct hist *h)
+{
+  static char end[DATE_ISO_LEN];
+  struct person_status s;
+  struct err err = {0};
+  if (person_replay(&s, "1985-02-02", h->ev, h->n, TODAY, &err))
+    fail_msg("history refused: %s", err.msg);
+  struct person_clock_list cl;
+  assert_int_equal(person_clocks(&cl, "1985-02-02", h->ev, h->n, &rules, &err), ERR_OK);
+  end[0] = '\0';
+  for (size_t i = 0; i < cl.n; i++)
+    if (strcmp(cl.items[i].code, "user_management") == 0)
+      snprintf(end, sizeof end, "%s", cl.items[i].end);
+  person_clock_list_free(&cl);
+  return end;
+}
+
+/* A user under a management decision of 6/1/2025: one year, to 6/1/2026. */
+static struct hist managed_user(void)
+{
+  struct hist h = {.n = 0};
+  hadd(&h, PEV_CLASSIFIED, "2025-01-05", "user");
+  hadd(&h, PEV_MANAGEMENT_OPENED, "2025-01-06", NULL);
+  return h;
+}
+
+static void user_clock_stops_when_found_an_addict(void **state)
+{
+  (void)state;
+  struct hist h = managed_user();
+  assert_string_equal(user_clock(&h), "2026-01-06");
+  /* a positive determination */
+  h = managed_user();
+  hadd(&h, PEV_DETERMINATION, "2025-03-01", "addict");
+  assert_string_equal(user_clock(&h), "");
+  /* a negative one changes nothing */
+  h = managed_user();
+  hadd(&h, PEV_DETERMINATION, "2025-03-01", "not_addict");
+  assert_string_equal(user_clock(&h), "2026-01-06");
+  /* classified an addict */
+  h = managed_user();
+  hadd(&h, PEV_CLASSIFIED, "2025-02-01", "addict");
+  assert_string_equal(user_clock(&h), "");
+  /* a relapse after voluntary rehab */
+  h = managed_user();
+  hadd(&h, PEV_REHAB_COMMUNITY_START, "2025-02-01", NULL);
+  hadd(&h, PEV_REHAB_COMMUNITY_END, "2025-04-01", NULL);
+  assert_string_equal(user_clock(&h), "2026-01-06");
+  hadd(&h, PEV_RELAPSE, "2025-05-01", NULL);
+  assert_string_equal(user_clock(&h), "");
+  /* compulsory rehab, the class still user */
+  h = managed_user();
+  struct person_event *c = hadd(&h, PEV_REHAB_COMPULSORY_START, "2025-04-01", NULL);
+  snprintf(c->decision_no, sizeof c->decision_no, "01/2025/QĐ-TA");
+  snprintf(c->decision_date, sizeof c->decision_date, "2025-03-20");
+  assert_string_equal(user_clock(&h), "");
+  /* later classified suspected or psychosis: still under the decision */
+  h = managed_user();
+  hadd(&h, PEV_CLASSIFIED, "2025-02-01", "psychosis");
+  assert_string_equal(user_clock(&h), "2026-01-06");
+  /* a user again after being an addict: a new decision starts a new year */
+  h = managed_user();
+  hadd(&h, PEV_CLASSIFIED, "2025-02-01", "addict");
+  hadd(&h, PEV_MANAGEMENT_CLOSED, "2025-02-02", NULL);
+  hadd(&h, PEV_CLASSIFIED, "2025-06-01", "user");
+  hadd(&h, PEV_MANAGEMENT_OPENED, "2025-06-02", NULL);
+  assert_string_equal(user_clock(&h), "2026-06-02");
+}
+
+static void user_clock_starts_only_for_a_user(void **state)
+{
+  (void)state;
+  static const char *const others[] = {"suspected", "psychosis", "addict"};
+  for (size_t i = 0; i < 3; i++) {
+    struct hist h = {.n = 0};
+    hadd(&h, PEV_CLASSIFIED, "2025-01-05", others[i]);
+    hadd(&h, PEV_MANAGEMENT_OPENED, "2025-01-06", NULL);
+    if (strcmp(user_clock(&h), "") != 0)
+      fail_msg("a management decision for a person classified %s started the user clock",
+               others[i]);
+  }
+  struct hist h = {.n = 0};
+  hadd(&h, PEV_MANAGEMENT_OPENED, "2025-01-06", NULL); /* not classified */
+  assert_string_equal(user_clock(&h), "");
+  /* suspected, then found a user: the decision after it runs */
+  h.n = 0;
+  hadd(&h, PEV_CLASSIFIED, "2025-01-02", "suspected");
+  hadd(&h, PEV_CLASSIFIED, "2025-01-05", "user");
+  hadd(&h, PEV_MANAGEMENT_OPENED, "2025-01-06", NULL);
+  assert_string_equal(user_clock(&h), "2026-01-06");
+}
+
+/* The report: a managed user found an addict and sent to compulsory rehab
+ * is not on the commune's list as an overdue user management. */
+static void due_list_drops_the_user_clock_of_an_addict(void **state)
+{
+  (void)state;
+  long id = make("Đinh Văn Bắt", "1985-02-02", NULL, "post2025", "02680");
+  assert_int_equal(ev(id, PEV_CLASSIFIED, "2025-01-05", "user"), ERR_OK);
+  assert_int_equal(ev(id, PEV_MANAGEMENT_OPENED, "2025-01-06", NULL), ERR_OK);
+  assert_int_equal(ev(id, PEV_DETERMINATION, "2025-03-01", "addict"), ERR_OK);
+  assert_int_equal(compulsory(id, "2025-03-20", "2025-04-01"), ERR_OK);
+  /* beside a user under the same decision who stays a user: overdue */
+  long other = make("Đinh Văn Dùng", "1985-02-02", NULL, "post2025", "02680");
+  assert_int_equal(ev(other, PEV_CLASSIFIED, "2025-01-05", "user"), ERR_OK);
+  assert_int_equal(ev(other, PEV_MANAGEMENT_OPENED, "2025-01-06", NULL), ERR_OK);
+  struct scope sc;
+  assert_int_equal(scope_narrow(&sc, &admin, st, "post2025", "02680", NULL), ERR_OK);
+  struct person_due_list l;
+  assert_int_equal(person_due(&l, st, &sc, &rules, "2026-11-23", 0, NULL), ERR_OK);
+  int overdue = 0;
+  for (size_t i = 0; i < l.n; i++) {
+    if (l.items[i].person_id == id)
+      fail_msg("due: %s ends %s", l.items[i].clock.code, l.items[i].clock.end);
+    if (l.items[i].person_id == other) {
+      assert_string_equal(l.items[i].clock.code, "user_management");
+      assert_string_equal(l.items[i].clock.end, "2026-01-06");
+      overdue++;
+    }
+  }
+  assert_int_equal(overdue, 1);
+  person_due_list_free(&l);
+  /* what still runs: the compulsory rehab, 24 months from 1/4/2025 */
+  assert_int_equal(person_due(&l, st, &sc, &rules, "2026-11-23", 365, NULL), ERR_OK);
+  int rehab = 0;
+  for (size_t i = 0; i < l.n; i++)
+    if (l.items[i].person_id == id) {
+      assert_string_equal(l.items[i].clock.code, "rehab");
+      assert_string_equal(l.items[i].clock.end, "2027-04-01");
+      rehab++;
+    }
+  assert_int_equal(rehab, 1);
+  person_due_list_free(&l);
+}
+
 /* Law 120/2025: the old commune hands the file over within 24 hours of a
  * reported move. The person now lives outside its territory, yet the clock
  * is its duty, so its list shows it (and only it); the new commune's too. */
@@ -1113,6 +1272,9 @@ int main(void)
       cmocka_unit_test(search_by_status_and_unit),
       cmocka_unit_test(due_lists_clocks_ending_soon_or_overdue),
       cmocka_unit_test(the_old_commune_sees_the_handover_it_owes),
+      cmocka_unit_test(user_clock_stops_when_found_an_addict),
+      cmocka_unit_test(user_clock_starts_only_for_a_user),
+      cmocka_unit_test(due_list_drops_the_user_clock_of_an_addict),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

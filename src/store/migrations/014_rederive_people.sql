@@ -1,0 +1,14 @@
+-- 014_rederive_people: derive the people's status spans once more.
+--
+-- Until schema 13 the spans (migration 009) were derived by a walk of their
+-- own that disagreed with the history walk the record shows (person_replay):
+-- a relapse left the class and post-rehab management as they were, a rehab
+-- started during post-rehab management did not end it, a removal ended
+-- neither the management record nor post-rehab management. Both walks now
+-- apply one transition (person_status_step), but the rows stored by the old
+-- one are stale: mark them unbuilt, and `pcmt init`, which runs this
+-- migration, derives every person again in one transaction
+-- (person_derive_upgrade). Every command refuses a database below the
+-- latest schema until `pcmt init` has run, so no figure is read from the
+-- stale rows. A database without people has nothing to derive.
+UPDATE person_span_state SET built = 0 WHERE EXISTS (SELECT 1 FROM person);
