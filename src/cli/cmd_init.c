@@ -10,8 +10,9 @@
 static const char init_help[] =
     "usage: pcmt init [--db FILE]\n\n"
     "Create the database FILE (default $PCMT_DB, else pcmt.db) or upgrade it to\n"
-    "this version's schema (from schema 8: the people's indicator rows are derived\n"
-    "once; the territories and the rows kept with them are brought up to date).\n"
+    "this version's schema (from schema 8; the people's indicator rows are derived\n"
+    "again when a new version changes how a history counts, as schema 14 does;\n"
+    "the territories and the rows kept with them are brought up to date).\n"
     "A database written by a newer PCMT is refused.\n"
     "Load the administrative units next with 'pcmt units import'.\n";
 

@@ -433,7 +433,8 @@ static int walk_init(struct walk *w, const struct person_event *events, size_t n
   }
   if (n)
     memcpy(w->ev, events, n * sizeof *events);
-  qsort(w->ev, n, sizeof *w->ev, event_cmp);
+  if (n > 1)
+    qsort(w->ev, n, sizeof *w->ev, event_cmp);
   int rc = ERR_OK;
   for (size_t i = 0; i < n && !rc; i++) {
     if (w->ev[i].kind != PEV_VOID)
@@ -978,7 +979,8 @@ int person_clocks(struct person_clock_list *out, const char *birth_date,
     k->event_id = sl[c].event_id;
     k->rule = r;
   }
-  qsort(out->items, out->n, sizeof *out->items, clock_cmp);
+  if (out->n > 1) /* items may be NULL when there is none */
+    qsort(out->items, out->n, sizeof *out->items, clock_cmp);
   return ERR_OK;
 }
 
@@ -1568,7 +1570,8 @@ int person_due(struct person_due_list *out, struct store *st, const struct scope
     rc = store_person_scan_moved_out(st, sc, due_person, &c, err);
   }
   if (!rc) {
-    qsort(out->items, out->n, sizeof *out->items, due_cmp);
+    if (out->n > 1) /* items may be NULL when nothing is due */
+      qsort(out->items, out->n, sizeof *out->items, due_cmp);
     rc = store_write_begin(st, err);
     if (!rc) {
       char detail[96];

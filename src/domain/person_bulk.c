@@ -424,7 +424,8 @@ static void *write_job_run(void *arg)
   struct write_job *j = arg;
   j->rc = write_kept(j->writer, j->st, j->user, j->kept, j->n, &j->err);
   /* sorted, a chunk's keys go into the key B-tree as runs of neighbours */
-  qsort(j->keys, j->n_keys, sizeof *j->keys, key_cmp);
+  if (j->n_keys > 1)
+    qsort(j->keys, j->n_keys, sizeof *j->keys, key_cmp);
   if (!j->rc)
     j->rc = store_people_bulk_keys(j->writer, j->keys, j->n_keys, &j->err);
   atomic_store(&j->done, 1);
@@ -524,7 +525,8 @@ static int flush(struct person_bulk *b, struct err *err)
     /* the keys not handed off, sorted here */
     struct store_bulk_key *tail = &b->keys[b->n_keys_handed];
     size_t n_tail = b->n_keys - b->n_keys_handed;
-    qsort(tail, n_tail, sizeof *tail, key_cmp);
+    if (n_tail > 1)
+      qsort(tail, n_tail, sizeof *tail, key_cmp);
     rc = store_people_bulk_keys(b->writer, tail, n_tail, err);
   }
   b->n_keys_handed = 0;

@@ -680,7 +680,7 @@ static int commune_map_load(struct commune_map *m, struct store *st, long scope_
   if (!rc && r < 0)
     rc = ERR_DB;
   db_finalize(s);
-  if (!rc)
+  if (!rc && m->n > 1) /* pairs may be NULL when there is none */
     qsort(m->pairs, m->n, sizeof *m->pairs, pair_cmp);
   return rc;
 }
