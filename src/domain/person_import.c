@@ -357,30 +357,22 @@ static int event_kind(enum person_event_kind *out, const char *text)
   return found;
 }
 
-/* 1 when the row's "Họ tên" / "Ngày sinh" (each when given) are the
- * person's: the name compared by its key (case, diacritics, spacing). */
-static int names_person(struct store *st, const struct scope *sc, long id, const struct reg_cell *c,
-                        int *same, struct err *err)
+/* *same = 1 when the row's "Họ tên" / "Ngày sinh" (each when given) are
+ * p's: the name compared by its key (case, diacritics, spacing). */
+static int names_person(const struct person *p, const struct reg_cell *c, int *same,
+                        struct err *err)
 {
-  *same = 1;
-  if (c[E_NAME].empty && c[E_DOB].empty)
+  *same = c[E_DOB].empty || strcmp(c[E_DOB].text, p->birth_date) == 0;
+  if (!*same || c[E_NAME].empty)
     return ERR_OK;
-  struct person p;
-  int rc = store_person_get(&p, st, sc, id, err);
-  if (rc)
-    return rc;
-  if (!c[E_DOB].empty && strcmp(c[E_DOB].text, p.birth_date) != 0)
-    *same = 0;
-  if (*same && !c[E_NAME].empty) {
-    char *a = NULL, *b = NULL;
-    rc = text_key(&a, c[E_NAME].text, err);
-    if (!rc)
-      rc = text_key(&b, p.full_name, err);
-    if (!rc)
-      *same = strcmp(a, b) == 0;
-    free(a);
-    free(b);
-  }
+  char *a = NULL, *b = NULL;
+  int rc = text_key(&a, c[E_NAME].text, err);
+  if (!rc)
+    rc = text_key(&b, p->full_name, err);
+  if (!rc)
+    *same = strcmp(a, b) == 0;
+  free(a);
+  free(b);
   return rc;
 }
 
@@ -412,7 +404,7 @@ static int event_person(long *id, struct store *st, const struct scope *sc,
     rc = store_person_get(&p, st, sc, (long)c[E_ID].i, e);
     int same = 0;
     if (!rc)
-      rc = names_person(st, sc, p.id, c, &same, e);
+      rc = names_person(&p, c, &same, e);
     if (!rc && same) {
       *id = p.id;
       return ERR_OK;
