@@ -42,6 +42,18 @@ run "$PCMT_BIN" --db "$db" person search "nguyen van dung"
 expect_status 0
 expect_out "Nguyễn Văn Dũng"
 
+# A rejects file imported with a row still wrong writes its own rejects file with the
+# "Dòng", "Lỗi" columns once, not twice.
+sed 's#31/02/1990#28/02/1990#' "$T/people.csv.rejects.csv" >"$T/partly.csv"
+run "$PCMT_BIN" --db "$db" import people "$T/partly.csv" --dry-run
+expect_status 1
+CHECKS=$((CHECKS + 1))
+[ "$(head -1 "$T/partly.csv.rejects.csv" | grep -o 'Dòng' | wc -l)" = 1 ] ||
+  fail "rejects of a rejects file: $(head -1 "$T/partly.csv.rejects.csv")"
+CHECKS=$((CHECKS + 1))
+head -1 "$T/partly.csv.rejects.csv" | grep -q 'Ngày phân loại,Dòng,Lỗi' ||
+  fail "rejects header: $(head -1 "$T/partly.csv.rejects.csv")"
+
 # The corrected rejects file imports (its extra "Dòng", "Lỗi" columns are ignored).
 sed -i 's#31/02/1990#28/02/1990#; s#,99999,#,02923,#' "$T/people.csv.rejects.csv"
 run "$PCMT_BIN" --db "$db" import people "$T/people.csv.rejects.csv"
