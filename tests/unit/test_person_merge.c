@@ -50,13 +50,7 @@ static int teardown(void **state)
 
 static const char *write_csv(const char *name, const char *text)
 {
-  static char path[4200];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "wb");
-  assert_non_null(f);
-  fputs(text, f);
-  fclose(f);
-  return path;
+  return tu_write_file(dir, name, text);
 }
 
 /* Import `text` as register `reg` by `sc`; the result in *r (caller frees). */
@@ -71,13 +65,7 @@ static void import_as(struct reg_import_result *r, const struct scope *sc, const
 
 static long count(const char *sql)
 {
-  struct stmt *s;
-  struct err err = {0};
-  assert_int_equal(db_prepare(&s, st, sql, &err), 0);
-  assert_int_equal(db_step(s, &err), 1);
-  long n = (long)db_col_int(s, 0);
-  db_finalize(s);
-  return n;
+  return tu_count(st, sql);
 }
 
 static long person_of(const char *nid)
@@ -86,14 +74,6 @@ static long person_of(const char *nid)
   snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM person WHERE national_id = '%s'",
            nid);
   return count(sql);
-}
-
-static const char *reason_of(const struct reg_import_result *r, long line)
-{
-  for (size_t i = 0; i < r->n_rejects; i++)
-    if (r->rejects[i].line == line)
-      return r->rejects[i].reason;
-  return NULL;
 }
 
 static void assert_import(const struct reg_import_result *r, long inserted, long updated,
@@ -499,7 +479,7 @@ static void test_merged_id_scope_is_the_kept_records(void **state)
   reg_import_result_free(&r);
   import_as(&r, &officer, "case-people", "Số vụ,Số định danh,Vai trò\nPH-01/2025," ID_B ",Khác\n");
   assert_import(&r, 0, 0, 0, 1);
-  assert_non_null(strstr(reason_of(&r, 2), "không có người có số định danh " ID_B));
+  assert_non_null(strstr(tu_reject_reason(&r, 2), "không có người có số định danh " ID_B));
   reg_import_result_free(&r);
   assert_int_equal(count("SELECT count(*) FROM case_person"), 0);
 
@@ -507,7 +487,7 @@ static void test_merged_id_scope_is_the_kept_records(void **state)
             "Số định danh,Họ tên,Ngày sinh,Giới tính,Mã đơn vị\n" ID_B
             ",Nguyễn Văn Dũng,01/02/1990,Nam,02902\n");
   assert_import(&r, 0, 0, 0, 1);
-  assert_non_null(strstr(reason_of(&r, 2), "địa bàn khác"));
+  assert_non_null(strstr(tu_reject_reason(&r, 2), "địa bàn khác"));
   reg_import_result_free(&r);
   assert_int_equal(count("SELECT count(*) FROM person"), 2);
 }

@@ -53,13 +53,7 @@ static int group_teardown(void **state)
 /* Write `text` to a file of the temp dir; returns its path (static buffer). */
 static const char *write_csv(const char *name, const char *text)
 {
-  static char path[4200];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "wb");
-  assert_non_null(f);
-  fputs(text, f);
-  fclose(f);
-  return path;
+  return tu_write_file(dir, name, text);
 }
 
 static int import_as(struct reg_import_result *res, const struct scope *sc, const char *reg,
@@ -72,21 +66,7 @@ static int import_as(struct reg_import_result *res, const struct scope *sc, cons
 
 static long count(const char *sql)
 {
-  struct stmt *s;
-  struct err err = {0};
-  assert_int_equal(db_prepare(&s, st, sql, &err), 0);
-  assert_int_equal(db_step(s, &err), 1);
-  long n = (long)db_col_int(s, 0);
-  db_finalize(s);
-  return n;
-}
-
-static const char *reason_of(const struct reg_import_result *r, long line)
-{
-  for (size_t i = 0; i < r->n_rejects; i++)
-    if (r->rejects[i].line == line)
-      return r->rejects[i].reason;
-  return NULL;
+  return tu_count(st, sql);
 }
 
 /* ---------------------------------------------------------------------------
@@ -121,17 +101,17 @@ static void test_cases_import_rejects_reimport(void **state)
   assert_int_equal(r.rows, 6);
   assert_int_equal(r.inserted, 2);
   assert_int_equal(r.n_rejects, 4);
-  const char *why = reason_of(&r, 5);
+  const char *why = tu_reject_reason(&r, 5);
   assert_non_null(why);
   assert_non_null(strstr(why, "Ngày khởi tố: trước Ngày phát hiện"));
-  why = reason_of(&r, 6);
+  why = tu_reject_reason(&r, 6);
   assert_non_null(why);
   assert_non_null(strstr(why, "Điều BLHS"));
   assert_non_null(strstr(why, "ở tương lai"));
-  why = reason_of(&r, 7);
+  why = tu_reject_reason(&r, 7);
   assert_non_null(why);
   assert_non_null(strstr(why, "Ngày truy tố: có mà chưa có Ngày khởi tố"));
-  why = reason_of(&r, 8);
+  why = tu_reject_reason(&r, 8);
   assert_non_null(why);
   assert_non_null(strstr(why, "không có đơn vị mã 99999"));
   assert_non_null(strstr(why, "Lực lượng phát hiện"));
@@ -203,9 +183,9 @@ static void test_case_steps_in_order(void **state)
                    0);
   assert_int_equal(r.inserted, 2);
   assert_int_equal(r.n_rejects, 3);
-  assert_string_equal(reason_of(&r, 3), "Ngày giải quyết xong: trước Ngày xét xử");
-  assert_string_equal(reason_of(&r, 4), "Ngày giải quyết xong: trước Ngày truy tố");
-  assert_string_equal(reason_of(&r, 5), "Ngày giải quyết xong: trước Ngày khởi tố");
+  assert_string_equal(tu_reject_reason(&r, 3), "Ngày giải quyết xong: trước Ngày xét xử");
+  assert_string_equal(tu_reject_reason(&r, 4), "Ngày giải quyết xong: trước Ngày truy tố");
+  assert_string_equal(tu_reject_reason(&r, 5), "Ngày giải quyết xong: trước Ngày khởi tố");
   reg_import_result_free(&r);
 }
 
@@ -251,10 +231,10 @@ static void test_unit_exists_on_the_date(void **state)
                    0);
   assert_int_equal(r.inserted, 4);
   assert_int_equal(r.n_rejects, 2);
-  const char *why = reason_of(&r, 2);
+  const char *why = tu_reject_reason(&r, 2);
   assert_non_null(why);
   assert_non_null(strstr(why, "Mã đơn vị: đơn vị 02647 (hệ pre2025) chỉ có đến 30/06/2025"));
-  why = reason_of(&r, 3);
+  why = tu_reject_reason(&r, 3);
   assert_non_null(why);
   assert_non_null(strstr(why, "Mã đơn vị: đơn vị 02923 (hệ post2025) chỉ có từ 01/07/2025"));
   reg_import_result_free(&r);
@@ -292,7 +272,7 @@ static void test_int_thousands(void **state)
   for (long line = 6; line <= 15; line++) {
     if (line == 13 || line == 14)
       continue;
-    const char *why = reason_of(&r, line);
+    const char *why = tu_reject_reason(&r, line);
     assert_non_null(why);
     assert_non_null(strstr(why, "Số người tham dự: \""));
     assert_non_null(strstr(why, "không phải số nguyên không âm"));
@@ -369,9 +349,9 @@ static void test_seizures(void **state)
   assert_int_equal(import_as(&r, &admin, "case-seizures", "s.csv", csv, 0, &err), 0);
   assert_int_equal(r.inserted, 3);
   assert_int_equal(r.n_rejects, 3);
-  assert_non_null(strstr(reason_of(&r, 5), "\"cây\""));
-  assert_non_null(strstr(reason_of(&r, 6), "nhập vụ án trước"));
-  assert_non_null(strstr(reason_of(&r, 7), "phải lớn hơn 0"));
+  assert_non_null(strstr(tu_reject_reason(&r, 5), "\"cây\""));
+  assert_non_null(strstr(tu_reject_reason(&r, 6), "nhập vụ án trước"));
+  assert_non_null(strstr(tu_reject_reason(&r, 7), "phải lớn hơn 0"));
   reg_import_result_free(&r);
   assert_int_equal(count("SELECT count(*) FROM case_seizure WHERE substance = "
                          "'methamphetamine' AND quantity = 1234.5 AND measure = 'gram'"),
@@ -398,8 +378,8 @@ static void test_place_status_transitions(void **state)
                              0, &err),
                    0);
   assert_int_equal(r.inserted, 2);
-  assert_non_null(strstr(reason_of(&r, 4), "Loại cây"));
-  assert_non_null(strstr(reason_of(&r, 5), "Diện tích"));
+  assert_non_null(strstr(tu_reject_reason(&r, 4), "Loại cây"));
+  assert_non_null(strstr(tu_reject_reason(&r, 5), "Diện tích"));
   reg_import_result_free(&r);
   /* a hotspot found is active from the day it was found */
   assert_int_equal(count("SELECT count(*) FROM place_status s JOIN place p ON p.id = "
@@ -417,9 +397,9 @@ static void test_place_status_transitions(void **state)
                    0);
   assert_int_equal(r.inserted, 2);
   assert_int_equal(r.n_rejects, 3);
-  assert_non_null(strstr(reason_of(&r, 2), "không thể đến sau \"Đang hoạt động\""));
-  assert_non_null(strstr(reason_of(&r, 4), "không thể đến sau \"Đã triệt xóa\""));
-  assert_string_equal(reason_of(&r, 6), "Ngày: trước Ngày phát hiện của điểm (01/02/2025)");
+  assert_non_null(strstr(tu_reject_reason(&r, 2), "không thể đến sau \"Đang hoạt động\""));
+  assert_non_null(strstr(tu_reject_reason(&r, 4), "không thể đến sau \"Đã triệt xóa\""));
+  assert_string_equal(tu_reject_reason(&r, 6), "Ngày: trước Ngày phát hiện của điểm (01/02/2025)");
   reg_import_result_free(&r);
 }
 
@@ -464,7 +444,7 @@ static void test_place_status_same_day(void **state)
                              0, &err),
                    0);
   assert_int_equal(r.inserted, 1);
-  assert_string_equal(reason_of(&r, 2),
+  assert_string_equal(tu_reject_reason(&r, 2),
                       "Trạng thái: \"Tái hình thành\" không thể đến sau \"Đang hoạt động\"");
   reg_import_result_free(&r);
   /* the figures read H-6 re-formed (open) from 05/08 */
@@ -499,9 +479,10 @@ static void test_place_children_kind_and_date(void **state)
                              0, &err),
                    0);
   assert_int_equal(r.inserted, 1);
-  assert_string_equal(reason_of(&r, 2), "Mã điểm: \"H-9\" là \"Tụ điểm\"; chỉ ghi kiểm tra cho "
-                                        "cơ sở kinh doanh có điều kiện");
-  assert_string_equal(reason_of(&r, 3),
+  assert_string_equal(tu_reject_reason(&r, 2),
+                      "Mã điểm: \"H-9\" là \"Tụ điểm\"; chỉ ghi kiểm tra cho "
+                      "cơ sở kinh doanh có điều kiện");
+  assert_string_equal(tu_reject_reason(&r, 3),
                       "Ngày kiểm tra: trước Ngày phát hiện của điểm (01/08/2025)");
   reg_import_result_free(&r);
   assert_int_equal(import_as(&r, &admin, "place-statuses", "kst.csv",
@@ -513,13 +494,13 @@ static void test_place_children_kind_and_date(void **state)
                              0, &err),
                    0);
   assert_int_equal(r.inserted, 1);
-  assert_string_equal(reason_of(&r, 2),
+  assert_string_equal(tu_reject_reason(&r, 2),
                       "Mã điểm: \"B-1\" là \"Cơ sở kinh doanh có điều kiện\"; diễn biến trạng "
                       "thái chỉ ghi cho điểm bán lẻ, đối tượng bán lẻ, tụ điểm");
-  assert_string_equal(reason_of(&r, 3),
+  assert_string_equal(tu_reject_reason(&r, 3),
                       "Mã điểm: \"C-9\" là \"Điểm trồng cây có chứa chất ma túy\"; diễn biến "
                       "trạng thái chỉ ghi cho điểm bán lẻ, đối tượng bán lẻ, tụ điểm");
-  assert_string_equal(reason_of(&r, 4), "Ngày: trước Ngày phát hiện của điểm (01/08/2025)");
+  assert_string_equal(tu_reject_reason(&r, 4), "Ngày: trước Ngày phát hiện của điểm (01/08/2025)");
   reg_import_result_free(&r);
   assert_int_equal(count("SELECT count(*) FROM place_status s JOIN place p ON p.id = s.place_id "
                          "WHERE p.record_no IN ('B-1', 'C-9')"),
@@ -581,14 +562,16 @@ static void test_place_kind_and_found_change(void **state)
   assert_int_equal(import_as(&r, &admin, "places", "kf2.csv", csv, 0, &err), 0);
   assert_int_equal(r.updated, 4);
   assert_int_equal(r.n_rejects, 4);
-  assert_string_equal(reason_of(&r, 3),
+  assert_string_equal(tu_reject_reason(&r, 3),
                       "Ngày phát hiện: sau diễn biến \"Đã triệt xóa\" ngày 01/09/2025 đã ghi");
-  assert_string_equal(reason_of(&r, 4),
+  assert_string_equal(tu_reject_reason(&r, 4),
                       "Loại: điểm đã có diễn biến \"Đã triệt xóa\" ngày 01/09/2025; không đổi "
                       "được sang \"Cơ sở kinh doanh có điều kiện\"");
-  assert_string_equal(reason_of(&r, 8), "Loại: cơ sở đã có kiểm tra ngày 01/09/2025; không đổi "
-                                        "được sang \"Tụ điểm\"");
-  assert_string_equal(reason_of(&r, 9), "Ngày phát hiện: sau Ngày kiểm tra 01/09/2025 đã ghi");
+  assert_string_equal(tu_reject_reason(&r, 8),
+                      "Loại: cơ sở đã có kiểm tra ngày 01/09/2025; không đổi "
+                      "được sang \"Tụ điểm\"");
+  assert_string_equal(tu_reject_reason(&r, 9),
+                      "Ngày phát hiện: sau Ngày kiểm tra 01/09/2025 đã ghi");
   reg_import_result_free(&r);
 
   /* B-3: active from 01/08, counted as an open hotspot */
@@ -699,8 +682,8 @@ static void test_people_and_events(void **state)
   assert_int_equal(import_as(&r, &admin, "people", "people.csv", people, 0, &err), 0);
   assert_int_equal(r.inserted, 2);
   assert_int_equal(r.n_rejects, 2);
-  assert_non_null(strstr(reason_of(&r, 5), "999"));
-  assert_non_null(strstr(reason_of(&r, 6), "Ngày phân loại"));
+  assert_non_null(strstr(tu_reject_reason(&r, 5), "999"));
+  assert_non_null(strstr(tu_reject_reason(&r, 6), "Ngày phân loại"));
   reg_import_result_free(&r);
   assert_int_equal(count("SELECT count(*) FROM person_event e JOIN person p ON p.id = "
                          "e.person_id WHERE p.full_name = 'Giàng A Páo' AND e.kind = "
@@ -777,9 +760,9 @@ static void test_national_ids_from_a_spreadsheet(void **state)
   assert_int_equal(import_as(&r, &admin, "people", "excel.csv", people, 0, &err), 0);
   assert_int_equal(r.inserted, 2);
   assert_int_equal(r.n_rejects, 2);
-  assert_non_null(strstr(reason_of(&r, 4), "dạng số mũ"));
-  assert_non_null(strstr(reason_of(&r, 5), "12 chữ số"));
-  assert_null(strstr(reason_of(&r, 5), "số mũ"));
+  assert_non_null(strstr(tu_reject_reason(&r, 4), "dạng số mũ"));
+  assert_non_null(strstr(tu_reject_reason(&r, 5), "12 chữ số"));
+  assert_null(strstr(tu_reject_reason(&r, 5), "số mũ"));
   reg_import_result_free(&r);
   assert_int_equal(count("SELECT count(*) FROM person WHERE national_id IN ('010090004101', "
                          "'001090004102')"),
@@ -856,8 +839,8 @@ static void test_event_rows_name_their_person(void **state)
   assert_int_equal(import_as(&r, &admin, "person-events", "lu-ev.csv", csv, 0, &err), 0);
   assert_int_equal(r.inserted, 3);
   assert_int_equal(r.n_rejects, 2);
-  assert_non_null(strstr(reason_of(&r, 4), "là Lù Văn Một"));
-  assert_non_null(strstr(reason_of(&r, 5), "không có Lù Văn Bốn, sinh 04/04/1984"));
+  assert_non_null(strstr(tu_reject_reason(&r, 4), "là Lù Văn Một"));
+  assert_non_null(strstr(tu_reject_reason(&r, 5), "không có Lù Văn Bốn, sinh 04/04/1984"));
   reg_import_result_free(&r);
   assert_int_equal(count("SELECT count(*) FROM person_event WHERE person_id = (SELECT id FROM "
                          "person WHERE full_name = 'Lù Thị Hai') AND kind = 'determination'"),
@@ -879,8 +862,8 @@ static void test_event_rows_name_their_person(void **state)
   assert_int_equal(import_as(&r, &officer, "person-events", "probe.csv", csv, 0, &err), 0);
   assert_int_equal(r.unchanged, 0);
   assert_int_equal(r.n_rejects, 2);
-  assert_non_null(strstr(reason_of(&r, 2), "không có hồ sơ số"));
-  assert_non_null(strstr(reason_of(&r, 3), "không có hồ sơ số"));
+  assert_non_null(strstr(tu_reject_reason(&r, 2), "không có hồ sơ số"));
+  assert_non_null(strstr(tu_reject_reason(&r, 3), "không có hồ sơ số"));
   reg_import_result_free(&r);
 
   /* a move of 2024 without "Hệ đơn vị" goes to a commune of the old tree */
@@ -968,7 +951,7 @@ static void test_decimal_numbers(void **state)
   assert_int_equal(r.inserted, 8);
   assert_int_equal(r.n_rejects, 5);
   for (long line = 10; line <= 14; line++) {
-    const char *why = reason_of(&r, line);
+    const char *why = tu_reject_reason(&r, line);
     assert_non_null(why);
     assert_non_null(strstr(why, "không phải số không âm"));
   }
@@ -1017,8 +1000,8 @@ static void test_scope_and_export(void **state)
                              0, &err),
                    0);
   assert_int_equal(r.inserted, 1);
-  assert_non_null(strstr(reason_of(&r, 2), "ngoài địa bàn"));
-  assert_non_null(strstr(reason_of(&r, 4), "ngoài địa bàn")); /* a number of Gia Phú */
+  assert_non_null(strstr(tu_reject_reason(&r, 2), "ngoài địa bàn"));
+  assert_non_null(strstr(tu_reject_reason(&r, 4), "ngoài địa bàn")); /* a number of Gia Phú */
   reg_import_result_free(&r);
   assert_int_equal(import_as(&r, &officer, "case-seizures", "os.csv",
                              "Số vụ,Chất ma túy,Số lượng,Đơn vị tính\nS-01/2025,Heroin,1,g\n", 0,
@@ -1310,7 +1293,7 @@ static void test_people_bulk_same_as_row_by_row(void **state)
       assert_int_equal(a.updated, 3);
       assert_int_equal(a.unchanged, 1);
       assert_int_equal(a.n_rejects, 6);
-      assert_non_null(strstr(reason_of(&a, 13), "chuyển nơi cư trú"));
+      assert_non_null(strstr(tu_reject_reason(&a, 13), "chuyển nơi cư trú"));
     }
     if (f == 5) /* a re-import changes nothing */
       assert_int_equal(a.inserted + a.updated, 0);

@@ -9,7 +9,9 @@
 #include "domain/person.h"
 #include "domain/scope.h"
 #include "domain/unit.h"
+#include "ingest/register_import.h"
 #include "ingest/unit_import.h"
+#include "store/db.h"
 #include "store/store.h"
 
 const char *tu_source_dir(void)
@@ -65,6 +67,36 @@ char *tu_read_file(const char *path, size_t *len)
       *len = (size_t)n;
   }
   return p;
+}
+
+const char *tu_write_file(const char *dir, const char *name, const char *text)
+{
+  static char path[4200];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  return path;
+}
+
+long tu_count(struct store *st, const char *sql)
+{
+  struct stmt *s;
+  struct err err = {0};
+  assert_int_equal(db_prepare(&s, st, sql, &err), 0);
+  assert_int_equal(db_step(s, &err), 1);
+  long n = (long)db_col_int(s, 0);
+  db_finalize(s);
+  return n;
+}
+
+const char *tu_reject_reason(const struct reg_import_result *r, long line)
+{
+  for (size_t i = 0; i < r->n_rejects; i++)
+    if (r->rejects[i].line == line)
+      return r->rejects[i].reason;
+  return NULL;
 }
 
 int tu_open_units_db(struct store **st, struct scope *admin, const char *dir, const char *file)

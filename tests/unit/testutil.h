@@ -23,6 +23,16 @@ char *tu_read_file(const char *path, size_t *len);
 
 struct store;
 struct scope;
+struct reg_import_result;
+
+/* Write `text` to file `name` under dir; the path, in a static buffer
+ * overwritten by the next call. Fails the test when it cannot be written. */
+const char *tu_write_file(const char *dir, const char *name, const char *text);
+/* The first column of the first row of `sql` (a count, an id) as a long.
+ * Fails the test when the statement gives no row. */
+long tu_count(struct store *st, const char *sql);
+/* The reason an import gave for rejecting the row of `line`, or NULL. */
+const char *tu_reject_reason(const struct reg_import_result *r, long line);
 /* The fixture most store tests start from: database `file` under dir,
  * migrated, with the official units of data/units, and *admin the national
  * admin scope of user "tester", resolved. 0, or -1 with the reason on
