@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "domain/plan.h"
+#include "types/plan.h"
 #include "ingest/doc_read.h"
 #include "ingest/plan_read.h"
 

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "domain/plan.h"
+#include "types/plan.h"
 #include "ingest/plan_read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

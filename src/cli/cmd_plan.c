@@ -13,7 +13,7 @@
 
 #include "base/date.h"
 #include "cli/cli.h"
-#include "domain/plan.h"
+#include "types/plan.h"
 #include "domain/plan_check.h"
 #include "domain/plan_edit.h"
 #include "ingest/doc_read.h"

@@ -22,20 +22,6 @@ static void init_sodium(void)
   sodium_ok = sodium_init() >= 0;
 }
 
-void audit_list_free(struct audit_list *l)
-{
-  if (!l)
-    return;
-  free(l->items);
-  l->items = NULL;
-  l->n = 0;
-}
-
-void audit_now(char *buf, size_t n)
-{
-  date_now_utc(buf, n);
-}
-
 /* Copy src into dst (n bytes), cutting on a UTF-8 character boundary. */
 static void copy_utf8(char *dst, size_t n, const char *src)
 {
@@ -100,7 +86,7 @@ int audit_record(struct store *st, const struct scope *sc, const char *action,
     return rc;
   e.id = last + 1;
   copy_utf8(e.prev_hash, sizeof e.prev_hash, last ? prev : ZERO_HASH);
-  audit_now(e.at, sizeof e.at);
+  date_now_utc(e.at, sizeof e.at);
   copy_utf8(e.actor, sizeof e.actor, sc->user);
   copy_utf8(e.role, sizeof e.role, scope_role_name(sc->role));
   scope_describe(e.scope, sizeof e.scope, sc);

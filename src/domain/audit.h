@@ -24,34 +24,10 @@
 #include <stddef.h>
 
 #include "base/err.h"
-#include "domain/scope.h"
+#include "types/audit.h"
+#include "types/scope.h"
 
 struct store;
-
-#define AUDIT_HASH_HEX 65 /* 64 hex digits + NUL */
-
-struct audit_entry {
-  long id;                    /* position in the chain, 1-based */
-  char at[24];                /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
-  char actor[SCOPE_USER_MAX]; /* user */
-  char role[16];              /* role name */
-  char scope[32];             /* "national" or "tree:code" */
-  char purpose[SCOPE_PURPOSE_MAX];
-  char action[32];                /* "person.read", "person.create", ... */
-  char record_type[16];           /* "person" */
-  long record_id;                 /* 0 when no single record */
-  char detail[256];               /* short description, no personal data beyond ids */
-  char prev_hash[AUDIT_HASH_HEX]; /* previous row's hash */
-  char hash[AUDIT_HASH_HEX];      /* this row's hash */
-  int overlong; /* read back: a field is longer than audit_record writes it, or holds a NUL,
-                   so the row is not as written (its copy above is cut) */
-};
-
-struct audit_list {
-  struct audit_entry *items; /* malloc'd; audit_list_free */
-  size_t n;
-};
-void audit_list_free(struct audit_list *l); /* accepts NULL */
 
 /* Append one row for the caller `sc`, chained to the last row. Must run
  * inside the caller's write transaction. Long fields are cut on a UTF-8
@@ -87,8 +63,5 @@ int audit_verify_head(struct audit_verify_result *out, struct store *st, const s
  * record_type is non-NULL, oldest first. Admin role only (ERR_DENIED). */
 int audit_log(struct audit_list *out, struct store *st, const struct scope *sc,
               const char *record_type, long record_id, size_t limit, struct err *err);
-
-/* UTC now as "YYYY-MM-DDTHH:MM:SSZ" into buf (>= 24 bytes). */
-void audit_now(char *buf, size_t n);
 
 #endif

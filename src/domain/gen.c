@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/date.h"
 #include "domain/agency.h"
 #include "domain/audit.h"
 #include "domain/gen.h"
@@ -490,7 +491,7 @@ static int generate(struct gen_ctx *c, struct scope *sc, struct err *err)
     rc = person_derive_from_tx(c->st, c->first_person, err);
   if (!rc) {
     char at[24];
-    audit_now(at, sizeof at);
+    date_now_utc(at, sizeof at);
     rc = store_gen_flag_duplicates(&c->res->duplicates, c->st, GEN_USER, at, err);
   }
   if (!rc) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "domain/agency.h"
 #include "domain/audit.h"
 #include "domain/scope.h"
@@ -418,7 +419,7 @@ int indicator_enter(struct store *st, const struct scope *sc, const char *indica
   int rc = scope_narrow(&narrow, sc, st, tree, code, err);
   if (rc)
     return rc;
-  audit_now(at, sizeof at);
+  date_now_utc(at, sizeof at);
   struct ind_value_entry e = {indicator, narrow.tree, narrow.code, agency_kind, start,
                               end,       source,      sc->user,    at,          value};
   rc = store_write_begin(st, err);

@@ -12,15 +12,6 @@ int legal_rules_load(struct legal_rule_set *out, struct store *st, struct err *e
   return store_legal_rules(out, st, err);
 }
 
-void legal_rule_set_free(struct legal_rule_set *set)
-{
-  if (!set)
-    return;
-  free(set->items);
-  set->items = NULL;
-  set->n = 0;
-}
-
 const struct legal_rule *legal_rule_find(const struct legal_rule_set *set, const char *code,
                                          const char *condition, const char *on)
 {

@@ -19,29 +19,12 @@
 
 #include "base/date.h"
 #include "base/err.h"
+#include "types/legal_rule.h"
 
 struct store;
 
-struct legal_rule {
-  long id;                       /* row id */
-  char code[32];                 /* "user_management", "rehab", "aftercare" ... */
-  char condition[32];            /* "" or a variant: "compulsory_first", "minor" ... */
-  char valid_from[DATE_ISO_LEN]; /* first day in force (ISO) */
-  char valid_to[DATE_ISO_LEN];   /* last day in force (ISO, 9999-12-31 when open) */
-  int amount;                    /* e.g. 12 */
-  char unit[16];                 /* "months", "days", "working_days", "hours" */
-  char source[200];              /* legal basis, as written */
-  char note[400];                /* the rule in words */
-};
-
-struct legal_rule_set {
-  struct legal_rule *items; /* malloc'd; legal_rule_set_free */
-  size_t n;
-};
-
 /* Load every rule version from the store into *out (caller frees). */
 int legal_rules_load(struct legal_rule_set *out, struct store *st, struct err *err);
-void legal_rule_set_free(struct legal_rule_set *set); /* accepts NULL */
 
 /* The version of (code, condition) in force on ISO date `on`, or NULL when no
  * version is (the law had no such limit then). Borrowed from `set`. */

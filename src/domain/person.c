@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "domain/audit.h"
 #include "domain/person_span.h"
@@ -28,24 +29,6 @@
 /* ---------------------------------------------------------------------------
  * Lists
  * ------------------------------------------------------------------------- */
-
-void person_list_free(struct person_list *l)
-{
-  if (!l)
-    return;
-  free(l->items);
-  l->items = NULL;
-  l->n = 0;
-}
-
-void person_event_list_free(struct person_event_list *l)
-{
-  if (!l)
-    return;
-  free(l->items);
-  l->items = NULL;
-  l->n = 0;
-}
 
 void person_clock_list_free(struct person_clock_list *l)
 {
@@ -66,15 +49,6 @@ void person_hit_list_free(struct person_hit_list *l)
 }
 
 void person_due_list_free(struct person_due_list *l)
-{
-  if (!l)
-    return;
-  free(l->items);
-  l->items = NULL;
-  l->n = 0;
-}
-
-void person_dup_list_free(struct person_dup_list *l)
 {
   if (!l)
     return;
@@ -238,61 +212,34 @@ int person_check_national_id(struct store *st, const char *id, struct err *err)
  * Event kinds
  * ------------------------------------------------------------------------- */
 
-static const struct {
-  const char *code;
-  const char *label;
-} kinds[PEV_COUNT] = {
-    [PEV_CLASSIFIED] = {"classified", "phân loại đối tượng"},
-    [PEV_DETERMINATION] = {"determination", "xác định tình trạng nghiện"},
-    [PEV_MANAGEMENT_OPENED] = {"management_opened", "lập hồ sơ quản lý"},
-    [PEV_MANAGEMENT_CLOSED] = {"management_closed", "kết thúc quản lý"},
-    [PEV_REHAB_REGISTERED] = {"rehab_registered", "đăng ký cai nghiện"},
-    [PEV_REHAB_COMMUNITY_START] = {"rehab_voluntary_community_start",
-                                   "bắt đầu cai nghiện tự nguyện tại gia đình, cộng đồng"},
-    [PEV_REHAB_COMMUNITY_END] = {"rehab_voluntary_community_end",
-                                 "kết thúc cai nghiện tự nguyện tại gia đình, cộng đồng"},
-    [PEV_REHAB_FACILITY_START] = {"rehab_voluntary_facility_start",
-                                  "bắt đầu cai nghiện tự nguyện tại cơ sở"},
-    [PEV_REHAB_FACILITY_END] = {"rehab_voluntary_facility_end",
-                                "kết thúc cai nghiện tự nguyện tại cơ sở"},
-    [PEV_REHAB_COMPULSORY_START] = {"rehab_compulsory_start", "bắt đầu cai nghiện bắt buộc"},
-    [PEV_REHAB_COMPULSORY_END] = {"rehab_compulsory_end", "kết thúc cai nghiện bắt buộc"},
-    [PEV_OST_START] = {"ost_start", "bắt đầu điều trị bằng thuốc thay thế"},
-    [PEV_OST_STOP] = {"ost_stop", "ngừng điều trị bằng thuốc thay thế"},
-    [PEV_AFTERCARE_START] = {"aftercare_start", "bắt đầu quản lý sau cai nghiện"},
-    [PEV_AFTERCARE_END] = {"aftercare_end", "kết thúc quản lý sau cai nghiện"},
-    [PEV_RELAPSE] = {"relapse", "tái nghiện"},
-    [PEV_MOVED] = {"moved", "chuyển nơi cư trú"},
-    [PEV_MOVE_REPORTED] = {"move_reported", "khai báo thay đổi nơi cư trú"},
-    [PEV_FILE_TRANSFERRED] = {"file_transferred", "chuyển hồ sơ cho nơi cư trú mới"},
-    [PEV_REMOVED] = {"removed", "đưa ra khỏi danh sách"},
-    [PEV_DIED] = {"died", "chết"},
-    [PEV_VOID] = {"void", "hủy sự kiện ghi nhầm"},
+static const char *const event_labels[PEV_COUNT] = {
+    [PEV_CLASSIFIED] = "phân loại đối tượng",
+    [PEV_DETERMINATION] = "xác định tình trạng nghiện",
+    [PEV_MANAGEMENT_OPENED] = "lập hồ sơ quản lý",
+    [PEV_MANAGEMENT_CLOSED] = "kết thúc quản lý",
+    [PEV_REHAB_REGISTERED] = "đăng ký cai nghiện",
+    [PEV_REHAB_COMMUNITY_START] = "bắt đầu cai nghiện tự nguyện tại gia đình, cộng đồng",
+    [PEV_REHAB_COMMUNITY_END] = "kết thúc cai nghiện tự nguyện tại gia đình, cộng đồng",
+    [PEV_REHAB_FACILITY_START] = "bắt đầu cai nghiện tự nguyện tại cơ sở",
+    [PEV_REHAB_FACILITY_END] = "kết thúc cai nghiện tự nguyện tại cơ sở",
+    [PEV_REHAB_COMPULSORY_START] = "bắt đầu cai nghiện bắt buộc",
+    [PEV_REHAB_COMPULSORY_END] = "kết thúc cai nghiện bắt buộc",
+    [PEV_OST_START] = "bắt đầu điều trị bằng thuốc thay thế",
+    [PEV_OST_STOP] = "ngừng điều trị bằng thuốc thay thế",
+    [PEV_AFTERCARE_START] = "bắt đầu quản lý sau cai nghiện",
+    [PEV_AFTERCARE_END] = "kết thúc quản lý sau cai nghiện",
+    [PEV_RELAPSE] = "tái nghiện",
+    [PEV_MOVED] = "chuyển nơi cư trú",
+    [PEV_MOVE_REPORTED] = "khai báo thay đổi nơi cư trú",
+    [PEV_FILE_TRANSFERRED] = "chuyển hồ sơ cho nơi cư trú mới",
+    [PEV_REMOVED] = "đưa ra khỏi danh sách",
+    [PEV_DIED] = "chết",
+    [PEV_VOID] = "hủy sự kiện ghi nhầm",
 };
-
-const char *person_event_code(enum person_event_kind kind)
-{
-  return (unsigned)kind < PEV_COUNT ? kinds[kind].code : "?";
-}
 
 const char *person_event_label(enum person_event_kind kind)
 {
-  return (unsigned)kind < PEV_COUNT ? kinds[kind].label : "?";
-}
-
-int person_event_parse(enum person_event_kind *out, const char *code, struct err *err)
-{
-  for (int k = 0; k < PEV_COUNT; k++)
-    if (code && strcmp(code, kinds[k].code) == 0) {
-      *out = (enum person_event_kind)k;
-      return ERR_OK;
-    }
-  char list[1024] = "";
-  size_t used = 0;
-  for (int k = 0; k < PEV_COUNT && used < sizeof list; k++)
-    used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "", kinds[k].code);
-  return err_set(err, ERR_INPUT, "loại sự kiện \"%s\" không hợp lệ; các loại: %s", code ? code : "",
-                 list);
+  return (unsigned)kind < PEV_COUNT ? event_labels[kind] : "?";
 }
 
 static int value_in(const char *v, const char *const *allowed, size_t n)
@@ -311,7 +258,7 @@ int person_event_validate(struct person_event *ev, struct err *err)
 {
   if ((unsigned)ev->kind >= PEV_COUNT)
     return err_set(err, ERR_INPUT, "loại sự kiện không hợp lệ");
-  const char *what = kinds[ev->kind].label;
+  const char *what = event_labels[ev->kind];
   int rc = normalise_date(ev->date, "ngày của sự kiện", err);
   if (!rc)
     rc = check_text(ev->facility, sizeof ev->facility, "tên cơ sở", err);
@@ -535,8 +482,8 @@ static int refuse(struct err *err, const struct person_event *e, const char *fmt
   vsnprintf(why, sizeof why, fmt, ap);
   va_end(ap);
   char d[DATE_ISO_LEN];
-  return err_set(err, ERR_INPUT, "%s ngày %s: %s", kinds[e->kind].label, date_iso_to_vn(d, e->date),
-                 why);
+  return err_set(err, ERR_INPUT, "%s ngày %s: %s", event_labels[e->kind],
+                 date_iso_to_vn(d, e->date), why);
 }
 
 /* An end with no running start: say "ends before it starts" when the start
@@ -551,7 +498,7 @@ static int refuse_end(struct err *err, const struct walk *w, size_t i)
       return refuse(err, e, "không thể kết thúc trước ngày bắt đầu (%s)",
                     date_iso_to_vn(a, w->ev[j].date));
     }
-  return refuse(err, e, "chưa có %s nào đang diễn ra", kinds[k].label);
+  return refuse(err, e, "chưa có %s nào đang diễn ra", event_labels[k]);
 }
 
 /* Check event i against the state before it (what the law and the calendar
@@ -1115,7 +1062,7 @@ int person_create_with_history_tx(struct store *st, const struct scope *sc, stru
   rc = person_keys_make(&k, p, err);
   if (rc)
     return rc;
-  audit_now(p->created_at, sizeof p->created_at);
+  date_now_utc(p->created_at, sizeof p->created_at);
   snprintf(p->created_by, sizeof p->created_by, "%s", sc->user);
   struct store_person_keys sk = person_keys_store(&k);
   long id = 0;
@@ -1233,7 +1180,7 @@ int person_add_event_tx(struct store *st, const struct scope *sc, struct person_
     rc = check_commune(st, ev->from_tree, ev->from_code, err);
   if (rc)
     return rc;
-  audit_now(ev->recorded_at, sizeof ev->recorded_at);
+  date_now_utc(ev->recorded_at, sizeof ev->recorded_at);
   snprintf(ev->recorded_by, sizeof ev->recorded_by, "%s", sc->user);
   struct person p;
   struct person_event_list l = {NULL, 0};
@@ -1721,7 +1668,7 @@ int person_merge(struct store *st, const struct scope *sc, long ida, long idb, c
       rc = person_derive_tx(st, idb, err);
   }
   char at[24];
-  audit_now(at, sizeof at);
+  date_now_utc(at, sizeof at);
   if (!rc) {
     rc = store_person_duplicate_close(st, sc, ida, idb, "merged", at, err);
     if (rc == ERR_NOT_FOUND) {
@@ -1755,7 +1702,7 @@ int person_dismiss(struct store *st, const struct scope *sc, long a, long b, str
   if (rc)
     return rc;
   char at[24];
-  audit_now(at, sizeof at);
+  date_now_utc(at, sizeof at);
   rc = store_person_duplicate_close(st, sc, a, b, "dismissed", at, err);
   if (!rc) {
     char detail[96];

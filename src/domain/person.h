@@ -30,41 +30,13 @@
 #include "base/err.h"
 #include "domain/legal_rule.h"
 #include "domain/scope.h"
+#include "types/person.h"
 
 struct store;
 
 /* ---------------------------------------------------------------------------
  * Identity
  * ------------------------------------------------------------------------- */
-
-#define PERSON_NAME_MAX 128
-#define PERSON_TEXT_MAX 256
-
-struct person {
-  long id;                           /* row id; 0 before it is stored */
-  char full_name[PERSON_NAME_MAX];   /* "Nguyễn Văn Dũng" */
-  char other_names[PERSON_TEXT_MAX]; /* aliases separated by ';', or "" */
-  char birth_date[DATE_ISO_LEN];     /* ISO */
-  char sex[8];                       /* "male" or "female" */
-  char ethnicity[64];                /* "Kinh", "H'Mông" ... or "" */
-  char national_id[16];              /* 12 digits, or "" when unknown */
-  char unit_tree[12];                /* residence unit: tree ... */
-  char unit_code[8];                 /* ... and code */
-  char unit_name[PERSON_NAME_MAX];   /* read back: "xã Gia Phú" */
-  char address[PERSON_TEXT_MAX];     /* house, street, village */
-  char occupation[PERSON_NAME_MAX];  /* as written */
-  char occupation_group[16];         /* "", free_labour, construction, student, unemployed,
-                                        other */
-  long merged_into;                  /* 0, or the record this one was merged into */
-  char created_at[24];               /* UTC timestamp */
-  char created_by[64];               /* user */
-};
-
-struct person_list {
-  struct person *items; /* malloc'd; person_list_free */
-  size_t n;
-};
-void person_list_free(struct person_list *l); /* accepts NULL */
 
 /* Check an identity before it is stored: required fields, lengths, UTF-8,
  * date of birth real and not after `today` (ISO), sex and occupation group
@@ -86,64 +58,8 @@ const char *person_national_id_hint(const char *id);
  * History
  * ------------------------------------------------------------------------- */
 
-enum person_event_kind {
-  PEV_CLASSIFIED,            /* value: suspected | user | addict | psychosis */
-  PEV_DETERMINATION,         /* addiction determination: facility, value: addict | not_addict */
-  PEV_MANAGEMENT_OPENED,     /* management record opened (the decision date) */
-  PEV_MANAGEMENT_CLOSED,     /* management record closed */
-  PEV_REHAB_REGISTERED,      /* registered for rehab */
-  PEV_REHAB_COMMUNITY_START, /* voluntary rehab at home / in the community */
-  PEV_REHAB_COMMUNITY_END,
-  PEV_REHAB_FACILITY_START, /* voluntary rehab at a facility: facility */
-  PEV_REHAB_FACILITY_END,
-  PEV_REHAB_COMPULSORY_START, /* court decision number and date required; facility */
-  PEV_REHAB_COMPULSORY_END,
-  PEV_OST_START, /* substitution treatment: facility, value: methadone | buprenorphine */
-  PEV_OST_STOP,
-  PEV_AFTERCARE_START, /* post-rehab management */
-  PEV_AFTERCARE_END,
-  PEV_RELAPSE,
-  PEV_MOVED,            /* moved to another commune: unit = the new residence */
-  PEV_MOVE_REPORTED,    /* the move was reported to the commune police */
-  PEV_FILE_TRANSFERRED, /* the file was handed to the new commune */
-  PEV_REMOVED,          /* removed from the list: note = reason */
-  PEV_DIED,
-  PEV_VOID, /* voids event ref_event_id: note = reason */
-  PEV_COUNT
-};
-
-struct person_event {
-  long id;        /* row id; 0 before it is stored */
-  long person_id; /* the person */
-  enum person_event_kind kind;
-  char date[DATE_ISO_LEN];          /* ISO */
-  char value[32];                   /* see the kinds above, else "" */
-  char facility[PERSON_NAME_MAX];   /* health / rehab / OST facility, or "" */
-  char decision_no[64];             /* compulsory rehab: court decision number */
-  char decision_date[DATE_ISO_LEN]; /* compulsory rehab: court decision date */
-  char unit_tree[12];               /* moved: new residence tree ... */
-  char unit_code[8];                /* ... and code */
-  char from_tree[12];               /* moved: old residence (filled by the store; on */
-                                    /* insert optional, see person_add_event_tx) */
-  char from_code[8];
-  long ref_event_id;          /* void: the event voided */
-  char note[PERSON_TEXT_MAX]; /* free text, reason */
-  long merged_from;           /* 0, or the record it came from by a merge */
-  char recorded_at[24];       /* UTC timestamp */
-  char recorded_by[64];       /* user */
-};
-
-struct person_event_list {
-  struct person_event *items; /* malloc'd, in date order; person_event_list_free */
-  size_t n;
-};
-void person_event_list_free(struct person_event_list *l); /* accepts NULL */
-
-/* Stable code of a kind ("rehab_compulsory_start") and its Vietnamese label. */
-const char *person_event_code(enum person_event_kind kind);
+/* Vietnamese label of a kind ("bắt đầu cai nghiện bắt buộc"). */
 const char *person_event_label(enum person_event_kind kind);
-/* Parse a kind code; ERR_INPUT listing the codes when unknown. */
-int person_event_parse(enum person_event_kind *out, const char *code, struct err *err);
 
 /* Check one event's own fields: the date is real, enumerations, what each
  * kind requires (a court decision for compulsory rehab, a facility and a
@@ -154,24 +70,6 @@ int person_event_validate(struct person_event *ev, struct err *err);
 /* ---------------------------------------------------------------------------
  * Status, derived
  * ------------------------------------------------------------------------- */
-
-enum person_class { PCLASS_NONE, PCLASS_SUSPECTED, PCLASS_USER, PCLASS_ADDICT, PCLASS_PSYCHOSIS };
-enum person_rehab { PREHAB_NONE, PREHAB_COMMUNITY, PREHAB_FACILITY, PREHAB_COMPULSORY };
-
-struct person_status {
-  enum person_class cls;    /* last classification (a positive determination: addict) */
-  int managed;              /* a management record is open */
-  enum person_rehab rehab;  /* the rehab running now */
-  int rehab_minor;          /* the running compulsory rehab is for a minor (12-18) */
-  int ost;                  /* in substitution treatment */
-  int aftercare;            /* under post-rehab management */
-  int removed;              /* removed from the list (until classified again) */
-  int died;                 /* dead */
-  int rehab_count;          /* rehab episodes started, all kinds */
-  int compulsory_count;     /* compulsory rehab episodes started */
-  int relapses;             /* relapses recorded */
-  char since[DATE_ISO_LEN]; /* date of the last event that counted, or "" */
-};
 
 /* Walk `n` events (any order: sorted here by date, then id, ids 0 last) of a
  * person born on `birth_date`, checking each against what came before, and
@@ -343,17 +241,6 @@ void person_due_list_free(struct person_due_list *l); /* accepts NULL */
  * clock and the person's name and new residence). One audit row "person.due". */
 int person_due(struct person_due_list *out, struct store *st, const struct scope *sc,
                const struct legal_rule_set *rules, const char *today, int within, struct err *err);
-
-struct person_dup {
-  struct person a, b; /* a.id < b.id */
-  char status[12];    /* open, dismissed, merged */
-  char flagged_at[24];
-};
-struct person_dup_list {
-  struct person_dup *items; /* malloc'd; person_dup_list_free */
-  size_t n;
-};
-void person_dup_list_free(struct person_dup_list *l); /* accepts NULL */
 
 /* Open duplicate pairs with both people inside the caller's territory.
  * One audit row "person.duplicates". */

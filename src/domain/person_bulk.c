@@ -904,7 +904,7 @@ static int keep_person(struct person_bulk *b, struct person *p, struct person_ev
   memset(kp, 0, sizeof *kp);
   kp->id = b->next_id;
   kp->unit_id = m->id;
-  audit_now(kp->created_at, sizeof kp->created_at);
+  date_now_utc(kp->created_at, sizeof kp->created_at);
   char *sk = arena_alloc(&b->mem, k.sort_key_len ? k.sort_key_len : 1);
   kp->full_name = arena_strdup(&b->mem, p->full_name);
   kp->other_names = arena_strdup(&b->mem, p->other_names);

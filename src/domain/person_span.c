@@ -25,40 +25,29 @@
 #include "store/store_people.h"
 #include "store/store_spans.h"
 
-/* what a person counts as (flags of person_span) */
-enum {
-  SPAN_USER = 1,
-  SPAN_ADDICT = 2,
-  SPAN_IN_LIST = 4,
-  SPAN_USER_MANAGED = 8,
-  SPAN_OST = 16,
-  SPAN_AFTERCARE = 32,
-  SPAN_ADDICT_TREATED = 64,
-};
-
-/* which flows an event is (kinds of person_flow) */
+/* which flows an event is (person_flow.kinds) */
 static int flow_bit(enum person_event_kind k)
 {
   switch (k) {
   case PEV_CLASSIFIED:
-    return 1;
+    return PFLOW_CLASSIFIED;
   case PEV_DETERMINATION:
-    return 2;
+    return PFLOW_DETERMINATION;
   case PEV_REHAB_COMPULSORY_START:
-    return 4;
+    return PFLOW_REHAB_COMPULSORY;
   case PEV_REHAB_COMMUNITY_START:
   case PEV_REHAB_FACILITY_START:
-    return 8;
+    return PFLOW_REHAB_VOLUNTARY;
   case PEV_OST_START:
-    return 16;
+    return PFLOW_OST_STARTED;
   case PEV_OST_STOP:
-    return 32;
+    return PFLOW_OST_STOPPED;
   case PEV_REMOVED:
-    return 64;
+    return PFLOW_REMOVED;
   case PEV_RELAPSE:
-    return 128;
+    return PFLOW_RELAPSE;
   case PEV_DIED:
-    return 256;
+    return PFLOW_DIED;
   default:
     return 0;
   }
@@ -146,15 +135,16 @@ static int flags_of(const struct person_status *s)
     return 0;
   int f = 0;
   if (s->cls == PCLASS_USER)
-    f |= SPAN_USER | SPAN_IN_LIST | (s->managed ? SPAN_USER_MANAGED : 0);
+    f |= PSPAN_USER | PSPAN_IN_LIST | (s->managed ? PSPAN_USER_MANAGED : 0);
   if (s->cls == PCLASS_ADDICT)
-    f |= SPAN_ADDICT | SPAN_IN_LIST | (s->rehab != PREHAB_NONE || s->ost ? SPAN_ADDICT_TREATED : 0);
+    f |= PSPAN_ADDICT | PSPAN_IN_LIST |
+         (s->rehab != PREHAB_NONE || s->ost ? PSPAN_ADDICT_TREATED : 0);
   if (s->cls == PCLASS_PSYCHOSIS)
-    f |= SPAN_IN_LIST;
+    f |= PSPAN_IN_LIST;
   if (s->ost)
-    f |= SPAN_OST;
+    f |= PSPAN_OST;
   if (s->aftercare)
-    f |= SPAN_AFTERCARE;
+    f |= PSPAN_AFTERCARE;
   return f;
 }
 

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
-#include "domain/plan.h"
+#include "types/plan.h"
 
 enum plan_defect_kind { DEFECT_WHO, DEFECT_WHAT, DEFECT_RESPONSIBILITY, DEFECT_WHEN };
 

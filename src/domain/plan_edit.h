@@ -8,7 +8,7 @@
 #define PCMT_DOMAIN_PLAN_EDIT_H
 
 #include "base/err.h"
-#include "domain/plan.h"
+#include "types/plan.h"
 
 struct store;
 

@@ -374,20 +374,6 @@ const struct reg_spec *reg_spec_find(const char *name)
   return NULL;
 }
 
-int reg_col_index(const struct reg_spec *spec, const char *db)
-{
-  for (size_t i = 0; i < spec->n_cols; i++)
-    if (strcmp(spec->cols[i].db, db) == 0)
-      return (int)i;
-  return -1;
-}
-
-const struct reg_cell *reg_cell_of(const struct reg_row *row, const char *db)
-{
-  int i = reg_col_index(row->spec, db);
-  return i < 0 ? NULL : &row->cells[i];
-}
-
 const char *reg_enum_label(const struct reg_column *col, const char *code)
 {
   for (size_t i = 0; i < col->n_values; i++)

@@ -1,103 +1,21 @@
-/* register.h: the registers beside people, described once as data.
+/* register.h: the registers' rules: the specs, parsing a row, saving it, exporting.
  *
- * Cases, places, networks, licit entities and activities (and their child
- * lists: seizures, people involved, hotspot statuses, inspections, members,
- * accounts) are flat records of typed fields. Each register is one
- * `struct reg_spec`: its table, its columns with the Vietnamese CSV header,
- * type, whether required, allowed values; the CSV import, the export, the
- * store's SQL and the docs' column tables all follow the same spec, so a
- * column is added in one place. Table and column names come only from these
- * static specs, never from a caller.
- *
- * A row goes through reg_parse (each cell by its type: dates in any written
- * form, enumerations by code or Vietnamese label, agencies through the
- * agency lexicon, units by code in the tree in force on the record's date)
- * and then the register's own cross-field rules (dates in order, what a kind
- * requires). Errors name the column and the reason in Vietnamese. */
+ * The specs themselves are data (types/register.h). A row goes through
+ * reg_parse (each cell by its type: dates in any written form, enumerations
+ * by code or Vietnamese label, agencies through the agency lexicon, units by
+ * code in the tree in force on the record's date) and then the register's
+ * own cross-field rules (dates in order, what a kind requires). Errors name
+ * the column and the reason in Vietnamese. */
 #ifndef PCMT_DOMAIN_REGISTER_H
 #define PCMT_DOMAIN_REGISTER_H
 
 #include <stddef.h>
 
 #include "base/err.h"
+#include "types/register.h"
 
 struct store;
 struct scope;
-
-enum reg_type {
-  REG_TEXT,     /* free text up to max bytes */
-  REG_DATE,     /* ISO date, not in the future */
-  REG_INT,      /* whole number >= 0 */
-  REG_REAL,     /* decimal number >= 0 (comma or point) */
-  REG_BOOL,     /* có/không, x, 1/0, yes/no */
-  REG_ENUM,     /* one of `values` (code or Vietnamese label) */
-  REG_UNIT,     /* a unit code -> unit_id (tree from the tree column or the date) */
-  REG_TREE,     /* pre2025|post2025: which tree the unit code is in (not stored) */
-  REG_AGENCY,   /* an agency name as written -> agency_name + agency_kind */
-  REG_KIND_OF,  /* an agency name or kind -> agency_kind only */
-  REG_ARTICLES, /* Penal Code articles "249, 251" -> "249;251" (+ case_offence) */
-  REG_PARENT,   /* the record number of the parent record -> parent id */
-  REG_PERSON    /* a national ID of the people register -> person_id */
-};
-
-#define REG_REQUIRED 1 /* the cell may not be empty */
-#define REG_KEY      2 /* part of the natural key (re-import finds the row by it) */
-
-struct reg_enum {
-  const char *code;  /* stored value */
-  const char *label; /* Vietnamese label, also accepted on import */
-};
-
-struct reg_column {
-  const char *db;     /* column name ("detected_on"); for REG_AGENCY the name column */
-  const char *header; /* CSV header ("Ngày phát hiện") */
-  enum reg_type type;
-  int flags;
-  size_t max; /* REG_TEXT: max bytes */
-  const struct reg_enum *values;
-  size_t n_values;
-};
-
-#define REG_MAX_COLUMNS 16
-
-struct reg_spec;
-struct reg_row;
-struct buf;
-
-/* What saving one row did. */
-enum reg_outcome { REG_INSERTED, REG_UPDATED, REG_UNCHANGED };
-
-/* A register with its own import (people, person events): parse and save
- * one row of raw cells inside the caller's write transaction. Problems of
- * the row go to `problems` (ERR_INPUT); other codes are failures. */
-typedef int (*reg_import_fn)(enum reg_outcome *out, struct store *st, const struct scope *sc,
-                             const struct reg_spec *spec, const char *const *raw, const char *today,
-                             struct buf *problems, struct err *err);
-/* A register with its own export: one call of fn per record, cells in spec
- * column order, as a person reads them (labels, dd/mm/yyyy dates). */
-typedef int (*reg_export_fn)(struct store *st, const struct scope *sc,
-                             int (*fn)(void *ctx, const char *const *cells), void *ctx,
-                             long *n_rows, const char *today, struct err *err);
-
-/* A register's own rules over a parsed row (dates in order ...). */
-typedef int (*reg_check_fn)(const struct reg_row *row, struct err *err);
-
-struct reg_spec {
-  const char *name;         /* CLI name: "cases", "case-seizures" ... */
-  const char *label;        /* Vietnamese: "Vụ án, vụ việc về ma túy" */
-  const char *table;        /* drug_case */
-  const char *parent_table; /* child registers: the parent's table, else NULL */
-  const char *parent_label; /* "vụ án" */
-  const char *date_db;      /* the column whose date picks the unit tree, or NULL */
-  int personal;             /* rows name people: exports are audited */
-  int has_audit_cols;       /* created_at/created_by columns */
-  int has_line_key;         /* child rows keyed by a digest of the row (seizures) */
-  const struct reg_column *cols;
-  size_t n_cols;
-  reg_check_fn check;
-  reg_import_fn import_row; /* NULL: the generic reg_parse + reg_save */
-  reg_export_fn export_all; /* NULL: the generic export */
-};
 
 /* The registers, in the order docs and help list them: people and person
  * events first (domain/person_import.c), then the others. */
@@ -106,33 +24,6 @@ const struct reg_spec *reg_spec_at(size_t i); /* NULL past the end */
 extern const struct reg_spec person_spec, person_event_spec;
 /* One by CLI name, or NULL. */
 const struct reg_spec *reg_spec_find(const char *name);
-
-/* A parsed cell. Text values (text, dates, enums, agency names, articles,
- * record numbers) are in `text`; numbers in i / d; ids in id. */
-struct reg_cell {
-  char text[512];
-  long long i;
-  double d;
-  long id;              /* unit, parent or person id */
-  long unit_of_parent;  /* REG_PARENT: the parent's unit (for scope checks) */
-  char agency_kind[32]; /* REG_AGENCY / REG_KIND_OF */
-  char tree[12];        /* REG_UNIT: the tree the code was found in */
-  int empty;            /* the cell was empty */
-};
-
-struct reg_row {
-  const struct reg_spec *spec;
-  struct reg_cell cells[REG_MAX_COLUMNS]; /* in spec column order */
-  char line_key[160];                     /* child rows without a key column: a digest of the row */
-};
-
-/* 1 when `spec` is a child list (seizures, inspections ...). */
-#define reg_is_child(spec) ((spec)->parent_table != NULL)
-
-/* Index of column `db` in spec, or -1. */
-int reg_col_index(const struct reg_spec *spec, const char *db);
-/* The cell of column `db` (must exist in the spec). */
-const struct reg_cell *reg_cell_of(const struct reg_row *row, const char *db);
 
 /* Parse raw cells (raw[i] for spec column i, NULL = column absent) into row:
  * types, required cells, enumerations, agency kinds. Ids (units, parents,

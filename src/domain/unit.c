@@ -14,34 +14,6 @@
 #include "base/text.h"
 #include "store/store_units.h"
 
-void unit_list_free(struct unit_list *l)
-{
-  if (!l)
-    return;
-  free(l->items);
-  l->items = NULL;
-  l->n = 0;
-}
-
-void unit_successor_list_free(struct unit_successor_list *l)
-{
-  if (!l)
-    return;
-  free(l->items);
-  l->items = NULL;
-  l->n = 0;
-}
-
-const char *unit_tree_at(const char *date)
-{
-  return date && *date && strcmp(date, "2025-07-01") < 0 ? UNIT_TREE_OLD : UNIT_TREE_NEW;
-}
-
-int unit_commune_level(const char *tree)
-{
-  return strcmp(tree, UNIT_TREE_OLD) == 0 ? 3 : 2;
-}
-
 int unit_check_commune(const char *tree, const char *code, int level, struct err *err)
 {
   if (level != unit_commune_level(tree))

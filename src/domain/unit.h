@@ -13,30 +13,9 @@
 
 #include "base/date.h"
 #include "base/err.h"
+#include "types/unit.h"
 
 struct store;
-
-#define UNIT_TREE_OLD "pre2025"
-#define UNIT_TREE_NEW "post2025"
-
-struct unit {
-  long id;             /* database row id */
-  char tree[12];       /* UNIT_TREE_OLD or UNIT_TREE_NEW */
-  char code[8];        /* official statistical code: 2, 3 or 5 digits */
-  char name[128];      /* without the type word: "Lào Cai" */
-  char type[32];       /* "tỉnh", "thành phố", "huyện", "xã", "phường" ... */
-  int level;           /* 1 province, 2 district (old) or commune (new), 3 commune (old) */
-  char parent_code[8]; /* "" for a province */
-  char valid_from[DATE_ISO_LEN]; /* ISO date, "" when open */
-  char valid_to[DATE_ISO_LEN];   /* ISO date, "" when still valid */
-};
-
-struct unit_list {
-  struct unit *items; /* malloc'd; unit_list_free */
-  size_t n;
-};
-
-void unit_list_free(struct unit_list *l);
 
 /* Find units by name as people write it: case and diacritics ignored, the
  * type word optional ("lao cai", "tp lao cai", "thành phố Lào Cai", "huyện
@@ -56,29 +35,11 @@ int unit_get(struct unit *out, struct store *st, const char *tree, const char *c
 int unit_tree(struct unit_list *out, struct store *st, const char *tree, const char *code,
               const char *at, struct err *err);
 
-/* A unit of tree "post2025" that took over (part of) an old unit. */
-struct unit_successor {
-  struct unit unit; /* the new unit */
-  char kind[8];     /* "full" or "partial" */
-  char via[8];      /* for an old district: the code of the old commune, else "" */
-};
-struct unit_successor_list {
-  struct unit_successor *items;
-  size_t n;
-};
-void unit_successor_list_free(struct unit_successor_list *l);
 /* The units of tree "post2025" that took over the old unit `code` of tree
  * "pre2025"; for an old district (which has no rows of its own), the
  * successors of its communes, each once. ERR_NOT_FOUND for an unknown code. */
 int unit_successors(struct unit_successor_list *out, struct store *st, const char *code,
                     struct err *err);
-
-/* The tree in force on an ISO date: "pre2025" before 2025-07-01, else "post2025". */
-const char *unit_tree_at(const char *date);
-
-/* The level of a commune in a tree: 3 in "pre2025" (province, district,
- * commune), 2 in "post2025" (province, commune). */
-int unit_commune_level(const char *tree);
 
 /* ERR_INPUT with a message for a person unless unit tree/code, of the given
  * level, is a commune: residences are recorded to the commune. */

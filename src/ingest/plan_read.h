@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
-#include "domain/plan.h"
+#include "types/plan.h"
 
 /* Largest text accepted, in bytes (a 50-page plan is about 150 KB). */
 #define PLAN_READ_MAX ((size_t)16 * 1024 * 1024)

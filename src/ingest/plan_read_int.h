@@ -14,7 +14,7 @@
 
 #include "base/date.h"
 #include "base/err.h"
-#include "domain/plan.h"
+#include "types/plan.h"
 
 /* ---- tokens ----------------------------------------------------------- */
 

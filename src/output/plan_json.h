@@ -8,7 +8,7 @@
 #include <jansson.h>
 
 #include "base/err.h"
-#include "domain/plan.h"
+#include "types/plan.h"
 
 /* A new reference to the plan's object (caller json_decref), NULL when out of memory. */
 json_t *plan_json(const struct plan *p);

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
-#include "domain/audit.h"
+#include "types/audit.h"
 
 struct store;
 

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
-#include "domain/person.h"
+#include "types/person.h"
 #include "store/store_people.h"
 
 struct store;

@@ -13,8 +13,9 @@
 
 #include "base/date.h"
 #include "base/idmap.h"
-#include "domain/unit.h"
 #include "store/db.h"
+#include "types/person.h"
+#include "types/unit.h"
 
 void ind_people_list_free(struct ind_people_list *l)
 {
@@ -171,25 +172,30 @@ static struct ind_people_row *row_for(struct ind_people_list *l, size_t *cap, co
   return r;
 }
 
-/* Add a person's OR'ed flow kinds (bits of person_flow.kinds) to row r. */
+/* Add a person's OR'ed flow kinds (person_flow.kinds) to row r. */
 static void add_flows(struct ind_people_row *r, long kinds)
 {
-  long *const field[] = {&r->classified,      &r->determinations, &r->rehab_compulsory,
-                         &r->rehab_voluntary, &r->ost_started,    &r->ost_stopped,
-                         &r->removed,         &r->relapses,       &r->died};
-  for (size_t b = 0; b < sizeof field / sizeof *field; b++)
-    if (kinds & (1L << b))
-      (*field[b])++;
+  r->classified += (kinds & PFLOW_CLASSIFIED) != 0;
+  r->determinations += (kinds & PFLOW_DETERMINATION) != 0;
+  r->rehab_compulsory += (kinds & PFLOW_REHAB_COMPULSORY) != 0;
+  r->rehab_voluntary += (kinds & PFLOW_REHAB_VOLUNTARY) != 0;
+  r->ost_started += (kinds & PFLOW_OST_STARTED) != 0;
+  r->ost_stopped += (kinds & PFLOW_OST_STOPPED) != 0;
+  r->removed += (kinds & PFLOW_REMOVED) != 0;
+  r->relapses += (kinds & PFLOW_RELAPSE) != 0;
+  r->died += (kinds & PFLOW_DIED) != 0;
 }
 
-/* Add a person counted as `flags` (bits of person_span.flags) to row r. */
+/* Add a person counted as `flags` (person_span.flags) to row r. */
 static void add_stock(struct ind_people_row *r, long flags)
 {
-  long *const field[] = {&r->users, &r->addicts,   &r->in_list,        &r->users_managed,
-                         &r->ost,   &r->aftercare, &r->addicts_treated};
-  for (size_t b = 0; b < sizeof field / sizeof *field; b++)
-    if (flags & (1L << b))
-      (*field[b])++;
+  r->users += (flags & PSPAN_USER) != 0;
+  r->addicts += (flags & PSPAN_ADDICT) != 0;
+  r->in_list += (flags & PSPAN_IN_LIST) != 0;
+  r->users_managed += (flags & PSPAN_USER_MANAGED) != 0;
+  r->ost += (flags & PSPAN_OST) != 0;
+  r->aftercare += (flags & PSPAN_AFTERCARE) != 0;
+  r->addicts_treated += (flags & PSPAN_ADDICT_TREATED) != 0;
 }
 
 static int group_cmp(const void *a, const void *b)
@@ -454,13 +460,12 @@ static const char COMMUNE_PROPAGANDA_SQL[] =
 static const char COMMUNE_CASES_SQL[] =
     "SELECT c.unit_id FROM drug_case c WHERE " IN_PERIOD("c.detected_on") " AND " IN_TERRITORY("c");
 /* Whether someone on the drug list (a user, an addict, a drug-induced
- * psychosis: the in_list bit of person_span.flags, bit 2 as row_add counts
- * it) lives in unit ?1 on day ?2. Asked only for the units of communes that
- * no case or place has marked: one index probe each, stopping at the first
+ * psychosis: PSPAN_IN_LIST of person_span.flags) lives in unit ?1 on day ?2. Asked only for the
+ * units of communes that no case or place has marked: one index probe each, stopping at the first
  * span (the country's 181,000 open spans read through would cost 120 ms). */
 static const char UNIT_PEOPLE_SQL[] =
     "SELECT 1 FROM person_span s WHERE s.unit_id = ?1 AND s.to_day > ?2 AND s.from_day <= ?2 "
-    "AND (s.flags & 4) != 0 LIMIT 1";
+    "AND (s.flags & " PSPAN_IN_LIST_SQL ") != 0 LIMIT 1";
 /* The same rows give hotspots_active and retail_points_active. */
 static const char COMMUNE_PLACES_SQL[] =
     "SELECT x.unit_id, x.kind FROM place_span x WHERE " PLACE_OPEN_AT_END

@@ -19,8 +19,9 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "domain/audit.h"
-#include "domain/unit.h"
+#include "base/date.h"
+#include "types/audit.h"
+#include "types/unit.h"
 #include "store/db.h"
 #include "store/store.h"
 
@@ -239,7 +240,7 @@ int store_scope_refresh(struct store *st, struct err *err)
     rc = stored_signature(have, sizeof have, st, err);
   if (!rc && strcmp(now, have) != 0) {
     char at[32];
-    audit_now(at, sizeof at);
+    date_now_utc(at, sizeof at);
     rc = rebuild_scope(st, now, at, err);
   }
   if (rc) {

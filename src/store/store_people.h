@@ -18,9 +18,9 @@
 #include <stddef.h>
 
 #include "base/err.h"
-#include "domain/legal_rule.h"
-#include "domain/person.h"
-#include "domain/scope.h"
+#include "types/legal_rule.h"
+#include "types/person.h"
+#include "types/scope.h"
 
 struct store;
 

@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
-#include "domain/plan.h"
+#include "types/plan.h"
 
 struct store;
 

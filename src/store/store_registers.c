@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "domain/register.h"
-#include "domain/scope.h"
+#include "types/register.h"
+#include "types/scope.h"
 #include "store/db.h"
 #include "store/store_people.h"
 

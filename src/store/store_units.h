@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
-#include "domain/unit.h"
+#include "types/unit.h"
 
 struct store;
 

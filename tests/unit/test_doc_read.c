@@ -6,7 +6,7 @@
 #include <string.h>
 #include <zip.h>
 
-#include "domain/plan.h"
+#include "types/plan.h"
 #include "ingest/doc_read.h"
 #include "ingest/plan_read.h"
 #include "testutil.h"

@@ -499,7 +499,10 @@ static void lives_in(long id, const char *code)
 /* Where the person's determination (flow kind 2) was counted. */
 static long determination_unit(long id)
 {
-  return number_of("SELECT unit_id FROM person_flow WHERE person_id = ? AND kinds & 2", id);
+  char sql[128];
+  snprintf(sql, sizeof sql, "SELECT unit_id FROM person_flow WHERE person_id = ? AND kinds & %d",
+           PFLOW_DETERMINATION);
+  return number_of(sql, id);
 }
 
 static int move_as(const struct scope *sc, long id, const char *date, const char *code, long *ev_id)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/plan.h"
+#include "types/plan.h"
 #include "domain/plan_check.h"
 
 /* A one-task plan with at most one lead and one coordinator. */

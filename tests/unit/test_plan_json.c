@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/plan.h"
+#include "types/plan.h"
 #include "output/plan_json.h"
 
 static void build(struct plan *p)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/plan.h"
+#include "types/plan.h"
 #include "ingest/plan_read.h"
 #include "testutil.h"
 

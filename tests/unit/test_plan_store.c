@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "domain/plan.h"
+#include "types/plan.h"
 #include "domain/plan_check.h"
 #include "domain/plan_edit.h"
 #include "ingest/plan_read.h"

@@ -1,4 +1,4 @@
-/* plan.h: a plan (kế hoạch) as an in-memory data model.
+/* types/plan.h: a plan (kế hoạch) as an in-memory data model.
  *
  * A plan is what the plan reader (src/ingest/plan_read.h) extracts from a
  * document and what the store will save: identity (number, title, issuer,
@@ -8,8 +8,8 @@
  * every string is a malloc'd NUL-terminated UTF-8 copy owned by the plan
  * (NULL = unknown), every array is owned by the plan with its length beside
  * it, and a date with y == 0 is unknown. plan_free() releases everything. */
-#ifndef PCMT_DOMAIN_PLAN_H
-#define PCMT_DOMAIN_PLAN_H
+#ifndef PCMT_TYPES_PLAN_H
+#define PCMT_TYPES_PLAN_H
 
 #include <stddef.h>
 

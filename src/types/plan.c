@@ -1,5 +1,5 @@
-/* plan.c: lifecycle of the plan model: init, free, growing its arrays. */
-#include "domain/plan.h"
+/* types/plan.c: lifecycle of the plan model: init, free, growing its arrays. */
+#include "types/plan.h"
 
 #include <stdlib.h>
 #include <string.h>

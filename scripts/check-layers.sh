@@ -1,0 +1,67 @@
+#!/bin/sh
+# check-layers.sh: fail when an #include crosses the layers the wrong way or
+# two folders include each other (docs/architecture.md, "Layers").
+#
+# Each folder of src/ has a rank; a file may include headers of its own
+# folder and of folders ranked below it, plus the few exceptions listed in
+# ALLOW (a front end opening the store). Folders of one rank (domain, ingest,
+# output) may include each other only one way: a pair that includes both
+# ways is a cycle and fails.
+set -eu
+cd "$(dirname "$0")/.."
+
+rank() {
+  case "$1" in
+    base) echo 0 ;;
+    types) echo 1 ;;
+    store) echo 2 ;;
+    domain | ingest | output) echo 3 ;;
+    app) echo 4 ;;
+    cli | web) echo 5 ;;
+    *) echo 99 ;;
+  esac
+}
+
+# Includes allowed against the ranks: "from-folder header".
+ALLOW="
+cli store/store.h
+web store/store.h
+"
+
+edges=$(mktemp)
+trap 'rm -f "$edges"' EXIT
+bad=0
+for f in $(find src -name '*.[ch]' | sort); do
+  from=$(echo "$f" | cut -d/ -f2)
+  rf=$(rank "$from")
+  if [ "$rf" = 99 ]; then
+    echo "layers: $f: folder src/$from has no rank in scripts/check-layers.sh" >&2
+    bad=1
+    continue
+  fi
+  grep -n '^#include "' "$f" | sed 's/^\([0-9]*\):#include "\([^"]*\)".*/\1 \2/' |
+    while read -r line hdr; do
+      to=$(echo "$hdr" | cut -d/ -f1)
+      [ "$to" = "$from" ] && continue
+      if echo "$ALLOW" | grep -qx "$from $hdr"; then continue; fi
+      rt=$(rank "$to")
+      if [ "$rt" -gt "$rf" ]; then
+        echo "layers: $f:$line: src/$from (rank $rf) includes $hdr (src/$to, rank $rt)" >&2
+        echo x
+      fi
+      [ "$rt" = "$rf" ] && echo "$from $to" >>"$edges"
+    done >>"$edges.bad" || true
+done
+if [ -s "$edges.bad" ]; then bad=1; fi
+rm -f "$edges.bad"
+# same-rank folders: a pair in both directions is a cycle
+sort -u "$edges" | while read -r a b; do
+  if sort -u "$edges" | grep -qx "$b $a"; then
+    echo "layers: src/$a and src/$b include each other (a cycle)" >&2
+    echo x
+  fi
+done | grep -q x && bad=1
+if [ "$bad" = 0 ]; then
+  echo "layers: every include points down ($(find src -name '*.[ch]' | wc -l) files)"
+fi
+exit "$bad"

@@ -1,0 +1,33 @@
+/* types/unit.c: freeing unit lists; which tree a date falls in. */
+#include "types/unit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void unit_list_free(struct unit_list *l)
+{
+  if (!l)
+    return;
+  free(l->items);
+  l->items = NULL;
+  l->n = 0;
+}
+
+void unit_successor_list_free(struct unit_successor_list *l)
+{
+  if (!l)
+    return;
+  free(l->items);
+  l->items = NULL;
+  l->n = 0;
+}
+
+const char *unit_tree_at(const char *date)
+{
+  return date && *date && strcmp(date, "2025-07-01") < 0 ? UNIT_TREE_OLD : UNIT_TREE_NEW;
+}
+
+int unit_commune_level(const char *tree)
+{
+  return strcmp(tree, UNIT_TREE_OLD) == 0 ? 3 : 2;
+}
