@@ -1,6 +1,6 @@
 # PCMT top-level Makefile: a thin wrapper over CMake.
 #   make          build build/pcmt
-#   make check    install missing packages, build with -Werror, check style,
+#   make check    install missing packages, build with -Werror, check style and layers,
 #                 run every test, then run the unit tests again under ASan+UBSan
 #   make demo     install missing packages, build, start the system on a demo database
 #   make bench    build and run the benchmarks in bench/, printing their figures
@@ -33,6 +33,7 @@ asan: $(ASAN_BUILD)/CMakeCache.txt
 
 style:
 	@sh scripts/check-style.sh $(SOURCES)
+	@sh scripts/check-layers.sh
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

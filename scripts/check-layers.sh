@@ -1,6 +1,7 @@
 #!/bin/sh
-# check-layers.sh: fail when an #include crosses the layers the wrong way or
-# two folders include each other (docs/architecture.md, "Layers").
+# check-layers.sh: fail when an #include crosses the layers the wrong way, two
+# folders include each other, or SQLite-only SQL leaves the SQLite backend
+# (docs/architecture.md, "Layers" and "The store").
 #
 # Each folder of src/ has a rank; a file may include headers of its own
 # folder and of folders ranked below it, plus the few exceptions listed in
@@ -61,6 +62,13 @@ sort -u "$edges" | while read -r a b; do
     echo x
   fi
 done | grep -q x && bad=1
+# SQLite's own dialect stays in the SQLite backend, so a second backend can
+# run every other store file unchanged (docs/architecture.md, "The store").
+if grep -nE 'INSERT OR (IGNORE|REPLACE)|sqlite_(schema|master)|last_insert_rowid|\browid\b|PRAGMA ' \
+  $(find src/store -name 'store_*.c' ! -name store_sqlite.c) >&2; then
+  echo "layers: SQLite-only SQL above outside src/store/store_sqlite.c" >&2
+  bad=1
+fi
 if [ "$bad" = 0 ]; then
   echo "layers: every include points down ($(find src -name '*.[ch]' | wc -l) files)"
 fi

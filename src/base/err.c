@@ -62,6 +62,18 @@ int err_set(struct err *err, enum err_code code, const char *fmt, ...)
   return code;
 }
 
+int err_copy(struct err *dst, const struct err *src)
+{
+  if (dst && dst != src)
+    *dst = *src;
+  return src->code;
+}
+
+int err_nomem(struct err *err)
+{
+  return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+}
+
 const char *err_code_name(enum err_code code)
 {
   if ((size_t)code >= N_CODES)

@@ -4,7 +4,12 @@
  * enum err_code (0 = success). The message is written in the language of the
  * person who will read it: Vietnamese for what reaches the UI, English for
  * developer-facing CLI diagnostics is acceptable. Library code never prints.
- * `err` may be NULL when the caller does not want the message. */
+ *
+ * The NULL contract, kept everywhere: `err` may be NULL when the caller does
+ * not want the message. The return code is the error; no function relies on
+ * `err` to learn a code from a callee or dereferences it unchecked — one that
+ * needs the message or the code of a callee's failure passes its own local
+ * struct err and hands it on with err_copy. */
 #ifndef PCMT_BASE_ERR_H
 #define PCMT_BASE_ERR_H
 
@@ -38,6 +43,14 @@ void err_clear(struct err *err);
  * message is truncated at ERR_MSG_MAX-1 bytes on a UTF-8 boundary. */
 int err_set(struct err *err, enum err_code code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Pass an error on: copy *src into *dst. Accepts dst == NULL (the caller did
+ * not want the message). Returns src->code. */
+int err_copy(struct err *dst, const struct err *src);
+
+/* The one "out of memory" error: ERR_NOMEM with the message every layer
+ * uses ("hết bộ nhớ"). Returns ERR_NOMEM. Accepts err == NULL. */
+int err_nomem(struct err *err);
 
 /* Stable lower-case name of a code ("input", "not_found", ...), for JSON. */
 const char *err_code_name(enum err_code code);

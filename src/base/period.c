@@ -431,7 +431,7 @@ int period_split(struct period **out, size_t *n, const struct period *range, enu
   size_t cap = 16, cnt = 0;
   struct period *v = malloc(cap * sizeof *v);
   if (!v)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   struct period cur;
   period_of(&cur, kind, range->start);
   for (;;) {
@@ -440,7 +440,7 @@ int period_split(struct period **out, size_t *n, const struct period *range, enu
       struct period *nv = realloc(v, cap * sizeof *v);
       if (!nv) {
         free(v);
-        return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+        return err_nomem(err);
       }
       v = nv;
     }

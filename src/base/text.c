@@ -53,7 +53,7 @@ static int map(utf8proc_uint8_t **out, const char *s, utf8proc_option_t opts, st
   if (r < 0) {
     *out = NULL;
     if (r == UTF8PROC_ERROR_NOMEM)
-      return err_set(err, ERR_NOMEM, "hết bộ nhớ khi chuẩn hoá văn bản");
+      return err_nomem(err);
     return err_set(err, ERR_INPUT, "không chuẩn hoá được văn bản: %s", utf8proc_errmsg(r));
   }
   return ERR_OK;
@@ -141,7 +141,7 @@ static int fold(char **out, const char *s, int punct_is_space, struct err *err)
   char *r = malloc(n + 1);
   if (!r) {
     free(m);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   }
   size_t o = 0, i = 0;
   int pending_space = 0;
@@ -284,7 +284,7 @@ int text_collate_key(unsigned char **out, size_t *out_len, const char *s, struct
     return err_set(err, ERR_INPUT, "không chuẩn hoá được văn bản: %s", utf8proc_errmsg(need));
   cps = malloc(sizeof *cps * ((size_t)need + 1));
   if (!cps)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   need = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cps, need,
                             UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
   size_t n = (size_t)need;
@@ -364,7 +364,7 @@ int text_collate_key(unsigned char **out, size_t *out_len, const char *s, struct
   buf_free(&l3);
   if (failed) {
     buf_free(&k);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   }
   *out_len = k.len;
   *out = (unsigned char *)buf_detach(&k);

@@ -139,7 +139,7 @@ static int write_rejects(const char *path, const struct reg_import_result *res, 
   /* the file's own columns first (so it imports again), then line and reason */
   size_t *cols = calloc(res->n_header + 1, sizeof *cols), k = 0;
   if (!cols)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   for (size_t i = 0; i < res->n_header; i++)
     if (!is_reject_column(res->header[i]))
       cols[k++] = i;
@@ -147,7 +147,7 @@ static int write_rejects(const char *path, const struct reg_import_result *res, 
   const char **cells = calloc(n, sizeof *cells);
   if (!cells) {
     free(cols);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   }
   struct csv_writer w;
   int rc = csv_writer_open(&w, path, n, err);

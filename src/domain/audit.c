@@ -65,7 +65,7 @@ int audit_hash(struct audit_entry *e, struct err *err)
   add_net(&b, e->detail);
   if (buf_failed(&b)) {
     buf_free(&b);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   }
   unsigned char h[32];
   crypto_generichash(h, sizeof h, (const unsigned char *)buf_str(&b), b.len, NULL, 0);

@@ -331,7 +331,7 @@ static int load_geography(struct gen_ctx *c, struct err *err)
   size_t *old_cap = calloc(128, sizeof *old_cap);
   if (!c->old_prov || !c->prov || !old_cap) {
     free(old_cap);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   }
   for (size_t i = 0; i < c->n_old_u && !rc; i++) {
     const struct store_gen_unit *u = &c->old_u[i];
@@ -350,7 +350,7 @@ static int load_geography(struct gen_ctx *c, struct err *err)
     }
     c->old_prov[i] = (int)p;
     if (push(&c->prov[p].old_c, &c->prov[p].n_old, &old_cap[p], i))
-      rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      rc = err_nomem(err);
   }
   free(old_cap);
   if (rc)
@@ -364,7 +364,7 @@ static int load_geography(struct gen_ctx *c, struct err *err)
   size_t *new_cap = calloc(c->n_prov, sizeof *new_cap);
   size_t *extra_cap = calloc(c->n_prov, sizeof *extra_cap);
   if (!new_cap || !extra_cap)
-    rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    rc = err_nomem(err);
   for (size_t i = 0; i < nsx && !rc; i++) {
     const struct store_gen_unit *w =
         bsearch(sx[i].new_code, c->new_u, c->n_new_u, sizeof *c->new_u, unit_code_cmp);
@@ -378,7 +378,7 @@ static int load_geography(struct gen_ctx *c, struct err *err)
                   ? push(&pr->new_c, &pr->n_new, &new_cap[p], (size_t)(w - c->new_u))
                   : push(&pr->extra_c, &pr->n_extra, &extra_cap[p], (size_t)(w - c->new_u));
     if (bad)
-      rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      rc = err_nomem(err);
   }
   free(extra_cap);
   free(new_cap);
@@ -411,7 +411,7 @@ static int choose_provinces(struct gen_ctx *c, struct err *err)
   c->active = malloc(c->n_prov * sizeof *c->active);
   c->active_w = malloc(c->n_prov * sizeof *c->active_w);
   if (!c->active || !c->active_w)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   for (size_t p = 0; p < c->n_prov; p++) {
     if (c->o->scale == GEN_PROVINCE && strcmp(c->prov[p].code, c->o->province) != 0)
       continue;
@@ -429,7 +429,7 @@ static int choose_provinces(struct gen_ctx *c, struct err *err)
    * old provinces). */
   char *seen = calloc(c->n_new_u, 1);
   if (!seen)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   for (size_t i = 0; i < c->n_active; i++) {
     const struct gen_province *pr = &c->prov[c->active[i]];
     for (size_t k = 0; k < pr->n_new + pr->n_extra; k++) {
@@ -453,7 +453,7 @@ static int load_ids(struct gen_ctx *c, struct err *err)
     c->ids_cap <<= 1;
   c->ids = calloc(c->ids_cap, sizeof *c->ids);
   if (!c->ids)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   return store_gen_national_ids(c->st, claim_existing, c, err);
 }
 

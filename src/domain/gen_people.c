@@ -361,7 +361,7 @@ int gen_people(struct gen_ctx *c, struct err *err)
   struct hist *h = malloc(sizeof *h);
   if (!c->pp || !h) {
     free(h);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   }
   int rc = ERR_OK;
   for (long i = 0; i < o->people && !rc; i++) {
@@ -436,7 +436,7 @@ int gen_people(struct gen_ctx *c, struct err *err)
     if (!rc)
       rc = write_person(c, &p, h, err);
     if (!rc)
-      rc = add_pp(c, &p, (int)prov, year, male) ? err_set(err, ERR_NOMEM, "hết bộ nhớ") : 0;
+      rc = add_pp(c, &p, (int)prov, year, male) ? err_nomem(err) : 0;
   }
   free(h);
   return rc;

@@ -371,7 +371,7 @@ int indicator_compute(struct indicator_result_list *out, struct store *st, const
     rc = add_split_groups(out, &cap, lists, 1, &by);
   }
   if (rc == ERR_NOMEM)
-    err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    err_nomem(err);
   ind_people_list_free(&people);
   ind_people_list_free(&people_split);
   ind_value_list_free(&flows);

@@ -376,7 +376,7 @@ static int walk_init(struct walk *w, const struct person_event *events, size_t n
   w->skip = calloc(n ? n : 1, 1);
   if (!w->ev || !w->skip) {
     walk_free(w);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   }
   if (n)
     memcpy(w->ev, events, n * sizeof *events);
@@ -907,7 +907,7 @@ int person_clocks(struct person_clock_list *out, const char *birth_date,
   walk_free(&w);
   out->items = calloc(CLK_N, sizeof *out->items);
   if (!out->items)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   for (int c = 0; c < CLK_N; c++) {
     if (!sl[c].running)
       continue;
@@ -952,7 +952,7 @@ static int add_key_suffixes(struct person_keys *k, const char *key, struct err *
   for (const char *p = key; p && *p && k->n_search < PERSON_MAX_SEARCH_KEYS;) {
     k->search[k->n_search] = strdup(p);
     if (!k->search[k->n_search])
-      return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      return err_nomem(err);
     k->n_search++;
     p = strchr(p, ' ');
     if (p)
@@ -1209,7 +1209,7 @@ int person_add_event_tx(struct store *st, const struct scope *sc, struct person_
     struct person_event *all = with_event(&l, ev);
     struct person_status s;
     if (!all)
-      rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      rc = err_nomem(err);
     else
       rc = person_replay(&s, p.birth_date, all, l.n + 1, today, err);
     free(all);
@@ -1261,7 +1261,7 @@ int person_read(struct person_record *out, struct store *st, const struct scope 
                            "không có hoặc ngoài phạm vi", NULL);
     if (!arc && store_write_commit(st, NULL) == ERR_OK) {
       if (err)
-        *err = keep;
+        err_copy(err, &keep);
       person_record_free(out);
       return ERR_NOT_FOUND;
     }
@@ -1294,7 +1294,7 @@ static int collect_hits(struct person_hit_list *out, size_t *cap, struct store *
     return ERR_OK;
   long *ids = malloc(l->n * sizeof *ids);
   if (!ids)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   for (size_t i = 0; i < l->n; i++)
     ids[i] = l->items[i].id;
   struct person_event_list ev;
@@ -1319,7 +1319,7 @@ static int collect_hits(struct person_hit_list *out, size_t *cap, struct store *
       size_t c = *cap ? *cap * 2 : 32;
       struct person_hit *p = realloc(out->items, c * sizeof *p);
       if (!p) {
-        rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+        rc = err_nomem(err);
         break;
       }
       out->items = p;
@@ -1465,7 +1465,7 @@ static int due_person(void *p, const struct person *who, const struct person_eve
       size_t nc = c->cap ? c->cap * 2 : 64;
       struct person_due *q = realloc(c->out->items, nc * sizeof *q);
       if (!q) {
-        rc = err_set(c->err, ERR_NOMEM, "hết bộ nhớ");
+        rc = err_nomem(c->err);
         break;
       }
       c->out->items = q;
@@ -1617,7 +1617,7 @@ int person_merge(struct store *st, const struct scope *sc, long ida, long idb, c
   if (!rc) {
     struct person_event *all = malloc((la.n + lb.n + 1) * sizeof *all);
     if (!all) {
-      rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      rc = err_nomem(err);
     } else {
       if (la.n)
         memcpy(all, la.items, la.n * sizeof *all);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "base/date.h"
 #include "base/text.h"
 #include "domain/audit.h"
@@ -22,56 +23,8 @@
 #include "store/store_spans.h"
 
 /* ---------------------------------------------------------------------------
- * Arena and string map
+ * String map
  * ------------------------------------------------------------------------- */
-
-#define ARENA_BLOCK (1u << 20)
-
-struct arena_block {
-  struct arena_block *next;
-  size_t used, cap;
-  char data[];
-};
-
-struct arena {
-  struct arena_block *head;
-};
-
-static void *arena_alloc(struct arena *a, size_t n)
-{
-  n = (n + 7) & ~(size_t)7;
-  if (!a->head || a->head->cap - a->head->used < n) {
-    size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-    struct arena_block *b = malloc(sizeof *b + cap);
-    if (!b)
-      return NULL;
-    b->next = a->head;
-    b->used = 0;
-    b->cap = cap;
-    a->head = b;
-  }
-  void *p = a->head->data + a->head->used;
-  a->head->used += n;
-  return p;
-}
-
-static char *arena_strdup(struct arena *a, const char *s)
-{
-  size_t n = strlen(s) + 1;
-  char *p = arena_alloc(a, n);
-  if (p)
-    memcpy(p, s, n);
-  return p;
-}
-
-static void arena_free(struct arena *a)
-{
-  while (a->head) {
-    struct arena_block *n = a->head->next;
-    free(a->head);
-    a->head = n;
-  }
-}
 
 /* Open addressing, string keys (copied into the map's arena), long values. */
 struct smap {
@@ -252,11 +205,6 @@ static void copy_cut(char *dst, size_t n, const char *src)
   dst[l] = '\0';
 }
 
-static int nomem(struct err *err)
-{
-  return err_set(err, ERR_NOMEM, "hết bộ nhớ");
-}
-
 static int grow(void **items, size_t *cap, size_t n, size_t size)
 {
   if (n < *cap)
@@ -309,7 +257,8 @@ int person_bulk_begin(struct person_bulk **out, struct store *st, const struct s
   *out = NULL;
   struct person_bulk *b = calloc(1, sizeof *b);
   if (!b)
-    return nomem(err);
+    return err_nomem(err);
+  arena_init(&b->mem, (size_t)1 << 20, 0); /* large blocks: a national load keeps ~100 MB */
   b->st = st;
   b->sc = sc;
   snprintf(b->today, sizeof b->today, "%s", today);
@@ -384,7 +333,7 @@ static int write_kept(struct store_people_bulk *w, struct store *st, const char 
   struct store_span_person *sp = malloc(CHUNK * sizeof *sp);
   struct store_span_event *se = malloc(CHUNK * sizeof *se);
   if (!rows || !evs || !sp || !se)
-    rc = nomem(err);
+    rc = err_nomem(err);
   for (size_t i = 0; !rc && i < n_all; i += CHUNK) {
     size_t n = n_all - i < CHUNK ? n_all - i : CHUNK, n_ev = 0;
     for (size_t j = 0; j < n; j++) {
@@ -441,7 +390,7 @@ static int job_collect(struct person_bulk *b, struct err *err)
   free(b->job.keys);
   b->job.keys = NULL;
   if (b->job.rc) {
-    *err = b->job.err;
+    err_copy(err, &b->job.err);
     return b->job.rc;
   }
   return ERR_OK;
@@ -490,7 +439,7 @@ static int hand_off(struct person_bulk *b, struct err *err)
   if (!copy || !keys) {
     free(copy);
     free(keys);
-    return nomem(err);
+    return err_nomem(err);
   }
   /* b->kept and b->keys move as they grow: the thread gets its own copies
    * (the strings live in b->mem, which does not move until flush) */
@@ -634,9 +583,9 @@ static int unit_of(const struct unit_memo **out, struct person_bulk *b, const ch
     return rc;
   rc = store_scope_unit(&m.id, &m.level, b->st, tree, code, &e);
   if (rc == ERR_NOT_FOUND)
-    return smap_put(&b->units, key, -1) ? nomem(err) : ERR_OK;
+    return smap_put(&b->units, key, -1) ? err_nomem(err) : ERR_OK;
   if (rc) {
-    *err = e;
+    err_copy(err, &e);
     return rc;
   }
   rc = store_scope_covers(&m.inside, b->st, b->sc->unit_id > 0 ? b->sc->unit_id : 0, m.id, err);
@@ -644,7 +593,7 @@ static int unit_of(const struct unit_memo **out, struct person_bulk *b, const ch
     return rc;
   if (grow((void **)&b->unit_memos, &b->cap_units, b->n_units, sizeof *b->unit_memos) ||
       smap_put(&b->units, key, (long)b->n_units))
-    return nomem(err);
+    return err_nomem(err);
   b->unit_memos[b->n_units] = m;
   *out = &b->unit_memos[b->n_units++];
   return ERR_OK;
@@ -839,7 +788,7 @@ static int check_national_id(struct person_bulk *b, const char *nid, struct err 
   if (!rc)
     rc = person_check_national_id(b->st, nid, err);
   if (rc == ERR_OK && strlen(nid) == 12 && smap_put(&b->prefixes, prefix, 1))
-    return nomem(err);
+    return err_nomem(err);
   return rc;
 }
 
@@ -898,7 +847,7 @@ static int keep_person(struct person_bulk *b, struct person *p, struct person_ev
   if (grow((void **)&b->kept, &b->cap_kept, b->n_kept, sizeof *b->kept) ||
       grow((void **)&b->keys, &b->cap_keys, b->n_keys + k.n_search, sizeof *b->keys)) {
     person_keys_free(&k);
-    return nomem(err);
+    return err_nomem(err);
   }
   struct kept *kp = &b->kept[b->n_kept];
   memset(kp, 0, sizeof *kp);
@@ -914,7 +863,7 @@ static int keep_person(struct person_bulk *b, struct person *p, struct person_ev
   kp->name_key = arena_strdup(&b->mem, k.name_key);
   rc = !sk || !kp->full_name || !kp->other_names || !kp->ethnicity || !kp->address ||
                !kp->occupation || !kp->name_key
-           ? nomem(err)
+           ? err_nomem(err)
            : ERR_OK;
   if (!rc) {
     memcpy(sk, k.sort_key, k.sort_key_len);
@@ -925,7 +874,7 @@ static int keep_person(struct person_bulk *b, struct person *p, struct person_ev
     /* the store ignores a key repeated for one person (ON CONFLICT DO NOTHING) */
     const char *s = arena_strdup(&b->mem, k.search[i]);
     if (!s)
-      rc = nomem(err);
+      rc = err_nomem(err);
     else
       b->keys[b->n_keys + i] = (struct store_bulk_key){s, kp->id};
   }
@@ -949,7 +898,7 @@ static int keep_person(struct person_bulk *b, struct person *p, struct person_ev
   /* pairs outlive b->kept's reallocations: their time is copied */
   const char *at = arena_strdup(&b->mem, kp->created_at);
   if (!at)
-    return nomem(err);
+    return err_nomem(err);
   struct dup_ctx x = {b, kp->national_id, kp->id, at, 0};
   if (b->stored && !(rc = writer_wait(b, err)))
     rc = store_person_same_name(b->st, kp->name_key, kp->birth_date, stored_pair, &x, err);
@@ -957,7 +906,7 @@ static int keep_person(struct person_bulk *b, struct person *p, struct person_ev
   kp->next_same = last ? *last : -1;
   for (long j = kp->next_same; !rc && j >= 0; j = b->kept[j].next_same)
     if (add_pair(&x, b->kept[j].id, b->kept[j].national_id))
-      rc = nomem(err);
+      rc = err_nomem(err);
   if (rc)
     return rc;
   long ix = (long)b->n_kept;
@@ -965,7 +914,7 @@ static int keep_person(struct person_bulk *b, struct person *p, struct person_ev
   snprintf(ident, sizeof ident, "%s\x1f%s\x1f%ld", kp->name_key, kp->birth_date, kp->unit_id);
   if (smap_put(&b->by_name, key, ix) || smap_put(&b->by_identity, ident, ix) ||
       (kp->national_id[0] && smap_put(&b->by_nid, kp->national_id, ix)))
-    return nomem(err);
+    return err_nomem(err);
   if (!b->bulk) {
     /* a register with people: each new person keeps its own audit row */
     char detail[128];
@@ -990,9 +939,10 @@ int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
   *oc = REG_UNCHANGED;
   const struct reg_spec *spec = &person_spec;
   struct reg_row row;
-  int rc = fast_parse(&row, b, spec, raw, err);
+  struct err e = {ERR_OK, ""};
+  int rc = fast_parse(&row, b, spec, raw, &e);
   if (rc < 0)
-    return err->code ? err->code : ERR_DB;
+    return e.code ? err_copy(err, &e) : err_set(err, ERR_DB, "lỗi cơ sở dữ liệu khi đọc dòng");
   if (rc == 0) {
     rc = writer_wait(b, err);
     if (!rc)
@@ -1000,7 +950,7 @@ int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
     if (rc)
       return rc;
     if (learn_enums(b, spec, &row, raw))
-      return nomem(err);
+      return err_nomem(err);
   }
   const struct reg_cell *c = row.cells;
   struct person p;
@@ -1009,7 +959,6 @@ int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
     return person_import_problem(
         problems, ERR_INPUT, &(struct err){ERR_INPUT, "Ngày phân loại: bắt buộc khi có Phân loại"},
         err);
-  struct err e;
   err_clear(&e);
   rc = person_validate(&p, b->today, &e);
   if (rc)
@@ -1033,7 +982,7 @@ int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
       if (rc == ERR_DENIED || taken)
         return slow_row(oc, b, raw, problems, err);
       if (rc) {
-        *err = e;
+        err_copy(err, &e);
         return rc;
       }
     }

@@ -161,7 +161,7 @@ int person_import_problem(struct buf *problems, int rc, const struct err *e, str
     return ERR_INPUT;
   }
   if (rc && err != e)
-    *err = *e;
+    err_copy(err, e);
   return rc;
 }
 

@@ -132,7 +132,7 @@ static int add(struct plan_defect_list *l, size_t *cap, size_t task, int kind, c
     size_t nc = *cap ? *cap * 2 : 16;
     struct plan_defect *ni = realloc(l->items, nc * sizeof *ni);
     if (!ni)
-      return err_set(err, ERR_NOMEM, "hết bộ nhớ khi kiểm tra kế hoạch");
+      return err_nomem(err);
     l->items = ni;
     *cap = nc;
   }

@@ -211,7 +211,7 @@ int plan_edit_agencies(struct store *st, long plan_id, long task_id, const char 
       b--;
     if (b > a) {
       char *name = strndup(s + a, b - a);
-      rc = name ? plan_strv_add(&v, &n, name, err) : err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      rc = name ? plan_strv_add(&v, &n, name, err) : err_nomem(err);
       free(name);
     }
     s += k;

@@ -892,7 +892,7 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
              cell_text(row, "measure"), reg_cell_of(row, "quantity")->text);
   }
   if (buf_failed(problems))
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   return problems->len == before ? ERR_OK : ERR_INPUT;
 }
 

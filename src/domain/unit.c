@@ -154,7 +154,7 @@ int unit_tree(struct unit_list *out, struct store *st, const char *tree, const c
   struct unit *ordered = malloc((flat.n ? flat.n : 1) * sizeof *ordered);
   if (!ordered) {
     unit_list_free(&flat);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   }
   size_t nd = 0;
   for (size_t i = 0; i < flat.n; i++)

@@ -58,7 +58,7 @@ static int add_reject(struct reg_import_result *out, size_t *cap, const struct c
     size_t nc = *cap ? *cap * 2 : 16;
     struct reg_reject *r = realloc(out->rejects, nc * sizeof *r);
     if (!r)
-      return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      return err_nomem(err);
     out->rejects = r;
     *cap = nc;
   }
@@ -71,7 +71,7 @@ static int add_reject(struct reg_import_result *out, size_t *cap, const struct c
     free(j->reason);
     if (j->fields)
       free_fields(j->fields, j->n);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   }
   out->n_rejects++;
   return ERR_OK;
@@ -157,7 +157,7 @@ static int import_row(enum reg_outcome *oc, struct store *st, const struct scope
         buf_addf(problems, "%s", e.msg);
         rc = ERR_INPUT;
       } else if (rc) {
-        *err = e;
+        err_copy(err, &e);
       }
     }
   }
@@ -230,7 +230,7 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
                                "tệp \"%s\" thiếu cột bắt buộc %s của danh sách %s (xem pcmt "
                                "registers %s)",
                                path, buf_str(&missing), spec->name, spec->name)
-                     : err_set(err, ERR_NOMEM, "hết bộ nhớ");
+                     : err_nomem(err);
     buf_free(&missing);
     csv_close(&r);
     return rc;
@@ -297,7 +297,7 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
     struct err e;
     int frc = store_people_bulk_fk(st, 1, &e);
     if (frc && !rc) {
-      *err = e;
+      err_copy(err, &e);
       rc = frc;
     }
   }

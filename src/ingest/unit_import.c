@@ -151,7 +151,7 @@ static int read_units(struct rows *out, const char *path, const char *tree, stru
       out->cap = out->cap ? out->cap * 2 : 1024;
       struct row *p = realloc(out->items, out->cap * sizeof *p);
       if (!p) {
-        rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+        rc = err_nomem(err);
         break;
       }
       out->items = p;
@@ -168,7 +168,7 @@ static int read_units(struct rows *out, const char *path, const char *tree, stru
       if (!rc)
         rc = text_nfc(&it->type, row.fields[idx[C_TYPE]], err);
     } else {
-      rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      rc = err_nomem(err);
     }
     out->n++;
   }
@@ -215,7 +215,7 @@ static int read_changes(struct changes *out, const char *path, struct err *err)
       out->cap = out->cap ? out->cap * 2 : 16;
       struct change *p = realloc(out->items, out->cap * sizeof *p);
       if (!p) {
-        rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+        rc = err_nomem(err);
         break;
       }
       out->items = p;
@@ -229,7 +229,7 @@ static int read_changes(struct changes *out, const char *path, struct err *err)
     if (!rc)
       rc = text_nfc(&c->type, row.fields[idx[H_TYPE]], err);
     if (!rc && (!c->code || !c->source))
-      rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      rc = err_nomem(err);
   }
   if (!rc && got < 0)
     rc = ERR_INPUT;

@@ -26,7 +26,7 @@ int csv_writer_open(struct csv_writer *w, const char *path, size_t n_cols, struc
     if (!w->path || !w->tmp_path) {
       free(w->path);
       free(w->tmp_path);
-      return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      return err_nomem(err);
     }
     snprintf(w->tmp_path, n, "%s.tmp%ld", path, (long)getpid());
     w->f = fopen(w->tmp_path, "wb");

@@ -155,16 +155,16 @@ int plan_json_dump(char **out, const struct plan *p, struct err *err)
   *out = NULL;
   json_t *o = plan_json(p);
   if (!o)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi tạo JSON của kế hoạch");
+    return err_nomem(err);
   char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   json_decref(o);
   if (!s)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi tạo JSON của kế hoạch");
+    return err_nomem(err);
   size_t n = strlen(s);
   char *r = malloc(n + 2);
   if (!r) {
     free(s);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi tạo JSON của kế hoạch");
+    return err_nomem(err);
   }
   memcpy(r, s, n);
   r[n] = '\n';

@@ -143,7 +143,7 @@ int store_audit_list(struct audit_list *out, struct store *st, const char *recor
       size_t c = cap ? cap * 2 : 32;
       struct audit_entry *p = realloc(out->items, c * sizeof *p);
       if (!p) {
-        rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+        rc = err_nomem(err);
         break;
       }
       out->items = p;

@@ -14,11 +14,6 @@ static void copy(char *dst, size_t n, const char *src)
   snprintf(dst, n, "%s", src ? src : "");
 }
 
-static int nomem(struct err *err)
-{
-  return err_set(err, ERR_NOMEM, "hết bộ nhớ");
-}
-
 /* ---------------------------------------------------------------------------
  * Geography
  * ------------------------------------------------------------------------- */
@@ -54,7 +49,7 @@ int store_gen_communes(struct store_gen_unit **out, size_t *n, struct store *st,
       size_t nc = cap ? cap * 2 : 1024;
       struct store_gen_unit *p = realloc(*out, nc * sizeof *p);
       if (!p) {
-        rc = nomem(err);
+        rc = err_nomem(err);
         break;
       }
       *out = p;
@@ -109,7 +104,7 @@ int store_gen_successions(struct store_gen_succession **out, size_t *n, struct s
       size_t nc = cap ? cap * 2 : 1024;
       struct store_gen_succession *p = realloc(*out, nc * sizeof *p);
       if (!p) {
-        rc = nomem(err);
+        rc = err_nomem(err);
         break;
       }
       *out = p;
@@ -313,7 +308,7 @@ int store_gen_writer_open(struct store_gen_writer **out, struct store *st, struc
 {
   *out = calloc(1, sizeof **out);
   if (!*out)
-    return nomem(err);
+    return err_nomem(err);
   for (int i = 0; i < W_N; i++) {
     int rc = db_prepare(&(*out)->s[i], st, writer_sql[i], err);
     if (rc) {

@@ -146,7 +146,7 @@ static int prepare_template(struct stmt **out, struct store *st, const char *fmt
 {
   char *sql = scoped_sql(fmt, group, join, scope_id);
   if (!sql)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   int rc = db_prepare(out, st, sql, err);
   free(sql);
   return rc;
@@ -221,7 +221,8 @@ static int run_people(struct ind_people_list *out, size_t *cap, struct store *st
   db_bind_int(s, 1, date_to_days(ds));
   db_bind_int(s, 2, date_to_days(de));
   db_bind_int(s, 3, scope_id);
-  db_bind_text(s, 4, end);
+  if (split == IND_SPLIT_AGE)
+    db_bind_text(s, 4, end); /* only the age groups read it (group_expr) */
   struct ind_people_row *row = NULL;
   struct idmap seen = {0}; /* flows: (group << 40 | person) -> kinds */
   int r;
@@ -230,7 +231,7 @@ static int run_people(struct ind_people_list *out, size_t *cap, struct store *st
     if (!row || strcmp(row->group, g) != 0)
       row = row_for(out, cap, g);
     if (!row) {
-      rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      rc = err_nomem(err);
       break;
     }
     if (!flows) {
@@ -239,7 +240,7 @@ static int run_people(struct ind_people_list *out, size_t *cap, struct store *st
     }
     uint64_t key = (uint64_t)(row - out->items) << 40 | (uint64_t)db_col_int(s, 1);
     if (idmap_or(&seen, key, (uint64_t)db_col_int(s, 2))) {
-      rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      rc = err_nomem(err);
       break;
     }
   }
@@ -319,7 +320,7 @@ int store_ind_values(struct ind_value_list *out, struct store *st, long scope_id
       size_t c = cap ? cap * 2 : 16;
       struct ind_value_row *p = realloc(out->items, c * sizeof *p);
       if (!p) {
-        rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+        rc = err_nomem(err);
         break;
       }
       out->items = p;
@@ -511,7 +512,7 @@ static int prepare_register(struct stmt **out, struct store *st, const char *sql
   if (text && strcmp(g, "''") == 0)
     text = replace_all(text, GROUPED, "");
   if (!text)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   int rc = db_prepare(out, st, text, err);
   free(text);
   if (rc)
@@ -548,7 +549,7 @@ static int run_register(struct ind_value_list *out, size_t *cap, struct store *s
   for (size_t k = 0; !rc && !seen && strcmp(g, "''") == 0 && k < ncols; k++)
     rc = value_push(out, cap, q->cols[k], "", 0);
   if (rc == ERR_NOMEM)
-    err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    err_nomem(err);
   return rc;
 }
 
@@ -575,7 +576,7 @@ static int load_merged(struct idmap *merged, struct store *st, struct err *err)
   int r;
   while ((r = db_step(s, err)) == 1)
     if (idmap_or(merged, (uint64_t)db_col_int(s, 0), (uint64_t)db_col_int(s, 1))) {
-      rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      rc = err_nomem(err);
       break;
     }
   if (!rc && r < 0)
@@ -627,7 +628,7 @@ static int arrests_count(struct ind_value_list *out, size_t *cap, struct store *
   idmap_free(&merged);
   idmap_free(&seen);
   if (rc == ERR_NOMEM)
-    err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    err_nomem(err);
   return rc;
 }
 
@@ -676,7 +677,7 @@ static int commune_map_load(struct commune_map *m, struct store *st, long scope_
       }
     }
     if (rc) {
-      err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      err_nomem(err);
       break;
     }
     m->pairs[m->n].unit = (long)db_col_int(s, 0);
@@ -771,7 +772,7 @@ static int communes_count(struct ind_value_list *out, size_t *cap, struct store 
   long end_day = date_to_days(de);
   int rc = commune_map_load(&m, st, scope_id, start, end, err);
   if (!rc && (!(prop = calloc(m.communes + 1, 1)) || !(drug = calloc(m.communes + 1, 1))))
-    rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    rc = err_nomem(err);
   if (!rc)
     rc = commune_mark(prop, NULL, &m, st, COMMUNE_PROPAGANDA_SQL, scope_id, start, end, err);
   if (!rc)
@@ -794,7 +795,7 @@ static int communes_count(struct ind_value_list *out, size_t *cap, struct store 
   for (int k = 0; !rc && k < 2; k++)
     rc = value_push(out, cap, q->cols[3 + k], "", (double)places[k]);
   if (rc == ERR_NOMEM)
-    err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    err_nomem(err);
   free(prop);
   free(drug);
   free(m.pairs);

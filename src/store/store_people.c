@@ -33,11 +33,6 @@ static void copy_field(char *dst, size_t n, const char *src)
   snprintf(dst, n, "%s", src);
 }
 
-static int nomem(struct err *err)
-{
-  return err_set(err, ERR_NOMEM, "hết bộ nhớ");
-}
-
 /* Give a function that needs the code db_step leaves in err (ERR_CONFLICT for
  * a constraint) an err of its own when the caller passed NULL. */
 #define NEED_ERR(err)                                                                              \
@@ -139,9 +134,10 @@ static int rebuild_communes(struct store *st, struct err *err)
   static const char *const sql[] = {
       "INSERT INTO unit_commune (tree, unit_id, commune_id, valid_from, valid_to) "
       "SELECT tree, id, id, valid_from, valid_to FROM unit WHERE tree = ? AND level = ?",
-      "INSERT OR IGNORE INTO unit_commune (tree, unit_id, commune_id, valid_from, valid_to) "
+      "INSERT INTO unit_commune (tree, unit_id, commune_id, valid_from, valid_to) "
       "SELECT c.tree, s.old_id, c.id, c.valid_from, c.valid_to FROM unit c "
-      "JOIN unit_succession s ON s.new_id = c.id WHERE c.tree = ? AND c.level = ?"};
+      "JOIN unit_succession s ON s.new_id = c.id WHERE c.tree = ? AND c.level = ? "
+      "ON CONFLICT DO NOTHING"};
   for (size_t t = 0; !rc && t < sizeof trees / sizeof *trees; t++)
     for (size_t q = 0; !rc && q < sizeof sql / sizeof *sql; q++) {
       struct stmt *s;
@@ -314,7 +310,7 @@ int store_legal_rules(struct legal_rule_set *out, struct store *st, struct err *
       size_t c = cap ? cap * 2 : 16;
       struct legal_rule *p = realloc(out->items, c * sizeof *p);
       if (!p) {
-        rc = nomem(err);
+        rc = err_nomem(err);
         break;
       }
       out->items = p;
@@ -434,7 +430,7 @@ static int push_event(struct person_event_list *l, size_t *cap, struct stmt *s, 
     size_t c = *cap ? *cap * 2 : 16;
     struct person_event *p = realloc(l->items, c * sizeof *p);
     if (!p)
-      return nomem(err);
+      return err_nomem(err);
     l->items = p;
     *cap = c;
   }
@@ -533,7 +529,7 @@ int store_person_events_of(struct person_event_list *out, struct store *st, cons
     buf_addf(&b, ")%s ORDER BY e.person_id, e.event_date, e.id", scope_check_sql(sc));
     if (buf_failed(&b)) {
       buf_free(&b);
-      rc = nomem(err);
+      rc = err_nomem(err);
       break;
     }
     struct stmt *s;
@@ -918,7 +914,7 @@ int store_person_search(struct person_list *out, struct store_person_cursor *cur
       memcpy(hi[i], lo[i], len);
       memcpy(hi[i] + len, KEY_HIGH, sizeof KEY_HIGH);
     } else {
-      rc = nomem(err);
+      rc = err_nomem(err);
     }
   }
   /* Choose what drives: the longest word is usually the rarest. */
@@ -979,7 +975,7 @@ int store_person_search(struct person_list *out, struct store_person_cursor *cur
   param_num(&par, (long long)(q->limit ? q->limit : 100));
   struct stmt *s = NULL;
   if (!rc && buf_failed(&b))
-    rc = nomem(err);
+    rc = err_nomem(err);
   if (!rc)
     rc = db_prepare(&s, st, buf_str(&b), err);
   buf_free(&b);
@@ -1003,7 +999,7 @@ int store_person_search(struct person_list *out, struct store_person_cursor *cur
         size_t c = cap ? cap * 2 : 32;
         struct person *p = realloc(out->items, c * sizeof *p);
         if (!p) {
-          rc = nomem(err);
+          rc = err_nomem(err);
           break;
         }
         out->items = p;
@@ -1016,7 +1012,7 @@ int store_person_search(struct person_list *out, struct store_person_cursor *cur
       const void *key = db_col_blob(s, PERSON_NCOLS - 1, &n);
       unsigned char *copy = malloc(n ? n : 1);
       if (!copy) {
-        rc = nomem(err);
+        rc = err_nomem(err);
         break;
       }
       if (n)
@@ -1221,7 +1217,7 @@ int store_person_duplicates(struct person_dup_list *out, struct store *st, const
       size_t c = cap ? cap * 2 : 16;
       struct person_dup *p = realloc(out->items, c * sizeof *p);
       if (!p) {
-        rc = nomem(err);
+        rc = err_nomem(err);
         break;
       }
       out->items = p;

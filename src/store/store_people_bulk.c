@@ -8,8 +8,6 @@
 #include "store/db.h"
 #include "store/store.h"
 
-#define MAX_INDEXES 32
-
 /* Rows per multi-row INSERT: one statement run per batch, not per row. */
 #define BATCH 64
 
@@ -17,14 +15,9 @@ struct store_people_bulk {
   struct store *st;
   struct stmt *person, *key, *event, *dup; /* single-row statements, prepared once */
   struct stmt *persons, *keys, *events;    /* BATCH-row statements */
-  char *index_sql[MAX_INDEXES];            /* CREATE INDEX text of the dropped indexes */
+  char **index_sql;                        /* CREATE INDEX text of the dropped indexes */
   size_t n_index;
 };
-
-static int nomem(struct err *err)
-{
-  return err_set(err, ERR_NOMEM, "hết bộ nhớ");
-}
 
 static int step_done(struct stmt *s, struct err *err)
 {
@@ -58,36 +51,11 @@ int store_people_bulk_state(long *n_people, long *max_id, struct store *st, stru
  * row at all (a people file brings no merge, void or move). */
 static int drop_indexes(struct store_people_bulk *b, struct err *err)
 {
-  struct stmt *s;
-  int rc = db_prepare(
-      &s, b->st,
-      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT "
-      "NULL AND tbl_name IN ('person', 'person_search_key', 'person_event', 'person_span', "
-      "'person_flow') AND name NOT IN ('person_event_person', 'person_merged', "
-      "'person_event_ref', 'person_event_from') "
-      "ORDER BY name",
-      err);
-  if (rc)
-    return rc;
-  char names[MAX_INDEXES][128];
-  int r = 0;
-  while (!rc && (r = db_step(s, err)) == 1 && b->n_index < MAX_INDEXES) {
-    snprintf(names[b->n_index], sizeof names[0], "%s", db_col_text(s, 0));
-    if (!(b->index_sql[b->n_index] = strdup(db_col_text(s, 1))))
-      rc = nomem(err);
-    else
-      b->n_index++;
-  }
-  if (!rc && r < 0)
-    rc = ERR_DB;
-  db_finalize(s);
-  for (size_t i = 0; !rc && i < b->n_index; i++) {
-    char sql[200];
-    /* the name comes from the schema itself, quoted as an identifier */
-    snprintf(sql, sizeof sql, "DROP INDEX \"%s\"", names[i]);
-    rc = db_exec(b->st, sql, err);
-  }
-  return rc;
+  static const char *const tables[] = {"person",      "person_search_key", "person_event",
+                                       "person_span", "person_flow",       NULL};
+  static const char *const keep[] = {"person_event_person", "person_merged", "person_event_ref",
+                                     "person_event_from", NULL};
+  return db_indexes_drop(&b->index_sql, &b->n_index, b->st, tables, keep, err);
 }
 
 /* "INSERT ... VALUES (row), (row) ..." with `n` copies of `row`, then `tail`. */
@@ -97,7 +65,7 @@ static int prepare_batch(struct stmt **out, struct store *st, const char *head, 
   size_t len = strlen(head) + (strlen(row) + 2) * (size_t)n + strlen(tail) + 1;
   char *sql = malloc(len);
   if (!sql)
-    return nomem(err);
+    return err_nomem(err);
   size_t w = (size_t)snprintf(sql, len, "%s", head);
   for (int i = 0; i < n; i++)
     w += (size_t)snprintf(sql + w, len - w, "%s%s", i ? ", " : "", row);
@@ -128,7 +96,7 @@ int store_people_bulk_begin(struct store_people_bulk **out, struct store *st, in
   *out = NULL;
   struct store_people_bulk *b = calloc(1, sizeof *b);
   if (!b)
-    return nomem(err);
+    return err_nomem(err);
   b->st = st;
   int rc = drop ? drop_indexes(b, err) : ERR_OK;
   if (!rc)
@@ -252,8 +220,8 @@ int store_people_bulk_end(struct store_people_bulk *b, struct err *err)
   int rc = ERR_OK;
   for (size_t i = 0; !rc && i < b->n_index; i++)
     rc = db_exec(b->st, b->index_sql[i], err);
-  for (size_t i = 0; i < b->n_index; i++)
-    free(b->index_sql[i]);
+  db_index_sql_free(b->index_sql, b->n_index);
+  b->index_sql = NULL;
   b->n_index = 0;
   return rc;
 }
@@ -269,8 +237,7 @@ void store_people_bulk_free(struct store_people_bulk *b)
   db_finalize(b->persons);
   db_finalize(b->keys);
   db_finalize(b->events);
-  for (size_t i = 0; i < b->n_index; i++)
-    free(b->index_sql[i]);
+  db_index_sql_free(b->index_sql, b->n_index);
   free(b);
 }
 
@@ -338,5 +305,5 @@ int store_person_same_name(struct store *st, const char *name_key, const char *b
 
 int store_people_bulk_fk(struct store *st, int on, struct err *err)
 {
-  return db_exec(st, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF", err);
+  return db_foreign_keys(st, on, err);
 }

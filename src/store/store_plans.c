@@ -514,7 +514,7 @@ int store_plan_list(struct store_plan_info_list *out, struct store *st, struct e
       struct store_plan_info *ni = realloc(out->items, nc * sizeof *ni);
       if (!ni) {
         db_finalize(s);
-        return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+        return err_nomem(err);
       }
       out->items = ni;
       cap = nc;
@@ -784,8 +784,9 @@ int store_plan_set(struct store *st, long plan_id, const char *element, long ele
         db_bind_text(s, 1, value);
       db_bind_int(s, 2, element_id);
       db_bind_int(s, 3, plan_id);
-      if (db_step(s, err) < 0)
-        rc = err->code == ERR_CONFLICT ? ERR_INPUT : ERR_DB;
+      struct err e = {ERR_OK, ""};
+      if (db_step(s, &e) < 0)
+        rc = err_copy(err, &e) == ERR_CONFLICT ? ERR_INPUT : ERR_DB;
       db_finalize(s);
     }
   }

@@ -38,7 +38,7 @@ static int prepare_built(struct stmt **s, struct store *st, struct buf *b, struc
   *s = NULL;
   if (buf_failed(b)) {
     buf_free(b);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   }
   int rc = db_prepare(s, st, buf_str(b), err);
   buf_free(b);
@@ -234,7 +234,7 @@ static void add_key_order(struct buf *b, const struct reg_spec *spec)
     if (spec->cols[i].type == REG_PERSON && (spec->cols[i].flags & REG_KEY))
       buf_addf(b, "(SELECT pz.merged_into IS NULL FROM person pz WHERE pz.id = t.%s) DESC, ",
                spec->cols[i].db);
-  buf_adds(b, "t.rowid LIMIT 1");
+  buf_addf(b, "t.%s LIMIT 1", db_sql_row_id());
 }
 
 /* Bind the key cells (and the line key) in add_key_where's order. */
@@ -384,7 +384,9 @@ int store_reg_insert(long *id, struct store *st, const struct reg_row *row, cons
     buf_adds(&b, ", ?");
   if (spec->has_audit_cols)
     buf_adds(&b, ", ?, ?");
-  buf_adds(&b, ")");
+  /* a top-level record's new id comes back with the insert (RETURNING:
+   * SQLite and PostgreSQL alike); a child row has none */
+  buf_adds(&b, spec->parent_table ? ")" : ") RETURNING id");
   struct stmt *s;
   int rc = prepare_built(&s, st, &b, err);
   if (rc)
@@ -395,20 +397,18 @@ int store_reg_insert(long *id, struct store *st, const struct reg_row *row, cons
     db_bind_text(s, i++, at);
     db_bind_text(s, i++, by);
   }
-  if (db_step(s, err) < 0)
-    rc = ERR_DB;
+  struct err e = {ERR_OK, ""};
+  int r = db_step(s, &e);
+  if (r < 0)
+    rc = err_copy(err, &e);
+  else if (!spec->parent_table && r == 1)
+    *id = (long)db_col_int(s, 0);
+  else if (!spec->parent_table)
+    rc = err_set(err, ERR_DB, "lỗi cơ sở dữ liệu: thêm hồ sơ không trả về số hiệu");
   db_finalize(s);
   if (rc || spec->parent_table)
     return rc;
-  rc = db_prepare(&s, st, "SELECT last_insert_rowid()", err);
-  if (rc)
-    return rc;
-  if (db_step(s, err) == 1)
-    *id = db_col_int(s, 0);
-  else
-    rc = ERR_DB;
-  db_finalize(s);
-  return rc ? rc : after_write(st, *id, row, err);
+  return after_write(st, *id, row, err);
 }
 
 int store_reg_delete_child(struct store *st, const struct reg_row *row, struct err *err)
@@ -416,8 +416,8 @@ int store_reg_delete_child(struct store *st, const struct reg_row *row, struct e
   struct buf b;
   buf_init(&b, 0);
   /* the row store_reg_find found, and only that one */
-  buf_addf(&b, "DELETE FROM %s WHERE rowid = (SELECT t.rowid FROM %s t", row->spec->table,
-           row->spec->table);
+  buf_addf(&b, "DELETE FROM %s WHERE %s = (SELECT t.%s FROM %s t", row->spec->table,
+           db_sql_row_id(), db_sql_row_id(), row->spec->table);
   add_key_where(&b, row->spec);
   add_key_order(&b, row->spec);
   buf_adds(&b, ")");
@@ -657,7 +657,10 @@ int store_reg_export(struct store *st, const struct scope *sc, const struct reg_
   }
   add_from(&b, spec, sc);
   const struct reg_column *pc = parent_col(spec);
-  buf_addf(&b, " ORDER BY %s", pc ? "p.record_no, t.rowid" : "t.record_no");
+  if (pc)
+    buf_addf(&b, " ORDER BY p.record_no, t.%s", db_sql_row_id());
+  else
+    buf_adds(&b, " ORDER BY t.record_no");
   struct stmt *s;
   int rc = prepare_built(&s, st, &b, err);
   if (rc)

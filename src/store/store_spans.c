@@ -50,7 +50,7 @@ int store_span_scan(struct store *st, long first_id, long last_id, store_span_fn
       size_t c = cap ? cap * 2 : 16;
       struct store_span_event *m = realloc(ev, c * sizeof *m);
       if (!m) {
-        rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+        rc = err_nomem(err);
         break;
       }
       ev = m;
@@ -204,7 +204,7 @@ static int prepare_rows(struct stmt **out, struct store *st, const char *head, c
   size_t len = strlen(head) + (strlen(row) + 2) * (size_t)n + 1;
   char *sql = malloc(len);
   if (!sql)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   size_t w = (size_t)snprintf(sql, len, "%s", head);
   for (int i = 0; i < n; i++)
     w += (size_t)snprintf(sql + w, len - w, "%s%s", i ? ", " : "", row);
@@ -218,7 +218,7 @@ int store_span_writer_begin(struct store_span_writer **out, struct store *st, st
   *out = NULL;
   struct store_span_writer *w = calloc(1, sizeof *w);
   if (!w)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   w->st = st;
   int rc = prepare_rows(&w->span1, st, SPAN_INSERT, SPAN_ROW, 1, err);
   if (!rc)

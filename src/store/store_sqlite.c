@@ -40,6 +40,8 @@ struct store {
 struct stmt {
   sqlite3_stmt *s;
   struct store *st;
+  int bind_failed; /* the first parameter whose bind failed (1-based), 0 when none */
+  int bind_code;   /* SQLite's code for that failure */
 };
 
 static pthread_mutex_t writer_mutex = PTHREAD_MUTEX_INITIALIZER;
@@ -63,7 +65,7 @@ int store_open(struct store **out, const char *path, struct err *err)
     return err_set(err, ERR_INPUT, "chưa chỉ ra tệp cơ sở dữ liệu");
   struct store *st = calloc(1, sizeof *st);
   if (!st)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   int rc = sqlite3_open_v2(path, &st->db,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
@@ -146,7 +148,7 @@ int db_prepare(struct stmt **out, struct store *st, const char *sql, struct err 
   *out = NULL;
   struct stmt *s = calloc(1, sizeof *s);
   if (!s)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    return err_nomem(err);
   for (int i = st->cache_n - 1; i >= 0; i--) {
     /* compare the text, not the pointer: a caller may build SQL in a buffer */
     if (strcmp(sqlite3_sql(st->cache[i]), sql) == 0) {
@@ -188,42 +190,60 @@ void db_reset(struct stmt *s)
 {
   sqlite3_reset(s->s);
   sqlite3_clear_bindings(s->s);
+  s->bind_failed = 0;
 }
 
-static int bind_rc(int rc)
+/* A failed bind would leave the parameter NULL and the statement would run
+ * with it: the failure is remembered and the next db_step reports it
+ * instead of running. */
+static int bind_rc(struct stmt *s, int i, int rc)
 {
-  return rc == SQLITE_OK ? ERR_OK : ERR_DB;
+  if (rc == SQLITE_OK)
+    return ERR_OK;
+  if (!s->bind_failed) {
+    s->bind_failed = i > 0 ? i : -1;
+    s->bind_code = rc;
+  }
+  return rc == SQLITE_NOMEM || rc == SQLITE_TOOBIG ? ERR_NOMEM : ERR_DB;
 }
 
 int db_bind_text(struct stmt *s, int i, const char *v)
 {
   if (!v)
-    return bind_rc(sqlite3_bind_null(s->s, i));
-  return bind_rc(sqlite3_bind_text(s->s, i, v, -1, SQLITE_TRANSIENT));
+    return bind_rc(s, i, sqlite3_bind_null(s->s, i));
+  return bind_rc(s, i, sqlite3_bind_text(s->s, i, v, -1, SQLITE_TRANSIENT));
 }
 
 int db_bind_double(struct stmt *s, int i, double v)
 {
-  return bind_rc(sqlite3_bind_double(s->s, i, v));
+  return bind_rc(s, i, sqlite3_bind_double(s->s, i, v));
 }
 
 int db_bind_int(struct stmt *s, int i, long long v)
 {
-  return bind_rc(sqlite3_bind_int64(s->s, i, v));
+  return bind_rc(s, i, sqlite3_bind_int64(s->s, i, v));
 }
 
 int db_bind_blob(struct stmt *s, int i, const void *v, size_t n)
 {
-  return bind_rc(sqlite3_bind_blob64(s->s, i, v, n, SQLITE_TRANSIENT));
+  return bind_rc(s, i, sqlite3_bind_blob64(s->s, i, v, n, SQLITE_TRANSIENT));
 }
 
 int db_bind_null(struct stmt *s, int i)
 {
-  return bind_rc(sqlite3_bind_null(s->s, i));
+  return bind_rc(s, i, sqlite3_bind_null(s->s, i));
 }
 
 int db_step(struct stmt *s, struct err *err)
 {
+  if (s->bind_failed) {
+    if (s->bind_code == SQLITE_NOMEM || s->bind_code == SQLITE_TOOBIG)
+      err_set(err, ERR_NOMEM, "hết bộ nhớ khi gắn tham số %d của câu lệnh", s->bind_failed);
+    else
+      err_set(err, ERR_DB, "lỗi cơ sở dữ liệu khi gắn tham số %d: %s", s->bind_failed,
+              sqlite3_errstr(s->bind_code));
+    return -1;
+  }
   int rc = sqlite3_step(s->s);
   if (rc == SQLITE_ROW)
     return 1;
@@ -284,6 +304,93 @@ int db_exec(struct store *st, const char *sql, struct err *err)
 long long db_changes(struct store *st)
 {
   return sqlite3_changes64(st->db);
+}
+
+const char *db_sql_row_id(void)
+{
+  return "rowid";
+}
+
+static int listed(const char *name, const char *const *names)
+{
+  for (; names && *names; names++)
+    if (strcmp(name, *names) == 0)
+      return 1;
+  return 0;
+}
+
+void db_index_sql_free(char **sql, size_t n)
+{
+  for (size_t i = 0; sql && i < n; i++)
+    free(sql[i]);
+  free(sql);
+}
+
+int db_indexes_drop(char ***out, size_t *n, struct store *st, const char *const *tables,
+                    const char *const *keep, struct err *err)
+{
+  *out = NULL;
+  *n = 0;
+  sqlite3_stmt *q;
+  if (sqlite3_prepare_v2(st->db,
+                         "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' "
+                         "AND sql IS NOT NULL ORDER BY name",
+                         -1, &q, NULL) != SQLITE_OK)
+    return db_fail(st, err, "đọc danh sách chỉ mục");
+  char **sql = NULL, **names = NULL;
+  size_t cap = 0, k = 0;
+  int rc = ERR_OK, r;
+  while (!rc && (r = sqlite3_step(q)) == SQLITE_ROW) {
+    const char *name = (const char *)sqlite3_column_text(q, 0);
+    const char *tbl = (const char *)sqlite3_column_text(q, 1);
+    if (!listed(tbl, tables) || listed(name, keep))
+      continue;
+    if (k == cap) {
+      size_t c = cap ? cap * 2 : 16;
+      char **a = realloc(sql, c * sizeof *a), **b = a ? realloc(names, c * sizeof *b) : NULL;
+      if (a)
+        sql = a;
+      if (b)
+        names = b;
+      if (!a || !b) {
+        rc = err_nomem(err);
+        break;
+      }
+      cap = c;
+    }
+    sql[k] = strdup((const char *)sqlite3_column_text(q, 2));
+    names[k] = sql[k] ? strdup(name) : NULL;
+    if (!sql[k] || !names[k]) {
+      free(sql[k]);
+      rc = err_nomem(err);
+      break;
+    }
+    k++;
+  }
+  sqlite3_finalize(q);
+  for (size_t i = 0; !rc && i < k; i++) {
+    char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+    if (!drop)
+      rc = err_nomem(err);
+    else
+      rc = db_exec(st, drop, err);
+    sqlite3_free(drop);
+  }
+  for (size_t i = 0; i < k; i++)
+    free(names[i]);
+  free(names);
+  if (rc) {
+    db_index_sql_free(sql, k);
+    return rc;
+  }
+  *out = sql;
+  *n = k;
+  return ERR_OK;
+}
+
+int db_foreign_keys(struct store *st, int on, struct err *err)
+{
+  return db_exec(st, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF", err);
 }
 
 /* ---------------------------------------------------------------------------
@@ -456,7 +563,7 @@ int store_migrate_to(struct store *st, int version, int *from, int *to, struct e
       int frc = db_exec(st, "PRAGMA foreign_keys=ON", &e);
       if (frc && !rc) {
         if (err)
-          *err = e;
+          err_copy(err, &e);
         rc = frc;
       }
     }

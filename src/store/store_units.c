@@ -256,14 +256,14 @@ int store_unit_search(struct unit_list *out, int **scores, struct store *st, con
   int r;
   while ((r = db_step(s, err)) == 1) {
     if (list_push(out, &cap, s)) {
-      rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      rc = err_nomem(err);
       break;
     }
     if (out->n > scap) {
       scap = cap;
       int *p = realloc(*scores, scap * sizeof *p);
       if (!p) {
-        rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+        rc = err_nomem(err);
         break;
       }
       *scores = p;
@@ -343,7 +343,7 @@ int store_unit_subtree(struct unit_list *out, struct store *st, const char *tree
   int r;
   while ((r = db_step(s, err)) == 1)
     if (list_push(out, &cap, s)) {
-      rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+      rc = err_nomem(err);
       break;
     }
   if (r < 0)
@@ -396,7 +396,7 @@ int store_unit_successors(struct unit_successor_list *out, struct store *st, con
       cap = cap ? cap * 2 : 8;
       struct unit_successor *p = realloc(out->items, cap * sizeof *p);
       if (!p) {
-        rc = err_set(err, ERR_NOMEM, "hết bộ nhớ");
+        rc = err_nomem(err);
         break;
       }
       out->items = p;

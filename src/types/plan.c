@@ -72,7 +72,7 @@ static void *grow(void **arr, size_t *n, size_t size, struct err *err)
     size_t cap = count ? count * 2 : 4;
     void *na = realloc(*arr, cap * size);
     if (!na) {
-      err_set(err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
+      err_nomem(err);
       return NULL;
     }
     *arr = na;
@@ -124,7 +124,7 @@ int plan_target_add_quota(struct plan_target *t, const char *assignee, double va
 {
   char *copy = strdup(assignee ? assignee : "");
   if (!copy)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
+    return err_nomem(err);
   void *a = t->quotas;
   struct plan_quota *q = grow(&a, &t->n_quotas, sizeof *t->quotas, err);
   t->quotas = a;
@@ -141,7 +141,7 @@ int plan_strv_add(char ***v, size_t *n, const char *name, struct err *err)
 {
   char *copy = strdup(name ? name : "");
   if (!copy)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
+    return err_nomem(err);
   void *a = *v;
   char **slot = grow(&a, n, sizeof **v, err);
   *v = a;

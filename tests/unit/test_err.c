@@ -42,6 +42,20 @@ static void long_message_is_cut_on_a_character_boundary(void **state)
   assert_int_equal((unsigned char)e.msg[n - 2], 0xC4);
 }
 
+static void copy_and_nomem_accept_null(void **state)
+{
+  (void)state;
+  struct err a, b;
+  err_set(&a, ERR_CONFLICT, "số định danh %s đã có", "001090000001");
+  assert_int_equal(err_copy(&b, &a), ERR_CONFLICT);
+  assert_int_equal(b.code, ERR_CONFLICT);
+  assert_string_equal(b.msg, a.msg);
+  assert_int_equal(err_copy(NULL, &a), ERR_CONFLICT);
+  assert_int_equal(err_nomem(&b), ERR_NOMEM);
+  assert_string_equal(b.msg, "hết bộ nhớ");
+  assert_int_equal(err_nomem(NULL), ERR_NOMEM);
+}
+
 static void table_maps_codes(void **state)
 {
   (void)state;
@@ -66,6 +80,7 @@ int main(void)
       cmocka_unit_test(set_returns_code_and_formats),
       cmocka_unit_test(null_err_is_allowed),
       cmocka_unit_test(long_message_is_cut_on_a_character_boundary),
+      cmocka_unit_test(copy_and_nomem_accept_null),
       cmocka_unit_test(table_maps_codes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

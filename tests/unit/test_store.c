@@ -347,6 +347,59 @@ static void person_rebuild_refuses_a_broken_reference(void **state)
   assert_int_equal(peek(f->path, "SELECT count(*) FROM person"), 1);
 }
 
+/* A bind that fails (here: a parameter the statement does not have) is not
+ * silently left NULL: the next step reports it and runs nothing. */
+static void failed_bind_is_reported_by_the_step(void **state)
+{
+  struct fixture *f = *state;
+  struct store *st;
+  struct err err = {0};
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_equal(db_exec(st, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)", &err),
+                   ERR_OK);
+  struct stmt *s;
+  assert_int_equal(db_prepare(&s, st, "INSERT INTO t (id, v) VALUES (1, ?)", &err), ERR_OK);
+  assert_int_equal(db_bind_text(s, 1, "x"), ERR_OK);
+  assert_int_not_equal(db_bind_text(s, 2, "no such parameter"), ERR_OK);
+  assert_int_equal(db_step(s, &err), -1);
+  assert_int_equal(err.code, ERR_DB);
+  assert_non_null(strstr(err.msg, "tham số 2"));
+  db_finalize(s);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM t"), 0);
+  /* the same statement again, reset: the failure is forgotten */
+  assert_int_equal(db_prepare(&s, st, "INSERT INTO t (id, v) VALUES (1, ?)", &err), ERR_OK);
+  db_bind_text(s, 1, "y");
+  assert_int_equal(db_step(s, &err), 0);
+  db_finalize(s);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM t WHERE v = 'y'"), 1);
+  store_close(st);
+}
+
+/* The one-id helpers: an UPDATE by id, and a scalar read by id. */
+static void one_id_statements(void **state)
+{
+  struct fixture *f = *state;
+  struct store *st;
+  struct err err = {0};
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_equal(db_exec(st,
+                           "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER);"
+                           "INSERT INTO t VALUES (1, 10), (2, 20)",
+                           &err),
+                   ERR_OK);
+  assert_int_equal(db_exec_id(st, "UPDATE t SET n = n + 1 WHERE id = ?1", 2, &err), ERR_OK);
+  long long v;
+  int found;
+  assert_int_equal(db_query_id(&v, &found, st, "SELECT n FROM t WHERE id = ?1", 2, &err), ERR_OK);
+  assert_int_equal(found, 1);
+  assert_int_equal(v, 21);
+  assert_int_equal(db_query_id(&v, &found, st, "SELECT n FROM t WHERE id = ?1", 3, &err), ERR_OK);
+  assert_int_equal(found, 0);
+  assert_int_equal(v, 0);
+  assert_int_equal(db_exec_id(st, "INSERT INTO t (id, n) VALUES (?1, 0)", 1, NULL), ERR_CONFLICT);
+  store_close(st);
+}
+
 static void default_path_follows_environment(void **state)
 {
   (void)state;
@@ -369,6 +422,8 @@ int main(void)
       cmocka_unit_test_setup_teardown(concurrent_writers_all_succeed, setup, teardown),
       cmocka_unit_test_setup_teardown(person_rebuild_keeps_rows_and_rules, setup, teardown),
       cmocka_unit_test_setup_teardown(person_rebuild_refuses_a_broken_reference, setup, teardown),
+      cmocka_unit_test_setup_teardown(failed_bind_is_reported_by_the_step, setup, teardown),
+      cmocka_unit_test_setup_teardown(one_id_statements, setup, teardown),
       cmocka_unit_test(default_path_follows_environment),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
