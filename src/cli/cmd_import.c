@@ -353,9 +353,11 @@ int cmd_registers(int argc, char **argv, const struct cli_global *g)
     pad(type_name(c), 22);
     printf("%s%s\n", c->flags & REG_REQUIRED ? "bắt buộc" : "",
            c->flags & REG_KEY ? (c->flags & REG_REQUIRED ? ", khóa" : "khóa") : "");
-    for (size_t v = 0; v < c->n_values; v++)
-      if (c->values[v].code[0])
-        printf("      %-22s %s\n", c->values[v].code, c->values[v].label);
+    size_t nv;
+    const struct label *vals = label_items(c->values, &nv);
+    for (size_t v = 0; v < nv; v++)
+      if (vals[v].code[0])
+        printf("      %-22s %s\n", vals[v].code, vals[v].vi);
   }
   return 0;
 }

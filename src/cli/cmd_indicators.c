@@ -111,11 +111,13 @@ static int ind_list(const struct opts *o)
     const char *src = indicator_source_name(c[i].source);
     if (a)
       json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:s?}", "code", c[i].code,
-                                         "name", c[i].name, "kind", indicator_kind_name(c[i].kind),
-                                         "source", src, "unit", c[i].unit, "numerator",
-                                         c[i].numerator, "denominator", c[i].denominator));
+                                         "name", indicator_name(&c[i]), "kind",
+                                         indicator_kind_name(c[i].kind), "source", src, "unit",
+                                         c[i].unit, "numerator", c[i].numerator, "denominator",
+                                         c[i].denominator));
     else
-      printf("%-30s %-5s %-9s %s\n", c[i].code, indicator_kind_name(c[i].kind), src, c[i].name);
+      printf("%-30s %-5s %-9s %s\n", c[i].code, indicator_kind_name(c[i].kind), src,
+             indicator_name(&c[i]));
   }
   if (a)
     print_json(a);
@@ -175,9 +177,9 @@ static int ind_enter(const struct opts *o, const struct cli_global *g)
 
 static json_t *result_json(const struct indicator_result *r)
 {
-  json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s?}", "code", r->def->code, "name", r->def->name,
-                        "kind", indicator_kind_name(r->def->kind), "unit", r->def->unit, "group",
-                        r->group[0] ? r->group : NULL);
+  json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:s?}", "code", r->def->code, "name",
+                        indicator_name(r->def), "kind", indicator_kind_name(r->def->kind), "unit",
+                        r->def->unit, "group", r->group[0] ? r->group : NULL);
   json_object_set_new(j, "value", r->has_value ? json_real(r->value) : json_null());
   if (r->def->kind == IND_RATIO) {
     json_object_set_new(j, "numerator", json_real(r->num));
@@ -294,7 +296,7 @@ static int ind_show(const struct opts *o, const struct cli_global *g)
       print_value(r);
       if (cmp)
         print_value(match(&b, r));
-      printf("  %s (%s)\n", r->def->name, r->def->unit);
+      printf("  %s (%s)\n", indicator_name(r->def), r->def->unit);
     }
   }
   indicator_result_list_free(&a);

@@ -16,84 +16,36 @@
 #include <utf8proc.h>
 
 #include "base/text.h"
+#include "types/label.h"
 
 /* ---- kinds --------------------------------------------------------------- */
 
-static const struct {
-  const char *name;
-  const char *label;
-} KINDS[AGENCY_KIND_COUNT] = {
-    [AGENCY_NONE] = {NULL, NULL},
-    [AGENCY_POLICE] = {"police", "Công an"},
-    [AGENCY_LABOUR_SOCIAL] = {"labour_social", "Lao động - Thương binh và Xã hội"},
-    [AGENCY_HEALTH] = {"health", "Y tế"},
-    [AGENCY_EDUCATION] = {"education", "Giáo dục và Đào tạo"},
-    [AGENCY_INFORMATION] = {"information", "Thông tin và Truyền thông"},
-    [AGENCY_CULTURE] = {"culture", "Văn hóa, Thể thao và Du lịch"},
-    [AGENCY_INDUSTRY_TRADE] = {"industry_trade", "Công Thương"},
-    [AGENCY_MARKET_MANAGEMENT] = {"market_management", "Quản lý thị trường"},
-    [AGENCY_AGRICULTURE] = {"agriculture", "Nông nghiệp và Môi trường"},
-    [AGENCY_FINANCE] = {"finance", "Tài chính"},
-    [AGENCY_JUSTICE] = {"justice", "Tư pháp"},
-    [AGENCY_HOME_AFFAIRS] = {"home_affairs", "Nội vụ"},
-    [AGENCY_FOREIGN_AFFAIRS] = {"foreign_affairs", "Ngoại vụ"},
-    [AGENCY_PLANNING_INVESTMENT] = {"planning_investment", "Kế hoạch và Đầu tư"},
-    [AGENCY_ETHNIC_AFFAIRS] = {"ethnic_affairs", "Dân tộc"},
-    [AGENCY_BORDER_GUARD] = {"border_guard", "Bộ đội Biên phòng"},
-    [AGENCY_CUSTOMS] = {"customs", "Hải quan"},
-    [AGENCY_PROCURACY] = {"procuracy", "Viện Kiểm sát nhân dân"},
-    [AGENCY_COURT] = {"court", "Tòa án nhân dân"},
-    [AGENCY_FATHERLAND_FRONT] = {"fatherland_front", "Ủy ban Mặt trận Tổ quốc Việt Nam"},
-    [AGENCY_YOUTH_UNION] = {"youth_union", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"},
-    [AGENCY_WOMEN_UNION] = {"women_union", "Hội Liên hiệp Phụ nữ"},
-    [AGENCY_FARMERS_UNION] = {"farmers_union", "Hội Nông dân"},
-    [AGENCY_VETERANS_UNION] = {"veterans_union", "Hội Cựu chiến binh"},
-    [AGENCY_LABOUR_FEDERATION] = {"labour_federation", "Liên đoàn Lao động"},
-    [AGENCY_ELDERLY_ASSOCIATION] = {"elderly_association", "Hội Người cao tuổi"},
-    [AGENCY_MEDIA] = {"media", "Báo chí, phát thanh, truyền hình"},
-    [AGENCY_PEOPLES_COMMITTEE] = {"peoples_committee", "Ủy ban nhân dân"},
-    [AGENCY_STEERING_COMMITTEE] = {"steering_committee", "Ban Chỉ đạo"},
-    [AGENCY_OTHER] = {"other", "Cơ quan khác"},
-};
-
+/* Kind codes and labels are the label table's (LABEL_AGENCY_KIND follows
+ * enum agency_kind). */
 const char *agency_kind_name(enum agency_kind k)
 {
   if ((int)k <= AGENCY_NONE || k >= AGENCY_KIND_COUNT)
     return NULL;
-  return KINDS[k].name;
+  return label_code_at(LABEL_AGENCY_KIND, (size_t)k);
 }
 
 const char *agency_kind_label(enum agency_kind k)
 {
   if ((int)k <= AGENCY_NONE || k >= AGENCY_KIND_COUNT)
     return NULL;
-  return KINDS[k].label;
+  return label_at(LABEL_AGENCY_KIND, (size_t)k);
 }
 
 enum agency_kind agency_kind_from_name(const char *name)
 {
-  if (!name)
-    return AGENCY_NONE;
-  for (int k = AGENCY_NONE + 1; k < AGENCY_KIND_COUNT; k++)
-    if (strcmp(KINDS[k].name, name) == 0)
-      return (enum agency_kind)k;
-  return AGENCY_NONE;
+  int i = name && *name ? label_index(LABEL_AGENCY_KIND, name) : -1;
+  return i > 0 ? (enum agency_kind)i : AGENCY_NONE;
 }
 
 const char *agency_level_name(enum agency_level l)
 {
-  switch (l) {
-  case AGENCY_LEVEL_CENTRAL:
-    return "central";
-  case AGENCY_LEVEL_PROVINCE:
-    return "province";
-  case AGENCY_LEVEL_DISTRICT:
-    return "district";
-  case AGENCY_LEVEL_COMMUNE:
-    return "commune";
-  default:
-    return NULL;
-  }
+  const char *c = label_code_at(LABEL_AGENCY_LEVEL, (size_t)l);
+  return *c ? c : NULL;
 }
 
 /* ---- words ---------------------------------------------------------------- */

@@ -14,117 +14,87 @@
 #include "domain/scope.h"
 #include "domain/unit.h"
 #include "store/store.h"
+#include "types/label.h"
 
-#define PEOPLE(code, name, kind, field)                                                            \
+#define PEOPLE(code, kind, field)                                                                  \
   {                                                                                                \
-    code, name, kind, IND_SRC_PEOPLE, "người", NULL, NULL, 0                                       \
+    code, kind, IND_SRC_PEOPLE, "người", NULL, NULL, 0                                             \
   }
-#define AGG(code, name, kind, unit)                                                                \
+#define AGG(code, kind, unit)                                                                      \
   {                                                                                                \
-    code, name, kind, IND_SRC_AGGREGATE, unit, NULL, NULL, 0                                       \
+    code, kind, IND_SRC_AGGREGATE, unit, NULL, NULL, 0                                             \
   }
-#define REG(code, name, kind, unit, splits)                                                        \
+#define REG(code, kind, unit, splits)                                                              \
   {                                                                                                \
-    code, name, kind, IND_SRC_REGISTER, unit, NULL, NULL, splits                                   \
+    code, kind, IND_SRC_REGISTER, unit, NULL, NULL, splits                                         \
   }
-#define RATIO(code, name, num, den)                                                                \
+#define RATIO(code, num, den)                                                                      \
   {                                                                                                \
-    code, name, IND_RATIO, IND_SRC_RATIO, "%", num, den, 0                                         \
+    code, IND_RATIO, IND_SRC_RATIO, "%", num, den, 0                                               \
   }
 
 static const struct indicator_def CATALOGUE[] = {
     /* crime and cases (the cases register; express-delivery leads are entered) */
-    REG("cases_detected", "Số vụ phạm tội về ma túy phát hiện, bắt giữ", IND_FLOW, "vụ",
-        IND_BY_AGENCY),
-    REG("persons_arrested", "Số đối tượng phạm tội về ma túy bị bắt giữ", IND_FLOW, "đối tượng",
-        IND_BY_AGENCY),
-    REG("cases_prosecuted", "Số vụ khởi tố", IND_FLOW, "vụ", IND_BY_AGENCY),
-    REG("cases_tried", "Số vụ đưa ra xét xử", IND_FLOW, "vụ", IND_BY_AGENCY),
-    REG("cases_resolved", "Số vụ giải quyết xong", IND_FLOW, "vụ", IND_BY_AGENCY),
-    RATIO("cases_resolved_ratio", "Tỷ lệ vụ án giải quyết xong", "cases_resolved",
-          "cases_prosecuted"),
-    AGG("express_leads", "Số nguồn tin gửi ma túy qua dịch vụ chuyển phát", IND_FLOW, "nguồn tin"),
-    AGG("express_leads_verified", "Số nguồn tin qua dịch vụ chuyển phát đã xác minh", IND_FLOW,
-        "nguồn tin"),
-    RATIO("express_leads_verified_ratio", "Tỷ lệ nguồn tin qua chuyển phát được xác minh",
-          "express_leads_verified", "express_leads"),
-    REG("seized_heroin_g", "Heroin thu giữ", IND_FLOW, "gam", IND_BY_AGENCY | IND_BY_SUBSTANCE),
-    REG("seized_meth_g", "Ma túy đá (methamphetamine) thu giữ", IND_FLOW, "gam",
-        IND_BY_AGENCY | IND_BY_SUBSTANCE),
-    REG("seized_pills", "Ma túy tổng hợp dạng viên thu giữ", IND_FLOW, "viên",
-        IND_BY_AGENCY | IND_BY_SUBSTANCE),
-    REG("seized_cannabis_g", "Cần sa thu giữ", IND_FLOW, "gam", IND_BY_AGENCY | IND_BY_SUBSTANCE),
-    REG("seized_other_g", "Các chất ma túy khác thu giữ", IND_FLOW, "gam",
-        IND_BY_AGENCY | IND_BY_SUBSTANCE),
-    REG("seized_liquid_ml", "Ma túy dạng lỏng thu giữ", IND_FLOW, "ml",
-        IND_BY_AGENCY | IND_BY_SUBSTANCE),
-    REG("seized_plants", "Cây có chứa chất ma túy thu giữ", IND_FLOW, "cây",
-        IND_BY_AGENCY | IND_BY_SUBSTANCE),
+    REG("cases_detected", IND_FLOW, "vụ", IND_BY_AGENCY),
+    REG("persons_arrested", IND_FLOW, "đối tượng", IND_BY_AGENCY),
+    REG("cases_prosecuted", IND_FLOW, "vụ", IND_BY_AGENCY),
+    REG("cases_tried", IND_FLOW, "vụ", IND_BY_AGENCY),
+    REG("cases_resolved", IND_FLOW, "vụ", IND_BY_AGENCY),
+    RATIO("cases_resolved_ratio", "cases_resolved", "cases_prosecuted"),
+    AGG("express_leads", IND_FLOW, "nguồn tin"),
+    AGG("express_leads_verified", IND_FLOW, "nguồn tin"),
+    RATIO("express_leads_verified_ratio", "express_leads_verified", "express_leads"),
+    REG("seized_heroin_g", IND_FLOW, "gam", IND_BY_AGENCY | IND_BY_SUBSTANCE),
+    REG("seized_meth_g", IND_FLOW, "gam", IND_BY_AGENCY | IND_BY_SUBSTANCE),
+    REG("seized_pills", IND_FLOW, "viên", IND_BY_AGENCY | IND_BY_SUBSTANCE),
+    REG("seized_cannabis_g", IND_FLOW, "gam", IND_BY_AGENCY | IND_BY_SUBSTANCE),
+    REG("seized_other_g", IND_FLOW, "gam", IND_BY_AGENCY | IND_BY_SUBSTANCE),
+    REG("seized_liquid_ml", IND_FLOW, "ml", IND_BY_AGENCY | IND_BY_SUBSTANCE),
+    REG("seized_plants", IND_FLOW, "cây", IND_BY_AGENCY | IND_BY_SUBSTANCE),
     /* people (computed from the people register) */
-    PEOPLE("drug_list_total", "Người sử dụng trái phép chất ma túy, người nghiện trong danh sách",
-           IND_STOCK, in_list),
-    PEOPLE("users_registered", "Người sử dụng trái phép chất ma túy (chưa nghiện) trong danh sách",
-           IND_STOCK, users),
-    PEOPLE("addicts_registered", "Người nghiện ma túy trong danh sách", IND_STOCK, addicts),
-    PEOPLE("users_managed", "Người sử dụng trái phép chất ma túy có hồ sơ quản lý", IND_STOCK,
-           users_managed),
-    RATIO("users_managed_ratio", "Tỷ lệ người sử dụng trái phép chất ma túy được lập hồ sơ quản lý",
-          "users_managed", "users_registered"),
-    PEOPLE("addicts_treated", "Người nghiện đang cai nghiện hoặc điều trị bằng thuốc thay thế",
-           IND_STOCK, addicts_treated),
-    RATIO("service_access_ratio", "Tỷ lệ người nghiện được tiếp cận dịch vụ cai nghiện, điều trị",
-          "addicts_treated", "addicts_registered"),
-    PEOPLE("classified_new", "Người được phân loại (phát hiện mới) trong kỳ", IND_FLOW, classified),
-    PEOPLE("determinations", "Người được xác định tình trạng nghiện", IND_FLOW, determinations),
-    PEOPLE("rehab_compulsory_admissions", "Người được đưa vào cơ sở cai nghiện bắt buộc", IND_FLOW,
-           rehab_compulsory),
-    PEOPLE("rehab_voluntary_admissions",
-           "Người cai nghiện tự nguyện (tại gia đình, cộng đồng, cơ sở)", IND_FLOW,
-           rehab_voluntary),
-    PEOPLE("ost_patients", "Người đang điều trị nghiện bằng thuốc thay thế", IND_STOCK, ost),
-    PEOPLE("ost_started", "Người bắt đầu điều trị bằng thuốc thay thế", IND_FLOW, ost_started),
-    PEOPLE("ost_dropouts", "Người bỏ điều trị bằng thuốc thay thế", IND_FLOW, ost_stopped),
-    PEOPLE("aftercare_managed", "Người đang được quản lý sau cai nghiện", IND_STOCK, aftercare),
-    PEOPLE("removed_from_list", "Người được đưa ra khỏi danh sách", IND_FLOW, removed),
-    PEOPLE("relapses", "Người tái nghiện", IND_FLOW, relapses),
-    PEOPLE("deaths", "Người trong danh sách chết", IND_FLOW, died),
+    PEOPLE("drug_list_total", IND_STOCK, in_list),
+    PEOPLE("users_registered", IND_STOCK, users),
+    PEOPLE("addicts_registered", IND_STOCK, addicts),
+    PEOPLE("users_managed", IND_STOCK, users_managed),
+    RATIO("users_managed_ratio", "users_managed", "users_registered"),
+    PEOPLE("addicts_treated", IND_STOCK, addicts_treated),
+    RATIO("service_access_ratio", "addicts_treated", "addicts_registered"),
+    PEOPLE("classified_new", IND_FLOW, classified),
+    PEOPLE("determinations", IND_FLOW, determinations),
+    PEOPLE("rehab_compulsory_admissions", IND_FLOW, rehab_compulsory),
+    PEOPLE("rehab_voluntary_admissions", IND_FLOW, rehab_voluntary),
+    PEOPLE("ost_patients", IND_STOCK, ost),
+    PEOPLE("ost_started", IND_FLOW, ost_started),
+    PEOPLE("ost_dropouts", IND_FLOW, ost_stopped),
+    PEOPLE("aftercare_managed", IND_STOCK, aftercare),
+    PEOPLE("removed_from_list", IND_FLOW, removed),
+    PEOPLE("relapses", IND_FLOW, relapses),
+    PEOPLE("deaths", IND_FLOW, died),
     /* places */
-    REG("hotspots_active", "Điểm, tụ điểm phức tạp về ma túy đang hoạt động", IND_STOCK, "điểm", 0),
-    REG("hotspots_new", "Điểm, tụ điểm phát hiện mới", IND_FLOW, "điểm", 0),
-    REG("hotspots_eliminated", "Điểm, tụ điểm đã triệt xóa", IND_FLOW, "điểm", 0),
-    REG("hotspots_reformed", "Điểm, tụ điểm tái hình thành", IND_FLOW, "điểm", 0),
-    REG("retail_points_active", "Điểm bán lẻ ma túy đang hoạt động", IND_STOCK, "điểm", 0),
-    REG("retail_points_new", "Điểm bán lẻ ma túy phát hiện mới", IND_FLOW, "điểm", 0),
-    REG("retail_points_eliminated", "Điểm bán lẻ ma túy đã triệt xóa", IND_FLOW, "điểm", 0),
-    REG("retail_points_reformed", "Điểm bán lẻ ma túy hoạt động trở lại", IND_FLOW, "điểm", 0),
-    REG("businesses_inspected", "Lượt kiểm tra cơ sở kinh doanh có điều kiện về an ninh, trật tự",
-        IND_FLOW, "lượt", IND_BY_AGENCY),
-    REG("business_violations", "Cơ sở kinh doanh có điều kiện vi phạm", IND_FLOW, "cơ sở",
-        IND_BY_AGENCY),
-    REG("cultivation_sites_destroyed", "Điểm trồng cây có chứa chất ma túy bị phát hiện, phá bỏ",
-        IND_FLOW, "điểm", 0),
-    REG("cultivation_area_destroyed", "Diện tích cây có chứa chất ma túy bị phá bỏ", IND_FLOW, "m²",
-        0),
+    REG("hotspots_active", IND_STOCK, "điểm", 0),
+    REG("hotspots_new", IND_FLOW, "điểm", 0),
+    REG("hotspots_eliminated", IND_FLOW, "điểm", 0),
+    REG("hotspots_reformed", IND_FLOW, "điểm", 0),
+    REG("retail_points_active", IND_STOCK, "điểm", 0),
+    REG("retail_points_new", IND_FLOW, "điểm", 0),
+    REG("retail_points_eliminated", IND_FLOW, "điểm", 0),
+    REG("retail_points_reformed", IND_FLOW, "điểm", 0),
+    REG("businesses_inspected", IND_FLOW, "lượt", IND_BY_AGENCY),
+    REG("business_violations", IND_FLOW, "cơ sở", IND_BY_AGENCY),
+    REG("cultivation_sites_destroyed", IND_FLOW, "điểm", 0),
+    REG("cultivation_area_destroyed", IND_FLOW, "m²", 0),
     /* prevention */
-    REG("propaganda_sessions", "Buổi tuyên truyền phòng, chống ma túy", IND_FLOW, "buổi",
-        IND_BY_AGENCY),
-    REG("propaganda_participants", "Lượt người nghe tuyên truyền", IND_FLOW, "lượt người",
-        IND_BY_AGENCY),
-    REG("broadcast_minutes", "Thời lượng phát thanh trên hệ thống loa", IND_FLOW, "phút",
-        IND_BY_AGENCY),
-    REG("mobile_trials", "Phiên tòa xét xử lưu động", IND_FLOW, "phiên", IND_BY_AGENCY),
-    REG("communes_total", "Số đơn vị cấp xã", IND_STOCK, "xã", 0),
-    REG("communes_with_propaganda", "Xã có tổ chức tuyên truyền trong kỳ", IND_FLOW, "xã", 0),
-    RATIO("communes_propaganda_ratio", "Tỷ lệ xã được tuyên truyền", "communes_with_propaganda",
-          "communes_total"),
-    REG("communes_with_drug_activity", "Xã có tệ nạn ma túy", IND_STOCK, "xã", 0),
-    REG("licit_entities", "Cơ sở có hoạt động hợp pháp liên quan đến ma túy (tiền chất, thuốc)",
-        IND_STOCK, "cơ sở", 0),
-    REG("licit_entities_inspected",
-        "Cơ sở có hoạt động hợp pháp liên quan đến ma túy được kiểm tra", IND_FLOW, "cơ sở",
-        IND_BY_AGENCY),
-    RATIO("licit_inspected_ratio", "Tỷ lệ cơ sở có hoạt động hợp pháp liên quan được kiểm tra",
-          "licit_entities_inspected", "licit_entities"),
+    REG("propaganda_sessions", IND_FLOW, "buổi", IND_BY_AGENCY),
+    REG("propaganda_participants", IND_FLOW, "lượt người", IND_BY_AGENCY),
+    REG("broadcast_minutes", IND_FLOW, "phút", IND_BY_AGENCY),
+    REG("mobile_trials", IND_FLOW, "phiên", IND_BY_AGENCY),
+    REG("communes_total", IND_STOCK, "xã", 0),
+    REG("communes_with_propaganda", IND_FLOW, "xã", 0),
+    RATIO("communes_propaganda_ratio", "communes_with_propaganda", "communes_total"),
+    REG("communes_with_drug_activity", IND_STOCK, "xã", 0),
+    REG("licit_entities", IND_STOCK, "cơ sở", 0),
+    REG("licit_entities_inspected", IND_FLOW, "cơ sở", IND_BY_AGENCY),
+    RATIO("licit_inspected_ratio", "licit_entities_inspected", "licit_entities"),
 };
 
 #define N_CATALOGUE (sizeof CATALOGUE / sizeof *CATALOGUE)
@@ -133,6 +103,11 @@ const struct indicator_def *indicator_catalogue(size_t *n)
 {
   *n = N_CATALOGUE;
   return CATALOGUE;
+}
+
+const char *indicator_name(const struct indicator_def *def)
+{
+  return label_vi(LABEL_INDICATOR, def->code);
 }
 
 const struct indicator_def *indicator_find(const char *code)

@@ -31,8 +31,7 @@ enum indicator_source { IND_SRC_PEOPLE, IND_SRC_REGISTER, IND_SRC_AGGREGATE, IND
 #define IND_BY_SUBSTANCE 2u
 
 struct indicator_def {
-  const char *code; /* "addicts_registered" */
-  const char *name; /* Vietnamese name for reports */
+  const char *code; /* "addicts_registered"; its Vietnamese name: indicator_name */
   enum indicator_kind kind;
   enum indicator_source source;
   const char *unit;      /* "người", "vụ", "%" ... */
@@ -43,6 +42,9 @@ struct indicator_def {
 
 /* The catalogue, in report order; *n its length. */
 const struct indicator_def *indicator_catalogue(size_t *n);
+/* The Vietnamese name of an indicator for reports (the label table's
+ * LABEL_INDICATOR: one name per code). */
+const char *indicator_name(const struct indicator_def *def);
 /* One definition by code, or NULL. */
 const struct indicator_def *indicator_find(const char *code);
 const char *indicator_kind_name(enum indicator_kind k); /* "flow", "stock", "ratio" */

@@ -23,6 +23,7 @@
 #include "domain/unit.h"
 #include "store/store.h"
 #include "store/store_people.h"
+#include "types/label.h"
 
 #define FAR_FUTURE "9999-12-31" /* replay bound when reading stored history */
 
@@ -212,34 +213,9 @@ int person_check_national_id(struct store *st, const char *id, struct err *err)
  * Event kinds
  * ------------------------------------------------------------------------- */
 
-static const char *const event_labels[PEV_COUNT] = {
-    [PEV_CLASSIFIED] = "phân loại đối tượng",
-    [PEV_DETERMINATION] = "xác định tình trạng nghiện",
-    [PEV_MANAGEMENT_OPENED] = "lập hồ sơ quản lý",
-    [PEV_MANAGEMENT_CLOSED] = "kết thúc quản lý",
-    [PEV_REHAB_REGISTERED] = "đăng ký cai nghiện",
-    [PEV_REHAB_COMMUNITY_START] = "bắt đầu cai nghiện tự nguyện tại gia đình, cộng đồng",
-    [PEV_REHAB_COMMUNITY_END] = "kết thúc cai nghiện tự nguyện tại gia đình, cộng đồng",
-    [PEV_REHAB_FACILITY_START] = "bắt đầu cai nghiện tự nguyện tại cơ sở",
-    [PEV_REHAB_FACILITY_END] = "kết thúc cai nghiện tự nguyện tại cơ sở",
-    [PEV_REHAB_COMPULSORY_START] = "bắt đầu cai nghiện bắt buộc",
-    [PEV_REHAB_COMPULSORY_END] = "kết thúc cai nghiện bắt buộc",
-    [PEV_OST_START] = "bắt đầu điều trị bằng thuốc thay thế",
-    [PEV_OST_STOP] = "ngừng điều trị bằng thuốc thay thế",
-    [PEV_AFTERCARE_START] = "bắt đầu quản lý sau cai nghiện",
-    [PEV_AFTERCARE_END] = "kết thúc quản lý sau cai nghiện",
-    [PEV_RELAPSE] = "tái nghiện",
-    [PEV_MOVED] = "chuyển nơi cư trú",
-    [PEV_MOVE_REPORTED] = "khai báo thay đổi nơi cư trú",
-    [PEV_FILE_TRANSFERRED] = "chuyển hồ sơ cho nơi cư trú mới",
-    [PEV_REMOVED] = "đưa ra khỏi danh sách",
-    [PEV_DIED] = "chết",
-    [PEV_VOID] = "hủy sự kiện ghi nhầm",
-};
-
 const char *person_event_label(enum person_event_kind kind)
 {
-  return (unsigned)kind < PEV_COUNT ? event_labels[kind] : "?";
+  return (unsigned)kind < PEV_COUNT ? label_at(LABEL_EVENT_KIND, (size_t)kind) : "?";
 }
 
 static int value_in(const char *v, const char *const *allowed, size_t n)
@@ -258,7 +234,7 @@ int person_event_validate(struct person_event *ev, struct err *err)
 {
   if ((unsigned)ev->kind >= PEV_COUNT)
     return err_set(err, ERR_INPUT, "loại sự kiện không hợp lệ");
-  const char *what = event_labels[ev->kind];
+  const char *what = person_event_label(ev->kind);
   int rc = normalise_date(ev->date, "ngày của sự kiện", err);
   if (!rc)
     rc = check_text(ev->facility, sizeof ev->facility, "tên cơ sở", err);
@@ -482,7 +458,7 @@ static int refuse(struct err *err, const struct person_event *e, const char *fmt
   vsnprintf(why, sizeof why, fmt, ap);
   va_end(ap);
   char d[DATE_ISO_LEN];
-  return err_set(err, ERR_INPUT, "%s ngày %s: %s", event_labels[e->kind],
+  return err_set(err, ERR_INPUT, "%s ngày %s: %s", person_event_label(e->kind),
                  date_iso_to_vn(d, e->date), why);
 }
 
@@ -498,7 +474,7 @@ static int refuse_end(struct err *err, const struct walk *w, size_t i)
       return refuse(err, e, "không thể kết thúc trước ngày bắt đầu (%s)",
                     date_iso_to_vn(a, w->ev[j].date));
     }
-  return refuse(err, e, "chưa có %s nào đang diễn ra", event_labels[k]);
+  return refuse(err, e, "chưa có %s nào đang diễn ra", person_event_label(k));
 }
 
 /* Check event i against the state before it (what the law and the calendar
@@ -656,10 +632,11 @@ int person_replay(struct person_status *out, const char *birth_date,
  * Status words
  * ------------------------------------------------------------------------- */
 
-static const char *const class_codes[] = {"none", "suspected", "user", "addict", "psychosis"};
-static const char *const class_labels[] = {"chưa phân loại", "nghi sử dụng ma túy",
-                                           "người sử dụng trái phép chất ma túy",
-                                           "người nghiện ma túy", "loạn thần do ma túy"};
+/* The classification's code (LABEL_PERSON_CLASS follows enum person_class). */
+static const char *class_code(enum person_class c)
+{
+  return label_code_at(LABEL_PERSON_CLASS, (size_t)c);
+}
 
 const char *person_status_code(const struct person_status *s)
 {
@@ -683,49 +660,15 @@ const char *person_status_code(const struct person_status *s)
     return "aftercare";
   if (s->managed)
     return "managed";
-  return class_codes[s->cls];
+  return class_code(s->cls);
 }
 
 const char *person_status_label(const struct person_status *s)
 {
   const char *c = person_status_code(s);
-  if (strcmp(c, "died") == 0)
-    return "đã chết";
-  if (strcmp(c, "removed") == 0)
-    return "đã đưa ra khỏi danh sách";
-  if (strcmp(c, "rehab_compulsory") == 0)
-    return s->rehab_minor ? "đang cai nghiện bắt buộc (người chưa thành niên)"
-                          : "đang cai nghiện bắt buộc";
-  if (strcmp(c, "rehab_voluntary_facility") == 0)
-    return "đang cai nghiện tự nguyện tại cơ sở";
-  if (strcmp(c, "rehab_voluntary_community") == 0)
-    return "đang cai nghiện tự nguyện tại gia đình, cộng đồng";
-  if (strcmp(c, "ost") == 0)
-    return "đang điều trị bằng thuốc thay thế";
-  if (strcmp(c, "aftercare") == 0)
-    return "đang quản lý sau cai nghiện";
-  if (strcmp(c, "managed") == 0)
-    return "đang quản lý";
-  return class_labels[s->cls];
-}
-
-static const char *const status_codes[] = {"died",
-                                           "removed",
-                                           "rehab_compulsory",
-                                           "rehab_voluntary_facility",
-                                           "rehab_voluntary_community",
-                                           "ost",
-                                           "aftercare",
-                                           "managed",
-                                           "none",
-                                           "suspected",
-                                           "user",
-                                           "addict",
-                                           "psychosis"};
-
-int person_status_code_valid(const char *code)
-{
-  return code && value_in(code, status_codes, sizeof status_codes / sizeof status_codes[0]);
+  if (strcmp(c, "rehab_compulsory") == 0 && s->rehab_minor)
+    return "đang cai nghiện bắt buộc (người chưa thành niên)";
+  return label_vi(LABEL_PERSON_STATUS, c);
 }
 
 int person_status_matches(const struct person_status *s, const char *code)
@@ -734,7 +677,7 @@ int person_status_matches(const struct person_status *s, const char *code)
     return strcmp(code, "died") == 0;
   if (s->removed)
     return strcmp(code, "removed") == 0;
-  if (strcmp(code, person_status_code(s)) == 0 || strcmp(code, class_codes[s->cls]) == 0)
+  if (strcmp(code, person_status_code(s)) == 0 || strcmp(code, class_code(s->cls)) == 0)
     return 1;
   return (strcmp(code, "managed") == 0 && s->managed) || (strcmp(code, "ost") == 0 && s->ost) ||
          (strcmp(code, "aftercare") == 0 && s->aftercare);
@@ -751,16 +694,7 @@ static const char *const clock_codes[CLK_N] = {
 
 const char *person_clock_label(const char *code)
 {
-  static const char *const labels[CLK_N] = {"thời hạn quản lý người sử dụng trái phép chất ma túy",
-                                            "hạn đăng ký cai nghiện",
-                                            "thời hạn cai nghiện",
-                                            "thời hạn quản lý sau cai nghiện",
-                                            "hạn khai báo thay đổi nơi cư trú",
-                                            "hạn chuyển hồ sơ cho nơi cư trú mới"};
-  for (int i = 0; i < CLK_N; i++)
-    if (code && strcmp(code, clock_codes[i]) == 0)
-      return labels[i];
-  return code ? code : "";
+  return label_vi(LABEL_CLOCK, code);
 }
 
 struct slot {
@@ -1365,14 +1299,11 @@ int person_search(struct person_hit_list *out, struct store *st, const struct sc
   out->n = 0;
   if (!limit)
     limit = 100;
-  if (status && *status && !person_status_code_valid(status))
-    return err_set(err, ERR_INPUT,
-                   "tình trạng \"%s\" không hợp lệ (addict, user, suspected, psychosis, managed, "
-                   "rehab_compulsory, rehab_voluntary_facility, rehab_voluntary_community, ost, "
-                   "aftercare, removed, died, none)",
-                   status);
   if (status && !*status)
     status = NULL;
+  /* the code or its Vietnamese wording ("nghiện") */
+  if (status && label_parse(&status, LABEL_PERSON_STATUS, status, "tình trạng", err))
+    return ERR_INPUT;
   struct store_person_query q;
   memset(&q, 0, sizeof q);
   char *key = NULL;

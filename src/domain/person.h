@@ -90,8 +90,6 @@ const char *person_status_label(const struct person_status *s);
  * classification, or a state that holds alongside ("managed", "ost",
  * "aftercare"). A removed or dead person matches only "removed" / "died". */
 int person_status_matches(const struct person_status *s, const char *code);
-/* 1 when `code` is a status code person_status_matches knows. */
-int person_status_code_valid(const char *code);
 
 /* ---------------------------------------------------------------------------
  * Legal clocks
@@ -213,8 +211,9 @@ void person_hit_list_free(struct person_hit_list *l); /* accepts NULL */
 /* Search the caller's territory. `text`: a name (case and diacritics ignored;
  * matched as a phrase starting at any word: "van dung" finds "Nguyễn Văn
  * Dũng"; words out of order still match when the phrase finds nothing) or a
- * 12-digit national ID; NULL or "" lists everyone. `status`: NULL or a code
- * person_status_matches knows. At most `limit` hits (0 = 100), in Vietnamese
+ * 12-digit national ID; NULL or "" lists everyone. `status`: NULL or a status
+ * person_status_matches knows, by its code or its Vietnamese label
+ * ("nghiện", types/label.h). At most `limit` hits (0 = 100), in Vietnamese
  * name order (given name first). One audit row "person.search". */
 int person_search(struct person_hit_list *out, struct store *st, const struct scope *sc,
                   const char *text, const char *status, size_t limit, struct err *err);

@@ -703,10 +703,8 @@ static int learn_enums(struct person_bulk *b, const struct reg_spec *spec,
         continue;
       /* codes come from the spec's static tables: find the pointer there */
       const struct reg_column *col = &spec->cols[i];
-      const char *code = NULL;
-      for (size_t k = 0; k < col->n_values && !code; k++)
-        if (strcmp(col->values[k].code, row->cells[i].text) == 0)
-          code = col->values[k].code;
+      int at = label_index(col->values, row->cells[i].text);
+      const char *code = at >= 0 ? label_code_at(col->values, (size_t)at) : NULL;
       if (!code)
         continue;
       b->enum_codes[b->n_enum_codes++] = code;

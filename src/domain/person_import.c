@@ -32,38 +32,21 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-static const struct reg_enum sexes[] = {{"male", "Nam"}, {"female", "Nữ"}};
-static const struct reg_enum occupation_groups[] = {
-    {"", ""},
-    {"free_labour", "Lao động tự do"},
-    {"construction", "Công nhân xây dựng"},
-    {"student", "Học sinh, sinh viên"},
-    {"unemployed", "Không nghề nghiệp"},
-    {"other", "Khác"},
-};
-static const struct reg_enum classes[] = {
-    {"suspected", "Nghi vấn"},
-    {"user", "Người sử dụng trái phép chất ma túy"},
-    {"addict", "Người nghiện ma túy"},
-    {"psychosis", "Người bị loạn thần do sử dụng ma túy"},
-};
-
 static const struct reg_column person_cols[] = {
-    [P_NID] = {"national_id", "Số định danh", REG_TEXT, 0, 12, NULL, 0},
-    [P_NAME] = {"full_name", "Họ tên", REG_TEXT, REG_REQUIRED, PERSON_NAME_MAX - 1, NULL, 0},
-    [P_OTHER] = {"other_names", "Tên gọi khác", REG_TEXT, 0, PERSON_TEXT_MAX - 1, NULL, 0},
-    [P_DOB] = {"birth_date", "Ngày sinh", REG_DATE, REG_REQUIRED, 0, NULL, 0},
-    [P_SEX] = {"sex", "Giới tính", REG_ENUM, REG_REQUIRED, 0, sexes, N(sexes)},
-    [P_ETHNIC] = {"ethnicity", "Dân tộc", REG_TEXT, 0, 63, NULL, 0},
-    [P_UNIT] = {"unit_id", "Mã đơn vị", REG_UNIT, REG_REQUIRED, 0, NULL, 0},
-    [P_TREE] = {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
-    [P_ADDRESS] = {"address", "Địa chỉ", REG_TEXT, 0, PERSON_TEXT_MAX - 1, NULL, 0},
-    [P_OCCUPATION] = {"occupation", "Nghề nghiệp", REG_TEXT, 0, PERSON_NAME_MAX - 1, NULL, 0},
-    [P_GROUP] = {"occupation_group", "Nhóm nghề", REG_ENUM, 0, 0, occupation_groups,
-                 N(occupation_groups)},
-    [P_CLASS] = {"classification", "Phân loại", REG_ENUM, 0, 0, classes, N(classes)},
-    [P_CLASS_ON] = {"classified_on", "Ngày phân loại", REG_DATE, 0, 0, NULL, 0},
-    [P_STATUS] = {"status", "Tình trạng hiện tại", REG_TEXT, 0, 500, NULL, 0},
+    [P_NID] = {"national_id", "Số định danh", REG_TEXT, 0, 12, LABEL_NONE},
+    [P_NAME] = {"full_name", "Họ tên", REG_TEXT, REG_REQUIRED, PERSON_NAME_MAX - 1, LABEL_NONE},
+    [P_OTHER] = {"other_names", "Tên gọi khác", REG_TEXT, 0, PERSON_TEXT_MAX - 1, LABEL_NONE},
+    [P_DOB] = {"birth_date", "Ngày sinh", REG_DATE, REG_REQUIRED, 0, LABEL_NONE},
+    [P_SEX] = {"sex", "Giới tính", REG_ENUM, REG_REQUIRED, 0, LABEL_SEX},
+    [P_ETHNIC] = {"ethnicity", "Dân tộc", REG_TEXT, 0, 63, LABEL_NONE},
+    [P_UNIT] = {"unit_id", "Mã đơn vị", REG_UNIT, REG_REQUIRED, 0, LABEL_NONE},
+    [P_TREE] = {"tree", "Hệ đơn vị", REG_TREE, 0, 0, LABEL_NONE},
+    [P_ADDRESS] = {"address", "Địa chỉ", REG_TEXT, 0, PERSON_TEXT_MAX - 1, LABEL_NONE},
+    [P_OCCUPATION] = {"occupation", "Nghề nghiệp", REG_TEXT, 0, PERSON_NAME_MAX - 1, LABEL_NONE},
+    [P_GROUP] = {"occupation_group", "Nhóm nghề", REG_ENUM, 0, 0, LABEL_OCCUPATION_GROUP},
+    [P_CLASS] = {"classification", "Phân loại", REG_ENUM, 0, 0, LABEL_PERSON_CLASS},
+    [P_CLASS_ON] = {"classified_on", "Ngày phân loại", REG_DATE, 0, 0, LABEL_NONE},
+    [P_STATUS] = {"status", "Tình trạng hiện tại", REG_TEXT, 0, 500, LABEL_NONE},
 };
 
 enum {
@@ -85,21 +68,21 @@ enum {
 };
 
 static const struct reg_column event_cols[] = {
-    [E_NID] = {"national_id", "Số định danh", REG_TEXT, 0, 12, NULL, 0},
-    [E_ID] = {"person_id", "Mã hồ sơ", REG_INT, 0, 0, NULL, 0},
-    [E_NAME] = {"full_name", "Họ tên", REG_TEXT, 0, PERSON_NAME_MAX - 1, NULL, 0},
-    [E_DOB] = {"birth_date", "Ngày sinh", REG_DATE, 0, 0, NULL, 0},
-    [E_KIND] = {"kind", "Sự kiện", REG_TEXT, REG_REQUIRED, 128, NULL, 0},
-    [E_DATE] = {"event_date", "Ngày", REG_DATE, REG_REQUIRED, 0, NULL, 0},
-    [E_VALUE] = {"value", "Giá trị", REG_TEXT, 0, 31, NULL, 0},
-    [E_FACILITY] = {"facility", "Cơ sở", REG_TEXT, 0, PERSON_NAME_MAX - 1, NULL, 0},
-    [E_DECISION] = {"decision_no", "Số quyết định", REG_TEXT, 0, 63, NULL, 0},
-    [E_DECISION_ON] = {"decision_date", "Ngày quyết định", REG_DATE, 0, 0, NULL, 0},
-    [E_UNIT] = {"unit_code", "Mã đơn vị mới", REG_TEXT, 0, 7, NULL, 0},
-    [E_TREE] = {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
-    [E_FROM_UNIT] = {"from_unit_code", "Mã đơn vị cũ", REG_TEXT, 0, 7, NULL, 0},
-    [E_FROM_TREE] = {"from_tree", "Hệ đơn vị cũ", REG_TREE, 0, 0, NULL, 0},
-    [E_NOTE] = {"note", "Ghi chú", REG_TEXT, 0, PERSON_TEXT_MAX - 1, NULL, 0},
+    [E_NID] = {"national_id", "Số định danh", REG_TEXT, 0, 12, LABEL_NONE},
+    [E_ID] = {"person_id", "Mã hồ sơ", REG_INT, 0, 0, LABEL_NONE},
+    [E_NAME] = {"full_name", "Họ tên", REG_TEXT, 0, PERSON_NAME_MAX - 1, LABEL_NONE},
+    [E_DOB] = {"birth_date", "Ngày sinh", REG_DATE, 0, 0, LABEL_NONE},
+    [E_KIND] = {"kind", "Sự kiện", REG_TEXT, REG_REQUIRED, 128, LABEL_NONE},
+    [E_DATE] = {"event_date", "Ngày", REG_DATE, REG_REQUIRED, 0, LABEL_NONE},
+    [E_VALUE] = {"value", "Giá trị", REG_TEXT, 0, 31, LABEL_NONE},
+    [E_FACILITY] = {"facility", "Cơ sở", REG_TEXT, 0, PERSON_NAME_MAX - 1, LABEL_NONE},
+    [E_DECISION] = {"decision_no", "Số quyết định", REG_TEXT, 0, 63, LABEL_NONE},
+    [E_DECISION_ON] = {"decision_date", "Ngày quyết định", REG_DATE, 0, 0, LABEL_NONE},
+    [E_UNIT] = {"unit_code", "Mã đơn vị mới", REG_TEXT, 0, 7, LABEL_NONE},
+    [E_TREE] = {"tree", "Hệ đơn vị", REG_TREE, 0, 0, LABEL_NONE},
+    [E_FROM_UNIT] = {"from_unit_code", "Mã đơn vị cũ", REG_TEXT, 0, 7, LABEL_NONE},
+    [E_FROM_TREE] = {"from_tree", "Hệ đơn vị cũ", REG_TREE, 0, 0, LABEL_NONE},
+    [E_NOTE] = {"note", "Ghi chú", REG_TEXT, 0, PERSON_TEXT_MAX - 1, LABEL_NONE},
 };
 
 static int event_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,

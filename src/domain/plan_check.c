@@ -20,6 +20,7 @@
 
 #include "base/text.h"
 #include "domain/agency.h"
+#include "types/label.h"
 
 /* Folded verbs of concrete actions, matched as whole words. Folding drops
  * diacritics, so a single syllable that folds onto a common other word is
@@ -121,8 +122,7 @@ void plan_check_all(struct plan *p)
 
 const char *plan_defect_label(int kind)
 {
-  static const char *const labels[] = {"rõ người", "rõ việc", "rõ trách nhiệm", "rõ thời gian"};
-  return kind >= 0 && kind <= DEFECT_WHEN ? labels[kind] : "";
+  return kind >= 0 && kind <= DEFECT_WHEN ? label_at(LABEL_FOUR_CLEAR, (size_t)kind) : "";
 }
 
 static int add(struct plan_defect_list *l, size_t *cap, size_t task, int kind, const char *why,

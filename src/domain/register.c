@@ -25,93 +25,9 @@
 #include "store/store_people.h"
 #include "store/store_registers.h"
 #include "store/store_units.h"
+#include "types/label.h"
 
-#define N(a)    (sizeof(a) / sizeof((a)[0]))
-#define ENUM(a) a, N(a)
-
-/* ---------------------------------------------------------------------------
- * Allowed values
- * ------------------------------------------------------------------------- */
-
-static const struct reg_enum case_roles[] = {
-    {"organiser", "Tổ chức, cầm đầu"},
-    {"principal", "Đối tượng chính"},
-    {"accomplice", "Đồng phạm"},
-    {"harbourer", "Chứa chấp"},
-    {"buyer", "Người mua"},
-    {"other", "Khác"},
-};
-static const struct reg_enum substances[] = {
-    {"heroin", "Heroin"},          {"methamphetamine", "Ma túy đá (methamphetamine)"},
-    {"mdma", "Thuốc lắc (MDMA)"},  {"cannabis", "Cần sa"},
-    {"opium", "Thuốc phiện"},      {"cocaine", "Cocaine"},
-    {"ketamine", "Ketamine"},      {"synthetic_other", "Ma túy tổng hợp khác"},
-    {"other", "Chất ma túy khác"},
-};
-static const struct reg_enum measures[] = {
-    {"gram", "gam (g)"},
-    {"pill", "viên"},
-    {"millilitre", "mililít (ml)"},
-    {"plant", "cây"},
-};
-static const struct reg_enum place_kinds[] = {
-    {"retail_point", "Điểm bán lẻ"},
-    {"seller", "Đối tượng bán lẻ"},
-    {"hotspot", "Tụ điểm"},
-    {"business", "Cơ sở kinh doanh có điều kiện"},
-    {"cultivation", "Điểm trồng cây có chứa chất ma túy"},
-};
-static const struct reg_enum place_statuses[] = {
-    {"active", "Đang hoạt động"},
-    {"eliminated", "Đã triệt xóa"},
-    {"reformed", "Tái hình thành"},
-};
-static const struct reg_enum network_kinds[] = {
-    {"ring", "Đường dây"},
-    {"online_group", "Nhóm trên không gian mạng"},
-};
-static const struct reg_enum network_roles[] = {
-    {"leader", "Cầm đầu"},
-    {"member", "Thành viên"},
-    {"courier", "Vận chuyển"},
-    {"seller", "Bán lẻ"},
-    {"financier", "Cung cấp tài chính"},
-    {"other", "Khác"},
-};
-static const struct reg_enum licit_kinds[] = {
-    {"precursor", "Tiền chất"},
-    {"narcotic_medicine", "Thuốc gây nghiện"},
-    {"psychotropic_medicine", "Thuốc hướng thần"},
-    {"veterinary", "Thuốc thú y có chứa chất ma túy"},
-};
-static const struct reg_enum activity_kinds[] = {
-    {"propaganda", "Tuyên truyền"},
-    {"broadcast", "Phát thanh trên loa"},
-    {"mobile_trial", "Phiên tòa lưu động"},
-    {"training", "Tập huấn"},
-    {"model", "Mô hình"},
-};
-static const struct reg_enum audiences[] = {
-    {"", ""},
-    {"students", "Học sinh, sinh viên"},
-    {"youth", "Thanh thiếu niên"},
-    {"workers", "Công nhân, người lao động"},
-    {"residents", "Nhân dân"},
-    {"ethnic_minority", "Đồng bào dân tộc thiểu số"},
-    {"officials", "Cán bộ, công chức"},
-    {"users_families", "Người sử dụng ma túy và gia đình"},
-    {"other", "Khác"},
-};
-static const struct reg_enum forms[] = {
-    {"", ""},
-    {"direct", "Trực tiếp"},
-    {"loudspeaker", "Loa truyền thanh"},
-    {"online", "Trực tuyến"},
-    {"contest", "Cuộc thi"},
-    {"performance", "Văn nghệ, sân khấu hóa"},
-    {"leaflet", "Tờ rơi, pano, áp phích"},
-    {"other", "Khác"},
-};
+#define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---------------------------------------------------------------------------
  * Columns
@@ -119,111 +35,111 @@ static const struct reg_enum forms[] = {
 
 #define REQ     REG_REQUIRED
 #define KEY     (REG_REQUIRED | REG_KEY)
-#define TEXT(n) REG_TEXT, 0, n, NULL, 0
+#define TEXT(n) REG_TEXT, 0, n, LABEL_NONE
 
 static const struct reg_column case_cols[] = {
-    {"record_no", "Số vụ", REG_TEXT, KEY, 64, NULL, 0},
-    {"detected_on", "Ngày phát hiện", REG_DATE, REQ, 0, NULL, 0},
-    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, NULL, 0},
-    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
-    {"agency_name", "Lực lượng phát hiện", REG_AGENCY, REQ, 256, NULL, 0},
-    {"offences", "Điều BLHS", REG_ARTICLES, REQ, 0, NULL, 0},
-    {"express_delivery", "Qua chuyển phát", REG_BOOL, 0, 0, NULL, 0},
-    {"prosecuted_on", "Ngày khởi tố", REG_DATE, 0, 0, NULL, 0},
-    {"indicted_on", "Ngày truy tố", REG_DATE, 0, 0, NULL, 0},
-    {"tried_on", "Ngày xét xử", REG_DATE, 0, 0, NULL, 0},
-    {"resolved_on", "Ngày giải quyết xong", REG_DATE, 0, 0, NULL, 0},
+    {"record_no", "Số vụ", REG_TEXT, KEY, 64, LABEL_NONE},
+    {"detected_on", "Ngày phát hiện", REG_DATE, REQ, 0, LABEL_NONE},
+    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, LABEL_NONE},
+    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, LABEL_NONE},
+    {"agency_name", "Lực lượng phát hiện", REG_AGENCY, REQ, 256, LABEL_NONE},
+    {"offences", "Điều BLHS", REG_ARTICLES, REQ, 0, LABEL_NONE},
+    {"express_delivery", "Qua chuyển phát", REG_BOOL, 0, 0, LABEL_NONE},
+    {"prosecuted_on", "Ngày khởi tố", REG_DATE, 0, 0, LABEL_NONE},
+    {"indicted_on", "Ngày truy tố", REG_DATE, 0, 0, LABEL_NONE},
+    {"tried_on", "Ngày xét xử", REG_DATE, 0, 0, LABEL_NONE},
+    {"resolved_on", "Ngày giải quyết xong", REG_DATE, 0, 0, LABEL_NONE},
     {"summary", "Tóm tắt", TEXT(2000)},
 };
 static const struct reg_column case_person_cols[] = {
-    {"case_id", "Số vụ", REG_PARENT, KEY, 0, NULL, 0},
-    {"person_id", "Số định danh", REG_PERSON, KEY, 0, NULL, 0},
-    {"role", "Vai trò", REG_ENUM, REQ, 0, ENUM(case_roles)},
-    {"arrested_on", "Ngày bắt", REG_DATE, 0, 0, NULL, 0},
+    {"case_id", "Số vụ", REG_PARENT, KEY, 0, LABEL_NONE},
+    {"person_id", "Số định danh", REG_PERSON, KEY, 0, LABEL_NONE},
+    {"role", "Vai trò", REG_ENUM, REQ, 0, LABEL_CASE_ROLE},
+    {"arrested_on", "Ngày bắt", REG_DATE, 0, 0, LABEL_NONE},
 };
 static const struct reg_column seizure_cols[] = {
-    {"case_id", "Số vụ", REG_PARENT, KEY, 0, NULL, 0},
-    {"substance", "Chất ma túy", REG_ENUM, REQ, 0, ENUM(substances)},
-    {"quantity", "Số lượng", REG_REAL, REQ, 0, NULL, 0},
-    {"measure", "Đơn vị tính", REG_ENUM, REQ, 0, ENUM(measures)},
+    {"case_id", "Số vụ", REG_PARENT, KEY, 0, LABEL_NONE},
+    {"substance", "Chất ma túy", REG_ENUM, REQ, 0, LABEL_SUBSTANCE},
+    {"quantity", "Số lượng", REG_REAL, REQ, 0, LABEL_NONE},
+    {"measure", "Đơn vị tính", REG_ENUM, REQ, 0, LABEL_MEASURE},
 };
 static const struct reg_column place_cols[] = {
-    {"record_no", "Mã điểm", REG_TEXT, KEY, 64, NULL, 0},
-    {"kind", "Loại", REG_ENUM, REQ, 0, ENUM(place_kinds)},
+    {"record_no", "Mã điểm", REG_TEXT, KEY, 64, LABEL_NONE},
+    {"kind", "Loại", REG_ENUM, REQ, 0, LABEL_PLACE_KIND},
     {"name", "Tên", TEXT(256)},
-    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, NULL, 0},
-    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
+    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, LABEL_NONE},
+    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, LABEL_NONE},
     {"address", "Địa chỉ", TEXT(256)},
-    {"found_on", "Ngày phát hiện", REG_DATE, REQ, 0, NULL, 0},
+    {"found_on", "Ngày phát hiện", REG_DATE, REQ, 0, LABEL_NONE},
     {"business_type", "Loại hình kinh doanh", TEXT(128)},
     {"plant", "Loại cây", TEXT(64)},
-    {"area_m2", "Diện tích (m2)", REG_REAL, 0, 0, NULL, 0},
-    {"destroyed_on", "Ngày phá bỏ", REG_DATE, 0, 0, NULL, 0},
-    {"person_id", "Số định danh người bán", REG_PERSON, 0, 0, NULL, 0},
+    {"area_m2", "Diện tích (m2)", REG_REAL, 0, 0, LABEL_NONE},
+    {"destroyed_on", "Ngày phá bỏ", REG_DATE, 0, 0, LABEL_NONE},
+    {"person_id", "Số định danh người bán", REG_PERSON, 0, 0, LABEL_NONE},
     {"note", "Ghi chú", TEXT(1000)},
 };
 static const struct reg_column place_status_cols[] = {
-    {"place_id", "Mã điểm", REG_PARENT, KEY, 0, NULL, 0},
-    {"on_date", "Ngày", REG_DATE, KEY, 0, NULL, 0},
-    {"status", "Trạng thái", REG_ENUM, KEY, 0, ENUM(place_statuses)},
+    {"place_id", "Mã điểm", REG_PARENT, KEY, 0, LABEL_NONE},
+    {"on_date", "Ngày", REG_DATE, KEY, 0, LABEL_NONE},
+    {"status", "Trạng thái", REG_ENUM, KEY, 0, LABEL_PLACE_STATUS},
     {"note", "Ghi chú", TEXT(1000)},
 };
 static const struct reg_column place_inspection_cols[] = {
-    {"place_id", "Mã điểm", REG_PARENT, KEY, 0, NULL, 0},
-    {"inspected_on", "Ngày kiểm tra", REG_DATE, KEY, 0, NULL, 0},
-    {"agency_kind", "Cơ quan kiểm tra", REG_KIND_OF, KEY, 0, NULL, 0},
+    {"place_id", "Mã điểm", REG_PARENT, KEY, 0, LABEL_NONE},
+    {"inspected_on", "Ngày kiểm tra", REG_DATE, KEY, 0, LABEL_NONE},
+    {"agency_kind", "Cơ quan kiểm tra", REG_KIND_OF, KEY, 0, LABEL_NONE},
     {"result", "Kết quả", TEXT(1000)},
-    {"violations", "Số vi phạm", REG_INT, 0, 0, NULL, 0},
+    {"violations", "Số vi phạm", REG_INT, 0, 0, LABEL_NONE},
 };
 static const struct reg_column network_cols[] = {
-    {"record_no", "Mã", REG_TEXT, KEY, 64, NULL, 0},
-    {"kind", "Loại", REG_ENUM, REQ, 0, ENUM(network_kinds)},
+    {"record_no", "Mã", REG_TEXT, KEY, 64, LABEL_NONE},
+    {"kind", "Loại", REG_ENUM, REQ, 0, LABEL_NETWORK_KIND},
     {"name", "Tên", TEXT(256)},
-    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, NULL, 0},
-    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
+    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, LABEL_NONE},
+    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, LABEL_NONE},
     {"area", "Địa bàn hoạt động", TEXT(512)},
-    {"found_on", "Ngày phát hiện", REG_DATE, REQ, 0, NULL, 0},
-    {"dismantled_on", "Ngày triệt phá", REG_DATE, 0, 0, NULL, 0},
+    {"found_on", "Ngày phát hiện", REG_DATE, REQ, 0, LABEL_NONE},
+    {"dismantled_on", "Ngày triệt phá", REG_DATE, 0, 0, LABEL_NONE},
     {"note", "Ghi chú", TEXT(1000)},
 };
 static const struct reg_column network_member_cols[] = {
-    {"network_id", "Mã", REG_PARENT, KEY, 0, NULL, 0},
-    {"person_id", "Số định danh", REG_PERSON, KEY, 0, NULL, 0},
-    {"role", "Vai trò", REG_ENUM, REQ, 0, ENUM(network_roles)},
+    {"network_id", "Mã", REG_PARENT, KEY, 0, LABEL_NONE},
+    {"person_id", "Số định danh", REG_PERSON, KEY, 0, LABEL_NONE},
+    {"role", "Vai trò", REG_ENUM, REQ, 0, LABEL_NETWORK_ROLE},
 };
 static const struct reg_column network_account_cols[] = {
-    {"network_id", "Mã", REG_PARENT, KEY, 0, NULL, 0},
-    {"platform", "Nền tảng", REG_TEXT, KEY, 64, NULL, 0},
-    {"handle", "Tài khoản", REG_TEXT, KEY, 256, NULL, 0},
+    {"network_id", "Mã", REG_PARENT, KEY, 0, LABEL_NONE},
+    {"platform", "Nền tảng", REG_TEXT, KEY, 64, LABEL_NONE},
+    {"handle", "Tài khoản", REG_TEXT, KEY, 256, LABEL_NONE},
 };
 static const struct reg_column licit_cols[] = {
-    {"record_no", "Mã cơ sở", REG_TEXT, KEY, 64, NULL, 0},
-    {"kind", "Loại", REG_ENUM, REQ, 0, ENUM(licit_kinds)},
+    {"record_no", "Mã cơ sở", REG_TEXT, KEY, 64, LABEL_NONE},
+    {"kind", "Loại", REG_ENUM, REQ, 0, LABEL_LICIT_KIND},
     {"name", "Tên", TEXT(256)},
-    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, NULL, 0},
-    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
+    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, LABEL_NONE},
+    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, LABEL_NONE},
     {"address", "Địa chỉ", TEXT(256)},
     {"licence", "Giấy phép", TEXT(128)},
 };
 static const struct reg_column licit_inspection_cols[] = {
-    {"entity_id", "Mã cơ sở", REG_PARENT, KEY, 0, NULL, 0},
-    {"inspected_on", "Ngày kiểm tra", REG_DATE, KEY, 0, NULL, 0},
-    {"agency_kind", "Cơ quan kiểm tra", REG_KIND_OF, KEY, 0, NULL, 0},
+    {"entity_id", "Mã cơ sở", REG_PARENT, KEY, 0, LABEL_NONE},
+    {"inspected_on", "Ngày kiểm tra", REG_DATE, KEY, 0, LABEL_NONE},
+    {"agency_kind", "Cơ quan kiểm tra", REG_KIND_OF, KEY, 0, LABEL_NONE},
     {"result", "Kết quả", TEXT(1000)},
-    {"violations", "Số vi phạm", REG_INT, 0, 0, NULL, 0},
+    {"violations", "Số vi phạm", REG_INT, 0, 0, LABEL_NONE},
 };
 static const struct reg_column activity_cols[] = {
-    {"record_no", "Mã", REG_TEXT, KEY, 64, NULL, 0},
-    {"kind", "Loại", REG_ENUM, REQ, 0, ENUM(activity_kinds)},
-    {"held_on", "Ngày", REG_DATE, REQ, 0, NULL, 0},
-    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, NULL, 0},
-    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, NULL, 0},
-    {"agency_name", "Đơn vị tổ chức", REG_AGENCY, REQ, 256, NULL, 0},
-    {"audience", "Đối tượng", REG_ENUM, 0, 0, ENUM(audiences)},
-    {"form", "Hình thức", REG_ENUM, 0, 0, ENUM(forms)},
+    {"record_no", "Mã", REG_TEXT, KEY, 64, LABEL_NONE},
+    {"kind", "Loại", REG_ENUM, REQ, 0, LABEL_ACTIVITY_KIND},
+    {"held_on", "Ngày", REG_DATE, REQ, 0, LABEL_NONE},
+    {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, LABEL_NONE},
+    {"tree", "Hệ đơn vị", REG_TREE, 0, 0, LABEL_NONE},
+    {"agency_name", "Đơn vị tổ chức", REG_AGENCY, REQ, 256, LABEL_NONE},
+    {"audience", "Đối tượng", REG_ENUM, 0, 0, LABEL_AUDIENCE},
+    {"form", "Hình thức", REG_ENUM, 0, 0, LABEL_FORM},
     {"language", "Ngôn ngữ", TEXT(64)},
-    {"participants", "Số người tham dự", REG_INT, 0, 0, NULL, 0},
-    {"minutes", "Số phút", REG_INT, 0, 0, NULL, 0},
+    {"participants", "Số người tham dự", REG_INT, 0, 0, LABEL_NONE},
+    {"minutes", "Số phút", REG_INT, 0, 0, LABEL_NONE},
     {"title", "Nội dung", TEXT(1000)},
 };
 
@@ -376,10 +292,7 @@ const struct reg_spec *reg_spec_find(const char *name)
 
 const char *reg_enum_label(const struct reg_column *col, const char *code)
 {
-  for (size_t i = 0; i < col->n_values; i++)
-    if (strcmp(col->values[i].code, code) == 0)
-      return col->values[i].label;
-  return code;
+  return label_vi(col->values, code);
 }
 
 /* ---------------------------------------------------------------------------
@@ -387,60 +300,6 @@ const char *reg_enum_label(const struct reg_column *col, const char *code)
  * ------------------------------------------------------------------------- */
 
 /* 1 when text_key(a) == text_key(b) (both already folded keys here). */
-static int key_eq(const char *key, const char *text)
-{
-  char *k = NULL;
-  struct err e;
-  if (text_key(&k, text, &e))
-    return 0;
-  int eq = strcmp(k, key) == 0;
-  free(k);
-  return eq;
-}
-
-/* The enum value `text` names: code, label, label before "(", inside "()". */
-static const char *enum_match(const struct reg_column *col, const char *text)
-{
-  char *key = NULL;
-  struct err e;
-  if (text_key(&key, text, &e))
-    return NULL;
-  const char *found = NULL;
-  for (size_t i = 0; i < col->n_values && !found; i++) {
-    const struct reg_enum *v = &col->values[i];
-    if (!*v->code)
-      continue;
-    if (strcmp(v->code, text) == 0 || key_eq(key, v->label)) {
-      found = v->code;
-      break;
-    }
-    const char *open = strchr(v->label, '(');
-    if (open) {
-      char part[128];
-      snprintf(part, sizeof part, "%.*s", (int)(open - v->label), v->label);
-      if (key_eq(key, part))
-        found = v->code;
-      snprintf(part, sizeof part, "%s", open + 1);
-      char *close = strchr(part, ')');
-      if (close)
-        *close = '\0';
-      if (!found && key_eq(key, part))
-        found = v->code;
-    }
-    /* "Học sinh" for "Học sinh, sinh viên": a comma-separated part */
-    if (!found && strchr(v->label, ',')) {
-      char parts[160];
-      snprintf(parts, sizeof parts, "%s", v->label);
-      for (char *save = NULL, *tok = strtok_r(parts, ",", &save); tok && !found;
-           tok = strtok_r(NULL, ",", &save))
-        if (key_eq(key, tok))
-          found = v->code;
-    }
-  }
-  free(key);
-  return found;
-}
-
 static void problem(struct buf *problems, const char *header, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void problem(struct buf *problems, const char *header, const char *fmt, ...)
@@ -668,17 +527,7 @@ static int parse_int(long long *out, const char *t)
  * ("Công an"), or an agency name the lexicon reads ("Đồn Biên phòng Bát Xát"). */
 static int resolve_agency(struct reg_cell *c, const char *t, struct err *err)
 {
-  enum agency_kind k = agency_kind_from_name(t);
-  if (!k) {
-    char *key = NULL;
-    if (text_key(&key, t, err))
-      return ERR_INPUT;
-    for (int i = 1; !k && i < AGENCY_KIND_COUNT; i++)
-      if (agency_kind_label((enum agency_kind)i) &&
-          key_eq(key, agency_kind_label((enum agency_kind)i)))
-        k = (enum agency_kind)i;
-    free(key);
-  }
+  enum agency_kind k = agency_kind_from_name(label_match(LABEL_AGENCY_KIND, t));
   if (!k) {
     struct agency_ref ref;
     int rc = agency_parse(&ref, t, err);
@@ -770,15 +619,15 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
         problem(problems, col->header, "\"%s\": ghi \"có\" hoặc \"không\"", v);
       break;
     case REG_ENUM: {
-      const char *code = enum_match(col, v);
+      const char *code = label_match(col->values, v);
       if (!code) {
         char list[400];
-        size_t w = 0;
+        size_t w = 0, nv;
+        const struct label *vals = label_items(col->values, &nv);
         list[0] = '\0';
-        for (size_t k = 0; k < col->n_values && w < sizeof list; k++)
-          if (col->values[k].label[0])
-            w += (size_t)snprintf(list + w, sizeof list - w, "%s%s", w ? "; " : "",
-                                  col->values[k].label);
+        for (size_t k = 0; k < nv && w < sizeof list; k++)
+          if (vals[k].vi[0])
+            w += (size_t)snprintf(list + w, sizeof list - w, "%s%s", w ? "; " : "", vals[k].vi);
         problem(problems, col->header, "\"%s\" không thuộc danh mục (%s)", v, list);
       } else
         snprintf(c->text, sizeof c->text, "%s", code);

@@ -52,6 +52,7 @@ void person_list_free(struct person_list *l); /* accepts NULL */
  * History
  * ------------------------------------------------------------------------- */
 
+/* In this order in the label table (LABEL_EVENT_KIND). */
 enum person_event_kind {
   PEV_CLASSIFIED,            /* value: suspected | user | addict | psychosis */
   PEV_DETERMINATION,         /* addiction determination: facility, value: addict | not_addict */
@@ -107,7 +108,8 @@ void person_event_list_free(struct person_event_list *l); /* accepts NULL */
 
 /* Stable code of a kind ("rehab_compulsory_start"). */
 const char *person_event_code(enum person_event_kind kind);
-/* Parse a kind code; ERR_INPUT listing the codes when unknown. */
+/* Parse a kind: its code or its Vietnamese label (types/label.h); ERR_INPUT
+ * listing the kinds when unknown. */
 int person_event_parse(enum person_event_kind *out, const char *code, struct err *err);
 
 /* ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 /* types/plan.c: lifecycle of the plan model: init, free, growing its arrays. */
+#include "types/label.h"
 #include "types/plan.h"
 
 #include <stdlib.h>
@@ -153,59 +154,31 @@ int plan_strv_add(char ***v, size_t *n, const char *name, struct err *err)
   return ERR_OK;
 }
 
+/* Contract names come from the label table (types/label.h), whose plan sets
+ * follow these enums' order; an enum's "none" value has the code "". */
+static const char *code_or_null(enum label_set set, size_t i)
+{
+  const char *c = label_code_at(set, i);
+  return *c ? c : NULL;
+}
+
 const char *plan_kind_name(enum plan_kind k)
 {
-  switch (k) {
-  case PLAN_ANNUAL:
-    return "annual";
-  case PLAN_MULTI_YEAR:
-    return "multi_year";
-  case PLAN_CAMPAIGN:
-    return "campaign";
-  case PLAN_THEMATIC:
-    return "thematic";
-  default:
-    return NULL;
-  }
+  return code_or_null(LABEL_PLAN_KIND, (size_t)k);
 }
 
 const char *target_kind_name(enum target_kind k)
 {
-  switch (k) {
-  case TARGET_COUNT_MIN:
-    return "count_min";
-  case TARGET_COUNT_MAX:
-    return "count_max";
-  case TARGET_ZERO:
-    return "zero";
-  case TARGET_RATIO_MIN:
-    return "ratio_min";
-  case TARGET_GROWTH_MIN:
-    return "growth_min";
-  case TARGET_GROWTH_MAX:
-    return "growth_max";
-  case TARGET_REDUCTION_MIN:
-    return "reduction_min";
-  default:
-    return "other";
-  }
+  const char *c = code_or_null(LABEL_TARGET_KIND, (size_t)k);
+  return c ? c : "other";
 }
 
 const char *task_cadence_name(enum task_cadence c)
 {
-  switch (c) {
-  case CADENCE_ONGOING:
-    return "ongoing";
-  case CADENCE_CAMPAIGN:
-    return "campaign";
-  case CADENCE_ONCE:
-    return "once";
-  default:
-    return NULL;
-  }
+  return code_or_null(LABEL_CADENCE, (size_t)c);
 }
 
 const char *report_recurs_name(enum report_recurs r)
 {
-  return r == RECURS_YEARLY ? "yearly" : NULL;
+  return code_or_null(LABEL_REPORT_RECURS, (size_t)r);
 }

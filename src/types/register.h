@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "types/label.h"
 
 struct store;
 struct scope;
@@ -38,19 +39,13 @@ enum reg_type {
 #define REG_REQUIRED 1 /* the cell may not be empty */
 #define REG_KEY      2 /* part of the natural key (re-import finds the row by it) */
 
-struct reg_enum {
-  const char *code;  /* stored value */
-  const char *label; /* Vietnamese label, also accepted on import */
-};
-
 struct reg_column {
   const char *db;     /* column name ("detected_on"); for REG_AGENCY the name column */
   const char *header; /* CSV header ("Ngày phát hiện") */
   enum reg_type type;
   int flags;
-  size_t max; /* REG_TEXT: max bytes */
-  const struct reg_enum *values;
-  size_t n_values;
+  size_t max;            /* REG_TEXT: max bytes */
+  enum label_set values; /* REG_ENUM: the allowed values (types/label.h) */
 };
 
 #define REG_MAX_COLUMNS 16

@@ -5,13 +5,14 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "types/label.h"
 #include "types/unit.h"
 
-static const char *const role_names[] = {"admin", "officer", "agency", "leader"};
-
+/* Role codes are the label table's (LABEL_ROLE follows enum scope_role). */
 const char *scope_role_name(enum scope_role role)
 {
-  return (unsigned)role < sizeof role_names / sizeof role_names[0] ? role_names[role] : "?";
+  const char *c = label_code_at(LABEL_ROLE, (size_t)role);
+  return *c ? c : "?";
 }
 
 static int copy_checked(char *dst, size_t n, const char *src, const char *what, struct err *err)
@@ -37,14 +38,11 @@ int scope_init(struct scope *out, const char *user, const char *role, const char
     rc = copy_checked(out->purpose, sizeof out->purpose, purpose, "mục đích truy cập", err);
   if (rc)
     return rc;
-  size_t r = 0;
-  for (; r < sizeof role_names / sizeof role_names[0]; r++)
-    if (role && strcmp(role, role_names[r]) == 0)
-      break;
-  if (r == sizeof role_names / sizeof role_names[0])
-    return err_set(err, ERR_INPUT, "vai trò \"%s\" không hợp lệ (admin, officer, agency, leader)",
-                   role ? role : "");
-  out->role = (enum scope_role)r;
+  const char *code_of_role;
+  rc = label_parse(&code_of_role, LABEL_ROLE, role, "vai trò", err);
+  if (rc)
+    return rc;
+  out->role = (enum scope_role)label_index(LABEL_ROLE, code_of_role);
   if (code && *code) {
     const char *t = tree && *tree ? tree : UNIT_TREE_NEW;
     if (strcmp(t, UNIT_TREE_OLD) != 0 && strcmp(t, UNIT_TREE_NEW) != 0)
