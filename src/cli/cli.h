@@ -10,6 +10,7 @@
 #include "base/err.h"
 
 struct store;
+struct scope;
 
 struct cli_global {
   const char *db_path; /* --db FILE, else $PCMT_DB, else "pcmt.db" */
@@ -17,8 +18,12 @@ struct cli_global {
 
 /* Print "pcmt: <message>" on stderr and return the exit status for err. */
 int cli_fail(const struct err *err);
-/* The person the CLI acts for: --as, else $USER, else "admin". Borrowed. */
-const char *cli_user(const char *as);
+/* The caller the CLI acts for: the database user --as names, else
+ * $PCMT_USER, else the local administrator `pcmt init` created; `purpose`
+ * (NULL: "quản trị") goes into the audit trail. ERR_DENIED for a login the
+ * database does not know. */
+int cli_caller(struct scope *out, struct store *st, const char *as, const char *purpose,
+               struct err *err);
 /* Open the database named by the global options, which must be initialised. */
 int cli_open_store(struct store **out, const struct cli_global *g, struct err *err);
 
@@ -26,5 +31,6 @@ int cmd_init(int argc, char **argv, const struct cli_global *g);
 int cmd_units(int argc, char **argv, const struct cli_global *g);
 int cmd_agency(int argc, char **argv, const struct cli_global *g);
 int cmd_plan(int argc, char **argv, const struct cli_global *g);
+int cmd_user(int argc, char **argv, const struct cli_global *g);
 
 #endif

@@ -74,12 +74,9 @@ static int open_session(struct store **st, struct scope *sc, const struct cli_gl
                         const struct opts *o)
 {
   struct err err = {0};
-  const char *user = cli_user(o->as);
   int rc = cli_open_store(st, g, &err);
   if (!rc)
-    rc = scope_init(sc, user, "admin", NULL, NULL, o->purpose ? o->purpose : "quản trị", &err);
-  if (!rc)
-    rc = scope_resolve(sc, *st, &err);
+    rc = cli_caller(sc, *st, o->as, o->purpose, &err);
   if (rc) {
     store_close(*st);
     *st = NULL;

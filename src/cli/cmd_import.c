@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "base/date.h"
 #include "cli/cli_registers.h"
 #include "domain/register.h"
@@ -93,12 +94,9 @@ static int open_scope(struct store **st, struct scope *sc, const struct cli_glob
   if (rc)
     return rc;
   struct scope whole;
-  rc = scope_init(&whole, cli_user(o->as), "admin", NULL, NULL,
-                  o->purpose ? o->purpose : "quản trị", err);
-  if (!rc)
-    rc = scope_resolve(&whole, *st, err);
+  rc = cli_caller(&whole, *st, o->as, o->purpose, err);
   if (!rc && o->unit)
-    rc = scope_narrow(sc, &whole, *st, o->tree, o->unit, err);
+    rc = app_caller_narrow(sc, *st, &whole, o->tree, o->unit, err);
   else if (!rc)
     *sc = whole;
   if (rc) {

@@ -130,9 +130,7 @@ static int open_scope(struct store **st, struct scope *sc, const struct cli_glob
   int rc = cli_open_store(st, g, err);
   if (rc)
     return rc;
-  rc = scope_init(sc, cli_user(as), "admin", NULL, NULL, purpose, err);
-  if (!rc)
-    rc = scope_resolve(sc, *st, err);
+  rc = cli_caller(sc, *st, as, purpose, err);
   if (rc) {
     store_close(*st);
     *st = NULL;

@@ -3,9 +3,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "domain/person_span.h"
+#include "app/app_db.h"
 #include "store/store.h"
-#include "store/store_people.h"
+#include "types/user.h"
 
 static const char init_help[] =
     "usage: pcmt init [--db FILE]\n\n"
@@ -13,7 +13,8 @@ static const char init_help[] =
     "this version's schema (from schema 8; the people's indicator rows are derived\n"
     "again when a new version changes how a history counts, as schema 14 does;\n"
     "the territories and the rows kept with them are brought up to date).\n"
-    "A database written by a newer PCMT is refused.\n"
+    "A database written by a newer PCMT is refused. The first init creates the local\n"
+    "administrator \"admin\", who acts for every command run without --as.\n"
     "Load the administrative units next with 'pcmt units import'.\n";
 
 int cmd_init(int argc, char **argv, const struct cli_global *g)
@@ -31,30 +32,22 @@ int cmd_init(int argc, char **argv, const struct cli_global *g)
   int rc = store_open(&st, g->db_path, &err);
   if (rc)
     return cli_fail(&err);
-  int from = 0, to = 0;
-  rc = store_migrate(st, &from, &to, &err);
-  if (rc) {
-    store_close(st);
-    return cli_fail(&err);
-  }
-  /* the schema is what it says from here, whatever follows */
-  if (from == to)
-    printf("%s: schema already at version %d\n", g->db_path, to);
-  else if (from == 0)
-    printf("%s: created, schema version %d\n", g->db_path, to);
-  else
-    printf("%s: upgraded from schema version %d to %d\n", g->db_path, from, to);
-  fflush(stdout);
-  /* people stored before schema 9 get their derived rows once; then the
-   * territory closure and the rows derived with it (commune map, every
-   * record's province key) are rebuilt when the upgrade made them stale, not
-   * by the first request after it (12 s on the national data). Each is done
-   * again by the next `pcmt init` if it fails here. */
-  rc = person_derive_upgrade(st, &err);
-  if (!rc)
-    rc = store_scope_refresh(st, &err);
+  struct app_db_init_result res;
+  rc = app_db_init(&res, st, &err);
   store_close(st);
+  if (res.to) {
+    /* the schema is what it says, whatever step failed after the migration */
+    if (res.from == res.to)
+      printf("%s: schema already at version %d\n", g->db_path, res.to);
+    else if (res.from == 0)
+      printf("%s: created, schema version %d\n", g->db_path, res.to);
+    else
+      printf("%s: upgraded from schema version %d to %d\n", g->db_path, res.from, res.to);
+  }
   if (rc)
     return cli_fail(&err);
+  if (res.admin_created)
+    printf("%s: local administrator \"%s\" created (acts when --as is not given)\n", g->db_path,
+           USER_LOCAL_ADMIN);
   return 0;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "base/date.h"
 #include "cli/cli_registers.h"
 #include "domain/legal_rule.h"
@@ -197,15 +198,12 @@ static int session_open(struct session *s, const struct cli_global *g, const str
   date_to_iso(s->today, date_today());
   if (o->today && !iso_opt(s->today, o->today))
     return 2;
-  const char *user = cli_user(o->as);
   int rc = cli_open_store(&s->st, g, &err);
   if (!rc)
-    rc = scope_init(&s->sc, user, "admin", NULL, NULL, o->purpose ? o->purpose : "quản trị", &err);
-  if (!rc)
-    rc = scope_resolve(&s->sc, s->st, &err);
+    rc = cli_caller(&s->sc, s->st, o->as, o->purpose, &err);
   s->use = &s->sc;
   if (!rc && narrow && o->unit) {
-    rc = scope_narrow(&s->narrowed, &s->sc, s->st, o->tree, o->unit, &err);
+    rc = app_caller_narrow(&s->narrowed, s->st, &s->sc, o->tree, o->unit, &err);
     s->use = &s->narrowed;
   }
   if (!rc)

@@ -13,7 +13,6 @@
 
 #include "base/date.h"
 #include "cli/cli.h"
-#include "types/plan.h"
 #include "domain/plan_check.h"
 #include "domain/plan_edit.h"
 #include "ingest/doc_read.h"
@@ -21,6 +20,8 @@
 #include "output/plan_json.h"
 #include "store/store.h"
 #include "store/store_plans.h"
+#include "types/plan.h"
+#include "types/scope.h"
 
 static const char plan_help[] =
     "usage: pcmt plan read FILE                 print the plan read from FILE as JSON\n"
@@ -247,11 +248,16 @@ int cmd_plan(int argc, char **argv, const struct cli_global *g)
     } else if (npos < 8)
       pos[npos++] = argv[i];
   }
-  const char *who = cli_user(as);
   struct err err = {0};
   struct store *st = NULL;
+  struct scope caller;
   if (cli_open_store(&st, g, &err))
     return cli_fail(&err);
+  if (cli_caller(&caller, st, as, NULL, &err)) {
+    store_close(st);
+    return cli_fail(&err);
+  }
+  const char *who = caller.user;
   int rc = 0;
   long id = npos >= 1 ? parse_id(pos[0]) : 0;
   if (strcmp(sub, "import") == 0 && npos == 1) {

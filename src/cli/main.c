@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "cli/cli.h"
 #include "cli/cli_registers.h"
 #include "store/store.h"
@@ -13,6 +14,7 @@ static const struct command {
   const char *summary;
 } commands[] = {
     {"init", cmd_init, "create or upgrade the database"},
+    {"user", cmd_user, "the users of the database: add, list, disable"},
     {"units", cmd_units, "import, find and browse administrative units"},
     {"agency", cmd_agency, "resolve agency names as plans write them; list agency kinds"},
     {"plan", cmd_plan, "read plan documents; store, check (4 rõ), correct and publish plans"},
@@ -42,10 +44,11 @@ int cli_fail(const struct err *err)
   return err_exit_status(err->code);
 }
 
-const char *cli_user(const char *as)
+int cli_caller(struct scope *out, struct store *st, const char *as, const char *purpose,
+               struct err *err)
 {
-  const char *u = as && *as ? as : getenv("USER");
-  return u && *u ? u : "admin";
+  const char *login = as && *as ? as : getenv("PCMT_USER");
+  return app_caller_open(out, st, login, purpose, err);
 }
 
 int cli_open_store(struct store **out, const struct cli_global *g, struct err *err)

@@ -47,6 +47,14 @@ expect_err 'không mở được tệp'
 
 run "$PCMT_BIN" --db "$db" init
 expect_status 0
+# every action is done by a user of the database: an unknown one is refused
+run "$PCMT_BIN" --db "$db" plan import "$plans/000_eae0b25c37df13bf.txt" --as cbtt
+expect_status 5
+expect_err 'không phải người dùng'
+run "$PCMT_BIN" --db "$db" user add cbtt --role officer --name "Cán bộ thường trực"
+expect_status 0
+run "$PCMT_BIN" --db "$db" user add truongban --role officer
+expect_status 0
 run "$PCMT_BIN" --db "$db" plan import "$plans/000_eae0b25c37df13bf.txt" --as cbtt
 expect_status 0
 [ "$OUT" = 1 ] || fail "import printed '$OUT', want the id 1"

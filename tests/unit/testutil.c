@@ -6,6 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/app.h"
+#include "app/app_db.h"
+#include "app/app_user.h"
 #include "domain/person.h"
 #include "domain/scope.h"
 #include "domain/unit.h"
@@ -112,6 +115,49 @@ int tu_open_units_db(struct store **st, struct scope *admin, const char *dir, co
     return -1;
   }
   return 0;
+}
+
+int tu_open_app_db(struct store **st, struct scope *admin, const char *dir, const char *file)
+{
+  char path[4200];
+  snprintf(path, sizeof path, "%s/%s", dir, file);
+  struct err err = {0};
+  struct app_db_init_result res;
+  if (store_open(st, path, &err) || app_db_init(&res, *st, &err) ||
+      unit_import(*st, tu_source_path("data/units"), NULL, &err) ||
+      app_caller_open(admin, *st, NULL, "kiểm thử", &err)) {
+    fprintf(stderr, "setup: %s\n", err.msg);
+    return -1;
+  }
+  return 0;
+}
+
+void tu_add_user(struct scope *out, struct store *st, const struct scope *admin, const char *login,
+                 const char *role, const char *code)
+{
+  struct app_user_new in = {login, NULL, role, NULL, code, NULL};
+  if (strcmp(role, "agency") == 0)
+    in.agency_kind = "health";
+  long id;
+  struct err err = {0};
+  if (app_user_add(&id, st, admin, &in, &err) || app_caller_open(out, st, login, "kiểm thử", &err))
+    fail_msg("user %s: %s", login, err.msg);
+}
+
+void tu_last_audit(char *action, char *actor, long *record_id, struct store *st)
+{
+  struct stmt *s;
+  struct err err = {0};
+  assert_int_equal(db_prepare(&s, st,
+                              "SELECT action, actor, record_id FROM audit_log ORDER BY id DESC "
+                              "LIMIT 1",
+                              &err),
+                   ERR_OK);
+  assert_int_equal(db_step(s, &err), 1);
+  snprintf(action, 64, "%s", db_col_text(s, 0));
+  snprintf(actor, 64, "%s", db_col_text(s, 1));
+  *record_id = (long)db_col_int(s, 2);
+  db_finalize(s);
 }
 
 long tu_create_person(struct store *st, const struct scope *sc, const char *today, const char *name,

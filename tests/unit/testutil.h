@@ -39,6 +39,20 @@ const char *tu_reject_reason(const struct reg_import_result *r, long line);
  * stderr (a cmocka setup's return value). */
 int tu_open_units_db(struct store **st, struct scope *admin, const char *dir, const char *file);
 
+/* The fixture of the operations' tests: database `file` under dir made by
+ * app_db_init (schema and the local administrator "admin"), with the
+ * official units; *admin the local administrator as a caller
+ * (app_caller_open). 0, or -1 with the reason on stderr. */
+int tu_open_app_db(struct store **st, struct scope *admin, const char *dir, const char *file);
+/* Add user `login` as `admin` with `role` over unit `code` of today's tree
+ * (NULL: national) and open it as a caller into *out. Fails the test on
+ * error. */
+void tu_add_user(struct scope *out, struct store *st, const struct scope *admin, const char *login,
+                 const char *role, const char *code);
+/* The newest audit row's action, actor and record id, into the buffers
+ * (action and actor 64 bytes); fails the test when the trail is empty. */
+void tu_last_audit(char *action, char *actor, long *record_id, struct store *st);
+
 /* Create a person as `sc`, recorded on `today` (ISO), living in commune
  * `code` of the old unit tree; `sex` as person_create takes it ("nam", "nữ",
  * "male"), `ethnicity` NULL for none. Fails the test on error; returns the

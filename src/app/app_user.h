@@ -1,0 +1,46 @@
+/* app_user.h: operations on the users of the database (`pcmt user`).
+ *
+ * Only an administrator manages users, and only inside the administrator's
+ * own territory: a province administrator adds the users of the province
+ * and its communes. Each change is audited ("user.create", "user.disable",
+ * "user.enable"). */
+#ifndef PCMT_APP_APP_USER_H
+#define PCMT_APP_APP_USER_H
+
+#include "base/err.h"
+#include "types/scope.h"
+#include "types/user.h"
+
+struct store;
+
+/* What a new user is. */
+struct app_user_new {
+  const char *login;       /* letters, digits, '.', '_', '-'; 2-63 bytes */
+  const char *full_name;   /* may be NULL */
+  const char *role;        /* a role's code or label (types/label.h, LABEL_ROLE) */
+  const char *unit_tree;   /* territory: NULL = the tree the code is in today */
+  const char *unit_code;   /* NULL or "": national */
+  const char *agency_kind; /* role agency: a kind's code or label; else NULL */
+};
+
+/* Add a user; *id the new row id. ERR_DENIED unless the caller is an
+ * administrator whose territory holds the new user's; ERR_CONFLICT for a
+ * login taken; ERR_INPUT for a bad login, role or agency. */
+int app_user_add(long *id, struct store *st, const struct scope *caller,
+                 const struct app_user_new *in, struct err *err);
+
+/* The users of the caller's territory, by login (administrator only). */
+int app_user_list(struct user_list *out, struct store *st, const struct scope *caller,
+                  struct err *err);
+
+/* Stop (disabled = 1) or allow again (0) user `login` acting. The caller
+ * may not disable itself. */
+int app_user_disable(struct store *st, const struct scope *caller, const char *login, int disabled,
+                     struct err *err);
+
+/* Create the local administrator (USER_LOCAL_ADMIN, national) when the
+ * database has none; audited as its own first action. *created = 1 when it
+ * was created now. Its own transaction. */
+int app_user_ensure_admin(int *created, struct store *st, struct err *err);
+
+#endif
