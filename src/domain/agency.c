@@ -101,7 +101,10 @@ static int split_words(struct words *out, const char *s, struct err *err)
     memcpy(tmp, s + st, len);
     tmp[len] = '\0';
     char *key = NULL;
-    if (text_key(&key, tmp, NULL) != ERR_OK) {
+    int krc = text_key(&key, tmp, NULL);
+    if (krc == ERR_NOMEM)
+      return err_nomem(err);
+    if (krc != ERR_OK) {
       w->key[0] = '\0'; /* a word cut inside a character: keep it, unmatched */
     } else {
       snprintf(w->key, sizeof w->key, "%s", key);

@@ -182,7 +182,13 @@ static const struct pr_fold_entry *fold_word(struct pr_doc *d, const char *w, si
   const char *fold = key, *lower = key;
   if (!punct) {
     char *f = NULL;
-    if (text_fold(&f, key, d->err) != ERR_OK || !f) {
+    int frc = text_fold(&f, key, NULL);
+    if (frc == ERR_NOMEM) {
+      d->failed = 1;
+      err_nomem(d->err);
+      return NULL;
+    }
+    if (frc != ERR_OK || !f) {
       free(f);
       /* text_fold refuses only invalid text, which was checked: keep the word */
       fold = key;
@@ -1132,25 +1138,19 @@ static int assign_structure(struct pr_doc *d)
     p->part = cur_part;
     p->part_kind = cur_kind;
     /* section path text */
-    struct buf b;
-    buf_init(&b, sizeof p->section - 1);
-    if (part_label[0])
-      buf_adds(&b, part_label);
+    /* joined into the field itself (no allocation); a path too long for it
+     * is left empty */
+    char sec[sizeof p->section];
+    size_t w = (size_t)snprintf(sec, sizeof sec, "%s", part_label);
     if (!is_part && cur_kind != PART_END) {
-      for (int k = 0; k < plen; k++) {
-        if (b.len)
-          buf_addc(&b, '.');
-        buf_adds(&b, path[k]);
-      }
-      if (sub[0] && (p->mk == MK_LETTER || p->mk == MK_PAREN || p->mk == MK_NONE ||
-                     p->mk == MK_DASH || p->mk == MK_PLUS || p->mk == MK_DOT)) {
-        if (b.len)
-          buf_addc(&b, '.');
-        buf_adds(&b, sub);
-      }
+      for (int k = 0; k < plen && w < sizeof sec; k++)
+        w += (size_t)snprintf(sec + w, sizeof sec - w, "%s%s", w ? "." : "", path[k]);
+      if (sub[0] && w < sizeof sec &&
+          (p->mk == MK_LETTER || p->mk == MK_PAREN || p->mk == MK_NONE || p->mk == MK_DASH ||
+           p->mk == MK_PLUS || p->mk == MK_DOT))
+        w += (size_t)snprintf(sec + w, sizeof sec - w, "%s%s", w ? "." : "", sub);
     }
-    snprintf(p->section, sizeof p->section, "%s", buf_failed(&b) ? "" : buf_str(&b));
-    buf_free(&b);
+    snprintf(p->section, sizeof p->section, "%s", w < sizeof sec ? sec : "");
   }
   return ERR_OK;
 }

@@ -1,0 +1,25 @@
+/* faultalloc.h: fail the Nth allocation, to prove an operation fails cleanly (SQLite's
+ * fault-simulation tests, curl's allocation limits).
+ *
+ * A test binary named test_fault_* is linked with -Wl,--wrap for malloc,
+ * calloc, realloc, strdup and strndup (CMakeLists.txt), so every allocation
+ * made by PCMT's own code comes through here; SQLite's allocations are routed
+ * here too by sqlite3_config (faultalloc_install, before SQLite is used) and
+ * jansson's by json_set_alloc_funcs. While armed, the Nth allocation from the
+ * arming on fails (returns NULL) and every later one succeeds, so a test can
+ * run an operation once to count its allocations, then once per N. */
+#ifndef PCMT_FAULTALLOC_H
+#define PCMT_FAULTALLOC_H
+
+/* Route SQLite's and jansson's allocations through the counter. Call first
+ * in main, before anything opens a database. 0 on success. */
+int faultalloc_install(void);
+
+/* Start counting allocations; fail the nth one (1-based; 0 = none fails). */
+void faultalloc_arm(long nth);
+/* Stop failing; return the number of allocations counted since arming. */
+long faultalloc_disarm(void);
+/* 1 when the armed failure happened (the nth allocation was reached). */
+int faultalloc_fired(void);
+
+#endif
