@@ -21,7 +21,6 @@
 #include "domain/person.h"
 #include "domain/scope.h"
 #include "domain/unit.h"
-#include "store/store.h"
 #include "store/store_people.h"
 #include "store/store_registers.h"
 #include "store/store_units.h"
@@ -979,27 +978,8 @@ int reg_export(struct store *st, const struct scope *sc, const struct reg_spec *
                const char *today, struct err *err)
 {
   *n_rows = 0;
-  if (spec->personal && !scope_may_read_people(sc))
-    return err_set(err, ERR_DENIED, "vai trò %s không được xem danh sách có thông tin cá nhân",
-                   scope_role_name(sc->role));
-  int rc;
-  if (spec->export_all) {
-    rc = spec->export_all(st, sc, fn, ctx, n_rows, today, err);
-  } else {
-    struct export_ctx x = {spec, fn, ctx};
-    rc = store_reg_export(st, sc, spec, export_row, &x, n_rows, err);
-  }
-  if (rc || !spec->personal)
-    return rc;
-  rc = store_write_begin(st, err);
-  if (rc)
-    return rc;
-  char detail[160];
-  snprintf(detail, sizeof detail, "xuất %s: %ld dòng", spec->name, *n_rows);
-  rc = audit_record(st, sc, "register.export", spec->table, 0, detail, err);
-  if (rc) {
-    store_write_rollback(st);
-    return rc;
-  }
-  return store_write_commit(st, err);
+  if (spec->export_all)
+    return spec->export_all(st, sc, fn, ctx, n_rows, today, err);
+  struct export_ctx x = {spec, fn, ctx};
+  return store_reg_export(st, sc, spec, export_row, &x, n_rows, err);
 }

@@ -108,6 +108,28 @@ struct reg_row {
   char line_key[160];                     /* child rows without a key column: a digest of the row */
 };
 
+/* A row an import refused: what the person reads in the rejects file. */
+struct reg_reject {
+  long line;     /* the line (or sheet row) the row starts on */
+  char *reason;  /* "Ngày phát hiện: ngày 31/02/2024 không hợp lệ; ..." */
+  char **fields; /* the row as read, in the file's column order */
+  size_t n;      /* fields */
+};
+
+/* What an import did with a file (app_register_import). */
+struct reg_import_result {
+  long rows;                  /* data rows read (blank rows not counted) */
+  long inserted;              /* rows that added a record */
+  long updated;               /* rows that changed one */
+  long unchanged;             /* rows found again as stored */
+  struct reg_reject *rejects; /* in line order */
+  size_t n_rejects;
+  char **header; /* the file's header row, for a rejects file */
+  size_t n_header;
+};
+/* Free what the result holds and zero it. Accepts NULL. */
+void reg_import_result_free(struct reg_import_result *r);
+
 /* 1 when `spec` is a child list (seizures, inspections ...). */
 #define reg_is_child(spec) ((spec)->parent_table != NULL)
 

@@ -18,7 +18,6 @@
 #include "domain/register.h"
 #include "domain/scope.h"
 #include "ingest/csv.h"
-#include "ingest/register_import.h"
 #include "store/db.h"
 #include "store/store.h"
 #include "store/store_registers.h"
@@ -58,9 +57,8 @@ static void import_as(struct reg_import_result *r, const struct scope *sc, const
                       const char *text)
 {
   struct err err = {0};
-  const struct reg_spec *spec = reg_spec_find(reg);
-  assert_non_null(spec);
-  assert_int_equal(reg_import_file(r, st, sc, spec, write_csv("in.csv", text), 0, TODAY, &err), 0);
+  assert_non_null(reg_spec_find(reg));
+  assert_int_equal(tu_import(r, st, sc, reg, write_csv("in.csv", text), 0, TODAY, &err), 0);
 }
 
 static long count(const char *sql)
@@ -330,7 +328,7 @@ static void test_case_people_by_merged_id_links_kept(void **state)
   memset(&c, 0, sizeof c);
   long n = 0;
   const struct reg_spec *spec = reg_spec_find("case-people");
-  assert_int_equal(reg_export(st, &admin, spec, collect_nid, &c, &n, TODAY, &err), 0);
+  assert_int_equal(tu_export(&n, st, &admin, spec->name, TODAY, collect_nid, &c, &err), 0);
   assert_int_equal(n, 2);
   assert_string_equal(c.nid[0], ID_A);
   assert_string_equal(c.nid[1], ID_A);
