@@ -823,7 +823,8 @@ static int check_place_child(struct store *st, const struct reg_row *row, struct
  * elimination ...) or a business's inspections are facts an officer
  * recorded, so such a change is refused with the reason rather than
  * dropping them. */
-static int update_place(struct store *st, long id, const struct reg_row *row, struct err *err)
+static int update_place(struct store *st, const struct scope *sc, long id,
+                        const struct reg_row *row, struct err *err)
 {
   struct reg_place_facts f;
   int rc = store_reg_place_facts(&f, st, id, err);
@@ -857,7 +858,7 @@ static int update_place(struct store *st, long id, const struct reg_row *row, st
     return err_set(err, ERR_INPUT, "Ngày phát hiện: sau diễn biến \"%s\" ngày %s đã ghi",
                    reg_enum_label(scol, rest), vn);
   }
-  rc = store_reg_update(st, id, row, err);
+  rc = store_reg_update(st, sc, id, row, err);
   if (rc)
     return rc;
   if (!has_statuses(kind))
@@ -892,21 +893,21 @@ int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
   char at[24];
   date_now_utc(at, sizeof at);
   if (!id) {
-    rc = store_reg_insert(&id, st, row, at, sc->user, err);
+    rc = store_reg_insert(&id, st, sc, row, at, err);
     *out = REG_INSERTED;
     if (!rc && strcmp(table, "place") == 0 && has_statuses(cell_text(row, "kind")))
       rc = store_reg_place_found(st, id, cell_text(row, "found_on"), err);
   } else if (strcmp(table, "place") == 0) {
-    rc = update_place(st, id, row, err);
+    rc = update_place(st, sc, id, row, err);
     *out = REG_UPDATED;
   } else if (!reg_is_child(row->spec)) {
-    rc = store_reg_update(st, id, row, err);
+    rc = store_reg_update(st, sc, id, row, err);
     *out = REG_UPDATED;
   } else {
     /* a child row found by its whole key differs only in non-key cells */
-    rc = store_reg_delete_child(st, row, err);
+    rc = store_reg_delete_child(st, sc, row, err);
     if (!rc)
-      rc = store_reg_insert(&id, st, row, at, sc->user, err);
+      rc = store_reg_insert(&id, st, sc, row, at, err);
     *out = REG_UPDATED;
   }
   if (!rc && row->spec->personal) {

@@ -1032,6 +1032,69 @@ static void test_scope_and_export(void **state)
                    before + 1);
 }
 
+static int count_rows(void *ctx, const char *const *cells)
+{
+  (void)cells;
+  (*(long *)ctx)++;
+  return 0;
+}
+
+/* The store itself refuses a leader or a member agency every row of a
+ * personal register — reading it (find, export, a person by ID) or changing
+ * it (insert, update, delete) — whatever the layer above checked; a count
+ * (an aggregate) and the registers without personal data stay open to them.
+ * The row is a real one (X-01/2025's person, found by the admin). */
+static void test_store_refuses_personal_rows_to_leaders(void **state)
+{
+  (void)state;
+  struct err err = {0};
+  const struct reg_spec *cp = reg_spec_find("case-people");
+  const char *raw[REG_MAX_COLUMNS] = {"X-01/2025", "010090004101", "Đồng phạm", NULL};
+  struct reg_row row;
+  struct buf problems;
+  buf_init(&problems, 0);
+  assert_int_equal(reg_parse(&row, cp, raw, st, &admin, TODAY, &problems, &err), ERR_OK);
+  buf_free(&problems);
+  long id = 0, n = 0, rows = 0;
+  int same = 0;
+  assert_int_equal(store_reg_find(&id, &same, st, &admin, &row, &err), ERR_OK);
+  assert_int_equal(id, 1); /* the admin finds it: the row is a stored one */
+  struct scope leader, agency;
+  assert_int_equal(scope_init(&leader, "ld", "leader", NULL, NULL, "kiểm thử", &err), 0);
+  assert_int_equal(scope_resolve(&leader, st, &err), 0);
+  assert_int_equal(scope_init(&agency, "yt", "agency", NULL, NULL, "kiểm thử", &err), 0);
+  assert_int_equal(scope_resolve(&agency, st, &err), 0);
+  const struct scope *aggregate_only[] = {&leader, &agency};
+  for (size_t k = 0; k < 2; k++) {
+    const struct scope *sc = aggregate_only[k];
+    assert_int_equal(store_reg_export(st, sc, cp, count_rows, &rows, &n, &err), ERR_DENIED);
+    assert_non_null(strstr(err.msg, "case-people"));
+    assert_int_equal(store_reg_export(st, sc, reg_spec_find("places"), count_rows, &rows, &n, &err),
+                     ERR_DENIED);
+    assert_int_equal(
+        store_reg_export(st, sc, reg_spec_find("network-members"), count_rows, &rows, &n, &err),
+        ERR_DENIED);
+    assert_int_equal(rows, 0);
+    assert_int_equal(store_reg_find(&id, &same, st, sc, &row, &err), ERR_DENIED);
+    assert_int_equal(store_reg_person(&id, st, sc, "010090004101", &err), ERR_DENIED);
+    assert_int_equal(store_reg_person_any(&id, st, sc, "010090004101", &err), ERR_DENIED);
+    assert_int_equal(id, 0);
+    assert_int_equal(store_write_begin(st, &err), ERR_OK);
+    assert_int_equal(store_reg_insert(&id, st, sc, &row, "2026-11-23T00:00:00Z", &err), ERR_DENIED);
+    assert_int_equal(store_reg_delete_child(st, sc, &row, &err), ERR_DENIED);
+    assert_int_equal(store_reg_update(st, sc, 1, &row, &err), ERR_DENIED);
+    store_write_rollback(st);
+    /* aggregates and the registers without personal data */
+    assert_int_equal(store_reg_count(&n, st, sc, cp, &err), ERR_OK);
+    assert_int_equal(n, count("SELECT count(*) FROM case_person"));
+    assert_int_equal(store_reg_export(st, sc, reg_spec_find("cases"), count_rows, &rows, &n, &err),
+                     ERR_OK);
+    assert_int_equal(rows, count("SELECT count(*) FROM drug_case"));
+    rows = 0;
+  }
+  assert_int_equal(count("SELECT count(*) FROM case_person"), 1);
+}
+
 /* Export to a file and import it back: nothing changes; formulas are text. */
 static int to_writer(void *ctx, const char *const *cells)
 {
@@ -1424,6 +1487,7 @@ int main(void)
       cmocka_unit_test(test_event_rows_name_their_person),
       cmocka_unit_test(test_national_ids_from_a_spreadsheet),
       cmocka_unit_test(test_scope_and_export),
+      cmocka_unit_test(test_store_refuses_personal_rows_to_leaders),
       cmocka_unit_test(test_export_round_trip),
       cmocka_unit_test(test_unprotect_tab_and_cr),
       cmocka_unit_test(test_people_bulk_same_as_row_by_row),
