@@ -48,16 +48,26 @@ static int finish(struct store *st, int rc, struct err *err)
  * Import
  * ------------------------------------------------------------------------- */
 
+/* A row that named, by national ID, a person recorded outside the caller's
+ * territory: refused without saying so, and audited as a refused read. */
+struct refusal {
+  long line;   /* the row's line */
+  long person; /* the record it named */
+};
+
 /* One import's working state. */
 struct run {
   struct store *st;
   const struct scope *sc;
   const struct reg_spec *spec;
   const char *today;
+  const char *path;
   struct reg_import_result *out;
   size_t cap_rejects;       /* allocated out->rejects */
   struct buf problems;      /* the current row's problems */
   struct person_bulk *bulk; /* people: the bulk path, else NULL */
+  struct refusal *refused;  /* rows that named someone outside the territory */
+  size_t n_refused, cap_refused;
 };
 
 static char **copy_fields(char *const *fields, size_t n)
@@ -104,18 +114,24 @@ static int add_reject(struct run *x, const struct table_row *row, const char *re
 }
 
 /* Parse and save one row under a savepoint. ERR_INPUT: the row is bad and
- * undone (x->problems says why); other codes abort the import. */
-static int import_row(enum reg_outcome *oc, struct run *x, const char *const *raw, struct err *err)
+ * undone (x->problems says why); other codes abort the import. *outside:
+ * a person outside the territory the row named (reg_import_fn). */
+static int import_row(enum reg_outcome *oc, long *outside, struct run *x, const char *const *raw,
+                      struct err *err)
 {
   struct store *st = x->st;
+  *outside = 0;
   int rc = store_savepoint(st, err);
   if (rc)
     return rc;
   if (x->spec->import_row) {
-    rc = x->spec->import_row(oc, st, x->sc, x->spec, raw, x->today, &x->problems, err);
+    rc = x->spec->import_row(oc, outside, st, x->sc, x->spec, raw, x->today, &x->problems, err);
   } else {
     struct reg_row row;
     rc = reg_parse(&row, x->spec, raw, st, x->sc, x->today, &x->problems, err);
+    for (size_t i = 0; i < x->spec->n_cols; i++)
+      if (row.cells[i].outside)
+        *outside = row.cells[i].outside;
     if (!rc) {
       struct err e;
       err_clear(&e);
@@ -135,6 +151,20 @@ static int import_row(enum reg_outcome *oc, struct run *x, const char *const *ra
   return store_savepoint_release(st, err);
 }
 
+static int add_refusal(struct run *x, long line, long person, struct err *err)
+{
+  if (x->n_refused == x->cap_refused) {
+    size_t nc = x->cap_refused ? x->cap_refused * 2 : 8;
+    struct refusal *r = realloc(x->refused, nc * sizeof *r);
+    if (!r)
+      return err_nomem(err);
+    x->refused = r;
+    x->cap_refused = nc;
+  }
+  x->refused[x->n_refused++] = (struct refusal){line, person};
+  return ERR_OK;
+}
+
 /* Every data row of the file, inside the import's transaction. */
 static int import_rows(struct run *x, struct reg_reader *rd, struct err *err)
 {
@@ -144,8 +174,14 @@ static int import_rows(struct run *x, struct reg_reader *rd, struct err *err)
     out->rows++;
     buf_reset(&x->problems);
     enum reg_outcome oc = REG_UNCHANGED;
-    rc = x->bulk ? person_bulk_row(&oc, x->bulk, rd->raw, &x->problems, err)
-                 : import_row(&oc, x, rd->raw, err);
+    long outside = 0;
+    rc = x->bulk ? person_bulk_row(&oc, &outside, x->bulk, rd->raw, &x->problems, err)
+                 : import_row(&oc, &outside, x, rd->raw, err);
+    if (outside && (!rc || rc == ERR_INPUT)) {
+      int arc = add_refusal(x, rd->row.line, outside, err);
+      if (arc)
+        rc = arc;
+    }
     if (rc == ERR_INPUT) {
       const char *why = buf_str(&x->problems);
       rc = add_reject(x, &rd->row, *why ? why : "dòng không hợp lệ", err);
@@ -187,6 +223,26 @@ static int audit_import(struct run *x, const char *path, const char *sha256,
   return audit_record(x->st, x->sc, "register.import", x->spec->table, 0, detail, err);
 }
 
+/* One audit row per row that named a person recorded outside the caller's
+ * territory ("person.read_refused", the record it named, the line; no name):
+ * the officer was answered without being told, and the attempt is on the
+ * trail as a read the store refused. */
+static int audit_refused(struct run *x, struct err *err)
+{
+  const char *base = strrchr(x->path, '/');
+  for (size_t i = 0; i < x->n_refused; i++) {
+    char detail[200];
+    snprintf(detail, sizeof detail,
+             "nhập %s, tệp %.60s dòng %ld: số định danh của hồ sơ ngoài địa bàn; đã từ chối",
+             x->spec->name, base ? base + 1 : x->path, x->refused[i].line);
+    int rc = audit_record(x->st, x->sc, "person.read_refused", "person", x->refused[i].person,
+                          detail, err);
+    if (rc)
+      return rc;
+  }
+  return ERR_OK;
+}
+
 int app_register_import(struct reg_import_result *out, struct store *st, const struct scope *caller,
                         const struct app_register_import_in *in, struct err *err)
 {
@@ -213,7 +269,7 @@ int app_register_import(struct reg_import_result *out, struct store *st, const s
    * transaction; SQLite's per-row foreign-key probes are off meanwhile */
   struct err fe;
   int fk_off = people && store_people_bulk_fk(st, 0, &fe) == ERR_OK;
-  struct run x = {st, caller, spec, in->today, out, 0, {0}, NULL};
+  struct run x = {st, caller, spec, in->today, in->path, out, 0, {0}, NULL, NULL, 0, 0};
   buf_init(&x.problems, 0);
   struct person_bulk_summary sum;
   memset(&sum, 0, sizeof sum);
@@ -226,6 +282,8 @@ int app_register_import(struct reg_import_result *out, struct store *st, const s
     rc = person_bulk_finish(&sum, x.bulk, err);
   person_bulk_free(x.bulk);
   buf_free(&x.problems);
+  if (!rc && !in->dry_run)
+    rc = audit_refused(&x, err);
   if (!rc && !in->dry_run && (out->inserted || out->updated))
     rc = audit_import(&x, in->path, rd.table.sha256, people ? &sum : NULL, err);
   reg_reader_close(&rd);
@@ -233,6 +291,14 @@ int app_register_import(struct reg_import_result *out, struct store *st, const s
     store_write_rollback(st); /* a failure, or a dry run as asked */
   else
     rc = store_write_commit(st, err);
+  /* a dry run answered the refused rows too: their audit rows are kept,
+   * alone, in a transaction of their own */
+  if (!rc && in->dry_run && x.n_refused) {
+    rc = store_write_begin(st, err);
+    if (!rc)
+      rc = finish(st, audit_refused(&x, err), err);
+  }
+  free(x.refused);
   if (fk_off) {
     struct err e;
     int frc = store_people_bulk_fk(st, 1, &e);

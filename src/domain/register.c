@@ -711,16 +711,21 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
                 person_national_id_hint(v));
         break;
       }
-      int rc = store_reg_person(&c->id, st, sc, v, err);
-      if (rc == ERR_NOT_FOUND) {
+      /* a person recorded outside the territory reads as one nobody
+       * holds: the row must not tell that the ID is on the register
+       * elsewhere (the import audits the look-up, c->outside) */
+      struct err e;
+      err_clear(&e);
+      int rc = store_reg_person_any(&c->id, &c->outside, st, sc, v, &e);
+      if (rc && !(rc == ERR_DENIED && c->outside))
+        return err_copy(err, &e); /* a role refused, a store failure */
+      if (!c->id) {
         problem(problems, col->header,
                 "không có người có số định danh %s trong danh sách của địa bàn; nhập người "
                 "trước (pcmt import people)",
                 v);
         break;
       }
-      if (rc)
-        return rc;
       snprintf(c->text, sizeof c->text, "%s", v);
       break;
     }

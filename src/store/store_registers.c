@@ -191,10 +191,11 @@ int store_reg_person(long *id, struct store *st, const struct scope *sc, const c
   return rc;
 }
 
-int store_reg_person_any(long *id, struct store *st, const struct scope *sc, const char *nid,
-                         struct err *err)
+int store_reg_person_any(long *id, long *outside, struct store *st, const struct scope *sc,
+                         const char *nid, struct err *err)
 {
   *id = 0;
+  *outside = 0;
   int rc = check_role(sc, NULL, 0, err);
   if (rc)
     return rc;
@@ -209,13 +210,15 @@ int store_reg_person_any(long *id, struct store *st, const struct scope *sc, con
   db_bind_int(s, 1, sc->unit_id > 0 ? sc->unit_id : 0);
   db_bind_text(s, 2, nid);
   int r = db_step(s, err);
-  if (r == 1 && db_col_int(s, 1))
+  if (r == 1 && db_col_int(s, 1)) {
     *id = db_col_int(s, 0);
-  else if (r == 1)
-    rc = err_set(err, ERR_DENIED,
-                 "Số định danh: %s đã có hồ sơ ở địa bàn khác; đề nghị nơi đó chuyển hồ sơ", nid);
-  else if (r < 0)
+  } else if (r == 1) {
+    *outside = db_col_int(s, 0);
+    rc = err_set(err, ERR_DENIED, "số định danh %s không dùng được trong địa bàn của người hỏi",
+                 nid);
+  } else if (r < 0) {
     rc = ERR_DB;
+  }
   db_finalize(s);
   return rc;
 }

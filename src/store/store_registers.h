@@ -37,11 +37,13 @@ int store_reg_person(long *id, struct store *st, const struct scope *sc, const c
                      struct err *err);
 
 /* The person holding national ID `nid` (a merged holder: the record it was
- * merged into, as store_reg_person): *id, or 0 when nobody holds it.
- * ERR_DENIED when that record lives outside the scope (the number belongs to
- * a record of another territory). */
-int store_reg_person_any(long *id, struct store *st, const struct scope *sc, const char *nid,
-                         struct err *err);
+ * merged into, as store_reg_person): *id, or 0 when nobody holds it. When
+ * that record lives outside the scope: ERR_DENIED, *id = 0 and *outside its
+ * id (for the audit row of the refused look-up; else *outside = 0), with a
+ * message that does not say why the number cannot be used (it must not tell
+ * a caller that the person is on the register elsewhere). */
+int store_reg_person_any(long *id, long *outside, struct store *st, const struct scope *sc,
+                         const char *nid, struct err *err);
 
 /* Find row's record by its natural key: *id = 0 when there is none (child
  * registers: *id = 1 when the row exists), *same = 1 when every stored value

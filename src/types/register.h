@@ -59,10 +59,14 @@ enum reg_outcome { REG_INSERTED, REG_UPDATED, REG_UNCHANGED };
 
 /* A register with its own import (people, person events): parse and save
  * one row of raw cells inside the caller's write transaction. Problems of
- * the row go to `problems` (ERR_INPUT); other codes are failures. */
-typedef int (*reg_import_fn)(enum reg_outcome *out, struct store *st, const struct scope *sc,
-                             const struct reg_spec *spec, const char *const *raw, const char *today,
-                             struct buf *problems, struct err *err);
+ * the row go to `problems` (ERR_INPUT); other codes are failures. *outside:
+ * the person a national ID of the row names when that record lies outside
+ * the caller's territory (the row is refused without saying so; the import
+ * audits the look-up), else 0. */
+typedef int (*reg_import_fn)(enum reg_outcome *out, long *outside, struct store *st,
+                             const struct scope *sc, const struct reg_spec *spec,
+                             const char *const *raw, const char *today, struct buf *problems,
+                             struct err *err);
 /* A register with its own export: one call of fn per record, cells in spec
  * column order, as a person reads them (labels, dd/mm/yyyy dates). */
 typedef int (*reg_export_fn)(struct store *st, const struct scope *sc,
@@ -99,6 +103,9 @@ struct reg_cell {
   long unit_of_parent;  /* REG_PARENT: the parent's unit (for scope checks) */
   char agency_kind[32]; /* REG_AGENCY / REG_KIND_OF */
   char tree[12];        /* REG_UNIT: the tree the code was found in */
+  long outside;         /* REG_PERSON: the person the ID names when that record lies outside
+                           the caller's territory (the cell is refused as for an ID nobody
+                           holds; the import audits the look-up), else 0 */
   int empty;            /* the cell was empty */
 };
 

@@ -268,6 +268,109 @@ static void export_that_cannot_be_audited_writes_nothing(void **state)
   assert_int_equal(count(f, "SELECT count(*) FROM audit_log"), audit + 1);
 }
 
+/* Reason `b`, with national ID nid_b written as nid_a, is reason `a`: two
+ * rows answered alike whatever the number. */
+static void assert_same_reason(const char *a, const char *b, const char *nid_a, const char *nid_b)
+{
+  assert_non_null(a);
+  assert_non_null(b);
+  char swapped[1024];
+  const char *at = strstr(b, nid_b);
+  assert_non_null(at);
+  snprintf(swapped, sizeof swapped, "%.*s%s%s", (int)(at - b), b, nid_a, at + strlen(nid_b));
+  assert_string_equal(a, swapped);
+}
+
+static long refusals(struct fx *f, long person, const char *actor)
+{
+  char sql[300];
+  snprintf(sql, sizeof sql,
+           "SELECT count(*) FROM audit_log WHERE action = 'person.read_refused' AND "
+           "record_type = 'person' AND record_id = %ld AND actor = '%s' AND detail LIKE "
+           "'%%dòng 2:%%' AND detail NOT LIKE '%%Giàng%%'",
+           person, actor);
+  return count(f, sql);
+}
+
+/* A row naming, by national ID, a person on the register of another
+ * commune: the officer is not told that the person is on the register
+ * there — a people row gets the neutral reason (contact the province's
+ * standing office), an event row or a link reads exactly as an ID nobody
+ * holds — and each such row is audited as a refused read of that record,
+ * with its line and no name, in the import's transaction (a dry run's
+ * too). */
+static void refusal_tells_nothing_and_is_audited(void **state)
+{
+  struct fx *f = *state;
+  struct reg_import_result r;
+  struct err err = {0};
+  assert_int_equal(import_text(&r, f, &f->admin, "people", people_csv, 0, &err), ERR_OK);
+  reg_import_result_free(&r);
+  long su = count(f, "SELECT id FROM person WHERE national_id = '015090001001'");
+
+  /* people: Giàng A Sử (Sa Pa) named by Cam Đường, beside a new person */
+  const char *people = "Số định danh,Họ tên,Ngày sinh,Giới tính,Mã đơn vị\n"
+                       "015090001001,Giàng A Sử,01/02/1990,Nam,02671\n"
+                       "015090001003,Vàng A Dế,05/05/1995,Nam,02671\n";
+  assert_int_equal(import_text(&r, f, &f->camd, "people", people, 0, &err), ERR_OK);
+  assert_int_equal(r.inserted, 1);
+  assert_int_equal(r.n_rejects, 1);
+  const char *why = tu_reject_reason(&r, 2);
+  assert_non_null(strstr(why, "không dùng được số 015090001001"));
+  assert_non_null(strstr(why, "Cơ quan thường trực"));
+  assert_null(strstr(why, "địa bàn khác"));
+  assert_null(strstr(why, "đã có"));
+  assert_null(strstr(why, "03006"));
+  reg_import_result_free(&r);
+  assert_int_equal(refusals(f, su, "cb.camduong"), 1);
+  assert_int_equal(count(f, "SELECT count(*) FROM person WHERE national_id = '015090001001'"), 1);
+
+  /* person-events: the same ID reads as one nobody holds (line 3) */
+  const char *events = "Số định danh,Sự kiện,Ngày,Giá trị\n"
+                       "015090001001,classified,01/06/2026,addict\n"
+                       "015090009999,classified,01/06/2026,addict\n";
+  assert_int_equal(import_text(&r, f, &f->camd, "person-events", events, 0, &err), ERR_OK);
+  assert_int_equal(r.n_rejects, 2);
+  assert_same_reason(tu_reject_reason(&r, 2), tu_reject_reason(&r, 3), "015090001001",
+                     "015090009999");
+  reg_import_result_free(&r);
+  assert_int_equal(refusals(f, su, "cb.camduong"), 2);
+
+  /* a link (case-people): the same */
+  assert_int_equal(import_text(&r, f, &f->camd, "cases",
+                               "Số vụ,Ngày phát hiện,Mã đơn vị,Lực lượng phát hiện,Điều BLHS\n"
+                               "CD-01/2026,05/09/2026,02671,Công an phường Cam Đường,251\n",
+                               0, &err),
+                   ERR_OK);
+  reg_import_result_free(&r);
+  const char *links = "Số vụ,Số định danh,Vai trò\n"
+                      "CD-01/2026,015090001001,Đồng phạm\n"
+                      "CD-01/2026,015090009999,Đồng phạm\n";
+  assert_int_equal(import_text(&r, f, &f->camd, "case-people", links, 0, &err), ERR_OK);
+  assert_int_equal(r.n_rejects, 2);
+  assert_same_reason(tu_reject_reason(&r, 2), tu_reject_reason(&r, 3), "015090001001",
+                     "015090009999");
+  reg_import_result_free(&r);
+  assert_int_equal(refusals(f, su, "cb.camduong"), 3);
+  assert_int_equal(count(f, "SELECT count(*) FROM case_person"), 0);
+
+  /* a dry run answered the row: audited too, nothing else kept */
+  long people_before = count(f, "SELECT count(*) FROM person");
+  assert_int_equal(import_text(&r, f, &f->camd, "people", people, 1, &err), ERR_OK);
+  assert_int_equal(r.n_rejects, 1);
+  reg_import_result_free(&r);
+  assert_int_equal(refusals(f, su, "cb.camduong"), 4);
+  assert_int_equal(count(f, "SELECT count(*) FROM person"), people_before);
+
+  /* for the officer of Sa Pa the person is inside: found, nothing refused */
+  assert_int_equal(import_text(&r, f, &f->sapa, "person-events", events, 0, &err), ERR_OK);
+  assert_int_equal(r.inserted, 1);
+  reg_import_result_free(&r);
+  assert_int_equal(count(f, "SELECT count(*) FROM audit_log WHERE action = "
+                            "'person.read_refused' AND actor = 'cb.sapa'"),
+                   0);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -277,6 +380,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(export_by_territory_is_audited, setup, teardown),
       cmocka_unit_test_setup_teardown(export_that_cannot_be_audited_writes_nothing, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(refusal_tells_nothing_and_is_audited, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1077,7 +1077,7 @@ static void test_store_refuses_personal_rows_to_leaders(void **state)
     assert_int_equal(rows, 0);
     assert_int_equal(store_reg_find(&id, &same, st, sc, &row, &err), ERR_DENIED);
     assert_int_equal(store_reg_person(&id, st, sc, "010090004101", &err), ERR_DENIED);
-    assert_int_equal(store_reg_person_any(&id, st, sc, "010090004101", &err), ERR_DENIED);
+    assert_int_equal(store_reg_person_any(&id, &n, st, sc, "010090004101", &err), ERR_DENIED);
     assert_int_equal(id, 0);
     assert_int_equal(store_write_begin(st, &err), ERR_OK);
     assert_int_equal(store_reg_insert(&id, st, sc, &row, "2026-11-23T00:00:00Z", &err), ERR_DENIED);
@@ -1218,7 +1218,8 @@ static void import_row_by_row(struct reg_import_result *out, struct store *s, co
     buf_reset(&problems);
     enum reg_outcome oc = REG_UNCHANGED;
     assert_int_equal(store_savepoint(s, &err), 0);
-    int rc = person_import_row(&oc, s, &admin, spec, raw, TODAY, &problems, &err);
+    long outside = 0;
+    int rc = person_import_row(&oc, &outside, s, &admin, spec, raw, TODAY, &problems, &err);
     if (rc == ERR_INPUT) {
       store_savepoint_rollback(s);
       assert_true(out->n_rejects < cap);
