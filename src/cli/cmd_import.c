@@ -37,8 +37,10 @@ static const char import_help[] =
     "CSV in UTF-8 (with or without BOM), comma or semicolon, dates dd/mm/yyyy or yyyy-mm-dd.\n"
     "Columns by their Vietnamese headers: pcmt registers REGISTER. Bad rows go to the rejects\n"
     "file (default FILE.rejects.csv) with their line and reason; good rows are saved together.\n"
-    "Exit: 0 all rows saved, 1 some rows rejected, 2 unusable file or arguments, 5 not\n"
-    "allowed, 7 database busy or failing (docs/cli.md). Docs: docs/registers.md\n\n";
+    "Personal exports are audited first: one that cannot be audited writes nothing.\n"
+    "Exit: 0 all rows saved, 1 some rows rejected (the good ones saved), 2 unusable file\n"
+    "or arguments, 5 not allowed, 6 a file not readable or writable, 7 database busy or\n"
+    "failing (every code: docs/cli.md). Docs: docs/registers.md\n\n";
 
 struct io_opts {
   const char *pos[2];
@@ -188,23 +190,26 @@ int cmd_import(int argc, char **argv, const struct cli_global *g)
     snprintf(rej_default, sizeof rej_default, "%s.rejects.csv", o->pos[1]);
     rej = rej_default;
   }
-  if (res.n_rejects && reg_rejects_write(rej, &res, &x.err)) {
-    reg_import_result_free(&res);
-    return cli_fail(&x.err);
-  }
   printf("%s%s: %ld dòng; thêm %ld, sửa %ld, giữ nguyên %ld, từ chối %zu\n",
          o->dry_run ? "(thử, không lưu) " : "", x.spec->name, res.rows, res.inserted, res.updated,
          res.unchanged, res.n_rejects);
-  if (res.n_rejects)
-    printf("các dòng bị từ chối và lý do: %s\n", rej);
   status = res.n_rejects ? 1 : 0;
+  /* the good rows are saved whatever happens to the rejects file; its
+   * rows are on stderr above */
+  if (res.n_rejects && reg_rejects_write(rej, &res, &x.err))
+    status = cli_fail(&x.err);
+  else if (res.n_rejects)
+    printf("các dòng bị từ chối và lý do: %s\n", rej);
   reg_import_result_free(&res);
   return status;
 }
 
-/* The export's CSV file, opened only when the operation hands over the
- * header: an export that is refused or cannot be audited creates no file
- * and writes nothing to standard output. */
+/* The export's CSV output. A file is opened first (its temporary file
+ * beside the final name: a path that cannot be written fails before
+ * anything is read or audited) and renamed into place only when the export
+ * succeeded; standard output is opened only when the operation hands over
+ * the header, so an export that is refused or cannot be audited writes not
+ * one byte there. */
 struct csv_sink {
   const char *path;
   struct csv_writer w;
@@ -214,10 +219,12 @@ struct csv_sink {
 static int sink_header(void *ctx, const char *const *cells, size_t n, struct err *err)
 {
   struct csv_sink *s = ctx;
-  int rc = csv_writer_open(&s->w, s->path, n, err);
-  if (rc)
-    return rc;
-  s->open = 1;
+  if (!s->open) {
+    int rc = csv_writer_open(&s->w, s->path, n, err);
+    if (rc)
+      return rc;
+    s->open = 1;
+  }
   return csv_writer_row(&s->w, cells, err);
 }
 
@@ -236,7 +243,11 @@ int cmd_export(int argc, char **argv, const struct cli_global *g)
   struct csv_sink cs = {x.o.out, {0}, 0};
   struct app_register_sink sink = {sink_header, sink_row, &cs};
   long n = 0;
-  int rc = app_register_export(&n, x.st, &x.sc, x.spec->name, x.today, &sink, &x.err);
+  int rc = ERR_OK;
+  if (strcmp(x.o.out, "-") != 0 && !(rc = csv_writer_open(&cs.w, x.o.out, x.spec->n_cols, &x.err)))
+    cs.open = 1;
+  if (!rc)
+    rc = app_register_export(&n, x.st, &x.sc, x.spec->name, x.today, &sink, &x.err);
   store_close(x.st);
   if (cs.open) {
     int crc = csv_writer_close(&cs.w, rc == ERR_OK, &x.err);
