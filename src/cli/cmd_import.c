@@ -9,7 +9,6 @@
  * 0 all rows saved, 1 some rows rejected (the good ones are saved), else
  * the error's (2 bad file or arguments, 5 not allowed ...: docs/cli.md). */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -271,37 +270,6 @@ static void pad(const char *s, int width)
   printf("%s%*s", s, width > chars ? width - chars : 0, "");
 }
 
-static const char *type_name(const struct reg_column *c)
-{
-  switch (c->type) {
-  case REG_DATE:
-    return "ngày";
-  case REG_INT:
-    return "số nguyên";
-  case REG_REAL:
-    return "số";
-  case REG_BOOL:
-    return "có/không";
-  case REG_ENUM:
-    return "danh mục";
-  case REG_UNIT:
-    return "mã đơn vị hành chính";
-  case REG_TREE:
-    return "pre2025|post2025";
-  case REG_AGENCY:
-  case REG_KIND_OF:
-    return "cơ quan";
-  case REG_ARTICLES:
-    return "điều BLHS";
-  case REG_PARENT:
-    return "số hồ sơ cha";
-  case REG_PERSON:
-    return "số định danh";
-  default:
-    return "văn bản";
-  }
-}
-
 int cmd_registers(int argc, char **argv, const struct cli_global *g)
 {
   (void)g;
@@ -317,7 +285,7 @@ int cmd_registers(int argc, char **argv, const struct cli_global *g)
     const struct reg_column *c = &spec->cols[i];
     printf("  ");
     pad(c->header, 26);
-    pad(type_name(c), 22);
+    pad(label_at(LABEL_REG_TYPE, c->type), 22);
     printf("%s%s\n", c->flags & REG_REQUIRED ? "bắt buộc" : "",
            c->flags & REG_KEY ? (c->flags & REG_REQUIRED ? ", khóa" : "khóa") : "");
     size_t nv;

@@ -14,6 +14,7 @@
 #include "app/app_register.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "types/label.h"
 #include "types/register.h"
 #include "types/scope.h"
 
@@ -371,6 +372,28 @@ static void refusal_tells_nothing_and_is_audited(void **state)
                    0);
 }
 
+/* pcmt registers lists the registers (people first) and each column's kind
+ * by its label, in enum reg_type order. */
+static void registers_list_their_columns(void **state)
+{
+  (void)state;
+  assert_string_equal(app_register_at(0)->name, "people");
+  assert_string_equal(app_register_at(1)->name, "person-events");
+  size_t n = 0;
+  while (app_register_at(n))
+    n++;
+  assert_int_equal(n, 14); /* docs/registers.md lists 14 */
+  assert_null(app_register_find("nothing"));
+  assert_null(app_register_find(NULL));
+  const struct reg_spec *cases = app_register_find("cases");
+  assert_non_null(cases);
+  assert_string_equal(label_at(LABEL_REG_TYPE, cases->cols[1].type), "ngày"); /* Ngày phát hiện */
+  assert_string_equal(label_at(LABEL_REG_TYPE, cases->cols[2].type), "mã đơn vị hành chính");
+  assert_string_equal(label_code_at(LABEL_REG_TYPE, REG_TEXT), "text");
+  assert_string_equal(label_code_at(LABEL_REG_TYPE, REG_PERSON), "person");
+  assert_string_equal(label_code_at(LABEL_REG_TYPE, REG_ARTICLES), "articles");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -381,6 +404,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(export_that_cannot_be_audited_writes_nothing, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(refusal_tells_nothing_and_is_audited, setup, teardown),
+      cmocka_unit_test(registers_list_their_columns),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
