@@ -20,10 +20,9 @@
 #include "domain/plan_edit.h"
 #include "faultalloc.h"
 #include "ingest/plan_read.h"
-#include "ingest/register_import.h"
+#include "app/app_register.h"
 #include "store/store.h"
 #include "types/plan.h"
-#include "domain/register.h"
 
 struct fx {
   char *dir;
@@ -177,9 +176,9 @@ static int import_people(struct store *st, const struct scope *caller, struct fx
                                    "Lò Thị Bình,01/07/1985,Nữ,03006,post2025,,,\n"
                                    "Giàng A Chứ,20/11/2001,Nam,02671,post2025,015201000203,"
                                    "Người sử dụng trái phép chất ma túy,15/02/2026\n");
-  const struct reg_spec *spec = reg_spec_find("people");
+  struct app_register_import_in in = {"people", path, 0, "2026-06-01"};
   struct reg_import_result res;
-  int rc = reg_import_file(&res, st, caller, spec, path, 0, "2026-06-01", err);
+  int rc = app_register_import(&res, st, caller, &in, err);
   if (!rc && (res.inserted != 3 || res.n_rejects))
     rc = err_set(err, ERR_INTERNAL, "imported %ld, rejected %zu", res.inserted, res.n_rejects);
   reg_import_result_free(&res);
