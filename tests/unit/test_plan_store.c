@@ -88,7 +88,9 @@ static void build_plan(struct plan *p)
   plan_strv_add(&k->support, &k->n_support, "Viện Kiểm sát nhân dân huyện", &err);
   plan_strv_add(&k->support, &k->n_support, "các phòng, ban, ngành, địa phương", &err);
   k->due_on = (struct date){2024, 8, 30};
-  k->cadence = CADENCE_ONCE;
+  k->cadence = CADENCE_ONGOING;
+  k->then_ongoing = 1; /* "hoàn thành trước 30/8/2024, sau đó duy trì thường xuyên" */
+  k->phase = strdup("Giai đoạn 1");
   plan_add_task(p, &k, &err);
   k->text = strdup("Tăng cường công tác tuyên truyền");
   plan_strv_add(&k->lead, &k->n_lead, "các cơ quan, đơn vị, địa phương", &err);
@@ -142,9 +144,14 @@ static void test_round_trip(void **state)
   assert_string_equal(q.tasks[0].section, "II.4");
   assert_int_equal(q.tasks[0].n_support, 2);
   assert_string_equal(q.tasks[0].support[1], "các phòng, ban, ngành, địa phương");
-  assert_int_equal(q.tasks[0].cadence, CADENCE_ONCE);
+  assert_int_equal(q.tasks[0].cadence, CADENCE_ONGOING);
+  assert_true(same_date(q.tasks[0].due_on, p.tasks[0].due_on));
+  assert_int_equal(q.tasks[0].then_ongoing, 1);
+  assert_string_equal(q.tasks[0].phase, "Giai đoạn 1");
   assert_null(q.tasks[1].section);
   assert_int_equal(q.tasks[1].cadence, CADENCE_NONE);
+  assert_int_equal(q.tasks[1].then_ongoing, 0);
+  assert_null(q.tasks[1].phase);
   assert_int_equal(q.n_reports, 1);
   assert_string_equal(q.reports[0].recipient, "Ban Chỉ đạo 138 huyện");
   assert_true(q.tasks[0].id > 0 && q.tasks[0].id == p.tasks[0].id);
