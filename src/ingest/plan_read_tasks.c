@@ -183,26 +183,76 @@ static void support_in(struct pr_doc *d, const struct pr_para *p, size_t a, size
   }
 }
 
-/* The first deadline in [a, b) outside parentheses. */
+/* Words before the deadline at `dl`, back to "(" or ";", that name a report
+ * ("(Quý I trước ngày 10/3; sơ kết 6 tháng trước ngày 10/6)"): such a
+ * deadline is the reporting schedule (plan_read_reports.c), not the task's. */
+static int names_report(const struct pr_para *p, size_t a, size_t dl)
+{
+  size_t k = dl;
+  while (k > a && !pr_tok_is(p, k - 1, "(") && !pr_tok_is(p, k - 1, ";"))
+    k--;
+  for (; k < dl; k++) {
+    if (pr_match(p, k, dl, "bao cao") || pr_match(p, k, dl, "so ket") ||
+        pr_match(p, k, dl, "tong ket") || pr_match(p, k, dl, "dinh ky"))
+      return 1;
+    /* "Quý I", "quý 2": not "quy định" */
+    if (pr_match(p, k, dl, "quy") && k + 1 < dl &&
+        (p->tok[k + 1].kind == TK_NUM || (p->tok[k + 1].upper && p->tok[k + 1].len <= 3)))
+      return 1;
+  }
+  return 0;
+}
+
+/* 1 when token k of p lies inside a parenthesis opened at or after a. */
+static int in_paren(const struct pr_para *p, size_t a, size_t k)
+{
+  int depth = 0;
+  for (size_t j = a; j < k; j++) {
+    if (pr_tok_is(p, j, "("))
+      depth++;
+    else if (pr_tok_is(p, j, ")") && depth)
+      depth--;
+  }
+  return depth > 0;
+}
+
+/* "Once, then kept up": after the deadline that ends at token `after`, in
+ * the same statement (to ";", a sentence end, or the closing parenthesis of
+ * a parenthesised deadline), the task is kept up: "sau đó duy trì thường
+ * xuyên", "và thực hiện thường xuyên". */
+static int then_ongoing(const struct pr_para *p, size_t after, size_t b, int paren)
+{
+  size_t e = after;
+  while (e < b && !pr_tok_is(p, e, ";") && !(paren && pr_tok_is(p, e, ")")) &&
+         !(pr_tok_is(p, e, ".") && (e + 1 >= b || p->tok[e + 1].upper)))
+    e++;
+  return pr_find(p, after, e, "duy tri") != NO_TOK || pr_cadence(p, after, e) == CADENCE_ONGOING;
+}
+
+/* The task's deadline in [a, b): the first outside parentheses, else the
+ * first inside one that names no report ("(hoàn thành trước ngày
+ * 30/8/2024)"). *ongoing says whether it is "once, then kept up". */
 static int due_in(struct pr_doc *d, const struct plan *pl, const struct pr_para *p, size_t a,
-                  size_t b, struct date *out)
+                  size_t b, struct date *out, int *ongoing)
 {
   struct pr_deadline dl[8];
   size_t n = pr_deadlines(d, p, a, b, dl, 8);
-  for (size_t k = 0; k < n; k++) {
-    int depth = 0;
-    for (size_t j = a; j < dl[k].tok; j++) {
-      if (pr_tok_is(p, j, "("))
-        depth++;
-      else if (pr_tok_is(p, j, ")") && depth)
-        depth--;
+  size_t pick = NO_TOK;
+  int paren = 0;
+  for (size_t k = 0; k < n && pick == NO_TOK; k++)
+    if (!in_paren(p, a, dl[k].tok))
+      pick = k;
+  for (size_t k = 0; k < n && pick == NO_TOK; k++)
+    if (!names_report(p, a, dl[k].tok)) {
+      pick = k;
+      paren = 1;
     }
-    if (depth)
-      continue;
-    *out = dl[k].yearless ? pr_date_resolve(pl, d, dl[k].date) : dl[k].date;
-    return 1;
-  }
-  return 0;
+  if (pick == NO_TOK)
+    return 0;
+  *out = dl[pick].yearless ? pr_date_resolve(pl, d, dl[pick].date) : dl[pick].date;
+  if (ongoing)
+    *ongoing = then_ongoing(p, dl[pick].after, b, paren);
+  return 1;
 }
 
 /* Numbered items "(1) ... (2) ..." in [a, b): their token starts (after the
@@ -263,15 +313,22 @@ static int task_add(struct pr_doc *d, struct plan *pl, const struct pr_para *p, 
     support_in(d, p, a, b, &t->support, &t->n_support);
   /* a coordinator that is also the lead is the lead */
   t->cadence = pr_cadence(p, a, b);
-  if (due_in(d, pl, p, a, b, &t->due_on) && t->cadence == CADENCE_NONE)
-    t->cadence = CADENCE_ONCE;
+  int ongoing = 0;
+  if (due_in(d, pl, p, a, b, &t->due_on, &ongoing)) {
+    if (ongoing) {
+      t->then_ongoing = 1;
+      t->cadence = CADENCE_ONGOING;
+    } else if (t->cadence == CADENCE_NONE) {
+      t->cadence = CADENCE_ONCE;
+    }
+  }
   return d->failed ? ERR_NOMEM : ERR_OK;
 }
 
 /* Fill what tasks [from, to) lack from a role line or a closing
  * parenthesis. `prefix`: only tasks whose section starts with it (NULL: all). */
 static int tasks_fill(struct pr_doc *d, struct plan *pl, size_t from, size_t to, const char *prefix,
-                      int role, char *const *v, size_t n, struct date due, int cadence)
+                      int role, char *const *v, size_t n, struct date due, int cadence, int ongoing)
 {
   size_t pl_len = prefix ? strlen(prefix) : 0;
   for (size_t k = from; k < to; k++) {
@@ -286,8 +343,13 @@ static int tasks_fill(struct pr_doc *d, struct plan *pl, size_t from, size_t to,
       return ERR_NOMEM;
     if (r == ROLE_SUPPORT && !t->n_support && copy_list(d, &t->support, &t->n_support, v, n))
       return ERR_NOMEM;
-    if (due.y && !t->due_on.y)
+    if (due.y && !t->due_on.y) {
       t->due_on = due;
+      if (ongoing) {
+        t->then_ongoing = 1;
+        t->cadence = CADENCE_ONGOING;
+      }
+    }
     if (cadence != CADENCE_NONE && (t->cadence == CADENCE_NONE || t->cadence == CADENCE_ONCE))
       t->cadence = (enum task_cadence)cadence;
     if (t->due_on.y && t->cadence == CADENCE_NONE)
@@ -321,11 +383,12 @@ static int apply_paren(struct pr_doc *d, struct plan *pl, const struct pr_para *
     pr_agency_split(d, p, a, e, &lead, &nl);
   support_in(d, p, a, b, &sup, &ns);
   struct date due = {0, 0, 0};
-  due_in(d, pl, p, a, b, &due);
+  int ongoing = 0;
+  due_in(d, pl, p, a, b, &due, &ongoing);
   int cad = pr_cadence(p, a, b);
-  int rc = tasks_fill(d, pl, from, pl->n_tasks, NULL, ROLE_LEAD, lead, nl, due, cad);
+  int rc = tasks_fill(d, pl, from, pl->n_tasks, NULL, ROLE_LEAD, lead, nl, due, cad, ongoing);
   if (!rc)
-    rc = tasks_fill(d, pl, from, pl->n_tasks, NULL, ROLE_SUPPORT, sup, ns, due, cad);
+    rc = tasks_fill(d, pl, from, pl->n_tasks, NULL, ROLE_SUPPORT, sup, ns, due, cad, ongoing);
   plan_strv_free(&lead, &nl);
   plan_strv_free(&sup, &ns);
   return rc;
@@ -337,17 +400,18 @@ static int apply_role(struct pr_doc *d, struct plan *pl, const struct pr_para *p
   char **v = NULL;
   size_t n = 0;
   struct date due = {0, 0, 0};
-  int cad = CADENCE_NONE;
+  int cad = CADENCE_NONE, ongoing = 0;
   if (role == ROLE_TIME) {
-    due_in(d, pl, p, colon, p->ntok, &due);
+    /* the label itself is part of the line: "Thời gian thực hiện: 31/7/2025" */
+    due_in(d, pl, p, p->body, p->ntok, &due, &ongoing);
     cad = pr_cadence(p, colon, p->ntok);
     if (cad == CADENCE_NONE && pr_find(p, colon, p->ntok, "duy tri") != NO_TOK)
       cad = CADENCE_ONGOING;
   } else {
     names_in(d, p, colon, p->ntok, &v, &n);
   }
-  int rc =
-      tasks_fill(d, pl, from, to, prefix, role == ROLE_TIME ? ROLE_NONE : role, v, n, due, cad);
+  int rc = tasks_fill(d, pl, from, to, prefix, role == ROLE_TIME ? ROLE_NONE : role, v, n, due, cad,
+                      ongoing);
   plan_strv_free(&v, &n);
   return rc ? rc : d->failed ? ERR_NOMEM : ERR_OK;
 }

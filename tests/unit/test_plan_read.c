@@ -144,6 +144,9 @@ static void test_sample_000(void **state)
   assert_true(p.tasks[1].four_clear.who && p.tasks[1].four_clear.responsibility);
   assert_false(p.tasks[3].four_clear.responsibility);
   assert_true(p.tasks[3].four_clear.when); /* the plan's year */
+  /* III.1 "(Quý I trước ngày 10/3; sơ kết 6 tháng trước ngày 10/6; ...)": the
+   * reporting schedule, not the task's deadline */
+  assert_int_equal(p.tasks[25].due_on.y, 0);
   plan_free(&p);
 }
 
@@ -409,8 +412,25 @@ static void test_sample_004(void **state)
   };
   assert_leads(&p, leads, sizeof leads / sizeof leads[0]);
   /* IV.3.2 "Thời gian thực hiện: Hoàn thành trước 30/8/2024, sau đó duy trì thường xuyên." */
-  assert_date(p.tasks[24].due_on, 2024, 8, 30);
-  assert_int_equal(p.tasks[24].cadence, CADENCE_ONGOING);
+  for (int k = 24; k <= 29; k++) {
+    assert_date(p.tasks[k].due_on, 2024, 8, 30);
+    assert_int_equal(p.tasks[k].cadence, CADENCE_ONGOING);
+    assert_true(p.tasks[k].then_ongoing);
+  }
+  /* IV.1 "... về mở đợt cao điểm bảo đảm hiệu quả (*hoàn thành trước ngày 30/8/2024*)" */
+  assert_date(p.tasks[1].due_on, 2024, 8, 30);
+  assert_int_equal(p.tasks[1].cadence, CADENCE_ONCE);
+  assert_false(p.tasks[1].then_ongoing);
+  /* IV.1 "giao UBND các huyện ... tổ chức Hội nghị ... (... hoàn thành tổ chức Hội nghị
+   * trước ngày 31/8/2024)" */
+  assert_date(p.tasks[4].due_on, 2024, 8, 31);
+  /* IV.2.3 (2) "(hoàn thành trước 15/10/2024 và thực hiện thường xuyên)" */
+  assert_date(p.tasks[14].due_on, 2024, 10, 15);
+  assert_int_equal(p.tasks[14].cadence, CADENCE_ONGOING);
+  assert_true(p.tasks[14].then_ongoing);
+  /* IV.2.3 (1) "(thực hiện thường xuyên)": no date */
+  assert_int_equal(p.tasks[13].due_on.y, 0);
+  assert_false(p.tasks[13].then_ongoing);
   /* IV.4.1 "(Công an tỉnh, Bộ Chỉ huy Biên phòng, Hải quan tỉnh phối hợp các
    * sở, ban, ngành, đoàn thể, UBND cấp huyện, cấp xã thực hiện trong cao điểm và thường xuyên)" */
   assert_int_equal(p.tasks[30].n_lead, 3);
@@ -515,6 +535,54 @@ static void test_closing_paren_and_quarter(void **state)
     assert_string_equal(p.tasks[k].support[0], "Bộ Chỉ huy Bộ đội Biên phòng tỉnh");
     assert_int_equal(p.tasks[k].cadence, CADENCE_ONGOING);
   }
+  plan_free(&p);
+}
+
+/* A deadline written in parentheses at the end of a task, or after "Thời
+ * gian thực hiện" / "Thời hạn", with or without emphasis marks, is the
+ * task's; "once, then kept up" keeps the date and the ongoing cadence. A
+ * parenthesised report schedule is not a task's deadline. */
+static void test_deadline_in_brackets_and_time_labels(void **state)
+{
+  (void)state;
+  struct plan p = read_ok(
+      "KẾ HOẠCH\nPhòng, chống ma túy năm 2025\nII. NHIỆM VỤ\n1. Công tác quản lý\n"
+      "- Công an huyện rà soát người nghiện trên địa bàn (*hoàn thành trước ngày 30/6/2025*).\n"
+      "- Phòng Y tế cập nhật danh sách cơ sở điều trị (**hoàn thành trước 15/10/2025 và thực "
+      "hiện thường xuyên**).\n"
+      "- Công an huyện **hoàn thành trước 30/8/2025**, sau đó duy trì thường xuyên việc cập "
+      "nhật cơ sở dữ liệu người nghiện.\n"
+      "- Công an huyện tổ chức tập huấn cho Công an xã. *Thời gian thực hiện: tháng 9/2025.*\n"
+      "- Phòng Tư pháp biên soạn tài liệu phổ biến pháp luật. Thời hạn hoàn thành: Quý "
+      "III/2025.\n"
+      "- Các xã báo cáo kết quả (Quý I trước ngày 10/3; sơ kết 6 tháng trước ngày 10/6).\n"
+      "2. Công tác kiểm tra\n"
+      "a) Kiểm tra các cơ sở kinh doanh dịch vụ karaoke.\n"
+      "Đơn vị chủ trì: Công an huyện.\n"
+      "Thời gian thực hiện: **Hoàn thành trước 30/8/2025**, sau đó **duy trì thường xuyên**.\n"
+      "b) Kiểm tra các nhà thuốc trên địa bàn huyện.\n"
+      "Đơn vị chủ trì: Phòng Y tế.\n"
+      "Thời gian thực hiện: 31/7/2025.\n");
+  assert_int_equal(p.n_tasks, 8);
+  assert_date(p.tasks[0].due_on, 2025, 6, 30);
+  assert_int_equal(p.tasks[0].cadence, CADENCE_ONCE);
+  assert_false(p.tasks[0].then_ongoing);
+  for (int k = 1; k <= 2; k++) {
+    assert_int_equal(p.tasks[k].cadence, CADENCE_ONGOING);
+    assert_true(p.tasks[k].then_ongoing);
+  }
+  assert_date(p.tasks[1].due_on, 2025, 10, 15);
+  assert_date(p.tasks[2].due_on, 2025, 8, 30);
+  assert_date(p.tasks[3].due_on, 2025, 9, 30); /* "tháng 9/2025": its last day */
+  assert_int_equal(p.tasks[3].cadence, CADENCE_ONCE);
+  assert_date(p.tasks[4].due_on, 2025, 9, 30); /* "Quý III/2025" */
+  assert_int_equal(p.tasks[5].due_on.y, 0);    /* a report schedule, not the task's */
+  assert_date(p.tasks[6].due_on, 2025, 8, 30);
+  assert_int_equal(p.tasks[6].cadence, CADENCE_ONGOING);
+  assert_true(p.tasks[6].then_ongoing);
+  assert_date(p.tasks[7].due_on, 2025, 7, 31);
+  assert_int_equal(p.tasks[7].cadence, CADENCE_ONCE);
+  assert_false(p.tasks[7].then_ongoing);
   plan_free(&p);
 }
 
@@ -698,6 +766,7 @@ int main(void)
       cmocka_unit_test(test_agency_heading_and_items),
       cmocka_unit_test(test_commune_layout),
       cmocka_unit_test(test_closing_paren_and_quarter),
+      cmocka_unit_test(test_deadline_in_brackets_and_time_labels),
       cmocka_unit_test(test_reports_yearly),
       cmocka_unit_test(test_targets_and_quota_table),
       cmocka_unit_test(test_thousands_and_decimal_marks),
