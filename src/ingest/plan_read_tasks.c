@@ -297,17 +297,82 @@ static int para_depth(const struct pr_para *p)
   return p->mk == MK_ROMAN ? 1 : p->mk == MK_NUM ? p->depth : p->mk == MK_LETTER ? 50 : 100;
 }
 
-/* Make one task of tokens [a, b) of p. */
+/* The parenthesis that ends [a, b), with only punctuation after it: *o at
+ * its "(", *c at its ")". Returns 0 when there is one. Scans back from b
+ * over the item only. */
+static int trailing_paren(const struct pr_para *p, size_t a, size_t b, size_t *o, size_t *c)
+{
+  size_t e = b;
+  while (e > a && (pr_tok_is(p, e - 1, ".") || pr_tok_is(p, e - 1, ";") ||
+                   pr_tok_is(p, e - 1, ",") || pr_tok_is(p, e - 1, ":")))
+    e--;
+  if (e <= a || !pr_tok_is(p, e - 1, ")"))
+    return -1;
+  int depth = 0;
+  for (size_t k = e; k-- > a;) {
+    if (pr_tok_is(p, k, ")"))
+      depth++;
+    else if (pr_tok_is(p, k, "(") && --depth == 0) {
+      *o = k;
+      *c = e - 1;
+      return 0;
+    }
+  }
+  return -1;
+}
+
+/* The roles a parenthesis (o, c) names when it opens with agencies and a
+ * role: "(X chủ trì, phối hợp Y thực hiện)", "(X thực hiện thường xuyên)",
+ * "(X, Z phối hợp Y ...)": X into *lead, Y into *sup; *chair when X "chủ
+ * trì". Returns the number of leads (0 for an aside: "(học sinh, sinh viên)",
+ * "(Công an, Bộ đội Biên phòng)"). */
+static size_t paren_roles(struct pr_doc *d, const struct pr_para *p, size_t o, size_t c,
+                          char ***lead, size_t *nl, char ***sup, size_t *ns, int *chair)
+{
+  size_t e = pr_agency_phrase(p, o + 1, c);
+  if (e == o + 1)
+    return 0;
+  size_t r = e;
+  while (r < c && pr_tok_is(p, r, ","))
+    r++;
+  *chair = pr_match(p, r, c, "chu tri") != 0;
+  if (!*chair && !pr_match(p, r, c, "phoi hop") && !pr_match(p, r, c, "thuc hien") &&
+      !pr_match(p, r, c, "tham muu"))
+    return 0;
+  pr_agency_split(d, p, o + 1, e, lead, nl);
+  support_in(d, p, r, c, sup, ns);
+  return *nl;
+}
+
+/* Make one task of tokens [a, b) of p. `lead` is the agency the item states
+ * itself (own != 0: its opening subject) or inherits from the heading or
+ * bullet above it. A parenthesis closing the item that names a lead is the
+ * task's lead over an inherited one, and with "chủ trì" over the item's
+ * subject too; *named is set when it was taken. */
 static int task_add(struct pr_doc *d, struct plan *pl, const struct pr_para *p, size_t a, size_t b,
-                    char *const *lead, size_t n_lead, char *const *sup, size_t n_sup)
+                    char *const *lead, size_t n_lead, int own, char *const *sup, size_t n_sup,
+                    int *named)
 {
   struct plan_task *t;
   if (plan_add_task(pl, &t, d->err))
     return ERR_NOMEM;
   t->section = p->section[0] ? pr_own(d, p->section) : NULL;
   t->text = pr_own(d, pr_span(d, p, a, b, ",;:.-\xE2\x80\x93 "));
-  if (copy_list(d, &t->lead, &t->n_lead, lead, n_lead) ||
-      copy_list(d, &t->support, &t->n_support, sup, n_sup))
+  char **pld = NULL, **psp = NULL;
+  size_t npl = 0, nps = 0, o, c;
+  int chair = 0;
+  if (trailing_paren(p, a, b, &o, &c) == 0)
+    paren_roles(d, p, o, c, &pld, &npl, &psp, &nps, &chair);
+  int use = npl && (chair || !own || !n_lead);
+  *named = use;
+  int rc = use ? copy_list(d, &t->lead, &t->n_lead, pld, npl)
+               : copy_list(d, &t->lead, &t->n_lead, lead, n_lead);
+  if (!rc)
+    rc = use && nps ? copy_list(d, &t->support, &t->n_support, psp, nps)
+                    : copy_list(d, &t->support, &t->n_support, sup, n_sup);
+  plan_strv_free(&pld, &npl);
+  plan_strv_free(&psp, &nps);
+  if (rc)
     return ERR_NOMEM;
   if (!t->n_support)
     support_in(d, p, a, b, &t->support, &t->n_support);
@@ -500,6 +565,7 @@ int pr_read_tasks(struct pr_doc *d, struct plan *pl)
     size_t st;
     size_t oe = opener(p, &st);
     size_t text_from = p->body;
+    int own = oe > st;
     if (oe > st) {
       pr_agency_split(d, p, st, oe, &lead, &nl);
       /* "X chủ trì, phối hợp (với) Y:" */
@@ -527,13 +593,20 @@ int pr_read_tasks(struct pr_doc *d, struct plan *pl)
     size_t it[MAX_ITEMS][2];
     size_t ni = items_in(p, p->body, p->ntok, it, MAX_ITEMS);
     last_from = pl->n_tasks;
+    int named = 0, any_named = 0;
     if (ni) {
-      for (size_t k = 0; k < ni && rc == ERR_OK; k++)
-        rc = task_add(d, pl, p, it[k][0], it[k][1], lead, nl, sup, ns);
+      for (size_t k = 0; k < ni && rc == ERR_OK; k++) {
+        rc = task_add(d, pl, p, it[k][0], it[k][1], lead, nl, own, sup, ns, &named);
+        any_named |= named;
+      }
     } else {
-      rc = task_add(d, pl, p, text_from, p->ntok, lead, nl, sup, ns);
+      rc = task_add(d, pl, p, text_from, p->ntok, lead, nl, own, sup, ns, &any_named);
     }
     last_to = pl->n_tasks;
+    /* items that name their own lead at their end close the group a later
+     * closing line completes */
+    if (any_named)
+      group = pl->n_tasks;
     after_task = 1;
     plan_strv_free(&lead, &nl);
     plan_strv_free(&sup, &ns);

@@ -339,11 +339,14 @@ static void test_sample_004(void **state)
   assert_non_null(ph2); /* "không để tội phạm ma túy tái hoạt động" */
   static const char *const ubnd_xa = "UBND cấp huyện, cấp xã";
   static const struct lead_exp leads[] = {
-      /* IV.1: the closing "(UBND cấp huyện, cấp xã chủ trì, ...)" completes
-       * the bullets since the section start */
-      {"IV.1", ubnd_xa},
+      /* IV.1: the first three bullets name their doers at their end,
+       * "(Các sở, ban, ngành, đoàn thể, UBND cấp huyện, cấp xã thực hiện
+       * thường xuyên)" and "(Công an tỉnh chủ trì, phối hợp các sở, ...)";
+       * the closing "(UBND cấp huyện, cấp xã chủ trì, ...)" line completes
+       * only the bullet and paragraph after them */
+      {"IV.1", "Các sở, ban, ngành, đoàn thể"},
       {"IV.1", "Công an tỉnh"},
-      {"IV.1", ubnd_xa},
+      {"IV.1", "Công an tỉnh"},
       {"IV.1", ubnd_xa},
       {"IV.1", "UBND các huyện, thị xã, thành phố"},
       {"IV.1", "Thủ trưởng các đơn vị, địa phương"},
@@ -411,6 +414,12 @@ static void test_sample_004(void **state)
       {"V.4", "các đơn vị"},
   };
   assert_leads(&p, leads, sizeof leads / sizeof leads[0]);
+  assert_int_equal(p.tasks[0].n_lead, 2);
+  assert_string_equal(p.tasks[0].lead[1], ubnd_xa);
+  /* "(Công an tỉnh chủ trì, phối hợp các sở, ban, ngành, đoàn thể, UBND các
+   * huyện, thị xã, thành phố thực hiện thường xuyên)" */
+  assert_int_equal(p.tasks[2].n_support, 2);
+  assert_string_equal(p.tasks[2].support[1], "UBND các huyện, thị xã, thành phố");
   /* IV.3.2 "Thời gian thực hiện: Hoàn thành trước 30/8/2024, sau đó duy trì thường xuyên." */
   for (int k = 24; k <= 29; k++) {
     assert_date(p.tasks[k].due_on, 2024, 8, 30);
@@ -583,6 +592,55 @@ static void test_deadline_in_brackets_and_time_labels(void **state)
   assert_date(p.tasks[7].due_on, 2025, 7, 31);
   assert_int_equal(p.tasks[7].cadence, CADENCE_ONCE);
   assert_false(p.tasks[7].then_ongoing);
+  plan_free(&p);
+}
+
+/* A lead named in a parenthesis at the end of an item is the task's lead:
+ * over an agency the item only inherits, and, with "chủ trì", over the
+ * item's grammatical subject; a closing line after such items completes only
+ * the items written after them. */
+static void test_lead_named_at_end_of_item(void **state)
+{
+  (void)state;
+  struct plan p = read_ok(
+      "KẾ HOẠCH\nPhòng, chống ma túy năm 2025\nII. NHIỆM VỤ\n1. Công tác đấu tranh\n"
+      "- Thường xuyên kiểm tra các cơ sở kinh doanh có điều kiện về an ninh, trật tự (*Công an "
+      "tỉnh chủ trì, phối hợp các sở, ngành thực hiện thường xuyên*).\n"
+      "- Các xã, thị trấn tổ chức ký cam kết không vi phạm pháp luật về ma túy (Công an huyện "
+      "chủ trì, phối hợp UBND các xã, thị trấn).\n"
+      "- Rà soát các tụ điểm phức tạp về ma túy.\n"
+      "(Công an huyện chủ trì, phối hợp Đồn Biên phòng thực hiện trong cao điểm).\n"
+      "- Tuyên truyền tại các trường học (học sinh, sinh viên).\n"
+      "- Tổ chức tuyên truyền lưu động tại các chợ phiên (**Sở Văn hóa và Thể thao, "
+      "Tỉnh đoàn thực hiện thường xuyên**).\n"
+      "2. Sở Y tế\n"
+      "- Tổ chức điều trị nghiện bằng thuốc thay thế.\n"
+      "- Tổ chức cai nghiện tự nguyện tại cộng đồng (Sở Lao động - Thương binh và Xã hội chủ "
+      "trì, phối hợp Sở Y tế).\n"
+      "- **Sở Tư pháp:** (1) Biên soạn tài liệu phổ biến pháp luật (Sở Thông tin và Truyền "
+      "thông chủ trì). (2) Tổ chức phổ biến pháp luật tại các xã.\n");
+  assert_int_equal(p.n_tasks, 9);
+  assert_string_equal(p.tasks[0].lead[0], "Công an tỉnh");
+  assert_int_equal(p.tasks[0].n_lead, 1);
+  assert_string_equal(p.tasks[0].support[0], "các sở, ngành");
+  assert_string_equal(p.tasks[1].lead[0], "Công an huyện"); /* "chủ trì" over the subject */
+  assert_int_equal(p.tasks[1].n_lead, 1);
+  assert_string_equal(p.tasks[1].support[0], "UBND các xã, thị trấn");
+  /* the closing line completes the one item written after the last named lead */
+  assert_string_equal(p.tasks[2].lead[0], "Công an huyện");
+  assert_string_equal(p.tasks[2].support[0], "Đồn Biên phòng");
+  assert_int_equal(p.tasks[2].cadence, CADENCE_CAMPAIGN);
+  assert_int_equal(p.tasks[1].cadence, CADENCE_NONE);
+  assert_int_equal(p.tasks[3].n_lead, 0); /* "(học sinh, sinh viên)" names nobody */
+  assert_int_equal(p.tasks[4].n_lead, 2);
+  assert_string_equal(p.tasks[4].lead[0], "Sở Văn hóa và Thể thao");
+  assert_string_equal(p.tasks[4].lead[1], "Tỉnh đoàn");
+  assert_string_equal(p.tasks[5].lead[0], "Sở Y tế"); /* from the heading */
+  assert_string_equal(p.tasks[6].lead[0], "Sở Lao động - Thương binh và Xã hội");
+  assert_int_equal(p.tasks[6].n_lead, 1);
+  assert_string_equal(p.tasks[6].support[0], "Sở Y tế");
+  assert_string_equal(p.tasks[7].lead[0], "Sở Thông tin và Truyền thông");
+  assert_string_equal(p.tasks[8].lead[0], "Sở Tư pháp");
   plan_free(&p);
 }
 
@@ -767,6 +825,7 @@ int main(void)
       cmocka_unit_test(test_commune_layout),
       cmocka_unit_test(test_closing_paren_and_quarter),
       cmocka_unit_test(test_deadline_in_brackets_and_time_labels),
+      cmocka_unit_test(test_lead_named_at_end_of_item),
       cmocka_unit_test(test_reports_yearly),
       cmocka_unit_test(test_targets_and_quota_table),
       cmocka_unit_test(test_thousands_and_decimal_marks),
