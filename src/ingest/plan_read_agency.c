@@ -173,6 +173,43 @@ static int is_level_word(const struct pr_para *p, size_t k)
   return pr_tok_in(p, k, lv);
 }
 
+/* Phrases that start what a name does, not a word of it ("Cục Thuế kiểm
+ * tra ..."): a lower-case word opening one of them ends the name. */
+static const char *const action_starts[] = {
+    "kiem tra",     "tang cuong", "day manh",   "thuc hien",  "xay dung",  "ra soat",
+    "tuyen truyen", "huong dan",  "chi dao",    "to chuc",    "phat hien", "quan ly",
+    "bao dam",      "dam bao",    "nang cao",   "chu dong",   "tham gia",  "ban hanh",
+    "theo doi",     "thong ke",   "cap nhat",   "giam sat",   "dieu tra",  "xu ly",
+    "phat huy",     "tiep tuc",   "trien khai", "quan triet", "don doc",   "tap trung",
+    "duy tri",      "phoi hop",   "chu tri",    "lap ho so",  "co trach",  NULL};
+
+/* Vietnamese capitalises only the first syllable of each word of a name:
+ * "Sở Tài nguyên và Môi trường", "Sở Văn hóa, Thể thao và Du lịch". The
+ * lower-case token k is the second syllable of such a word when the token
+ * before it is a capitalised word that itself starts a word of the name:
+ * right after the head (`body` is the first token after it) or after a
+ * joining "và", comma, dash or lower-case word. A capitalised word after a
+ * level ("huyện Bình Sơn") or after another capitalised one ("Lào Cai") is
+ * a place, written all in capitals, so a lower-case word after it is not
+ * part of the name ("UBND huyện Bình Sơn tăng cường ..."). */
+static int second_syllable(const struct pr_para *p, size_t body, size_t k, size_t end)
+{
+  if (k < body + 1 || k >= end || p->tok[k].kind != TK_WORD || p->tok[k].upper)
+    return 0;
+  const struct pr_tok *w = &p->tok[k - 1];
+  if (w->kind != TK_WORD || !w->upper)
+    return 0;
+  if (k - 1 > body) {
+    const struct pr_tok *b = &p->tok[k - 2];
+    if ((b->kind == TK_WORD && b->upper) || is_level_word(p, k - 2))
+      return 0;
+  }
+  for (size_t a = 0; action_starts[a]; a++)
+    if (pr_match(p, k, end, action_starts[a]))
+      return 0;
+  return 1;
+}
+
 /* A name's body from i (after its opening of `open` tokens): returns its end. */
 static size_t name_end(const struct pr_para *p, size_t i, size_t open, size_t end, int *has_level)
 {
@@ -261,6 +298,10 @@ static size_t name_end(const struct pr_para *p, size_t i, size_t open, size_t en
       break;
     if (pr_match(p, k, end, "to chuc") && k >= i + open && !pr_tok_is(p, k - 1, ","))
       break;
+    if (second_syllable(p, i + open, k, end)) {
+      k++;
+      continue;
+    }
     if (pr_match(p, k, end, "tu") && pr_find(p, k, k + 6 < end ? k + 6 : end, "den cap") == NO_TOK)
       break;
     if (pr_match(p, k, end, "den") && !pr_match(p, k, end, "den cap"))

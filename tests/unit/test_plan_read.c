@@ -644,6 +644,44 @@ static void test_lead_named_at_end_of_item(void **state)
   plan_free(&p);
 }
 
+/* An agency name holding "và" (and a comma) is one agency: Vietnamese
+ * capitalises only the first syllable of each word of a name ("Sở Tài
+ * nguyên và Môi trường"), and "và" before another head starts a new name. */
+static void test_agency_name_with_va(void **state)
+{
+  (void)state;
+  struct plan p = read_ok(
+      "KẾ HOẠCH\nPhòng, chống ma túy năm 2025\nII. NHIỆM VỤ\n1. Tuyên truyền\n"
+      "- Tổ chức tuyên truyền lưu động tại các chợ phiên vùng cao.\n"
+      "+ Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.\n"
+      "+ Cơ quan phối hợp: Sở Khoa học và Công nghệ, Sở Tài nguyên và Môi trường và các sở, "
+      "ngành liên quan.\n"
+      "- Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp Sở Kế hoạch và Đầu tư tổ chức "
+      "kiểm tra các cơ sở kinh doanh karaoke.\n"
+      "- Ủy ban nhân dân huyện Bình Sơn và Công an huyện tổ chức ra quân tổng kiểm tra.\n"
+      "- UBND huyện Bình Sơn tăng cường chỉ đạo kiểm tra các cơ sở lưu trú.\n"
+      "2. Sở Giáo dục và Đào tạo, Sở Lao động, Thương binh và Xã hội\n"
+      "- Tổ chức tuyên truyền trong trường học và cơ sở giáo dục nghề nghiệp.\n");
+  assert_int_equal(p.n_tasks, 5);
+  assert_int_equal(p.tasks[0].n_lead, 1);
+  assert_string_equal(p.tasks[0].lead[0], "Sở Văn hóa, Thể thao và Du lịch");
+  assert_int_equal(p.tasks[0].n_support, 3);
+  assert_string_equal(p.tasks[0].support[0], "Sở Khoa học và Công nghệ");
+  assert_string_equal(p.tasks[0].support[1], "Sở Tài nguyên và Môi trường");
+  assert_string_equal(p.tasks[0].support[2], "các sở, ngành liên quan");
+  assert_int_equal(p.tasks[1].n_lead, 1);
+  assert_string_equal(p.tasks[1].lead[0], "Sở Văn hóa, Thể thao và Du lịch");
+  assert_string_equal(p.tasks[1].support[0], "Sở Kế hoạch và Đầu tư");
+  assert_int_equal(p.tasks[2].n_lead, 2);
+  assert_string_equal(p.tasks[2].lead[0], "Ủy ban nhân dân huyện Bình Sơn");
+  assert_string_equal(p.tasks[2].lead[1], "Công an huyện");
+  assert_string_equal(p.tasks[3].lead[0], "UBND huyện Bình Sơn");
+  assert_int_equal(p.tasks[4].n_lead, 2);
+  assert_string_equal(p.tasks[4].lead[0], "Sở Giáo dục và Đào tạo");
+  assert_string_equal(p.tasks[4].lead[1], "Sở Lao động, Thương binh và Xã hội");
+  plan_free(&p);
+}
+
 static void test_reports_yearly(void **state)
 {
   (void)state;
@@ -826,6 +864,7 @@ int main(void)
       cmocka_unit_test(test_closing_paren_and_quarter),
       cmocka_unit_test(test_deadline_in_brackets_and_time_labels),
       cmocka_unit_test(test_lead_named_at_end_of_item),
+      cmocka_unit_test(test_agency_name_with_va),
       cmocka_unit_test(test_reports_yearly),
       cmocka_unit_test(test_targets_and_quota_table),
       cmocka_unit_test(test_thousands_and_decimal_marks),
