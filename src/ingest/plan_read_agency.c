@@ -60,6 +60,8 @@ static int in_list(const char *w, const char *const *list)
   return 0;
 }
 
+static int is_level_word(const struct pr_para *p, size_t k);
+
 /* Head words of an agency at token i: agency_head_words over the folded
  * words from i (at most 8, stopping at punctuation). */
 static size_t head_words(const struct pr_para *p, size_t i, size_t end)
@@ -94,6 +96,19 @@ static size_t head_words(const struct pr_para *p, size_t i, size_t end)
   if (h && pr_match(p, i, end, "to chuc") && i + 2 < end && !p->tok[i + 2].upper &&
       !pr_match(p, i + 2, end, "chinh tri") && !pr_match(p, i + 2, end, "thanh vien") &&
       !pr_match(p, i + 2, end, "doan the") && !pr_match(p, i + 2, end, "hoi"))
+    return 0;
+  /* verbs that fold onto a head word and the word after it: "Ban hành"
+   * (issue), "Sơ kết" (review), "Đoàn kết", "Viện trợ", "Trường hợp" ...;
+   * "Thanh tra" inspects unless a level or a name follows ("Thanh tra tỉnh") */
+  static const char *const verbs[] = {"ban hanh",   "ban bo",   "ban giao", "so ket",    "so bo",
+                                      "so tuyen",   "so cuu",   "doan ket", "doan vien", "vien tro",
+                                      "truong hop", "hoi nhap", "cuc bo",   "dai dien",  NULL};
+  for (size_t v = 0; h && verbs[v]; v++)
+    if (pr_match(p, i, end, verbs[v]) && i + 1 < end && !p->tok[i + 1].upper)
+      return 0;
+  if (h && pr_match(p, i, end, "thanh tra") &&
+      (i + 2 >= end || p->tok[i + 2].kind != TK_WORD ||
+       (!p->tok[i + 2].upper && !is_level_word(p, i + 2))))
     return 0;
   if (h && pr_match(p, i, end, "phong") &&
       (i + 1 >= end || p->tok[i + 1].kind == TK_PUNCT || pr_match(p, i + 1, end, "chong") ||

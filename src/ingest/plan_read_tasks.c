@@ -283,13 +283,103 @@ static size_t items_in(const struct pr_para *p, size_t a, size_t b, size_t (*it)
 struct scope {
   char **lead; /* the section's agency (an agency heading or subject) */
   size_t n_lead;
+  char **support; /* its coordinators ("X chủ trì, phối hợp Y:"), or none */
+  size_t n_support;
   int depth; /* numbering depth of the heading; 50 for a letter */
+  int mk;    /* the bullet marker that opened it (the bullet scope) */
 };
 
 static void scope_clear(struct scope *s)
 {
   plan_strv_free(&s->lead, &s->n_lead);
+  plan_strv_free(&s->support, &s->n_support);
   s->depth = 0;
+  s->mk = MK_NONE;
+}
+
+static int scope_set(struct pr_doc *d, struct scope *s, char *const *lead, size_t nl,
+                     char *const *sup, size_t ns, int depth, int mk)
+{
+  scope_clear(s);
+  s->depth = depth;
+  s->mk = mk;
+  return copy_list(d, &s->lead, &s->n_lead, lead, nl) ||
+                 copy_list(d, &s->support, &s->n_support, sup, ns)
+             ? ERR_NOMEM
+             : ERR_OK;
+}
+
+static int is_bullet(int mk)
+{
+  return mk == MK_DASH || mk == MK_PLUS || mk == MK_DOT;
+}
+
+/* A bullet marked `mk` sits under one marked `owner`: another kind of
+ * bullet ("+" under "-", "-" under "•"), but "-" never under "+", which is
+ * the deeper of the two in the administrative style; "(1)" items too. */
+static int under_bullet(int owner, int mk)
+{
+  if (!is_bullet(owner))
+    return 0;
+  return mk == MK_PAREN || (is_bullet(mk) && mk != owner && !(owner == MK_PLUS && mk == MK_DASH));
+}
+
+/* The paragraph n sits under p: a plain paragraph or a deeper item. */
+static int sits_under(const struct pr_para *p, const struct pr_para *n)
+{
+  if (!n || n->part != p->part)
+    return 0;
+  if (n->mk == MK_NONE || n->mk == MK_PAREN)
+    return 1;
+  if (is_bullet(p->mk))
+    return under_bullet(p->mk, n->mk);
+  if (p->mk == MK_NUM)
+    return is_bullet(n->mk) || n->mk == MK_LETTER || (n->mk == MK_NUM && n->depth > p->depth);
+  if (p->mk == MK_LETTER)
+    return is_bullet(n->mk);
+  return 0;
+}
+
+/* A line that introduces the items under it and ends with a colon: "-
+ * Công an tỉnh chủ trì, phối hợp các sở, ngành:", "- Sở Y tế:", "- Công
+ * tác kiểm tra:". It is no task. When it names agencies (and nothing but
+ * agencies, roles and "như sau"), they go to *lead and *sup and 1 is
+ * returned; 0 for a line naming nobody; -1 when p is not such a line. */
+static int intro_line(struct pr_doc *d, const struct pr_para *p, const struct pr_para *next,
+                      char ***lead, size_t *nl, char ***sup, size_t *ns)
+{
+  if (p->ntok <= p->body || !pr_tok_is(p, p->ntok - 1, ":") || !sits_under(p, next) ||
+      p->ntok - p->body > 40)
+    return -1;
+  size_t colon = p->ntok - 1;
+  size_t st, oe = opener(p, &st);
+  if (oe == p->body || st != p->body) {
+    /* a bullet heading naming nobody: short, one clause */
+    if (!is_bullet(p->mk) || colon - p->body > 20 || pr_find(p, p->body, colon, ";") != NO_TOK ||
+        pr_find(p, p->body, colon, ".") != NO_TOK)
+      return -1;
+    return 0;
+  }
+  static const char *const fill[] = {"chu tri",   "phoi hop",     "voi",          "chat che",
+                                     "thuc hien", "cac nhiem vu", "cac noi dung", "noi dung",
+                                     "nhu sau",   "sau",          "cu the",       NULL};
+  for (size_t k = oe; k < colon;) {
+    size_t m = 0;
+    for (size_t f = 0; fill[f] && !m; f++)
+      m = pr_match(p, k, colon, fill[f]);
+    if (!m && (pr_tok_is(p, k, ",") || pr_tok_is(p, k, "-")))
+      m = 1;
+    if (!m) {
+      size_t e = pr_agency_phrase(p, k, colon);
+      m = e - k;
+    }
+    if (!m)
+      return -1;
+    k += m;
+  }
+  pr_agency_split(d, p, st, oe, lead, nl);
+  support_in(d, p, oe, colon, sup, ns);
+  return 1;
 }
 
 static int para_depth(const struct pr_para *p)
@@ -499,7 +589,7 @@ static int period_line(const struct pr_para *p)
 int pr_read_tasks(struct pr_doc *d, struct plan *pl)
 {
   struct scope sc = {0};  /* the agency of the enclosing numbered section */
-  struct scope sub = {0}; /* the agency of the last bullet, for plain paragraphs */
+  struct scope sub = {0}; /* the agency of the last bullet, for what sits under it */
   size_t group = 0;       /* first task a closing parenthesis completes */
   size_t last_from = 0;   /* tasks of the last task paragraph: [last_from, last_to) */
   size_t last_to = 0;
@@ -520,7 +610,7 @@ int pr_read_tasks(struct pr_doc *d, struct plan *pl)
     int dep = para_depth(p);
     if (sc.n_lead && dep <= sc.depth)
       scope_clear(&sc);
-    if (p->mk != MK_NONE)
+    if (p->mk != MK_NONE && !under_bullet(sub.mk, p->mk))
       scope_clear(&sub);
     if (p->mk == MK_NUM || p->mk == MK_LETTER)
       group = pl->n_tasks;
@@ -546,13 +636,27 @@ int pr_read_tasks(struct pr_doc *d, struct plan *pl)
       after_task = 0;
       continue;
     }
-    if (is_heading(p, i + 1 < d->npara ? &d->paras[i + 1] : NULL)) {
+    const struct pr_para *next = i + 1 < d->npara ? &d->paras[i + 1] : NULL;
+    char **ilead = NULL, **isup = NULL;
+    size_t inl = 0, ins = 0;
+    int intro = intro_line(d, p, next, &ilead, &inl, &isup, &ins);
+    if (intro >= 0 || is_heading(p, next)) {
       after_task = 0;
-      if (agency_heading(p)) {
+      int bullet = is_bullet(p->mk) || p->mk == MK_NONE;
+      if (agency_heading(p) && !bullet) {
         scope_clear(&sc);
         names_in(d, p, p->body, p->ntok, &sc.lead, &sc.n_lead);
         sc.depth = dep;
+      } else if (intro > 0) {
+        /* "X chủ trì, phối hợp Y:" over its items; a bullet over the
+         * deeper bullets and plain paragraphs after it */
+        if (bullet)
+          rc = scope_set(d, &sub, ilead, inl, isup, ins, dep, p->mk == MK_NONE ? MK_DOT : p->mk);
+        else
+          rc = scope_set(d, &sc, ilead, inl, isup, ins, dep, MK_NONE);
       }
+      plan_strv_free(&ilead, &inl);
+      plan_strv_free(&isup, &ins);
       continue;
     }
     if (report_bullet(d, p) || (p->part_kind == PART_ORG && period_line(p))) {
@@ -579,16 +683,16 @@ int pr_read_tasks(struct pr_doc *d, struct plan *pl)
         text_from = p->opener_end;
       /* a numbered paragraph opened by an agency is a scope for what
        * follows it; a bullet one only for the plain paragraphs after it */
-      struct scope *to = p->mk == MK_NUM || p->mk == MK_LETTER ? &sc : &sub;
-      if (p->mk != MK_NONE && nl) {
-        scope_clear(to);
-        copy_list(d, &to->lead, &to->n_lead, lead, nl);
-        to->depth = dep;
-      }
-    } else if (p->mk == MK_NONE && sub.n_lead) {
+      if ((p->mk == MK_NUM || p->mk == MK_LETTER) && nl)
+        rc = scope_set(d, &sc, lead, nl, NULL, 0, dep, MK_NONE);
+      else if ((is_bullet(p->mk) || p->mk == MK_PAREN) && nl && !sub.n_lead)
+        rc = scope_set(d, &sub, lead, nl, NULL, 0, dep, p->mk);
+    } else if ((p->mk == MK_NONE || under_bullet(sub.mk, p->mk)) && sub.n_lead) {
       copy_list(d, &lead, &nl, sub.lead, sub.n_lead);
+      copy_list(d, &sup, &ns, sub.support, sub.n_support);
     } else if (sc.n_lead) {
       copy_list(d, &lead, &nl, sc.lead, sc.n_lead);
+      copy_list(d, &sup, &ns, sc.support, sc.n_support);
     }
     size_t it[MAX_ITEMS][2];
     size_t ni = items_in(p, p->body, p->ntok, it, MAX_ITEMS);

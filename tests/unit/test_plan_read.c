@@ -682,6 +682,47 @@ static void test_agency_name_with_va(void **state)
   plan_free(&p);
 }
 
+/* An item without its own agency takes the agency of the bullet or heading
+ * it sits under; a line that only names the agencies and ends with a colon
+ * introduces its sub-items and is no task; a sub-item's verb phrase ("+ Ban
+ * hành Đề án ...", "+ Sơ kết ...", "+ Thanh tra, kiểm tra ...") is not an
+ * agency. */
+static void test_sub_items_take_the_agency_above(void **state)
+{
+  (void)state;
+  struct plan p =
+      read_ok("KẾ HOẠCH\nPhòng, chống ma túy năm 2025\nII. NHIỆM VỤ\n1. Công tác tuyên truyền\n"
+              "- Công an tỉnh chủ trì, phối hợp các sở, ngành:\n"
+              "+ Ban hành Đề án tuyên truyền phòng, chống ma túy trong trường học.\n"
+              "+ Tổ chức 10 buổi tuyên truyền tại các xã biên giới.\n"
+              "+ Phòng Y tế tổ chức tập huấn cho nhân viên y tế thôn bản.\n"
+              "- Sở Y tế:\n"
+              "+ Sơ kết việc điều trị nghiện bằng thuốc thay thế.\n"
+              "+ Thanh tra, kiểm tra các cơ sở kinh doanh thuốc.\n"
+              "- Công tác kiểm tra:\n"
+              "+ Kiểm tra các cơ sở kinh doanh dịch vụ karaoke.\n"
+              "2. Sở Tư pháp\n"
+              "+ Ban hành kế hoạch phổ biến pháp luật về phòng, chống ma túy.\n"
+              "3. Công an huyện chủ trì, phối hợp với Viện Kiểm sát nhân dân huyện:\n"
+              "a) Đẩy nhanh tiến độ điều tra các vụ án ma túy.\n");
+  assert_int_equal(p.n_tasks, 8);
+  for (int k = 0; k < 2; k++) {
+    assert_int_equal(p.tasks[k].n_lead, 1);
+    assert_string_equal(p.tasks[k].lead[0], "Công an tỉnh");
+    assert_string_equal(p.tasks[k].support[0], "các sở, ngành");
+  }
+  assert_string_equal(p.tasks[0].text,
+                      "Ban hành Đề án tuyên truyền phòng, chống ma túy trong trường học");
+  assert_string_equal(p.tasks[2].lead[0], "Phòng Y tế"); /* its own */
+  assert_string_equal(p.tasks[3].lead[0], "Sở Y tế");
+  assert_string_equal(p.tasks[4].lead[0], "Sở Y tế");
+  assert_int_equal(p.tasks[5].n_lead, 0); /* under a bullet naming nobody */
+  assert_string_equal(p.tasks[6].lead[0], "Sở Tư pháp");
+  assert_string_equal(p.tasks[7].lead[0], "Công an huyện");
+  assert_string_equal(p.tasks[7].support[0], "Viện Kiểm sát nhân dân huyện");
+  plan_free(&p);
+}
+
 static void test_reports_yearly(void **state)
 {
   (void)state;
@@ -865,6 +906,7 @@ int main(void)
       cmocka_unit_test(test_deadline_in_brackets_and_time_labels),
       cmocka_unit_test(test_lead_named_at_end_of_item),
       cmocka_unit_test(test_agency_name_with_va),
+      cmocka_unit_test(test_sub_items_take_the_agency_above),
       cmocka_unit_test(test_reports_yearly),
       cmocka_unit_test(test_targets_and_quota_table),
       cmocka_unit_test(test_thousands_and_decimal_marks),
