@@ -334,6 +334,23 @@ static void test_sample_004(void **state)
   assert_non_null(police);
   assert_true(police->value == 10);
   assert_string_equal(police->unit, "buổi");
+  /* III.2.1 "Riêng các huyện Bảo Thắng, Bát Xát, Mường Khương, Si Ma Cai, thành phố Lào
+   * Cai chỉ đạo tổ chức ít nhất 05 buổi": 05 for each of the five */
+  const struct plan_target *border = NULL;
+  for (size_t k = 0; k < p.n_targets; k++)
+    if (p.targets[k].n_quotas == 5)
+      border = &p.targets[k];
+  assert_non_null(border);
+  static const char *const border_units[] = {"huyện Bảo Thắng", "huyện Bát Xát",
+                                             "huyện Mường Khương", "huyện Si Ma Cai",
+                                             "thành phố Lào Cai"};
+  for (int k = 0; k < 5; k++) {
+    assert_string_equal(border->quotas[k].assignee, border_units[k]);
+    assert_true(border->quotas[k].value == 5);
+  }
+  assert_true(border->value == 25);
+  assert_string_equal(border->unit, "buổi");
+  assert_string_equal(border->phase, "Giai đoạn 1");
   assert_non_null(ph1); /* "Đấu tranh triệt xóa 100% ..." */
   assert_true(ph1->value == 100);
   assert_non_null(ph2); /* "không để tội phạm ma túy tái hoạt động" */
@@ -771,6 +788,59 @@ static void test_targets_and_quota_table(void **state)
   plan_free(&p);
 }
 
+/* One figure given to a list of units is a quota of that figure for each
+ * unit; a plural level before the names ("các huyện A, B") is each name's
+ * level, a name with its own level keeps it; the target's value is the sum. */
+static void test_one_figure_for_a_list_of_units(void **state)
+{
+  (void)state;
+  struct plan p = read_ok(
+      "KẾ HOẠCH\nPhòng, chống ma túy năm 2025\nI. MỤC TIÊU, CHỈ TIÊU\n"
+      "1. Riêng các huyện Bảo Thắng, Bát Xát, Mường Khương, thành phố Lào Cai chỉ đạo tổ chức "
+      "ít nhất 05 buổi tuyên truyền tại các xã biên giới.\n"
+      "2. Các xã Tân Phú, Tân Lập và Bình Minh xây dựng ít nhất 02 mô hình tự quản.\n"
+      "3. Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân tỉnh mỗi đơn vị tổ chức ít nhất "
+      "03 buổi.\n"
+      "4. UBND các huyện Si Ma Cai, Bắc Hà tổ chức không quá 04 đợt ra quân.\n"
+      "5. Các huyện, thị xã, thành phố tổ chức ít nhất 20 buổi.\n");
+  assert_int_equal(p.n_targets, 5);
+  const struct plan_target *t = &p.targets[0];
+  assert_int_equal(t->kind, TARGET_COUNT_MIN);
+  assert_string_equal(t->unit, "buổi");
+  assert_int_equal(t->n_quotas, 4);
+  static const char *const units[] = {"huyện Bảo Thắng", "huyện Bát Xát", "huyện Mường Khương",
+                                      "thành phố Lào Cai"};
+  for (int k = 0; k < 4; k++) {
+    assert_string_equal(t->quotas[k].assignee, units[k]);
+    assert_true(t->quotas[k].value == 5);
+  }
+  assert_true(t->value == 20);
+  t = &p.targets[1];
+  assert_int_equal(t->n_quotas, 3);
+  assert_string_equal(t->quotas[0].assignee, "xã Tân Phú");
+  assert_string_equal(t->quotas[2].assignee, "xã Bình Minh");
+  assert_true(t->quotas[2].value == 2);
+  assert_true(t->value == 6);
+  assert_string_equal(t->unit, "mô hình");
+  t = &p.targets[2];
+  assert_int_equal(t->n_quotas, 3);
+  assert_string_equal(t->quotas[1].assignee, "Hội Liên hiệp Phụ nữ tỉnh");
+  assert_true(t->quotas[1].value == 3);
+  assert_true(t->value == 9);
+  t = &p.targets[3];
+  assert_int_equal(t->kind, TARGET_COUNT_MAX);
+  assert_int_equal(t->n_quotas, 2);
+  assert_string_equal(t->quotas[0].assignee, "UBND huyện Si Ma Cai");
+  assert_string_equal(t->quotas[1].assignee, "UBND huyện Bắc Hà");
+  assert_true(t->quotas[1].value == 4);
+  assert_true(t->value == 8);
+  t = &p.targets[4]; /* a collective names no unit: one quota */
+  assert_int_equal(t->n_quotas, 1);
+  assert_string_equal(t->quotas[0].assignee, "Các huyện, thị xã, thành phố");
+  assert_true(t->value == 20);
+  plan_free(&p);
+}
+
 /* Numbers in the administrative style: "." groups thousands, "," marks
  * decimals; the "." of "1.200" neither ends the clause nor the number. */
 static void test_thousands_and_decimal_marks(void **state)
@@ -909,6 +979,7 @@ int main(void)
       cmocka_unit_test(test_sub_items_take_the_agency_above),
       cmocka_unit_test(test_reports_yearly),
       cmocka_unit_test(test_targets_and_quota_table),
+      cmocka_unit_test(test_one_figure_for_a_list_of_units),
       cmocka_unit_test(test_thousands_and_decimal_marks),
       cmocka_unit_test(test_conversion_noise),
       cmocka_unit_test(test_title_year_out_of_range),
