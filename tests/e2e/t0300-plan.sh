@@ -68,6 +68,11 @@ expect_status 0
 expect_out 'II.1 — rõ người: không nêu cơ quan chủ trì'
 expect_out 'rõ trách nhiệm'
 expect_err '28 nhiệm vụ'
+# "rõ thời gian" is the task's own time: "Tăng cường công tác kiểm tra, giám sát ..." (task 4)
+# states none, and the plan's year does not stand in for it; "Thường xuyên kiểm tra các cơ sở
+# kinh doanh ..." (task 19) states its cadence
+expect_out '[4] II.1 — rõ thời gian: không nêu thời hạn'
+printf '%s\n' "$OUT" | grep -qF '[19] II.4 — rõ thời gian' && fail "task 19 is done regularly"
 run "$PCMT_BIN" --db "$db" plan check 1 --json
 expect_out '"kind": "who"'
 

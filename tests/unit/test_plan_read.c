@@ -143,7 +143,9 @@ static void test_sample_000(void **state)
   assert_false(p.tasks[0].four_clear.who);
   assert_true(p.tasks[1].four_clear.who && p.tasks[1].four_clear.responsibility);
   assert_false(p.tasks[3].four_clear.responsibility);
-  assert_true(p.tasks[3].four_clear.when); /* the plan's year */
+  /* "Tăng cường công tác kiểm tra, giám sát, đôn đốc ...": no deadline, no
+   * cadence, no phase; the plan's year is not the task's time */
+  assert_false(p.tasks[3].four_clear.when);
   /* III.1 "(Quý I trước ngày 10/3; sơ kết 6 tháng trước ngày 10/6; ...)": the
    * reporting schedule, not the task's deadline */
   assert_int_equal(p.tasks[25].due_on.y, 0);
