@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "ingest/plan_read_int.h"
 
 #define NO_TOK    ((size_t)-1)
@@ -387,6 +388,81 @@ static int para_depth(const struct pr_para *p)
   return p->mk == MK_ROMAN ? 1 : p->mk == MK_NUM ? p->depth : p->mk == MK_LETTER ? 50 : 100;
 }
 
+/* ---- phases ---------------------------------------------------------- */
+
+#define MAX_PHASE_KEYS 32
+
+/* The plan's phase names as folded word phrases ("giai doan 1"), to find
+ * them in a task's tokens; a name that is only the phase word ("Giai
+ * đoạn") names no phase in prose. At most MAX_PHASE_KEYS, so the search
+ * stays linear in the text. */
+struct phase_keys {
+  const char *key[MAX_PHASE_KEYS];
+  const char *name[MAX_PHASE_KEYS];
+  size_t n;
+};
+
+static void phase_keys_build(struct pr_doc *d, const struct plan *pl, struct phase_keys *pk)
+{
+  pk->n = 0;
+  for (size_t k = 0; k < pl->n_phases && pk->n < MAX_PHASE_KEYS; k++) {
+    const char *nm = pl->phases[k].name;
+    char *key = NULL;
+    if (!nm || text_key(&key, nm, NULL) != ERR_OK || !key) {
+      free(key);
+      continue;
+    }
+    if (strchr(key, ' ') && strcmp(key, "giai doan") != 0) {
+      pk->key[pk->n] = pr_strndup(d, key, strlen(key));
+      pk->name[pk->n] = nm;
+      if (pk->key[pk->n])
+        pk->n++;
+    }
+    free(key);
+  }
+}
+
+/* The phase a span [a, b) names ("trong giai đoạn 1"), or NULL. */
+static const char *phase_in(const struct phase_keys *pk, const struct pr_para *p, size_t a,
+                            size_t b)
+{
+  for (size_t k = 0; k < pk->n; k++)
+    if (pr_find(p, a, b, pk->key[k]) != NO_TOK)
+      return pk->name[k];
+  return NULL;
+}
+
+/* The phase a heading opens: its body starts with a phase's name, or its
+ * date range is a phase's ("3. Tấn công, trấn áp (từ ngày 01/8/2025 đến
+ * ngày 30/9/2025)"). *only: the heading is nothing but that phase and its
+ * dates, so it is no task. */
+static const char *phase_opened(struct pr_doc *d, const struct plan *pl,
+                                const struct phase_keys *pk, const struct pr_para *p, int *only)
+{
+  *only = 0;
+  for (size_t k = 0; k < pk->n; k++) {
+    size_t m = pr_match(p, p->body, p->ntok, pk->key[k]);
+    if (!m)
+      continue;
+    size_t e = p->ntok;
+    while (e > p->body && (pr_tok_is(p, e - 1, ":") || pr_tok_is(p, e - 1, ".")))
+      e--;
+    struct date s, en;
+    *only = p->body + m == e || (pr_tok_is(p, p->body + m, "(") && pr_tok_is(p, e - 1, ")") &&
+                                 pr_range(d, p, p->body + m, e, &s, &en) == 0 &&
+                                 pr_find(p, p->body + m + 1, e - 1, "(") == NO_TOK);
+    return pk->name[k];
+  }
+  struct date s, e;
+  if (p->ntok - p->body > 40 || pr_range(d, p, p->body, p->ntok, &s, &e) != 0)
+    return NULL;
+  for (size_t k = 0; k < pl->n_phases; k++)
+    if (pl->phases[k].name && date_cmp(pl->phases[k].start, s) == 0 &&
+        date_cmp(pl->phases[k].end, e) == 0)
+      return pl->phases[k].name;
+  return NULL;
+}
+
 /* The parenthesis that ends [a, b), with only punctuation after it: *o at
  * its "(", *c at its ")". Returns 0 when there is one. Scans back from b
  * over the item only. */
@@ -434,18 +510,33 @@ static size_t paren_roles(struct pr_doc *d, const struct pr_para *p, size_t o, s
   return *nl;
 }
 
-/* Make one task of tokens [a, b) of p. `lead` is the agency the item states
- * itself (own != 0: its opening subject) or inherits from the heading or
- * bullet above it. A parenthesis closing the item that names a lead is the
+/* Make one task of tokens [a, b) of p. `in->lead` is the agency the item
+ * states itself (in->own: its opening subject) or inherits from the heading
+ * or bullet above it. A parenthesis closing the item that names a lead is the
  * task's lead over an inherited one, and with "chủ trì" over the item's
  * subject too; *named is set when it was taken. */
+struct inherit {
+  char *const *lead; /* the item's agency, its own or inherited */
+  size_t n_lead;
+  int own; /* lead is the item's own subject */
+  char *const *sup;
+  size_t n_sup;
+  const char *phase; /* the phase of the heading it sits under, or NULL */
+  const struct phase_keys *pk;
+};
+
 static int task_add(struct pr_doc *d, struct plan *pl, const struct pr_para *p, size_t a, size_t b,
-                    char *const *lead, size_t n_lead, int own, char *const *sup, size_t n_sup,
-                    int *named)
+                    const struct inherit *in, int *named)
 {
+  char *const *lead = in->lead, *const *sup = in->sup;
+  size_t n_lead = in->n_lead, n_sup = in->n_sup;
+  int own = in->own;
   struct plan_task *t;
   if (plan_add_task(pl, &t, d->err))
     return ERR_NOMEM;
+  /* the phase its text names, else the heading's */
+  const char *ph = phase_in(in->pk, p, a, b);
+  t->phase = pr_own(d, ph ? ph : in->phase);
   t->section = p->section[0] ? pr_own(d, p->section) : NULL;
   t->text = pr_own(d, pr_span(d, p, a, b, ",;:.-\xE2\x80\x93 "));
   char **pld = NULL, **psp = NULL;
@@ -480,10 +571,18 @@ static int task_add(struct pr_doc *d, struct plan *pl, const struct pr_para *p, 
   return d->failed ? ERR_NOMEM : ERR_OK;
 }
 
+/* The time a role line or a closing parenthesis gives its tasks. */
+struct when {
+  struct date due;   /* y == 0: none */
+  int cadence;       /* enum task_cadence */
+  int ongoing;       /* due, then kept up */
+  const char *phase; /* a phase it names, or NULL */
+};
+
 /* Fill what tasks [from, to) lack from a role line or a closing
  * parenthesis. `prefix`: only tasks whose section starts with it (NULL: all). */
 static int tasks_fill(struct pr_doc *d, struct plan *pl, size_t from, size_t to, const char *prefix,
-                      int role, char *const *v, size_t n, struct date due, int cadence, int ongoing)
+                      int role, char *const *v, size_t n, const struct when *w)
 {
   size_t pl_len = prefix ? strlen(prefix) : 0;
   for (size_t k = from; k < to; k++) {
@@ -498,17 +597,19 @@ static int tasks_fill(struct pr_doc *d, struct plan *pl, size_t from, size_t to,
       return ERR_NOMEM;
     if (r == ROLE_SUPPORT && !t->n_support && copy_list(d, &t->support, &t->n_support, v, n))
       return ERR_NOMEM;
-    if (due.y && !t->due_on.y) {
-      t->due_on = due;
-      if (ongoing) {
+    if (w->due.y && !t->due_on.y) {
+      t->due_on = w->due;
+      if (w->ongoing) {
         t->then_ongoing = 1;
         t->cadence = CADENCE_ONGOING;
       }
     }
-    if (cadence != CADENCE_NONE && (t->cadence == CADENCE_NONE || t->cadence == CADENCE_ONCE))
-      t->cadence = (enum task_cadence)cadence;
+    if (w->cadence != CADENCE_NONE && (t->cadence == CADENCE_NONE || t->cadence == CADENCE_ONCE))
+      t->cadence = (enum task_cadence)w->cadence;
     if (t->due_on.y && t->cadence == CADENCE_NONE)
       t->cadence = CADENCE_ONCE;
+    if (w->phase && !t->phase && !(t->phase = pr_own(d, w->phase)))
+      return ERR_NOMEM;
   }
   return ERR_OK;
 }
@@ -528,7 +629,8 @@ static int closing_paren(const struct pr_para *p)
          pr_find(p, p->body, last, "thuc hien") != NO_TOK;
 }
 
-static int apply_paren(struct pr_doc *d, struct plan *pl, const struct pr_para *p, size_t from)
+static int apply_paren(struct pr_doc *d, struct plan *pl, const struct phase_keys *pk,
+                       const struct pr_para *p, size_t from)
 {
   size_t a = p->body + 1, b = p->ntok;
   char **lead = NULL, **sup = NULL;
@@ -537,38 +639,61 @@ static int apply_paren(struct pr_doc *d, struct plan *pl, const struct pr_para *
   if (e > a)
     pr_agency_split(d, p, a, e, &lead, &nl);
   support_in(d, p, a, b, &sup, &ns);
-  struct date due = {0, 0, 0};
-  int ongoing = 0;
-  due_in(d, pl, p, a, b, &due, &ongoing);
-  int cad = pr_cadence(p, a, b);
-  int rc = tasks_fill(d, pl, from, pl->n_tasks, NULL, ROLE_LEAD, lead, nl, due, cad, ongoing);
+  struct when w = {{0, 0, 0}, CADENCE_NONE, 0, phase_in(pk, p, a, b)};
+  due_in(d, pl, p, a, b, &w.due, &w.ongoing);
+  w.cadence = pr_cadence(p, a, b);
+  int rc = tasks_fill(d, pl, from, pl->n_tasks, NULL, ROLE_LEAD, lead, nl, &w);
   if (!rc)
-    rc = tasks_fill(d, pl, from, pl->n_tasks, NULL, ROLE_SUPPORT, sup, ns, due, cad, ongoing);
+    rc = tasks_fill(d, pl, from, pl->n_tasks, NULL, ROLE_SUPPORT, sup, ns, &w);
   plan_strv_free(&lead, &nl);
   plan_strv_free(&sup, &ns);
   return rc;
 }
 
-static int apply_role(struct pr_doc *d, struct plan *pl, const struct pr_para *p, int role,
-                      size_t colon, size_t from, size_t to, const char *prefix)
+static int apply_role(struct pr_doc *d, struct plan *pl, const struct phase_keys *pk,
+                      const struct pr_para *p, int role, size_t colon, size_t from, size_t to,
+                      const char *prefix)
 {
   char **v = NULL;
   size_t n = 0;
-  struct date due = {0, 0, 0};
-  int cad = CADENCE_NONE, ongoing = 0;
+  struct when w = {{0, 0, 0}, CADENCE_NONE, 0, NULL};
   if (role == ROLE_TIME) {
     /* the label itself is part of the line: "Thời gian thực hiện: 31/7/2025" */
-    due_in(d, pl, p, p->body, p->ntok, &due, &ongoing);
-    cad = pr_cadence(p, colon, p->ntok);
-    if (cad == CADENCE_NONE && pr_find(p, colon, p->ntok, "duy tri") != NO_TOK)
-      cad = CADENCE_ONGOING;
+    due_in(d, pl, p, p->body, p->ntok, &w.due, &w.ongoing);
+    w.cadence = pr_cadence(p, colon, p->ntok);
+    if (w.cadence == CADENCE_NONE && pr_find(p, colon, p->ntok, "duy tri") != NO_TOK)
+      w.cadence = CADENCE_ONGOING;
+    w.phase = phase_in(pk, p, colon, p->ntok); /* "Thời gian thực hiện: Giai đoạn 2" */
   } else {
     names_in(d, p, colon, p->ntok, &v, &n);
   }
-  int rc = tasks_fill(d, pl, from, to, prefix, role == ROLE_TIME ? ROLE_NONE : role, v, n, due, cad,
-                      ongoing);
+  int rc = tasks_fill(d, pl, from, to, prefix, role == ROLE_TIME ? ROLE_NONE : role, v, n, &w);
   plan_strv_free(&v, &n);
   return rc ? rc : d->failed ? ERR_NOMEM : ERR_OK;
+}
+
+/* Items "(1) ... (2) ... (thực hiện thường xuyên)." of one paragraph,
+ * tasks [first, first + ni): when only the last item ends with a
+ * parenthesis stating a time, and names nobody, that time is the whole
+ * paragraph's, given to the items that state none. When earlier items end
+ * with their own parenthesis, the writer timed each item: nothing is
+ * spread. */
+static int spread_time(struct pr_doc *d, struct plan *pl, const struct phase_keys *pk,
+                       const struct pr_para *p, size_t (*it)[2], size_t ni, size_t first)
+{
+  size_t o, c;
+  for (size_t k = 0; k + 1 < ni; k++)
+    if (trailing_paren(p, it[k][0], it[k][1], &o, &c) == 0)
+      return ERR_OK;
+  if (trailing_paren(p, it[ni - 1][0], it[ni - 1][1], &o, &c) != 0 ||
+      pr_agency_phrase(p, o + 1, c) > o + 1)
+    return ERR_OK;
+  struct when w = {{0, 0, 0}, CADENCE_NONE, 0, phase_in(pk, p, o, c)};
+  due_in(d, pl, p, o, c + 1, &w.due, &w.ongoing);
+  w.cadence = pr_cadence(p, o, c);
+  if (!w.due.y && w.cadence == CADENCE_NONE && !w.phase)
+    return ERR_OK;
+  return tasks_fill(d, pl, first, first + ni - 1, NULL, ROLE_NONE, NULL, 0, &w);
 }
 
 /* Report bullets ("- Báo cáo sơ kết ... trước ngày ...") are the schedule, not tasks. */
@@ -593,7 +718,11 @@ int pr_read_tasks(struct pr_doc *d, struct plan *pl)
   size_t group = 0;       /* first task a closing parenthesis completes */
   size_t last_from = 0;   /* tasks of the last task paragraph: [last_from, last_to) */
   size_t last_to = 0;
-  int after_task = 0; /* only role lines since the last task paragraph */
+  int after_task = 0;       /* only role lines since the last task paragraph */
+  const char *phase = NULL; /* the phase the current heading opened */
+  int phase_depth = 0;
+  struct phase_keys pk;
+  phase_keys_build(d, pl, &pk);
   int rc = ERR_OK;
   for (size_t i = 0; i < d->npara && rc == ERR_OK; i++) {
     struct pr_para *p = &d->paras[i];
@@ -604,10 +733,21 @@ int pr_read_tasks(struct pr_doc *d, struct plan *pl)
       scope_clear(&sub);
       group = pl->n_tasks;
       after_task = 0;
+      phase = NULL;
       continue;
     }
     /* a new heading or numbered paragraph closes a narrower scope */
     int dep = para_depth(p);
+    int only_phase = 0;
+    if (p->mk == MK_NUM || p->mk == MK_LETTER) {
+      if (phase && dep <= phase_depth)
+        phase = NULL;
+      const char *ph = phase_opened(d, pl, &pk, p, &only_phase);
+      if (ph) {
+        phase = ph;
+        phase_depth = dep;
+      }
+    }
     if (sc.n_lead && dep <= sc.depth)
       scope_clear(&sc);
     if (p->mk != MK_NONE && !under_bullet(sub.mk, p->mk))
@@ -618,7 +758,7 @@ int pr_read_tasks(struct pr_doc *d, struct plan *pl)
     int role = role_line(p, &colon);
     if (role != ROLE_NONE) {
       if (after_task) {
-        rc = apply_role(d, pl, p, role, colon, last_from, last_to, NULL);
+        rc = apply_role(d, pl, &pk, p, role, colon, last_from, last_to, NULL);
       } else {
         /* under its own heading: the parent section's tasks */
         char prefix[48];
@@ -626,12 +766,12 @@ int pr_read_tasks(struct pr_doc *d, struct plan *pl)
         char *dot = strrchr(prefix, '.');
         if (dot)
           *dot = '\0';
-        rc = apply_role(d, pl, p, role, colon, 0, pl->n_tasks, prefix);
+        rc = apply_role(d, pl, &pk, p, role, colon, 0, pl->n_tasks, prefix);
       }
       continue;
     }
     if (closing_paren(p)) {
-      rc = apply_paren(d, pl, p, group);
+      rc = apply_paren(d, pl, &pk, p, group);
       group = pl->n_tasks;
       after_task = 0;
       continue;
@@ -640,7 +780,7 @@ int pr_read_tasks(struct pr_doc *d, struct plan *pl)
     char **ilead = NULL, **isup = NULL;
     size_t inl = 0, ins = 0;
     int intro = intro_line(d, p, next, &ilead, &inl, &isup, &ins);
-    if (intro >= 0 || is_heading(p, next)) {
+    if (intro >= 0 || only_phase || is_heading(p, next)) {
       after_task = 0;
       int bullet = is_bullet(p->mk) || p->mk == MK_NONE;
       if (agency_heading(p) && !bullet) {
@@ -698,13 +838,16 @@ int pr_read_tasks(struct pr_doc *d, struct plan *pl)
     size_t ni = items_in(p, p->body, p->ntok, it, MAX_ITEMS);
     last_from = pl->n_tasks;
     int named = 0, any_named = 0;
+    struct inherit in = {lead, nl, own, sup, ns, phase, &pk};
     if (ni) {
       for (size_t k = 0; k < ni && rc == ERR_OK; k++) {
-        rc = task_add(d, pl, p, it[k][0], it[k][1], lead, nl, own, sup, ns, &named);
+        rc = task_add(d, pl, p, it[k][0], it[k][1], &in, &named);
         any_named |= named;
       }
+      if (rc == ERR_OK)
+        rc = spread_time(d, pl, &pk, p, it, ni, last_from);
     } else {
-      rc = task_add(d, pl, p, text_from, p->ntok, lead, nl, own, sup, ns, &any_named);
+      rc = task_add(d, pl, p, text_from, p->ntok, &in, &any_named);
     }
     last_to = pl->n_tasks;
     /* items that name their own lead at their end close the group a later

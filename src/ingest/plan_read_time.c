@@ -238,11 +238,13 @@ size_t pr_deadlines(struct pr_doc *d, const struct pr_para *p, size_t from, size
 
 enum task_cadence pr_cadence(const struct pr_para *p, size_t from, size_t to)
 {
-  if (pr_find(p, from, to, "thuong xuyen") != (size_t)-1 ||
-      pr_find(p, from, to, "hang ngay") != (size_t)-1 ||
-      pr_find(p, from, to, "hang ngay") != (size_t)-1 ||
-      pr_find(p, from, to, "lien tuc") != (size_t)-1)
-    return CADENCE_ONGOING;
+  /* "hằng" and "hàng" fold alike: "hằng ngày", "hàng tháng" */
+  static const char *const ongoing[] = {"thuong xuyen", "hang ngay", "lien tuc",
+                                        "dinh ky",      "hang tuan", "hang thang",
+                                        "hang quy",     "hang nam",  NULL};
+  for (size_t k = 0; ongoing[k]; k++)
+    if (pr_find(p, from, to, ongoing[k]) != (size_t)-1)
+      return CADENCE_ONGOING;
   if (pr_find(p, from, to, "trong cao diem") != (size_t)-1 ||
       pr_find(p, from, to, "trong dot") != (size_t)-1 ||
       pr_find(p, from, to, "trong thoi gian cao diem") != (size_t)-1 ||

@@ -459,6 +459,16 @@ static void test_sample_004(void **state)
   /* IV.2.3 (1) "(thực hiện thường xuyên)": no date */
   assert_int_equal(p.tasks[13].due_on.y, 0);
   assert_false(p.tasks[13].then_ongoing);
+  /* IV.6 "Sở Y tế chủ trì: (1) ... (2) Tổ chức công tác thanh tra ... (3) ... (thực hiện
+   * thường xuyên)": the bullet's time, for (2) too */
+  assert_int_equal(p.tasks[46].cadence, CADENCE_ONGOING);
+  assert_true(p.tasks[46].four_clear.when);
+  /* rõ thời gian: IV.1 "UBND cấp huyện, cấp xã phải chủ động ban hành kế hoạch ..." and
+   * IV.8 "Duy trì hiệu quả hoạt động Văn phòng liên lạc ..." state no time of their own;
+   * the campaign's period does not make them clear */
+  assert_false(p.tasks[3].four_clear.when);
+  assert_false(p.tasks[56].four_clear.when);
+  assert_true(p.tasks[24].four_clear.when); /* due 30/8/2024 */
   /* IV.4.1 "(Công an tỉnh, Bộ Chỉ huy Biên phòng, Hải quan tỉnh phối hợp các
    * sở, ban, ngành, đoàn thể, UBND cấp huyện, cấp xã thực hiện trong cao điểm và thường xuyên)" */
   assert_int_equal(p.tasks[30].n_lead, 3);
@@ -538,7 +548,9 @@ static void test_agency_heading_and_items(void **state)
   assert_string_equal(p.tasks[1].lead[0], "Sở Y tế"); /* a plain paragraph under the heading */
   assert_string_equal(p.tasks[2].lead[0], "Sở Tư pháp");
   assert_string_equal(p.tasks[2].text, "Tổ chức phổ biến pháp luật tại các xã");
-  assert_int_equal(p.tasks[2].cadence, CADENCE_NONE);
+  /* "(thực hiện thường xuyên)" closes the last item only, and no item has a
+   * time of its own: it is the time of the whole bullet */
+  assert_int_equal(p.tasks[2].cadence, CADENCE_ONGOING);
   assert_string_equal(p.tasks[3].lead[0], "Sở Tư pháp");
   assert_int_equal(p.tasks[3].cadence, CADENCE_ONGOING);
   assert_string_equal(p.tasks[4].lead[0], "Tòa án nhân dân tỉnh");
@@ -739,6 +751,62 @@ static void test_sub_items_take_the_agency_above(void **state)
   assert_string_equal(p.tasks[6].lead[0], "Sở Tư pháp");
   assert_string_equal(p.tasks[7].lead[0], "Công an huyện");
   assert_string_equal(p.tasks[7].support[0], "Viện Kiểm sát nhân dân huyện");
+  plan_free(&p);
+}
+
+/* A task belongs to the phase whose heading it sits under, or that its text
+ * or its "Thời gian thực hiện" line names; phases written as headings in
+ * the tasks part are phases too. Periodic words are a cadence. "Rõ thời
+ * gian" needs one of these, not the plan's period. */
+static void test_task_phase_and_when(void **state)
+{
+  (void)state;
+  struct plan p =
+      read_ok("KẾ HOẠCH\nCao điểm tấn công, trấn áp tội phạm ma túy năm 2025\n"
+              "I. THỜI GIAN THỰC HIỆN\n"
+              "1. Giai đoạn 1 (từ ngày 01/6/2025 đến ngày 31/7/2025): rà soát, lập danh sách.\n"
+              "2. Giai đoạn 2 (từ ngày 01/8/2025 đến ngày 30/9/2025): tấn công, trấn áp.\n"
+              "II. NHIỆM VỤ\n"
+              "1. Công an tỉnh rà soát, lập danh sách các đối tượng nghiện trong giai đoạn 1.\n"
+              "2. Sở Y tế tổ chức xác định tình trạng nghiện cho người sử dụng ma túy.\n"
+              "3. Giai đoạn 2 (từ ngày 01/8/2025 đến ngày 30/9/2025)\n"
+              "- Công an tỉnh tổ chức truy quét các tụ điểm phức tạp về ma túy.\n"
+              "4. Kiểm tra các cơ sở kinh doanh dịch vụ karaoke, quán bar.\n"
+              "Đơn vị chủ trì: Công an tỉnh.\n"
+              "Thời gian thực hiện: Giai đoạn 2.\n"
+              "5. Sở Tư pháp định kỳ hằng quý tổ chức phổ biến pháp luật tại các xã.\n");
+  assert_int_equal(p.n_phases, 2);
+  assert_int_equal(p.n_tasks, 5);
+  assert_string_equal(p.tasks[0].phase, "Giai đoạn 1");
+  assert_true(p.tasks[0].four_clear.when);
+  assert_null(p.tasks[1].phase);
+  assert_int_equal(p.tasks[1].cadence, CADENCE_NONE);
+  assert_false(p.tasks[1].four_clear.when); /* the plan's year is no answer */
+  assert_string_equal(p.tasks[2].phase, "Giai đoạn 2");
+  assert_true(p.tasks[2].four_clear.when);
+  assert_string_equal(p.tasks[3].phase, "Giai đoạn 2");
+  assert_true(p.tasks[3].four_clear.when);
+  assert_null(p.tasks[4].phase);
+  assert_int_equal(p.tasks[4].cadence, CADENCE_ONGOING); /* "định kỳ hằng quý" */
+  assert_true(p.tasks[4].four_clear.when);
+  plan_free(&p);
+  /* phases that only the tasks part states, as its headings */
+  p = read_ok("KẾ HOẠCH\nMở đợt cao điểm phòng, chống ma túy năm 2025\nII. NHIỆM VỤ\n"
+              "1. Đợt 1 (từ ngày 01/5/2025 đến ngày 31/5/2025):\n"
+              "- Công an huyện kiểm tra các cơ sở lưu trú trên địa bàn.\n"
+              "2. Đợt 2 (từ ngày 01/6/2025 đến ngày 30/6/2025):\n"
+              "- Công an huyện kiểm tra các cơ sở kinh doanh karaoke.\n"
+              "3. Công tác phối hợp\n"
+              "- Công an huyện phối hợp với Đồn Biên phòng kiểm soát tuyến biên giới.\n");
+  assert_int_equal(p.n_phases, 2);
+  assert_string_equal(p.phases[1].name, "Đợt 2");
+  assert_date(p.phases[1].end, 2025, 6, 30);
+  assert_int_equal(p.n_tasks, 3);
+  assert_string_equal(p.tasks[0].phase, "Đợt 1");
+  assert_string_equal(p.tasks[1].phase, "Đợt 2");
+  assert_true(p.tasks[1].four_clear.when);
+  assert_null(p.tasks[2].phase); /* a new section closes the phase */
+  assert_false(p.tasks[2].four_clear.when);
   plan_free(&p);
 }
 
@@ -979,6 +1047,7 @@ int main(void)
       cmocka_unit_test(test_lead_named_at_end_of_item),
       cmocka_unit_test(test_agency_name_with_va),
       cmocka_unit_test(test_sub_items_take_the_agency_above),
+      cmocka_unit_test(test_task_phase_and_when),
       cmocka_unit_test(test_reports_yearly),
       cmocka_unit_test(test_targets_and_quota_table),
       cmocka_unit_test(test_one_figure_for_a_list_of_units),
