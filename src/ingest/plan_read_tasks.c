@@ -531,6 +531,13 @@ static int task_add(struct pr_doc *d, struct plan *pl, const struct pr_para *p, 
   char *const *lead = in->lead, *const *sup = in->sup;
   size_t n_lead = in->n_lead, n_sup = in->n_sup;
   int own = in->own;
+  *named = 0;
+  /* a span without a word ("-", "(", a stray marker) is no task */
+  size_t w = a;
+  while (w < b && p->tok[w].kind != TK_WORD)
+    w++;
+  if (w >= b)
+    return ERR_OK;
   struct plan_task *t;
   if (plan_add_task(pl, &t, d->err))
     return ERR_NOMEM;

@@ -994,6 +994,42 @@ static void test_title_year_out_of_range(void **state)
   plan_free(&p);
 }
 
+/* A text that holds no plan reads without error but is known as such: no
+ * "KẾ HOẠCH" title, no plan number, no task, no target. Any of them is a
+ * plan, however small. */
+static void test_plan_found(void **state)
+{
+  (void)state;
+  static const char *const none[] = {
+      /* ordinary prose, with dates, agencies and "kế hoạch" in passing */
+      "Hôm nay, ngày 12/3/2025, Công an huyện tổ chức buổi gặp mặt các gia đình.\n"
+      "Kế hoạch đi dã ngoại của lớp chúng tôi bị hoãn vì trời mưa to.\n"
+      "Mọi người ra về lúc 17 giờ.\n",
+      /* a decision, numbered, without a plan */
+      "ỦY BAN NHÂN DÂN\nHUYỆN BÌNH SƠN\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\n"
+      "Về việc thành lập Tổ công tác liên ngành\nĐiều 1. Thành lập Tổ công tác.\n",
+      "I.\nII.\n1.\n- \n+ \n(\n)\n|\n"};
+  for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
+    struct plan p = read_ok(none[k]);
+    assert_false(plan_read_found(&p));
+    plan_free(&p);
+  }
+  static const char *const some[] = {
+      "KẾ HOẠCH\nPhòng, chống ma túy năm 2025\n",                           /* a title */
+      "Số: 07/KH-BCĐ\nBình Sơn, ngày 05 tháng 3 năm 2024\n",                /* a plan's number */
+      "II. NHIỆM VỤ\n- Công an huyện rà soát người nghiện trên địa bàn.\n", /* a task */
+      "I. MỤC TIÊU\nGiảm 5% số người nghiện so với năm 2024.\n"};           /* a target */
+  for (size_t k = 0; k < sizeof some / sizeof *some; k++) {
+    struct plan p = read_ok(some[k]);
+    assert_true(plan_read_found(&p));
+    plan_free(&p);
+  }
+  assert_false(plan_read_found(NULL));
+  struct plan p = read_sample("001_c4b8e8f3bf85f38b.txt");
+  assert_true(plan_read_found(&p));
+  plan_free(&p);
+}
+
 /* ---- bad input ---------------------------------------------------------------- */
 
 static void test_bad_input(void **state)
@@ -1054,6 +1090,7 @@ int main(void)
       cmocka_unit_test(test_thousands_and_decimal_marks),
       cmocka_unit_test(test_conversion_noise),
       cmocka_unit_test(test_title_year_out_of_range),
+      cmocka_unit_test(test_plan_found),
       cmocka_unit_test(test_bad_input),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
