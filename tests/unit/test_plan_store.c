@@ -286,19 +286,30 @@ static void test_kill_mid_save(void **state)
   size_t ntask = p.n_tasks;
   store_close(f->st);
   f->st = NULL;
+  /* the child says when its first plan is saved, so the kill lands in a
+   * later save however slow the machine is */
+  int saved[2];
+  assert_int_equal(pipe(saved), 0);
   pid_t pid = fork();
   assert_true(pid >= 0);
   if (pid == 0) {
+    close(saved[0]);
     struct store *st;
     if (store_open(&st, f->path, NULL))
       _exit(1);
-    for (;;) {
+    for (int n = 0;; n++) {
       long id;
       if (plan_edit_save(&id, st, &p, "kh.txt", text, "child", NULL))
         _exit(1);
+      if (n == 0 && write(saved[1], "s", 1) != 1)
+        _exit(1);
     }
   }
-  struct timespec ts = {0, 300 * 1000 * 1000};
+  close(saved[1]);
+  char c;
+  assert_int_equal(read(saved[0], &c, 1), 1);
+  close(saved[0]);
+  struct timespec ts = {0, 50 * 1000 * 1000}; /* into a later save, not a wait */
   nanosleep(&ts, NULL);
   kill(pid, SIGKILL);
   int status;
