@@ -309,7 +309,8 @@ static size_t name_end(const struct pr_para *p, size_t i, size_t open, size_t en
         pr_match(p, k, end, "chi dao") || pr_match(p, k, end, "trien khai") ||
         pr_match(p, k, end, "tien hanh") || pr_match(p, k, end, "quan tam") ||
         pr_match(p, k, end, "quan ly") || pr_match(p, k, end, "thuong xuyen") ||
-        pr_match(p, k, end, "hoc tap") || pr_match(p, k, end, "bao cao"))
+        pr_match(p, k, end, "hoc tap") || pr_match(p, k, end, "bao cao") ||
+        pr_match(p, k, end, "ban hanh"))
       break;
     if (pr_match(p, k, end, "to chuc") && k >= i + open && !pr_tok_is(p, k - 1, ","))
       break;
@@ -342,7 +343,8 @@ static size_t scan_names(const struct pr_para *p, size_t i, size_t end, size_t (
   *nspans = 0;
   size_t k = i, list_end = i;
   int first = 1;
-  /* "Đề nghị X", "Giao X", "Yêu cầu X": the request, not the name */
+  /* "Đề nghị X", "Giao X", "Yêu cầu X", "Riêng X", "Đối với X": the
+   * request or the topic, not the name */
   for (;;) {
     size_t m = pr_match(p, k, end, "de nghi");
     if (!m)
@@ -351,6 +353,8 @@ static size_t scan_names(const struct pr_para *p, size_t i, size_t end, size_t (
       m = pr_match(p, k, end, "yeu cau");
     if (!m)
       m = pr_match(p, k, end, "rieng");
+    if (!m)
+      m = pr_match(p, k, end, "doi voi"); /* "Đối với Công an huyện:" */
     if (!m)
       break;
     k += m;

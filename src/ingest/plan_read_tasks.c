@@ -356,7 +356,7 @@ static int intro_line(struct pr_doc *d, const struct pr_para *p, const struct pr
   size_t st, oe = opener(p, &st);
   if (oe == p->body || st != p->body) {
     /* a bullet heading naming nobody: short, one clause */
-    if (!is_bullet(p->mk) || colon - p->body > 20 || pr_find(p, p->body, colon, ";") != NO_TOK ||
+    if (!is_bullet(p->mk) || colon - p->body > 12 || pr_find(p, p->body, colon, ";") != NO_TOK ||
         pr_find(p, p->body, colon, ".") != NO_TOK)
       return -1;
     return 0;

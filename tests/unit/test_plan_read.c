@@ -735,8 +735,13 @@ static void test_sub_items_take_the_agency_above(void **state)
               "2. Sở Tư pháp\n"
               "+ Ban hành kế hoạch phổ biến pháp luật về phòng, chống ma túy.\n"
               "3. Công an huyện chủ trì, phối hợp với Viện Kiểm sát nhân dân huyện:\n"
-              "a) Đẩy nhanh tiến độ điều tra các vụ án ma túy.\n");
-  assert_int_equal(p.n_tasks, 8);
+              "a) Đẩy nhanh tiến độ điều tra các vụ án ma túy.\n"
+              "4. Công tác quản lý\n"
+              "- Đối với Phòng Y tế:\n"
+              "+ Kiểm tra các nhà thuốc trên địa bàn huyện.\n"
+              "- Bộ Công an ban hành hướng dẫn, Công an huyện tổ chức tập huấn cho Công an "
+              "xã.\n");
+  assert_int_equal(p.n_tasks, 10);
   for (int k = 0; k < 2; k++) {
     assert_int_equal(p.tasks[k].n_lead, 1);
     assert_string_equal(p.tasks[k].lead[0], "Công an tỉnh");
@@ -751,6 +756,8 @@ static void test_sub_items_take_the_agency_above(void **state)
   assert_string_equal(p.tasks[6].lead[0], "Sở Tư pháp");
   assert_string_equal(p.tasks[7].lead[0], "Công an huyện");
   assert_string_equal(p.tasks[7].support[0], "Viện Kiểm sát nhân dân huyện");
+  assert_string_equal(p.tasks[8].lead[0], "Phòng Y tế"); /* "Đối với X:" */
+  assert_string_equal(p.tasks[9].lead[0], "Bộ Công an"); /* not "Bộ Công an ban" */
   plan_free(&p);
 }
 
