@@ -15,14 +15,18 @@
  *      colon ("**Sở Y tế** chủ trì, phối hợp: (1) ... (2) ...", "Sở Công
  *      Thương chủ trì, phối hợp với Công an tỉnh ...", "Đề nghị Viện kiểm
  *      sát ...", "Giao Công an tỉnh ..."); numbered items "(1)", "(2)" in
- *      the paragraph are separate tasks of that agency;
- *   4. a closing parenthesis "(X chủ trì, phối hợp Y thực hiện thường
- *      xuyên)": it completes the tasks written since the previous one in
- *      the same section;
+ *      the paragraph are separate tasks of that agency; an item without an
+ *      agency takes the one of the bullet or heading it sits under ("-
+ *      Công an tỉnh chủ trì, phối hợp Y:" over its "+" items);
+ *   4. a parenthesis ending an item, "(X chủ trì, phối hợp Y ...)", names
+ *      that item's lead; on a line of its own it completes the tasks
+ *      written since the previous one in the same section;
  *   5. "chủ trì, phối hợp (với) Y" / "phối hợp với Y" inside the text names
  *      coordinators.
- * A role never overwrites one the task states itself. Deadlines inside a
- * parenthesis (a report list) are not the task's deadline. */
+ * A role never overwrites one the task states itself. A deadline inside a
+ * parenthesis is the task's unless it is a report schedule; "hoàn thành
+ * trước D, sau đó duy trì thường xuyên" keeps both (then_ongoing). A task
+ * belongs to the phase it names or whose heading it sits under. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
