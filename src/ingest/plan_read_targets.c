@@ -12,8 +12,10 @@
  *     each "N%" is `growth_min`/`growth_max` after "tăng" (max with "không
  *     quá", "tối đa"), `reduction_min` after "giảm", else `ratio_min`;
  *     "ít nhất / tối thiểu / không dưới / trên N noun" is `count_min`,
- *     "không quá / tối đa N noun" `count_max`; a clause opening with one
- *     agency gives that agency a quota of N;
+ *     "không quá / tối đa N noun" `count_max`; a clause opening with an
+ *     agency gives it a quota of N, and one opening with a list of units
+ *     or agencies ("Riêng các huyện A, B, thành phố C ...") gives each a
+ *     quota of N, the target being their sum;
  *   - phase: a target under a phase ("Mục tiêu:" after "Giai đoạn 1 ...")
  *     or under a heading whose date range is a phase's belongs to it. */
 #include <stdio.h>
