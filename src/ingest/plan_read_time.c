@@ -245,11 +245,29 @@ enum task_cadence pr_cadence(const struct pr_para *p, size_t from, size_t to)
   for (size_t k = 0; ongoing[k]; k++)
     if (pr_find(p, from, to, ongoing[k]) != (size_t)-1)
       return CADENCE_ONGOING;
-  if (pr_find(p, from, to, "trong cao diem") != (size_t)-1 ||
-      pr_find(p, from, to, "trong dot") != (size_t)-1 ||
-      pr_find(p, from, to, "trong thoi gian cao diem") != (size_t)-1 ||
-      pr_find(p, from, to, "trong dot cao diem") != (size_t)-1)
+  if (pr_find(p, from, to, "trong dot") != (size_t)-1)
     return CADENCE_CAMPAIGN;
+  /* "trong (thời gian | giai đoạn) (thực hiện) (đợt) cao điểm": a time;
+   * "trong thực hiện cao điểm" alone is a topic ("nội dung ... trong thực
+   * hiện cao điểm") */
+  static const char *const between[] = {"thoi gian", "giai doan", "thuc hien", "dot", NULL};
+  for (size_t k = pr_find(p, from, to, "trong"); k != (size_t)-1;
+       k = pr_find(p, k + 1, to, "trong")) {
+    size_t j = k + 1;
+    int when = 1;
+    if (pr_match(p, j, to, "thuc hien"))
+      when = 0;
+    for (int n = 0; n < 3; n++) {
+      size_t m = 0;
+      for (size_t b = 0; between[b] && !m; b++)
+        m = pr_match(p, j, to, between[b]);
+      if (!m)
+        break;
+      j += m;
+    }
+    if (when && pr_match(p, j, to, "cao diem"))
+      return CADENCE_CAMPAIGN;
+  }
   return CADENCE_NONE;
 }
 

@@ -469,6 +469,8 @@ static void test_sample_004(void **state)
   assert_false(p.tasks[3].four_clear.when);
   assert_false(p.tasks[56].four_clear.when);
   assert_true(p.tasks[24].four_clear.when); /* due 30/8/2024 */
+  /* IV.7 "... đặc biệt trong giai đoạn thực hiện cao điểm" */
+  assert_int_equal(p.tasks[53].cadence, CADENCE_CAMPAIGN);
   /* IV.4.1 "(Công an tỉnh, Bộ Chỉ huy Biên phòng, Hải quan tỉnh phối hợp các
    * sở, ban, ngành, đoàn thể, UBND cấp huyện, cấp xã thực hiện trong cao điểm và thường xuyên)" */
   assert_int_equal(p.tasks[30].n_lead, 3);
@@ -781,9 +783,13 @@ static void test_task_phase_and_when(void **state)
               "4. Kiểm tra các cơ sở kinh doanh dịch vụ karaoke, quán bar.\n"
               "Đơn vị chủ trì: Công an tỉnh.\n"
               "Thời gian thực hiện: Giai đoạn 2.\n"
-              "5. Sở Tư pháp định kỳ hằng quý tổ chức phổ biến pháp luật tại các xã.\n");
+              "5. Sở Tư pháp định kỳ hằng quý tổ chức phổ biến pháp luật tại các xã.\n"
+              "6. Sở Công Thương kiểm tra các cơ sở kinh doanh hóa chất, đặc biệt trong giai "
+              "đoạn thực hiện cao điểm.\n");
   assert_int_equal(p.n_phases, 2);
-  assert_int_equal(p.n_tasks, 5);
+  assert_int_equal(p.n_tasks, 6);
+  assert_int_equal(p.tasks[5].cadence, CADENCE_CAMPAIGN);
+  assert_true(p.tasks[5].four_clear.when);
   assert_string_equal(p.tasks[0].phase, "Giai đoạn 1");
   assert_true(p.tasks[0].four_clear.when);
   assert_null(p.tasks[1].phase);
