@@ -123,6 +123,28 @@ size_t text_space_len(const char *s)
   return n > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ? (size_t)n : 0;
 }
 
+size_t text_width(const char *s)
+{
+  size_t w = 0;
+  while (*s) {
+    if (!(*s & 0x80)) { /* ASCII: one column (control characters are not in names) */
+      w++;
+      s++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+    if (n <= 0) { /* a stray byte: one column, like a replacement character */
+      w++;
+      s++;
+      continue;
+    }
+    w += (size_t)utf8proc_charwidth(cp);
+    s += n;
+  }
+  return w;
+}
+
 /* Shared by text_fold and text_key: strip marks, fold case, then collapse the
  * separators. `punct_is_space` makes every non-alphanumeric a separator. */
 static int fold(char **out, const char *s, int punct_is_space, struct err *err)

@@ -33,6 +33,13 @@ int text_has_alnum(const char *s);
  * that spreadsheets write between thousands, thin spaces ...), else 0. */
 size_t text_space_len(const char *s);
 
+/* The number of terminal columns s takes: each code point's width by
+ * utf8proc_charwidth (0 for a combining mark, so decomposed "Việt" is 4 like
+ * composed, 2 for a wide East Asian character). Bytes that are not valid
+ * UTF-8 count one column each. For aligning tables by what a person sees,
+ * not by bytes ("Nguyễn" is 6 columns, 9 bytes). */
+size_t text_width(const char *s);
+
 /* Like text_fold, and every run of characters that are neither letters nor
  * digits becomes one space: "Sở LĐ-TB&XH" -> "so ld tb xh". For matching
  * names whatever their punctuation. */
