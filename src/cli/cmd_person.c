@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/app_person.h"
 #include "base/date.h"
 #include "cli/cli_registers.h"
 #include "domain/legal_rule.h"
@@ -256,7 +257,8 @@ static int person_add(const struct cli_global *g, const struct opts *o)
   SET(p.occupation_group, o->occupation_group);
   SET(p.other_names, o->other_names);
   struct err err = {0};
-  rc = person_create(s.st, s.use, &p, s.today, &err);
+  long new_id;
+  rc = app_person_add(&new_id, s.st, s.use, &p, s.today, &err);
   session_close(&s);
   if (rc)
     return cli_fail(&err);
@@ -295,7 +297,8 @@ static int person_event(const struct cli_global *g, const struct opts *o)
   int rc = session_open(&s, g, o, 0);
   if (rc)
     return rc;
-  rc = person_add_event(s.st, s.use, &e, s.today, &err);
+  long ev_id;
+  rc = app_person_event(&ev_id, s.st, s.use, &e, s.today, &err);
   session_close(&s);
   if (rc)
     return cli_fail(&err);
@@ -373,7 +376,7 @@ static int person_show(const struct cli_global *g, const struct opts *o)
     return rc;
   struct person_record r;
   struct err err = {0};
-  rc = person_read(&r, s.st, s.use, id, &s.rules, s.today, &err);
+  rc = app_person_show(&r, s.st, s.use, id, &s.rules, &err);
   if (rc) {
     session_close(&s);
     return cli_fail(&err);
@@ -472,8 +475,8 @@ static int person_search_cmd(const struct cli_global *g, const struct opts *o)
     return rc;
   struct person_hit_list l;
   struct err err = {0};
-  rc = person_search(&l, s.st, s.use, o->npos ? o->pos[0] : NULL, o->status,
-                     o->limit > 0 ? (size_t)o->limit : 100, &err);
+  rc = app_person_search(&l, s.st, s.use, o->npos ? o->pos[0] : NULL, o->status,
+                         o->limit > 0 ? (size_t)o->limit : 100, &err);
   if (rc) {
     session_close(&s);
     return cli_fail(&err);
@@ -518,7 +521,7 @@ static int person_due_cmd(const struct cli_global *g, const struct opts *o)
   int within = o->within >= 0 ? (int)o->within : 30;
   struct person_due_list l;
   struct err err = {0};
-  rc = person_due(&l, s.st, s.use, &s.rules, s.today, within, &err);
+  rc = app_person_due(&l, s.st, s.use, &s.rules, s.today, within, &err);
   if (rc) {
     session_close(&s);
     return cli_fail(&err);
@@ -566,7 +569,7 @@ static int person_duplicates_cmd(const struct cli_global *g, const struct opts *
     return rc;
   struct person_dup_list l;
   struct err err = {0};
-  rc = person_duplicates(&l, s.st, s.use, &err);
+  rc = app_person_duplicates(&l, s.st, s.use, &err);
   if (rc) {
     session_close(&s);
     return cli_fail(&err);
@@ -608,8 +611,8 @@ static int person_pair(const struct cli_global *g, const struct opts *o, int mer
   if (rc)
     return rc;
   struct err err = {0};
-  rc = merge ? person_merge(s.st, s.use, a, b, s.today, &err)
-             : person_dismiss(s.st, s.use, a, b, &err);
+  rc = merge ? app_person_merge(s.st, s.use, a, b, s.today, &err)
+             : app_person_dismiss(s.st, s.use, a, b, &err);
   session_close(&s);
   if (rc)
     return cli_fail(&err);

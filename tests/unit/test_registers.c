@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_person.h"
 #include "base/buf.h"
 #include "domain/audit.h"
 #include "domain/person.h"
@@ -888,7 +889,7 @@ static void test_event_rows_name_their_person(void **state)
   v.ref_event_id = count("SELECT id FROM person_event WHERE kind = 'classified' AND person_id = "
                          "(SELECT id FROM person WHERE full_name = 'Lù Thị Hai')");
   snprintf(v.note, sizeof v.note, "ghi nhầm người");
-  assert_int_equal(person_add_event(st, &admin, &v, TODAY, &err), 0);
+  assert_int_equal(app_person_event(&(long){0}, st, &admin, &v, TODAY, &err), 0);
   struct class_cell cc = {"Lù Thị Hai", "?"};
   long n = 0;
   assert_int_equal(
@@ -1314,10 +1315,10 @@ static void test_people_bulk_same_as_row_by_row(void **state)
   assert_int_equal(db_col_int(q, 0), 3);
   db_finalize(q);
   struct person_hit_list hl;
-  assert_int_equal(person_search(&hl, fast, &admin, "van an", NULL, 0, &err), 0);
+  assert_int_equal(app_person_search(&hl, fast, &admin, "van an", NULL, 0, &err), 0);
   assert_int_equal(hl.n, 2);
   person_hit_list_free(&hl);
-  assert_int_equal(person_search(&hl, fast, &admin, "010090002008", NULL, 0, &err), 0);
+  assert_int_equal(app_person_search(&hl, fast, &admin, "010090002008", NULL, 0, &err), 0);
   assert_int_equal(hl.n, 1);
   assert_string_equal(hl.items[0].person.address, "Bản Mống 2");
   person_hit_list_free(&hl);
