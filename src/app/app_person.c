@@ -289,6 +289,22 @@ int app_person_duplicates(struct person_dup_list *out, struct store *st, const s
     rc = store_person_duplicates(out, st, caller, err);
   if (rc)
     return rc;
+  struct unit_ref *refs = calloc(out->n ? 2 * out->n : 1, sizeof *refs);
+  if (!refs)
+    rc = err_nomem(err);
+  for (size_t i = 0; !rc && i < out->n; i++) {
+    struct person *a = &out->items[i].a, *b = &out->items[i].b;
+    refs[2 * i] = (struct unit_ref){a->unit_tree, a->unit_code, a->unit_name, sizeof a->unit_name};
+    refs[2 * i + 1] =
+        (struct unit_ref){b->unit_tree, b->unit_code, b->unit_name, sizeof b->unit_name};
+  }
+  if (!rc)
+    rc = name_units(st, refs, 2 * out->n, err);
+  free(refs);
+  if (rc) {
+    person_dup_list_free(out);
+    return rc;
+  }
   char detail[64];
   snprintf(detail, sizeof detail, "%zu cặp nghi trùng", out->n);
   rc = audit_alone(st, caller, "person.duplicates", 0, detail, err);

@@ -61,7 +61,7 @@ int app_person_due(struct person_due_list *out, struct store *st, const struct s
                    struct err *err);
 
 /* Open possible-duplicate pairs with both people inside the caller's
- * territory, by a then b. */
+ * territory, by a then b; each person's unit_name filled. */
 int app_person_duplicates(struct person_dup_list *out, struct store *st, const struct scope *caller,
                           struct err *err);
 
