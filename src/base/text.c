@@ -81,6 +81,40 @@ static int is_space(utf8proc_int32_t cp)
   return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
+int text_casefold(char **out, const char *s, struct err *err)
+{
+  *out = NULL;
+  int rc = check_input(s, err);
+  if (rc)
+    return rc;
+  utf8proc_uint8_t *r;
+  rc = map(&r, s, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, err);
+  if (rc)
+    return rc;
+  /* collapse white space in place: the result is never longer */
+  size_t w = 0;
+  int pending = 0;
+  for (utf8proc_ssize_t i = 0; r[i];) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(r + i, -1, &cp);
+    if (n <= 0)
+      break; /* never: map produced valid UTF-8 */
+    if (is_space(cp)) {
+      pending = w > 0;
+    } else {
+      if (pending)
+        r[w++] = ' ';
+      pending = 0;
+      memmove(r + w, r + i, (size_t)n);
+      w += (size_t)n;
+    }
+    i += n;
+  }
+  r[w] = '\0';
+  *out = (char *)r;
+  return ERR_OK;
+}
+
 static int is_alnum(utf8proc_int32_t cp)
 {
   switch (utf8proc_category(cp)) {

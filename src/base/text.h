@@ -23,6 +23,11 @@ int text_nfc(char **out, const char *s, struct err *err);
  * and either tone-mark placement ("Hòa"/"Hoà"), give the same key. */
 int text_fold(char **out, const char *s, struct err *err);
 
+/* NFC, case folded, marks kept, runs of white space collapsed to one space
+ * and trimmed: "  NGUYỄN  Văn Dũng " -> "nguyễn văn dũng". Two spellings
+ * with the same result differ only by case and spacing. */
+int text_casefold(char **out, const char *s, struct err *err);
+
 /* 1 when text_key would keep something of s (a letter or a digit once
  * folded), else 0 (a name made of punctuation; also invalid UTF-8 or out of
  * memory). Without a copy when s has an ASCII letter or digit. */
