@@ -9,11 +9,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Print s (NULL: "") left-aligned in `width` columns on f: s, then the
- * spaces that fill the column; nothing more when s is as wide or wider. */
+/* Print s (NULL: "") left-aligned in a column `width` display columns wide
+ * on f: s, then the spaces that fill the column. A cell as wide as the
+ * column or wider is followed by one space, so it never runs into the next
+ * (that row's later columns shift instead). */
 void cli_cell(FILE *f, const char *s, size_t width);
-
-/* The same, right-aligned: the spaces first (numbers, ids). */
-void cli_cell_right(FILE *f, const char *s, size_t width);
 
 #endif
