@@ -17,9 +17,8 @@
 #include <string.h>
 
 #include "app/app_person.h"
-#include "domain/register.h"
-#include "ingest/register_import.h"
 #include "store/store.h"
+#include "types/register.h"
 
 #define TODAY "2026-11-23"
 
@@ -51,8 +50,7 @@ static void import(struct reg_import_result *r, const char *text)
 {
   struct err err = {0};
   const char *path = tu_write_file(dir, "people.csv", text);
-  assert_int_equal(reg_import_file(r, st, &admin, reg_spec_find("people"), path, 0, TODAY, &err),
-                   0);
+  assert_int_equal(tu_import(r, st, &admin, "people", path, 0, TODAY, &err), ERR_OK);
 }
 
 /* The one record holding national ID `nid`, as "name|birth date|address". */
