@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app_person.h"
 #include "app/app_register.h"
 #include "base/period.h"
 #include "base/text.h"
@@ -218,7 +219,7 @@ static int step_search(void)
   for (size_t i = 0; i < n; i++) {
     struct person_hit_list l;
     double t0 = now();
-    if (person_search(&l, st, &sc, names[i], NULL, 20, &err)) {
+    if (app_person_search(&l, st, &sc, names[i], NULL, 20, &err)) {
       fprintf(stderr, "   search: %s\n", err.msg);
       return 1;
     }

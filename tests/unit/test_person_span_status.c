@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_person.h"
 #include "base/date.h"
 #include "base/period.h"
 #include "domain/indicator.h"
@@ -97,7 +98,7 @@ static const char *status_now(long id)
   static char code[32];
   struct person_record r;
   struct err err = {0};
-  if (person_read(&r, st, &admin, id, NULL, TODAY, &err))
+  if (app_person_show(&r, st, &admin, id, NULL, &err))
     fail_msg("read %ld: %s", id, err.msg);
   snprintf(code, sizeof code, "%s", person_status_code(&r.status));
   person_record_free(&r);
