@@ -178,6 +178,18 @@ const struct store_gen_unit *gen_commune_at(struct gen_ctx *c, struct gen_rng *r
   return &c->old_u[pr->old_c[gen_below(r, (long)pr->n_old)]];
 }
 
+const struct store_gen_unit *gen_successor(const struct gen_ctx *c,
+                                           const struct store_gen_unit *old, long id)
+{
+  if (c->end_day < c->reform_day || old < c->old_u || old >= c->old_u + c->n_old_u)
+    return NULL;
+  size_t i = (size_t)(old - c->old_u), n = c->succ_at[i + 1] - c->succ_at[i];
+  if (!n)
+    return NULL;
+  uint64_t x = (uint64_t)id;
+  return &c->new_u[c->succ[c->succ_at[i] + splitmix64(&x) % n]];
+}
+
 long gen_day_between(struct gen_ctx *c, struct gen_rng *r, long lo, long hi)
 {
   if (lo < c->from_day)
@@ -308,11 +320,41 @@ static void ctx_free(struct gen_ctx *c)
   free(c->old_u);
   free(c->new_u);
   free(c->old_prov);
+  free(c->succ_at);
+  free(c->succ);
   free(c->active);
   free(c->active_w);
   free(c->pp);
   free(c->ids);
   free(c->agencies);
+}
+
+/* c->succ_at / c->succ from the successions of old communes (sx: by old
+ * code then new code; c->old_u and c->new_u: by code). */
+static int load_successors(struct gen_ctx *c, const struct store_gen_succession *sx, size_t nsx,
+                           struct err *err)
+{
+  c->succ_at = calloc(c->n_old_u + 1, sizeof *c->succ_at);
+  c->succ = malloc((nsx ? nsx : 1) * sizeof *c->succ);
+  if (!c->succ_at || !c->succ)
+    return err_nomem(err);
+  size_t n = 0, at = 0; /* at: the next old commune whose range starts */
+  for (size_t i = 0; i < nsx; i++) {
+    if (sx[i].old_level != 3)
+      continue;
+    const struct store_gen_unit *o =
+        bsearch(sx[i].old_code, c->old_u, c->n_old_u, sizeof *c->old_u, unit_code_cmp);
+    const struct store_gen_unit *w =
+        bsearch(sx[i].new_code, c->new_u, c->n_new_u, sizeof *c->new_u, unit_code_cmp);
+    if (!o || !w)
+      continue;
+    for (size_t k = (size_t)(o - c->old_u); at <= k; at++)
+      c->succ_at[at] = n;
+    c->succ[n++] = (size_t)(w - c->new_u);
+  }
+  for (; at <= c->n_old_u; at++)
+    c->succ_at[at] = n;
+  return ERR_OK;
 }
 
 static int load_geography(struct gen_ctx *c, struct err *err)
@@ -382,6 +424,8 @@ static int load_geography(struct gen_ctx *c, struct err *err)
   }
   free(extra_cap);
   free(new_cap);
+  if (!rc)
+    rc = load_successors(c, sx, nsx, err);
   free(sx);
   for (size_t p = 0; p < c->n_prov && !rc; p++) {
     struct gen_province *pr = &c->prov[p];

@@ -199,6 +199,45 @@ static int check_person(void *ctx, const struct person *p, const struct person_e
   return 0;
 }
 
+/* Cases of old province `prov` (tree pre2025: commune -> district ->
+ * province) detected before the reform. */
+static long old_province_cases(struct store *st, const char *prov)
+{
+  char sql[600];
+  snprintf(sql, sizeof sql,
+           "SELECT count(*) FROM drug_case c JOIN unit u ON u.id = c.unit_id "
+           "JOIN unit d ON d.id = u.parent_id JOIN unit p ON p.id = d.parent_id "
+           "WHERE u.tree = 'pre2025' AND p.code = '%s' AND c.detected_on < '2025-07-01'",
+           prov);
+  return tu_count(st, sql);
+}
+
+/* A figure of province (tree, code) for `period`, by the indicators. */
+static double province_figure(struct store *st, const char *tree, const char *code,
+                              const char *period, const char *indicator)
+{
+  struct scope sc;
+  struct err err = {0};
+  assert_int_equal(scope_init(&sc, "tester", "admin", NULL, NULL, "kiểm thử", &err), ERR_OK);
+  assert_int_equal(scope_resolve(&sc, st, &err), ERR_OK);
+  struct period p;
+  assert_int_equal(period_parse(&p, period, &err), ERR_OK);
+  struct indicator_result_list l;
+  assert_int_equal(indicator_compute(&l, st, &sc, tree, code, &p, IND_SPLIT_NONE, &err), ERR_OK);
+  double v = -1;
+  for (size_t i = 0; i < l.n; i++)
+    if (strcmp(l.items[i].def->code, indicator) == 0 && !l.items[i].group[0])
+      v = l.items[i].value;
+  indicator_result_list_free(&l);
+  return v;
+}
+
+static double old_province_figure(struct store *st, const char *code, const char *period,
+                                  const char *indicator)
+{
+  return province_figure(st, UNIT_TREE_OLD, code, period, indicator);
+}
+
 static void test_valid(void **state)
 {
   (void)state;
@@ -257,6 +296,34 @@ static void test_valid(void **state)
   assert_int_equal(v.derived_keys, 0); /* written by the generator itself, not the triggers */
   assert_int_equal(v.links, 0);
   assert_int_equal(v.place_history, 0);
+  assert_int_equal(v.unit_after, 0);
+
+  /* Records across the reform: the licit entities are registered in 2020, on
+   * old communes of Lào Cai, and each old commune went into a new one, so
+   * all 10 have a new commune after the reform: old Lào Cai counts them for
+   * 2021, new Lào Cai (15) for 2026, old Lào Cai no longer then; a 2021
+   * inspection is on the old commune, which new Lào Cai covers. */
+  assert_int_equal(tu_count(k.st, "SELECT count(*) FROM licit_entity WHERE unit_after_id IS NOT "
+                                  "NULL"),
+                   10);
+  assert_true(old_province_figure(k.st, "10", "2021", "licit_entities") == 10);
+  assert_true(province_figure(k.st, UNIT_TREE_NEW, "15", "2026", "licit_entities") == 10);
+  assert_true(old_province_figure(k.st, "10", "2026", "licit_entities") == 0);
+  assert_true(old_province_figure(k.st, "10", "2021", "licit_entities_inspected") ==
+              province_figure(k.st, UNIT_TREE_NEW, "15", "2021", "licit_entities_inspected"));
+  /* places and rings found before the reform that lived on to it have a new
+   * commune; none found after it has one */
+  assert_true(tu_count(k.st, "SELECT count(*) FROM place WHERE unit_after_id IS NOT NULL") > 0);
+  assert_true(tu_count(k.st, "SELECT count(*) FROM network WHERE unit_after_id IS NOT NULL") > 0);
+  assert_int_equal(tu_count(k.st, "SELECT (SELECT count(*) FROM place WHERE unit_after_id IS NOT "
+                                  "NULL AND found_on >= '2025-07-01') + (SELECT count(*) FROM "
+                                  "network WHERE unit_after_id IS NOT NULL AND found_on >= "
+                                  "'2025-07-01')"),
+                   0);
+  assert_int_equal(tu_count(k.st, "SELECT count(*) FROM place WHERE unit_after_id IS NOT NULL AND "
+                                  "kind = 'cultivation' AND destroyed_on <> '' AND destroyed_on < "
+                                  "'2025-07-01'"),
+                   0);
 
   /* Every agency name reads back, through the lexicon the register import uses, as the
    * kind stored with it. */
@@ -313,40 +380,6 @@ static void test_bad_options(void **state)
   assert_int_equal(store_gen_existing(&existing, st, GEN_USER, &err), ERR_OK);
   assert_int_equal(existing, 0);
   store_close(st);
-}
-
-/* Cases of old province `prov` (tree pre2025: commune -> district ->
- * province) detected before the reform. */
-static long old_province_cases(struct store *st, const char *prov)
-{
-  char sql[600];
-  snprintf(sql, sizeof sql,
-           "SELECT count(*) FROM drug_case c JOIN unit u ON u.id = c.unit_id "
-           "JOIN unit d ON d.id = u.parent_id JOIN unit p ON p.id = d.parent_id "
-           "WHERE u.tree = 'pre2025' AND p.code = '%s' AND c.detected_on < '2025-07-01'",
-           prov);
-  return tu_count(st, sql);
-}
-
-/* A figure of old province `code` for `period`, by the indicators. */
-static double old_province_figure(struct store *st, const char *code, const char *period,
-                                  const char *indicator)
-{
-  struct scope sc;
-  struct err err = {0};
-  assert_int_equal(scope_init(&sc, "tester", "admin", NULL, NULL, "kiểm thử", &err), ERR_OK);
-  assert_int_equal(scope_resolve(&sc, st, &err), ERR_OK);
-  struct period p;
-  assert_int_equal(period_parse(&p, period, &err), ERR_OK);
-  struct indicator_result_list l;
-  assert_int_equal(indicator_compute(&l, st, &sc, UNIT_TREE_OLD, code, &p, IND_SPLIT_NONE, &err),
-                   ERR_OK);
-  double v = -1;
-  for (size_t i = 0; i < l.n; i++)
-    if (strcmp(l.items[i].def->code, indicator) == 0 && !l.items[i].group[0])
-      v = l.items[i].value;
-  indicator_result_list_free(&l);
-  return v;
 }
 
 /* New Lào Cai (15 since 01/07/2025) is old Lào Cai (10) and old Yên Bái (15):
