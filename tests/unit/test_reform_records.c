@@ -290,6 +290,46 @@ static void export_writes_both_units_and_reimports_unchanged(void **state)
   assert_true(figure(NEW_LAO_CAI, "2026", "licit_entities_inspected") == 2);
 }
 
+/* Spans of place `no` that continue after the cut (opens = 0). */
+static long continuations(const char *no)
+{
+  char q[300];
+  snprintf(q, sizeof q,
+           "SELECT count(*) FROM place_span x JOIN place p ON p.id = x.place_id "
+           "WHERE p.record_no = '%s' AND x.opens = 0",
+           no);
+  return tu_count(st, q);
+}
+
+/* A re-import that gives or takes away the unit after the reform rebuilds
+ * the place's spans (trigger place_moved), and the figures follow. */
+static void changing_the_unit_after_the_reform_moves_the_facts(void **state)
+{
+  (void)state;
+  /* H-2: a retail point found on Kim Tân 01/05/2025, never eliminated */
+  assert_int_equal(save(NULL, "places", "Mã điểm", "H-2", "Loại", "Điểm bán lẻ", "Mã đơn vị",
+                        "02647", "Ngày phát hiện", "01/05/2025", NULL),
+                   ERR_OK);
+  assert_int_equal(continuations("H-2"), 0);
+  /* without a unit after the reform it stays on Kim Tân: old Lào Cai 2026 has it */
+  assert_true(figure(OLD_LAO_CAI, "2026", "retail_points_active") == 1);
+  assert_int_equal(save(NULL, "places", "Mã điểm", "H-2", "Loại", "Điểm bán lẻ", "Mã đơn vị",
+                        "02647", "Ngày phát hiện", "01/05/2025", "Mã đơn vị sau sắp xếp", "02647",
+                        NULL),
+                   ERR_OK);
+  assert_int_equal(continuations("H-2"), 1);
+  assert_true(figure(OLD_LAO_CAI, "2026", "retail_points_active") == 0);
+  assert_true(figure(NEW_LAO_CAI, "2026", "retail_points_active") == 1);
+  assert_true(figure(NEW_LAO_CAI, "2025-Q2", "retail_points_new") == 1);
+  assert_true(figure(NEW_LAO_CAI, "2025-Q3", "retail_points_new") == 0);
+  /* an empty cell clears it again */
+  assert_int_equal(save(NULL, "places", "Mã điểm", "H-2", "Loại", "Điểm bán lẻ", "Mã đơn vị",
+                        "02647", "Ngày phát hiện", "01/05/2025", "Mã đơn vị sau sắp xếp", "", NULL),
+                   ERR_OK);
+  assert_int_equal(continuations("H-2"), 0);
+  assert_true(figure(OLD_LAO_CAI, "2026", "retail_points_active") == 1);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -297,6 +337,7 @@ int main(void)
       cmocka_unit_test(place_facts_count_on_the_unit_of_their_date),
       cmocka_unit_test(new_unit_must_succeed_the_old_one),
       cmocka_unit_test(export_writes_both_units_and_reimports_unchanged),
+      cmocka_unit_test(changing_the_unit_after_the_reform_moves_the_facts),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
