@@ -29,13 +29,13 @@ enum reg_type {
   REG_ENUM,       /* one of `values` (code or Vietnamese label) */
   REG_UNIT,       /* a unit code -> unit_id (tree from the tree column or the date) */
   REG_TREE,       /* pre2025|post2025: which tree the unit code is in (not stored) */
-  REG_UNIT_AFTER, /* a unit code of tree post2025 -> unit_after_id: where a record found on an
-                     old-tree unit is from 2025-07-01, a successor of that unit (NULL: empty) */
   REG_AGENCY,     /* an agency name as written -> agency_name + agency_kind */
   REG_KIND_OF,    /* an agency name or kind -> agency_kind only */
   REG_ARTICLES,   /* Penal Code articles "249, 251" -> "249;251" (+ case_offence) */
   REG_PARENT,     /* the record number of the parent record -> parent id */
-  REG_PERSON      /* a national ID of the people register -> person_id */
+  REG_PERSON,     /* a national ID of the people register -> person_id */
+  REG_UNIT_AFTER, /* a unit code of tree post2025 -> unit_after_id: where a record found on an
+                     old-tree unit is from 2025-07-01, a successor of that unit (NULL: empty) */
 };
 
 #define REG_REQUIRED 1 /* the cell may not be empty */
