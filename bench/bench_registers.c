@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app_register.h"
 #include "base/period.h"
 #include "base/text.h"
 #include "domain/gen.h"
@@ -25,7 +26,6 @@
 #include "domain/register.h"
 #include "domain/scope.h"
 #include "ingest/csv.h"
-#include "ingest/register_import.h"
 #include "ingest/unit_import.h"
 #include "output/csv_write.h"
 #include "store/store.h"
@@ -118,10 +118,15 @@ static int step_generate(void)
   return 0;
 }
 
-static int write_row(void *ctx, const char *const *cells)
+static int write_header(void *ctx, const char *const *cells, size_t n, struct err *err)
 {
-  struct err e;
-  return csv_writer_row(ctx, cells, &e);
+  (void)n;
+  return csv_writer_row(ctx, cells, err);
+}
+
+static int write_row(void *ctx, const char *const *cells, struct err *err)
+{
+  return csv_writer_row(ctx, cells, err);
 }
 
 static int step_export_people(void)
@@ -133,16 +138,12 @@ static int step_export_people(void)
   const struct reg_spec *spec = reg_spec_find("people");
   struct csv_writer w;
   struct err err = {0};
-  const char *headers[REG_MAX_COLUMNS];
-  for (size_t i = 0; i < spec->n_cols; i++)
-    headers[i] = spec->cols[i].header;
   double t0 = now();
   long n = 0;
   int rc = csv_writer_open(&w, people_csv, spec->n_cols, &err);
+  struct app_register_sink sink = {write_header, write_row, &w};
   if (!rc)
-    rc = csv_writer_row(&w, headers, &err);
-  if (!rc)
-    rc = reg_export(st, &sc, spec, write_row, &w, &n, "2026-11-23", &err);
+    rc = app_register_export(&n, st, &sc, "people", "2026-11-23", &sink, &err);
   if (!rc)
     rc = csv_writer_close(&w, 1, &err);
   double t = now() - t0;
@@ -151,8 +152,9 @@ static int step_export_people(void)
     fprintf(stderr, "   export: %s\n", err.msg);
     return 1;
   }
-  printf("   export people: %ld rows in %.2f s (%.0f rows/s), %.0f MB\n", n, t, n / t,
-         file_mb(people_csv));
+  printf("   export people (audited: read, spooled, then written): %ld rows in %.2f s (%.0f "
+         "rows/s), %.0f MB\n",
+         n, t, n / t, file_mb(people_csv));
   return 0;
 }
 
@@ -165,7 +167,8 @@ static int step_import_people(void)
   struct reg_import_result r;
   struct err err = {0};
   double t0 = now();
-  int rc = reg_import_file(&r, st, &sc, reg_spec_find("people"), people_csv, 0, "2026-11-23", &err);
+  struct app_register_import_in in = {"people", people_csv, 0, "2026-11-23"};
+  int rc = app_register_import(&r, st, &sc, &in, &err);
   double t = now() - t0;
   store_close(st);
   if (rc) {

@@ -1,29 +1,31 @@
 /* cmd_import.c: `pcmt import`, `pcmt export` and `pcmt registers` — the registers as CSV files.
  *
- * The CLI acts as a named local administrator (--as, default $USER) with
- * national scope, narrowed by --unit to a unit's subtree; --purpose goes
- * into the audit trail. Import writes the rejected rows, with their line
- * number and reason, to a rejects file (default FILE.rejects.csv) that can be
- * corrected and imported again. Exit status: 0 all rows good, 1 some rows
- * rejected (the good ones are saved), 2 the file or arguments are unusable. */
+ * Thin: options in, one operation of app/app_register.h, its result out.
+ * The CLI acts as the database user --as names (default $PCMT_USER, else
+ * the local administrator), narrowed by --unit to a unit's subtree;
+ * --purpose goes into the audit trail. Import prints each rejected row and
+ * writes them, with their line and reason, to a rejects file (default
+ * FILE.rejects.csv) that can be corrected and imported again. Exit status:
+ * 0 all rows saved, 1 some rows rejected (the good ones are saved), else
+ * the error's (2 bad file or arguments, 5 not allowed ...: docs/cli.md). */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
+#include "app/app_register.h"
 #include "base/date.h"
 #include "cli/cli_registers.h"
-#include "domain/register.h"
-#include "domain/scope.h"
-#include "ingest/register_import.h"
 #include "output/csv_write.h"
+#include "output/reg_rejects.h"
 #include "store/store.h"
+#include "types/label.h"
 
 static void list_registers(FILE *f)
 {
   fprintf(f, "Registers:\n");
-  for (size_t i = 0; i < reg_spec_count(); i++)
-    fprintf(f, "  %-18s %s\n", reg_spec_at(i)->name, reg_spec_at(i)->label);
+  const struct reg_spec *spec;
+  for (size_t i = 0; (spec = app_register_at(i)); i++)
+    fprintf(f, "  %-18s %s\n", spec->name, spec->label);
 }
 
 static const char import_help[] =
@@ -34,7 +36,10 @@ static const char import_help[] =
     "CSV in UTF-8 (with or without BOM), comma or semicolon, dates dd/mm/yyyy or yyyy-mm-dd.\n"
     "Columns by their Vietnamese headers: pcmt registers REGISTER. Bad rows go to the rejects\n"
     "file (default FILE.rejects.csv) with their line and reason; good rows are saved together.\n"
-    "Exit: 0 all rows saved, 1 some rows rejected, 2 unusable file. Docs: docs/registers.md\n\n";
+    "Personal exports are audited first: one that cannot be audited writes nothing.\n"
+    "Exit: 0 all rows saved, 1 some rows rejected (the good ones saved), 2 unusable file\n"
+    "or arguments, 5 not allowed, 6 a file not readable or writable, 7 database busy or\n"
+    "failing (every code: docs/cli.md). Docs: docs/registers.md\n\n";
 
 struct io_opts {
   const char *pos[2];
@@ -108,7 +113,7 @@ static int open_scope(struct store **st, struct scope *sc, const struct cli_glob
 
 static const struct reg_spec *find_spec(const char *name)
 {
-  const struct reg_spec *spec = name ? reg_spec_find(name) : NULL;
+  const struct reg_spec *spec = app_register_find(name);
   if (!spec) {
     fprintf(stderr, "pcmt: unknown register '%s'\n", name ? name : "");
     list_registers(stderr);
@@ -123,56 +128,6 @@ static int today_iso(char *out, const char *given, struct err *err)
     return ERR_INPUT;
   date_to_iso(out, d);
   return ERR_OK;
-}
-
-/* 1 when a column of the file is one a rejects file adds ("Dòng", "Lỗi"):
- * a rejects file imported again writes them once, not twice. */
-static int is_reject_column(const char *header)
-{
-  return strcmp(header, "Dòng") == 0 || strcmp(header, "Lỗi") == 0;
-}
-
-static int write_rejects(const char *path, const struct reg_import_result *res, struct err *err)
-{
-  /* the file's own columns first (so it imports again), then line and reason */
-  size_t *cols = calloc(res->n_header + 1, sizeof *cols), k = 0;
-  if (!cols)
-    return err_nomem(err);
-  for (size_t i = 0; i < res->n_header; i++)
-    if (!is_reject_column(res->header[i]))
-      cols[k++] = i;
-  size_t n = k + 2;
-  const char **cells = calloc(n, sizeof *cells);
-  if (!cells) {
-    free(cols);
-    return err_nomem(err);
-  }
-  struct csv_writer w;
-  int rc = csv_writer_open(&w, path, n, err);
-  if (rc) {
-    free(cells);
-    free(cols);
-    return rc;
-  }
-  for (size_t i = 0; i < k; i++)
-    cells[i] = res->header[cols[i]];
-  cells[n - 2] = "Dòng";
-  cells[n - 1] = "Lỗi";
-  rc = csv_writer_row(&w, cells, err);
-  char line[24];
-  for (size_t r = 0; !rc && r < res->n_rejects; r++) {
-    const struct reg_reject *j = &res->rejects[r];
-    for (size_t i = 0; i < k; i++)
-      cells[i] = cols[i] < j->n ? j->fields[cols[i]] : "";
-    snprintf(line, sizeof line, "%ld", j->line);
-    cells[n - 2] = line;
-    cells[n - 1] = j->reason;
-    rc = csv_writer_row(&w, cells, err);
-  }
-  free(cells);
-  free(cols);
-  int crc = csv_writer_close(&w, rc == ERR_OK, err);
-  return rc ? rc : crc;
 }
 
 /* What import and export share: help, options, the register, today, the
@@ -217,45 +172,65 @@ int cmd_import(int argc, char **argv, const struct cli_global *g)
   int status = io_begin(&x, argc, argv, g, 2, 0);
   if (status >= 0)
     return status;
-  const struct io_opts o = x.o;
-  const struct reg_spec *spec = x.spec;
-  struct store *st = x.st;
-  struct err err = x.err;
-  int rc;
+  const struct io_opts *o = &x.o;
+  struct app_register_import_in in = {x.spec->name, o->pos[1], o->dry_run, x.today};
   struct reg_import_result res;
-  rc = reg_import_file(&res, st, &x.sc, spec, o.pos[1], o.dry_run, x.today, &err);
-  store_close(st);
+  int rc = app_register_import(&res, x.st, &x.sc, &in, &x.err);
+  store_close(x.st);
   if (rc) {
     reg_import_result_free(&res);
-    return cli_fail(&err);
+    return cli_fail(&x.err);
   }
   for (size_t i = 0; i < res.n_rejects; i++)
     fprintf(stderr, "dòng %ld: %s\n", res.rejects[i].line, res.rejects[i].reason);
   char rej_default[4096];
-  const char *rej = o.rejects;
+  const char *rej = o->rejects;
   if (!rej) {
-    snprintf(rej_default, sizeof rej_default, "%s.rejects.csv", o.pos[1]);
+    snprintf(rej_default, sizeof rej_default, "%s.rejects.csv", o->pos[1]);
     rej = rej_default;
   }
-  if (res.n_rejects && (rc = write_rejects(rej, &res, &err))) {
-    reg_import_result_free(&res);
-    return cli_fail(&err);
-  }
   printf("%s%s: %ld dòng; thêm %ld, sửa %ld, giữ nguyên %ld, từ chối %zu\n",
-         o.dry_run ? "(thử, không lưu) " : "", spec->name, res.rows, res.inserted, res.updated,
+         o->dry_run ? "(thử, không lưu) " : "", x.spec->name, res.rows, res.inserted, res.updated,
          res.unchanged, res.n_rejects);
-  if (res.n_rejects)
-    printf("các dòng bị từ chối và lý do: %s\n", rej);
   status = res.n_rejects ? 1 : 0;
+  /* the good rows are saved whatever happens to the rejects file; its
+   * rows are on stderr above */
+  if (res.n_rejects && reg_rejects_write(rej, &res, &x.err))
+    status = cli_fail(&x.err);
+  else if (res.n_rejects)
+    printf("các dòng bị từ chối và lý do: %s\n", rej);
   reg_import_result_free(&res);
   return status;
 }
 
-static int write_cell_row(void *ctx, const char *const *cells)
+/* The export's CSV output. A file is opened first (its temporary file
+ * beside the final name: a path that cannot be written fails before
+ * anything is read or audited) and renamed into place only when the export
+ * succeeded; standard output is opened only when the operation hands over
+ * the header, so an export that is refused or cannot be audited writes not
+ * one byte there. */
+struct csv_sink {
+  const char *path;
+  struct csv_writer w;
+  int open;
+};
+
+static int sink_header(void *ctx, const char *const *cells, size_t n, struct err *err)
 {
-  struct csv_writer *w = ctx;
-  struct err e;
-  return csv_writer_row(w, cells, &e);
+  struct csv_sink *s = ctx;
+  if (!s->open) {
+    int rc = csv_writer_open(&s->w, s->path, n, err);
+    if (rc)
+      return rc;
+    s->open = 1;
+  }
+  return csv_writer_row(&s->w, cells, err);
+}
+
+static int sink_row(void *ctx, const char *const *cells, struct err *err)
+{
+  struct csv_sink *s = ctx;
+  return csv_writer_row(&s->w, cells, err);
 }
 
 int cmd_export(int argc, char **argv, const struct cli_global *g)
@@ -264,31 +239,24 @@ int cmd_export(int argc, char **argv, const struct cli_global *g)
   int status = io_begin(&x, argc, argv, g, 1, 1);
   if (status >= 0)
     return status;
-  const struct io_opts o = x.o;
-  const struct reg_spec *spec = x.spec;
-  struct store *st = x.st;
-  struct err err = x.err;
-  struct csv_writer w;
-  int rc = csv_writer_open(&w, o.out, spec->n_cols, &err);
-  const char *headers[REG_MAX_COLUMNS];
-  for (size_t i = 0; i < spec->n_cols; i++)
-    headers[i] = spec->cols[i].header;
-  if (!rc)
-    rc = csv_writer_row(&w, headers, &err);
+  struct csv_sink cs = {x.o.out, {0}, 0};
+  struct app_register_sink sink = {sink_header, sink_row, &cs};
   long n = 0;
-  if (!rc) {
-    rc = reg_export(st, &x.sc, spec, write_cell_row, &w, &n, x.today, &err);
-    if (rc == ERR_IO && !err.msg[0])
-      err_set(&err, ERR_IO, "ghi tệp \"%s\" thất bại", o.out);
-    int crc = csv_writer_close(&w, rc == ERR_OK, &err);
+  int rc = ERR_OK;
+  if (strcmp(x.o.out, "-") != 0 && !(rc = csv_writer_open(&cs.w, x.o.out, x.spec->n_cols, &x.err)))
+    cs.open = 1;
+  if (!rc)
+    rc = app_register_export(&n, x.st, &x.sc, x.spec->name, x.today, &sink, &x.err);
+  store_close(x.st);
+  if (cs.open) {
+    int crc = csv_writer_close(&cs.w, rc == ERR_OK, &x.err);
     if (!rc)
       rc = crc;
   }
-  store_close(st);
   if (rc)
-    return cli_fail(&err);
-  if (strcmp(o.out, "-") != 0)
-    printf("%s: %ld dòng -> %s\n", spec->name, n, o.out);
+    return cli_fail(&x.err);
+  if (strcmp(x.o.out, "-") != 0)
+    printf("%s: %ld dòng -> %s\n", x.spec->name, n, x.o.out);
   return 0;
 }
 
@@ -300,37 +268,6 @@ static void pad(const char *s, int width)
   for (const char *p = s; *p; p++)
     chars += ((unsigned char)*p & 0xC0) != 0x80;
   printf("%s%*s", s, width > chars ? width - chars : 0, "");
-}
-
-static const char *type_name(const struct reg_column *c)
-{
-  switch (c->type) {
-  case REG_DATE:
-    return "ngày";
-  case REG_INT:
-    return "số nguyên";
-  case REG_REAL:
-    return "số";
-  case REG_BOOL:
-    return "có/không";
-  case REG_ENUM:
-    return "danh mục";
-  case REG_UNIT:
-    return "mã đơn vị hành chính";
-  case REG_TREE:
-    return "pre2025|post2025";
-  case REG_AGENCY:
-  case REG_KIND_OF:
-    return "cơ quan";
-  case REG_ARTICLES:
-    return "điều BLHS";
-  case REG_PARENT:
-    return "số hồ sơ cha";
-  case REG_PERSON:
-    return "số định danh";
-  default:
-    return "văn bản";
-  }
 }
 
 int cmd_registers(int argc, char **argv, const struct cli_global *g)
@@ -348,7 +285,7 @@ int cmd_registers(int argc, char **argv, const struct cli_global *g)
     const struct reg_column *c = &spec->cols[i];
     printf("  ");
     pad(c->header, 26);
-    pad(type_name(c), 22);
+    pad(label_at(LABEL_REG_TYPE, c->type), 22);
     printf("%s%s\n", c->flags & REG_REQUIRED ? "bắt buộc" : "",
            c->flags & REG_KEY ? (c->flags & REG_REQUIRED ? ", khóa" : "khóa") : "");
     size_t nv;

@@ -739,14 +739,15 @@ static int slow_end(struct person_bulk *b, int rc, struct err *err)
   return store_savepoint_release(b->st, err);
 }
 
-/* The row-by-row path. */
-static int slow_row(enum reg_outcome *oc, struct person_bulk *b, const char *const *raw,
-                    struct buf *problems, struct err *err)
+/* The row-by-row path (*outside as person_import_row gives it). */
+static int slow_row(enum reg_outcome *oc, long *outside, struct person_bulk *b,
+                    const char *const *raw, struct buf *problems, struct err *err)
 {
   int rc = slow_begin(b, err);
   if (!rc)
     rc = slow_end(
-        b, person_import_row(oc, b->st, b->sc, &person_spec, raw, b->today, problems, err), err);
+        b, person_import_row(oc, outside, b->st, b->sc, &person_spec, raw, b->today, problems, err),
+        err);
   return rc;
 }
 
@@ -931,10 +932,11 @@ static int keep_person(struct person_bulk *b, struct person *p, struct person_ev
   return ERR_OK;
 }
 
-int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *const *raw,
-                    struct buf *problems, struct err *err)
+int person_bulk_row(enum reg_outcome *oc, long *outside, struct person_bulk *b,
+                    const char *const *raw, struct buf *problems, struct err *err)
 {
   *oc = REG_UNCHANGED;
+  *outside = 0;
   const struct reg_spec *spec = &person_spec;
   struct reg_row row;
   struct err e = {ERR_OK, ""};
@@ -965,20 +967,23 @@ int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
   /* Found again? Kept earlier in the file, or stored: the row-by-row path. */
   if (p.national_id[0]) {
     if (smap_find(&b->by_nid, p.national_id))
-      return slow_row(oc, b, raw, problems, err);
+      return slow_row(oc, outside, b, raw, problems, err);
     if (b->stored) {
       long id = 0;
       int taken = 0;
       rc = writer_wait(b, err);
       if (rc)
         return rc;
-      rc = store_reg_person_any(&id, b->st, b->sc, p.national_id, &e);
+      /* a record outside the scope: the row-by-row path refuses the row
+       * and reports that record (*outside) */
+      long elsewhere = 0;
+      rc = store_reg_person_any(&id, &elsewhere, b->st, b->sc, p.national_id, &e);
       if (rc == ERR_OK && !id)
         rc = store_person_nid_taken(&taken, b->st, p.national_id, &e);
       if (rc == ERR_OK && id)
         return found_row(oc, b, &row, &p, id, problems, err);
       if (rc == ERR_DENIED || taken)
-        return slow_row(oc, b, raw, problems, err);
+        return slow_row(oc, outside, b, raw, problems, err);
       if (rc) {
         err_copy(err, &e);
         return rc;
@@ -998,7 +1003,7 @@ int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *con
     if (rc)
       return rc;
     if (id || smap_find(&b->by_identity, ident))
-      return slow_row(oc, b, raw, problems, err);
+      return slow_row(oc, outside, b, raw, problems, err);
   }
 
   /* A new person: the classification is the first event of the history. */

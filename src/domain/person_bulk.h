@@ -57,9 +57,12 @@ struct person_bulk_summary {
 int person_bulk_begin(struct person_bulk **out, struct store *st, const struct scope *sc,
                       const char *today, struct err *err);
 /* One data row (raw[i] = cell of spec column i or NULL). ERR_INPUT: the row is
- * bad, `problems` says why, nothing of it is kept; other codes abort. */
-int person_bulk_row(enum reg_outcome *oc, struct person_bulk *b, const char *const *raw,
-                    struct buf *problems, struct err *err);
+ * bad, `problems` says why, nothing of it is kept; other codes abort.
+ * *outside: the record outside the caller's territory the row's national ID
+ * names (the row is refused without saying so), else 0, as
+ * person_import_row gives it. */
+int person_bulk_row(enum reg_outcome *oc, long *outside, struct person_bulk *b,
+                    const char *const *raw, struct buf *problems, struct err *err);
 /* Write what is kept with its derived status spans and flows (derived from
  * memory, person_derive_people), rebuild the indexes. Still inside the
  * transaction. */

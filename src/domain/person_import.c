@@ -28,6 +28,7 @@
 #include "domain/scope.h"
 #include "domain/unit.h"
 #include "store/store_people.h"
+#include "store/store_people_bulk.h"
 #include "store/store_registers.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -85,9 +86,10 @@ static const struct reg_column event_cols[] = {
     [E_NOTE] = {"note", "Ghi chú", REG_TEXT, 0, PERSON_TEXT_MAX - 1, LABEL_NONE},
 };
 
-static int event_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
-                            const struct reg_spec *spec, const char *const *raw, const char *today,
-                            struct buf *problems, struct err *err);
+static int event_import_row(enum reg_outcome *out, long *outside, struct store *st,
+                            const struct scope *sc, const struct reg_spec *spec,
+                            const char *const *raw, const char *today, struct buf *problems,
+                            struct err *err);
 static int person_export(struct store *st, const struct scope *sc,
                          int (*fn)(void *ctx, const char *const *cells), void *ctx, long *n_rows,
                          const char *today, struct err *err);
@@ -186,11 +188,26 @@ void person_import_fill(struct person *p, const struct reg_row *row)
   put(p->occupation_group, sizeof p->occupation_group, c[P_GROUP].text);
 }
 
-int person_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
-                      const struct reg_spec *spec, const char *const *raw, const char *today,
-                      struct buf *problems, struct err *err)
+/* The reason a people row's national ID cannot be used here, whatever the
+ * reason is: the number is on the register in another territory (which the
+ * importing officer may not learn), or it is taken in a way the import
+ * cannot resolve. One wording for all, sending the officer to the province
+ * standing office, which sees the whole province. */
+static int nid_refused(struct buf *problems, const char *nid)
+{
+  buf_addf(problems,
+           "%sSố định danh: không dùng được số %s cho hồ sơ tại địa bàn này; đề nghị liên hệ Cơ "
+           "quan thường trực Ban Chỉ đạo cấp tỉnh (Công an tỉnh) để được kiểm tra",
+           problems->len ? "; " : "", nid);
+  return ERR_INPUT;
+}
+
+int person_import_row(enum reg_outcome *out, long *outside, struct store *st,
+                      const struct scope *sc, const struct reg_spec *spec, const char *const *raw,
+                      const char *today, struct buf *problems, struct err *err)
 {
   *out = REG_UNCHANGED;
+  *outside = 0;
   struct reg_row row;
   int rc = reg_parse(&row, spec, raw, st, sc, today, problems, err);
   if (rc)
@@ -211,7 +228,9 @@ int person_import_row(enum reg_outcome *out, struct store *st, const struct scop
   /* Found again? By national ID (anywhere in the scope), else by identity. */
   long id = 0;
   if (p.national_id[0]) {
-    rc = store_reg_person_any(&id, st, sc, p.national_id, &e);
+    rc = store_reg_person_any(&id, outside, st, sc, p.national_id, &e);
+    if (rc == ERR_DENIED && *outside)
+      return nid_refused(problems, p.national_id);
     if (rc)
       return person_import_problem(problems, rc, &e, err);
   } else {
@@ -229,6 +248,14 @@ int person_import_row(enum reg_outcome *out, struct store *st, const struct scop
   struct person_event first;
   size_t n = person_import_first_event(&first, &row);
   rc = person_create_with_history_tx(st, sc, &p, &first, n, today, &e);
+  if (rc == ERR_CONFLICT && p.national_id[0]) {
+    int taken = 0;
+    int trc = store_person_nid_taken(&taken, st, p.national_id, err);
+    if (trc)
+      return trc;
+    if (taken)
+      return nid_refused(problems, p.national_id);
+  }
   if (rc)
     return person_import_problem(problems, rc, &e, err);
   *out = REG_INSERTED;
@@ -365,15 +392,18 @@ static int names_person(const struct person *p, const struct reg_cell *c, int *s
  * also gives "Họ tên" and "Ngày sinh" (the export writes them) and they are
  * not that record's, the one person in the scope with that name and birth
  * date is meant; a record number outside the scope is "not found", as if it
- * did not exist (no event of it is compared, so nothing leaks). */
-static int event_person(long *id, struct store *st, const struct scope *sc,
+ * did not exist (no event of it is compared, so nothing leaks), and so is a
+ * national ID held outside the scope (*outside: that record, for the
+ * import's audit row). */
+static int event_person(long *id, long *outside, struct store *st, const struct scope *sc,
                         const struct reg_cell *c, struct err *e)
 {
   *id = 0;
   int rc;
   if (!c[E_NID].empty) {
-    rc = store_reg_person_any(id, st, sc, c[E_NID].text, e);
-    if (!rc && !*id)
+    rc = store_reg_person_any(id, outside, st, sc, c[E_NID].text, e);
+    /* a record of another territory reads as no record at all */
+    if ((!rc && !*id) || (rc == ERR_DENIED && *outside))
       rc = err_set(e, ERR_NOT_FOUND, "Số định danh: không có người có số %s trong địa bàn",
                    c[E_NID].text);
     return rc;
@@ -422,11 +452,13 @@ static int event_person(long *id, struct store *st, const struct scope *sc,
   return ERR_OK;
 }
 
-static int event_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
-                            const struct reg_spec *spec, const char *const *raw, const char *today,
-                            struct buf *problems, struct err *err)
+static int event_import_row(enum reg_outcome *out, long *outside, struct store *st,
+                            const struct scope *sc, const struct reg_spec *spec,
+                            const char *const *raw, const char *today, struct buf *problems,
+                            struct err *err)
 {
   *out = REG_UNCHANGED;
+  *outside = 0;
   struct reg_row row;
   int rc = reg_parse(&row, spec, raw, st, sc, today, problems, err);
   if (rc)
@@ -436,7 +468,7 @@ static int event_import_row(enum reg_outcome *out, struct store *st, const struc
   err_clear(&e);
   struct person_event ev;
   memset(&ev, 0, sizeof ev);
-  rc = event_person(&ev.person_id, st, sc, c, &e);
+  rc = event_person(&ev.person_id, outside, st, sc, c, &e);
   if (!rc && event_kind(&ev.kind, c[E_KIND].text))
     rc = err_set(&e, ERR_INPUT, "Sự kiện: \"%s\" không phải loại sự kiện (pcmt person kinds)",
                  c[E_KIND].text);

@@ -36,10 +36,13 @@ int person_import_problem(struct buf *problems, int rc, const struct err *e, str
 
 /* The row-by-row import of one people row (the path every row took before
  * the bulk path): parse, find again, create or update, audit. Runs inside
- * the caller's transaction; the caller wraps it in a savepoint. */
-int person_import_row(enum reg_outcome *out, struct store *st, const struct scope *sc,
-                      const struct reg_spec *spec, const char *const *raw, const char *today,
-                      struct buf *problems, struct err *err);
+ * the caller's transaction; the caller wraps it in a savepoint. A national
+ * ID held by a record outside the caller's territory refuses the row with a
+ * reason that does not say so, and *outside is that record (for the
+ * import's audit row; else 0). */
+int person_import_row(enum reg_outcome *out, long *outside, struct store *st,
+                      const struct scope *sc, const struct reg_spec *spec, const char *const *raw,
+                      const char *today, struct buf *problems, struct err *err);
 
 /* A parsed and validated people row whose person is on record as `id`:
  * update the identity where it differs, add the classification when it is

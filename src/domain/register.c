@@ -21,7 +21,6 @@
 #include "domain/person.h"
 #include "domain/scope.h"
 #include "domain/unit.h"
-#include "store/store.h"
 #include "store/store_people.h"
 #include "store/store_registers.h"
 #include "types/label.h"
@@ -782,16 +781,21 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
                 person_national_id_hint(v));
         break;
       }
-      int rc = store_reg_person(&c->id, st, sc, v, err);
-      if (rc == ERR_NOT_FOUND) {
+      /* a person recorded outside the territory reads as one nobody
+       * holds: the row must not tell that the ID is on the register
+       * elsewhere (the import audits the look-up, c->outside) */
+      struct err e;
+      err_clear(&e);
+      int rc = store_reg_person_any(&c->id, &c->outside, st, sc, v, &e);
+      if (rc && !(rc == ERR_DENIED && c->outside))
+        return err_copy(err, &e); /* a role refused, a store failure */
+      if (!c->id) {
         problem(problems, col->header,
                 "không có người có số định danh %s trong danh sách của địa bàn; nhập người "
                 "trước (pcmt import people)",
                 v);
         break;
       }
-      if (rc)
-        return rc;
       snprintf(c->text, sizeof c->text, "%s", v);
       break;
     }
@@ -894,7 +898,8 @@ static int check_place_child(struct store *st, const struct reg_row *row, struct
  * elimination ...) or a business's inspections are facts an officer
  * recorded, so such a change is refused with the reason rather than
  * dropping them. */
-static int update_place(struct store *st, long id, const struct reg_row *row, struct err *err)
+static int update_place(struct store *st, const struct scope *sc, long id,
+                        const struct reg_row *row, struct err *err)
 {
   struct reg_place_facts f;
   int rc = store_reg_place_facts(&f, st, id, err);
@@ -928,7 +933,7 @@ static int update_place(struct store *st, long id, const struct reg_row *row, st
     return err_set(err, ERR_INPUT, "Ngày phát hiện: sau diễn biến \"%s\" ngày %s đã ghi",
                    reg_enum_label(scol, rest), vn);
   }
-  rc = store_reg_update(st, id, row, err);
+  rc = store_reg_update(st, sc, id, row, err);
   if (rc)
     return rc;
   if (!has_statuses(kind))
@@ -963,21 +968,21 @@ int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
   char at[24];
   date_now_utc(at, sizeof at);
   if (!id) {
-    rc = store_reg_insert(&id, st, row, at, sc->user, err);
+    rc = store_reg_insert(&id, st, sc, row, at, err);
     *out = REG_INSERTED;
     if (!rc && strcmp(table, "place") == 0 && has_statuses(cell_text(row, "kind")))
       rc = store_reg_place_found(st, id, cell_text(row, "found_on"), err);
   } else if (strcmp(table, "place") == 0) {
-    rc = update_place(st, id, row, err);
+    rc = update_place(st, sc, id, row, err);
     *out = REG_UPDATED;
   } else if (!reg_is_child(row->spec)) {
-    rc = store_reg_update(st, id, row, err);
+    rc = store_reg_update(st, sc, id, row, err);
     *out = REG_UPDATED;
   } else {
     /* a child row found by its whole key differs only in non-key cells */
-    rc = store_reg_delete_child(st, row, err);
+    rc = store_reg_delete_child(st, sc, row, err);
     if (!rc)
-      rc = store_reg_insert(&id, st, row, at, sc->user, err);
+      rc = store_reg_insert(&id, st, sc, row, at, err);
     *out = REG_UPDATED;
   }
   if (!rc && row->spec->personal) {
@@ -1049,27 +1054,8 @@ int reg_export(struct store *st, const struct scope *sc, const struct reg_spec *
                const char *today, struct err *err)
 {
   *n_rows = 0;
-  if (spec->personal && !scope_may_read_people(sc))
-    return err_set(err, ERR_DENIED, "vai trò %s không được xem danh sách có thông tin cá nhân",
-                   scope_role_name(sc->role));
-  int rc;
-  if (spec->export_all) {
-    rc = spec->export_all(st, sc, fn, ctx, n_rows, today, err);
-  } else {
-    struct export_ctx x = {spec, fn, ctx};
-    rc = store_reg_export(st, sc, spec, export_row, &x, n_rows, err);
-  }
-  if (rc || !spec->personal)
-    return rc;
-  rc = store_write_begin(st, err);
-  if (rc)
-    return rc;
-  char detail[160];
-  snprintf(detail, sizeof detail, "xuất %s: %ld dòng", spec->name, *n_rows);
-  rc = audit_record(st, sc, "register.export", spec->table, 0, detail, err);
-  if (rc) {
-    store_write_rollback(st);
-    return rc;
-  }
-  return store_write_commit(st, err);
+  if (spec->export_all)
+    return spec->export_all(st, sc, fn, ctx, n_rows, today, err);
+  struct export_ctx x = {spec, fn, ctx};
+  return store_reg_export(st, sc, spec, export_row, &x, n_rows, err);
 }

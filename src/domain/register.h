@@ -44,9 +44,11 @@ int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
 /* Every record of `spec` inside the caller's territory, as a person reads
  * them (enumerations as Vietnamese labels, dates dd/mm/yyyy, có/không), one
  * call of fn per record with cells in spec column order; the output can be
- * imported again unchanged. Exports of personal registers need a role that
- * may read personal records and are audited ("register.export", with
- * `purpose` and the number of rows) in their own transaction. */
+ * imported again unchanged. Stops at fn's first nonzero value and returns
+ * it. Rows of a personal register need a role that may read personal
+ * records (the store refuses others, ERR_DENIED). Reading only: the export
+ * operation (app/app_register.h) audits it and decides when the rows may
+ * leave. */
 int reg_export(struct store *st, const struct scope *sc, const struct reg_spec *spec,
                int (*fn)(void *ctx, const char *const *cells), void *ctx, long *n_rows,
                const char *today, struct err *err);

@@ -4,7 +4,10 @@
  * the program); every value is bound. Built statements repeat per row of an
  * import, so they are prepared once per text by db_prepare's cache. The
  * scope filter is an indexed probe of unit_scope on the record's unit (a
- * child row: its parent's), skipped for the national scope. */
+ * child row: its parent's), skipped for the national scope. The role is
+ * checked here too, whatever the layer above did: rows of a personal
+ * register (a spec marked personal; the people) are refused, ERR_DENIED, to
+ * a role that may not read or change personal records (check_role). */
 #include "store/store_registers.h"
 
 #include <stdio.h>
@@ -107,6 +110,21 @@ static int keeps_link(const struct reg_column *c)
   return c->type == REG_PERSON && !(c->flags & REG_KEY);
 }
 
+/* A member agency or a leader sees aggregates only (domain.md §6): no row
+ * of a personal register reaches it, and it changes none. `spec` NULL: the
+ * people register itself. */
+static int check_role(const struct scope *sc, const struct reg_spec *spec, int write,
+                      struct err *err)
+{
+  if (spec && !spec->personal)
+    return ERR_OK;
+  if (write ? scope_may_write_people(sc) : scope_may_read_people(sc))
+    return ERR_OK;
+  return err_set(err, ERR_DENIED, "vai trò %s không được %s danh sách %s (có thông tin cá nhân)",
+                 scope_role_name(sc->role), write ? "thay đổi" : "xem",
+                 spec ? spec->name : "people");
+}
+
 static int scope_clause(struct buf *b, const struct scope *sc, const char *unit_expr)
 {
   if (sc->unit_id > 0)
@@ -147,6 +165,9 @@ int store_reg_person(long *id, struct store *st, const struct scope *sc, const c
                      struct err *err)
 {
   *id = 0;
+  int rc = check_role(sc, NULL, 0, err);
+  if (rc)
+    return rc;
   struct buf b;
   buf_init(&b, 0);
   /* a merged record's ID leads to the record it was merged into; the scope
@@ -154,7 +175,7 @@ int store_reg_person(long *id, struct store *st, const struct scope *sc, const c
   buf_adds(&b, "SELECT id FROM person WHERE id = " STORE_PERSON_KEPT_SQL("px.national_id = ?"));
   scope_clause(&b, sc, "unit_id");
   struct stmt *s;
-  int rc = prepare_built(&s, st, &b, err);
+  rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   db_bind_text(s, 1, nid);
@@ -171,28 +192,34 @@ int store_reg_person(long *id, struct store *st, const struct scope *sc, const c
   return rc;
 }
 
-int store_reg_person_any(long *id, struct store *st, const struct scope *sc, const char *nid,
-                         struct err *err)
+int store_reg_person_any(long *id, long *outside, struct store *st, const struct scope *sc,
+                         const char *nid, struct err *err)
 {
   *id = 0;
+  *outside = 0;
+  int rc = check_role(sc, NULL, 0, err);
+  if (rc)
+    return rc;
   struct stmt *s;
-  int rc = db_prepare(&s, st,
-                      "SELECT p.id, EXISTS (SELECT 1 FROM unit_scope x WHERE x.scope_id = ? AND "
-                      "x.unit_id = p.unit_id) FROM person p WHERE p.id = " STORE_PERSON_KEPT_SQL(
-                          "px.national_id = ?"),
-                      err);
+  rc = db_prepare(&s, st,
+                  "SELECT p.id, EXISTS (SELECT 1 FROM unit_scope x WHERE x.scope_id = ? AND "
+                  "x.unit_id = p.unit_id) FROM person p WHERE p.id = " STORE_PERSON_KEPT_SQL(
+                      "px.national_id = ?"),
+                  err);
   if (rc)
     return rc;
   db_bind_int(s, 1, sc->unit_id > 0 ? sc->unit_id : 0);
   db_bind_text(s, 2, nid);
   int r = db_step(s, err);
-  if (r == 1 && db_col_int(s, 1))
+  if (r == 1 && db_col_int(s, 1)) {
     *id = db_col_int(s, 0);
-  else if (r == 1)
-    rc = err_set(err, ERR_DENIED,
-                 "Số định danh: %s đã có hồ sơ ở địa bàn khác; đề nghị nơi đó chuyển hồ sơ", nid);
-  else if (r < 0)
+  } else if (r == 1) {
+    *outside = db_col_int(s, 0);
+    rc = err_set(err, ERR_DENIED, "số định danh %s không dùng được trong địa bàn của người hỏi",
+                 nid);
+  } else if (r < 0) {
     rc = ERR_DB;
+  }
   db_finalize(s);
   return rc;
 }
@@ -264,6 +291,9 @@ int store_reg_find(long *id, int *same, struct store *st, const struct scope *sc
   const struct reg_spec *spec = row->spec;
   *id = 0;
   *same = 0;
+  int rc = check_role(sc, spec, 0, err);
+  if (rc)
+    return rc;
   struct buf b;
   buf_init(&b, 0);
   int top = !spec->parent_table;
@@ -288,7 +318,7 @@ int store_reg_find(long *id, int *same, struct store *st, const struct scope *sc
   add_key_where(&b, spec);
   add_key_order(&b, spec);
   struct stmt *s;
-  int rc = prepare_built(&s, st, &b, err);
+  rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   int i = 1;
@@ -359,11 +389,14 @@ static int after_write(struct store *st, long id, const struct reg_row *row, str
   return ERR_OK;
 }
 
-int store_reg_insert(long *id, struct store *st, const struct reg_row *row, const char *at,
-                     const char *by, struct err *err)
+int store_reg_insert(long *id, struct store *st, const struct scope *sc, const struct reg_row *row,
+                     const char *at, struct err *err)
 {
   const struct reg_spec *spec = row->spec;
   *id = 0;
+  int rc = check_role(sc, spec, 1, err);
+  if (rc)
+    return rc;
   struct buf b;
   buf_init(&b, 0);
   buf_addf(&b, "INSERT INTO %s (", spec->table);
@@ -389,14 +422,14 @@ int store_reg_insert(long *id, struct store *st, const struct reg_row *row, cons
    * SQLite and PostgreSQL alike); a child row has none */
   buf_adds(&b, spec->parent_table ? ")" : ") RETURNING id");
   struct stmt *s;
-  int rc = prepare_built(&s, st, &b, err);
+  rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   int i = 1;
   bind_values(s, &i, row);
   if (spec->has_audit_cols) {
     db_bind_text(s, i++, at);
-    db_bind_text(s, i++, by);
+    db_bind_text(s, i++, sc->user);
   }
   struct err e = {ERR_OK, ""};
   int r = db_step(s, &e);
@@ -412,8 +445,12 @@ int store_reg_insert(long *id, struct store *st, const struct reg_row *row, cons
   return after_write(st, *id, row, err);
 }
 
-int store_reg_delete_child(struct store *st, const struct reg_row *row, struct err *err)
+int store_reg_delete_child(struct store *st, const struct scope *sc, const struct reg_row *row,
+                           struct err *err)
 {
+  int rc = check_role(sc, row->spec, 1, err);
+  if (rc)
+    return rc;
   struct buf b;
   buf_init(&b, 0);
   /* the row store_reg_find found, and only that one */
@@ -423,7 +460,7 @@ int store_reg_delete_child(struct store *st, const struct reg_row *row, struct e
   add_key_order(&b, row->spec);
   buf_adds(&b, ")");
   struct stmt *s;
-  int rc = prepare_built(&s, st, &b, err);
+  rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   int i = 1;
@@ -575,9 +612,13 @@ int store_reg_place_statuses_clear(struct store *st, long place_id, struct err *
   return rc;
 }
 
-int store_reg_update(struct store *st, long id, const struct reg_row *row, struct err *err)
+int store_reg_update(struct store *st, const struct scope *sc, long id, const struct reg_row *row,
+                     struct err *err)
 {
   const struct reg_spec *spec = row->spec;
+  int rc = check_role(sc, spec, 1, err);
+  if (rc)
+    return rc;
   struct buf b;
   buf_init(&b, 0);
   buf_addf(&b, "UPDATE %s SET ", spec->table);
@@ -593,7 +634,7 @@ int store_reg_update(struct store *st, long id, const struct reg_row *row, struc
   }
   buf_adds(&b, " WHERE id = ?");
   struct stmt *s;
-  int rc = prepare_built(&s, st, &b, err);
+  rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   int i = 1;
@@ -623,6 +664,9 @@ int store_reg_export(struct store *st, const struct scope *sc, const struct reg_
                      struct err *err)
 {
   *n_rows = 0;
+  int rc = check_role(sc, spec, 0, err);
+  if (rc)
+    return rc;
   struct buf b;
   buf_init(&b, 0);
   buf_adds(&b, "SELECT ");
@@ -666,7 +710,7 @@ int store_reg_export(struct store *st, const struct scope *sc, const struct reg_
   else
     buf_adds(&b, " ORDER BY t.record_no");
   struct stmt *s;
-  int rc = prepare_built(&s, st, &b, err);
+  rc = prepare_built(&s, st, &b, err);
   if (rc)
     return rc;
   if (sc->unit_id > 0)

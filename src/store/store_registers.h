@@ -4,7 +4,12 @@
  * names never come from a caller) with every value bound. Reads and writes
  * take the caller's scope and filter in SQL: a record whose unit (a child
  * row: its parent's unit) lies outside the scope's subtree is not found,
- * not exported and not changed. Writers run inside the caller's
+ * not exported and not changed. Rows of a personal register (a spec marked
+ * `personal`: case-people, places, network-members ...; and the people
+ * themselves) are refused, ERR_DENIED, to a role that may not read them
+ * (finding, exporting, a person by ID) or change them (inserting, updating,
+ * deleting): scope_may_read_people / scope_may_write_people, checked here
+ * whatever the layer above checked. Writers run inside the caller's
  * store_write_begin/commit. */
 #ifndef PCMT_STORE_STORE_REGISTERS_H
 #define PCMT_STORE_STORE_REGISTERS_H
@@ -19,7 +24,9 @@ struct reg_row;
 struct reg_spec;
 
 /* The record with record number `record_no` in `table` (a top-level register
- * table of a spec), visible in the scope: *id and *unit_id, or ERR_NOT_FOUND. */
+ * table of a spec), visible in the scope: *id and *unit_id, or ERR_NOT_FOUND.
+ * It reads no personal field (a place's number and unit, not its seller), so
+ * any role may ask. */
 int store_reg_parent(long *id, long *unit_id, struct store *st, const struct scope *sc,
                      const char *table, const char *record_no, struct err *err);
 
@@ -30,11 +37,13 @@ int store_reg_person(long *id, struct store *st, const struct scope *sc, const c
                      struct err *err);
 
 /* The person holding national ID `nid` (a merged holder: the record it was
- * merged into, as store_reg_person): *id, or 0 when nobody holds it.
- * ERR_DENIED when that record lives outside the scope (the number belongs to
- * a record of another territory). */
-int store_reg_person_any(long *id, struct store *st, const struct scope *sc, const char *nid,
-                         struct err *err);
+ * merged into, as store_reg_person): *id, or 0 when nobody holds it. When
+ * that record lives outside the scope: ERR_DENIED, *id = 0 and *outside its
+ * id (for the audit row of the refused look-up; else *outside = 0), with a
+ * message that does not say why the number cannot be used (it must not tell
+ * a caller that the person is on the register elsewhere). */
+int store_reg_person_any(long *id, long *outside, struct store *st, const struct scope *sc,
+                         const char *nid, struct err *err);
 
 /* Find row's record by its natural key: *id = 0 when there is none (child
  * registers: *id = 1 when the row exists), *same = 1 when every stored value
@@ -42,12 +51,14 @@ int store_reg_person_any(long *id, struct store *st, const struct scope *sc, con
  * number is taken by another territory). */
 int store_reg_find(long *id, int *same, struct store *st, const struct scope *sc,
                    const struct reg_row *row, struct err *err);
-/* Insert row (created_at/by for registers that keep them); *id the new row id
- * (child rows: 0). Also writes the case's offences. */
-int store_reg_insert(long *id, struct store *st, const struct reg_row *row, const char *at,
-                     const char *by, struct err *err);
+/* Insert row (created_at = at, created_by = the caller, for registers that
+ * keep them); *id the new row id (child rows: 0). Also writes the case's
+ * offences. */
+int store_reg_insert(long *id, struct store *st, const struct scope *sc, const struct reg_row *row,
+                     const char *at, struct err *err);
 /* Delete the child row with row's key (before writing its new values). */
-int store_reg_delete_child(struct store *st, const struct reg_row *row, struct err *err);
+int store_reg_delete_child(struct store *st, const struct scope *sc, const struct reg_row *row,
+                           struct err *err);
 /* The status of place `place_id` recorded last before (`date`, `status`) and
  * first after it ("" when none), for checking a new status row's transition.
  * Rows of one day are ordered active, eliminated, reformed, so a status on
@@ -57,7 +68,11 @@ int store_reg_place_status_around(char prev[16], char next[16], struct store *st
 /* Record that place `place_id` was found active on `date` (its first status). */
 int store_reg_place_found(struct store *st, long place_id, const char *date, struct err *err);
 
-/* What the rules of a place's child rows and of a change of its kind or
+/* The place functions below read and write a place's status and inspection
+ * rows (registers without personal data) and its kind and dates, never its
+ * seller: they take no scope; their callers found the place in theirs.
+ *
+ * What the rules of a place's child rows and of a change of its kind or
  * found date look at: its kind, found date, first inspection ("" when none)
  * and its first two status rows in order (date, then active, eliminated,
  * reformed; "" when fewer). ERR_NOT_FOUND when there is no such place. */
@@ -78,8 +93,10 @@ int store_reg_place_found_move(struct store *st, long place_id, const char *from
  * has them). */
 int store_reg_place_statuses_clear(struct store *st, long place_id, struct err *err);
 
-/* Rewrite record `id` of a top-level register with row's values. */
-int store_reg_update(struct store *st, long id, const struct reg_row *row, struct err *err);
+/* Rewrite record `id` of a top-level register with row's values (the
+ * caller found it in its scope with store_reg_find). */
+int store_reg_update(struct store *st, const struct scope *sc, long id, const struct reg_row *row,
+                     struct err *err);
 
 /* Call fn once per record of the spec inside the scope, ordered by record
  * number (child rows by parent number and key), with one text per spec column
@@ -89,7 +106,8 @@ int store_reg_export(struct store *st, const struct scope *sc, const struct reg_
                      int (*fn)(void *ctx, const char *const *cells), void *ctx, long *n_rows,
                      struct err *err);
 
-/* Count the records of a spec inside the scope. */
+/* Count the records of a spec inside the scope. A count is an aggregate:
+ * any role may ask, personal registers included. */
 int store_reg_count(long *out, struct store *st, const struct scope *sc,
                     const struct reg_spec *spec, struct err *err);
 

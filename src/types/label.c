@@ -318,6 +318,22 @@ static const struct label forms[] = {
     {"other", "Khác", NULL},
 };
 
+static const struct label reg_types[] = {
+    {"text", "văn bản", NULL},
+    {"date", "ngày", NULL},
+    {"int", "số nguyên", NULL},
+    {"real", "số", NULL},
+    {"bool", "có/không", NULL},
+    {"enum", "danh mục", NULL},
+    {"unit", "mã đơn vị hành chính", NULL},
+    {"tree", "pre2025|post2025", NULL},
+    {"agency", "cơ quan", NULL},
+    {"kind_of", "cơ quan", NULL},
+    {"articles", "điều BLHS", NULL},
+    {"parent", "số hồ sơ cha", NULL},
+    {"person", "số định danh", NULL},
+};
+
 #define SET(e, a) [e] = {a, sizeof a / sizeof a[0]}
 
 static const struct {
@@ -354,6 +370,7 @@ static const struct {
     SET(LABEL_ACTIVITY_KIND, activity_kinds),
     SET(LABEL_AUDIENCE, audiences),
     SET(LABEL_FORM, forms),
+    SET(LABEL_REG_TYPE, reg_types),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)

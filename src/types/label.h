@@ -54,6 +54,7 @@ enum label_set {
   LABEL_ACTIVITY_KIND,    /* kinds of prevention activity */
   LABEL_AUDIENCE,         /* audiences of an activity ("" = not stated) */
   LABEL_FORM,             /* forms of an activity ("" = not stated) */
+  LABEL_REG_TYPE,         /* kinds of register column, in enum reg_type order */
   LABEL_SET_COUNT
 };
 

@@ -61,10 +61,14 @@ enum reg_outcome { REG_INSERTED, REG_UPDATED, REG_UNCHANGED };
 
 /* A register with its own import (people, person events): parse and save
  * one row of raw cells inside the caller's write transaction. Problems of
- * the row go to `problems` (ERR_INPUT); other codes are failures. */
-typedef int (*reg_import_fn)(enum reg_outcome *out, struct store *st, const struct scope *sc,
-                             const struct reg_spec *spec, const char *const *raw, const char *today,
-                             struct buf *problems, struct err *err);
+ * the row go to `problems` (ERR_INPUT); other codes are failures. *outside:
+ * the person a national ID of the row names when that record lies outside
+ * the caller's territory (the row is refused without saying so; the import
+ * audits the look-up), else 0. */
+typedef int (*reg_import_fn)(enum reg_outcome *out, long *outside, struct store *st,
+                             const struct scope *sc, const struct reg_spec *spec,
+                             const char *const *raw, const char *today, struct buf *problems,
+                             struct err *err);
 /* A register with its own export: one call of fn per record, cells in spec
  * column order, as a person reads them (labels, dd/mm/yyyy dates). */
 typedef int (*reg_export_fn)(struct store *st, const struct scope *sc,
@@ -101,6 +105,9 @@ struct reg_cell {
   long unit_of_parent;  /* REG_PARENT: the parent's unit (for scope checks) */
   char agency_kind[32]; /* REG_AGENCY / REG_KIND_OF */
   char tree[12];        /* REG_UNIT: the tree the code was found in */
+  long outside;         /* REG_PERSON: the person the ID names when that record lies outside
+                           the caller's territory (the cell is refused as for an ID nobody
+                           holds; the import audits the look-up), else 0 */
   int empty;            /* the cell was empty */
 };
 
@@ -109,6 +116,28 @@ struct reg_row {
   struct reg_cell cells[REG_MAX_COLUMNS]; /* in spec column order */
   char line_key[160];                     /* child rows without a key column: a digest of the row */
 };
+
+/* A row an import refused: what the person reads in the rejects file. */
+struct reg_reject {
+  long line;     /* the line (or sheet row) the row starts on */
+  char *reason;  /* "Ngày phát hiện: ngày 31/02/2024 không hợp lệ; ..." */
+  char **fields; /* the row as read, in the file's column order */
+  size_t n;      /* fields */
+};
+
+/* What an import did with a file (app_register_import). */
+struct reg_import_result {
+  long rows;                  /* data rows read (blank rows not counted) */
+  long inserted;              /* rows that added a record */
+  long updated;               /* rows that changed one */
+  long unchanged;             /* rows found again as stored */
+  struct reg_reject *rejects; /* in line order */
+  size_t n_rejects;
+  char **header; /* the file's header row, for a rejects file */
+  size_t n_header;
+};
+/* Free what the result holds and zero it. Accepts NULL. */
+void reg_import_result_free(struct reg_import_result *r);
 
 /* 1 when `spec` is a child list (seizures, inspections ...). */
 #define reg_is_child(spec) ((spec)->parent_table != NULL)

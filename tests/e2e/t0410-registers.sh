@@ -92,6 +92,31 @@ run "$PCMT_BIN" --db "$db" import cases "$T/bad.csv"
 expect_status 2
 expect_err "thiếu cột bắt buộc"
 
+# Exit status (docs/cli.md): a leader imports nothing and exports no personal register (5,
+# nothing on stdout); a rejects file that cannot be written is 6, the good rows saved all
+# the same and the bad ones printed.
+run "$PCMT_BIN" --db "$db" user add ld.tinh --role leader --unit 15
+expect_status 0
+run "$PCMT_BIN" --db "$db" import cases "$T/cases.csv" --as ld.tinh
+expect_status 5
+run "$PCMT_BIN" --db "$db" export people -o - --as ld.tinh
+expect_status 5
+CHECKS=$((CHECKS + 1))
+[ ! -s "$T/.out" ] || fail "a leader's refused export wrote to stdout"
+printf 'Số định danh,Họ tên,Ngày sinh,Giới tính,Mã đơn vị
+' >"$T/more.csv"
+printf '010090001240,Hầu A Vàng,02/02/1994,Nam,02923
+010090001241,Hầu Thị Dua,30/02/1995,Nữ,02923
+' >>"$T/more.csv"
+run "$PCMT_BIN" --db "$db" import people "$T/more.csv" --rejects "$T/no-such-dir/r.csv"
+expect_status 6
+expect_out "thêm 1"
+expect_err "dòng 3: Ngày sinh"
+expect_err "no-such-dir/r.csv"
+run "$PCMT_BIN" --db "$db" person search "hau a vang"
+expect_status 0
+expect_out "Hầu A Vàng"
+
 # Personal exports are audited; the chain still verifies.
 run "$PCMT_BIN" --db "$db" export people -o "$T/people-out.csv" --purpose "báo cáo quý"
 expect_status 0

@@ -8,11 +8,11 @@
 
 #include "app/app.h"
 #include "app/app_db.h"
+#include "app/app_register.h"
 #include "app/app_user.h"
 #include "domain/person.h"
 #include "domain/scope.h"
 #include "domain/unit.h"
-#include "ingest/register_import.h"
 #include "ingest/unit_import.h"
 #include "store/db.h"
 #include "store/store.h"
@@ -100,6 +100,41 @@ const char *tu_reject_reason(const struct reg_import_result *r, long line)
     if (r->rejects[i].line == line)
       return r->rejects[i].reason;
   return NULL;
+}
+
+int tu_import(struct reg_import_result *res, struct store *st, const struct scope *sc,
+              const char *reg, const char *path, int dry_run, const char *today, struct err *err)
+{
+  struct app_register_import_in in = {reg, path, dry_run, today};
+  return app_register_import(res, st, sc, &in, err);
+}
+
+/* The rows of an export handed to a test's callback; the header skipped. */
+struct tu_rows {
+  int (*fn)(void *ctx, const char *const *cells);
+  void *ctx;
+};
+
+static int tu_rows_header(void *ctx, const char *const *cells, size_t n, struct err *err)
+{
+  (void)ctx, (void)cells, (void)n, (void)err;
+  return 0;
+}
+
+static int tu_rows_row(void *ctx, const char *const *cells, struct err *err)
+{
+  (void)err;
+  struct tu_rows *r = ctx;
+  return r->fn(r->ctx, cells);
+}
+
+int tu_export(long *n_rows, struct store *st, const struct scope *sc, const char *reg,
+              const char *today, int (*fn)(void *ctx, const char *const *cells), void *ctx,
+              struct err *err)
+{
+  struct tu_rows r = {fn, ctx};
+  struct app_register_sink sink = {tu_rows_header, tu_rows_row, &r};
+  return app_register_export(n_rows, st, sc, reg, today, &sink, err);
 }
 
 int tu_open_units_db(struct store **st, struct scope *admin, const char *dir, const char *file)

@@ -33,6 +33,15 @@ const char *tu_write_file(const char *dir, const char *name, const char *text);
 long tu_count(struct store *st, const char *sql);
 /* The reason an import gave for rejecting the row of `line`, or NULL. */
 const char *tu_reject_reason(const struct reg_import_result *r, long line);
+/* Import file `path` into register `reg` as `sc` (app_register_import);
+ * the operation's code. */
+int tu_import(struct reg_import_result *res, struct store *st, const struct scope *sc,
+              const char *reg, const char *path, int dry_run, const char *today, struct err *err);
+/* Export register `reg` as `sc` (app_register_export), calling fn once per
+ * record (the header row is not passed); the operation's code. */
+int tu_export(long *n_rows, struct store *st, const struct scope *sc, const char *reg,
+              const char *today, int (*fn)(void *ctx, const char *const *cells), void *ctx,
+              struct err *err);
 /* The fixture most store tests start from: database `file` under dir,
  * migrated, with the official units of data/units, and *admin the national
  * admin scope of user "tester", resolved. 0, or -1 with the reason on

@@ -1,0 +1,43 @@
+/* table_read.h: a table file read row by row, whatever its format.
+ *
+ * An import needs rows of text cells, each with the line (or sheet row) it
+ * starts on so that a bad row is reported as "dòng 17", and the SHA-256 of
+ * the bytes read for its audit row. A format is one implementation of
+ * `struct table_reader` (its `next` and `close`); table_read_open picks it
+ * from the file's name. CSV (ingest/csv.h) is the one format today: a
+ * spreadsheet format plugs in beside it in table_read.c without the import
+ * changing. */
+#ifndef PCMT_INGEST_TABLE_READ_H
+#define PCMT_INGEST_TABLE_READ_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+
+struct table_row {
+  char **fields; /* the cells as read; borrowed until the next call of next */
+  size_t n;      /* cells in this row (rows may differ) */
+  long line;     /* the line (or sheet row) the row starts on, 1-based */
+};
+
+struct table_reader {
+  void *impl; /* the format's state, owned; NULL when not open */
+  /* The next row: 1 = a row in *row, 0 = end of the table, < 0 = an error
+   * that stops the reading (err names the line). Blank lines are skipped. */
+  int (*next)(void *impl, struct table_row *row, struct err *err);
+  void (*close)(void *impl); /* frees impl */
+  char sha256[65];           /* hex SHA-256 of the file's bytes */
+};
+
+/* Open `path` as a table: by its name's ending (today every file is read as
+ * CSV). ERR_IO when it cannot be read, ERR_NOMEM. On success the caller
+ * owns *out (table_read_close). */
+int table_read_open(struct table_reader *out, const char *path, struct err *err);
+
+/* The next row of r: see struct table_reader's next. */
+int table_read_next(struct table_reader *r, struct table_row *row, struct err *err);
+
+/* Close r and zero it. Accepts NULL and a reader that is not open. */
+void table_read_close(struct table_reader *r);
+
+#endif

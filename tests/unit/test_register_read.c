@@ -1,0 +1,145 @@
+/* test_register_read.c: a register's rows read from a file — header mapping, cell
+ * normalisation, skipped rows, line numbers, the file's digest. No database. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/register.h"
+#include "ingest/register_read.h"
+#include "ingest/table_read.h"
+
+static char *dir;
+
+static int setup(void **state)
+{
+  (void)state;
+  dir = tu_tempdir();
+  return 0;
+}
+
+static int teardown(void **state)
+{
+  (void)state;
+  tu_rmtree(dir);
+  free(dir);
+  return 0;
+}
+
+/* Headers in any order, case and diacritics; "STT" ignored; a column the
+ * file lacks is NULL; blank and separator-only rows skipped; a quoted line
+ * break counts in the line numbers. */
+static void header_maps_columns_and_rows_keep_their_lines(void **state)
+{
+  (void)state;
+  const struct reg_spec *spec = reg_spec_find("case-people");
+  const char *path = tu_write_file(dir, "cp.csv",
+                                   "STT;vai TRO;SO VU;Số định danh\n"
+                                   "1;\"Đối\ntượng\";V-1;010090001234\n" /* lines 2-3 */
+                                   ";;;\n"                               /* line 4: skipped */
+                                   "   ;  ;;\n"                          /* line 5: skipped */
+                                   "2;Người mua;V-2;10090001235\n");     /* line 6 */
+  struct reg_reader r;
+  struct err err = {0};
+  assert_int_equal(reg_reader_open(&r, spec, path, &err), ERR_OK);
+  int role = reg_col_index(spec, "role"), cas = reg_col_index(spec, "case_id"),
+      nid = reg_col_index(spec, "person_id"), arrested = reg_col_index(spec, "arrested_on");
+  assert_int_equal(r.map[cas], 2);
+  assert_int_equal(r.map[role], 1);
+  assert_int_equal(r.map[arrested], -1);
+  assert_int_equal(r.header.n, 4);
+  assert_string_equal(r.header.fields[0], "STT");
+  assert_int_equal(reg_reader_next(&r, &err), 1);
+  assert_int_equal(r.row.line, 2);
+  assert_string_equal(r.raw[role], "Đối\ntượng");
+  assert_string_equal(r.raw[cas], "V-1");
+  assert_null(r.raw[arrested]);
+  assert_int_equal(reg_reader_next(&r, &err), 1);
+  assert_int_equal(r.row.line, 6);
+  /* an ID a spreadsheet took for a number gets its zero back */
+  assert_string_equal(r.raw[nid], "010090001235");
+  assert_string_equal(r.row.fields[3], "10090001235"); /* the row as read is kept */
+  assert_int_equal(reg_reader_next(&r, &err), 0);
+  reg_reader_close(&r);
+  reg_reader_close(&r); /* closing twice is harmless */
+}
+
+/* The apostrophe the exporter put before a formula-like cell is dropped;
+ * one before anything else is the person's own. */
+static void formula_marks_are_dropped(void **state)
+{
+  (void)state;
+  const struct reg_spec *spec = reg_spec_find("network-accounts");
+  const char *path = tu_write_file(dir, "acc.csv",
+                                   "Mã,Nền tảng,Tài khoản\n"
+                                   "N-1,'=cmd,'@ban_le\n"
+                                   "N-1,'Zalo,'-x\n");
+  struct reg_reader r;
+  struct err err = {0};
+  assert_int_equal(reg_reader_open(&r, spec, path, &err), ERR_OK);
+  assert_int_equal(reg_reader_next(&r, &err), 1);
+  assert_string_equal(r.raw[1], "=cmd");
+  assert_string_equal(r.raw[2], "@ban_le");
+  assert_int_equal(reg_reader_next(&r, &err), 1);
+  assert_string_equal(r.raw[1], "'Zalo");
+  assert_string_equal(r.raw[2], "-x");
+  reg_reader_close(&r);
+}
+
+/* A missing required column, an empty file, a missing file: refused, with
+ * what is missing and where to look. */
+static void unusable_files_are_refused(void **state)
+{
+  (void)state;
+  const struct reg_spec *spec = reg_spec_find("cases");
+  struct reg_reader r;
+  struct err err = {0};
+  const char *path = tu_write_file(dir, "c.csv", "Số vụ,Mã đơn vị\nV-1,02923\n");
+  assert_int_equal(reg_reader_open(&r, spec, path, &err), ERR_INPUT);
+  assert_non_null(strstr(err.msg, "thiếu cột bắt buộc \"Ngày phát hiện\""));
+  assert_non_null(strstr(err.msg, "\"Lực lượng phát hiện\", \"Điều BLHS\""));
+  assert_non_null(strstr(err.msg, "pcmt registers cases"));
+  path = tu_write_file(dir, "empty.csv", "");
+  assert_int_equal(reg_reader_open(&r, spec, path, &err), ERR_INPUT);
+  assert_non_null(strstr(err.msg, "trống"));
+  char missing[4200];
+  snprintf(missing, sizeof missing, "%s/none.csv", dir);
+  assert_int_equal(reg_reader_open(&r, spec, missing, &err), ERR_IO);
+  /* a quote never closed stops the reading with its line */
+  path = tu_write_file(dir, "q.csv", "Mã,Nền tảng,Tài khoản\nN-1,\"Zalo,x\n");
+  assert_int_equal(reg_reader_open(&r, reg_spec_find("network-accounts"), path, &err), ERR_OK);
+  assert_true(reg_reader_next(&r, &err) < 0);
+  assert_non_null(strstr(err.msg, "2"));
+  reg_reader_close(&r);
+}
+
+/* The digest is of the bytes read (sha256sum of the same bytes). */
+static void table_digest_is_the_files(void **state)
+{
+  (void)state;
+  const char *path = tu_write_file(dir, "d.csv", "Mã,Tên\nA-1,x\n");
+  struct table_reader t;
+  struct err err = {0};
+  assert_int_equal(table_read_open(&t, path, &err), ERR_OK);
+  assert_string_equal(t.sha256, "a2866e473df39972ac3e1dfbcb622ea5df12fc885c25365d2dbf1bdc22be5e96");
+  struct table_row row;
+  assert_int_equal(table_read_next(&t, &row, &err), 1);
+  assert_int_equal(row.n, 2);
+  assert_int_equal(table_read_next(&t, &row, &err), 1);
+  assert_string_equal(row.fields[0], "A-1");
+  assert_int_equal(row.line, 2);
+  assert_int_equal(table_read_next(&t, &row, &err), 0);
+  table_read_close(&t);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(header_maps_columns_and_rows_keep_their_lines),
+      cmocka_unit_test(formula_marks_are_dropped),
+      cmocka_unit_test(unusable_files_are_refused),
+      cmocka_unit_test(table_digest_is_the_files),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
