@@ -53,7 +53,8 @@ static int print_json_dump(json_t *j)
   return 0;
 }
 
-/* Read FILE into a plan; *text gets the document text (caller frees). */
+/* Read FILE into a plan; *text gets the document text (caller frees). A
+ * file that reads but holds no plan is refused (ERR_INPUT). */
 static int read_file_plan(struct plan *p, char **text, size_t *len, const char *path,
                           struct err *err)
 {
@@ -62,6 +63,13 @@ static int read_file_plan(struct plan *p, char **text, size_t *len, const char *
   if (rc)
     return rc;
   rc = plan_read_text(p, *text, *len, err);
+  if (!rc && !plan_read_found(p)) {
+    rc = err_set(err, ERR_INPUT,
+                 "tệp %s không chứa kế hoạch: không thấy tiêu đề \"KẾ HOẠCH\", số hiệu kế "
+                 "hoạch, nhiệm vụ hay chỉ tiêu nào",
+                 path);
+    plan_free(p);
+  }
   if (rc) {
     free(*text);
     *text = NULL;

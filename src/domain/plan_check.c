@@ -11,7 +11,10 @@
  *   responsibility: a lead that is one agency, or several named agencies,
  *     not only a collective phrase ("các cơ quan, đơn vị, địa phương"), and
  *     no lead also listed as a coordinator;
- *   when: a deadline, a cadence, or a period of the plan itself. */
+ *   when: the task's own time: a deadline, a cadence, or a phase of the
+ *     plan it belongs to (a phase with its dates). The plan's period alone
+ *     does not count: every task of a plan lies in it, so it says nothing
+ *     about when this task is due. */
 #include "domain/plan_check.h"
 
 #include <stdio.h>
@@ -97,6 +100,22 @@ static int same_name(const char *a, const char *b)
   return same;
 }
 
+/* The task belongs to a dated phase of plan p (names compared however
+ * written); without the plan, to the phase it names. */
+static int in_phase(const struct plan *p, const struct plan_task *t)
+{
+  if (!t->phase || !t->phase[0])
+    return 0;
+  if (!p)
+    return 1;
+  for (size_t k = 0; k < p->n_phases; k++) {
+    const struct plan_phase *ph = &p->phases[k];
+    if (ph->name && (ph->start.y || ph->end.y) && same_name(ph->name, t->phase))
+      return 1;
+  }
+  return 0;
+}
+
 void plan_check_task(struct plan_four_clear *out, const struct plan *p, const struct plan_task *t)
 {
   out->who = t->n_lead > 0;
@@ -110,8 +129,7 @@ void plan_check_task(struct plan_four_clear *out, const struct plan *p, const st
     for (size_t j = 0; j < t->n_support && !overlap; j++)
       overlap = same_name(t->lead[k], t->support[j]);
   out->responsibility = out->who && specific && !overlap;
-  out->when = t->due_on.y != 0 || t->cadence != CADENCE_NONE ||
-              (p && (p->period_end.y != 0 || p->period_start.y != 0));
+  out->when = t->due_on.y != 0 || t->cadence != CADENCE_NONE || in_phase(p, t);
 }
 
 void plan_check_all(struct plan *p)
@@ -162,7 +180,9 @@ int plan_check_defects(struct plan_defect_list *out, const struct plan *p, struc
       rc = add(out, &cap, k, DEFECT_RESPONSIBILITY,
                "cơ quan chủ trì chỉ là cụm chung chung hoặc trùng với cơ quan phối hợp", err);
     if (!rc && !c.when)
-      rc = add(out, &cap, k, DEFECT_WHEN, "không có thời hạn, tần suất hay thời gian của kế hoạch",
+      rc = add(out, &cap, k, DEFECT_WHEN,
+               "không nêu thời hạn, tần suất hay giai đoạn của nhiệm vụ (thời gian của cả kế "
+               "hoạch không đủ)",
                err);
     if (rc) {
       plan_defect_list_free(out);

@@ -2,8 +2,8 @@
  *
  * A task is clear when it says who (a lead agency), what (a concrete
  * action, not only a slogan), responsibility (a specific lead, not only a
- * collective phrase, and distinct from the coordinators) and when (a
- * deadline, a cadence or the plan's period). The reader fills each task's
+ * collective phrase, and distinct from the coordinators) and when (its own
+ * deadline, cadence or phase; not the plan's period). The reader fills each task's
  * four_clear with plan_check_task; `pcmt plan check` lists the defects. */
 #ifndef PCMT_DOMAIN_PLAN_CHECK_H
 #define PCMT_DOMAIN_PLAN_CHECK_H

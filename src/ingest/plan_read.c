@@ -1209,3 +1209,20 @@ int plan_read_text(struct plan *out, const char *text, size_t len, struct err *e
   }
   return rc;
 }
+
+int plan_read_found(const struct plan *p)
+{
+  if (!p)
+    return 0;
+  if (p->title || p->n_tasks || p->n_targets)
+    return 1;
+  /* the symbol of a plan's number: "KH" between separators */
+  const char *n = p->number;
+  for (const char *k = n ? strstr(n, "KH") : NULL; k; k = strstr(k + 1, "KH")) {
+    int before = k == n || k[-1] == '/' || k[-1] == '-';
+    int after = k[2] == '\0' || k[2] == '/' || k[2] == '-';
+    if (before && after)
+      return 1;
+  }
+  return 0;
+}

@@ -23,4 +23,11 @@
  * failure *out is left empty. Time is linear in len. */
 int plan_read_text(struct plan *out, const char *text, size_t len, struct err *err);
 
+/* 1 when the plan read from a text is a plan at all: it has a title under
+ * "KẾ HOẠCH", a plan's number ("07/KH-BCĐ", "62-KH/TU"), a task or a
+ * target. Ordinary prose, a decision or a letter read without error give
+ * none of these: the front ends refuse such a file rather than store or
+ * print an empty plan. 0 for NULL. */
+int plan_read_found(const struct plan *p);
+
 #endif

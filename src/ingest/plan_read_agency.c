@@ -60,6 +60,8 @@ static int in_list(const char *w, const char *const *list)
   return 0;
 }
 
+static int is_level_word(const struct pr_para *p, size_t k);
+
 /* Head words of an agency at token i: agency_head_words over the folded
  * words from i (at most 8, stopping at punctuation). */
 static size_t head_words(const struct pr_para *p, size_t i, size_t end)
@@ -94,6 +96,19 @@ static size_t head_words(const struct pr_para *p, size_t i, size_t end)
   if (h && pr_match(p, i, end, "to chuc") && i + 2 < end && !p->tok[i + 2].upper &&
       !pr_match(p, i + 2, end, "chinh tri") && !pr_match(p, i + 2, end, "thanh vien") &&
       !pr_match(p, i + 2, end, "doan the") && !pr_match(p, i + 2, end, "hoi"))
+    return 0;
+  /* verbs that fold onto a head word and the word after it: "Ban hành"
+   * (issue), "Sơ kết" (review), "Đoàn kết", "Viện trợ", "Trường hợp" ...;
+   * "Thanh tra" inspects unless a level or a name follows ("Thanh tra tỉnh") */
+  static const char *const verbs[] = {"ban hanh",   "ban bo",   "ban giao", "so ket",    "so bo",
+                                      "so tuyen",   "so cuu",   "doan ket", "doan vien", "vien tro",
+                                      "truong hop", "hoi nhap", "cuc bo",   "dai dien",  NULL};
+  for (size_t v = 0; h && verbs[v]; v++)
+    if (pr_match(p, i, end, verbs[v]) && i + 1 < end && !p->tok[i + 1].upper)
+      return 0;
+  if (h && pr_match(p, i, end, "thanh tra") &&
+      (i + 2 >= end || p->tok[i + 2].kind != TK_WORD ||
+       (!p->tok[i + 2].upper && !is_level_word(p, i + 2))))
     return 0;
   if (h && pr_match(p, i, end, "phong") &&
       (i + 1 >= end || p->tok[i + 1].kind == TK_PUNCT || pr_match(p, i + 1, end, "chong") ||
@@ -171,6 +186,43 @@ static int is_level_word(const struct pr_para *p, size_t k)
 {
   static const char *const lv[] = {"tinh", "huyen", "xa", "pho", "tran", "phuong", "uong", NULL};
   return pr_tok_in(p, k, lv);
+}
+
+/* Phrases that start what a name does, not a word of it ("Cục Thuế kiểm
+ * tra ..."): a lower-case word opening one of them ends the name. */
+static const char *const action_starts[] = {
+    "kiem tra",     "tang cuong", "day manh",   "thuc hien",  "xay dung",  "ra soat",
+    "tuyen truyen", "huong dan",  "chi dao",    "to chuc",    "phat hien", "quan ly",
+    "bao dam",      "dam bao",    "nang cao",   "chu dong",   "tham gia",  "ban hanh",
+    "theo doi",     "thong ke",   "cap nhat",   "giam sat",   "dieu tra",  "xu ly",
+    "phat huy",     "tiep tuc",   "trien khai", "quan triet", "don doc",   "tap trung",
+    "duy tri",      "phoi hop",   "chu tri",    "lap ho so",  "co trach",  NULL};
+
+/* Vietnamese capitalises only the first syllable of each word of a name:
+ * "Sở Tài nguyên và Môi trường", "Sở Văn hóa, Thể thao và Du lịch". The
+ * lower-case token k is the second syllable of such a word when the token
+ * before it is a capitalised word that itself starts a word of the name:
+ * right after the head (`body` is the first token after it) or after a
+ * joining "và", comma, dash or lower-case word. A capitalised word after a
+ * level ("huyện Bình Sơn") or after another capitalised one ("Lào Cai") is
+ * a place, written all in capitals, so a lower-case word after it is not
+ * part of the name ("UBND huyện Bình Sơn tăng cường ..."). */
+static int second_syllable(const struct pr_para *p, size_t body, size_t k, size_t end)
+{
+  if (k < body + 1 || k >= end || p->tok[k].kind != TK_WORD || p->tok[k].upper)
+    return 0;
+  const struct pr_tok *w = &p->tok[k - 1];
+  if (w->kind != TK_WORD || !w->upper)
+    return 0;
+  if (k - 1 > body) {
+    const struct pr_tok *b = &p->tok[k - 2];
+    if ((b->kind == TK_WORD && b->upper) || is_level_word(p, k - 2))
+      return 0;
+  }
+  for (size_t a = 0; action_starts[a]; a++)
+    if (pr_match(p, k, end, action_starts[a]))
+      return 0;
+  return 1;
 }
 
 /* A name's body from i (after its opening of `open` tokens): returns its end. */
@@ -257,10 +309,15 @@ static size_t name_end(const struct pr_para *p, size_t i, size_t open, size_t en
         pr_match(p, k, end, "chi dao") || pr_match(p, k, end, "trien khai") ||
         pr_match(p, k, end, "tien hanh") || pr_match(p, k, end, "quan tam") ||
         pr_match(p, k, end, "quan ly") || pr_match(p, k, end, "thuong xuyen") ||
-        pr_match(p, k, end, "hoc tap") || pr_match(p, k, end, "bao cao"))
+        pr_match(p, k, end, "hoc tap") || pr_match(p, k, end, "bao cao") ||
+        pr_match(p, k, end, "ban hanh"))
       break;
     if (pr_match(p, k, end, "to chuc") && k >= i + open && !pr_tok_is(p, k - 1, ","))
       break;
+    if (second_syllable(p, i + open, k, end)) {
+      k++;
+      continue;
+    }
     if (pr_match(p, k, end, "tu") && pr_find(p, k, k + 6 < end ? k + 6 : end, "den cap") == NO_TOK)
       break;
     if (pr_match(p, k, end, "den") && !pr_match(p, k, end, "den cap"))
@@ -286,7 +343,8 @@ static size_t scan_names(const struct pr_para *p, size_t i, size_t end, size_t (
   *nspans = 0;
   size_t k = i, list_end = i;
   int first = 1;
-  /* "Đề nghị X", "Giao X", "Yêu cầu X": the request, not the name */
+  /* "Đề nghị X", "Giao X", "Yêu cầu X", "Riêng X", "Đối với X": the
+   * request or the topic, not the name */
   for (;;) {
     size_t m = pr_match(p, k, end, "de nghi");
     if (!m)
@@ -295,6 +353,8 @@ static size_t scan_names(const struct pr_para *p, size_t i, size_t end, size_t (
       m = pr_match(p, k, end, "yeu cau");
     if (!m)
       m = pr_match(p, k, end, "rieng");
+    if (!m)
+      m = pr_match(p, k, end, "doi voi"); /* "Đối với Công an huyện:" */
     if (!m)
       break;
     k += m;

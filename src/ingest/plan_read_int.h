@@ -184,7 +184,9 @@ struct pr_deadline {
 size_t pr_deadlines(struct pr_doc *d, const struct pr_para *p, size_t from, size_t to,
                     struct pr_deadline *out, size_t max);
 /* The cadence words in tokens [from, to): CADENCE_ONGOING for "thường xuyên",
- * CADENCE_CAMPAIGN for "trong cao điểm" / "trong đợt", else CADENCE_NONE. */
+ * "hằng ngày", "liên tục" and the periodic "định kỳ", "hằng tuần / tháng /
+ * quý / năm"; CADENCE_CAMPAIGN for "trong cao điểm", "trong đợt", "trong
+ * thời gian / giai đoạn (thực hiện) cao điểm", else CADENCE_NONE. */
 enum task_cadence pr_cadence(const struct pr_para *p, size_t from, size_t to);
 /* A range "từ (ngày) D1 đến (hết) (ngày) D2" in tokens [from, to) of p. *start
  * is left y == 0 for "từ nay". Returns 0 when a range with an end was found. */

@@ -5,7 +5,11 @@
  * "Bước 1") and carries a date range within its first words ("(từ ngày
  * 01/9/2024 đến ngày 31/10/2024 ...)", "từ nay đến 31/8/2024", "năm 2021 -
  * 2023") is a phase. Its name is the words before the range or the colon;
- * its text is what follows the colon. "từ nay" leaves the start open. */
+ * its text is what follows the colon. "từ nay" leaves the start open.
+ * In the tasks part, where "giai đoạn" is common in prose, only a numbered
+ * heading that is nothing but a phase and its dates ("1. Đợt 1 (từ ngày
+ * 01/5/2025 đến ngày 31/5/2025):") is one, and a phase already read with
+ * the same name and dates is not read twice. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,11 +50,44 @@ static int year_range(const struct pr_para *p, size_t from, size_t to, struct da
   return -1;
 }
 
+/* After the name at `from`: only the dates, in parentheses or not, and a
+ * closing colon ("(từ ngày 01/5/2025 đến ngày 31/5/2025):"). */
+static int heading_only(const struct pr_para *p, size_t from)
+{
+  size_t k = from, end = p->ntok;
+  while (end > k && (pr_tok_is(p, end - 1, ":") || pr_tok_is(p, end - 1, ".")))
+    end--;
+  if (k < end && pr_tok_is(p, k, "(")) {
+    if (!pr_tok_is(p, end - 1, ")"))
+      return 0;
+    k++;
+    end--;
+  }
+  for (; k < end; k++)
+    if (pr_tok_is(p, k, "(") || pr_tok_is(p, k, ")") || pr_tok_is(p, k, ":") ||
+        pr_tok_is(p, k, ";") || (pr_tok_is(p, k, ",") && k + 1 < end && p->tok[k + 1].upper))
+      return 0;
+  return 1;
+}
+
+/* A phase of that name and those dates was read already. */
+static int known(const struct plan *pl, const char *name, struct date s, struct date e)
+{
+  for (size_t k = 0; k < pl->n_phases; k++)
+    if (pl->phases[k].name && name && strcmp(pl->phases[k].name, name) == 0 &&
+        date_cmp(pl->phases[k].start, s) == 0 && date_cmp(pl->phases[k].end, e) == 0)
+      return 1;
+  return 0;
+}
+
 int pr_read_phases(struct pr_doc *d, struct plan *pl)
 {
   for (size_t i = 0; i < d->npara; i++) {
     struct pr_para *p = &d->paras[i];
-    if (p->part_kind == PART_TASKS || p->part_kind == PART_END || p->part_kind == PART_PREAMBLE)
+    int in_tasks = p->part_kind == PART_TASKS;
+    if (p->part_kind == PART_END || p->part_kind == PART_PREAMBLE)
+      continue;
+    if (in_tasks && ((p->mk != MK_NUM && p->mk != MK_LETTER) || p->ntok - p->body > WINDOW))
       continue;
     size_t b = p->body;
     size_t pw = phase_word(p, b);
@@ -72,10 +109,15 @@ int pr_read_phases(struct pr_doc *d, struct plan *pl)
     size_t colon = name_end;
     while (colon < p->ntok && !pr_tok_is(p, colon, ":"))
       colon++;
+    if (in_tasks && !heading_only(p, name_end))
+      continue;
+    char *name = pr_span(d, p, b, name_end, NULL);
+    if (in_tasks && known(pl, name, s, e))
+      continue;
     struct plan_phase *ph;
     if (plan_add_phase(pl, &ph, d->err))
       return ERR_NOMEM;
-    ph->name = pr_own(d, pr_span(d, p, b, name_end, NULL));
+    ph->name = pr_own(d, name);
     ph->start = s;
     ph->end = e;
     ph->text = colon < p->ntok ? pr_own(d, pr_span(d, p, colon + 1, p->ntok, NULL)) : NULL;

@@ -12,8 +12,10 @@
  *     each "N%" is `growth_min`/`growth_max` after "tăng" (max with "không
  *     quá", "tối đa"), `reduction_min` after "giảm", else `ratio_min`;
  *     "ít nhất / tối thiểu / không dưới / trên N noun" is `count_min`,
- *     "không quá / tối đa N noun" `count_max`; a clause opening with one
- *     agency gives that agency a quota of N;
+ *     "không quá / tối đa N noun" `count_max`; a clause opening with an
+ *     agency gives it a quota of N, and one opening with a list of units
+ *     or agencies ("Riêng các huyện A, B, thành phố C ...") gives each a
+ *     quota of N, the target being their sum;
  *   - phase: a target under a phase ("Mục tiêu:" after "Giai đoạn 1 ...")
  *     or under a heading whose date range is a phase's belongs to it. */
 #include <stdio.h>
@@ -158,6 +160,85 @@ static int add_quota_list(struct pr_doc *d, struct plan *pl, const struct pr_par
   return d->failed ? ERR_NOMEM : ERR_OK;
 }
 
+/* The level word(s) of a unit at token k ("huyện", "thị xã", "thành phố",
+ * "xã", "phường", "thị trấn", "quận", "tỉnh"): their token count, else 0. */
+static size_t level_at(const struct pr_para *p, size_t k, size_t end)
+{
+  static const char *const two[] = {"thi xa", "thanh pho", "thi tran", NULL};
+  static const char *const one[] = {"huyen", "xa", "phuong", "quan", "tinh", NULL};
+  if (k >= end || p->tok[k].kind != TK_WORD)
+    return 0;
+  for (size_t i = 0; two[i]; i++)
+    if (pr_match(p, k, end, two[i]))
+      return 2;
+  return pr_tok_in(p, k, one) ? 1 : 0;
+}
+
+/* Units named in a list opening [a, b): "(Riêng) các huyện A, B, thành
+ * phố C", "các xã A, B và C", "UBND các huyện A, B", "huyện A, huyện B".
+ * Each name takes the plural level before the list unless it has its own,
+ * and the words before "các" ("UBND"): "UBND huyện A". Appends the names to
+ * *v; returns how many (0 when fewer than two names or no such list). */
+static size_t unit_list(struct pr_doc *d, const struct pr_para *p, size_t a, size_t b, char ***v,
+                        size_t *n)
+{
+  size_t k = a;
+  while (pr_match(p, k, b, "rieng") || pr_match(p, k, b, "doi voi") ||
+         pr_match(p, k, b, "trong do") || pr_tok_is(p, k, ","))
+    k += pr_match(p, k, b, "doi voi") || pr_match(p, k, b, "trong do") ? 2 : 1;
+  /* words before "các": an agency of each unit ("UBND", "Công an") */
+  size_t pre = k, cac = k;
+  while (cac < b && cac < pre + 6 && p->tok[cac].kind == TK_WORD && !pr_match(p, cac, b, "cac"))
+    cac++;
+  size_t lv_a, lv_n;
+  if (pr_match(p, cac, b, "cac") && (lv_n = level_at(p, cac + 1, b))) {
+    lv_a = cac + 1;
+    k = lv_a + lv_n;
+  } else {
+    pre = cac = k; /* "huyện A, huyện B": each with its level */
+    lv_a = k;
+    lv_n = 0;
+  }
+  /* only an agency is a prefix: "Chỉ đạo các huyện A, B" names the districts */
+  char *prefix = cac > pre && pr_agency_head(p, pre, cac, 0) ? pr_span(d, p, pre, cac, NULL) : NULL;
+  char *plural = lv_n ? pr_span(d, p, lv_a, lv_a + lv_n, NULL) : NULL;
+  size_t items[64][4]; /* own level [0, 1), name [2, 3) */
+  size_t ni = 0;
+  while (k < b && ni < 64) {
+    size_t own = level_at(p, k, b);
+    size_t s = k + own, e = s;
+    while (e < b && p->tok[e].kind == TK_WORD && p->tok[e].upper)
+      e++;
+    if (e == s || (!own && !lv_n))
+      break;
+    items[ni][0] = k;
+    items[ni][1] = k + own;
+    items[ni][2] = s;
+    items[ni][3] = e;
+    ni++;
+    k = e;
+    if (k < b && pr_tok_is(p, k, ","))
+      k++;
+    if (k < b && pr_match(p, k, b, "va"))
+      k++;
+  }
+  if (ni < 2)
+    return 0;
+  for (size_t i = 0; i < ni; i++) {
+    const char *lv =
+        items[i][1] > items[i][0] ? pr_span(d, p, items[i][0], items[i][1], NULL) : plural;
+    char *name = pr_span(d, p, items[i][2], items[i][3], NULL);
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s%s %s", prefix ? prefix : "", prefix ? " " : "", lv ? lv : "",
+             name ? name : "");
+    if (plan_strv_add(v, n, buf, d->err)) {
+      d->failed = 1;
+      return 0;
+    }
+  }
+  return ni;
+}
+
 /* The targets in the clause [a, b) of p. */
 static int read_clause(struct pr_doc *d, struct plan *pl, const struct pr_para *p, size_t a,
                        size_t b, const char *phase)
@@ -212,16 +293,23 @@ static int read_clause(struct pr_doc *d, struct plan *pl, const struct pr_para *
     t->value = v;
     t->has_value = 1;
     t->unit = pr_own(d, unit);
-    /* a clause opening with one agency: its quota */
+    /* a clause opening with an agency or a list of units: the figure is
+     * each one's quota, and the target the sum */
     if (kind == TARGET_COUNT_MIN || kind == TARGET_COUNT_MAX) {
-      size_t e = pr_agency_phrase(p, prev, k);
       char **names = NULL;
       size_t nn = 0;
-      if (e > prev && pr_agency_split(d, p, prev, e, &names, &nn) == 1 &&
-          plan_target_add_quota(t, names[0], v, d->err)) {
-        plan_strv_free(&names, &nn);
-        return ERR_NOMEM;
+      if (!unit_list(d, p, prev, k, &names, &nn)) {
+        size_t e = pr_agency_phrase(p, prev, k);
+        if (e > prev)
+          pr_agency_split(d, p, prev, e, &names, &nn);
       }
+      for (size_t q = 0; q < nn; q++)
+        if (plan_target_add_quota(t, names[q], v, d->err)) {
+          plan_strv_free(&names, &nn);
+          return ERR_NOMEM;
+        }
+      if (nn > 1)
+        t->value = v * (double)nn;
       plan_strv_free(&names, &nn);
     }
     prev = after;

@@ -116,6 +116,60 @@ static int quarter_at(const struct pr_para *p, size_t i, size_t to, int year_hin
   return 0;
 }
 
+/* The number in token i when it is 1-2 digits (a day or month), else 0. */
+static int small_num(const struct pr_para *p, size_t i)
+{
+  if (i >= p->ntok || p->tok[i].kind != TK_NUM || p->tok[i].len > 2)
+    return 0;
+  const char *s = p->text + p->tok[i].off;
+  return p->tok[i].len == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/* "tháng 9/2025", "tháng 9 năm 2025" (or "tháng 9" with the plan's year):
+ * the month's last day. */
+static int month_at(const struct pr_para *p, size_t i, size_t to, int year_hint, struct date *out,
+                    int *yearless, size_t *after)
+{
+  if (!pr_match(p, i, to, "thang"))
+    return -1;
+  int m = small_num(p, i + 1);
+  if (m < 1 || m > 12)
+    return -1;
+  size_t k = i + 2;
+  int y = 0;
+  if (k + 1 < to && (pr_tok_is(p, k, "/") || pr_match(p, k, to, "nam")))
+    y = pr_year_tok(p, k + 1);
+  if (y)
+    k += 2;
+  *yearless = !y;
+  if (!y)
+    y = year_hint;
+  if (!y)
+    return -1;
+  struct date first = {y, m, 1};
+  *out = date_add_days(date_add_months(first, 1), -1);
+  *after = k;
+  return 0;
+}
+
+/* A label that introduces the time of a task: "Thời gian thực hiện:",
+ * "Thời gian hoàn thành:", "Thời hạn (hoàn thành):". Returns its tokens,
+ * colon included; 0 when none (the colon is required: "thời gian thực hiện
+ * cao điểm" in prose is no label). */
+static size_t time_label(const struct pr_para *p, size_t i, size_t to)
+{
+  size_t k = 0;
+  if (pr_match(p, i, to, "thoi gian thuc hien") || pr_match(p, i, to, "thoi gian hoan thanh"))
+    k = 4;
+  else if (pr_match(p, i, to, "thoi han hoan thanh"))
+    k = 4;
+  else if (pr_match(p, i, to, "thoi han"))
+    k = 2;
+  if (!k || !pr_tok_is(p, i + k, ":"))
+    return 0;
+  return k + 1;
+}
+
 size_t pr_deadlines(struct pr_doc *d, const struct pr_para *p, size_t from, size_t to,
                     struct pr_deadline *out, size_t max)
 {
@@ -124,6 +178,37 @@ size_t pr_deadlines(struct pr_doc *d, const struct pr_para *p, size_t from, size
     to = p->ntok;
   for (size_t i = from; i < to && n < max; i++) {
     size_t k = 0;
+    size_t lab = time_label(p, i, to);
+    if (lab) {
+      /* after the label: a date, a month, a quarter, or a range's end; a
+       * "trước ..." after it is found on the next tokens */
+      struct pr_deadline *dl = &out[n];
+      size_t j = i + lab;
+      struct date s;
+      dl->tok = i;
+      dl->yearless = 0;
+      if (date_at_tok(d, p, j, to, &dl->date, &dl->yearless, &dl->after) == 0 ||
+          month_at(p, j, to, d->year_hint, &dl->date, &dl->yearless, &dl->after) == 0 ||
+          quarter_at(p, j, to, d->year_hint, &dl->date, &dl->after) == 0 ||
+          (pr_match(p, j, to, "tu") &&
+           pr_range(d, p, j, to < j + 16 ? to : j + 16, &s, &dl->date) == 0 &&
+           (dl->after = j + 1))) {
+        n++;
+        i = dl->after - 1;
+        continue;
+      }
+      i += lab - 1;
+      continue;
+    }
+    if (pr_match(p, i, to, "trong") && pr_match(p, i + 1, to, "thang")) {
+      struct pr_deadline *dl = &out[n];
+      if (month_at(p, i + 1, to, d->year_hint, &dl->date, &dl->yearless, &dl->after) == 0) {
+        dl->tok = i;
+        n++;
+        i = dl->after - 1;
+      }
+      continue;
+    }
     if (pr_match(p, i, to, "truoc"))
       k = 1;
     else if ((k = pr_match(p, i, to, "cham nhat")) || (k = pr_match(p, i, to, "han chot")) ||
@@ -153,16 +238,36 @@ size_t pr_deadlines(struct pr_doc *d, const struct pr_para *p, size_t from, size
 
 enum task_cadence pr_cadence(const struct pr_para *p, size_t from, size_t to)
 {
-  if (pr_find(p, from, to, "thuong xuyen") != (size_t)-1 ||
-      pr_find(p, from, to, "hang ngay") != (size_t)-1 ||
-      pr_find(p, from, to, "hang ngay") != (size_t)-1 ||
-      pr_find(p, from, to, "lien tuc") != (size_t)-1)
-    return CADENCE_ONGOING;
-  if (pr_find(p, from, to, "trong cao diem") != (size_t)-1 ||
-      pr_find(p, from, to, "trong dot") != (size_t)-1 ||
-      pr_find(p, from, to, "trong thoi gian cao diem") != (size_t)-1 ||
-      pr_find(p, from, to, "trong dot cao diem") != (size_t)-1)
+  /* "hằng" and "hàng" fold alike: "hằng ngày", "hàng tháng" */
+  static const char *const ongoing[] = {"thuong xuyen", "hang ngay", "lien tuc",
+                                        "dinh ky",      "hang tuan", "hang thang",
+                                        "hang quy",     "hang nam",  NULL};
+  for (size_t k = 0; ongoing[k]; k++)
+    if (pr_find(p, from, to, ongoing[k]) != (size_t)-1)
+      return CADENCE_ONGOING;
+  if (pr_find(p, from, to, "trong dot") != (size_t)-1)
     return CADENCE_CAMPAIGN;
+  /* "trong (thời gian | giai đoạn) (thực hiện) (đợt) cao điểm": a time;
+   * "trong thực hiện cao điểm" alone is a topic ("nội dung ... trong thực
+   * hiện cao điểm") */
+  static const char *const between[] = {"thoi gian", "giai doan", "thuc hien", "dot", NULL};
+  for (size_t k = pr_find(p, from, to, "trong"); k != (size_t)-1;
+       k = pr_find(p, k + 1, to, "trong")) {
+    size_t j = k + 1;
+    int when = 1;
+    if (pr_match(p, j, to, "thuc hien"))
+      when = 0;
+    for (int n = 0; n < 3; n++) {
+      size_t m = 0;
+      for (size_t b = 0; between[b] && !m; b++)
+        m = pr_match(p, j, to, between[b]);
+      if (!m)
+        break;
+      j += m;
+    }
+    if (when && pr_match(p, j, to, "cao diem"))
+      return CADENCE_CAMPAIGN;
+  }
   return CADENCE_NONE;
 }
 

@@ -3,7 +3,12 @@
  * Objects are filled in the contract's key order and dumped with
  * JSON_PRESERVE_ORDER, so the text reads like the contract. Any failed
  * allocation turns the whole result into NULL (jansson's *_new functions
- * accept NULL values and report failure, which set_or_fail checks). */
+ * accept NULL values and report failure, which set_or_fail checks).
+ *
+ * Beyond the contract's keys (which it allows to grow by added keys), each
+ * task carries "then_ongoing" (done once by due_on, then kept up) and
+ * "phase" (the phase it belongs to, or null), always present like the
+ * others (docs/plan-reader.md). */
 #include "output/plan_json.h"
 
 #include <stdlib.h>
@@ -121,6 +126,8 @@ json_t *plan_json(const struct plan *p)
     set(e, "support", strv(t->support, t->n_support, &ok), &ok);
     set(e, "due_on", date_or_null(t->due_on), &ok);
     set(e, "cadence", str_or_null(task_cadence_name(t->cadence)), &ok);
+    set(e, "then_ongoing", json_boolean(t->then_ongoing), &ok);
+    set(e, "phase", str_or_null(t->phase), &ok);
     json_t *fc = json_object();
     set(fc, "who", json_boolean(t->four_clear.who), &ok);
     set(fc, "what", json_boolean(t->four_clear.what), &ok);

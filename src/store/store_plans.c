@@ -215,8 +215,8 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
   for (size_t k = 0; k < p->n_tasks; k++) {
     struct plan_task *t = &p->tasks[k];
     if (db_prepare(&s, st,
-                   "INSERT INTO plan_task (plan_id, ord, section, text, due_on, cadence) VALUES "
-                   "(?, ?, ?, ?, ?, ?)",
+                   "INSERT INTO plan_task (plan_id, ord, section, text, due_on, cadence, "
+                   "then_ongoing, phase) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    err))
       return ERR_DB;
     db_bind_int(s, 1, p->id);
@@ -225,6 +225,8 @@ static int save_body(struct store *st, struct plan *p, const char *source_name,
     db_bind_text(s, 4, t->text ? t->text : "");
     db_bind_text(s, 5, iso(d1, t->due_on));
     db_bind_text(s, 6, task_cadence_name(t->cadence));
+    db_bind_int(s, 7, t->then_ongoing ? 1 : 0);
+    db_bind_text(s, 8, t->phase);
     if (!(t->id = insert_done(s, st, T_TASK, err)))
       return ERR_DB;
     if (save_agencies(st, t->id, "lead", t->lead, t->n_lead, res, err) ||
@@ -407,8 +409,8 @@ static int load_elements(struct plan *p, struct store *st, struct err *err)
       return ERR_DB;
   }
   if (db_prepare(&s, st,
-                 "SELECT id, section, text, due_on, cadence FROM plan_task WHERE plan_id = ? ORDER "
-                 "BY ord",
+                 "SELECT id, section, text, due_on, cadence, then_ongoing, phase FROM plan_task "
+                 "WHERE plan_id = ? ORDER BY ord",
                  err))
     return ERR_DB;
   db_bind_int(s, 1, p->id);
@@ -421,6 +423,8 @@ static int load_elements(struct plan *p, struct store *st, struct err *err)
     t->text = TXT(2);
     t->due_on = parse_iso(db_col_text(s, 3));
     t->cadence = cadence_from(db_col_text(s, 4));
+    t->then_ongoing = db_col_int(s, 5) != 0;
+    t->phase = TXT(6);
   }
   db_finalize(s);
   if (r < 0)

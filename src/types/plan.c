@@ -51,6 +51,7 @@ void plan_free(struct plan *p)
     struct plan_task *t = &p->tasks[i];
     free(t->section);
     free(t->text);
+    free(t->phase);
     plan_strv_free(&t->lead, &t->n_lead);
     plan_strv_free(&t->support, &t->n_support);
   }

@@ -83,7 +83,7 @@ struct plan_four_clear {
   int who;            /* a lead agency is named */
   int what;           /* the text states a concrete action */
   int responsibility; /* a specific lead, distinct from the coordinators */
-  int when;           /* a deadline, a cadence or the plan's period */
+  int when;           /* the task's own deadline, cadence or phase */
 };
 
 struct plan_task {
@@ -96,6 +96,8 @@ struct plan_task {
   size_t n_support;
   struct date due_on; /* y == 0 when none */
   enum task_cadence cadence;
+  int then_ongoing; /* done once by due_on, then kept up ("sau đó duy trì thường xuyên") */
+  char *phase;      /* name of the phase it belongs to, or NULL */
   struct plan_four_clear four_clear;
 };
 

@@ -41,6 +41,20 @@ if command -v pdftotext >/dev/null 2>&1; then
   expect_status 2
   expect_err 'pdftotext không đọc được'
 fi
+# a file that reads but holds no plan: ordinary prose, a .docx of a letter
+printf 'Hôm nay, ngày 12/3/2025, Công an huyện tổ chức buổi gặp mặt các gia đình.\nKế hoạch đi dã ngoại của lớp bị hoãn vì trời mưa.\n' > "$T/prose.txt"
+run "$PCMT_BIN" plan read "$T/prose.txt"
+expect_status 2
+expect_err 'không chứa kế hoạch'
+[ -z "$OUT" ] || fail "plan read printed a plan for prose"
+if command -v zip >/dev/null 2>&1; then
+  mkdir -p "$T/letter/word"
+  printf '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Kính gửi anh chị, cuộc họp lớp sẽ vào ngày 20/4.</w:t></w:r></w:p></w:body></w:document>' > "$T/letter/word/document.xml"
+  (cd "$T/letter" && zip -q -r ../letter.docx word)
+  run "$PCMT_BIN" plan read "$T/letter.docx"
+  expect_status 2
+  expect_err 'không chứa kế hoạch'
+fi
 run "$PCMT_BIN" plan read "$T/missing.txt"
 expect_status 6
 expect_err 'không mở được tệp'
@@ -55,6 +69,10 @@ run "$PCMT_BIN" --db "$db" user add cbtt --role officer --name "Cán bộ thư�
 expect_status 0
 run "$PCMT_BIN" --db "$db" user add truongban --role officer
 expect_status 0
+# a file without a plan is not stored (the next import still gets id 1)
+run "$PCMT_BIN" --db "$db" plan import "$T/prose.txt" --as cbtt
+expect_status 2
+expect_err 'không chứa kế hoạch'
 run "$PCMT_BIN" --db "$db" plan import "$plans/000_eae0b25c37df13bf.txt" --as cbtt
 expect_status 0
 [ "$OUT" = 1 ] || fail "import printed '$OUT', want the id 1"
@@ -76,6 +94,11 @@ expect_status 0
 expect_out 'II.1 — rõ người: không nêu cơ quan chủ trì'
 expect_out 'rõ trách nhiệm'
 expect_err '28 nhiệm vụ'
+# "rõ thời gian" is the task's own time: "Tăng cường công tác kiểm tra, giám sát ..." (task 4)
+# states none, and the plan's year does not stand in for it; "Thường xuyên kiểm tra các cơ sở
+# kinh doanh ..." (task 19) states its cadence
+expect_out '[4] II.1 — rõ thời gian: không nêu thời hạn'
+printf '%s\n' "$OUT" | grep -qF '[19] II.4 — rõ thời gian' && fail "task 19 is done regularly"
 run "$PCMT_BIN" --db "$db" plan check 1 --json
 expect_out '"kind": "who"'
 

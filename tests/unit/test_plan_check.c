@@ -141,10 +141,13 @@ static void responsibility_needs_a_specific_lead_not_also_coordinating(void **st
   plan_free(&p);
 }
 
-static void when_needs_deadline_cadence_or_plan_period(void **state)
+/* "When" is the task's own time: a deadline, a cadence or the phase it
+ * belongs to; the plan's period alone says nothing about the task. */
+static void when_needs_own_deadline_cadence_or_phase(void **state)
 {
   (void)state;
   struct plan p;
+  struct err err = {0};
   struct plan_task *t = one_task(&p, CLEAR_TEXT, "Công an huyện", NULL);
   assert_false(check(&p, t).when);
   assert_false(check(NULL, t).when);
@@ -154,14 +157,28 @@ static void when_needs_deadline_cadence_or_plan_period(void **state)
   t->due_on = (struct date){2024, 3, 10};
   assert_true(check(NULL, t).when);
   t->due_on = (struct date){0, 0, 0};
+  /* the plan's period is not the task's time */
+  p.period_start = (struct date){2024, 1, 1};
   p.period_end = (struct date){2024, 12, 31};
+  assert_false(check(&p, t).when);
+  /* a phase of the plan with its dates is */
+  struct plan_phase *ph;
+  assert_int_equal(plan_add_phase(&p, &ph, &err), ERR_OK);
+  ph->name = strdup("Giai đoạn 1");
+  ph->start = (struct date){2024, 9, 1};
+  ph->end = (struct date){2024, 10, 31};
+  t = &p.tasks[0];
+  t->phase = strdup("giai đoạn 1"); /* the same phase however it is written */
   assert_true(check(&p, t).when);
+  assert_true(check(NULL, t).when);
+  free(t->phase);
+  t->phase = strdup("Giai đoạn 3"); /* a phase the plan does not have */
+  assert_false(check(&p, t).when);
   struct plan_defect_list l;
-  struct err err = {0};
-  p.period_end = (struct date){0, 0, 0};
   assert_int_equal(plan_check_defects(&l, &p, &err), ERR_OK);
   assert_int_equal(l.n, 1);
   assert_int_equal(l.items[0].kind, DEFECT_WHEN);
+  assert_non_null(strstr(l.items[0].reason, "giai đoạn"));
   plan_defect_list_free(&l);
   plan_free(&p);
 }
@@ -208,7 +225,7 @@ int main(void)
       cmocka_unit_test(who_needs_a_lead),
       cmocka_unit_test(what_needs_an_action_and_more_than_a_slogan),
       cmocka_unit_test(responsibility_needs_a_specific_lead_not_also_coordinating),
-      cmocka_unit_test(when_needs_deadline_cadence_or_plan_period),
+      cmocka_unit_test(when_needs_own_deadline_cadence_or_phase),
       cmocka_unit_test(defects_come_in_task_order),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

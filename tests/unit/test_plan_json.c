@@ -69,6 +69,13 @@ static void build(struct plan *p)
   k->due_on = (struct date){2024, 8, 30};
   k->cadence = CADENCE_ONCE;
   k->four_clear = (struct plan_four_clear){0, 1, 0, 1};
+  /* "Hoàn thành trước 30/8/2024, sau đó duy trì thường xuyên", in a phase */
+  assert_int_equal(plan_add_task(p, &k, &err), ERR_OK);
+  k->text = strdup("Rà soát, thống kê các điểm bán lẻ ma túy");
+  k->due_on = (struct date){2024, 8, 30};
+  k->cadence = CADENCE_ONGOING;
+  k->then_ongoing = 1;
+  k->phase = strdup("Giai đoạn chuẩn bị");
 
   struct plan_report *r;
   assert_int_equal(plan_add_report(p, &r, &err), ERR_OK);
@@ -156,6 +163,14 @@ static void full_plan_has_contract_shape(void **state)
   assert_string_equal(sget(k1, "due_on"), "2024-08-30");
   assert_string_equal(sget(k1, "cadence"), "once");
   assert_true(json_is_false(json_object_get(json_object_get(k1, "four_clear"), "who")));
+  /* the two task keys added to the contract: always present */
+  assert_true(json_is_false(json_object_get(k0, "then_ongoing")));
+  is_null(k0, "phase");
+  json_t *k2 = json_array_get(ks, 2);
+  assert_string_equal(sget(k2, "due_on"), "2024-08-30");
+  assert_string_equal(sget(k2, "cadence"), "ongoing");
+  assert_true(json_is_true(json_object_get(k2, "then_ongoing")));
+  assert_string_equal(sget(k2, "phase"), "Giai đoạn chuẩn bị");
 
   json_t *rs = json_object_get(o, "reports");
   json_t *r0 = json_array_get(rs, 0);
@@ -218,6 +233,9 @@ static void dump_is_ordered_utf8(void **state)
   const char *sec = strstr(s, "\"section\"");
   const char *fc = strstr(s, "\"four_clear\"");
   assert_true(sec && fc && sec < strstr(sec, "\"lead\"") && strstr(sec, "\"cadence\"") < fc);
+  const char *cad = strstr(sec, "\"cadence\"");
+  assert_true(cad < strstr(sec, "\"then_ongoing\"") && strstr(sec, "\"then_ongoing\"") < fc &&
+              strstr(sec, "\"phase\"") < fc);
   assert_int_equal(s[strlen(s) - 1], '\n');
   /* and it parses back */
   json_error_t je;

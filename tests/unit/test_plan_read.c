@@ -143,7 +143,12 @@ static void test_sample_000(void **state)
   assert_false(p.tasks[0].four_clear.who);
   assert_true(p.tasks[1].four_clear.who && p.tasks[1].four_clear.responsibility);
   assert_false(p.tasks[3].four_clear.responsibility);
-  assert_true(p.tasks[3].four_clear.when); /* the plan's year */
+  /* "Tăng cường công tác kiểm tra, giám sát, đôn đốc ...": no deadline, no
+   * cadence, no phase; the plan's year is not the task's time */
+  assert_false(p.tasks[3].four_clear.when);
+  /* III.1 "(Quý I trước ngày 10/3; sơ kết 6 tháng trước ngày 10/6; ...)": the
+   * reporting schedule, not the task's deadline */
+  assert_int_equal(p.tasks[25].due_on.y, 0);
   plan_free(&p);
 }
 
@@ -331,16 +336,36 @@ static void test_sample_004(void **state)
   assert_non_null(police);
   assert_true(police->value == 10);
   assert_string_equal(police->unit, "buổi");
+  /* III.2.1 "Riêng các huyện Bảo Thắng, Bát Xát, Mường Khương, Si Ma Cai, thành phố Lào
+   * Cai chỉ đạo tổ chức ít nhất 05 buổi": 05 for each of the five */
+  const struct plan_target *border = NULL;
+  for (size_t k = 0; k < p.n_targets; k++)
+    if (p.targets[k].n_quotas == 5)
+      border = &p.targets[k];
+  assert_non_null(border);
+  static const char *const border_units[] = {"huyện Bảo Thắng", "huyện Bát Xát",
+                                             "huyện Mường Khương", "huyện Si Ma Cai",
+                                             "thành phố Lào Cai"};
+  for (int k = 0; k < 5; k++) {
+    assert_string_equal(border->quotas[k].assignee, border_units[k]);
+    assert_true(border->quotas[k].value == 5);
+  }
+  assert_true(border->value == 25);
+  assert_string_equal(border->unit, "buổi");
+  assert_string_equal(border->phase, "Giai đoạn 1");
   assert_non_null(ph1); /* "Đấu tranh triệt xóa 100% ..." */
   assert_true(ph1->value == 100);
   assert_non_null(ph2); /* "không để tội phạm ma túy tái hoạt động" */
   static const char *const ubnd_xa = "UBND cấp huyện, cấp xã";
   static const struct lead_exp leads[] = {
-      /* IV.1: the closing "(UBND cấp huyện, cấp xã chủ trì, ...)" completes
-       * the bullets since the section start */
-      {"IV.1", ubnd_xa},
+      /* IV.1: the first three bullets name their doers at their end,
+       * "(Các sở, ban, ngành, đoàn thể, UBND cấp huyện, cấp xã thực hiện
+       * thường xuyên)" and "(Công an tỉnh chủ trì, phối hợp các sở, ...)";
+       * the closing "(UBND cấp huyện, cấp xã chủ trì, ...)" line completes
+       * only the bullet and paragraph after them */
+      {"IV.1", "Các sở, ban, ngành, đoàn thể"},
       {"IV.1", "Công an tỉnh"},
-      {"IV.1", ubnd_xa},
+      {"IV.1", "Công an tỉnh"},
       {"IV.1", ubnd_xa},
       {"IV.1", "UBND các huyện, thị xã, thành phố"},
       {"IV.1", "Thủ trưởng các đơn vị, địa phương"},
@@ -408,9 +433,44 @@ static void test_sample_004(void **state)
       {"V.4", "các đơn vị"},
   };
   assert_leads(&p, leads, sizeof leads / sizeof leads[0]);
+  assert_int_equal(p.tasks[0].n_lead, 2);
+  assert_string_equal(p.tasks[0].lead[1], ubnd_xa);
+  /* "(Công an tỉnh chủ trì, phối hợp các sở, ban, ngành, đoàn thể, UBND các
+   * huyện, thị xã, thành phố thực hiện thường xuyên)" */
+  assert_int_equal(p.tasks[2].n_support, 2);
+  assert_string_equal(p.tasks[2].support[1], "UBND các huyện, thị xã, thành phố");
   /* IV.3.2 "Thời gian thực hiện: Hoàn thành trước 30/8/2024, sau đó duy trì thường xuyên." */
-  assert_date(p.tasks[24].due_on, 2024, 8, 30);
-  assert_int_equal(p.tasks[24].cadence, CADENCE_ONGOING);
+  for (int k = 24; k <= 29; k++) {
+    assert_date(p.tasks[k].due_on, 2024, 8, 30);
+    assert_int_equal(p.tasks[k].cadence, CADENCE_ONGOING);
+    assert_true(p.tasks[k].then_ongoing);
+  }
+  /* IV.1 "... về mở đợt cao điểm bảo đảm hiệu quả (*hoàn thành trước ngày 30/8/2024*)" */
+  assert_date(p.tasks[1].due_on, 2024, 8, 30);
+  assert_int_equal(p.tasks[1].cadence, CADENCE_ONCE);
+  assert_false(p.tasks[1].then_ongoing);
+  /* IV.1 "giao UBND các huyện ... tổ chức Hội nghị ... (... hoàn thành tổ chức Hội nghị
+   * trước ngày 31/8/2024)" */
+  assert_date(p.tasks[4].due_on, 2024, 8, 31);
+  /* IV.2.3 (2) "(hoàn thành trước 15/10/2024 và thực hiện thường xuyên)" */
+  assert_date(p.tasks[14].due_on, 2024, 10, 15);
+  assert_int_equal(p.tasks[14].cadence, CADENCE_ONGOING);
+  assert_true(p.tasks[14].then_ongoing);
+  /* IV.2.3 (1) "(thực hiện thường xuyên)": no date */
+  assert_int_equal(p.tasks[13].due_on.y, 0);
+  assert_false(p.tasks[13].then_ongoing);
+  /* IV.6 "Sở Y tế chủ trì: (1) ... (2) Tổ chức công tác thanh tra ... (3) ... (thực hiện
+   * thường xuyên)": the bullet's time, for (2) too */
+  assert_int_equal(p.tasks[46].cadence, CADENCE_ONGOING);
+  assert_true(p.tasks[46].four_clear.when);
+  /* rõ thời gian: IV.1 "UBND cấp huyện, cấp xã phải chủ động ban hành kế hoạch ..." and
+   * IV.8 "Duy trì hiệu quả hoạt động Văn phòng liên lạc ..." state no time of their own;
+   * the campaign's period does not make them clear */
+  assert_false(p.tasks[3].four_clear.when);
+  assert_false(p.tasks[56].four_clear.when);
+  assert_true(p.tasks[24].four_clear.when); /* due 30/8/2024 */
+  /* IV.7 "... đặc biệt trong giai đoạn thực hiện cao điểm" */
+  assert_int_equal(p.tasks[53].cadence, CADENCE_CAMPAIGN);
   /* IV.4.1 "(Công an tỉnh, Bộ Chỉ huy Biên phòng, Hải quan tỉnh phối hợp các
    * sở, ban, ngành, đoàn thể, UBND cấp huyện, cấp xã thực hiện trong cao điểm và thường xuyên)" */
   assert_int_equal(p.tasks[30].n_lead, 3);
@@ -490,7 +550,9 @@ static void test_agency_heading_and_items(void **state)
   assert_string_equal(p.tasks[1].lead[0], "Sở Y tế"); /* a plain paragraph under the heading */
   assert_string_equal(p.tasks[2].lead[0], "Sở Tư pháp");
   assert_string_equal(p.tasks[2].text, "Tổ chức phổ biến pháp luật tại các xã");
-  assert_int_equal(p.tasks[2].cadence, CADENCE_NONE);
+  /* "(thực hiện thường xuyên)" closes the last item only, and no item has a
+   * time of its own: it is the time of the whole bullet */
+  assert_int_equal(p.tasks[2].cadence, CADENCE_ONGOING);
   assert_string_equal(p.tasks[3].lead[0], "Sở Tư pháp");
   assert_int_equal(p.tasks[3].cadence, CADENCE_ONGOING);
   assert_string_equal(p.tasks[4].lead[0], "Tòa án nhân dân tỉnh");
@@ -515,6 +577,249 @@ static void test_closing_paren_and_quarter(void **state)
     assert_string_equal(p.tasks[k].support[0], "Bộ Chỉ huy Bộ đội Biên phòng tỉnh");
     assert_int_equal(p.tasks[k].cadence, CADENCE_ONGOING);
   }
+  plan_free(&p);
+}
+
+/* A deadline written in parentheses at the end of a task, or after "Thời
+ * gian thực hiện" / "Thời hạn", with or without emphasis marks, is the
+ * task's; "once, then kept up" keeps the date and the ongoing cadence. A
+ * parenthesised report schedule is not a task's deadline. */
+static void test_deadline_in_brackets_and_time_labels(void **state)
+{
+  (void)state;
+  struct plan p = read_ok(
+      "KẾ HOẠCH\nPhòng, chống ma túy năm 2025\nII. NHIỆM VỤ\n1. Công tác quản lý\n"
+      "- Công an huyện rà soát người nghiện trên địa bàn (*hoàn thành trước ngày 30/6/2025*).\n"
+      "- Phòng Y tế cập nhật danh sách cơ sở điều trị (**hoàn thành trước 15/10/2025 và thực "
+      "hiện thường xuyên**).\n"
+      "- Công an huyện **hoàn thành trước 30/8/2025**, sau đó duy trì thường xuyên việc cập "
+      "nhật cơ sở dữ liệu người nghiện.\n"
+      "- Công an huyện tổ chức tập huấn cho Công an xã. *Thời gian thực hiện: tháng 9/2025.*\n"
+      "- Phòng Tư pháp biên soạn tài liệu phổ biến pháp luật. Thời hạn hoàn thành: Quý "
+      "III/2025.\n"
+      "- Các xã báo cáo kết quả (Quý I trước ngày 10/3; sơ kết 6 tháng trước ngày 10/6).\n"
+      "2. Công tác kiểm tra\n"
+      "a) Kiểm tra các cơ sở kinh doanh dịch vụ karaoke.\n"
+      "Đơn vị chủ trì: Công an huyện.\n"
+      "Thời gian thực hiện: **Hoàn thành trước 30/8/2025**, sau đó **duy trì thường xuyên**.\n"
+      "b) Kiểm tra các nhà thuốc trên địa bàn huyện.\n"
+      "Đơn vị chủ trì: Phòng Y tế.\n"
+      "Thời gian thực hiện: 31/7/2025.\n");
+  assert_int_equal(p.n_tasks, 8);
+  assert_date(p.tasks[0].due_on, 2025, 6, 30);
+  assert_int_equal(p.tasks[0].cadence, CADENCE_ONCE);
+  assert_false(p.tasks[0].then_ongoing);
+  for (int k = 1; k <= 2; k++) {
+    assert_int_equal(p.tasks[k].cadence, CADENCE_ONGOING);
+    assert_true(p.tasks[k].then_ongoing);
+  }
+  assert_date(p.tasks[1].due_on, 2025, 10, 15);
+  assert_date(p.tasks[2].due_on, 2025, 8, 30);
+  assert_date(p.tasks[3].due_on, 2025, 9, 30); /* "tháng 9/2025": its last day */
+  assert_int_equal(p.tasks[3].cadence, CADENCE_ONCE);
+  assert_date(p.tasks[4].due_on, 2025, 9, 30); /* "Quý III/2025" */
+  assert_int_equal(p.tasks[5].due_on.y, 0);    /* a report schedule, not the task's */
+  assert_date(p.tasks[6].due_on, 2025, 8, 30);
+  assert_int_equal(p.tasks[6].cadence, CADENCE_ONGOING);
+  assert_true(p.tasks[6].then_ongoing);
+  assert_date(p.tasks[7].due_on, 2025, 7, 31);
+  assert_int_equal(p.tasks[7].cadence, CADENCE_ONCE);
+  assert_false(p.tasks[7].then_ongoing);
+  plan_free(&p);
+}
+
+/* A lead named in a parenthesis at the end of an item is the task's lead:
+ * over an agency the item only inherits, and, with "chủ trì", over the
+ * item's grammatical subject; a closing line after such items completes only
+ * the items written after them. */
+static void test_lead_named_at_end_of_item(void **state)
+{
+  (void)state;
+  struct plan p = read_ok(
+      "KẾ HOẠCH\nPhòng, chống ma túy năm 2025\nII. NHIỆM VỤ\n1. Công tác đấu tranh\n"
+      "- Thường xuyên kiểm tra các cơ sở kinh doanh có điều kiện về an ninh, trật tự (*Công an "
+      "tỉnh chủ trì, phối hợp các sở, ngành thực hiện thường xuyên*).\n"
+      "- Các xã, thị trấn tổ chức ký cam kết không vi phạm pháp luật về ma túy (Công an huyện "
+      "chủ trì, phối hợp UBND các xã, thị trấn).\n"
+      "- Rà soát các tụ điểm phức tạp về ma túy.\n"
+      "(Công an huyện chủ trì, phối hợp Đồn Biên phòng thực hiện trong cao điểm).\n"
+      "- Tuyên truyền tại các trường học (học sinh, sinh viên).\n"
+      "- Tổ chức tuyên truyền lưu động tại các chợ phiên (**Sở Văn hóa và Thể thao, "
+      "Tỉnh đoàn thực hiện thường xuyên**).\n"
+      "2. Sở Y tế\n"
+      "- Tổ chức điều trị nghiện bằng thuốc thay thế.\n"
+      "- Tổ chức cai nghiện tự nguyện tại cộng đồng (Sở Lao động - Thương binh và Xã hội chủ "
+      "trì, phối hợp Sở Y tế).\n"
+      "- **Sở Tư pháp:** (1) Biên soạn tài liệu phổ biến pháp luật (Sở Thông tin và Truyền "
+      "thông chủ trì). (2) Tổ chức phổ biến pháp luật tại các xã.\n");
+  assert_int_equal(p.n_tasks, 9);
+  assert_string_equal(p.tasks[0].lead[0], "Công an tỉnh");
+  assert_int_equal(p.tasks[0].n_lead, 1);
+  assert_string_equal(p.tasks[0].support[0], "các sở, ngành");
+  assert_string_equal(p.tasks[1].lead[0], "Công an huyện"); /* "chủ trì" over the subject */
+  assert_int_equal(p.tasks[1].n_lead, 1);
+  assert_string_equal(p.tasks[1].support[0], "UBND các xã, thị trấn");
+  /* the closing line completes the one item written after the last named lead */
+  assert_string_equal(p.tasks[2].lead[0], "Công an huyện");
+  assert_string_equal(p.tasks[2].support[0], "Đồn Biên phòng");
+  assert_int_equal(p.tasks[2].cadence, CADENCE_CAMPAIGN);
+  assert_int_equal(p.tasks[1].cadence, CADENCE_NONE);
+  assert_int_equal(p.tasks[3].n_lead, 0); /* "(học sinh, sinh viên)" names nobody */
+  assert_int_equal(p.tasks[4].n_lead, 2);
+  assert_string_equal(p.tasks[4].lead[0], "Sở Văn hóa và Thể thao");
+  assert_string_equal(p.tasks[4].lead[1], "Tỉnh đoàn");
+  assert_string_equal(p.tasks[5].lead[0], "Sở Y tế"); /* from the heading */
+  assert_string_equal(p.tasks[6].lead[0], "Sở Lao động - Thương binh và Xã hội");
+  assert_int_equal(p.tasks[6].n_lead, 1);
+  assert_string_equal(p.tasks[6].support[0], "Sở Y tế");
+  assert_string_equal(p.tasks[7].lead[0], "Sở Thông tin và Truyền thông");
+  assert_string_equal(p.tasks[8].lead[0], "Sở Tư pháp");
+  plan_free(&p);
+}
+
+/* An agency name holding "và" (and a comma) is one agency: Vietnamese
+ * capitalises only the first syllable of each word of a name ("Sở Tài
+ * nguyên và Môi trường"), and "và" before another head starts a new name. */
+static void test_agency_name_with_va(void **state)
+{
+  (void)state;
+  struct plan p = read_ok(
+      "KẾ HOẠCH\nPhòng, chống ma túy năm 2025\nII. NHIỆM VỤ\n1. Tuyên truyền\n"
+      "- Tổ chức tuyên truyền lưu động tại các chợ phiên vùng cao.\n"
+      "+ Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.\n"
+      "+ Cơ quan phối hợp: Sở Khoa học và Công nghệ, Sở Tài nguyên và Môi trường và các sở, "
+      "ngành liên quan.\n"
+      "- Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp Sở Kế hoạch và Đầu tư tổ chức "
+      "kiểm tra các cơ sở kinh doanh karaoke.\n"
+      "- Ủy ban nhân dân huyện Bình Sơn và Công an huyện tổ chức ra quân tổng kiểm tra.\n"
+      "- UBND huyện Bình Sơn tăng cường chỉ đạo kiểm tra các cơ sở lưu trú.\n"
+      "2. Sở Giáo dục và Đào tạo, Sở Lao động, Thương binh và Xã hội\n"
+      "- Tổ chức tuyên truyền trong trường học và cơ sở giáo dục nghề nghiệp.\n");
+  assert_int_equal(p.n_tasks, 5);
+  assert_int_equal(p.tasks[0].n_lead, 1);
+  assert_string_equal(p.tasks[0].lead[0], "Sở Văn hóa, Thể thao và Du lịch");
+  assert_int_equal(p.tasks[0].n_support, 3);
+  assert_string_equal(p.tasks[0].support[0], "Sở Khoa học và Công nghệ");
+  assert_string_equal(p.tasks[0].support[1], "Sở Tài nguyên và Môi trường");
+  assert_string_equal(p.tasks[0].support[2], "các sở, ngành liên quan");
+  assert_int_equal(p.tasks[1].n_lead, 1);
+  assert_string_equal(p.tasks[1].lead[0], "Sở Văn hóa, Thể thao và Du lịch");
+  assert_string_equal(p.tasks[1].support[0], "Sở Kế hoạch và Đầu tư");
+  assert_int_equal(p.tasks[2].n_lead, 2);
+  assert_string_equal(p.tasks[2].lead[0], "Ủy ban nhân dân huyện Bình Sơn");
+  assert_string_equal(p.tasks[2].lead[1], "Công an huyện");
+  assert_string_equal(p.tasks[3].lead[0], "UBND huyện Bình Sơn");
+  assert_int_equal(p.tasks[4].n_lead, 2);
+  assert_string_equal(p.tasks[4].lead[0], "Sở Giáo dục và Đào tạo");
+  assert_string_equal(p.tasks[4].lead[1], "Sở Lao động, Thương binh và Xã hội");
+  plan_free(&p);
+}
+
+/* An item without its own agency takes the agency of the bullet or heading
+ * it sits under; a line that only names the agencies and ends with a colon
+ * introduces its sub-items and is no task; a sub-item's verb phrase ("+ Ban
+ * hành Đề án ...", "+ Sơ kết ...", "+ Thanh tra, kiểm tra ...") is not an
+ * agency. */
+static void test_sub_items_take_the_agency_above(void **state)
+{
+  (void)state;
+  struct plan p =
+      read_ok("KẾ HOẠCH\nPhòng, chống ma túy năm 2025\nII. NHIỆM VỤ\n1. Công tác tuyên truyền\n"
+              "- Công an tỉnh chủ trì, phối hợp các sở, ngành:\n"
+              "+ Ban hành Đề án tuyên truyền phòng, chống ma túy trong trường học.\n"
+              "+ Tổ chức 10 buổi tuyên truyền tại các xã biên giới.\n"
+              "+ Phòng Y tế tổ chức tập huấn cho nhân viên y tế thôn bản.\n"
+              "- Sở Y tế:\n"
+              "+ Sơ kết việc điều trị nghiện bằng thuốc thay thế.\n"
+              "+ Thanh tra, kiểm tra các cơ sở kinh doanh thuốc.\n"
+              "- Công tác kiểm tra:\n"
+              "+ Kiểm tra các cơ sở kinh doanh dịch vụ karaoke.\n"
+              "2. Sở Tư pháp\n"
+              "+ Ban hành kế hoạch phổ biến pháp luật về phòng, chống ma túy.\n"
+              "3. Công an huyện chủ trì, phối hợp với Viện Kiểm sát nhân dân huyện:\n"
+              "a) Đẩy nhanh tiến độ điều tra các vụ án ma túy.\n"
+              "4. Công tác quản lý\n"
+              "- Đối với Phòng Y tế:\n"
+              "+ Kiểm tra các nhà thuốc trên địa bàn huyện.\n"
+              "- Bộ Công an ban hành hướng dẫn, Công an huyện tổ chức tập huấn cho Công an "
+              "xã.\n");
+  assert_int_equal(p.n_tasks, 10);
+  for (int k = 0; k < 2; k++) {
+    assert_int_equal(p.tasks[k].n_lead, 1);
+    assert_string_equal(p.tasks[k].lead[0], "Công an tỉnh");
+    assert_string_equal(p.tasks[k].support[0], "các sở, ngành");
+  }
+  assert_string_equal(p.tasks[0].text,
+                      "Ban hành Đề án tuyên truyền phòng, chống ma túy trong trường học");
+  assert_string_equal(p.tasks[2].lead[0], "Phòng Y tế"); /* its own */
+  assert_string_equal(p.tasks[3].lead[0], "Sở Y tế");
+  assert_string_equal(p.tasks[4].lead[0], "Sở Y tế");
+  assert_int_equal(p.tasks[5].n_lead, 0); /* under a bullet naming nobody */
+  assert_string_equal(p.tasks[6].lead[0], "Sở Tư pháp");
+  assert_string_equal(p.tasks[7].lead[0], "Công an huyện");
+  assert_string_equal(p.tasks[7].support[0], "Viện Kiểm sát nhân dân huyện");
+  assert_string_equal(p.tasks[8].lead[0], "Phòng Y tế"); /* "Đối với X:" */
+  assert_string_equal(p.tasks[9].lead[0], "Bộ Công an"); /* not "Bộ Công an ban" */
+  plan_free(&p);
+}
+
+/* A task belongs to the phase whose heading it sits under, or that its text
+ * or its "Thời gian thực hiện" line names; phases written as headings in
+ * the tasks part are phases too. Periodic words are a cadence. "Rõ thời
+ * gian" needs one of these, not the plan's period. */
+static void test_task_phase_and_when(void **state)
+{
+  (void)state;
+  struct plan p =
+      read_ok("KẾ HOẠCH\nCao điểm tấn công, trấn áp tội phạm ma túy năm 2025\n"
+              "I. THỜI GIAN THỰC HIỆN\n"
+              "1. Giai đoạn 1 (từ ngày 01/6/2025 đến ngày 31/7/2025): rà soát, lập danh sách.\n"
+              "2. Giai đoạn 2 (từ ngày 01/8/2025 đến ngày 30/9/2025): tấn công, trấn áp.\n"
+              "II. NHIỆM VỤ\n"
+              "1. Công an tỉnh rà soát, lập danh sách các đối tượng nghiện trong giai đoạn 1.\n"
+              "2. Sở Y tế tổ chức xác định tình trạng nghiện cho người sử dụng ma túy.\n"
+              "3. Giai đoạn 2 (từ ngày 01/8/2025 đến ngày 30/9/2025)\n"
+              "- Công an tỉnh tổ chức truy quét các tụ điểm phức tạp về ma túy.\n"
+              "4. Kiểm tra các cơ sở kinh doanh dịch vụ karaoke, quán bar.\n"
+              "Đơn vị chủ trì: Công an tỉnh.\n"
+              "Thời gian thực hiện: Giai đoạn 2.\n"
+              "5. Sở Tư pháp định kỳ hằng quý tổ chức phổ biến pháp luật tại các xã.\n"
+              "6. Sở Công Thương kiểm tra các cơ sở kinh doanh hóa chất, đặc biệt trong giai "
+              "đoạn thực hiện cao điểm.\n");
+  assert_int_equal(p.n_phases, 2);
+  assert_int_equal(p.n_tasks, 6);
+  assert_int_equal(p.tasks[5].cadence, CADENCE_CAMPAIGN);
+  assert_true(p.tasks[5].four_clear.when);
+  assert_string_equal(p.tasks[0].phase, "Giai đoạn 1");
+  assert_true(p.tasks[0].four_clear.when);
+  assert_null(p.tasks[1].phase);
+  assert_int_equal(p.tasks[1].cadence, CADENCE_NONE);
+  assert_false(p.tasks[1].four_clear.when); /* the plan's year is no answer */
+  assert_string_equal(p.tasks[2].phase, "Giai đoạn 2");
+  assert_true(p.tasks[2].four_clear.when);
+  assert_string_equal(p.tasks[3].phase, "Giai đoạn 2");
+  assert_true(p.tasks[3].four_clear.when);
+  assert_null(p.tasks[4].phase);
+  assert_int_equal(p.tasks[4].cadence, CADENCE_ONGOING); /* "định kỳ hằng quý" */
+  assert_true(p.tasks[4].four_clear.when);
+  plan_free(&p);
+  /* phases that only the tasks part states, as its headings */
+  p = read_ok("KẾ HOẠCH\nMở đợt cao điểm phòng, chống ma túy năm 2025\nII. NHIỆM VỤ\n"
+              "1. Đợt 1 (từ ngày 01/5/2025 đến ngày 31/5/2025):\n"
+              "- Công an huyện kiểm tra các cơ sở lưu trú trên địa bàn.\n"
+              "2. Đợt 2 (từ ngày 01/6/2025 đến ngày 30/6/2025):\n"
+              "- Công an huyện kiểm tra các cơ sở kinh doanh karaoke.\n"
+              "3. Công tác phối hợp\n"
+              "- Công an huyện phối hợp với Đồn Biên phòng kiểm soát tuyến biên giới.\n");
+  assert_int_equal(p.n_phases, 2);
+  assert_string_equal(p.phases[1].name, "Đợt 2");
+  assert_date(p.phases[1].end, 2025, 6, 30);
+  assert_int_equal(p.n_tasks, 3);
+  assert_string_equal(p.tasks[0].phase, "Đợt 1");
+  assert_string_equal(p.tasks[1].phase, "Đợt 2");
+  assert_true(p.tasks[1].four_clear.when);
+  assert_null(p.tasks[2].phase); /* a new section closes the phase */
+  assert_false(p.tasks[2].four_clear.when);
   plan_free(&p);
 }
 
@@ -563,6 +868,59 @@ static void test_targets_and_quota_table(void **state)
   assert_string_equal(p.targets[3].quotas[0].assignee, "huyện Bảo Thắng");
   assert_true(p.targets[3].quotas[0].value == 22);
   assert_true(p.targets[3].value == 32);
+  plan_free(&p);
+}
+
+/* One figure given to a list of units is a quota of that figure for each
+ * unit; a plural level before the names ("các huyện A, B") is each name's
+ * level, a name with its own level keeps it; the target's value is the sum. */
+static void test_one_figure_for_a_list_of_units(void **state)
+{
+  (void)state;
+  struct plan p = read_ok(
+      "KẾ HOẠCH\nPhòng, chống ma túy năm 2025\nI. MỤC TIÊU, CHỈ TIÊU\n"
+      "1. Riêng các huyện Bảo Thắng, Bát Xát, Mường Khương, thành phố Lào Cai chỉ đạo tổ chức "
+      "ít nhất 05 buổi tuyên truyền tại các xã biên giới.\n"
+      "2. Các xã Tân Phú, Tân Lập và Bình Minh xây dựng ít nhất 02 mô hình tự quản.\n"
+      "3. Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân tỉnh mỗi đơn vị tổ chức ít nhất "
+      "03 buổi.\n"
+      "4. UBND các huyện Si Ma Cai, Bắc Hà tổ chức không quá 04 đợt ra quân.\n"
+      "5. Các huyện, thị xã, thành phố tổ chức ít nhất 20 buổi.\n");
+  assert_int_equal(p.n_targets, 5);
+  const struct plan_target *t = &p.targets[0];
+  assert_int_equal(t->kind, TARGET_COUNT_MIN);
+  assert_string_equal(t->unit, "buổi");
+  assert_int_equal(t->n_quotas, 4);
+  static const char *const units[] = {"huyện Bảo Thắng", "huyện Bát Xát", "huyện Mường Khương",
+                                      "thành phố Lào Cai"};
+  for (int k = 0; k < 4; k++) {
+    assert_string_equal(t->quotas[k].assignee, units[k]);
+    assert_true(t->quotas[k].value == 5);
+  }
+  assert_true(t->value == 20);
+  t = &p.targets[1];
+  assert_int_equal(t->n_quotas, 3);
+  assert_string_equal(t->quotas[0].assignee, "xã Tân Phú");
+  assert_string_equal(t->quotas[2].assignee, "xã Bình Minh");
+  assert_true(t->quotas[2].value == 2);
+  assert_true(t->value == 6);
+  assert_string_equal(t->unit, "mô hình");
+  t = &p.targets[2];
+  assert_int_equal(t->n_quotas, 3);
+  assert_string_equal(t->quotas[1].assignee, "Hội Liên hiệp Phụ nữ tỉnh");
+  assert_true(t->quotas[1].value == 3);
+  assert_true(t->value == 9);
+  t = &p.targets[3];
+  assert_int_equal(t->kind, TARGET_COUNT_MAX);
+  assert_int_equal(t->n_quotas, 2);
+  assert_string_equal(t->quotas[0].assignee, "UBND huyện Si Ma Cai");
+  assert_string_equal(t->quotas[1].assignee, "UBND huyện Bắc Hà");
+  assert_true(t->quotas[1].value == 4);
+  assert_true(t->value == 8);
+  t = &p.targets[4]; /* a collective names no unit: one quota */
+  assert_int_equal(t->n_quotas, 1);
+  assert_string_equal(t->quotas[0].assignee, "Các huyện, thị xã, thành phố");
+  assert_true(t->value == 20);
   plan_free(&p);
 }
 
@@ -649,6 +1007,42 @@ static void test_title_year_out_of_range(void **state)
   plan_free(&p);
 }
 
+/* A text that holds no plan reads without error but is known as such: no
+ * "KẾ HOẠCH" title, no plan number, no task, no target. Any of them is a
+ * plan, however small. */
+static void test_plan_found(void **state)
+{
+  (void)state;
+  static const char *const none[] = {
+      /* ordinary prose, with dates, agencies and "kế hoạch" in passing */
+      "Hôm nay, ngày 12/3/2025, Công an huyện tổ chức buổi gặp mặt các gia đình.\n"
+      "Kế hoạch đi dã ngoại của lớp chúng tôi bị hoãn vì trời mưa to.\n"
+      "Mọi người ra về lúc 17 giờ.\n",
+      /* a decision, numbered, without a plan */
+      "ỦY BAN NHÂN DÂN\nHUYỆN BÌNH SƠN\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\n"
+      "Về việc thành lập Tổ công tác liên ngành\nĐiều 1. Thành lập Tổ công tác.\n",
+      "I.\nII.\n1.\n- \n+ \n(\n)\n|\n"};
+  for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
+    struct plan p = read_ok(none[k]);
+    assert_false(plan_read_found(&p));
+    plan_free(&p);
+  }
+  static const char *const some[] = {
+      "KẾ HOẠCH\nPhòng, chống ma túy năm 2025\n",                           /* a title */
+      "Số: 07/KH-BCĐ\nBình Sơn, ngày 05 tháng 3 năm 2024\n",                /* a plan's number */
+      "II. NHIỆM VỤ\n- Công an huyện rà soát người nghiện trên địa bàn.\n", /* a task */
+      "I. MỤC TIÊU\nGiảm 5% số người nghiện so với năm 2024.\n"};           /* a target */
+  for (size_t k = 0; k < sizeof some / sizeof *some; k++) {
+    struct plan p = read_ok(some[k]);
+    assert_true(plan_read_found(&p));
+    plan_free(&p);
+  }
+  assert_false(plan_read_found(NULL));
+  struct plan p = read_sample("001_c4b8e8f3bf85f38b.txt");
+  assert_true(plan_read_found(&p));
+  plan_free(&p);
+}
+
 /* ---- bad input ---------------------------------------------------------------- */
 
 static void test_bad_input(void **state)
@@ -698,11 +1092,18 @@ int main(void)
       cmocka_unit_test(test_agency_heading_and_items),
       cmocka_unit_test(test_commune_layout),
       cmocka_unit_test(test_closing_paren_and_quarter),
+      cmocka_unit_test(test_deadline_in_brackets_and_time_labels),
+      cmocka_unit_test(test_lead_named_at_end_of_item),
+      cmocka_unit_test(test_agency_name_with_va),
+      cmocka_unit_test(test_sub_items_take_the_agency_above),
+      cmocka_unit_test(test_task_phase_and_when),
       cmocka_unit_test(test_reports_yearly),
       cmocka_unit_test(test_targets_and_quota_table),
+      cmocka_unit_test(test_one_figure_for_a_list_of_units),
       cmocka_unit_test(test_thousands_and_decimal_marks),
       cmocka_unit_test(test_conversion_noise),
       cmocka_unit_test(test_title_year_out_of_range),
+      cmocka_unit_test(test_plan_found),
       cmocka_unit_test(test_bad_input),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

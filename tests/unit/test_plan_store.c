@@ -88,7 +88,9 @@ static void build_plan(struct plan *p)
   plan_strv_add(&k->support, &k->n_support, "Viện Kiểm sát nhân dân huyện", &err);
   plan_strv_add(&k->support, &k->n_support, "các phòng, ban, ngành, địa phương", &err);
   k->due_on = (struct date){2024, 8, 30};
-  k->cadence = CADENCE_ONCE;
+  k->cadence = CADENCE_ONGOING;
+  k->then_ongoing = 1; /* "hoàn thành trước 30/8/2024, sau đó duy trì thường xuyên" */
+  k->phase = strdup("Giai đoạn 1");
   plan_add_task(p, &k, &err);
   k->text = strdup("Tăng cường công tác tuyên truyền");
   plan_strv_add(&k->lead, &k->n_lead, "các cơ quan, đơn vị, địa phương", &err);
@@ -142,9 +144,14 @@ static void test_round_trip(void **state)
   assert_string_equal(q.tasks[0].section, "II.4");
   assert_int_equal(q.tasks[0].n_support, 2);
   assert_string_equal(q.tasks[0].support[1], "các phòng, ban, ngành, địa phương");
-  assert_int_equal(q.tasks[0].cadence, CADENCE_ONCE);
+  assert_int_equal(q.tasks[0].cadence, CADENCE_ONGOING);
+  assert_true(same_date(q.tasks[0].due_on, p.tasks[0].due_on));
+  assert_int_equal(q.tasks[0].then_ongoing, 1);
+  assert_string_equal(q.tasks[0].phase, "Giai đoạn 1");
   assert_null(q.tasks[1].section);
   assert_int_equal(q.tasks[1].cadence, CADENCE_NONE);
+  assert_int_equal(q.tasks[1].then_ongoing, 0);
+  assert_null(q.tasks[1].phase);
   assert_int_equal(q.n_reports, 1);
   assert_string_equal(q.reports[0].recipient, "Ban Chỉ đạo 138 huyện");
   assert_true(q.tasks[0].id > 0 && q.tasks[0].id == p.tasks[0].id);
@@ -279,19 +286,30 @@ static void test_kill_mid_save(void **state)
   size_t ntask = p.n_tasks;
   store_close(f->st);
   f->st = NULL;
+  /* the child says when its first plan is saved, so the kill lands in a
+   * later save however slow the machine is */
+  int saved[2];
+  assert_int_equal(pipe(saved), 0);
   pid_t pid = fork();
   assert_true(pid >= 0);
   if (pid == 0) {
+    close(saved[0]);
     struct store *st;
     if (store_open(&st, f->path, NULL))
       _exit(1);
-    for (;;) {
+    for (int n = 0;; n++) {
       long id;
       if (plan_edit_save(&id, st, &p, "kh.txt", text, "child", NULL))
         _exit(1);
+      if (n == 0 && write(saved[1], "s", 1) != 1)
+        _exit(1);
     }
   }
-  struct timespec ts = {0, 300 * 1000 * 1000};
+  close(saved[1]);
+  char c;
+  assert_int_equal(read(saved[0], &c, 1), 1);
+  close(saved[0]);
+  struct timespec ts = {0, 50 * 1000 * 1000}; /* into a later save, not a wait */
   nanosleep(&ts, NULL);
   kill(pid, SIGKILL);
   int status;
