@@ -39,7 +39,10 @@ int app_caller_open(struct scope *out, struct store *st, const char *login, cons
 
 /* The same caller narrowed to the subtree of unit tree/code (a listing
  * "--unit CODE"): ERR_DENIED when that unit lies outside the caller's own
- * territory. tree NULL: the unit code is read in today's tree. */
+ * territory. tree NULL or "": the code names the unit it names today
+ * (unit_resolve: 15 is new Lào Cai, 10 old Lào Cai). out->unit is the unit
+ * taken, for the front end to name it (unit_label: "Đơn vị: tỉnh Lào Cai
+ * (đơn vị hành chính từ 01/07/2025)"). */
 int app_caller_narrow(struct scope *out, struct store *st, const struct scope *caller,
                       const char *tree, const char *code, struct err *err);
 

@@ -81,6 +81,40 @@ static int is_space(utf8proc_int32_t cp)
   return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
+int text_casefold(char **out, const char *s, struct err *err)
+{
+  *out = NULL;
+  int rc = check_input(s, err);
+  if (rc)
+    return rc;
+  utf8proc_uint8_t *r;
+  rc = map(&r, s, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, err);
+  if (rc)
+    return rc;
+  /* collapse white space in place: the result is never longer */
+  size_t w = 0;
+  int pending = 0;
+  for (utf8proc_ssize_t i = 0; r[i];) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(r + i, -1, &cp);
+    if (n <= 0)
+      break; /* never: map produced valid UTF-8 */
+    if (is_space(cp)) {
+      pending = w > 0;
+    } else {
+      if (pending)
+        r[w++] = ' ';
+      pending = 0;
+      memmove(r + w, r + i, (size_t)n);
+      w += (size_t)n;
+    }
+    i += n;
+  }
+  r[w] = '\0';
+  *out = (char *)r;
+  return ERR_OK;
+}
+
 static int is_alnum(utf8proc_int32_t cp)
 {
   switch (utf8proc_category(cp)) {
@@ -121,6 +155,28 @@ size_t text_space_len(const char *s)
   utf8proc_int32_t cp;
   utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
   return n > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS ? (size_t)n : 0;
+}
+
+size_t text_width(const char *s)
+{
+  size_t w = 0;
+  while (*s) {
+    if (!(*s & 0x80)) { /* ASCII: one column (control characters are not in names) */
+      w++;
+      s++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+    if (n <= 0) { /* a stray byte: one column, like a replacement character */
+      w++;
+      s++;
+      continue;
+    }
+    w += (size_t)utf8proc_charwidth(cp);
+    s += n;
+  }
+  return w;
 }
 
 /* Shared by text_fold and text_key: strip marks, fold case, then collapse the

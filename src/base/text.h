@@ -23,6 +23,11 @@ int text_nfc(char **out, const char *s, struct err *err);
  * and either tone-mark placement ("Hòa"/"Hoà"), give the same key. */
 int text_fold(char **out, const char *s, struct err *err);
 
+/* NFC, case folded, marks kept, runs of white space collapsed to one space
+ * and trimmed: "  NGUYỄN  Văn Dũng " -> "nguyễn văn dũng". Two spellings
+ * with the same result differ only by case and spacing. */
+int text_casefold(char **out, const char *s, struct err *err);
+
 /* 1 when text_key would keep something of s (a letter or a digit once
  * folded), else 0 (a name made of punctuation; also invalid UTF-8 or out of
  * memory). Without a copy when s has an ASCII letter or digit. */
@@ -32,6 +37,13 @@ int text_has_alnum(const char *s);
  * kind (Unicode Zs: ' ', the no-break space U+00A0 and the narrow one U+202F
  * that spreadsheets write between thousands, thin spaces ...), else 0. */
 size_t text_space_len(const char *s);
+
+/* The number of terminal columns s takes: each code point's width by
+ * utf8proc_charwidth (0 for a combining mark, so decomposed "Việt" is 4 like
+ * composed, 2 for a wide East Asian character). Bytes that are not valid
+ * UTF-8 count one column each. For aligning tables by what a person sees,
+ * not by bytes ("Nguyễn" is 6 columns, 9 bytes). */
+size_t text_width(const char *s);
 
 /* Like text_fold, and every run of characters that are neither letters nor
  * digits becomes one space: "Sở LĐ-TB&XH" -> "so ld tb xh". For matching

@@ -11,16 +11,21 @@
 #include "base/date.h"
 #include "cli/cli_registers.h"
 #include "domain/gen.h"
+#include "domain/unit.h"
 #include "store/store.h"
 
 static const char gen_help[] =
-    "usage: pcmt gen --scale province|national [--province CODE] [--from YEAR] [--to YEAR]\n"
+    "usage: pcmt gen --scale province|national [--province CODE [--tree pre2025|post2025]]\n"
+    "                [--from YEAR] [--to YEAR]\n"
     "                --seed N [--today DATE] [--people N] [--cases N] [--places N]\n"
     "                [--networks N] [--licit N] [--activities N]\n\n"
     "Fills an initialised database (pcmt init; pcmt units import) with generated people and\n"
     "their histories, cases, places, networks, licit entities and activities, the same for the\n"
     "same seed, options and --today (default: today; nothing is dated after it). --province is\n"
-    "a province code of the tree until 2025-06-30 (default 10, Lào Cai); years default to\n"
+    "the province its code names on --today (default 10, old Lào Cai): a province of today's\n"
+    "tree is its whole territory, the old provinces that went into it included (15 is Lào Cai\n"
+    "since 01/07/2025: old Lào Cai and Yên Bái); --tree pre2025 takes the old province (15:\n"
+    "Yên Bái). Years default to\n"
     "2020..2026. Sizes default to the scale's (national: 250000 people, 150000 cases, 20000\n"
     "places, 3000 networks, 4000 licit entities, 500000 activities; province: 1/30 of that).\n"
     "A database that already holds generated data is refused. Docs: docs/gen.md\n";
@@ -54,7 +59,7 @@ int cmd_gen(int argc, char **argv, const struct cli_global *g)
     fputs(gen_help, stdout);
     return 0;
   }
-  const char *scale = NULL, *province = NULL, *today = NULL;
+  const char *scale = NULL, *province = NULL, *today = NULL, *tree = NULL;
   long long from = 2020, to = 2026, seed = -1;
   struct {
     const char *name;
@@ -71,6 +76,8 @@ int cmd_gen(int argc, char **argv, const struct cli_global *g)
       scale = v;
     } else if (strcmp(a, "--province") == 0) {
       province = v;
+    } else if (strcmp(a, "--tree") == 0) {
+      tree = v;
     } else if (strcmp(a, "--today") == 0) {
       today = v;
     } else if (strcmp(a, "--from") == 0) {
@@ -97,8 +104,8 @@ int cmd_gen(int argc, char **argv, const struct cli_global *g)
   if (seed < 0)
     return bad("%s", "--seed N is required: the same seed gives the same data");
   int national = strcmp(scale, "national") == 0;
-  if (national && province)
-    return bad("%s", "--province goes with --scale province only");
+  if (national && (province || tree))
+    return bad("%s", "--province and --tree go with --scale province only");
   if (from > to)
     return bad("%s", "--from must not come after --to");
   struct gen_options o;
@@ -106,8 +113,11 @@ int cmd_gen(int argc, char **argv, const struct cli_global *g)
   if (!national) {
     const char *p = province ? province : "10";
     if (strlen(p) != 2 || p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
-      return bad("--province \"%s\": a 2-digit province code of the tree until 2025-06-30", p);
+      return bad("--province \"%s\": a 2-digit province code", p);
     snprintf(o.province, sizeof o.province, "%s", p);
+    if (tree && strcmp(tree, UNIT_TREE_OLD) != 0 && strcmp(tree, UNIT_TREE_NEW) != 0)
+      return bad("--tree \"%s\": %s or %s", tree, UNIT_TREE_OLD, UNIT_TREE_NEW);
+    snprintf(o.tree, sizeof o.tree, "%s", tree ? tree : "");
   }
   o.year_from = (int)from;
   o.year_to = (int)to;
@@ -134,9 +144,15 @@ int cmd_gen(int argc, char **argv, const struct cli_global *g)
   if (rc)
     return cli_fail(&err);
   printf("generated (seed %llu, %s%s%s, %d..%d, up to %s) in %.1f s\n", (unsigned long long)o.seed,
-         national ? "national" : "province ", national ? "" : o.province, "", o.year_from,
-         o.year_to, o.today, r.seconds);
-  printf("  geography    %ld provinces, %ld old communes, %ld new communes\n", r.provinces,
+         national ? "national" : "province ", national ? "" : r.province.code,
+         national ? ""
+                  : (strcmp(r.province.tree, UNIT_TREE_NEW) == 0 ? " (post2025)" : " (pre2025)"),
+         o.year_from, o.year_to, o.today, r.seconds);
+  if (!national) {
+    char label[300];
+    printf("Đơn vị: %s\n", unit_label(label, sizeof label, &r.province));
+  }
+  printf("  geography    %ld old provinces, %ld old communes, %ld new communes\n", r.provinces,
          r.old_communes, r.new_communes);
   printf("  people       %ld (events %ld, search keys %ld, duplicate pairs %ld, histories "
          "redrawn %ld)\n",

@@ -23,7 +23,9 @@ static const char ind_help[] =
     "                       [--agency KIND] [--source TEXT] [--as NAME]\n\n"
     "P is 2024, 2024-H1, 2024-Q3, 2024-09, 2024-09-15, 2024-09-01..2024-10-31, or a\n"
     "Vietnamese phrase (\"Quý III/2024\", \"6 tháng đầu năm 2024\"). --unit defaults to the\n"
-    "whole country; its code is of today's units unless --tree pre2025. Indicators of the\n"
+    "whole country (or your territory); a code both unit trees have is read in the tree\n"
+    "in force on the period's last day (15 for 2024: Yên Bái; for 2026: Lào Cai) unless\n"
+    "--tree names it, and the unit taken is printed. Indicators of the\n"
     "people, cases, places, activities and licit-entity registers are computed; the\n"
     "others (express-delivery leads) come from values entered with 'enter'.\n"
     "Definitions: docs/indicators.md.\n";
@@ -160,16 +162,17 @@ static int ind_enter(const struct opts *o, const struct cli_global *g)
   struct scope sc;
   if (open_scope(&st, &sc, g, o->as, "nhập số liệu tổng hợp", &err))
     return cli_fail(&err);
-  int rc = indicator_enter(st, &sc, o->code, o->tree ? o->tree : UNIT_TREE_NEW, o->unit, o->agency,
-                           &p, v, o->source, today, &err);
+  struct unit u;
+  int rc = indicator_enter(&u, st, &sc, o->code, o->tree, o->unit, o->agency, &p, v, o->source,
+                           today, &err);
   store_close(st);
   if (rc)
     return cli_fail(&err);
-  char name[64];
+  char name[64], label[300], shown[48];
   period_name_vn(name, sizeof name, &p);
-  char shown[48];
-  printf("đã nhập %s = %s cho đơn vị %s, %s\n", o->code,
-         number_format_vn(shown, sizeof shown, v, 6), o->unit, name);
+  printf("Đơn vị: %s\n", unit_label(label, sizeof label, &u));
+  printf("đã nhập %s = %s cho đơn vị %s (hệ %s), %s\n", o->code,
+         number_format_vn(shown, sizeof shown, v, 6), u.code, u.tree, name);
   return 0;
 }
 
@@ -246,13 +249,13 @@ static int ind_show(const struct opts *o, const struct cli_global *g)
   struct scope sc;
   if (open_scope(&st, &sc, g, o->as, "xem chỉ tiêu", &err))
     return cli_fail(&err);
-  const char *tree = o->tree ? o->tree : UNIT_TREE_NEW;
+  /* A bare --unit is read by the period's end; the comparison takes the same unit. */
   struct indicator_result_list a = {0}, b = {0};
-  int rc = indicator_compute(&a, st, &sc, tree, o->unit, &p, split, &err);
+  int rc = indicator_compute(&a, st, &sc, o->tree, o->unit, &p, split, &err);
   if (!rc && cmp)
-    rc = indicator_compute(&b, st, &sc, tree, o->unit, &q, split, &err);
-  struct unit u;
-  int have_unit = !rc && o->unit && unit_get(&u, st, tree, o->unit, NULL, NULL) == ERR_OK;
+    rc = indicator_compute(&b, st, &sc, o->unit ? a.unit.tree : NULL, o->unit, &q, split, &err);
+  const struct unit *u = &a.unit;
+  int have_unit = !rc && u->id > 0;
   store_close(st);
   if (rc)
     return cli_fail(&err);
@@ -263,14 +266,18 @@ static int ind_show(const struct opts *o, const struct cli_global *g)
     period_name_vn(qname, sizeof qname, &q);
     period_format(qtext, sizeof qtext, &q);
   }
-  char uname[200];
+  char uname[200], label[300];
   if (have_unit)
-    snprintf(uname, sizeof uname, "%s %s", u.type, u.name);
+    snprintf(uname, sizeof uname, "%s %s", u->type, u->name);
   else
     snprintf(uname, sizeof uname, "toàn quốc");
+  unit_label(label, sizeof label, u);
   if (o->json) {
-    json_t *root = json_pack("{s:s?, s:s, s:{s:s, s:s}}", "unit_code", o->unit, "unit_name", uname,
-                             "period", "text", ptext, "name", pname);
+    json_t *root = json_pack("{s:s?, s:s?, s:s, s:{s:s, s:s}}", "unit_code",
+                             have_unit ? u->code : NULL, "unit_tree", have_unit ? u->tree : NULL,
+                             "unit_name", uname, "period", "text", ptext, "name", pname);
+    if (have_unit)
+      json_object_set_new(root, "unit_label", json_string(label));
     if (cmp)
       json_object_set_new(root, "compare", json_pack("{s:s, s:s}", "text", qtext, "name", qname));
     json_t *arr = json_array();
@@ -287,6 +294,8 @@ static int ind_show(const struct opts *o, const struct cli_global *g)
     json_object_set_new(root, "indicators", arr);
     print_json(root);
   } else {
+    if (have_unit)
+      printf("Đơn vị: %s\n", label);
     printf("Chỉ tiêu của %s, %s%s%s\n\n", uname, pname, cmp ? " so với " : "", cmp ? qname : "");
     for (size_t i = 0; i < a.n; i++) {
       const struct indicator_result *r = &a.items[i];

@@ -14,13 +14,17 @@
 static const char units_help[] =
     "usage: pcmt units import [DIR]\n"
     "       pcmt units find TEXT [--at DATE] [--json]\n"
+    "       pcmt units show CODE [--at DATE] [--tree pre2025|post2025] [--json]\n"
     "       pcmt units tree CODE [--at DATE] [--tree pre2025|post2025] [--json]\n"
     "       pcmt units successors CODE [--json]\n\n"
     "import      load the official lists (default: the bundled data/units); idempotent\n"
     "find        search by name, ignoring case and diacritics; the type word is optional\n"
     "            (\"lao cai\", \"tp lao cai\", \"huyện Bảo Thắng\"); --at keeps units valid then\n"
-    "tree        the unit and its descendants; the tree is the one in force at --at\n"
-    "            (default today) unless --tree names it\n"
+    "show        the unit a code names: with --tree that tree's; else, when both trees\n"
+    "            have the code, the one in force at --at (without --at such a code is\n"
+    "            refused with both units, e.g. 15: Yên Bái until 30/06/2025, Lào Cai since)\n"
+    "tree        the unit and its descendants; a code both trees have is read in the tree\n"
+    "            in force at --at (default today) unless --tree names it\n"
     "successors  the units of the current tree that took over an old (pre2025) unit\n\n"
     "Dates are YYYY-MM-DD or dd/mm/yyyy. JSON: an array of objects with code, name,\n"
     "type, level, parent_code, valid_from, valid_to, tree.\n";
@@ -172,6 +176,41 @@ static int units_find(const struct cli_global *g, const struct opts *o)
   return o->json ? 0 : status;
 }
 
+/* 1 when unit u exists on ISO day `at`. */
+static int valid_on(const struct unit *u, const char *at)
+{
+  return (!u->valid_from[0] || strcmp(u->valid_from, at) <= 0) &&
+         (!u->valid_to[0] || strcmp(at, u->valid_to) <= 0);
+}
+
+static int units_show(const struct cli_global *g, const struct opts *o)
+{
+  struct err err = {0};
+  struct store *st;
+  if (cli_open_store(&st, g, &err))
+    return cli_fail(&err);
+  struct unit u;
+  int rc = unit_resolve(&u, st, o->tree, o->arg, o->at ? o->at : UNIT_NO_DATE, &err);
+  if (rc) {
+    store_close(st);
+    return cli_fail(&err);
+  }
+  char label[300], parent[300];
+  unit_label(label, sizeof label, &u);
+  parent_label(parent, sizeof parent, st, &u, o->at);
+  store_close(st);
+  if (o->json) {
+    json_t *j = unit_json(&u);
+    json_object_set_new(j, "label", json_string(label));
+    print_json(j);
+    return 0;
+  }
+  printf("Đơn vị: %s\n", label);
+  printf("Mã %s, hệ %s, cấp %d%s%s\n", u.code, u.tree, u.level, parent[0] ? ", thuộc " : "",
+         parent);
+  return 0;
+}
+
 static int units_tree(const struct cli_global *g, const struct opts *o)
 {
   struct err err = {0};
@@ -181,11 +220,17 @@ static int units_tree(const struct cli_global *g, const struct opts *o)
   char today[DATE_ISO_LEN];
   date_to_iso(today, date_today());
   const char *at = o->at ? o->at : today;
-  const char *tree = o->tree ? o->tree : unit_tree_at(at);
-  /* With an explicit tree and no date, show the tree as it stood last. */
-  const char *filter = o->at ? o->at : (o->tree ? NULL : today);
+  struct unit taken;
+  int rc = unit_resolve(&taken, st, o->tree, o->arg, at, &err);
+  if (rc) {
+    store_close(st);
+    return cli_fail(&err);
+  }
+  /* With an explicit tree and no date, or a unit that no longer exists
+   * today, show the tree as it stood last. */
+  const char *filter = o->at ? o->at : (o->tree || !valid_on(&taken, today) ? NULL : today);
   struct unit_list l;
-  int rc = unit_tree(&l, st, tree, o->arg, filter, &err);
+  rc = unit_tree(&l, st, taken.tree, taken.code, filter, &err);
   store_close(st);
   if (rc)
     return cli_fail(&err);
@@ -255,6 +300,8 @@ int cmd_units(int argc, char **argv, const struct cli_global *g)
     return units_import(g, &o);
   if (strcmp(sub, "find") == 0)
     return units_find(g, &o);
+  if (strcmp(sub, "show") == 0)
+    return units_show(g, &o);
   if (strcmp(sub, "tree") == 0)
     return units_tree(g, &o);
   if (strcmp(sub, "successors") == 0)

@@ -130,7 +130,7 @@ int gen_options_check(const struct gen_options *o, struct err *err)
   if (o->year_from > today.y)
     return err_set(err, ERR_INPUT, "năm bắt đầu %d ở sau hôm nay (%s)", o->year_from, o->today);
   if (o->scale == GEN_PROVINCE && !o->province[0])
-    return err_set(err, ERR_INPUT, "quy mô tỉnh cần mã tỉnh (--province, mã trước 2025)");
+    return err_set(err, ERR_INPUT, "quy mô tỉnh cần mã tỉnh (--province)");
   const long sizes[] = {o->people, o->cases, o->places, o->networks, o->licit, o->activities};
   for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
     if (sizes[i] < 0 || sizes[i] > 10000000)
@@ -176,6 +176,18 @@ const struct store_gen_unit *gen_commune_at(struct gen_ctx *c, struct gen_rng *r
   if (d >= c->reform_day && pr->n_new)
     return &c->new_u[pr->new_c[gen_below(r, (long)pr->n_new)]];
   return &c->old_u[pr->old_c[gen_below(r, (long)pr->n_old)]];
+}
+
+const struct store_gen_unit *gen_successor(const struct gen_ctx *c,
+                                           const struct store_gen_unit *old, long id)
+{
+  if (c->end_day < c->reform_day || old < c->old_u || old >= c->old_u + c->n_old_u)
+    return NULL;
+  size_t i = (size_t)(old - c->old_u), n = c->succ_at[i + 1] - c->succ_at[i];
+  if (!n)
+    return NULL;
+  uint64_t x = (uint64_t)id;
+  return &c->new_u[c->succ[c->succ_at[i] + splitmix64(&x) % n]];
 }
 
 long gen_day_between(struct gen_ctx *c, struct gen_rng *r, long lo, long hi)
@@ -308,11 +320,41 @@ static void ctx_free(struct gen_ctx *c)
   free(c->old_u);
   free(c->new_u);
   free(c->old_prov);
+  free(c->succ_at);
+  free(c->succ);
   free(c->active);
   free(c->active_w);
   free(c->pp);
   free(c->ids);
   free(c->agencies);
+}
+
+/* c->succ_at / c->succ from the successions of old communes (sx: by old
+ * code then new code; c->old_u and c->new_u: by code). */
+static int load_successors(struct gen_ctx *c, const struct store_gen_succession *sx, size_t nsx,
+                           struct err *err)
+{
+  c->succ_at = calloc(c->n_old_u + 1, sizeof *c->succ_at);
+  c->succ = malloc((nsx ? nsx : 1) * sizeof *c->succ);
+  if (!c->succ_at || !c->succ)
+    return err_nomem(err);
+  size_t n = 0, at = 0; /* at: the next old commune whose range starts */
+  for (size_t i = 0; i < nsx; i++) {
+    if (sx[i].old_level != 3)
+      continue;
+    const struct store_gen_unit *o =
+        bsearch(sx[i].old_code, c->old_u, c->n_old_u, sizeof *c->old_u, unit_code_cmp);
+    const struct store_gen_unit *w =
+        bsearch(sx[i].new_code, c->new_u, c->n_new_u, sizeof *c->new_u, unit_code_cmp);
+    if (!o || !w)
+      continue;
+    for (size_t k = (size_t)(o - c->old_u); at <= k; at++)
+      c->succ_at[at] = n;
+    c->succ[n++] = (size_t)(w - c->new_u);
+  }
+  for (; at <= c->n_old_u; at++)
+    c->succ_at[at] = n;
+  return ERR_OK;
 }
 
 static int load_geography(struct gen_ctx *c, struct err *err)
@@ -382,6 +424,8 @@ static int load_geography(struct gen_ctx *c, struct err *err)
   }
   free(extra_cap);
   free(new_cap);
+  if (!rc)
+    rc = load_successors(c, sx, nsx, err);
   free(sx);
   for (size_t p = 0; p < c->n_prov && !rc; p++) {
     struct gen_province *pr = &c->prov[p];
@@ -406,23 +450,65 @@ static int load_geography(struct gen_ctx *c, struct err *err)
   return rc;
 }
 
+/* Keep in idx[0..*n) the new communes (indexes into new_u) of new province
+ * `code`. */
+static void keep_new_of(size_t *idx, size_t *n, const struct store_gen_unit *new_u,
+                        const char *code)
+{
+  size_t w = 0;
+  for (size_t i = 0; i < *n; i++)
+    if (strcmp(new_u[idx[i]].province, code) == 0)
+      idx[w++] = idx[i];
+  *n = w;
+}
+
+/* The province the options name, into c->res->province: a bare code as of
+ * `today`, and it must be a province. */
+static int take_province(struct gen_ctx *c, struct err *err)
+{
+  if (c->o->scale != GEN_PROVINCE)
+    return ERR_OK;
+  struct unit *u = &c->res->province;
+  struct err e = {ERR_OK, ""};
+  int rc = unit_resolve(u, c->st, c->o->tree, c->o->province, c->o->today, &e);
+  if (rc == ERR_NOT_FOUND)
+    return err_set(err, ERR_INPUT,
+                   "không có tỉnh mã \"%s\"%s%s (mã hai chữ số: 01 Hà Nội, 15 Lào Cai, 10 Lào "
+                   "Cai trước 01/07/2025 ...)",
+                   c->o->province, c->o->tree[0] ? " trong hệ " : "", c->o->tree);
+  if (rc)
+    return err_copy(err, &e);
+  if (u->level != 1)
+    return err_set(err, ERR_INPUT, "mã %s là %s %s, không phải tỉnh", u->code, u->type, u->name);
+  return ERR_OK;
+}
+
 static int choose_provinces(struct gen_ctx *c, struct err *err)
 {
   c->active = malloc(c->n_prov * sizeof *c->active);
   c->active_w = malloc(c->n_prov * sizeof *c->active_w);
   if (!c->active || !c->active_w)
     return err_nomem(err);
+  const struct unit *taken = &c->res->province;
+  int whole_new = c->o->scale == GEN_PROVINCE && strcmp(taken->tree, UNIT_TREE_NEW) == 0;
   for (size_t p = 0; p < c->n_prov; p++) {
-    if (c->o->scale == GEN_PROVINCE && strcmp(c->prov[p].code, c->o->province) != 0)
+    struct gen_province *pr = &c->prov[p];
+    if (whole_new) {
+      /* the old provinces that went into the new one, each keeping only the
+       * new communes of that province */
+      keep_new_of(pr->new_c, &pr->n_new, c->new_u, taken->code);
+      keep_new_of(pr->extra_c, &pr->n_extra, c->new_u, taken->code);
+      if (!pr->n_new && !pr->n_extra)
+        continue;
+    } else if (c->o->scale == GEN_PROVINCE && strcmp(pr->code, taken->code) != 0) {
       continue;
+    }
     c->active[c->n_active] = p;
-    c->active_w[c->n_active++] = c->prov[p].weight;
+    c->active_w[c->n_active++] = pr->weight;
   }
   if (!c->n_active)
-    return err_set(err, ERR_INPUT,
-                   "không có tỉnh mã \"%s\" trong hệ đơn vị trước 2025 (mã hai chữ số: 01 Hà "
-                   "Nội, 10 Lào Cai ...)",
-                   c->o->province);
+    return err_set(err, ERR_INPUT, "tỉnh mã \"%s\" (hệ %s) không có xã nào để sinh dữ liệu",
+                   taken->code, taken->tree);
   for (size_t i = 0; i < c->n_active; i++)
     c->res->old_communes += (long)c->prov[c->active[i]].n_old;
   /* New communes: count each once (a new commune may take over communes of two
@@ -499,12 +585,13 @@ static int generate(struct gen_ctx *c, struct scope *sc, struct err *err)
     const struct gen_result *r = c->res;
     char detail[256];
     snprintf(detail, sizeof detail,
-             "seed=%llu scale=%s%s%s years=%d-%d today=%s people=%ld events=%ld cases=%ld "
-             "places=%ld networks=%ld licit=%ld activities=%ld",
+             "seed=%llu scale=%s%s%s%s%s years=%d-%d today=%s people=%ld events=%ld "
+             "cases=%ld places=%ld networks=%ld licit=%ld activities=%ld",
              (unsigned long long)o->seed, o->scale == GEN_NATIONAL ? "national" : "province",
-             o->scale == GEN_NATIONAL ? "" : ":", o->scale == GEN_NATIONAL ? "" : o->province,
-             o->year_from, o->year_to, o->today, r->people, r->events, r->cases, r->places,
-             r->networks, r->licit, r->activities);
+             o->scale == GEN_NATIONAL ? "" : ":", r->province.tree,
+             o->scale == GEN_NATIONAL ? "" : ":", r->province.code, o->year_from, o->year_to,
+             o->today, r->people, r->events, r->cases, r->places, r->networks, r->licit,
+             r->activities);
     rc = audit_record(c->st, sc, "gen.run", "gen", 0, detail, err);
   }
   return rc;
@@ -544,7 +631,9 @@ int gen_run(struct gen_result *out, struct store *st, const struct gen_options *
   if (c.end_day > date_to_days(today))
     c.end_day = date_to_days(today);
   c.reform_day = day_of(2025, 7, 1);
-  rc = load_geography(&c, err);
+  rc = take_province(&c, err);
+  if (!rc)
+    rc = load_geography(&c, err);
   if (!rc)
     rc = choose_provinces(&c, err);
   if (!rc)

@@ -21,6 +21,7 @@
 
 #include "base/date.h"
 #include "base/err.h"
+#include "types/unit.h"
 
 struct store;
 
@@ -30,7 +31,9 @@ enum gen_scale { GEN_PROVINCE, GEN_NATIONAL };
 
 struct gen_options {
   enum gen_scale scale;
-  char province[4]; /* old-tree (pre2025) province code; required for GEN_PROVINCE */
+  char province[4]; /* province code; required for GEN_PROVINCE. Without `tree`, the province
+                       the code names on `today` (unit_resolve: 15 is Lào Cai from 01/07/2025) */
+  char tree[12];    /* "" (the code as of `today`), "pre2025" or "post2025" */
   int year_from, year_to;
   uint64_t seed;
   char today[DATE_ISO_LEN]; /* nothing is dated after it (ISO) */
@@ -55,13 +58,20 @@ struct gen_result {
   long licit, licit_inspections;
   long activities;
   long replay_failures; /* histories refused by person_replay and drawn again */
-  long provinces, old_communes, new_communes; /* the geography drawn on */
+  long provinces, old_communes, new_communes; /* the geography drawn on: old provinces */
+  struct unit province; /* GEN_PROVINCE: the province taken (a new one stands for the old
+                           provinces that went into it), its name on `today` */
   double seconds;
 };
 
-/* Generate into `st` (outside any write transaction). ERR_INPUT for bad
- * options or an unknown province; ERR_NOT_FOUND when no units are imported;
- * ERR_CONFLICT when generated data is already there. */
+/* Generate into `st` (outside any write transaction). A province of the new
+ * tree is its whole territory: the old provinces that went into it before
+ * 2025-07-01, its own communes from then on (new Lào Cai 15: old Lào Cai 10
+ * and old Yên Bái 15, then Lào Cai's new communes); a province of the old
+ * tree is that province, with the new communes its communes went into.
+ * ERR_INPUT for bad options or a code that is not a province; ERR_NOT_FOUND
+ * when no units are imported; ERR_CONFLICT when generated data is already
+ * there. */
 int gen_run(struct gen_result *out, struct store *st, const struct gen_options *o, struct err *err);
 
 #endif

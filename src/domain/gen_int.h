@@ -113,7 +113,10 @@ struct gen_ctx {
   struct gen_result *res;
   struct store_gen_unit *old_u, *new_u; /* communes of each tree */
   size_t n_old_u, n_new_u;
-  int *old_prov; /* province index of each old commune */
+  int *old_prov;   /* province index of each old commune */
+  size_t *succ_at; /* n_old_u + 1 entries: old commune i's successors are succ[succ_at[i] ..
+                      succ_at[i + 1]) */
+  size_t *succ;    /* indexes into new_u: the new communes each old commune went into */
   struct gen_province *prov;
   size_t n_prov;
   size_t *active; /* provinces generated into (one, or all) */
@@ -142,6 +145,13 @@ size_t gen_province_pick(struct gen_ctx *c, struct gen_rng *r);
 /* A commune of province p valid on day d: old tree before the reform, new tree
  * from it. */
 const struct store_gen_unit *gen_commune_at(struct gen_ctx *c, struct gen_rng *r, size_t p, long d);
+/* The new commune a record of old commune `old` (an element of c->old_u) found
+ * before the reform is on from 2025-07-01: one of the new communes that
+ * commune went into (unit_succession), the same for the same record `id`
+ * (drawn without the record's PRNG stream, so choosing it shifts no other
+ * value); NULL when the run ends before the reform or the commune has none. */
+const struct store_gen_unit *gen_successor(const struct gen_ctx *c,
+                                           const struct store_gen_unit *old, long id);
 /* A day in [lo, hi] (both clamped to the run's range); -1 when empty. */
 long gen_day_between(struct gen_ctx *c, struct gen_rng *r, long lo, long hi);
 /* ERR_OK when the agency lexicon (agency_parse, which `pcmt import` uses for an agency

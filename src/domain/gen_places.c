@@ -6,7 +6,10 @@
  * Businesses and licit entities get inspections on distinct days. Cultivation
  * sites lie mostly in mountain provinces (opium poppy there, cannabis
  * elsewhere). Dated records sit on the tree in force on their date; licit
- * entities, which have no date, on today's tree. */
+ * entities, registered when the data begins, on an old commune when that is
+ * before the reform. A record found before the reform that still existed on
+ * 2025-07-01 also gets the new commune it is on from then (a successor of
+ * its commune, migration 017), as a register kept after the reform holds it. */
 #include <stdio.h>
 #include <string.h>
 
@@ -59,32 +62,62 @@ static int inspections(struct gen_ctx *c, struct gen_rng *r, long id, long from,
   return rc;
 }
 
-static int status_history(struct gen_ctx *c, struct gen_rng *r, long id, long found,
-                          struct err *err)
+/* A status history: at most found, eliminated, re-formed, eliminated,
+ * re-formed. */
+struct history {
+  long day[5];
+  const char *status[5], *note[5];
+  int n;
+};
+
+/* Draw the history of a hotspot, retail point or seller found on day `found`:
+ * drawn before the place is written, since whether it lived on after the
+ * reform decides its unit after it. */
+static void draw_history(struct history *h, struct gen_ctx *c, struct gen_rng *r, long found)
 {
-  char on[DATE_ISO_LEN];
   /* The row `pcmt import places` stores for a new hotspot, retail point or seller
    * (store_reg_place_found): the same status and note, so a re-import keeps it. */
-  int rc = store_gen_place_status(c->w, id, gen_iso(on, found), "active", "phát hiện", err);
-  c->res->place_status++;
+  h->n = 0;
+  h->day[h->n] = found;
+  h->status[h->n] = "active";
+  h->note[h->n++] = "phát hiện";
   long d = found;
-  for (int round = 0; round < 2 && !rc; round++) {
+  for (int round = 0; round < 2; round++) {
     if (!gen_chance(r, round ? 0.5 : 0.7))
       break;
     d += gen_between(r, 10, 300);
     if (d > c->end_day)
       break;
-    rc = store_gen_place_status(c->w, id, gen_iso(on, d), "eliminated", "Đã triệt xóa", err);
-    c->res->place_status++;
-    if (rc || !gen_chance(r, 0.2))
+    h->day[h->n] = d;
+    h->status[h->n] = "eliminated";
+    h->note[h->n++] = "Đã triệt xóa";
+    if (!gen_chance(r, 0.2))
       break;
     d += gen_between(r, 60, 400);
     if (d > c->end_day)
       break;
-    rc = store_gen_place_status(c->w, id, gen_iso(on, d), "reformed", "Tái hình thành", err);
+    h->day[h->n] = d;
+    h->status[h->n] = "reformed";
+    h->note[h->n++] = "Tái hình thành";
+  }
+}
+
+static int write_history(struct gen_ctx *c, const struct history *h, long id, struct err *err)
+{
+  char on[DATE_ISO_LEN];
+  int rc = ERR_OK;
+  for (int i = 0; i < h->n && !rc; i++) {
+    rc = store_gen_place_status(c->w, id, gen_iso(on, h->day[i]), h->status[i], h->note[i], err);
     c->res->place_status++;
   }
   return rc;
+}
+
+/* 1 when a record whose life ends on day `end` (-1: not ended) still
+ * existed on the first day of the new tree. */
+static int lived_on(const struct gen_ctx *c, long end)
+{
+  return end < 0 || end >= c->reform_day;
 }
 
 static const char *const spots[] = {"bãi đất trống",    "chân cầu", "nhà hoang", "bãi sông",
@@ -121,6 +154,7 @@ static int places(struct gen_ctx *c, struct gen_rng *r, struct err *err)
     const struct store_gen_unit *u = gen_commune_at(c, r, p, day);
     struct store_gen_place pl;
     memset(&pl, 0, sizeof pl);
+    long end = -1; /* the day the place ended (eliminated for good, destroyed); -1: not ended */
     pl.id = c->next.place++;
     pl.kind = kinds[k];
     pl.unit_id = u->id;
@@ -174,6 +208,7 @@ static int places(struct gen_ctx *c, struct gen_rng *r, struct err *err)
       if (gen_chance(r, 0.95)) {
         long dd = day + gen_between(r, 0, 10);
         iso(destroyed, dd > c->end_day ? -1 : dd);
+        end = dd > c->end_day ? -1 : dd;
       }
       gen_fmt(name, sizeof name, "Điểm trồng cây %s tại %s", pl.plant, address);
       break;
@@ -182,9 +217,20 @@ static int places(struct gen_ctx *c, struct gen_rng *r, struct err *err)
     pl.name = name;
     pl.created_at = gen_stamp(created, r, day);
     pl.created_by = GEN_USER;
+    struct history h = {.n = 0};
+    if (k <= 2) /* retail points, sellers, hotspots */
+      draw_history(&h, c, r, day);
+    /* Found before the reform and still there on its first day (not eliminated
+     * for good, not destroyed before it): on a new commune from then on, as a
+     * register kept after the reform holds it. */
+    if (k <= 2 && strcmp(h.status[h.n - 1], "eliminated") == 0)
+      end = h.day[h.n - 1];
+    const struct store_gen_unit *after =
+        day < c->reform_day && lived_on(c, end) ? gen_successor(c, u, pl.id) : NULL;
+    pl.unit_after_id = after ? after->id : 0;
     rc = store_gen_place(c->w, &pl, err);
-    if (!rc && k <= 2) /* retail points, sellers, hotspots */
-      rc = status_history(c, r, pl.id, day, err);
+    if (!rc && k <= 2)
+      rc = write_history(c, &h, pl.id, err);
     if (!rc && k == 3)
       rc = inspections(c, r, pl.id, day, (int)gen_between(r, 1, 4), inspectors, 4, 0,
                        &c->res->inspections, err);
@@ -207,6 +253,7 @@ static int networks(struct gen_ctx *c, struct gen_rng *r, struct err *err)
     long day = gen_day_between(c, r, c->from_day, c->end_day);
     const struct store_gen_unit *u = gen_commune_at(c, r, p, day);
     int online = gen_chance(r, 0.15);
+    long ended = -1; /* the day dismantled; -1: not */
     struct store_gen_network n;
     memset(&n, 0, sizeof n);
     n.id = c->next.network++;
@@ -235,8 +282,12 @@ static int networks(struct gen_ctx *c, struct gen_rng *r, struct err *err)
     if (gen_chance(r, 0.6)) {
       long dd = day + gen_between(r, 30, 400);
       iso(dism, dd > c->end_day ? -1 : dd);
+      ended = dd > c->end_day ? -1 : dd;
     }
     n.dismantled_on = dism;
+    const struct store_gen_unit *after =
+        day < c->reform_day && lived_on(c, ended) ? gen_successor(c, u, n.id) : NULL;
+    n.unit_after_id = after ? after->id : 0;
     n.note = "";
     n.created_at = gen_stamp(created, r, day);
     n.created_by = GEN_USER;
@@ -282,13 +333,18 @@ static int licit(struct gen_ctx *c, struct gen_rng *r, struct err *err)
   for (long i = 0; i < c->o->licit && !rc; i++) {
     size_t p = gen_province_pick(c, r);
     struct gen_province *pr = &c->prov[p];
-    const struct store_gen_unit *u = gen_commune_at(c, r, p, c->reform_day);
+    /* Registered when the data begins: before the reform, on an old commune,
+     * and on a new commune it went into from the reform on. */
+    const struct store_gen_unit *u = gen_commune_at(c, r, p, c->from_day);
     size_t k = gen_weighted(r, kw, 4);
     struct store_gen_licit l;
     memset(&l, 0, sizeof l);
     l.id = c->next.licit++;
     l.kind = kinds[k];
     l.unit_id = u->id;
+    const struct store_gen_unit *after =
+        c->from_day < c->reform_day ? gen_successor(c, u, l.id) : NULL;
+    l.unit_after_id = after ? after->id : 0;
     char record[64], name[256], address[160], licence[64], created[24];
     const char *trade = gen_names_trade(r);
     switch (k) {

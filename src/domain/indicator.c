@@ -286,23 +286,37 @@ static int add_split_groups(struct indicator_result_list *out, size_t *cap,
   return ERR_OK;
 }
 
+/* `sc` narrowed to the unit (tree, code) names on day `at` (ISO): a bare
+ * code is read by the period's end, not by today. *taken: that unit, with
+ * its name on `at`. */
+static int narrow_on(struct scope *out, struct unit *taken, const struct scope *sc,
+                     struct store *st, const char *tree, const char *code, const char *at,
+                     struct err *err)
+{
+  int rc = unit_resolve(taken, st, tree, code, at, err);
+  if (!rc)
+    rc = scope_narrow(out, sc, st, taken->tree, taken->code, err);
+  return rc;
+}
+
 int indicator_compute(struct indicator_result_list *out, struct store *st, const struct scope *sc,
                       const char *tree, const char *code, const struct period *p,
                       enum ind_split split, struct err *err)
 {
-  out->items = NULL;
-  out->n = 0;
+  memset(out, 0, sizeof *out);
+  char start[DATE_ISO_LEN], end[DATE_ISO_LEN];
+  date_to_iso(start, p->start);
+  date_to_iso(end, p->end);
   struct scope narrow = *sc;
   int rc = ERR_OK;
   if (code && *code)
-    rc = scope_narrow(&narrow, sc, st, tree, code, err);
+    rc = narrow_on(&narrow, &out->unit, sc, st, tree, code, end, err);
   else if (narrow.unit_id < 0)
     rc = scope_resolve(&narrow, st, err);
   if (rc)
     return rc;
-  char start[DATE_ISO_LEN], end[DATE_ISO_LEN];
-  date_to_iso(start, p->start);
-  date_to_iso(end, p->end);
+  if (!(code && *code))
+    out->unit = narrow.unit;
   long scope_id = narrow.unit_id;
 
   struct ind_people_list people = {0}, people_split = {0};
@@ -360,11 +374,15 @@ int indicator_compute(struct indicator_result_list *out, struct store *st, const
   return rc;
 }
 
-int indicator_enter(struct store *st, const struct scope *sc, const char *indicator,
-                    const char *tree, const char *code, const char *agency_kind,
-                    const struct period *p, double value, const char *source, const char *today,
-                    struct err *err)
+int indicator_enter(struct unit *out, struct store *st, const struct scope *sc,
+                    const char *indicator, const char *tree, const char *code,
+                    const char *agency_kind, const struct period *p, double value,
+                    const char *source, const char *today, struct err *err)
 {
+  struct unit taken;
+  if (!out)
+    out = &taken;
+  memset(out, 0, sizeof *out);
   const struct indicator_def *d = indicator_find(indicator);
   if (!d)
     return err_set(err, ERR_INPUT,
@@ -391,7 +409,7 @@ int indicator_enter(struct store *st, const struct scope *sc, const char *indica
   if (sc->role == SCOPE_LEADER)
     return err_set(err, ERR_DENIED, "lãnh đạo chỉ xem số liệu, không nhập");
   struct scope narrow;
-  int rc = scope_narrow(&narrow, sc, st, tree, code, err);
+  int rc = narrow_on(&narrow, out, sc, st, tree, code, end, err);
   if (rc)
     return rc;
   date_now_utc(at, sizeof at);

@@ -16,6 +16,7 @@
 #include "base/err.h"
 #include "base/period.h"
 #include "store/store_indicators.h"
+#include "types/unit.h"
 
 struct store;
 struct scope;
@@ -62,24 +63,31 @@ struct indicator_result {
 struct indicator_result_list {
   struct indicator_result *items;
   size_t n;
+  struct unit unit; /* the unit the figures are for, with its name on the period's last day
+                       (all zero: the whole country) */
 };
 void indicator_result_list_free(struct indicator_result_list *l); /* accepts NULL */
 
 /* Every indicator of the catalogue for the subtree of unit (tree, code) —
  * NULL code for the caller's whole territory — over period p, split as
- * asked. The unit must lie in the caller's scope (ERR_DENIED otherwise).
- * Aggregates only: any role may ask. */
+ * asked. A bare code (tree NULL or "") names the unit it names on the
+ * period's last day (unit_resolve: 15 for 2024 is Yên Bái, for 2026 Lào
+ * Cai); out->unit is the unit taken, so a comparison period is asked with
+ * out->unit.tree and a front end names it. The unit must lie in the
+ * caller's scope (ERR_DENIED otherwise). Aggregates only: any role may ask. */
 int indicator_compute(struct indicator_result_list *out, struct store *st, const struct scope *sc,
                       const char *tree, const char *code, const struct period *p,
                       enum ind_split split, struct err *err);
 
 /* Enter an aggregate value for an indicator whose source is aggregate (a
- * register-backed one is refused: it is computed, not typed). A period that
+ * register-backed one is refused: it is computed, not typed). A bare code
+ * names the unit it names on the period's last day, as indicator_compute
+ * reads it; *out (may be NULL) receives the unit taken. A period that
  * begins after `today` (ISO; NULL: not checked) is refused; one still
  * running is accepted (a report's month to date). */
-int indicator_enter(struct store *st, const struct scope *sc, const char *indicator,
-                    const char *tree, const char *code, const char *agency_kind,
-                    const struct period *p, double value, const char *source, const char *today,
-                    struct err *err);
+int indicator_enter(struct unit *out, struct store *st, const struct scope *sc,
+                    const char *indicator, const char *tree, const char *code,
+                    const char *agency_kind, const struct period *p, double value,
+                    const char *source, const char *today, struct err *err);
 
 #endif

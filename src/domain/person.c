@@ -1,4 +1,4 @@
-/* person.c: the people register — validation, the history walk, clocks and operations.
+/* person.c: the people register — validation, the history walk, clocks, keys and writers.
  *
  * The history walk (replay) is the heart of this file. Events are sorted by
  * date, then by id (a new event, id 0, comes after those of its day), voided
@@ -961,16 +961,6 @@ static int check_commune(struct store *st, const char *tree, const char *code, s
   return unit_check_commune(tree, code, level, err);
 }
 
-/* Commit, or roll back when rc is an error; returns rc or the commit's error. */
-static int finish(struct store *st, int rc, struct err *err)
-{
-  if (rc) {
-    store_write_rollback(st);
-    return rc;
-  }
-  return store_write_commit(st, err);
-}
-
 int person_create_with_history_tx(struct store *st, const struct scope *sc, struct person *p,
                                   struct person_event *events, size_t n, const char *today,
                                   struct err *err)
@@ -1027,19 +1017,6 @@ int person_create_tx(struct store *st, const struct scope *sc, struct person *p,
                      struct err *err)
 {
   return person_create_with_history_tx(st, sc, p, NULL, 0, today, err);
-}
-
-int person_create(struct store *st, const struct scope *sc, struct person *p, const char *today,
-                  struct err *err)
-{
-  int rc = store_write_begin(st, err);
-  if (rc)
-    return rc;
-  long id_before = p->id;
-  rc = finish(st, person_create_tx(st, sc, p, today, err), err);
-  if (rc)
-    p->id = id_before;
-  return rc;
 }
 
 /* The history with one more event appended (caller frees). */
@@ -1165,57 +1142,16 @@ int person_add_event_tx(struct store *st, const struct scope *sc, struct person_
   return rc;
 }
 
-int person_add_event(struct store *st, const struct scope *sc, struct person_event *ev,
-                     const char *today, struct err *err)
+int person_record_derive(struct person_record *r, const struct legal_rule_set *rules,
+                         struct err *err)
 {
-  int rc = store_write_begin(st, err);
-  if (rc)
-    return rc;
-  return finish(st, person_add_event_tx(st, sc, ev, today, err), err);
-}
-
-int person_read(struct person_record *out, struct store *st, const struct scope *sc, long id,
-                const struct legal_rule_set *rules, const char *today, struct err *err)
-{
-  (void)today;
-  memset(out, 0, sizeof *out);
-  int rc = store_write_begin(st, err);
-  if (rc)
-    return rc;
-  rc = store_person_get(&out->person, st, sc, id, err);
-  if (!rc)
-    rc = store_person_events(&out->events, st, sc, id, err);
-  if (!rc) {
-    rc = audit_record(st, sc, "person.read", "person", id, "xem hồ sơ", err);
-  } else if (rc == ERR_NOT_FOUND) {
-    /* A refused look-up is recorded too (who tried to see whom); the caller
-     * still only learns "not found". */
-    struct err keep = err ? *err : (struct err){0};
-    int arc = audit_record(st, sc, "person.read_refused", "person", id,
-                           "không có hoặc ngoài phạm vi", NULL);
-    if (!arc && store_write_commit(st, NULL) == ERR_OK) {
-      if (err)
-        err_copy(err, &keep);
-      person_record_free(out);
-      return ERR_NOT_FOUND;
-    }
-  }
-  rc = finish(st, rc, err);
-  if (rc) {
-    person_record_free(out);
-    return rc;
-  }
+  memset(&r->status, 0, sizeof r->status);
+  person_clock_list_free(&r->clocks);
   struct err e = {0};
-  if (person_replay(&out->status, out->person.birth_date, out->events.items, out->events.n,
-                    FAR_FUTURE, &e)) {
-    person_record_free(out);
-    return err_set(err, ERR_INTERNAL, "lịch sử của hồ sơ %ld không hợp lệ: %s", id, e.msg);
-  }
-  rc = person_clocks(&out->clocks, out->person.birth_date, out->events.items, out->events.n, rules,
-                     err);
-  if (rc)
-    person_record_free(out);
-  return rc;
+  if (person_replay(&r->status, r->person.birth_date, r->events.items, r->events.n, FAR_FUTURE, &e))
+    return err_set(err, ERR_INTERNAL, "lịch sử của hồ sơ %ld không hợp lệ: %s", r->person.id,
+                   e.msg);
+  return person_clocks(&r->clocks, r->person.birth_date, r->events.items, r->events.n, rules, err);
 }
 
 /* Derive the status of each person in `l` and keep those matching `status`
@@ -1292,8 +1228,8 @@ static int search_pages(struct person_hit_list *out, size_t *cap, struct store *
 
 #define MAX_QUERY_WORDS 8
 
-int person_search(struct person_hit_list *out, struct store *st, const struct scope *sc,
-                  const char *text, const char *status, size_t limit, struct err *err)
+int person_find(struct person_hit_list *out, struct store *st, const struct scope *sc,
+                const char *text, const char *status, size_t limit, struct err *err)
 {
   out->items = NULL;
   out->n = 0;
@@ -1352,15 +1288,6 @@ int person_search(struct person_hit_list *out, struct store *st, const struct sc
     rc = search_pages(out, &cap, st, sc, &q, status, limit, err);
   }
   free(key);
-  if (!rc) {
-    rc = store_write_begin(st, err);
-    if (!rc) {
-      char detail[256];
-      snprintf(detail, sizeof detail, "tìm \"%.120s\"%s%s: %zu kết quả", text ? text : "",
-               status ? " tình trạng " : "", status ? status : "", out->n);
-      rc = finish(st, audit_record(st, sc, "person.search", "person", 0, detail, err), err);
-    }
-  }
   if (rc)
     person_hit_list_free(out);
   return rc;
@@ -1427,8 +1354,9 @@ static int due_cmp(const void *pa, const void *pb)
   return a->person_id < b->person_id ? -1 : a->person_id > b->person_id;
 }
 
-int person_due(struct person_due_list *out, struct store *st, const struct scope *sc,
-               const struct legal_rule_set *rules, const char *today, int within, struct err *err)
+int person_due_find(struct person_due_list *out, struct store *st, const struct scope *sc,
+                    const struct legal_rule_set *rules, const char *today, int within,
+                    struct err *err)
 {
   out->items = NULL;
   out->n = 0;
@@ -1447,35 +1375,10 @@ int person_due(struct person_due_list *out, struct store *st, const struct scope
     c.moved_out = 1;
     rc = store_person_scan_moved_out(st, sc, due_person, &c, err);
   }
-  if (!rc) {
-    if (out->n > 1) /* items may be NULL when nothing is due */
-      qsort(out->items, out->n, sizeof *out->items, due_cmp);
-    rc = store_write_begin(st, err);
-    if (!rc) {
-      char detail[96];
-      snprintf(detail, sizeof detail, "hạn trong %d ngày từ %s: %zu mục", within, today, out->n);
-      rc = finish(st, audit_record(st, sc, "person.due", "person", 0, detail, err), err);
-    }
-  }
+  if (!rc && out->n > 1) /* items may be NULL when nothing is due */
+    qsort(out->items, out->n, sizeof *out->items, due_cmp);
   if (rc)
     person_due_list_free(out);
-  return rc;
-}
-
-int person_duplicates(struct person_dup_list *out, struct store *st, const struct scope *sc,
-                      struct err *err)
-{
-  int rc = store_person_duplicates(out, st, sc, err);
-  if (rc)
-    return rc;
-  rc = store_write_begin(st, err);
-  if (!rc) {
-    char detail[64];
-    snprintf(detail, sizeof detail, "%zu cặp nghi trùng", out->n);
-    rc = finish(st, audit_record(st, sc, "person.duplicates", "person", 0, detail, err), err);
-  }
-  if (rc)
-    person_dup_list_free(out);
   return rc;
 }
 
@@ -1522,14 +1425,12 @@ static void copy_str(char *dst, size_t n, const char *src)
       copy_str(a->field, sizeof a->field, b->field);                                               \
   } while (0)
 
-int person_merge(struct store *st, const struct scope *sc, long ida, long idb, const char *today,
-                 struct err *err)
+int person_merge_tx(struct store *st, const struct scope *sc, long ida, long idb, const char *today,
+                    struct err *err)
 {
   if (ida == idb)
     return err_set(err, ERR_INPUT, "không thể gộp hồ sơ %ld vào chính nó", ida);
-  int rc = store_write_begin(st, err);
-  if (rc)
-    return rc;
+  int rc;
   struct person pa, pb;
   struct person *a = &pa, *b = &pb;
   struct person_event_list la = {NULL, 0}, lb = {NULL, 0};
@@ -1610,35 +1511,9 @@ int person_merge(struct store *st, const struct scope *sc, long ida, long idb, c
   }
   if (!rc)
     rc = store_person_flag_duplicates(NULL, st, sc, ida, at, err);
-  if (!rc) {
-    char detail[96];
-    snprintf(detail, sizeof detail, "gộp hồ sơ %ld vào hồ sơ này", idb);
-    rc = audit_record(st, sc, "person.merge", "person", ida, detail, err);
-  }
-  if (!rc) {
-    char detail[96];
-    snprintf(detail, sizeof detail, "đã gộp vào hồ sơ %ld", ida);
-    rc = audit_record(st, sc, "person.merge", "person", idb, detail, err);
-  }
   if (have_keys)
     person_keys_free(&k);
   person_event_list_free(&la);
   person_event_list_free(&lb);
-  return finish(st, rc, err);
-}
-
-int person_dismiss(struct store *st, const struct scope *sc, long a, long b, struct err *err)
-{
-  int rc = store_write_begin(st, err);
-  if (rc)
-    return rc;
-  char at[24];
-  date_now_utc(at, sizeof at);
-  rc = store_person_duplicate_close(st, sc, a, b, "dismissed", at, err);
-  if (!rc) {
-    char detail[96];
-    snprintf(detail, sizeof detail, "không trùng với hồ sơ %ld", b);
-    rc = audit_record(st, sc, "person.dismiss", "person", a, detail, err);
-  }
-  return finish(st, rc, err);
+  return rc;
 }

@@ -18,9 +18,12 @@
  * rules (legal_rule.h): each running clock has a start, the rule version in
  * force on that start and an end date.
  *
- * The operations at the bottom open their own transactions, check the
- * caller's scope, validate, write and append the audit row in the same
- * transaction; every read of one person's record is audited too. */
+ * The pieces at the bottom write inside the caller's transaction (`_tx`) or
+ * only read; the user actions that own a transaction, check the caller's
+ * role and write the audit rows of reads are the operations layer's
+ * (app/app_person.h). The `_tx` writers append the audit row of the change
+ * they make themselves, because the register import shares them and each
+ * person it creates or changes keeps its own row. */
 #ifndef PCMT_DOMAIN_PERSON_H
 #define PCMT_DOMAIN_PERSON_H
 
@@ -149,16 +152,13 @@ struct store_person_keys;
 struct store_person_keys person_keys_store(const struct person_keys *k);
 
 /* ---------------------------------------------------------------------------
- * Operations (store + audit, each in its own transaction)
+ * Writers inside the caller's transaction
  * ------------------------------------------------------------------------- */
 
 /* Create a person (validated, national ID checked, residence inside the
- * caller's scope) and flag possible duplicates; audited "person.create".
- * On success p->id is set. ERR_CONFLICT when the national ID is taken. */
-int person_create(struct store *st, const struct scope *sc, struct person *p, const char *today,
-                  struct err *err);
-/* The same inside the caller's write transaction (an import writes many
- * records in one): nothing is committed or rolled back here. */
+ * caller's scope) and flag possible duplicates; audited "person.create",
+ * inside the caller's write transaction (nothing is committed or rolled back
+ * here). On success p->id is set. ERR_CONFLICT when the national ID is taken. */
 int person_create_tx(struct store *st, const struct scope *sc, struct person *p, const char *today,
                      struct err *err);
 /* Create a person with a first history (an import's classification): the
@@ -169,19 +169,31 @@ int person_create_with_history_tx(struct store *st, const struct scope *sc, stru
                                   struct err *err);
 
 /* Append an event to person `ev->person_id` after replaying the whole history
- * with it. A move, or a void, sets the residence to the one the history gives
- * now (person_sync_residence_tx: voiding a move puts the person back), which
- * may lie outside the caller's scope. A move may name the commune it leaves
- * (ev->from_tree / from_code): it must be where the person lives now, or,
- * for the person's first move ending where they live now, it becomes where
- * they lived before it (a re-imported register). Audited "person.event". On
- * success ev->id is set. ERR_NOT_FOUND when the person is not visible to the
- * caller; ERR_INPUT when the law or calendar refuses it. */
-int person_add_event(struct store *st, const struct scope *sc, struct person_event *ev,
-                     const char *today, struct err *err);
-/* The same inside the caller's write transaction. */
+ * with it, inside the caller's write transaction. A move, or a void, sets the
+ * residence to the one the history gives now (person_sync_residence_tx:
+ * voiding a move puts the person back), which may lie outside the caller's
+ * scope. A move may name the commune it leaves (ev->from_tree / from_code):
+ * it must be where the person lives now, or, for the person's first move
+ * ending where they live now, it becomes where they lived before it (a
+ * re-imported register). Audited "person.event". On success ev->id is set.
+ * ERR_NOT_FOUND when the person is not visible to the caller; ERR_INPUT when
+ * the law or calendar refuses it. */
 int person_add_event_tx(struct store *st, const struct scope *sc, struct person_event *ev,
                         const char *today, struct err *err);
+
+/* Merge record `b` into `a` inside the caller's write transaction: b's
+ * events move to a (their dates kept, their origin noted), a's empty
+ * identity fields are filled from b, b's name joins a's other names, b is
+ * marked merged and disappears from searches. The merged history must replay
+ * (ERR_CONFLICT: void a conflicting event first); a's residence then follows
+ * the merged moves (person_sync_residence_tx). Both must be visible to the
+ * caller (else ERR_NOT_FOUND). No audit row: the operation writes them. */
+int person_merge_tx(struct store *st, const struct scope *sc, long a, long b, const char *today,
+                    struct err *err);
+
+/* ---------------------------------------------------------------------------
+ * Reading: a record, a search, the due list
+ * ------------------------------------------------------------------------- */
 
 /* One person's full record, as `pcmt person show` prints it. */
 struct person_record {
@@ -192,11 +204,11 @@ struct person_record {
 };
 void person_record_free(struct person_record *r); /* accepts NULL */
 
-/* Read one record (audited "person.read" in its own transaction) and derive
- * status and clocks by `rules` at `today`. ERR_NOT_FOUND when the person does
- * not exist or lies outside the caller's territory: the caller cannot tell. */
-int person_read(struct person_record *out, struct store *st, const struct scope *sc, long id,
-                const struct legal_rule_set *rules, const char *today, struct err *err);
+/* Derive r->status and r->clocks (by `rules`; NULL: no clocks) from the
+ * identity and events read into r. ERR_INTERNAL when the stored history
+ * does not replay (never written so). */
+int person_record_derive(struct person_record *r, const struct legal_rule_set *rules,
+                         struct err *err);
 
 struct person_hit {
   struct person person;
@@ -208,21 +220,22 @@ struct person_hit_list {
 };
 void person_hit_list_free(struct person_hit_list *l); /* accepts NULL */
 
-/* Search the caller's territory. `text`: a name (case and diacritics ignored;
- * matched as a phrase starting at any word: "van dung" finds "Nguyễn Văn
- * Dũng"; words out of order still match when the phrase finds nothing) or a
- * 12-digit national ID; NULL or "" lists everyone. `status`: NULL or a status
- * person_status_matches knows, by its code or its Vietnamese label
- * ("nghiện", types/label.h). At most `limit` hits (0 = 100), in Vietnamese
- * name order (given name first). One audit row "person.search". */
-int person_search(struct person_hit_list *out, struct store *st, const struct scope *sc,
-                  const char *text, const char *status, size_t limit, struct err *err);
+/* Search the caller's territory (no audit row: the operation writes it).
+ * `text`: a name (case and diacritics ignored; matched as a phrase starting
+ * at any word: "van dung" finds "Nguyễn Văn Dũng"; words out of order still
+ * match when the phrase finds nothing) or a 12-digit national ID; NULL or ""
+ * lists everyone. `status`: NULL or a status person_status_matches knows, by
+ * its code or its Vietnamese label ("nghiện", types/label.h). At most
+ * `limit` hits (0 = 100), in Vietnamese name order (given name first). */
+int person_find(struct person_hit_list *out, struct store *st, const struct scope *sc,
+                const char *text, const char *status, size_t limit, struct err *err);
 
 /* One running clock of one person, for the to-do list. */
 struct person_due {
   long person_id;
   char full_name[PERSON_NAME_MAX];
   char unit_tree[12], unit_code[8];
+  char unit_name[PERSON_NAME_MAX]; /* "phường Sa Pa"; filled by the operation (app_person_due) */
   struct person_clock clock;
   long days_left; /* end - today; negative when overdue */
   int moved_out;  /* 1: lives outside the caller's territory now (unit_* is the new residence);
@@ -237,26 +250,9 @@ void person_due_list_free(struct person_due_list *l); /* accepts NULL */
 /* Running clocks of the people in the caller's territory that end within
  * `within` days of `today` or are overdue, and the file handovers the
  * territory owes for people who moved out of it (moved_out = 1: only that
- * clock and the person's name and new residence). One audit row "person.due". */
-int person_due(struct person_due_list *out, struct store *st, const struct scope *sc,
-               const struct legal_rule_set *rules, const char *today, int within, struct err *err);
-
-/* Open duplicate pairs with both people inside the caller's territory.
- * One audit row "person.duplicates". */
-int person_duplicates(struct person_dup_list *out, struct store *st, const struct scope *sc,
-                      struct err *err);
-
-/* Merge record `b` into `a`: b's events move to a (their dates kept, their
- * origin noted), a's empty identity fields are filled from b, b's name joins
- * a's other names, b is marked merged and disappears from searches. The
- * merged history must replay (void a conflicting event first); a's residence
- * then follows the merged moves (person_sync_residence_tx). Audited
- * "person.merge" on both records. */
-int person_merge(struct store *st, const struct scope *sc, long a, long b, const char *today,
-                 struct err *err);
-
-/* Mark a flagged pair as not the same person; it is not flagged again.
- * ERR_NOT_FOUND when the pair is not flagged. Audited "person.dismiss". */
-int person_dismiss(struct store *st, const struct scope *sc, long a, long b, struct err *err);
+ * clock and the person's name and new residence). No audit row. */
+int person_due_find(struct person_due_list *out, struct store *st, const struct scope *sc,
+                    const struct legal_rule_set *rules, const char *today, int within,
+                    struct err *err);
 
 #endif

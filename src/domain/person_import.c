@@ -12,7 +12,14 @@
  * without one by folded name, birth date and residence; an event identical
  * in kind, date and value to one on record is skipped. A row found again
  * without a national ID keeps the ID on record (an empty cell is "unknown");
- * its other identity cells, empty ones included, are written as they are. */
+ * its other identity cells, empty ones included, are written as they are.
+ *
+ * Who a person is never changes by import: a row whose national ID is on
+ * record is that person's only when its name (folded: case, marks, spacing
+ * and punctuation aside) and birth date are the record's; otherwise it is
+ * refused naming both (same_person). The name's spelling may be corrected
+ * by a file, never stripped of its marks nor changed in case or spacing only
+ * (name_spelling). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +164,91 @@ static int same_identity(const struct person *a, const struct person *b)
          strcmp(a->ethnicity, b->ethnicity) == 0 && strcmp(a->address, b->address) == 0 &&
          strcmp(a->occupation, b->occupation) == 0 &&
          strcmp(a->occupation_group, b->occupation_group) == 0;
+}
+
+/* The number of letters of s written with a mark (code points beyond
+ * ASCII, in NFC: "Dũng" has one, "Dung" none). */
+static size_t marked_letters(const char *s)
+{
+  size_t n = 0;
+  for (; *s; s++)
+    n += ((unsigned char)*s & 0xC0) == 0xC0; /* a lead byte of a multi-byte sequence */
+  return n;
+}
+
+/* *key_eq = 1 when the name keys of a and b (text_key) are equal. */
+static int same_key(int *key_eq, const char *a, const char *b, struct err *err)
+{
+  char *ka = NULL, *kb = NULL;
+  int rc = text_key(&ka, a, err);
+  if (!rc)
+    rc = text_key(&kb, b, err);
+  *key_eq = !rc && strcmp(ka, kb) == 0;
+  free(ka);
+  free(kb);
+  return rc;
+}
+
+/* *eq = 1 when `name` has the key of p's full name or, with `aliases`, of
+ * one of p's other names (';'-separated: a record merged into p brought its
+ * name there). */
+static int names_one_of(int *eq, const struct person *p, const char *name, int aliases,
+                        struct err *err)
+{
+  int rc = same_key(eq, name, p->full_name, err);
+  if (!aliases)
+    return rc;
+  char others[PERSON_TEXT_MAX];
+  snprintf(others, sizeof others, "%s", p->other_names);
+  for (char *save = NULL, *tok = strtok_r(others, ";", &save); !rc && !*eq && tok;
+       tok = strtok_r(NULL, ";", &save))
+    rc = same_key(eq, tok, name, err);
+  return rc;
+}
+
+/* The row (identity p) is person `old`, found by national ID, only when it
+ * names old and gives old's birth date. The name is old's full name, or,
+ * when the ID was a record merged into old (`merged`: its name joined old's
+ * other names), one of old's other names. Else ERR_INPUT with a problem
+ * naming both: an ID typed against the wrong person must not rename or
+ * re-date another, nor give that person the row's classification. */
+static int same_person(const struct person *old, const struct person *p, int merged,
+                       struct buf *problems, struct err *err)
+{
+  int named = 0;
+  int rc = names_one_of(&named, old, p->full_name, merged, err);
+  if (rc)
+    return rc;
+  if (named && strcmp(old->birth_date, p->birth_date) == 0)
+    return ERR_OK;
+  char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+  buf_addf(problems,
+           "%sSố định danh: số %s là của hồ sơ số %ld (%s, sinh %s), dòng ghi %s, sinh %s; nhập "
+           "tệp không đổi họ tên, ngày sinh của một người: kiểm tra lại số định danh",
+           problems->len ? "; " : "", p->national_id, old->id, old->full_name,
+           date_iso_to_vn(a, old->birth_date), p->full_name, date_iso_to_vn(b, p->birth_date));
+  return ERR_INPUT;
+}
+
+/* The spelling of the name to keep for a row found to be person `old` (the
+ * same name key): the row's when it corrects the marks, old's when the row
+ * differs only by case or spacing (a list typed in capitals) or has fewer
+ * marked letters (a file written without Vietnamese letters). */
+static int name_spelling(struct person *p, const struct person *old, struct err *err)
+{
+  if (strcmp(p->full_name, old->full_name) == 0)
+    return ERR_OK;
+  char *a = NULL, *b = NULL;
+  int rc = text_casefold(&a, p->full_name, err);
+  if (!rc)
+    rc = text_casefold(&b, old->full_name, err);
+  int keep_old =
+      !rc && (strcmp(a, b) == 0 || marked_letters(p->full_name) < marked_letters(old->full_name));
+  free(a);
+  free(b);
+  if (keep_old)
+    memcpy(p->full_name, old->full_name, sizeof p->full_name);
+  return rc;
 }
 
 size_t person_import_first_event(struct person_event *first, const struct reg_row *row)
@@ -310,8 +402,18 @@ int person_import_found(enum reg_outcome *out, struct store *st, const struct sc
    * rows of one file, the merged record's and the kept one's, would
    * otherwise overwrite each other at every import). Only a classification
    * not yet in the merged history is added. */
-  if (p->national_id[0] && strcmp(old.national_id, p->national_id) != 0)
-    return found_classification(out, st, sc, row, id, today, problems, err);
+  if (p->national_id[0] && strcmp(old.national_id, p->national_id) != 0) {
+    rc = same_person(&old, p, 1, problems, err);
+    return rc ? rc : found_classification(out, st, sc, row, id, today, problems, err);
+  }
+  if (p->national_id[0]) {
+    rc = same_person(&old, p, 0, problems, err);
+    if (rc)
+      return rc;
+  }
+  rc = name_spelling(p, &old, err);
+  if (rc)
+    return rc;
   if (strcmp(old.unit_tree, p->unit_tree) || strcmp(old.unit_code, p->unit_code)) {
     buf_addf(problems,
              "%sMã đơn vị: hồ sơ số %ld đang cư trú tại %s; chuyển nơi cư trú ghi bằng sự kiện "

@@ -46,11 +46,16 @@ int person_import_row(enum reg_outcome *out, long *outside, struct store *st,
 
 /* A parsed and validated people row whose person is on record as `id`:
  * update the identity where it differs, add the classification when it is
- * new; *out says which. When the row's national ID was a merged record's
- * (`id` is then the record it went into), only a new classification is
- * added: the kept record's identity and residence are its own row's. Runs
- * inside the caller's transaction; the caller wraps it in a savepoint. p is
- * the row's identity (person_import_fill). */
+ * new; *out says which. A row found by national ID whose name (by its key)
+ * or birth date is not the record's is refused (ERR_INPUT, a problem naming
+ * both): an import never renames or re-dates a person; the name's spelling
+ * is the row's only when it corrects the marks (not when it differs in case
+ * or spacing only, or has fewer marked letters). When the row's national ID
+ * was a merged record's (`id` is then the record it went into), only a new
+ * classification is added, the row naming the kept record by its name or
+ * one of its other names: the kept record's identity and residence are its
+ * own row's. Runs inside the caller's transaction; the caller wraps it in a
+ * savepoint. p is the row's identity (person_import_fill). */
 int person_import_found(enum reg_outcome *out, struct store *st, const struct scope *sc,
                         const struct reg_row *row, struct person *p, long id, const char *today,
                         struct buf *problems, struct err *err);

@@ -23,7 +23,6 @@
 #include "domain/unit.h"
 #include "store/store_people.h"
 #include "store/store_registers.h"
-#include "store/store_units.h"
 #include "types/label.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -68,6 +67,7 @@ static const struct reg_column place_cols[] = {
     {"name", "Tên", TEXT(256)},
     {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, LABEL_NONE},
     {"tree", "Hệ đơn vị", REG_TREE, 0, 0, LABEL_NONE},
+    {"unit_after_id", "Mã đơn vị sau sắp xếp", REG_UNIT_AFTER, 0, 0, LABEL_NONE},
     {"address", "Địa chỉ", TEXT(256)},
     {"found_on", "Ngày phát hiện", REG_DATE, REQ, 0, LABEL_NONE},
     {"business_type", "Loại hình kinh doanh", TEXT(128)},
@@ -96,6 +96,7 @@ static const struct reg_column network_cols[] = {
     {"name", "Tên", TEXT(256)},
     {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, LABEL_NONE},
     {"tree", "Hệ đơn vị", REG_TREE, 0, 0, LABEL_NONE},
+    {"unit_after_id", "Mã đơn vị sau sắp xếp", REG_UNIT_AFTER, 0, 0, LABEL_NONE},
     {"area", "Địa bàn hoạt động", TEXT(512)},
     {"found_on", "Ngày phát hiện", REG_DATE, REQ, 0, LABEL_NONE},
     {"dismantled_on", "Ngày triệt phá", REG_DATE, 0, 0, LABEL_NONE},
@@ -117,6 +118,7 @@ static const struct reg_column licit_cols[] = {
     {"name", "Tên", TEXT(256)},
     {"unit_id", "Mã đơn vị", REG_UNIT, REQ, 0, LABEL_NONE},
     {"tree", "Hệ đơn vị", REG_TREE, 0, 0, LABEL_NONE},
+    {"unit_after_id", "Mã đơn vị sau sắp xếp", REG_UNIT_AFTER, 0, 0, LABEL_NONE},
     {"address", "Địa chỉ", TEXT(256)},
     {"licence", "Giấy phép", TEXT(128)},
 };
@@ -460,29 +462,119 @@ static int parse_number(double *out, const char *t)
  * 2024 on a commune created by it, would count in no territory of its own
  * time (the figures of an old district read the old tree). Without the
  * column the date picks the tree, so the two always agree. */
-static int check_unit_on_date(struct store *st, const struct reg_spec *spec, const char *const *raw,
-                              const char *tree, const char *code, const char *header,
-                              struct buf *problems, struct err *err)
+static void check_unit_on_date(const struct unit *u, const char *iso, const char *header,
+                               struct buf *problems)
 {
-  const char *draw = raw[reg_col_index(spec, spec->date_db)];
+  char vn[16], edge[16];
+  date_iso_to_vn(vn, iso);
+  if (u->valid_from[0] && strcmp(iso, u->valid_from) < 0)
+    problem(problems, header, "đơn vị %s (hệ %s) chỉ có từ %s; ngày %s ghi theo đơn vị khi đó",
+            u->code, u->tree, date_iso_to_vn(edge, u->valid_from), vn);
+  else if (u->valid_to[0] && strcmp(iso, u->valid_to) > 0)
+    problem(problems, header,
+            "đơn vị %s (hệ %s) chỉ có đến %s; ngày %s ghi theo đơn vị mới (sau sắp xếp)", u->code,
+            u->tree, date_iso_to_vn(edge, u->valid_to), vn);
+}
+
+/* A unit cell: the unit the code names on the record's date (the date
+ * column may come after the unit: its raw text is read), today for a
+ * register without a date; a "Hệ đơn vị" cell names the tree
+ * (unit_resolve). The unit must lie in the importer's territory and exist
+ * on the record's date: a case of 2026 on a commune dissolved by the reform
+ * would count in no territory of its own time. */
+static int parse_unit(struct reg_cell *c, const struct reg_spec *spec, const char *const *raw,
+                      struct store *st, const struct scope *sc, const char *tree, const char *v,
+                      const char *header, struct buf *problems, struct err *err)
+{
+  char day[DATE_ISO_LEN] = "";
+  const char *draw = spec->date_db ? raw[reg_col_index(spec, spec->date_db)] : NULL;
   struct date d;
-  struct err e;
-  if (!draw || date_parse(&d, draw, 0, &e))
-    return ERR_OK; /* the date column reports its own problem */
-  char iso[DATE_ISO_LEN], vn[16], edge[16];
-  date_to_iso(iso, d);
-  date_to_vn(vn, d);
+  struct err e = {ERR_OK, ""};
+  if (draw && date_parse(&d, draw, 0, &e) == ERR_OK)
+    date_to_iso(day, d);
   struct unit u;
-  int rc = store_unit_get(&u, st, tree, code, NULL, err);
+  int rc = unit_resolve(&u, st, tree, v, day[0] ? day : NULL, &e);
+  if (rc == ERR_NOT_FOUND && tree)
+    problem(problems, header, "không có đơn vị mã %s trong hệ %s", v, tree);
+  else if (rc == ERR_NOT_FOUND || rc == ERR_INPUT)
+    problem(problems, header, "%s", e.msg);
+  else if (rc)
+    return err_copy(err, &e);
+  if (rc)
+    return ERR_OK;
+  c->id = u.id;
+  snprintf(c->tree, sizeof c->tree, "%s", u.tree);
+  snprintf(c->text, sizeof c->text, "%s", u.code);
+  int inside = 0;
+  rc = store_scope_covers(&inside, st, sc->unit_id > 0 ? sc->unit_id : 0, c->id, err);
   if (rc)
     return rc;
-  if (u.valid_from[0] && strcmp(iso, u.valid_from) < 0)
-    problem(problems, header, "đơn vị %s (hệ %s) chỉ có từ %s; ngày %s ghi theo đơn vị khi đó",
-            code, tree, date_iso_to_vn(edge, u.valid_from), vn);
-  else if (u.valid_to[0] && strcmp(iso, u.valid_to) > 0)
+  if (!inside)
+    problem(problems, header, "đơn vị %s nằm ngoài địa bàn của người nhập", v);
+  if (day[0])
+    check_unit_on_date(&u, day, header, problems);
+  return ERR_OK;
+}
+
+/* Where a record found on a unit of the old tree is from 2025-07-01 (the
+ * row's unit cell, parsed before): a unit of tree post2025 that took over
+ * that unit or part of it (unit_successors), inside the importer's
+ * territory. A record found on a new unit has no such cell. */
+static int parse_unit_after(struct reg_cell *c, const struct reg_row *row, struct store *st,
+                            const struct scope *sc, const char *v, const char *header,
+                            struct buf *problems, struct err *err)
+{
+  const struct reg_cell *first = NULL; /* the row's unit */
+  for (size_t i = 0; i < row->spec->n_cols; i++)
+    if (row->spec->cols[i].type == REG_UNIT)
+      first = &row->cells[i];
+  struct unit u;
+  struct err e = {ERR_OK, ""};
+  int rc = unit_resolve(&u, st, UNIT_TREE_NEW, v, NULL, &e);
+  if (rc == ERR_NOT_FOUND || rc == ERR_INPUT) {
+    problem(problems, header, "không có đơn vị mã %s trong hệ %s", v, UNIT_TREE_NEW);
+    return ERR_OK;
+  }
+  if (rc)
+    return err_copy(err, &e);
+  c->id = u.id;
+  snprintf(c->tree, sizeof c->tree, "%s", u.tree);
+  snprintf(c->text, sizeof c->text, "%s", u.code);
+  if (!first || !first->id)
+    return ERR_OK; /* the unit cell reports its own problem */
+  if (strcmp(first->tree, UNIT_TREE_OLD) != 0) {
     problem(problems, header,
-            "đơn vị %s (hệ %s) chỉ có đến %s; ngày %s ghi theo đơn vị mới (sau sắp xếp)", code,
-            tree, date_iso_to_vn(edge, u.valid_to), vn);
+            "chỉ ghi cho hồ sơ trên đơn vị trước 01/07/2025 (hệ %s); đơn vị %s đã là đơn vị sau "
+            "sắp xếp",
+            UNIT_TREE_OLD, first->text);
+    return ERR_OK;
+  }
+  struct unit_successor_list l;
+  rc = unit_successors(&l, st, first->text, err);
+  if (rc)
+    return rc;
+  int found = 0;
+  char list[256] = "";
+  size_t w = 0;
+  for (size_t i = 0; i < l.n; i++) {
+    found |= l.items[i].unit.id == u.id;
+    if (i < 6 && w < sizeof list)
+      w += (size_t)snprintf(list + w, sizeof list - w, "%s%s %s %s", i ? ", " : "",
+                            l.items[i].unit.code, l.items[i].unit.type, l.items[i].unit.name);
+  }
+  if (l.n > 6 && w < sizeof list)
+    snprintf(list + w, sizeof list - w, " …");
+  if (!found)
+    problem(problems, header,
+            "đơn vị %s (hệ %s) không kế thừa đơn vị %s (hệ %s); đơn vị kế thừa: %s", u.code,
+            UNIT_TREE_NEW, first->text, UNIT_TREE_OLD, l.n ? list : "(không có)");
+  unit_successor_list_free(&l);
+  int inside = 0;
+  rc = store_scope_covers(&inside, st, sc->unit_id > 0 ? sc->unit_id : 0, u.id, err);
+  if (rc)
+    return rc;
+  if (!inside)
+    problem(problems, header, "đơn vị %s nằm ngoài địa bàn của người nhập", u.code);
   return ERR_OK;
 }
 
@@ -636,37 +728,15 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
       snprintf(c->text, sizeof c->text, "%s", v);
       break;
     case REG_UNIT: {
-      const char *tr = tree;
-      if (!tr) {
-        /* the date column may come after the unit: look at its raw text */
-        struct date d;
-        struct err e;
-        const char *draw = spec->date_db ? raw[reg_col_index(spec, spec->date_db)] : NULL;
-        tr = draw && !date_parse(&d, draw, 0, &e) && date_cmp(d, (struct date){2025, 7, 1}) < 0
-                 ? UNIT_TREE_OLD
-                 : UNIT_TREE_NEW;
-      }
-      snprintf(c->tree, sizeof c->tree, "%s", tr);
-      int level = 0;
-      int rc = store_scope_unit(&c->id, &level, st, tr, v, err);
-      if (rc == ERR_NOT_FOUND) {
-        problem(problems, col->header, "không có đơn vị mã %s trong hệ %s", v, tr);
-        break;
-      }
+      int rc = parse_unit(c, spec, raw, st, sc, tree, v, col->header, problems, err);
       if (rc)
         return rc;
-      int inside = 0;
-      rc = store_scope_covers(&inside, st, sc->unit_id > 0 ? sc->unit_id : 0, c->id, err);
+      break;
+    }
+    case REG_UNIT_AFTER: {
+      int rc = parse_unit_after(c, row, st, sc, v, col->header, problems, err);
       if (rc)
         return rc;
-      if (!inside)
-        problem(problems, col->header, "đơn vị %s nằm ngoài địa bàn của người nhập", v);
-      if (tree && spec->date_db) {
-        rc = check_unit_on_date(st, spec, raw, tr, v, col->header, problems, err);
-        if (rc)
-          return rc;
-      }
-      snprintf(c->text, sizeof c->text, "%s", v);
       break;
     }
     case REG_AGENCY:

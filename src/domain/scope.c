@@ -8,6 +8,20 @@
 #include "domain/unit.h"
 #include "store/store_people.h"
 
+/* The unit sc names (a bare code as of today) into sc->unit, sc->tree and
+ * sc->unit_id. */
+static int take_unit(struct scope *sc, struct store *st, struct err *err)
+{
+  struct unit u;
+  int rc = unit_resolve(&u, st, sc->tree, sc->code, NULL, err);
+  if (rc)
+    return rc;
+  sc->unit = u;
+  snprintf(sc->tree, sizeof sc->tree, "%s", u.tree);
+  sc->unit_id = u.id;
+  return ERR_OK;
+}
+
 int scope_resolve(struct scope *sc, struct store *st, struct err *err)
 {
   int rc = store_scope_refresh(st, err);
@@ -17,12 +31,7 @@ int scope_resolve(struct scope *sc, struct store *st, struct err *err)
     sc->unit_id = 0;
     return ERR_OK;
   }
-  long id;
-  rc = store_scope_unit(&id, NULL, st, sc->tree, sc->code, err);
-  if (rc)
-    return rc;
-  sc->unit_id = id;
-  return ERR_OK;
+  return take_unit(sc, st, err);
 }
 
 int scope_narrow(struct scope *out, const struct scope *sc, struct store *st, const char *tree,
@@ -34,19 +43,19 @@ int scope_narrow(struct scope *out, const struct scope *sc, struct store *st, co
   int rc = scope_init(out, sc->user, role, tree, code, sc->purpose, err);
   if (rc)
     return rc;
-  long id;
-  rc = store_scope_unit(&id, NULL, st, out->tree, out->code, err);
+  rc = take_unit(out, st, err);
   if (rc)
     return rc;
   int inside = 1;
   if (sc->unit_id > 0) {
-    rc = store_scope_covers(&inside, st, sc->unit_id, id, err);
+    rc = store_scope_covers(&inside, st, sc->unit_id, out->unit_id, err);
     if (rc)
       return rc;
   }
-  if (!inside)
+  if (!inside) {
+    out->unit_id = -1;
     return err_set(err, ERR_DENIED, "đơn vị %s (hệ %s) nằm ngoài địa bàn của %s", out->code,
                    out->tree, sc->user);
-  out->unit_id = id;
+  }
   return ERR_OK;
 }

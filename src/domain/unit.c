@@ -8,6 +8,7 @@
  * word. */
 #include "domain/unit.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,6 +124,116 @@ int unit_get(struct unit *out, struct store *st, const char *tree, const char *c
     return err_set(err, ERR_INPUT, "hệ đơn vị không hợp lệ \"%s\" (dùng %s hoặc %s)", tree,
                    UNIT_TREE_OLD, UNIT_TREE_NEW);
   return store_unit_get(out, st, tree, code, at, err);
+}
+
+/* *out takes the name and type in force on `day` when the unit (same tree
+ * and code) had a version then; else it keeps the version it has. */
+static int take_version_of(struct unit *out, struct store *st, const char *day, struct err *err)
+{
+  struct unit then;
+  struct err e = {ERR_OK, ""};
+  int rc = store_unit_get(&then, st, out->tree, out->code, day, &e);
+  if (rc == ERR_OK)
+    *out = then;
+  else if (rc != ERR_NOT_FOUND)
+    return err_copy(err, &e);
+  return ERR_OK;
+}
+
+/* The latest version of (tree, code) into *out; *found 0 when there is none. */
+static int lookup(struct unit *out, int *found, struct store *st, const char *tree,
+                  const char *code, struct err *err)
+{
+  struct err e = {ERR_OK, ""};
+  int rc = store_unit_get(out, st, tree, code, NULL, &e);
+  *found = rc == ERR_OK;
+  return rc == ERR_NOT_FOUND ? ERR_OK : rc ? err_copy(err, &e) : ERR_OK;
+}
+
+int unit_resolve(struct unit *out, struct store *st, const char *tree, const char *code,
+                 const char *at, struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  if (!code || !*code)
+    return err_set(err, ERR_INPUT, "thiếu mã đơn vị");
+  if (strlen(code) >= sizeof out->code || strspn(code, "0123456789") != strlen(code))
+    return err_set(err, ERR_INPUT, "mã đơn vị \"%s\" không hợp lệ (chỉ gồm chữ số)", code);
+  /* the day the code is used for; NULL: none */
+  char day_buf[DATE_ISO_LEN];
+  const char *day = day_buf;
+  if (!at) {
+    date_to_iso(day_buf, date_today());
+  } else if (*at) {
+    struct date d;
+    int rc = date_parse(&d, at, 0, err);
+    if (rc)
+      return rc;
+    date_to_iso(day_buf, d);
+  } else {
+    day = NULL;
+  }
+  int rc;
+  if (tree && *tree) {
+    rc = unit_get(out, st, tree, code, NULL, err);
+    return rc || !day ? rc : take_version_of(out, st, day, err);
+  }
+  struct unit old, now;
+  int has_old, has_new;
+  rc = lookup(&old, &has_old, st, UNIT_TREE_OLD, code, err);
+  if (!rc)
+    rc = lookup(&now, &has_new, st, UNIT_TREE_NEW, code, err);
+  if (rc)
+    return rc;
+  if (!has_old && !has_new)
+    return err_set(err, ERR_NOT_FOUND, "không có đơn vị mã %s", code);
+  const struct unit *pick = has_old ? &old : &now;
+  if (has_old && has_new && day) {
+    pick = strcmp(unit_tree_at(day), UNIT_TREE_OLD) == 0 ? &old : &now;
+  } else if (has_old && has_new) {
+    int same = 0;
+    rc = store_unit_same_territory(&same, st, old.id, now.id, err);
+    if (rc)
+      return rc;
+    if (!same) {
+      char a[200], b[200], la[64], lb[64];
+      snprintf(a, sizeof a, "%s %s", old.type, old.name);
+      snprintf(b, sizeof b, "%s %s", now.type, now.name);
+      return err_set(err, ERR_INPUT,
+                     "mã %s là %s (%s) hoặc %s (%s); ghi rõ hệ đơn vị: --tree %s hoặc --tree %s",
+                     code, a, unit_life(la, sizeof la, &old), b, unit_life(lb, sizeof lb, &now),
+                     UNIT_TREE_OLD, UNIT_TREE_NEW);
+    }
+    pick = &now;
+  }
+  *out = *pick;
+  return day ? take_version_of(out, st, day, err) : ERR_OK;
+}
+
+const char *unit_life(char *buf, size_t n, const struct unit *u)
+{
+  char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
+  date_iso_to_vn(from, u->valid_from);
+  date_iso_to_vn(to, u->valid_to);
+  if (u->valid_from[0] && u->valid_to[0])
+    snprintf(buf, n, "từ %s đến %s", from, to);
+  else if (u->valid_from[0])
+    snprintf(buf, n, "từ %s", from);
+  else if (u->valid_to[0])
+    snprintf(buf, n, "đến %s", to);
+  else if (n)
+    buf[0] = '\0';
+  return buf;
+}
+
+const char *unit_label(char *buf, size_t n, const struct unit *u)
+{
+  char life[64];
+  unit_life(life, sizeof life, u);
+  if (life[0])
+    snprintf(buf, n, "%s %s (đơn vị hành chính %s)", u->type, u->name, life);
+  else
+    snprintf(buf, n, "%s %s", u->type, u->name);
+  return buf;
 }
 
 /* Append to `dst` the node at src[i] and then its descendants, depth first;

@@ -30,6 +30,33 @@ int unit_find(struct unit_list *out, struct store *st, const char *text, const c
 int unit_get(struct unit *out, struct store *st, const char *tree, const char *code, const char *at,
              struct err *err);
 
+/* unit_resolve's `at` for an action that has no date at all. */
+#define UNIT_NO_DATE ""
+
+/* The unit a code names, as a person gives it (docs/units.md, "A bare
+ * code"). With `tree` ("pre2025"/"post2025") that tree's unit, whatever the
+ * date. With `tree` NULL or "" the code is looked up in both trees: a code
+ * that only one tree has names that unit; a code both trees have names the
+ * unit of the tree in force on `at` (ISO date; NULL: today). With `at` =
+ * UNIT_NO_DATE the date cannot decide: two units of one territory (the old
+ * one went whole into the new one, which took nothing else: Hà Nội 01) give
+ * today's, two different units (15: Yên Bái until 30/06/2025, Lào Cai from
+ * 01/07/2025) are ERR_INPUT with both in the message. The unit carries the
+ * name and type in force on `at` when it existed then, else its latest.
+ * ERR_NOT_FOUND when no unit has the code; ERR_INPUT for a malformed code,
+ * tree or date. */
+int unit_resolve(struct unit *out, struct store *st, const char *tree, const char *code,
+                 const char *at, struct err *err);
+
+/* A unit's life as a person reads it, into buf: "đến 30/06/2025", "từ
+ * 01/07/2025", "từ 01/07/2025 đến 31/12/2030", or "" when both ends are
+ * open. Returns buf. */
+const char *unit_life(char *buf, size_t n, const struct unit *u);
+/* The unit as front ends name the unit an action took, into buf: "tỉnh Lào
+ * Cai (đơn vị hành chính từ 01/07/2025)"; without the parenthesis when its
+ * life is open at both ends. Returns buf. */
+const char *unit_label(char *buf, size_t n, const struct unit *u);
+
 /* The unit and all its descendants valid at `at` (NULL = any), parents
  * before children, siblings in Vietnamese order. */
 int unit_tree(struct unit_list *out, struct store *st, const char *tree, const char *code,

@@ -8,6 +8,7 @@
 
 #include "store/db.h"
 #include "store/store_gen.h"
+#include "types/unit.h"
 
 static void copy(char *dst, size_t n, const char *src)
 {
@@ -278,19 +279,19 @@ static const char *const writer_sql[W_N] = {
                   "VALUES (?, ?, ?, ?, ?, ?)",
     [W_PLACE] = "INSERT INTO place (id, record_no, kind, name, unit_id, address, found_on, "
                 "business_type, plant, area_m2, destroyed_on, person_id, note, created_at, "
-                "created_by, prov_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "(SELECT prov_id FROM unit_province WHERE unit_id = ?5))",
+                "created_by, prov_id, unit_after_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, (SELECT prov_id FROM unit_province WHERE unit_id = ?5), ?16)",
     [W_PLACE_STATUS] = "INSERT INTO place_status (place_id, on_date, status, note) "
                        "VALUES (?, ?, ?, ?)",
     [W_PLACE_INSPECTION] = "INSERT INTO place_inspection (place_id, inspected_on, agency_kind, "
                            "result, violations) VALUES (?, ?, ?, ?, ?)",
     [W_NETWORK] = "INSERT INTO network (id, record_no, kind, name, unit_id, area, found_on, "
-                  "dismantled_on, note, created_at, created_by) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  "dismantled_on, note, created_at, created_by, unit_after_id) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     [W_MEMBER] = "INSERT INTO network_member (network_id, person_id, role) VALUES (?, ?, ?)",
     [W_ACCOUNT] = "INSERT INTO network_account (network_id, platform, handle) VALUES (?, ?, ?)",
     [W_LICIT] = "INSERT INTO licit_entity (id, record_no, kind, name, unit_id, address, licence, "
-                "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, created_by, unit_after_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     [W_LICIT_INSPECTION] = "INSERT INTO licit_inspection (entity_id, inspected_on, agency_kind, "
                            "result, violations) VALUES (?, ?, ?, ?, ?)",
     [W_ACTIVITY] =
@@ -463,6 +464,7 @@ int store_gen_place(struct store_gen_writer *w, const struct store_gen_place *p,
   db_bind_text(s, 13, p->note);
   db_bind_text(s, 14, p->created_at);
   db_bind_text(s, 15, p->created_by);
+  bind_id(s, 16, p->unit_after_id);
   return run(w, W_PLACE, err);
 }
 
@@ -511,6 +513,7 @@ int store_gen_network(struct store_gen_writer *w, const struct store_gen_network
   db_bind_text(s, 9, n->note);
   db_bind_text(s, 10, n->created_at);
   db_bind_text(s, 11, n->created_by);
+  bind_id(s, 12, n->unit_after_id);
   return run(w, W_NETWORK, err);
 }
 
@@ -546,6 +549,7 @@ int store_gen_licit(struct store_gen_writer *w, const struct store_gen_licit *l,
   db_bind_text(s, 7, l->licence);
   db_bind_text(s, 8, l->created_at);
   db_bind_text(s, 9, l->created_by);
+  bind_id(s, 10, l->unit_after_id);
   return run(w, W_LICIT, err);
 }
 
@@ -679,12 +683,15 @@ int store_gen_checksum(uint64_t *out, struct store *st, struct err *err)
       {4, "SELECT case_id, person_id, role, arrested_on FROM case_person "
           "ORDER BY case_id, person_id"},
       {3, "SELECT id, case_id, line_key FROM case_seizure ORDER BY id"},
-      {7, "SELECT id, record_no, kind, name, unit_id, found_on, coalesce(person_id, 0) FROM place "
+      {8, "SELECT id, record_no, kind, name, unit_id, found_on, coalesce(person_id, 0), "
+          "coalesce(unit_after_id, 0) FROM place "
           "ORDER BY id"},
       {3, "SELECT place_id, on_date, status FROM place_status ORDER BY place_id, on_date, status"},
-      {5, "SELECT id, record_no, name, unit_id, found_on FROM network ORDER BY id"},
+      {6, "SELECT id, record_no, name, unit_id, found_on, coalesce(unit_after_id, 0) FROM network "
+          "ORDER BY id"},
       {3, "SELECT network_id, person_id, role FROM network_member ORDER BY network_id, person_id"},
-      {5, "SELECT id, record_no, kind, name, unit_id FROM licit_entity ORDER BY id"},
+      {6, "SELECT id, record_no, kind, name, unit_id, coalesce(unit_after_id, 0) FROM licit_entity "
+          "ORDER BY id"},
       {8, "SELECT id, record_no, kind, held_on, unit_id, agency_name, participants, minutes "
           "FROM activity ORDER BY id"},
   };
@@ -754,7 +761,20 @@ int store_gen_violations(struct store_gen_violations *out, struct store *st, str
        "  WHERE cp.unit_id IS NOT c.unit_id OR cp.prov_id IS NOT c.prov_id "
        "  OR cp.agency_kind IS NOT c.agency_kind) + "
        "(SELECT count(*) FROM place_span x JOIN place p ON p.id = x.place_id "
-       "  WHERE x.prov_id IS NOT p.prov_id OR x.unit_id IS NOT p.unit_id)"},
+       "  LEFT JOIN unit_province u ON u.unit_id = x.unit_id "
+       "  WHERE x.prov_id IS NOT u.prov_id OR x.unit_id IS NOT (CASE WHEN p.unit_after_id "
+       "  IS NOT NULL AND x.on_date >= '" UNIT_REFORM_DAY "' THEN p.unit_after_id ELSE "
+       "  p.unit_id END))"},
+      {&out->unit_after,
+       "SELECT (SELECT count(*) FROM place t JOIN unit o ON o.id = t.unit_id "
+       "  WHERE t.unit_after_id IS NOT NULL AND (o.tree <> 'pre2025' OR NOT EXISTS (SELECT 1 "
+       "  FROM unit_succession x WHERE x.old_id = t.unit_id AND x.new_id = t.unit_after_id))) + "
+       "(SELECT count(*) FROM network t JOIN unit o ON o.id = t.unit_id "
+       "  WHERE t.unit_after_id IS NOT NULL AND (o.tree <> 'pre2025' OR NOT EXISTS (SELECT 1 "
+       "  FROM unit_succession x WHERE x.old_id = t.unit_id AND x.new_id = t.unit_after_id))) + "
+       "(SELECT count(*) FROM licit_entity t JOIN unit o ON o.id = t.unit_id "
+       "  WHERE t.unit_after_id IS NOT NULL AND (o.tree <> 'pre2025' OR NOT EXISTS (SELECT 1 "
+       "  FROM unit_succession x WHERE x.old_id = t.unit_id AND x.new_id = t.unit_after_id)))"},
       {&out->links,
        "SELECT (SELECT count(*) FROM case_person cp JOIN person p ON p.id = cp.person_id "
        "  WHERE coalesce(p.national_id, '') = '') + "

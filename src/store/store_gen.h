@@ -101,6 +101,7 @@ struct store_gen_place {
   long id;
   const char *record_no, *kind, *name;
   long unit_id;
+  long unit_after_id; /* 0 = NULL; else the new unit from 2025-07-01 (migration 017) */
   const char *address, *found_on, *business_type, *plant;
   double area_m2;
   const char *destroyed_on;
@@ -118,6 +119,7 @@ struct store_gen_network {
   long id;
   const char *record_no, *kind, *name;
   long unit_id;
+  long unit_after_id; /* 0 = NULL; else the new unit from 2025-07-01 */
   const char *area, *found_on, *dismantled_on, *note, *created_at, *created_by;
 };
 int store_gen_network(struct store_gen_writer *w, const struct store_gen_network *n,
@@ -131,6 +133,7 @@ struct store_gen_licit {
   long id;
   const char *record_no, *kind, *name;
   long unit_id;
+  long unit_after_id; /* 0 = NULL; else the new unit from 2025-07-01 */
   const char *address, *licence, *created_at, *created_by;
 };
 int store_gen_licit(struct store_gen_writer *w, const struct store_gen_licit *l, struct err *err);
@@ -191,6 +194,9 @@ struct store_gen_violations {
   long links;           /* a case person, network member or seller without a national ID
                            (the registers key those links by it), or a network role
                            outside the register's list */
+  long unit_after;      /* a place, network or licit entity whose unit after the reform is not
+                           a successor of its unit (unit_succession), or set on a record of the
+                           new tree */
   long place_history;   /* a status of a place that is not a hotspot, retail point or seller;
                            one of those without the import's found row ('active', 'phát
                            hiện', on found_on); a status or inspection dated before the place

@@ -360,6 +360,16 @@ int store_ind_values(struct ind_value_list *out, struct store *st, long scope_id
 #define SCOPE_PROVS     "(SELECT prov_id FROM scope_province WHERE scope_id = ?3)"
 #define IN_TERRITORY(T) "{p}" T ".prov_id IN " SCOPE_PROVS " AND {/p}+" IN_SCOPE(T ".unit_id")
 #define GROUPED         " GROUP BY g ORDER BY g"
+/* The unit a place or licit entity (alias T) is on on day D: the unit after
+ * the reform from its first day on, when the record has one (migration
+ * 017), else the unit it was found on. Its province key stays the first
+ * unit's: a territory of today's tree holds the old units that went into it,
+ * so it holds that province too. */
+#define UNIT_ON(T, D)                                                                              \
+  "(CASE WHEN " T ".unit_after_id IS NOT NULL AND " D " >= '" UNIT_REFORM_DAY "' THEN " T          \
+  ".unit_after_id ELSE " T ".unit_id END)"
+#define IN_TERRITORY_ON(T, D)                                                                      \
+  "{p}" T ".prov_id IN " SCOPE_PROVS " AND {/p}+" IN_SCOPE(UNIT_ON(T, D))
 
 /* Places active on the period's end, from their derived status spans
  * (place_span, migration 011): a span holds from its status row's day to the
@@ -413,17 +423,18 @@ static const char PLACE_FLOWS_SQL[] =
     PLACE_FLOW("('retail_point', 'seller')", "eliminated") " THEN 1 ELSE 0 END), "
     PLACE_FLOW("('retail_point', 'seller')", "reformed") " THEN 1 ELSE 0 END) "
     "FROM place_span x WHERE x.kind IN ('hotspot', 'retail_point', 'seller') AND "
-    IN_PERIOD("x.on_date") " AND " IN_TERRITORY("x") GROUPED;
+    IN_PERIOD("x.on_date") " AND x.opens = 1 AND " IN_TERRITORY("x") GROUPED;
 
 static const char CULTIVATION_SQL[] =
     "SELECT {g} AS g, count(*), sum(p.area_m2) FROM place p WHERE p.kind = 'cultivation' AND "
-    IN_PERIOD("p.destroyed_on") " AND " IN_TERRITORY("p") GROUPED;
+    IN_PERIOD("p.destroyed_on") " AND " IN_TERRITORY_ON("p", "p.destroyed_on") GROUPED;
 /* clang-format on */
 
 static const char INSPECTIONS_SQL[] =
     "SELECT {g} AS g, count(*), count(DISTINCT CASE WHEN i.violations > 0 THEN i.place_id END) "
     "FROM place p JOIN place_inspection i ON i.place_id = p.id "
-    "WHERE " IN_TERRITORY("p") " AND p.kind = 'business' AND " IN_PERIOD("i.inspected_on") GROUPED;
+    "WHERE " IN_TERRITORY_ON("p", "i.inspected_on") " AND p.kind = 'business' AND " IN_PERIOD(
+        "i.inspected_on") GROUPED;
 
 static const char ACTIVITIES_SQL[] =
     "SELECT {g} AS g, "
@@ -435,13 +446,15 @@ static const char ACTIVITIES_SQL[] =
                                                "'mobile_trial') AND " IN_PERIOD("a.held_on")
                                                    GROUPED;
 
+/* Licit entities stand on the period's last day where they are then; each
+ * inspection counts where its entity was on its day. */
 static const char LICIT_SQL[] =
-    "SELECT {g} AS g, count(*) FROM licit_entity e WHERE " IN_SCOPE("e.unit_id") GROUPED;
+    "SELECT {g} AS g, count(*) FROM licit_entity e WHERE " IN_SCOPE(UNIT_ON("e", "?2")) GROUPED;
 
 static const char LICIT_INSPECTED_SQL[] =
     "SELECT {g} AS g, count(DISTINCT i.entity_id) "
     "FROM licit_entity e JOIN licit_inspection i ON i.entity_id = e.id "
-    "WHERE " IN_SCOPE("e.unit_id") " AND " IN_PERIOD("i.inspected_on") GROUPED;
+    "WHERE " IN_SCOPE(UNIT_ON("e", "i.inspected_on")) " AND " IN_PERIOD("i.inspected_on") GROUPED;
 
 /* The communes of the tree in force on the end (?4) in the scope, each with
  * the units whose records count for it (unit_commune, kept with unit_scope):

@@ -66,6 +66,7 @@ static void bind_cell(struct stmt *s, int *i, const struct reg_column *c, const 
     db_bind_int(s, (*i)++, v->id);
     return;
   case REG_PERSON:
+  case REG_UNIT_AFTER:
     if (v->id)
       db_bind_int(s, (*i)++, v->id);
     else
@@ -679,6 +680,9 @@ int store_reg_export(struct store *st, const struct scope *sc, const struct reg_
       break;
     case REG_TREE:
       buf_adds(&b, "u.tree");
+      break;
+    case REG_UNIT_AFTER:
+      buf_addf(&b, "coalesce((SELECT a.code FROM unit a WHERE a.id = t.%s), '')", c->db);
       break;
     case REG_PARENT:
       buf_adds(&b, "p.record_no");

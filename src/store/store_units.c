@@ -420,6 +420,28 @@ int store_unit_successors(struct unit_successor_list *out, struct store *st, con
   return rc;
 }
 
+int store_unit_same_territory(int *out, struct store *st, long old_id, long new_id, struct err *err)
+{
+  *out = 0;
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "SELECT (SELECT count(*) FROM unit_succession WHERE old_id = ?1), "
+                      "(SELECT count(*) FROM unit_succession WHERE new_id = ?2), "
+                      "(SELECT count(*) FROM unit_succession WHERE old_id = ?1 AND new_id = ?2 "
+                      "AND kind = 'full')",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, old_id);
+  db_bind_int(s, 2, new_id);
+  if (db_step(s, err) == 1)
+    *out = db_col_int(s, 0) == 1 && db_col_int(s, 1) == 1 && db_col_int(s, 2) == 1;
+  else
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
 int store_unit_count(long *out, struct store *st, struct err *err)
 {
   *out = 0;

@@ -60,6 +60,11 @@ int store_unit_subtree(struct unit_list *out, struct store *st, const char *tree
  * communes when it is a district. */
 int store_unit_successors(struct unit_successor_list *out, struct store *st, const char *code,
                           struct err *err);
+/* *out = 1 when old unit `old_id` (tree pre2025) went whole into new unit
+ * `new_id` and neither has any other succession row: one territory under two
+ * codes of the same value (Hà Nội 01), else 0. */
+int store_unit_same_territory(int *out, struct store *st, long old_id, long new_id,
+                              struct err *err);
 /* Number of units stored (all trees). */
 int store_unit_count(long *out, struct store *st, struct err *err);
 

@@ -332,6 +332,7 @@ static const struct label reg_types[] = {
     {"articles", "điều BLHS", NULL},
     {"parent", "số hồ sơ cha", NULL},
     {"person", "số định danh", NULL},
+    {"unit_after", "mã đơn vị hệ post2025", NULL},
 };
 
 #define SET(e, a) [e] = {a, sizeof a / sizeof a[0]}

@@ -21,19 +21,21 @@ struct store;
 struct scope;
 
 enum reg_type {
-  REG_TEXT,     /* free text up to max bytes */
-  REG_DATE,     /* ISO date, not in the future */
-  REG_INT,      /* whole number >= 0 */
-  REG_REAL,     /* decimal number >= 0 (comma or point) */
-  REG_BOOL,     /* có/không, x, 1/0, yes/no */
-  REG_ENUM,     /* one of `values` (code or Vietnamese label) */
-  REG_UNIT,     /* a unit code -> unit_id (tree from the tree column or the date) */
-  REG_TREE,     /* pre2025|post2025: which tree the unit code is in (not stored) */
-  REG_AGENCY,   /* an agency name as written -> agency_name + agency_kind */
-  REG_KIND_OF,  /* an agency name or kind -> agency_kind only */
-  REG_ARTICLES, /* Penal Code articles "249, 251" -> "249;251" (+ case_offence) */
-  REG_PARENT,   /* the record number of the parent record -> parent id */
-  REG_PERSON    /* a national ID of the people register -> person_id */
+  REG_TEXT,       /* free text up to max bytes */
+  REG_DATE,       /* ISO date, not in the future */
+  REG_INT,        /* whole number >= 0 */
+  REG_REAL,       /* decimal number >= 0 (comma or point) */
+  REG_BOOL,       /* có/không, x, 1/0, yes/no */
+  REG_ENUM,       /* one of `values` (code or Vietnamese label) */
+  REG_UNIT,       /* a unit code -> unit_id (tree from the tree column or the date) */
+  REG_TREE,       /* pre2025|post2025: which tree the unit code is in (not stored) */
+  REG_AGENCY,     /* an agency name as written -> agency_name + agency_kind */
+  REG_KIND_OF,    /* an agency name or kind -> agency_kind only */
+  REG_ARTICLES,   /* Penal Code articles "249, 251" -> "249;251" (+ case_offence) */
+  REG_PARENT,     /* the record number of the parent record -> parent id */
+  REG_PERSON,     /* a national ID of the people register -> person_id */
+  REG_UNIT_AFTER, /* a unit code of tree post2025 -> unit_after_id: where a record found on an
+                     old-tree unit is from 2025-07-01, a successor of that unit (NULL: empty) */
 };
 
 #define REG_REQUIRED 1 /* the cell may not be empty */

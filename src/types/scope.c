@@ -44,8 +44,8 @@ int scope_init(struct scope *out, const char *user, const char *role, const char
     return rc;
   out->role = (enum scope_role)label_index(LABEL_ROLE, code_of_role);
   if (code && *code) {
-    const char *t = tree && *tree ? tree : UNIT_TREE_NEW;
-    if (strcmp(t, UNIT_TREE_OLD) != 0 && strcmp(t, UNIT_TREE_NEW) != 0)
+    const char *t = tree ? tree : ""; /* "": a bare code, resolved with the unit */
+    if (*t && strcmp(t, UNIT_TREE_OLD) != 0 && strcmp(t, UNIT_TREE_NEW) != 0)
       return err_set(err, ERR_INPUT, "hệ đơn vị \"%s\" không hợp lệ (%s hoặc %s)", t, UNIT_TREE_OLD,
                      UNIT_TREE_NEW);
     if (strlen(code) >= sizeof out->code)

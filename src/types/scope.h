@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "types/unit.h"
 
 enum scope_role {
   SCOPE_ADMIN,   /* local administrator */
@@ -29,20 +30,23 @@ enum scope_role {
 #define SCOPE_PURPOSE_MAX 160
 
 struct scope {
-  char user[SCOPE_USER_MAX];       /* who: a login name */
-  enum scope_role role;            /* what the caller may do */
-  char tree[12];                   /* unit tree of the territory, "" = national */
-  char code[8];                    /* unit code of the territory, "" = national */
+  char user[SCOPE_USER_MAX]; /* who: a login name */
+  enum scope_role role;      /* what the caller may do */
+  char tree[12]; /* unit tree of the territory, "" = national (or a bare code not resolved yet) */
+  char code[8];  /* unit code of the territory, "" = national */
   char purpose[SCOPE_PURPOSE_MAX]; /* why: recorded with every audited access */
   long unit_id;                    /* set by scope_resolve: the unit's id, 0 = national, -1 = not
                                       resolved yet */
+  struct unit unit;                /* set by scope_resolve: the unit taken, with its name and life
+                                      (all zero for the national scope) */
 };
 
 /* Check and copy the caller's identity into *out (unresolved: unit_id = -1).
  * `role` is "admin", "officer", "agency" or "leader"; `tree`/`code` both NULL
- * or "" for the national scope, else a unit (tree NULL or "" means the tree
- * of today's units, "post2025"). `user` and `purpose` must be non-empty.
- * ERR_INPUT with a Vietnamese message on bad input. */
+ * or "" for the national scope, else a unit (tree NULL or "": a bare code,
+ * which scope_resolve reads as of today, domain/unit.h unit_resolve). `user`
+ * and `purpose` must be non-empty. ERR_INPUT with a Vietnamese message on bad
+ * input. */
 int scope_init(struct scope *out, const char *user, const char *role, const char *tree,
                const char *code, const char *purpose, struct err *err);
 

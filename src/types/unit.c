@@ -24,7 +24,7 @@ void unit_successor_list_free(struct unit_successor_list *l)
 
 const char *unit_tree_at(const char *date)
 {
-  return date && *date && strcmp(date, "2025-07-01") < 0 ? UNIT_TREE_OLD : UNIT_TREE_NEW;
+  return date && *date && strcmp(date, UNIT_REFORM_DAY) < 0 ? UNIT_TREE_OLD : UNIT_TREE_NEW;
 }
 
 int unit_commune_level(const char *tree)

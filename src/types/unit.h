@@ -14,6 +14,9 @@
 
 #define UNIT_TREE_OLD "pre2025"
 #define UNIT_TREE_NEW "post2025"
+/* The first day of tree UNIT_TREE_NEW (the last of UNIT_TREE_OLD is the day
+ * before). Migration 017's triggers write the same day. */
+#define UNIT_REFORM_DAY "2025-07-01"
 
 struct unit {
   long id;             /* database row id */

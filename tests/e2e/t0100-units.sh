@@ -58,6 +58,25 @@ expect_out "  086   huyện Bảo Thắng"
 run "$PCMT_BIN" --db "$db" units tree 99
 expect_status 3
 
+# A code names one unit: 15 is old Yên Bái and new Lào Cai; without a date or a tree
+# `units show` cannot tell and names both.
+run "$PCMT_BIN" --db "$db" units show 15
+expect_status 2
+expect_err "mã 15 là tỉnh Yên Bái (đến 30/06/2025) hoặc tỉnh Lào Cai (từ 01/07/2025)"
+run "$PCMT_BIN" --db "$db" units show 15 --at 01/05/2024
+expect_status 0
+expect_out "Đơn vị: tỉnh Yên Bái (đơn vị hành chính đến 30/06/2025)"
+run "$PCMT_BIN" --db "$db" units show 15 --tree post2025
+expect_status 0
+expect_out "Đơn vị: tỉnh Lào Cai (đơn vị hành chính từ 01/07/2025)"
+# 10 was not reused: old Lào Cai, also without a date; its tree as it stood last
+run "$PCMT_BIN" --db "$db" units show 10
+expect_status 0
+expect_out "Đơn vị: tỉnh Lào Cai (đơn vị hành chính đến 30/06/2025)"
+run "$PCMT_BIN" --db "$db" units tree 10
+expect_status 0
+expect_out "  086   huyện Bảo Thắng"
+
 run "$PCMT_BIN" --db "$db" units successors 086 --json
 expect_status 0
 n=$(printf '%s\n' "$OUT" | grep -c '"kind": "partial"')

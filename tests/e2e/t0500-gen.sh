@@ -47,6 +47,23 @@ expect_status 0
 run "$PCMT_BIN" --db "$T/a.db" person search "nguyen" --limit 5
 expect_status 0
 
+# 15 today is Lào Cai (old Lào Cai and Yên Bái): the run says which province it took and
+# draws on both old provinces; --tree pre2025 takes old Yên Bái alone.
+run "$PCMT_BIN" --db "$T/c.db" init
+run "$PCMT_BIN" --db "$T/c.db" units import
+run "$PCMT_BIN" --db "$T/c.db" gen --scale province --province 15 --seed 5 --today 2026-11-23 $small
+expect_status 0
+expect_out "Đơn vị: tỉnh Lào Cai (đơn vị hành chính từ 01/07/2025)"
+expect_out "geography    2 old provinces"
+run "$PCMT_BIN" --db "$T/c.db" indicators --unit 10 --period 2021 --json
+expect_out '"unit_label": "tỉnh Lào Cai (đơn vị hành chính đến 30/06/2025)"'
+run "$PCMT_BIN" --db "$T/d.db" init
+run "$PCMT_BIN" --db "$T/d.db" units import
+run "$PCMT_BIN" --db "$T/d.db" gen --scale province --province 15 --tree pre2025 --seed 5 $small
+expect_status 0
+expect_out "Đơn vị: tỉnh Yên Bái (đơn vị hành chính đến 30/06/2025)"
+expect_out "geography    1 old provinces"
+
 # A second run into the same database is refused (conflict: exit 4).
 run "$PCMT_BIN" --db "$T/a.db" gen --scale province --province 10 --seed 6 $small
 expect_status 4

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_person.h"
 #include "base/date.h"
 #include "domain/audit.h"
 #include "domain/legal_rule.h"
@@ -66,7 +67,7 @@ static long make(const struct scope *sc, const char *name, const char *nid)
   snprintf(p.unit_tree, sizeof p.unit_tree, "post2025");
   snprintf(p.unit_code, sizeof p.unit_code, "00004");
   struct err err = {0};
-  if (person_create(st, sc, &p, TODAY, &err))
+  if (app_person_add(&(long){0}, st, sc, &p, TODAY, &err))
     fail_msg("create %s: %s", name, err.msg);
   return p.id;
 }
@@ -154,12 +155,12 @@ static void reads_and_changes_are_logged_with_who_and_why(void **state)
   (void)state;
   long id = make(&officer, "Trương Văn Ghi", NULL);
   struct person_event e = classified(id, "2024-01-01", "user");
-  assert_int_equal(person_add_event(st, &officer, &e, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_event(&(long){0}, st, &officer, &e, TODAY, NULL), ERR_OK);
   struct person_record r;
-  assert_int_equal(person_read(&r, st, &officer, id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &officer, id, &rules, NULL), ERR_OK);
   person_record_free(&r);
   struct person_hit_list hl;
-  assert_int_equal(person_search(&hl, st, &officer, "truong van ghi", NULL, 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&hl, st, &officer, "truong van ghi", NULL, 0, NULL), ERR_OK);
   person_hit_list_free(&hl);
   struct audit_list l;
   assert_int_equal(audit_log(&l, st, &admin, "person", id, 0, NULL), ERR_OK);
@@ -190,7 +191,7 @@ static void reads_and_changes_are_logged_with_who_and_why(void **state)
   assert_int_equal(scope_init(&far, "canbo.laocai", "officer", "post2025", "02647", "tò mò", &err),
                    ERR_OK);
   assert_int_equal(scope_resolve(&far, st, &err), ERR_OK);
-  assert_int_equal(person_read(&r, st, &far, id, &rules, TODAY, &err), ERR_NOT_FOUND);
+  assert_int_equal(app_person_show(&r, st, &far, id, &rules, &err), ERR_NOT_FOUND);
   assert_int_equal(audit_log(&l, st, &admin, "person", id, 0, NULL), ERR_OK);
   assert_string_equal(l.items[l.n - 1].action, "person.read_refused");
   assert_string_equal(l.items[l.n - 1].actor, "canbo.laocai");
@@ -205,7 +206,7 @@ static void a_refused_change_leaves_no_data_and_no_row(void **state)
   long id = make(&admin, "Trương Văn Hỏng", "001090005555");
   long rows = audit_rows();
   struct person_event e = classified(id, "2030-01-01", "user"); /* in the future */
-  assert_int_equal(person_add_event(st, &admin, &e, TODAY, NULL), ERR_INPUT);
+  assert_int_equal(app_person_event(&(long){0}, st, &admin, &e, TODAY, NULL), ERR_INPUT);
   struct person p;
   memset(&p, 0, sizeof p);
   snprintf(p.full_name, sizeof p.full_name, "Trương Văn Trùng");
@@ -214,7 +215,7 @@ static void a_refused_change_leaves_no_data_and_no_row(void **state)
   snprintf(p.national_id, sizeof p.national_id, "001090005555"); /* taken */
   snprintf(p.unit_tree, sizeof p.unit_tree, "post2025");
   snprintf(p.unit_code, sizeof p.unit_code, "00004");
-  assert_int_equal(person_create(st, &admin, &p, TODAY, NULL), ERR_CONFLICT);
+  assert_int_equal(app_person_add(&(long){0}, st, &admin, &p, TODAY, NULL), ERR_CONFLICT);
   assert_int_equal(audit_rows(), rows);
   assert_int_equal(events_of(id), 0);
 }
@@ -228,7 +229,7 @@ static void the_row_commits_or_rolls_back_with_the_change(void **state)
   raw("CREATE TRIGGER audit_fail BEFORE INSERT ON audit_log BEGIN "
       "SELECT RAISE(ABORT, 'injected audit failure'); END");
   struct person_event e = classified(id, "2024-01-01", "user");
-  assert_int_not_equal(person_add_event(st, &admin, &e, TODAY, NULL), ERR_OK);
+  assert_int_not_equal(app_person_event(&(long){0}, st, &admin, &e, TODAY, NULL), ERR_OK);
   struct person p;
   memset(&p, 0, sizeof p);
   snprintf(p.full_name, sizeof p.full_name, "Trương Văn Mất");
@@ -236,18 +237,18 @@ static void the_row_commits_or_rolls_back_with_the_change(void **state)
   snprintf(p.sex, sizeof p.sex, "male");
   snprintf(p.unit_tree, sizeof p.unit_tree, "post2025");
   snprintf(p.unit_code, sizeof p.unit_code, "00004");
-  assert_int_not_equal(person_create(st, &admin, &p, TODAY, NULL), ERR_OK);
+  assert_int_not_equal(app_person_add(&(long){0}, st, &admin, &p, TODAY, NULL), ERR_OK);
   struct person_record r;
   /* A read whose audit row cannot be written is not served. */
-  assert_int_not_equal(person_read(&r, st, &admin, id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_not_equal(app_person_show(&r, st, &admin, id, &rules, NULL), ERR_OK);
   raw("DROP TRIGGER audit_fail");
   assert_int_equal(events_of(id), 0);
   struct person_hit_list hl;
-  assert_int_equal(person_search(&hl, st, &admin, "truong van mat", NULL, 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&hl, st, &admin, "truong van mat", NULL, 0, NULL), ERR_OK);
   assert_int_equal(hl.n, 0);
   person_hit_list_free(&hl);
   assert_int_equal(audit_rows(), rows + 1); /* only the search just now */
-  assert_int_equal(person_add_event(st, &admin, &e, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_event(&(long){0}, st, &admin, &e, TODAY, NULL), ERR_OK);
   assert_int_equal(events_of(id), 1);
   verify_ok();
 }
@@ -268,7 +269,7 @@ static void *write_many(void *p)
   }
   for (int i = 0; i < w->n; i++) {
     struct person_record r;
-    if (person_read(&r, mine, &admin, w->person, &rules, TODAY, NULL))
+    if (app_person_show(&r, mine, &admin, w->person, &rules, NULL))
       w->failures++;
     else
       person_record_free(&r);
@@ -379,7 +380,7 @@ static void verify_sees_a_field_longer_than_written(void **state)
   assert_int_equal(scope_resolve(&full, st, &err), ERR_OK);
   long id = make(&admin, "Trần Thị Dài", NULL);
   struct person_record rec;
-  assert_int_equal(person_read(&rec, st, &full, id, &rules, TODAY, &err), ERR_OK); /* audited */
+  assert_int_equal(app_person_show(&rec, st, &full, id, &rules, &err), ERR_OK); /* audited */
   person_record_free(&rec);
   verify_ok();
   struct audit_verify_result r;

@@ -13,6 +13,7 @@
 #include "domain/agency.h"
 #include "domain/audit.h"
 #include "domain/gen.h"
+#include "domain/indicator.h"
 #include "domain/person.h"
 #include "domain/scope.h"
 #include "domain/unit.h"
@@ -198,6 +199,45 @@ static int check_person(void *ctx, const struct person *p, const struct person_e
   return 0;
 }
 
+/* Cases of old province `prov` (tree pre2025: commune -> district ->
+ * province) detected before the reform. */
+static long old_province_cases(struct store *st, const char *prov)
+{
+  char sql[600];
+  snprintf(sql, sizeof sql,
+           "SELECT count(*) FROM drug_case c JOIN unit u ON u.id = c.unit_id "
+           "JOIN unit d ON d.id = u.parent_id JOIN unit p ON p.id = d.parent_id "
+           "WHERE u.tree = 'pre2025' AND p.code = '%s' AND c.detected_on < '2025-07-01'",
+           prov);
+  return tu_count(st, sql);
+}
+
+/* A figure of province (tree, code) for `period`, by the indicators. */
+static double province_figure(struct store *st, const char *tree, const char *code,
+                              const char *period, const char *indicator)
+{
+  struct scope sc;
+  struct err err = {0};
+  assert_int_equal(scope_init(&sc, "tester", "admin", NULL, NULL, "kiểm thử", &err), ERR_OK);
+  assert_int_equal(scope_resolve(&sc, st, &err), ERR_OK);
+  struct period p;
+  assert_int_equal(period_parse(&p, period, &err), ERR_OK);
+  struct indicator_result_list l;
+  assert_int_equal(indicator_compute(&l, st, &sc, tree, code, &p, IND_SPLIT_NONE, &err), ERR_OK);
+  double v = -1;
+  for (size_t i = 0; i < l.n; i++)
+    if (strcmp(l.items[i].def->code, indicator) == 0 && !l.items[i].group[0])
+      v = l.items[i].value;
+  indicator_result_list_free(&l);
+  return v;
+}
+
+static double old_province_figure(struct store *st, const char *code, const char *period,
+                                  const char *indicator)
+{
+  return province_figure(st, UNIT_TREE_OLD, code, period, indicator);
+}
+
 static void test_valid(void **state)
 {
   (void)state;
@@ -256,6 +296,34 @@ static void test_valid(void **state)
   assert_int_equal(v.derived_keys, 0); /* written by the generator itself, not the triggers */
   assert_int_equal(v.links, 0);
   assert_int_equal(v.place_history, 0);
+  assert_int_equal(v.unit_after, 0);
+
+  /* Records across the reform: the licit entities are registered in 2020, on
+   * old communes of Lào Cai, and each old commune went into a new one, so
+   * all 10 have a new commune after the reform: old Lào Cai counts them for
+   * 2021, new Lào Cai (15) for 2026, old Lào Cai no longer then; a 2021
+   * inspection is on the old commune, which new Lào Cai covers. */
+  assert_int_equal(tu_count(k.st, "SELECT count(*) FROM licit_entity WHERE unit_after_id IS NOT "
+                                  "NULL"),
+                   10);
+  assert_true(old_province_figure(k.st, "10", "2021", "licit_entities") == 10);
+  assert_true(province_figure(k.st, UNIT_TREE_NEW, "15", "2026", "licit_entities") == 10);
+  assert_true(old_province_figure(k.st, "10", "2026", "licit_entities") == 0);
+  assert_true(old_province_figure(k.st, "10", "2021", "licit_entities_inspected") ==
+              province_figure(k.st, UNIT_TREE_NEW, "15", "2021", "licit_entities_inspected"));
+  /* places and rings found before the reform that lived on to it have a new
+   * commune; none found after it has one */
+  assert_true(tu_count(k.st, "SELECT count(*) FROM place WHERE unit_after_id IS NOT NULL") > 0);
+  assert_true(tu_count(k.st, "SELECT count(*) FROM network WHERE unit_after_id IS NOT NULL") > 0);
+  assert_int_equal(tu_count(k.st, "SELECT (SELECT count(*) FROM place WHERE unit_after_id IS NOT "
+                                  "NULL AND found_on >= '2025-07-01') + (SELECT count(*) FROM "
+                                  "network WHERE unit_after_id IS NOT NULL AND found_on >= "
+                                  "'2025-07-01')"),
+                   0);
+  assert_int_equal(tu_count(k.st, "SELECT count(*) FROM place WHERE unit_after_id IS NOT NULL AND "
+                                  "kind = 'cultivation' AND destroyed_on <> '' AND destroyed_on < "
+                                  "'2025-07-01'"),
+                   0);
 
   /* Every agency name reads back, through the lexicon the register import uses, as the
    * kind stored with it. */
@@ -314,12 +382,67 @@ static void test_bad_options(void **state)
   store_close(st);
 }
 
+/* New Lào Cai (15 since 01/07/2025) is old Lào Cai (10) and old Yên Bái (15):
+ * its run draws on both before the reform and on its own communes after. */
+static void test_new_province_is_its_whole_territory(void **state)
+{
+  (void)state;
+  struct store *st = fresh("new15.db");
+  struct gen_options o;
+  small(&o, 11);
+  snprintf(o.province, sizeof o.province, "15");
+  struct gen_result r;
+  struct err err = {0};
+  assert_int_equal(gen_run(&r, st, &o, &err), ERR_OK);
+  assert_string_equal(r.province.tree, UNIT_TREE_NEW);
+  assert_string_equal(r.province.name, "Lào Cai");
+  assert_int_equal(r.provinces, 2);
+  /* before the reform: cases in both old provinces, and each shows them */
+  assert_true(old_province_cases(st, "10") > 0);
+  assert_true(old_province_cases(st, "15") > 0);
+  assert_true(old_province_figure(st, "10", "2021", "cases_detected") > 0);
+  assert_true(old_province_figure(st, "15", "2021", "cases_detected") > 0);
+  assert_true(old_province_figure(st, "10", "2021", "propaganda_sessions") > 0);
+  assert_true(old_province_figure(st, "15", "2021", "propaganda_sessions") > 0);
+  /* after it: only communes of new Lào Cai */
+  static const char after[] = "SELECT count(*) FROM drug_case c JOIN unit u ON u.id = c.unit_id "
+                              "JOIN unit p ON p.id = u.parent_id WHERE c.detected_on >= "
+                              "'2025-07-01' AND ";
+  char sql[400];
+  snprintf(sql, sizeof sql, "%su.tree = 'post2025' AND p.code = '15'", after);
+  assert_true(tu_count(st, sql) > 0);
+  snprintf(sql, sizeof sql, "%sNOT (u.tree = 'post2025' AND p.code = '15')", after);
+  assert_int_equal(tu_count(st, sql), 0);
+  store_close(st);
+
+  /* --tree pre2025: old Yên Bái alone */
+  st = fresh("old15.db");
+  small(&o, 11);
+  snprintf(o.province, sizeof o.province, "15");
+  snprintf(o.tree, sizeof o.tree, "%s", UNIT_TREE_OLD);
+  assert_int_equal(gen_run(&r, st, &o, &err), ERR_OK);
+  assert_string_equal(r.province.name, "Yên Bái");
+  assert_int_equal(r.provinces, 1);
+  assert_int_equal(old_province_cases(st, "10"), 0);
+  assert_true(old_province_cases(st, "15") > 0);
+  store_close(st);
+
+  /* a code that is not a province */
+  st = fresh("commune.db");
+  small(&o, 11);
+  snprintf(o.province, sizeof o.province, "086"); /* huyện Bảo Thắng */
+  assert_int_equal(gen_run(&r, st, &o, &err), ERR_INPUT);
+  assert_non_null(strstr(err.msg, "không phải tỉnh"));
+  store_close(st);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_deterministic),
       cmocka_unit_test(test_valid),
       cmocka_unit_test(test_bad_options),
+      cmocka_unit_test(test_new_province_is_its_whole_territory),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -215,24 +215,24 @@ static void aggregate_values(void **state)
   period_parse(&jul, "2024-07", NULL);
   period_parse(&aug, "2024-08", NULL);
   /* leads by month and force: flows add up */
-  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
-                                   &jul, 3, "báo cáo tháng 7", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
+                                   "police", &jul, 3, "báo cáo tháng 7", TODAY, &err),
                    ERR_OK);
-  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "customs",
-                                   &aug, 2, "báo cáo tháng 8", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
+                                   "customs", &aug, 2, "báo cáo tháng 8", TODAY, &err),
                    ERR_OK);
-  assert_int_equal(indicator_enter(st, &admin, "express_leads_verified", UNIT_TREE_OLD, "16846", "",
-                                   &q3, 5, "báo cáo quý", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads_verified", UNIT_TREE_OLD,
+                                   "16846", "", &q3, 5, "báo cáo quý", TODAY, &err),
                    ERR_OK);
   /* re-entering replaces */
-  assert_int_equal(indicator_enter(st, &admin, "express_leads_verified", UNIT_TREE_OLD, "16846", "",
-                                   &q3, 4, "báo cáo quý, sửa", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads_verified", UNIT_TREE_OLD,
+                                   "16846", "", &q3, 4, "báo cáo quý, sửa", TODAY, &err),
                    ERR_OK);
   /* a value of a month outside the period does not count */
   struct period sep23;
   period_parse(&sep23, "2023-09", NULL);
-  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
-                                   &sep23, 9, "năm trước", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
+                                   "police", &sep23, 9, "năm trước", TODAY, &err),
                    ERR_OK);
   struct indicator_result_list l = compute(UNIT_TREE_OLD, "16846", "2024-Q3", IND_SPLIT_NONE);
   expect(&l, "express_leads", "", 5);
@@ -255,17 +255,17 @@ static void aggregate_values(void **state)
   period_parse(&q4, "2024-Q4", NULL);
   period_parse(&oct, "2024-10", NULL);
   period_parse(&nov, "2024-11", NULL);
-  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
-                                   &oct, 3, "báo cáo tháng 10", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
+                                   "police", &oct, 3, "báo cáo tháng 10", TODAY, &err),
                    ERR_OK);
-  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "customs",
-                                   &nov, 2, "báo cáo tháng 11", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
+                                   "customs", &nov, 2, "báo cáo tháng 11", TODAY, &err),
                    ERR_OK);
   l = compute(UNIT_TREE_OLD, "16846", "2024-Q4", IND_SPLIT_NONE);
   expect(&l, "express_leads", "", 5);
   indicator_result_list_free(&l);
-  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
-                                   &q4, 7, "báo cáo quý IV của Công an", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
+                                   "police", &q4, 7, "báo cáo quý IV của Công an", TODAY, &err),
                    ERR_OK);
   l = compute(UNIT_TREE_OLD, "16846", "2024-Q4", IND_SPLIT_AGENCY);
   expect(&l, "express_leads", "police", 7); /* not 7 + 3 */
@@ -274,46 +274,46 @@ static void aggregate_values(void **state)
   l = compute(UNIT_TREE_OLD, "16846", "2024-10", IND_SPLIT_NONE);
   expect(&l, "express_leads", "", 3); /* the month alone still has its own value */
   indicator_result_list_free(&l);
-  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "", &q4, 11,
-                                   "báo cáo quý IV của Ban Chỉ đạo", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "",
+                                   &q4, 11, "báo cáo quý IV của Ban Chỉ đạo", TODAY, &err),
                    ERR_OK);
   l = compute(UNIT_TREE_OLD, "16846", "2024-Q4", IND_SPLIT_NONE);
   expect(&l, "express_leads", "", 11); /* not 11 + 7 + 2 */
   indicator_result_list_free(&l);
   /* refusals */
-  assert_int_equal(indicator_enter(st, &admin, "addicts_registered", UNIT_TREE_OLD, "16846", "",
-                                   &q3, 9, "x", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "addicts_registered", UNIT_TREE_OLD, "16846",
+                                   "", &q3, 9, "x", TODAY, &err),
                    ERR_INPUT);
   /* register-backed: computed, never typed */
   const char *computed[] = {
       "cases_detected",      "persons_arrested", "seized_heroin_g", "hotspots_active",
       "propaganda_sessions", "communes_total",   "licit_entities",  "express_leads_verified_ratio"};
   for (size_t i = 0; i < sizeof computed / sizeof *computed; i++)
-    assert_int_equal(indicator_enter(st, &admin, computed[i], UNIT_TREE_OLD, "16846", "", &q3, 1,
-                                     "x", TODAY, &err),
+    assert_int_equal(indicator_enter(NULL, st, &admin, computed[i], UNIT_TREE_OLD, "16846", "", &q3,
+                                     1, "x", TODAY, &err),
                      ERR_INPUT);
-  assert_int_equal(
-      indicator_enter(st, &admin, "no_such", UNIT_TREE_OLD, "16846", "", &q3, 1, "x", TODAY, &err),
-      ERR_INPUT);
-  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "army", &q3,
-                                   1, "x", TODAY, &err),
-                   ERR_INPUT);
-  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "", &q3, -1,
+  assert_int_equal(indicator_enter(NULL, st, &admin, "no_such", UNIT_TREE_OLD, "16846", "", &q3, 1,
                                    "x", TODAY, &err),
                    ERR_INPUT);
-  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_OLD, "99999", "", &q3, 1,
-                                   "x", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
+                                   "army", &q3, 1, "x", TODAY, &err),
+                   ERR_INPUT);
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "",
+                                   &q3, -1, "x", TODAY, &err),
+                   ERR_INPUT);
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "99999", "",
+                                   &q3, 1, "x", TODAY, &err),
                    ERR_NOT_FOUND);
   /* a period that has not begun has no figures yet; the running one has */
   struct period next_q, this_q;
   assert_int_equal(period_parse(&next_q, "2027-Q1", &err), 0);
   assert_int_equal(period_parse(&this_q, "2026-Q4", &err), 0);
-  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_NEW, "16855", "", &next_q,
-                                   3, "x", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_NEW, "16855", "",
+                                   &next_q, 3, "x", TODAY, &err),
                    ERR_INPUT);
   assert_non_null(strstr(err.msg, "01/01/2027"));
-  assert_int_equal(indicator_enter(st, &admin, "express_leads", UNIT_TREE_NEW, "16855", "", &this_q,
-                                   3, "x", TODAY, &err),
+  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_NEW, "16855", "",
+                                   &this_q, 3, "x", TODAY, &err),
                    0);
 }
 
@@ -335,6 +335,41 @@ static void scope_is_enforced(void **state)
   assert_int_equal(indicator_compute(&l, st, &commune, NULL, NULL, &p, IND_SPLIT_NONE, &err),
                    ERR_OK);
   expect(&l, "addicts_registered", "", 1);
+  indicator_result_list_free(&l);
+}
+
+/* A bare --unit is read by the period's last day: 15 for 2023 is old Yên
+ * Bái, for 2026 new Lào Cai (old Lào Cai 10 + Yên Bái). 02647 for 2023 is
+ * old phường Kim Tân of Lào Cai city (old province 10), which went into new
+ * phường Lào Cai 02647 (data/units). */
+static void bare_unit_code_is_read_by_the_periods_end(void **state)
+{
+  (void)state;
+  struct period q1;
+  struct err err = {0};
+  struct unit u;
+  assert_int_equal(period_parse(&q1, "2023-Q1", &err), 0);
+  assert_int_equal(
+      indicator_enter(&u, st, &admin, "express_leads", NULL, "02647", "", &q1, 5, "x", TODAY, &err),
+      ERR_OK);
+  assert_string_equal(u.tree, UNIT_TREE_OLD);
+  assert_string_equal(u.name, "Kim Tân");
+  struct indicator_result_list l = compute(NULL, "15", "2023", IND_SPLIT_NONE);
+  assert_string_equal(l.unit.tree, UNIT_TREE_OLD);
+  assert_string_equal(l.unit.name, "Yên Bái");
+  assert_int_equal(get(&l, "express_leads", "")->has_value, 0); /* Kim Tân is not in Yên Bái */
+  indicator_result_list_free(&l);
+  l = compute(UNIT_TREE_NEW, "15", "2023", IND_SPLIT_NONE);
+  assert_string_equal(l.unit.name, "Lào Cai");
+  expect(&l, "express_leads", "", 5); /* today's Lào Cai covers old Lào Cai */
+  indicator_result_list_free(&l);
+  l = compute(NULL, "15", "2026", IND_SPLIT_NONE);
+  assert_string_equal(l.unit.tree, UNIT_TREE_NEW);
+  assert_string_equal(l.unit.name, "Lào Cai");
+  indicator_result_list_free(&l);
+  /* the whole country: no unit */
+  l = compute(NULL, NULL, "2023", IND_SPLIT_NONE);
+  assert_int_equal(l.unit.id, 0);
   indicator_result_list_free(&l);
 }
 
@@ -369,6 +404,7 @@ int main(void)
       cmocka_unit_test(split_by_sex_and_age),
       cmocka_unit_test(aggregate_values),
       cmocka_unit_test(scope_is_enforced),
+      cmocka_unit_test(bare_unit_code_is_read_by_the_periods_end),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_person.h"
 #include "domain/legal_rule.h"
 #include "domain/person.h"
 #include "domain/scope.h"
@@ -76,7 +77,7 @@ static struct person person_of(const char *name, const char *born, const char *s
 static int create_as(const struct scope *sc, struct person *p)
 {
   memset(&last, 0, sizeof last);
-  return person_create(st, sc, p, TODAY, &last);
+  return app_person_add(&(long){0}, st, sc, p, TODAY, &last);
 }
 
 /* Create a person as the administrator; fails the test when refused. */
@@ -102,7 +103,7 @@ static struct person_event event_of(long id, enum person_event_kind k, const cha
 static int add_as(const struct scope *sc, struct person_event *e)
 {
   memset(&last, 0, sizeof last);
-  return person_add_event(st, sc, e, TODAY, &last);
+  return app_person_event(&(long){0}, st, sc, e, TODAY, &last);
 }
 
 /* Add an event as the administrator, with an optional value. */
@@ -203,7 +204,7 @@ static void identity_is_validated(void **state)
   assert_int_equal(create_as(&admin, &p), ERR_OK);
   assert_true(p.id > 0);
   struct person_record r;
-  assert_int_equal(person_read(&r, st, &admin, p.id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, p.id, &rules, NULL), ERR_OK);
   assert_string_equal(r.person.birth_date, "1990-03-15");
   assert_string_equal(r.person.sex, "female");
   assert_string_equal(r.person.national_id, "096190001234");
@@ -212,7 +213,7 @@ static void identity_is_validated(void **state)
   person_record_free(&r);
   /* Only the accepted one was stored. */
   struct person_hit_list l;
-  assert_int_equal(person_search(&l, st, &admin, "do thi kieu trang", NULL, 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &admin, "do thi kieu trang", NULL, 0, NULL), ERR_OK);
   assert_int_equal(l.n, 1);
   person_hit_list_free(&l);
 }
@@ -225,7 +226,7 @@ static void national_id_identifies_one_person(void **state)
   assert_int_equal(create_as(&admin, &p), ERR_CONFLICT);
   assert_non_null(strstr(last.msg, "079088001111"));
   struct person_hit_list l;
-  assert_int_equal(person_search(&l, st, &admin, "079088001111", NULL, 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &admin, "079088001111", NULL, 0, NULL), ERR_OK);
   assert_int_equal(l.n, 1);
   assert_string_equal(l.items[0].person.full_name, "Vũ Đình Khoa");
   person_hit_list_free(&l);
@@ -302,7 +303,7 @@ static void compulsory_rehab_by_age(void **state)
   expect_refused(compulsory(id, "2025-05-01", "2025-05-10"), "dưới 12 tuổi");
   assert_int_equal(compulsory(id, "2025-06-01", "2025-06-10"), ERR_OK);
   struct person_record r;
-  assert_int_equal(person_read(&r, st, &admin, id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, id, &rules, NULL), ERR_OK);
   assert_string_equal(person_status_code(&r.status), "rehab_compulsory");
   assert_int_equal(r.status.rehab_minor, 1);
   assert_non_null(strstr(person_status_label(&r.status), "chưa thành niên"));
@@ -313,7 +314,7 @@ static void compulsory_rehab_by_age(void **state)
   /* An adult (18 on the decision date) gets the adult rule. */
   long adult = make("Mai Anh Tú", "2007-06-01", NULL, "post2025", "00004");
   assert_int_equal(compulsory(adult, "2025-06-01", "2025-06-10"), ERR_OK);
-  assert_int_equal(person_read(&r, st, &admin, adult, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, adult, &rules, NULL), ERR_OK);
   assert_int_equal(r.status.rehab_minor, 0);
   assert_string_equal(r.clocks.items[0].condition, "compulsory_first");
   assert_string_equal(r.clocks.items[0].end, "2027-06-10");
@@ -403,7 +404,7 @@ static void a_mistaken_event_is_voided_not_deleted(void **state)
   long void_id = v.id;
   assert_int_equal(ev(id, PEV_MANAGEMENT_OPENED, "2024-03-01", NULL), ERR_OK);
   struct person_record r;
-  assert_int_equal(person_read(&r, st, &admin, id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, id, &rules, NULL), ERR_OK);
   assert_int_equal(r.events.n, 4); /* the voided death stays in the history */
   assert_string_equal(person_status_code(&r.status), "managed");
   person_record_free(&r);
@@ -438,7 +439,7 @@ static void a_move_keeps_one_history_and_changes_who_sees_it(void **state)
   struct scope ba_dinh = scope_of("officer", "post2025", "00004");
   struct scope lao_cai = scope_of("officer", "post2025", "02647");
   struct person_record r;
-  assert_int_equal(person_read(&r, st, &ba_dinh, id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &ba_dinh, id, &rules, NULL), ERR_OK);
   person_record_free(&r);
   struct person_event m = event_of(id, PEV_MOVED, "2026-07-01");
   snprintf(m.unit_code, sizeof m.unit_code, "00004");
@@ -448,8 +449,8 @@ static void a_move_keeps_one_history_and_changes_who_sees_it(void **state)
   snprintf(m.unit_code, sizeof m.unit_code, "02647");
   assert_int_equal(add_as(&ba_dinh, &m), ERR_OK);
   /* The old commune no longer sees the record; the new one does, whole. */
-  assert_int_equal(person_read(&r, st, &ba_dinh, id, &rules, TODAY, NULL), ERR_NOT_FOUND);
-  assert_int_equal(person_read(&r, st, &lao_cai, id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &ba_dinh, id, &rules, NULL), ERR_NOT_FOUND);
+  assert_int_equal(app_person_show(&r, st, &lao_cai, id, &rules, NULL), ERR_OK);
   assert_string_equal(r.person.unit_code, "02647");
   assert_int_equal(r.events.n, 2);
   assert_string_equal(r.events.items[1].from_code, "00004");
@@ -486,7 +487,7 @@ static long number_of(const char *sql, long person_id)
 static void lives_in(long id, const char *code)
 {
   struct person_record r;
-  assert_int_equal(person_read(&r, st, &admin, id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, id, &rules, NULL), ERR_OK);
   assert_string_equal(r.person.unit_code, code);
   person_record_free(&r);
   long unit = unit_id_of(code);
@@ -532,7 +533,7 @@ static void voiding_a_move_restores_the_residence(void **state)
   assert_int_equal(move_as(&admin, id, "2026-07-01", "00008", &move), ERR_OK);
   assert_int_equal(ev(id, PEV_DETERMINATION, "2026-08-01", "addict"), ERR_OK);
   struct person_record r;
-  assert_int_equal(person_read(&r, st, &admin, id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, id, &rules, NULL), ERR_OK);
   assert_string_equal(r.person.unit_code, "00008");
   person_record_free(&r);
   /* the new commune's officer voids it: the person goes back out of reach */
@@ -545,8 +546,8 @@ static void voiding_a_move_restores_the_residence(void **state)
                    unit_id_of("00004"));
   assert_int_equal(number_of("SELECT min(unit_id) FROM person_flow WHERE person_id = ?", id),
                    unit_id_of("00004"));
-  assert_int_equal(person_read(&r, st, &ngoc_ha, id, &rules, TODAY, NULL), ERR_NOT_FOUND);
-  assert_int_equal(person_read(&r, st, &ba_dinh, id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &ngoc_ha, id, &rules, NULL), ERR_NOT_FOUND);
+  assert_int_equal(app_person_show(&r, st, &ba_dinh, id, &rules, NULL), ERR_OK);
   person_record_free(&r);
   /* the void is audited in the same transaction as the change */
   assert_int_equal(number_of("SELECT count(*) FROM audit_log WHERE record_id = ? AND action = "
@@ -572,7 +573,7 @@ static void voiding_a_move_restores_the_residence(void **state)
   /* a move from there is a move from A */
   long third = 0;
   assert_int_equal(move_as(&admin, two, "2026-10-01", "02647", &third), ERR_OK);
-  assert_int_equal(person_read(&r, st, &admin, two, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, two, &rules, NULL), ERR_OK);
   assert_string_equal(r.person.unit_code, "02647");
   assert_string_equal(r.events.items[r.events.n - 1].from_code, "00004");
   person_record_free(&r);
@@ -606,7 +607,7 @@ static void a_move_before_the_last_move_is_refused(void **state)
   assert_int_equal(move_as(&admin, id, "2026-03-01", "02647", &march), ERR_OK);
   lives_in(id, "02647");
   struct person_record r;
-  assert_int_equal(person_read(&r, st, &admin, id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, id, &rules, NULL), ERR_OK);
   int found = 0;
   for (size_t i = 0; i < r.events.n; i++)
     if (r.events.items[i].id == march) {
@@ -641,7 +642,7 @@ static void a_move_naming_the_commune_it_leaves(void **state)
                              id),
                    2);
   struct person_record r;
-  assert_int_equal(person_read(&r, st, &admin, id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, id, &rules, NULL), ERR_OK);
   assert_string_equal(r.events.items[r.events.n - 1].from_code, "00004");
   person_record_free(&r);
 
@@ -685,11 +686,11 @@ static void a_commune_officer_sees_only_the_commune(void **state)
   struct scope sc = scope_of("officer", "post2025", "00004");
   struct person_record r;
   struct err err = {0};
-  assert_int_equal(person_read(&r, st, &sc, own, &rules, TODAY, &err), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &sc, own, &rules, &err), ERR_OK);
   person_record_free(&r);
   /* Another commune: not found, and nothing of the record comes back. */
   memset(&r, 0x5A, sizeof r);
-  assert_int_equal(person_read(&r, st, &sc, far, &rules, TODAY, &err), ERR_NOT_FOUND);
+  assert_int_equal(app_person_show(&r, st, &sc, far, &rules, &err), ERR_NOT_FOUND);
   assert_null(strstr(err.msg, "Kiều Văn Hải"));
   assert_int_equal(r.events.n, 0);
   assert_int_not_equal(strcmp(r.person.full_name, "Kiều Văn Hải"), 0);
@@ -697,21 +698,21 @@ static void a_commune_officer_sees_only_the_commune(void **state)
   memset(&p, 0, sizeof p);
   assert_int_equal(store_person_get(&p, st, &sc, far, NULL), ERR_NOT_FOUND);
   assert_string_equal(p.full_name, "");
-  assert_int_equal(person_read(&r, st, &sc, neighbour, &rules, TODAY, NULL), ERR_NOT_FOUND);
+  assert_int_equal(app_person_show(&r, st, &sc, neighbour, &rules, NULL), ERR_NOT_FOUND);
   /* Old units that went into this commune are its own. */
-  assert_int_equal(person_read(&r, st, &sc, old_whole, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &sc, old_whole, &rules, NULL), ERR_OK);
   person_record_free(&r);
-  assert_int_equal(person_read(&r, st, &sc, old_split, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &sc, old_split, &rules, NULL), ERR_OK);
   person_record_free(&r);
   /* Search by name or by national ID does not reach across. */
   struct person_hit_list l;
-  assert_int_equal(person_search(&l, st, &sc, "kieu van", NULL, 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &sc, "kieu van", NULL, 0, NULL), ERR_OK);
   assert_true(hit(&l, "Kiều Văn Sơn") >= 0);
   assert_true(hit(&l, "Kiều Văn Tùng") >= 0);
   assert_int_equal(hit(&l, "Kiều Văn Hải"), -1);
   assert_int_equal(hit(&l, "Kiều Văn Lâm"), -1);
   person_hit_list_free(&l);
-  assert_int_equal(person_search(&l, st, &sc, "010070009002", NULL, 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &sc, "010070009002", NULL, 0, NULL), ERR_OK);
   assert_int_equal(l.n, 0);
   person_hit_list_free(&l);
   /* Nor do writes. */
@@ -723,19 +724,19 @@ static void a_commune_officer_sees_only_the_commune(void **state)
   assert_int_equal(create_as(&sc, &q), ERR_DENIED);
   /* The neighbour sees the split old commune too (it went partly to each). */
   struct scope nb = scope_of("officer", "post2025", "00008");
-  assert_int_equal(person_read(&r, st, &nb, old_split, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &nb, old_split, &rules, NULL), ERR_OK);
   person_record_free(&r);
-  assert_int_equal(person_read(&r, st, &nb, own, &rules, TODAY, NULL), ERR_NOT_FOUND);
+  assert_int_equal(app_person_show(&r, st, &nb, own, &rules, NULL), ERR_NOT_FOUND);
   /* A province officer sees the province's communes only. */
   struct scope prov = scope_of("officer", "post2025", "15");
-  assert_int_equal(person_read(&r, st, &prov, far, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &prov, far, &rules, NULL), ERR_OK);
   person_record_free(&r);
-  assert_int_equal(person_read(&r, st, &prov, own, &rules, TODAY, NULL), ERR_NOT_FOUND);
+  assert_int_equal(app_person_show(&r, st, &prov, own, &rules, NULL), ERR_NOT_FOUND);
   /* Narrowing stays inside the territory. */
   struct scope narrow;
   assert_int_equal(scope_narrow(&narrow, &sc, st, "post2025", "02647", &err), ERR_DENIED);
   assert_int_equal(scope_narrow(&narrow, &admin, st, "post2025", "15", &err), ERR_OK);
-  assert_int_equal(person_search(&l, st, &narrow, "kieu van", NULL, 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &narrow, "kieu van", NULL, 0, NULL), ERR_OK);
   assert_int_equal(l.n, 1);
   assert_string_equal(l.items[0].person.full_name, "Kiều Văn Hải");
   person_hit_list_free(&l);
@@ -749,9 +750,9 @@ static void roles_without_personal_records_are_denied(void **state)
   struct scope agency = scope_of("agency", "post2025", "01");
   struct person_record r;
   struct person_hit_list l;
-  assert_int_equal(person_read(&r, st, &leader, id, &rules, TODAY, NULL), ERR_DENIED);
-  assert_int_equal(person_search(&l, st, &leader, "luc van tai", NULL, 0, NULL), ERR_DENIED);
-  assert_int_equal(person_read(&r, st, &agency, id, &rules, TODAY, NULL), ERR_DENIED);
+  assert_int_equal(app_person_show(&r, st, &leader, id, &rules, NULL), ERR_DENIED);
+  assert_int_equal(app_person_search(&l, st, &leader, "luc van tai", NULL, 0, NULL), ERR_DENIED);
+  assert_int_equal(app_person_show(&r, st, &agency, id, &rules, NULL), ERR_DENIED);
   struct scope bad;
   struct err err = {0};
   assert_int_equal(scope_init(&bad, "", "admin", NULL, NULL, "x", &err), ERR_INPUT);
@@ -786,7 +787,7 @@ static void possible_duplicates_are_flagged_and_dismissed(void **state)
   long b = make("HOÀNG THỊ HÒA", "1985-02-03", NULL, "post2025", "00008");
   long c = make("Hoàng Thị Hoà", "1985-02-04", NULL, "post2025", "00004");
   struct person_dup_list l;
-  assert_int_equal(person_duplicates(&l, st, &admin, NULL), ERR_OK);
+  assert_int_equal(app_person_duplicates(&l, st, &admin, NULL), ERR_OK);
   int i = pair(&l, a, b);
   assert_true(i >= 0);
   assert_int_equal(l.items[i].a.id, a); /* a < b */
@@ -795,14 +796,14 @@ static void possible_duplicates_are_flagged_and_dismissed(void **state)
   person_dup_list_free(&l);
   /* A commune officer sees a pair only when both people are in the commune. */
   struct scope sc = scope_of("officer", "post2025", "00004");
-  assert_int_equal(person_duplicates(&l, st, &sc, NULL), ERR_OK);
+  assert_int_equal(app_person_duplicates(&l, st, &sc, NULL), ERR_OK);
   assert_int_equal(pair(&l, a, b), -1);
   person_dup_list_free(&l);
-  assert_int_equal(person_dismiss(st, &admin, b, a, NULL), ERR_OK);
-  assert_int_equal(person_dismiss(st, &admin, a, b, NULL), ERR_NOT_FOUND);
-  assert_int_equal(person_dismiss(st, &admin, a, c, NULL), ERR_NOT_FOUND);
+  assert_int_equal(app_person_dismiss(st, &admin, b, a, NULL), ERR_OK);
+  assert_int_equal(app_person_dismiss(st, &admin, a, b, NULL), ERR_NOT_FOUND);
+  assert_int_equal(app_person_dismiss(st, &admin, a, c, NULL), ERR_NOT_FOUND);
   long d = make("Hoàng Thị Hòa", "1985-02-03", NULL, "post2025", "00004");
-  assert_int_equal(person_duplicates(&l, st, &admin, NULL), ERR_OK);
+  assert_int_equal(app_person_duplicates(&l, st, &admin, NULL), ERR_OK);
   assert_int_equal(pair(&l, a, b), -1); /* stays dismissed */
   assert_true(pair(&l, a, d) >= 0);
   assert_true(pair(&l, b, d) >= 0);
@@ -817,33 +818,33 @@ static void merge_moves_history_and_hides_the_merged_record(void **state)
   assert_int_equal(ev(a, PEV_CLASSIFIED, "2023-01-01", "user"), ERR_OK);
   assert_int_equal(ev(a, PEV_MANAGEMENT_OPENED, "2023-01-02", NULL), ERR_OK);
   assert_int_equal(ev(b, PEV_DETERMINATION, "2023-05-01", "addict"), ERR_OK);
-  assert_int_equal(person_merge(st, &admin, a, a, TODAY, NULL), ERR_INPUT);
-  assert_int_equal(person_merge(st, &admin, a, b, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_merge(st, &admin, a, a, TODAY, NULL), ERR_INPUT);
+  assert_int_equal(app_person_merge(st, &admin, a, b, TODAY, NULL), ERR_OK);
   struct person_record r;
-  assert_int_equal(person_read(&r, st, &admin, a, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, a, &rules, NULL), ERR_OK);
   assert_string_equal(r.person.national_id, "001079000222");
   assert_int_equal(r.events.n, 3);
   assert_int_equal(r.events.items[2].merged_from, b);
   assert_int_equal(r.status.cls, PCLASS_ADDICT);
   person_record_free(&r);
-  assert_int_equal(person_read(&r, st, &admin, b, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, b, &rules, NULL), ERR_OK);
   assert_int_equal(r.person.merged_into, a);
   assert_int_equal(r.events.n, 0);
   assert_string_equal(r.person.national_id, "");
   person_record_free(&r);
   struct person_hit_list l;
-  assert_int_equal(person_search(&l, st, &admin, "ly van manh", NULL, 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &admin, "ly van manh", NULL, 0, NULL), ERR_OK);
   assert_int_equal(l.n, 1);
   assert_int_equal(l.items[0].person.id, a);
   person_hit_list_free(&l);
   struct person_dup_list dl;
-  assert_int_equal(person_duplicates(&dl, st, &admin, NULL), ERR_OK);
+  assert_int_equal(app_person_duplicates(&dl, st, &admin, NULL), ERR_OK);
   assert_int_equal(pair(&dl, a, b), -1);
   person_dup_list_free(&dl);
   /* The merged record takes no more events and cannot be merged again. */
   struct person_event e = event_of(b, PEV_RELAPSE, "2024-01-01");
   assert_int_equal(add_as(&admin, &e), ERR_CONFLICT);
-  assert_int_equal(person_merge(st, &admin, a, b, TODAY, NULL), ERR_CONFLICT);
+  assert_int_equal(app_person_merge(st, &admin, a, b, TODAY, NULL), ERR_CONFLICT);
   /* Histories that cannot be one (two open management records) are refused
    * and nothing changes. */
   long g = make("Lý Thị Nga", "1980-10-10", NULL, "post2025", "00004");
@@ -851,17 +852,17 @@ static void merge_moves_history_and_hides_the_merged_record(void **state)
   assert_int_equal(ev(g, PEV_MANAGEMENT_OPENED, "2024-01-01", NULL), ERR_OK);
   assert_int_equal(ev(h, PEV_MANAGEMENT_OPENED, "2024-02-01", NULL), ERR_OK);
   struct err err = {0};
-  assert_int_equal(person_merge(st, &admin, g, h, TODAY, &err), ERR_CONFLICT);
+  assert_int_equal(app_person_merge(st, &admin, g, h, TODAY, &err), ERR_CONFLICT);
   assert_non_null(strstr(err.msg, "đã có hồ sơ quản lý"));
   assert_int_equal(count_events(g), 1);
   assert_int_equal(count_events(h), 1);
-  assert_int_equal(person_read(&r, st, &admin, h, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, h, &rules, NULL), ERR_OK);
   assert_int_equal(r.person.merged_into, 0);
   person_record_free(&r);
   /* Outside the caller's territory: not found. */
   struct scope sc = scope_of("officer", "post2025", "00004");
   long far = make("Lý Thị Nga", "1980-10-10", NULL, "post2025", "02647");
-  assert_int_equal(person_merge(st, &sc, g, far, TODAY, NULL), ERR_NOT_FOUND);
+  assert_int_equal(app_person_merge(st, &sc, g, far, TODAY, NULL), ERR_NOT_FOUND);
 }
 
 /* A merge adds b's name and other names to a's other names, once each
@@ -875,9 +876,9 @@ static void merge_collects_other_names(void **state)
   struct person pb = person_of("Hồ Văn Sáu", "1983-03-03", "nam", NULL, "post2025", "00004");
   snprintf(pb.other_names, sizeof pb.other_names, "Tèo; TÂM BÉO;Hồ Văn Tâm");
   assert_int_equal(create_as(&admin, &pb), ERR_OK);
-  assert_int_equal(person_merge(st, &admin, pa.id, pb.id, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_merge(st, &admin, pa.id, pb.id, TODAY, NULL), ERR_OK);
   struct person_record r;
-  assert_int_equal(person_read(&r, st, &admin, pa.id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, pa.id, &rules, NULL), ERR_OK);
   assert_string_equal(r.person.other_names, "Tâm Béo; Hồ Văn Sáu; Tèo");
   person_record_free(&r);
   /* A name that does not fit with its "; " is left out, whole. */
@@ -887,8 +888,8 @@ static void merge_collects_other_names(void **state)
   struct person pd = person_of("Hồ Văn Tư", "1983-03-03", "nam", NULL, "post2025", "00004");
   snprintf(pd.other_names, sizeof pd.other_names, "Tư");
   assert_int_equal(create_as(&admin, &pd), ERR_OK);
-  assert_int_equal(person_merge(st, &admin, pc.id, pd.id, TODAY, NULL), ERR_OK);
-  assert_int_equal(person_read(&r, st, &admin, pc.id, &rules, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_merge(st, &admin, pc.id, pd.id, TODAY, NULL), ERR_OK);
+  assert_int_equal(app_person_show(&r, st, &admin, pc.id, &rules, NULL), ERR_OK);
   assert_int_equal(strlen(r.person.other_names), sizeof pc.other_names - 16 + strlen("; Tư"));
   assert_non_null(strstr(r.person.other_names, "a; Tư"));
   assert_null(strstr(r.person.other_names, "Hồ Văn Tư"));
@@ -912,25 +913,25 @@ static void search_ignores_case_and_diacritics(void **state)
   const char *forms[] = {"nguyen van dung", "NGUYỄN VĂN DŨNG", "Nguyen  Van   Dung", "van dung",
                          "dung nguyen"};
   for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
-    assert_int_equal(person_search(&l, st, &admin, forms[f], NULL, 0, NULL), ERR_OK);
+    assert_int_equal(app_person_search(&l, st, &admin, forms[f], NULL, 0, NULL), ERR_OK);
     if (hit(&l, "Nguyễn Văn Dũng") < 0)
       fail_msg("\"%s\" does not find Nguyễn Văn Dũng", forms[f]);
     person_hit_list_free(&l);
   }
   const char *duc[] = {"duc", "Đức", "ĐỨC", "minh duc"};
   for (size_t f = 0; f < sizeof duc / sizeof duc[0]; f++) {
-    assert_int_equal(person_search(&l, st, &admin, duc[f], NULL, 0, NULL), ERR_OK);
+    assert_int_equal(app_person_search(&l, st, &admin, duc[f], NULL, 0, NULL), ERR_OK);
     if (hit(&l, "Phạm Minh Đức") < 0)
       fail_msg("\"%s\" does not find Phạm Minh Đức", duc[f]);
     person_hit_list_free(&l);
   }
   /* By national ID. */
-  assert_int_equal(person_search(&l, st, &admin, " 001080004321 ", NULL, 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &admin, " 001080004321 ", NULL, 0, NULL), ERR_OK);
   assert_int_equal(l.n, 1);
   assert_int_equal(l.items[0].person.id, dung);
   person_hit_list_free(&l);
   /* Nothing unrelated. */
-  assert_int_equal(person_search(&l, st, &admin, "xyzzy", NULL, 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &admin, "xyzzy", NULL, 0, NULL), ERR_OK);
   assert_int_equal(l.n, 0);
   person_hit_list_free(&l);
 }
@@ -940,7 +941,7 @@ static void search_results_in_vietnamese_name_order(void **state)
   (void)state;
   /* By given name first: An, Bình, Cường, Dũng, Đạt (d before đ), Đức. */
   struct person_hit_list l;
-  assert_int_equal(person_search(&l, st, &admin, "", NULL, 1000, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &admin, "", NULL, 1000, NULL), ERR_OK);
   const char *want[] = {"Trần Văn An",     "Nguyễn Thị Bình", "Lê Văn Cường",
                         "Nguyễn Văn Dũng", "Nguyễn Hữu Đạt",  "Phạm Minh Đức"};
   int prev = -1;
@@ -952,7 +953,7 @@ static void search_results_in_vietnamese_name_order(void **state)
   }
   person_hit_list_free(&l);
   /* The limit takes the first ones in that order. */
-  assert_int_equal(person_search(&l, st, &admin, "nguyen", NULL, 2, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &admin, "nguyen", NULL, 2, NULL), ERR_OK);
   assert_int_equal(l.n, 2);
   person_hit_list_free(&l);
 }
@@ -966,29 +967,29 @@ static void search_by_status_and_unit(void **state)
   assert_int_equal(ev(bau, PEV_CLASSIFIED, "2024-01-01", "user"), ERR_OK);
   assert_int_equal(ev(bau, PEV_MANAGEMENT_OPENED, "2024-01-02", NULL), ERR_OK);
   struct person_hit_list l;
-  assert_int_equal(person_search(&l, st, &admin, "nguyen thi b", "addict", 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &admin, "nguyen thi b", "addict", 0, NULL), ERR_OK);
   assert_true(hit(&l, "Nguyễn Thị Bích") >= 0);
   assert_int_equal(hit(&l, "Nguyễn Thị Bầu"), -1);
   assert_string_equal(person_status_code(&l.items[hit(&l, "Nguyễn Thị Bích")].status), "addict");
   person_hit_list_free(&l);
-  assert_int_equal(person_search(&l, st, &admin, NULL, "managed", 1000, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &admin, NULL, "managed", 1000, NULL), ERR_OK);
   assert_true(hit(&l, "Nguyễn Thị Bầu") >= 0);
   assert_int_equal(hit(&l, "Nguyễn Thị Bích"), -1);
   person_hit_list_free(&l);
   /* Everyone in xã Phong Hải: the two, and Nguyễn Thị Bình. */
   struct scope ph;
   assert_int_equal(scope_narrow(&ph, &admin, st, "post2025", "02902", NULL), ERR_OK);
-  assert_int_equal(person_search(&l, st, &ph, NULL, NULL, 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &ph, NULL, NULL, 0, NULL), ERR_OK);
   assert_int_equal(l.n, 3);
   person_hit_list_free(&l);
-  assert_int_equal(person_search(&l, st, &ph, NULL, "user", 0, NULL), ERR_OK);
+  assert_int_equal(app_person_search(&l, st, &ph, NULL, "user", 0, NULL), ERR_OK);
   assert_int_equal(l.n, 1);
   person_hit_list_free(&l);
   /* Bad queries are refused. */
   struct err err = {0};
-  assert_int_equal(person_search(&l, st, &admin, "L\xC3\x28o", NULL, 0, &err), ERR_INPUT);
-  assert_int_equal(person_search(&l, st, &admin, " ,. ", NULL, 0, &err), ERR_INPUT);
-  assert_int_equal(person_search(&l, st, &admin, "an", "sober", 0, &err), ERR_INPUT);
+  assert_int_equal(app_person_search(&l, st, &admin, "L\xC3\x28o", NULL, 0, &err), ERR_INPUT);
+  assert_int_equal(app_person_search(&l, st, &admin, " ,. ", NULL, 0, &err), ERR_INPUT);
+  assert_int_equal(app_person_search(&l, st, &admin, "an", "sober", 0, &err), ERR_INPUT);
 }
 
 /* ---------------------------------------------------------------------------
@@ -1013,7 +1014,7 @@ static void due_lists_clocks_ending_soon_or_overdue(void **state)
   struct scope lc;
   assert_int_equal(scope_narrow(&lc, &admin, st, "post2025", "02647", NULL), ERR_OK);
   struct person_due_list l;
-  assert_int_equal(person_due(&l, st, &lc, &rules, "2026-11-20", 30, NULL), ERR_OK);
+  assert_int_equal(app_person_due(&l, st, &lc, &rules, "2026-11-20", 30, NULL), ERR_OK);
   /* Earlier tests put others in 02647; keep ours. */
   long got[8];
   size_t n = 0;
@@ -1035,7 +1036,7 @@ static void due_lists_clocks_ending_soon_or_overdue(void **state)
   assert_string_equal(second->full_name, "Hà Văn Quý");
   person_due_list_free(&l);
   /* Within 0 days: only the overdue one. */
-  assert_int_equal(person_due(&l, st, &lc, &rules, "2026-11-20", 0, NULL), ERR_OK);
+  assert_int_equal(app_person_due(&l, st, &lc, &rules, "2026-11-20", 0, NULL), ERR_OK);
   int seen_q = 0, seen_s = 0;
   for (size_t i = 0; i < l.n; i++) {
     seen_q |= l.items[i].person_id == q;
@@ -1179,7 +1180,7 @@ static void due_list_drops_the_user_clock_of_an_addict(void **state)
   struct scope sc;
   assert_int_equal(scope_narrow(&sc, &admin, st, "post2025", "02680", NULL), ERR_OK);
   struct person_due_list l;
-  assert_int_equal(person_due(&l, st, &sc, &rules, "2026-11-23", 0, NULL), ERR_OK);
+  assert_int_equal(app_person_due(&l, st, &sc, &rules, "2026-11-23", 0, NULL), ERR_OK);
   int overdue = 0;
   for (size_t i = 0; i < l.n; i++) {
     if (l.items[i].person_id == id)
@@ -1193,7 +1194,7 @@ static void due_list_drops_the_user_clock_of_an_addict(void **state)
   assert_int_equal(overdue, 1);
   person_due_list_free(&l);
   /* what still runs: the compulsory rehab, 24 months from 1/4/2025 */
-  assert_int_equal(person_due(&l, st, &sc, &rules, "2026-11-23", 365, NULL), ERR_OK);
+  assert_int_equal(app_person_due(&l, st, &sc, &rules, "2026-11-23", 365, NULL), ERR_OK);
   int rehab = 0;
   for (size_t i = 0; i < l.n; i++)
     if (l.items[i].person_id == id) {
@@ -1221,7 +1222,7 @@ static void the_old_commune_sees_the_handover_it_owes(void **state)
   assert_int_equal(scope_narrow(&old_c, &admin, st, "post2025", "02647", NULL), ERR_OK);
   assert_int_equal(scope_narrow(&new_c, &admin, st, "post2025", "02902", NULL), ERR_OK);
   struct person_due_list l;
-  assert_int_equal(person_due(&l, st, &old_c, &rules, "2026-11-20", 400, NULL), ERR_OK);
+  assert_int_equal(app_person_due(&l, st, &old_c, &rules, "2026-11-20", 400, NULL), ERR_OK);
   size_t n = 0;
   for (size_t i = 0; i < l.n; i++)
     if (l.items[i].person_id == u) {
@@ -1234,7 +1235,7 @@ static void the_old_commune_sees_the_handover_it_owes(void **state)
     }
   assert_int_equal(n, 1); /* not the management clock: that is the new commune's now */
   person_due_list_free(&l);
-  assert_int_equal(person_due(&l, st, &new_c, &rules, "2026-11-20", 400, NULL), ERR_OK);
+  assert_int_equal(app_person_due(&l, st, &new_c, &rules, "2026-11-20", 400, NULL), ERR_OK);
   int handover = 0, management = 0;
   for (size_t i = 0; i < l.n; i++)
     if (l.items[i].person_id == u) {
@@ -1246,7 +1247,7 @@ static void the_old_commune_sees_the_handover_it_owes(void **state)
   person_due_list_free(&l);
   /* The file handed over: the clock stops, the old commune's list drops him. */
   assert_int_equal(ev(u, PEV_FILE_TRANSFERRED, "2026-11-13", NULL), ERR_OK);
-  assert_int_equal(person_due(&l, st, &old_c, &rules, "2026-11-20", 400, NULL), ERR_OK);
+  assert_int_equal(app_person_due(&l, st, &old_c, &rules, "2026-11-20", 400, NULL), ERR_OK);
   for (size_t i = 0; i < l.n; i++)
     assert_int_not_equal(l.items[i].person_id, u);
   person_due_list_free(&l);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_person.h"
 #include "base/buf.h"
 #include "domain/person.h"
 #include "domain/person_import_int.h"
@@ -111,7 +112,7 @@ static long merged_pair(long *b, const char *unit_b)
   assert_true(a > 0 && *b > 0);
   assert_int_equal(count("SELECT count(*) FROM person_duplicate WHERE status = 'open'"), 1);
   struct err err = {0};
-  assert_int_equal(person_merge(st, &admin, a, *b, TODAY, &err), 0);
+  assert_int_equal(app_person_merge(st, &admin, a, *b, TODAY, &err), 0);
   return a;
 }
 
@@ -240,7 +241,7 @@ static void test_search_by_merged_id_finds_kept(void **state)
   struct err err = {0};
   long audited = count("SELECT count(*) FROM audit_log WHERE action = 'person.search'");
   struct person_hit_list hl;
-  assert_int_equal(person_search(&hl, st, &admin, ID_B, NULL, 0, &err), 0);
+  assert_int_equal(app_person_search(&hl, st, &admin, ID_B, NULL, 0, &err), 0);
   assert_int_equal(hl.n, 1);
   assert_int_equal(hl.items[0].person.id, a);
   assert_string_equal(hl.items[0].person.national_id, ID_A);
@@ -251,7 +252,7 @@ static void test_search_by_merged_id_finds_kept(void **state)
                          "detail LIKE '%" ID_B "%: 1 kết quả'"),
                    1);
   /* the kept record's own ID, as before */
-  assert_int_equal(person_search(&hl, st, &admin, ID_A, NULL, 0, &err), 0);
+  assert_int_equal(app_person_search(&hl, st, &admin, ID_A, NULL, 0, &err), 0);
   assert_int_equal(hl.n, 1);
   assert_int_equal(hl.items[0].person.id, a);
   person_hit_list_free(&hl);
@@ -300,7 +301,7 @@ static void test_case_people_by_merged_id_links_kept(void **state)
   assert_import(&r, 1, 0, 0, 0);
   reg_import_result_free(&r);
   struct err err = {0};
-  assert_int_equal(person_merge(st, &admin, a, b, TODAY, &err), 0);
+  assert_int_equal(app_person_merge(st, &admin, a, b, TODAY, &err), 0);
 
   /* M-02: linked after the merge, by B's ID: the kept record */
   const char *m2 = "Số vụ,Số định danh,Vai trò\nM-02/2025," ID_B ",Người mua\n";
@@ -382,7 +383,7 @@ static void test_merge_moves_links(void **state)
   reg_import_result_free(&r);
   long a = person_of(ID_A), b = person_of(ID_B);
   struct err err = {0};
-  assert_int_equal(person_merge(st, &admin, a, b, TODAY, &err), 0);
+  assert_int_equal(app_person_merge(st, &admin, a, b, TODAY, &err), 0);
   char sql[400];
   snprintf(sql, sizeof sql, "SELECT count(*) FROM case_person WHERE person_id = %ld", b);
   assert_int_equal(count(sql), 0);
@@ -462,7 +463,7 @@ static void test_merged_id_scope_is_the_kept_records(void **state)
       scope_init(&officer, "cb_phonghai", "officer", "post2025", "02902", "kiểm thử", &err), 0);
   assert_int_equal(scope_resolve(&officer, st, &err), 0);
   struct person_hit_list hl;
-  assert_int_equal(person_search(&hl, st, &officer, ID_B, NULL, 0, &err), 0);
+  assert_int_equal(app_person_search(&hl, st, &officer, ID_B, NULL, 0, &err), 0);
   assert_int_equal(hl.n, 0);
   person_hit_list_free(&hl);
   long id = -1;
@@ -510,9 +511,9 @@ static void test_merged_id_chain_and_taken_id(void **state)
   long c = person_of("010090005023"), d = count("SELECT id FROM person WHERE national_id IS NULL"),
        e = person_of("010090005024");
   struct err err = {0};
-  assert_int_equal(person_merge(st, &admin, c, a, TODAY, &err), 0);
+  assert_int_equal(app_person_merge(st, &admin, c, a, TODAY, &err), 0);
   struct person_hit_list hl;
-  assert_int_equal(person_search(&hl, st, &admin, ID_B, NULL, 0, &err), 0);
+  assert_int_equal(app_person_search(&hl, st, &admin, ID_B, NULL, 0, &err), 0);
   assert_int_equal(hl.n, 1);
   assert_int_equal(hl.items[0].person.id, c);
   person_hit_list_free(&hl);
@@ -529,7 +530,7 @@ static void test_merged_id_chain_and_taken_id(void **state)
   reg_import_result_free(&r);
 
   /* D without an ID takes E's */
-  assert_int_equal(person_merge(st, &admin, d, e, TODAY, &err), 0);
+  assert_int_equal(app_person_merge(st, &admin, d, e, TODAY, &err), 0);
   assert_int_equal(person_of("010090005024"), d);
   assert_int_equal(store_reg_person(&id, st, &admin, "010090005024", &err), 0);
   assert_int_equal(id, d);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_person.h"
 #include "base/period.h"
 #include "domain/indicator.h"
 #include "domain/person.h"
@@ -129,7 +130,7 @@ static void merge_counts_a_person_once(void **state)
   tu_add_event(st, &admin, TODAY, d2, PEV_CLASSIFIED, "2025-02-05", "user", NULL, NULL);
   assert_int_equal((int)(value(NULL, "2025-Q1", "drug_list_total") - before), 2);
   struct err err = {0};
-  if (person_merge(st, &admin, d1, d2, TODAY, &err))
+  if (app_person_merge(st, &admin, d1, d2, TODAY, &err))
     fail_msg("merge: %s", err.msg);
   assert_int_equal((int)(value(NULL, "2025-Q1", "drug_list_total") - before), 1);
 }

@@ -188,6 +188,45 @@ static void fold_very_long_string(void **state)
   free(s);
 }
 
+/* Columns on a terminal, counted by hand: one per letter whatever its marks,
+ * composed or not; two for a wide character; one for a stray byte. */
+static void width_counts_columns_not_bytes(void **state)
+{
+  (void)state;
+  assert_int_equal(text_width(""), 0);
+  assert_int_equal(text_width("Lao Cai"), 7);
+  assert_int_equal(text_width("Nguyễn"), 6);                 /* 9 bytes */
+  assert_int_equal(text_width("Nguye\xCC\x82\xCC\x83n"), 6); /* e + circumflex + tilde */
+  assert_int_equal(text_width("Đỗ Thị Kiều Trang"), 17);
+  assert_int_equal(text_width("\xE4\xB8\xAD\xE6\x96\x87"), 4); /* two CJK characters */
+  assert_int_equal(text_width("a\xFF"
+                              "b"),
+                   3);
+}
+
+/* Case and spacing go, marks stay: two spellings of a name that differ by
+ * case and spaces only give the same text; one without its marks does not. */
+static void casefold_keeps_marks(void **state)
+{
+  (void)state;
+  char *a = NULL;
+  struct err err = {0};
+  assert_int_equal(text_casefold(&a, "  NGUYỄN  Văn\tDũng ", &err), ERR_OK);
+  assert_string_equal(a, "nguyễn văn dũng");
+  free(a);
+  assert_int_equal(text_casefold(&a, "ĐỖ Thị Hoà", &err), ERR_OK);
+  assert_string_equal(a, "đỗ thị hoà");
+  free(a);
+  assert_int_equal(text_casefold(&a, "Nguye\xCC\x82\xCC\x83n", &err), ERR_OK); /* decomposed */
+  assert_string_equal(a, "nguyễn");
+  free(a);
+  assert_int_equal(text_casefold(&a, "   ", &err), ERR_OK);
+  assert_string_equal(a, "");
+  free(a);
+  assert_int_equal(text_casefold(&a, "L\xC3\x28o", &err), ERR_INPUT);
+  assert_null(a);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
   return text_collate_cmp(*(const char *const *)a, *(const char *const *)b);
@@ -286,6 +325,8 @@ int main(void)
       cmocka_unit_test(key_drops_punctuation),
       cmocka_unit_test(has_alnum_agrees_with_key),
       cmocka_unit_test(space_len_knows_unicode_spaces),
+      cmocka_unit_test(width_counts_columns_not_bytes),
+      cmocka_unit_test(casefold_keeps_marks),
       cmocka_unit_test(fold_rejects_bad_input),
       cmocka_unit_test(fold_very_long_string),
       cmocka_unit_test(collation_alphabet),

@@ -371,6 +371,95 @@ static void tree_in_force_by_date(void **state)
   assert_string_equal(unit_tree_at(NULL), UNIT_TREE_NEW);
 }
 
+/* Code 15 is old Yên Bái (until 30/06/2025) and new Lào Cai (old Lào Cai 10
+ * + Yên Bái, from 01/07/2025): data/units lists both. */
+static void bare_code_is_resolved_by_the_date_it_is_used_for(void **state)
+{
+  (void)state;
+  struct unit u;
+  struct err err = {0};
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "15", "2024-05-01", &err), ERR_OK);
+  assert_string_equal(u.tree, UNIT_TREE_OLD);
+  assert_string_equal(u.name, "Yên Bái");
+  assert_int_equal(unit_resolve(&u, shared->st, "", "15", "2026-01-01", &err), ERR_OK);
+  assert_string_equal(u.tree, UNIT_TREE_NEW);
+  assert_string_equal(u.name, "Lào Cai");
+  /* the last day of the old tree, the first of the new one */
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "15", "30/06/2025", &err), ERR_OK);
+  assert_string_equal(u.tree, UNIT_TREE_OLD);
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "15", "2025-07-01", &err), ERR_OK);
+  assert_string_equal(u.tree, UNIT_TREE_NEW);
+  /* a tree given wins over the date */
+  assert_int_equal(unit_resolve(&u, shared->st, UNIT_TREE_OLD, "15", "2026-01-01", &err), ERR_OK);
+  assert_string_equal(u.name, "Yên Bái");
+  assert_int_equal(unit_resolve(&u, shared->st, UNIT_TREE_NEW, "15", "2024-05-01", &err), ERR_OK);
+  assert_string_equal(u.name, "Lào Cai");
+  /* the name and type in force on the date: Đồng Nai became a city in 2026 */
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "75", "2026-01-01", &err), ERR_OK);
+  assert_string_equal(u.type, "tỉnh");
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "75", "2026-08-01", &err), ERR_OK);
+  assert_string_equal(u.type, "thành phố");
+}
+
+static void bare_code_of_one_tree_names_that_unit(void **state)
+{
+  (void)state;
+  struct unit u;
+  struct err err = {0};
+  /* old Lào Cai's code 10 was not reused: it names old Lào Cai on any date */
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "10", "2026-01-01", &err), ERR_OK);
+  assert_string_equal(u.tree, UNIT_TREE_OLD);
+  assert_string_equal(u.name, "Lào Cai");
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "10", UNIT_NO_DATE, &err), ERR_OK);
+  assert_string_equal(u.tree, UNIT_TREE_OLD);
+  /* 11948 is a code only the new tree has */
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "11948", "2024-01-01", &err), ERR_OK);
+  assert_string_equal(u.tree, UNIT_TREE_NEW);
+  /* but a tree given must have it */
+  assert_int_equal(unit_resolve(&u, shared->st, UNIT_TREE_NEW, "10", NULL, &err), ERR_NOT_FOUND);
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "99", NULL, &err), ERR_NOT_FOUND);
+  assert_non_null(strstr(err.msg, "không có đơn vị mã 99"));
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "1a", NULL, &err), ERR_INPUT);
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "", NULL, &err), ERR_INPUT);
+  assert_int_equal(unit_resolve(&u, shared->st, "1990", "15", NULL, &err), ERR_INPUT);
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "15", "31/02/2024", &err), ERR_INPUT);
+}
+
+static void bare_code_without_a_date_is_refused_when_it_names_two_units(void **state)
+{
+  (void)state;
+  struct unit u;
+  struct err err = {0};
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "15", UNIT_NO_DATE, &err), ERR_INPUT);
+  assert_non_null(strstr(err.msg, "mã 15 là tỉnh Yên Bái (đến 30/06/2025) hoặc tỉnh Lào Cai "
+                                  "(từ 01/07/2025)"));
+  assert_non_null(strstr(err.msg, "--tree pre2025"));
+  /* commune 00004: old Trúc Bạch, new Ba Đình (Trúc Bạch and parts of others) */
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "00004", UNIT_NO_DATE, &err), ERR_INPUT);
+  assert_non_null(strstr(err.msg, "Trúc Bạch"));
+  assert_non_null(strstr(err.msg, "Ba Đình"));
+  /* Hà Nội 01 went whole into Hà Nội 01, which took nothing else: one
+   * territory, so no question: today's unit */
+  assert_int_equal(unit_resolve(&u, shared->st, NULL, "01", UNIT_NO_DATE, &err), ERR_OK);
+  assert_string_equal(u.tree, UNIT_TREE_NEW);
+  /* with the tree given there is no question either */
+  assert_int_equal(unit_resolve(&u, shared->st, UNIT_TREE_OLD, "15", UNIT_NO_DATE, &err), ERR_OK);
+  assert_string_equal(u.name, "Yên Bái");
+}
+
+static void unit_label_says_which_unit_and_when(void **state)
+{
+  (void)state;
+  struct unit u;
+  char buf[300];
+  assert_int_equal(unit_resolve(&u, shared->st, UNIT_TREE_NEW, "15", NULL, NULL), ERR_OK);
+  assert_string_equal(unit_label(buf, sizeof buf, &u),
+                      "tỉnh Lào Cai (đơn vị hành chính từ 01/07/2025)");
+  assert_int_equal(unit_resolve(&u, shared->st, UNIT_TREE_OLD, "15", NULL, NULL), ERR_OK);
+  assert_string_equal(unit_label(buf, sizeof buf, &u),
+                      "tỉnh Yên Bái (đơn vị hành chính đến 30/06/2025)");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -388,6 +477,10 @@ int main(void)
       cmocka_unit_test(tree_lists_descendants_depth_first_in_vietnamese_order),
       cmocka_unit_test(successors_of_province_commune_and_district),
       cmocka_unit_test(tree_in_force_by_date),
+      cmocka_unit_test(bare_code_is_resolved_by_the_date_it_is_used_for),
+      cmocka_unit_test(bare_code_of_one_tree_names_that_unit),
+      cmocka_unit_test(bare_code_without_a_date_is_refused_when_it_names_two_units),
+      cmocka_unit_test(unit_label_says_which_unit_and_when),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

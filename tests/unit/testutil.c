@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "app/app_db.h"
+#include "app/app_person.h"
 #include "app/app_register.h"
 #include "app/app_user.h"
 #include "domain/person.h"
@@ -208,7 +209,7 @@ long tu_create_person(struct store *st, const struct scope *sc, const char *toda
   if (ethnicity)
     snprintf(p.ethnicity, sizeof p.ethnicity, "%s", ethnicity);
   struct err err = {0};
-  if (person_create(st, sc, &p, today, &err))
+  if (app_person_add(&(long){0}, st, sc, &p, today, &err))
     fail_msg("create %s: %s", name, err.msg);
   return p.id;
 }
@@ -238,7 +239,7 @@ long tu_add_event(struct store *st, const struct scope *sc, const char *today, l
   if (note)
     snprintf(e.note, sizeof e.note, "%s", note);
   struct err err = {0};
-  if (person_add_event(st, sc, &e, today, &err))
+  if (app_person_event(&(long){0}, st, sc, &e, today, &err))
     fail_msg("event %d on %ld: %s", (int)kind, person_id, err.msg);
   return e.id;
 }

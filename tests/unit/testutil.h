@@ -63,7 +63,7 @@ void tu_add_user(struct scope *out, struct store *st, const struct scope *admin,
 void tu_last_audit(char *action, char *actor, long *record_id, struct store *st);
 
 /* Create a person as `sc`, recorded on `today` (ISO), living in commune
- * `code` of the old unit tree; `sex` as person_create takes it ("nam", "nữ",
+ * `code` of the old unit tree; `sex` as app_person_add takes it ("nam", "nữ",
  * "male"), `ethnicity` NULL for none. Fails the test on error; returns the
  * new person's id. */
 long tu_create_person(struct store *st, const struct scope *sc, const char *today, const char *name,

@@ -1,0 +1,314 @@
+/* app_person.c: the people register's user actions (see app_person.h).
+ *
+ * Each action checks the caller's role, then runs its steps in one write
+ * transaction with its audit row; a read computes what it hands back first
+ * and commits the audit row before returning it. */
+#include "app/app_person.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "domain/audit.h"
+#include "domain/unit.h"
+#include "store/store.h"
+#include "store/store_people.h"
+#include "types/label.h"
+
+/* ERR_DENIED unless the caller's role may read (write = 0) or change
+ * (write = 1) personal records. The store checks again on every statement;
+ * checking here first keeps a denied caller out of the transaction. */
+static int check_role(const struct scope *caller, int write, struct err *err)
+{
+  if (write ? scope_may_write_people(caller) : scope_may_read_people(caller))
+    return ERR_OK;
+  return err_set(err, ERR_DENIED,
+                 "vai trò \"%s\" không được %s hồ sơ cá nhân, chỉ xem số liệu tổng hợp",
+                 label_vi(LABEL_ROLE, scope_role_name(caller->role)), write ? "thay đổi" : "xem");
+}
+
+/* Commit when rc is ERR_OK, else roll back; returns rc or the commit's error. */
+static int finish(struct store *st, int rc, struct err *err)
+{
+  if (rc) {
+    store_write_rollback(st);
+    return rc;
+  }
+  return store_write_commit(st, err);
+}
+
+/* One audit row in a transaction of its own (the audit of a read). */
+static int audit_alone(struct store *st, const struct scope *caller, const char *action, long id,
+                       const char *detail, struct err *err)
+{
+  int rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  return finish(st, audit_record(st, caller, action, "person", id, detail, err), err);
+}
+
+/* ---------------------------------------------------------------------------
+ * Unit names of a list
+ * ------------------------------------------------------------------------- */
+
+/* Where one row of a list wants the name of its unit. */
+struct unit_ref {
+  const char *tree, *code; /* the unit */
+  char *name;              /* the row's field ... */
+  size_t size;             /* ... and its size */
+};
+
+static int ref_cmp(const void *pa, const void *pb)
+{
+  const struct unit_ref *a = pa, *b = pb;
+  int c = strcmp(a->tree, b->tree);
+  return c ? c : strcmp(a->code, b->code);
+}
+
+/* Fill every ref's name with its unit's type and name in force now
+ * ("phường Sa Pa"), looking each unit up once: a national list names
+ * thousands of rows over a few thousand communes. A unit not found (never
+ * stored so) leaves "". */
+static int name_units(struct store *st, struct unit_ref *refs, size_t n, struct err *err)
+{
+  if (n > 1)
+    qsort(refs, n, sizeof *refs, ref_cmp);
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && ref_cmp(&refs[i], &refs[j]) == 0)
+      j++;
+    char label[200] = "";
+    struct unit u;
+    struct err e = {ERR_OK, ""};
+    int rc = unit_get(&u, st, refs[i].tree, refs[i].code, NULL, &e);
+    if (rc == ERR_OK)
+      snprintf(label, sizeof label, "%s %s", u.type, u.name);
+    else if (rc != ERR_NOT_FOUND)
+      return err_copy(err, &e);
+    for (; i < j; i++)
+      snprintf(refs[i].name, refs[i].size, "%s", label);
+  }
+  return ERR_OK;
+}
+
+/* ---------------------------------------------------------------------------
+ * Changes
+ * ------------------------------------------------------------------------- */
+
+int app_person_add(long *id, struct store *st, const struct scope *caller, struct person *p,
+                   const char *today, struct err *err)
+{
+  *id = 0;
+  int rc = check_role(caller, 1, err);
+  if (!rc)
+    rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  long before = p->id;
+  rc = finish(st, person_create_tx(st, caller, p, today, err), err);
+  if (rc)
+    p->id = before;
+  else
+    *id = p->id;
+  return rc;
+}
+
+int app_person_event(long *id, struct store *st, const struct scope *caller,
+                     struct person_event *ev, const char *today, struct err *err)
+{
+  *id = 0;
+  int rc = check_role(caller, 1, err);
+  if (!rc)
+    rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = finish(st, person_add_event_tx(st, caller, ev, today, err), err);
+  if (rc)
+    ev->id = 0;
+  else
+    *id = ev->id;
+  return rc;
+}
+
+int app_person_merge(struct store *st, const struct scope *caller, long a, long b,
+                     const char *today, struct err *err)
+{
+  int rc = check_role(caller, 1, err);
+  if (!rc)
+    rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = person_merge_tx(st, caller, a, b, today, err);
+  if (!rc) {
+    char detail[96];
+    snprintf(detail, sizeof detail, "gộp hồ sơ %ld vào hồ sơ này", b);
+    rc = audit_record(st, caller, "person.merge", "person", a, detail, err);
+  }
+  if (!rc) {
+    char detail[96];
+    snprintf(detail, sizeof detail, "đã gộp vào hồ sơ %ld", a);
+    rc = audit_record(st, caller, "person.merge", "person", b, detail, err);
+  }
+  return finish(st, rc, err);
+}
+
+int app_person_dismiss(struct store *st, const struct scope *caller, long a, long b,
+                       struct err *err)
+{
+  int rc = check_role(caller, 1, err);
+  if (!rc)
+    rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  char at[24];
+  date_now_utc(at, sizeof at);
+  rc = store_person_duplicate_close(st, caller, a, b, "dismissed", at, err);
+  if (!rc) {
+    char detail[96];
+    snprintf(detail, sizeof detail, "không trùng với hồ sơ %ld", b);
+    rc = audit_record(st, caller, "person.dismiss", "person", a, detail, err);
+  }
+  return finish(st, rc, err);
+}
+
+/* ---------------------------------------------------------------------------
+ * Reads
+ * ------------------------------------------------------------------------- */
+
+int app_person_show(struct person_record *out, struct store *st, const struct scope *caller,
+                    long id, const struct legal_rule_set *rules, struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  int rc = check_role(caller, 0, err);
+  if (!rc)
+    rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = store_person_get(&out->person, st, caller, id, err);
+  if (!rc)
+    rc = store_person_events(&out->events, st, caller, id, err);
+  if (!rc) {
+    rc = audit_record(st, caller, "person.read", "person", id, "xem hồ sơ", err);
+  } else if (rc == ERR_NOT_FOUND) {
+    /* A refused look-up is recorded too (who tried to see whom); the caller
+     * still only learns "not found". */
+    struct err keep = err ? *err : (struct err){0};
+    int arc = audit_record(st, caller, "person.read_refused", "person", id,
+                           "không có hoặc ngoài phạm vi", NULL);
+    if (!arc && store_write_commit(st, NULL) == ERR_OK) {
+      if (err)
+        err_copy(err, &keep);
+      person_record_free(out);
+      memset(out, 0, sizeof *out);
+      return ERR_NOT_FOUND;
+    }
+  }
+  rc = finish(st, rc, err);
+  if (!rc)
+    rc = person_record_derive(out, rules, err);
+  if (rc) {
+    person_record_free(out);
+    memset(out, 0, sizeof *out);
+  }
+  return rc;
+}
+
+int app_person_search(struct person_hit_list *out, struct store *st, const struct scope *caller,
+                      const char *text, const char *status, size_t limit, struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  int rc = check_role(caller, 0, err);
+  if (!rc)
+    rc = person_find(out, st, caller, text, status, limit, err);
+  if (rc)
+    return rc;
+  struct unit_ref *refs = calloc(out->n ? out->n : 1, sizeof *refs);
+  if (!refs)
+    rc = err_nomem(err);
+  for (size_t i = 0; !rc && i < out->n; i++) {
+    struct person *p = &out->items[i].person;
+    refs[i] = (struct unit_ref){p->unit_tree, p->unit_code, p->unit_name, sizeof p->unit_name};
+  }
+  if (!rc)
+    rc = name_units(st, refs, out->n, err);
+  free(refs);
+  if (!rc) {
+    /* the status as the caller wrote it is in the detail; person_find has
+     * checked it, so a code is recorded for a label too */
+    const char *code = status && *status ? label_match(LABEL_PERSON_STATUS, status) : NULL;
+    char detail[256];
+    snprintf(detail, sizeof detail, "tìm \"%.120s\"%s%s: %zu kết quả", text ? text : "",
+             code ? " tình trạng " : "", code ? code : "", out->n);
+    rc = audit_alone(st, caller, "person.search", 0, detail, err);
+  }
+  if (rc)
+    person_hit_list_free(out);
+  return rc;
+}
+
+int app_person_due(struct person_due_list *out, struct store *st, const struct scope *caller,
+                   const struct legal_rule_set *rules, const char *today, int within,
+                   struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  int rc = check_role(caller, 0, err);
+  if (!rc)
+    rc = person_due_find(out, st, caller, rules, today, within, err);
+  if (rc)
+    return rc;
+  struct unit_ref *refs = calloc(out->n ? out->n : 1, sizeof *refs);
+  if (!refs)
+    rc = err_nomem(err);
+  for (size_t i = 0; !rc && i < out->n; i++) {
+    struct person_due *d = &out->items[i];
+    refs[i] = (struct unit_ref){d->unit_tree, d->unit_code, d->unit_name, sizeof d->unit_name};
+  }
+  if (!rc)
+    rc = name_units(st, refs, out->n, err);
+  free(refs);
+  if (!rc) {
+    char detail[96];
+    snprintf(detail, sizeof detail, "hạn trong %d ngày từ %s: %zu mục", within, today, out->n);
+    rc = audit_alone(st, caller, "person.due", 0, detail, err);
+  }
+  if (rc)
+    person_due_list_free(out);
+  return rc;
+}
+
+int app_person_duplicates(struct person_dup_list *out, struct store *st, const struct scope *caller,
+                          struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  int rc = check_role(caller, 0, err);
+  if (!rc)
+    rc = store_person_duplicates(out, st, caller, err);
+  if (rc)
+    return rc;
+  struct unit_ref *refs = calloc(out->n ? 2 * out->n : 1, sizeof *refs);
+  if (!refs)
+    rc = err_nomem(err);
+  for (size_t i = 0; !rc && i < out->n; i++) {
+    struct person *a = &out->items[i].a, *b = &out->items[i].b;
+    refs[2 * i] = (struct unit_ref){a->unit_tree, a->unit_code, a->unit_name, sizeof a->unit_name};
+    refs[2 * i + 1] =
+        (struct unit_ref){b->unit_tree, b->unit_code, b->unit_name, sizeof b->unit_name};
+  }
+  if (!rc)
+    rc = name_units(st, refs, 2 * out->n, err);
+  free(refs);
+  if (rc) {
+    person_dup_list_free(out);
+    return rc;
+  }
+  char detail[64];
+  snprintf(detail, sizeof detail, "%zu cặp nghi trùng", out->n);
+  rc = audit_alone(st, caller, "person.duplicates", 0, detail, err);
+  if (rc)
+    person_dup_list_free(out);
+  return rc;
+}
