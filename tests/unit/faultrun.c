@@ -1,14 +1,6 @@
-/* test_fault_ops.c: a people import and a plan save under allocation faults.
- *
- * For every N up to the number of allocations the operation makes, a fresh
- * copy of the same database runs the operation with the Nth allocation
- * failing: it must return an error and leave the database exactly as it was
- * (every table's rows hashed before and after), or — only where SQLite
- * itself survives the failure (its "benign" allocations) — succeed with
- * exactly the result of a run where nothing failed. Never a crash, never a
- * half or different result. Under ASan (make check runs the unit tests again there) a leak
- * on any of these failure paths fails the run. */
-#include "testutil.h"
+/* faultrun.c: running a database operation once per allocation, that allocation failing (see
+ * faultrun.h). */
+#include "faultrun.h"
 
 #include <sqlite3.h>
 #include <stdint.h>
@@ -18,14 +10,11 @@
 
 #include "app/app.h"
 #include "app/app_db.h"
-#include "domain/plan_edit.h"
 #include "faultalloc.h"
-#include "ingest/plan_read.h"
 #include "ingest/unit_import.h"
-#include "app/app_register.h"
 #include "store/store.h"
 #include "store/store_people.h"
-#include "types/plan.h"
+#include "testutil.h"
 
 struct fx {
   char *dir;
@@ -87,7 +76,7 @@ static uint64_t content_hash(const char *path)
   return h;
 }
 
-static int setup(void **state)
+int fault_db_setup(void **state)
 {
   struct fx *f = calloc(1, sizeof *f);
   f->dir = tu_tempdir();
@@ -111,7 +100,7 @@ static int setup(void **state)
   return 0;
 }
 
-static int teardown(void **state)
+int fault_db_teardown(void **state)
 {
   struct fx *f = *state;
   tu_rmtree(f->dir);
@@ -122,13 +111,12 @@ static int teardown(void **state)
 
 /* One run of an operation on a fresh copy, the nth allocation failing (0:
  * none). Returns the operation's code; *made = allocations counted. */
-typedef int (*op_fn)(struct store *st, const struct scope *caller, struct fx *f, struct err *err);
 
 /* Runs where a failed allocation was not handled: reported together at the
  * end, so one run lists every place to fix. */
 static long bad_runs;
 
-static int run_once(struct fx *f, op_fn op, long nth, long *made)
+static int run_once(struct fx *f, fault_op_fn op, long nth, long *made)
 {
   /* the work copy is the pristine database unless the last run changed it */
   if (f->work_dirty)
@@ -140,7 +128,7 @@ static int run_once(struct fx *f, op_fn op, long nth, long *made)
   assert_int_equal(store_open_ready(&st, f->work, &err), ERR_OK);
   assert_int_equal(app_caller_open(&caller, st, NULL, "kiểm thử lỗi cấp phát", &err), ERR_OK);
   faultalloc_arm(nth);
-  int rc = op(st, &caller, f, &err);
+  int rc = op(st, &caller, f->dir, &err);
   *made = faultalloc_disarm();
   store_close(st);
   uint64_t h = content_hash(f->work);
@@ -161,8 +149,9 @@ static int run_once(struct fx *f, op_fn op, long nth, long *made)
   return rc;
 }
 
-static void every_allocation(struct fx *f, op_fn op)
+void fault_db_every_allocation(void **state, fault_op_fn op)
 {
+  struct fx *f = *state;
   long total;
   assert_int_equal(run_once(f, op, 0, &total), ERR_OK);
   assert_true(total > 0);
@@ -177,70 +166,4 @@ static void every_allocation(struct fx *f, op_fn op)
   }
   print_message("%ld allocations, each failed once: %ld not handled\n", total, bad_runs);
   assert_int_equal(bad_runs, 0);
-}
-
-/* ---- a people import ---------------------------------------------------- */
-
-static int import_people(struct store *st, const struct scope *caller, struct fx *f,
-                         struct err *err)
-{
-  const char *path = tu_write_file(f->dir, "people.csv",
-                                   "Họ tên,Ngày sinh,Giới tính,Mã đơn vị,Hệ đơn vị,Số định danh,"
-                                   "Phân loại,Ngày phân loại\n"
-                                   "Nguyễn Văn An,12/03/1990,Nam,03006,post2025,015090000101,"
-                                   "Người nghiện ma túy,02/01/2026\n"
-                                   "Lò Thị Bình,01/07/1985,Nữ,03006,post2025,,,\n"
-                                   "Giàng A Chứ,20/11/2001,Nam,02671,post2025,015201000203,"
-                                   "Người sử dụng trái phép chất ma túy,15/02/2026\n");
-  struct app_register_import_in in = {"people", path, 0, "2026-06-01"};
-  struct reg_import_result res;
-  int rc = app_register_import(&res, st, caller, &in, err);
-  if (!rc && (res.inserted != 3 || res.n_rejects))
-    rc = err_set(err, ERR_INTERNAL, "imported %ld, rejected %zu", res.inserted, res.n_rejects);
-  reg_import_result_free(&res);
-  return rc;
-}
-
-static void people_import_fails_cleanly(void **state)
-{
-  every_allocation(*state, import_people);
-}
-
-/* ---- a plan save ---------------------------------------------------------- */
-
-static int save_plan(struct store *st, const struct scope *caller, struct fx *f, struct err *err)
-{
-  (void)f;
-  static const char text[] = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 07/KH-UBND\n"
-                             "KẾ HOẠCH\nPhòng, chống ma túy năm 2026\n"
-                             "I. MỤC TIÊU\nGiảm 5% số người nghiện so với năm 2025.\n"
-                             "II. NHIỆM VỤ\n1. Tuyên truyền\n"
-                             "- Tổ chức tuyên truyền tại các trường học (Sở Giáo dục và Đào tạo "
-                             "chủ trì, phối hợp Công an tỉnh, hoàn thành trước 30/6/2026).\n"
-                             "III. TỔ CHỨC THỰC HIỆN\nBáo cáo 6 tháng trước ngày 10/6/2026.\n";
-  struct plan p;
-  int rc = plan_read_text(&p, text, sizeof text - 1, err);
-  long id = 0;
-  if (!rc)
-    rc = plan_edit_save(&id, st, &p, "kehoach.txt", text, caller->user, err);
-  plan_free(&p);
-  return rc;
-}
-
-static void plan_save_fails_cleanly(void **state)
-{
-  every_allocation(*state, save_plan);
-}
-
-int main(void)
-{
-  if (faultalloc_install())
-    return 1;
-  if (getenv("FAULTALLOC_TEST")) /* one test by name, for debugging */
-    cmocka_set_test_filter(getenv("FAULTALLOC_TEST"));
-  const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(people_import_fails_cleanly, setup, teardown),
-      cmocka_unit_test_setup_teardown(plan_save_fails_cleanly, setup, teardown),
-  };
-  return cmocka_run_group_tests(tests, NULL, NULL);
 }
