@@ -34,6 +34,9 @@ void reg_import_result_free(struct reg_import_result *r)
     free_fields(r->rejects[i].fields, r->rejects[i].n);
   }
   free(r->rejects);
+  for (size_t i = 0; i < r->n_notes; i++)
+    free(r->notes[i].text);
+  free(r->notes);
   free_fields(r->header, r->n_header);
   memset(r, 0, sizeof *r);
 }
@@ -74,6 +77,54 @@ static int add_reject(struct reg_import_result *out, size_t *cap, const struct c
     return err_set(err, ERR_NOMEM, "hết bộ nhớ");
   }
   out->n_rejects++;
+  return ERR_OK;
+}
+
+/* The CSV reader's problems of a row, of one kind (refused or removed), as
+ * "Họ tên (cột 3): chứa byte NUL ở ký tự thứ 7; ..." into b. */
+static void describe_issues(struct buf *b, const struct reg_import_result *out,
+                            const struct csv_row *row, int refused)
+{
+  for (size_t k = 0; k < row->n_issues; k++) {
+    const struct csv_issue *is = &row->issues[k];
+    if (is->refused != refused)
+      continue;
+    if (b->len)
+      buf_adds(b, "; ");
+    if (is->col < out->n_header && out->header[is->col][0])
+      buf_addf(b, "%s (cột %zu): %s", out->header[is->col], is->col + 1, is->what);
+    else
+      buf_addf(b, "cột %zu: %s", is->col + 1, is->what);
+  }
+  if (refused && !b->len)
+    buf_adds(b, "dòng có ký tự không được nhận");
+}
+
+static int add_note(struct reg_import_result *out, size_t *cap, const struct csv_row *row,
+                    struct buf *text, struct err *err)
+{
+  buf_reset(text);
+  describe_issues(text, out, row, 0);
+  if (!text->len)
+    return ERR_OK;
+  if (out->n_notes == REG_IMPORT_MAX_NOTES) {
+    out->notes_over++;
+    return ERR_OK;
+  }
+  if (out->n_notes == *cap) {
+    size_t nc = *cap ? *cap * 2 : 16;
+    struct reg_note *n = realloc(out->notes, nc * sizeof *n);
+    if (!n)
+      return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+    out->notes = n;
+    *cap = nc;
+  }
+  char *t = buf_failed(text) ? NULL : strdup(buf_str(text));
+  if (!t)
+    return err_set(err, ERR_NOMEM, "hết bộ nhớ");
+  out->notes[out->n_notes].line = row->line;
+  out->notes[out->n_notes].text = t;
+  out->n_notes++;
   return ERR_OK;
 }
 
@@ -217,6 +268,14 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
   }
   out->header = copy_fields(&row);
   out->n_header = row.n;
+  size_t note_cap = 0;
+  struct buf note;
+  buf_init(&note, 0);
+  if (out->header && add_note(out, &note_cap, &row, &note, err)) {
+    buf_free(&note);
+    csv_close(&r);
+    return ERR_NOMEM;
+  }
   int map[REG_MAX_COLUMNS];
   struct buf missing;
   buf_init(&missing, 0);
@@ -232,6 +291,7 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
                                path, buf_str(&missing), spec->name, spec->name)
                      : err_set(err, ERR_NOMEM, "hết bộ nhớ");
     buf_free(&missing);
+    buf_free(&note);
     csv_close(&r);
     return rc;
   }
@@ -244,6 +304,7 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
   if (rc) {
     if (fk_off)
       store_people_bulk_fk(st, 1, &fe);
+    buf_free(&note);
     csv_close(&r);
     return rc;
   }
@@ -258,10 +319,25 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
     rc = person_bulk_begin(&bulk, st, sc, today, err);
   const char *raw[REG_MAX_COLUMNS];
   char nid[REG_MAX_COLUMNS][13]; /* national IDs with their zeros put back */
-  while (!rc && (got = csv_next(&r, &row, err)) == 1) {
+  /* A row whose bytes the reader refuses is a bad row like any other: it
+   * goes to the rejects with its columns and reasons, and the reader reads
+   * on at the next record. Only an error that stops the reader (an
+   * unterminated quote runs to the end of the file) refuses the file. */
+  while (!rc && ((got = csv_next(&r, &row, err)) == 1 || got == CSV_BAD_ROW)) {
     if (row_is_blank(&row))
       continue;
     out->rows++;
+    if (got == CSV_BAD_ROW) {
+      err_clear(err);
+      buf_reset(&problems);
+      describe_issues(&problems, out, &row, 1);
+      rc = add_reject(out, &cap, &row,
+                      buf_failed(&problems) ? "dòng không hợp lệ" : buf_str(&problems), err);
+      continue;
+    }
+    rc = add_note(out, &note_cap, &row, &note, err);
+    if (rc)
+      break;
     for (size_t i = 0; i < spec->n_cols; i++)
       raw[i] = map[i] >= 0 && (size_t)map[i] < row.n ? unprotect(row.fields[map[i]]) : NULL;
     for (size_t i = 0; i < spec->n_cols; i++)
@@ -281,8 +357,9 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
           out->unchanged += oc == REG_UNCHANGED;
   }
   buf_free(&problems);
-  if (!rc && got < 0)
-    rc = ERR_INPUT; /* a broken quote or invalid UTF-8: err names the line */
+  buf_free(&note);
+  if (!rc && got < 0) /* a quote never closed (err names the line), or no memory */
+    rc = err && err->code == ERR_NOMEM ? ERR_NOMEM : ERR_INPUT;
   csv_close(&r);
   if (!rc && bulk)
     rc = person_bulk_finish(&sum, bulk, err);

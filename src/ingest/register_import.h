@@ -28,20 +28,36 @@ struct reg_reject {
   size_t n;
 };
 
+/* Invisible characters the CSV reader removed from a row (csv.h): the row
+ * is kept as it reads, and the person is told. */
+struct reg_note {
+  long line;  /* the line the row starts on */
+  char *text; /* "Họ tên (cột 3): đã bỏ 1 ký tự ẩn (U+200B)" */
+};
+
+/* Notes kept in a result; past this many they are only counted. */
+#define REG_IMPORT_MAX_NOTES 1000
+
 struct reg_import_result {
   long rows; /* data rows read */
   long inserted, updated, unchanged;
   struct reg_reject *rejects;
   size_t n_rejects;
-  char **header; /* the file's header row */
+  struct reg_note *notes; /* in line order */
+  size_t n_notes;
+  size_t notes_over; /* rows with a note past REG_IMPORT_MAX_NOTES */
+  char **header;     /* the file's header row */
   size_t n_header;
 };
 void reg_import_result_free(struct reg_import_result *r); /* accepts NULL */
 
 /* Import `path` into register `spec` for the caller. dry_run: check every
  * row, report, and roll back. ERR_INPUT for a file that cannot be read as
- * the register (bad CSV, missing required column); row problems are not
- * errors: they are in out->rejects. */
+ * the register (an unterminated quote, a bad header row, a missing required
+ * column); row problems are not errors: they are in out->rejects, a row
+ * whose bytes the CSV reader refuses (NUL, control or layout characters,
+ * invalid UTF-8) among them, with its column; characters the reader removed
+ * are in out->notes. */
 int reg_import_file(struct reg_import_result *out, struct store *st, const struct scope *sc,
                     const struct reg_spec *spec, const char *path, int dry_run, const char *today,
                     struct err *err);
