@@ -129,6 +129,10 @@ static enum ch_action ch_classify(const char *s, size_t n, size_t i, int32_t *cp
   }
   *cp = u;
   *cl = (size_t)k;
+  /* the Latin letters of Vietnamese (U+00C0-U+024F, U+1E00-U+1EFF) hold
+   * no control or format character: no table look-up for most of a name */
+  if ((u >= 0xC0 && u <= 0x24F) || (u >= 0x1E00 && u <= 0x1EFF))
+    return CH_KEEP;
   if (u == 0xFFFD) {
     *why = WHY_REPLACEMENT;
     return CH_REFUSE;
