@@ -181,6 +181,10 @@ int cmd_import(int argc, char **argv, const struct cli_global *g)
     reg_import_result_free(&res);
     return cli_fail(&x.err);
   }
+  for (size_t i = 0; i < res.n_notes; i++)
+    fprintf(stderr, "dòng %ld (ghi chú): %s\n", res.notes[i].line, res.notes[i].text);
+  if (res.notes_over)
+    fprintf(stderr, "(ghi chú) còn %zu dòng khác đã được bỏ ký tự ẩn\n", res.notes_over);
   for (size_t i = 0; i < res.n_rejects; i++)
     fprintf(stderr, "dòng %ld: %s\n", res.rejects[i].line, res.rejects[i].reason);
   char rej_default[4096];

@@ -69,6 +69,8 @@ int reg_reader_open(struct reg_reader *out, const struct reg_spec *spec, const c
     table_read_close(&out->table);
     return err_nomem(err);
   }
+  for (size_t i = 0; i < row.n_issues && i < CELL_MAX_ISSUES; i++)
+    out->header_issues.items[out->header_issues.n++] = row.issues[i];
   struct buf missing;
   buf_init(&missing, 0);
   for (size_t i = 0; i < spec->n_cols; i++) {
@@ -135,9 +137,18 @@ static int row_is_blank(const struct table_row *row)
 int reg_reader_next(struct reg_reader *r, struct err *err)
 {
   const struct reg_spec *spec = r->spec;
+  struct err e;
+  err_clear(&e);
   int got;
-  while ((got = table_read_next(&r->table, &r->row, err)) == 1 && row_is_blank(&r->row))
+  while (((got = table_read_next(&r->table, &r->row, &e)) == 1 || got == TABLE_BAD_ROW) &&
+         row_is_blank(&r->row))
     ;
+  if (got == TABLE_BAD_ROW)
+    return REG_READ_BAD_ROW; /* e names its first problem: the caller describes them all */
+  if (got < 0) {
+    err_copy(err, &e);
+    return -1;
+  }
   if (got != 1)
     return got;
   for (size_t i = 0; i < spec->n_cols; i++) {
@@ -148,6 +159,25 @@ int reg_reader_next(struct reg_reader *r, struct err *err)
     r->raw[i] = v;
   }
   return 1;
+}
+
+void reg_reader_describe(struct buf *out, const struct reg_reader *r,
+                         const struct cell_issue *issues, size_t n, int refused)
+{
+  size_t before = out->len;
+  for (size_t k = 0; k < n; k++) {
+    const struct cell_issue *is = &issues[k];
+    if (is->refused != refused)
+      continue;
+    if (out->len > before)
+      buf_adds(out, "; ");
+    if (is->col < r->header.n && r->header.fields[is->col][0])
+      buf_addf(out, "%s (cột %zu): %s", r->header.fields[is->col], is->col + 1, is->what);
+    else
+      buf_addf(out, "cột %zu: %s", is->col + 1, is->what);
+  }
+  if (refused && out->len == before)
+    buf_adds(out, "dòng có ký tự không được nhận");
 }
 
 void reg_reader_close(struct reg_reader *r)

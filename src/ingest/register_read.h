@@ -15,6 +15,13 @@
  *  - a row of blanks or of separators only (";;;;" below a spreadsheet's
  *    table) is no row: skipped, not counted.
  *
+ * A row whose characters the table reader refuses (NUL, controls, layout
+ * characters, invalid UTF-8: ingest/cell_check.h) comes out as
+ * REG_READ_BAD_ROW, as read, for the import to reject with its columns
+ * and reasons (reg_reader_describe); the reading goes on at the next row.
+ * Characters removed from a row are on r->row.issues, for a note. A header
+ * row with refused characters refuses the file.
+ *
  * Reading only: what a cell means is the register's rules (domain/register.h)
  * and saving the rows is the import operation's (app/app_register.h). */
 #ifndef PCMT_INGEST_REGISTER_READ_H
@@ -22,15 +29,20 @@
 
 #include <stddef.h>
 
+#include "base/buf.h"
 #include "base/err.h"
 #include "ingest/table_read.h"
 #include "types/register.h"
+
+/* reg_reader_next's answer for a row with refused characters. */
+#define REG_READ_BAD_ROW TABLE_BAD_ROW
 
 struct reg_reader {
   struct table_reader table;        /* the file */
   const struct reg_spec *spec;      /* the register read */
   int map[REG_MAX_COLUMNS];         /* the file column of each spec column, -1 when absent */
-  struct table_row header;          /* the header row, copied (owned) */
+  struct table_row header;          /* the header row, copied (owned; no issues) */
+  struct cell_issues header_issues; /* characters removed from the header row */
   struct table_row row;             /* the current data row as read (borrowed from table) */
   const char *raw[REG_MAX_COLUMNS]; /* the current row's cells by spec column */
   char nid[REG_MAX_COLUMNS][13];    /* national IDs with their zeros put back */
@@ -45,9 +57,18 @@ int reg_reader_open(struct reg_reader *out, const struct reg_spec *spec, const c
                     struct err *err);
 
 /* The next data row into r->row (as read) and r->raw (by spec column):
- * 1 = a row, 0 = end of the file, < 0 = the file stops being readable (an
- * unterminated quote, invalid UTF-8: err names the line). */
+ * 1 = a row, 0 = end of the file, REG_READ_BAD_ROW = a row with refused
+ * characters in r->row only (r->raw is not set; err is not touched), -1 =
+ * the file stops being readable (an unterminated quote: err names the line;
+ * ERR_NOMEM). */
 int reg_reader_next(struct reg_reader *r, struct err *err);
+
+/* The problems of one kind (refused = 1: characters refused; 0: removed)
+ * among `issues`, appended to out as "Họ tên (cột 3): chứa byte NUL ở ký tự
+ * thứ 7; ...", each column named by r's header. For refused problems none
+ * of which is described (past CELL_MAX_ISSUES) a general reason. */
+void reg_reader_describe(struct buf *out, const struct reg_reader *r,
+                         const struct cell_issue *issues, size_t n, int refused);
 
 /* Close r. Accepts NULL. */
 void reg_reader_close(struct reg_reader *r);

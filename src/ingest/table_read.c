@@ -16,12 +16,14 @@ static int csv_impl_next(void *impl, struct table_row *row, struct err *err)
 {
   struct csv_row r;
   int got = csv_next(impl, &r, err);
-  if (got == 1) {
+  if (got == 1 || got == CSV_BAD_ROW) {
     row->fields = r.fields;
     row->n = r.n;
     row->line = r.line;
+    row->issues = r.issues;
+    row->n_issues = r.n_issues;
   }
-  return got;
+  return got == CSV_BAD_ROW ? TABLE_BAD_ROW : got;
 }
 
 static void csv_impl_close(void *impl)

@@ -6,24 +6,39 @@
  * `struct table_reader` (its `next` and `close`); table_read_open picks it
  * from the file's name. CSV (ingest/csv.h) is the one format today: a
  * spreadsheet format plugs in beside it in table_read.c without the import
- * changing. */
+ * changing.
+ *
+ * Every format checks its cells' characters the same way
+ * (ingest/cell_check.h): a row holding a refused character comes back as
+ * TABLE_BAD_ROW, with where and why, and the reading goes on; characters
+ * removed are noted on the row. */
 #ifndef PCMT_INGEST_TABLE_READ_H
 #define PCMT_INGEST_TABLE_READ_H
 
 #include <stddef.h>
 
 #include "base/err.h"
+#include "ingest/cell_check.h"
+
+/* next's answer for a row with refused characters (ingest/cell_check.h). */
+#define TABLE_BAD_ROW (-2)
 
 struct table_row {
-  char **fields; /* the cells as read; borrowed until the next call of next */
-  size_t n;      /* cells in this row (rows may differ) */
-  long line;     /* the line (or sheet row) the row starts on, 1-based */
+  char **fields;                   /* the cells as read; borrowed until the next call of next */
+  size_t n;                        /* cells in this row (rows may differ) */
+  long line;                       /* the line (or sheet row) the row starts on, 1-based */
+  const struct cell_issue *issues; /* its characters refused or removed; borrowed like fields */
+  size_t n_issues;                 /* 0 for a clean row */
 };
 
 struct table_reader {
   void *impl; /* the format's state, owned; NULL when not open */
-  /* The next row: 1 = a row in *row, 0 = end of the table, < 0 = an error
-   * that stops the reading (err names the line). Blank lines are skipped. */
+  /* The next row: 1 = a row in *row (its issues may note characters
+   * removed), 0 = end of the table, TABLE_BAD_ROW = a row with refused
+   * characters, in *row as read with each refused one written U+FFFD, its
+   * issues saying where and why (err names the first); the next call reads
+   * on. -1 = an error that stops the reading (err names the line). Blank
+   * lines are skipped. */
   int (*next)(void *impl, struct table_row *row, struct err *err);
   void (*close)(void *impl); /* frees impl */
   char sha256[65];           /* hex SHA-256 of the file's bytes */

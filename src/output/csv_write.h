@@ -6,7 +6,8 @@
  * (starting with =, +, -, @, a tab or a carriage return) is written as text:
  * prefixed with an apostrophe, which the importer strips again. The file is
  * written beside its final name and renamed into place on success, so a
- * failed export never leaves a half-written file under that name. */
+ * failed export never leaves a half-written file under that name; it is
+ * created readable by its owner only (0600): exports hold personal data. */
 #ifndef PCMT_OUTPUT_CSV_WRITE_H
 #define PCMT_OUTPUT_CSV_WRITE_H
 
