@@ -463,12 +463,12 @@ static int parse_number(double *out, const char *t)
  * column the date picks the tree, so the two always agree. */
 static int check_unit_on_date(struct store *st, const struct reg_spec *spec, const char *const *raw,
                               const char *tree, const char *code, const char *header,
-                              struct buf *problems, struct err *err)
+                              const char *today, struct buf *problems, struct err *err)
 {
   const char *draw = raw[reg_col_index(spec, spec->date_db)];
   struct date d;
   struct err e;
-  if (!draw || date_parse(&d, draw, 0, &e))
+  if (!draw || date_parse_cell(&d, draw, DATE_YY_EVENT, today, &e))
     return ERR_OK; /* the date column reports its own problem */
   char iso[DATE_ISO_LEN], vn[16], edge[16];
   date_to_iso(iso, d);
@@ -521,6 +521,101 @@ static int parse_int(long long *out, const char *t)
     return -1;
   *out = n;
   return 0;
+}
+
+enum date_yy reg_date_rule(const struct reg_column *col)
+{
+  return strcmp(col->db, "birth_date") == 0 ? DATE_YY_BIRTH : DATE_YY_EVENT;
+}
+
+size_t reg_unit_padded(char out[][8], const char *code, int commune_only)
+{
+  static const size_t widths[] = {2, 3, 5}; /* province, district, commune */
+  size_t len = strlen(code), n = 0;
+  if (len == 0 || len >= 5 || code[0] == '0' || strspn(code, "0123456789") != len)
+    return 0;
+  for (size_t i = 0; i < N(widths); i++)
+    if (widths[i] > len && (!commune_only || widths[i] == 5))
+      snprintf(out[n++], 8, "%0*d%s", (int)(widths[i] - len), 0, code);
+  return n;
+}
+
+/* The unit `code` names in tree `tr`: *id, and whether it lies in the
+ * caller's territory; ERR_NOT_FOUND when the tree has no such code. */
+static int unit_in_scope(long *id, int *inside, struct store *st, const struct scope *sc,
+                         const char *tr, const char *code, struct err *err)
+{
+  int level = 0;
+  int rc = store_scope_unit(id, &level, st, tr, code, err);
+  if (!rc)
+    rc = store_scope_covers(inside, st, sc->unit_id > 0 ? sc->unit_id : 0, *id, err);
+  return rc;
+}
+
+/* A unit cell: the code as written when that unit is in the caller's
+ * territory, else the one code of its zero-padded forms (reg_unit_padded)
+ * that is, since a spreadsheet that took the code for a number dropped its
+ * leading zeros ("02785" -> 2785). Several padded forms in the territory are
+ * refused rather than guessed. A residence (`commune_only`) can only be a
+ * commune: a short code is read as the commune it pads to. Sets c->id and
+ * c->text (the code found), or adds a problem. */
+static int parse_unit(struct reg_cell *c, struct store *st, const struct scope *sc, const char *tr,
+                      const char *v, int commune_only, const char *header, struct buf *problems,
+                      struct err *err)
+{
+  char pads[3][8];
+  size_t n_pads = reg_unit_padded(pads, v, commune_only);
+  long id = 0;
+  int inside = 0, written = 0, rc;
+  if (!n_pads || !commune_only) {
+    rc = unit_in_scope(&id, &inside, st, sc, tr, v, err);
+    if (rc && rc != ERR_NOT_FOUND)
+      return rc;
+    written = rc == ERR_OK;
+    if (written && (inside || !n_pads)) {
+      c->id = id;
+      snprintf(c->text, sizeof c->text, "%s", v);
+      if (!inside)
+        problem(problems, header, "đơn vị %s nằm ngoài địa bàn của người nhập", v);
+      return ERR_OK;
+    }
+  }
+  const char *found = NULL, *outside = NULL;
+  size_t n_found = 0;
+  char list[40] = "";
+  for (size_t i = 0; i < n_pads; i++) {
+    long pid = 0;
+    int pin = 0;
+    rc = unit_in_scope(&pid, &pin, st, sc, tr, pads[i], err);
+    if (rc == ERR_NOT_FOUND)
+      continue;
+    if (rc)
+      return rc;
+    if (!pin) {
+      outside = outside ? outside : pads[i];
+      continue;
+    }
+    size_t w = strlen(list);
+    snprintf(list + w, sizeof list - w, "%s%s", n_found ? " hoặc " : "", pads[i]);
+    if (!n_found++) {
+      found = pads[i];
+      id = pid;
+    }
+  }
+  if (n_found == 1) {
+    c->id = id;
+    snprintf(c->text, sizeof c->text, "%s", found);
+  } else if (n_found > 1) {
+    problem(problems, header,
+            "mã %s có thể là %s (bảng tính đã bỏ số 0 ở đầu); ghi đủ mã, định dạng cột là "
+            "Văn bản",
+            v, list);
+  } else if (written || outside) {
+    problem(problems, header, "đơn vị %s nằm ngoài địa bàn của người nhập", written ? v : outside);
+  } else {
+    problem(problems, header, "không có đơn vị mã %s trong hệ %s", v, tr);
+  }
+  return ERR_OK;
 }
 
 /* The agency kind a cell names: a kind code ("police"), a kind's label
@@ -590,8 +685,8 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
     case REG_DATE: {
       struct date d;
       struct err e;
-      if (date_parse(&d, v, 0, &e)) {
-        problem(problems, col->header, "\"%s\" không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd)", v);
+      if (date_parse_cell(&d, v, reg_date_rule(col), today, &e)) {
+        problem(problems, col->header, "%s", e.msg);
         break;
       }
       date_to_iso(c->text, d);
@@ -643,31 +738,21 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
         struct date d;
         struct err e;
         const char *draw = spec->date_db ? raw[reg_col_index(spec, spec->date_db)] : NULL;
-        tr = draw && !date_parse(&d, draw, 0, &e) && date_cmp(d, (struct date){2025, 7, 1}) < 0
+        tr = draw && !date_parse_cell(&d, draw, DATE_YY_EVENT, today, &e) &&
+                     date_cmp(d, (struct date){2025, 7, 1}) < 0
                  ? UNIT_TREE_OLD
                  : UNIT_TREE_NEW;
       }
       snprintf(c->tree, sizeof c->tree, "%s", tr);
-      int level = 0;
-      int rc = store_scope_unit(&c->id, &level, st, tr, v, err);
-      if (rc == ERR_NOT_FOUND) {
-        problem(problems, col->header, "không có đơn vị mã %s trong hệ %s", v, tr);
-        break;
-      }
+      size_t before_unit = problems->len;
+      int rc = parse_unit(c, st, sc, tr, v, spec == &person_spec, col->header, problems, err);
       if (rc)
         return rc;
-      int inside = 0;
-      rc = store_scope_covers(&inside, st, sc->unit_id > 0 ? sc->unit_id : 0, c->id, err);
-      if (rc)
-        return rc;
-      if (!inside)
-        problem(problems, col->header, "đơn vị %s nằm ngoài địa bàn của người nhập", v);
-      if (tree && spec->date_db) {
-        rc = check_unit_on_date(st, spec, raw, tr, v, col->header, problems, err);
+      if (tree && spec->date_db && problems->len == before_unit) {
+        rc = check_unit_on_date(st, spec, raw, tr, c->text, col->header, today, problems, err);
         if (rc)
           return rc;
       }
-      snprintf(c->text, sizeof c->text, "%s", v);
       break;
     }
     case REG_AGENCY:
