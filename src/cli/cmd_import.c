@@ -16,7 +16,9 @@
 #include "domain/register.h"
 #include "domain/scope.h"
 #include "ingest/register_import.h"
+#include "ingest/table_read.h"
 #include "output/csv_write.h"
+#include "output/xlsx_write.h"
 #include "store/store.h"
 
 static void list_registers(FILE *f)
@@ -31,7 +33,8 @@ static const char import_help[] =
     "                   [--as NAME] [--purpose TEXT] [--today DATE]\n"
     "       pcmt export REGISTER -o FILE [--unit CODE [--tree T]] [--as NAME] [--purpose TEXT]\n"
     "       pcmt registers [REGISTER]\n\n"
-    "CSV in UTF-8 (with or without BOM), comma or semicolon, dates dd/mm/yyyy or yyyy-mm-dd.\n"
+    "CSV in UTF-8 (with or without BOM), comma or semicolon, dates dd/mm/yyyy or yyyy-mm-dd;\n"
+    "or an .xlsx workbook (FILE ending in .xlsx: its first sheet; export writes one).\n"
     "Columns by their Vietnamese headers: pcmt registers REGISTER. Bad rows go to the rejects\n"
     "file (default FILE.rejects.csv) with their line and reason; good rows are saved together.\n"
     "Exit: 0 all rows saved, 1 some rows rejected, 2 unusable file. Docs: docs/registers.md\n\n";
@@ -258,6 +261,51 @@ static int write_cell_row(void *ctx, const char *const *cells)
   return csv_writer_row(w, cells, &e);
 }
 
+/* The kind of an .xlsx column: dates are date cells, counts and quantities
+ * numbers; everything else, codes, national IDs and record numbers ("Mã hồ
+ * sơ", a whole number that counts nothing) among them, text. */
+static enum xlsx_kind xlsx_kind_of(const struct reg_column *c)
+{
+  if (c->type == REG_DATE)
+    return XLSX_DATE;
+  if (c->type == REG_REAL || (c->type == REG_INT && strcmp(c->db, "person_id") != 0))
+    return XLSX_NUMBER;
+  return XLSX_TEXT;
+}
+
+struct xlsx_ctx {
+  struct xlsx_writer *w;
+  struct err err; /* why a row failed */
+};
+
+static int write_xlsx_row(void *ctx, const char *const *cells)
+{
+  struct xlsx_ctx *x = ctx;
+  return xlsx_writer_row(x->w, cells, &x->err);
+}
+
+/* `pcmt export REGISTER -o FILE.xlsx`: the same rows as the CSV export,
+ * into one sheet named after the register. */
+static int export_xlsx(long *n, struct io_ctx *x, struct err *err)
+{
+  const struct reg_spec *spec = x->spec;
+  const char *headers[REG_MAX_COLUMNS];
+  enum xlsx_kind kinds[REG_MAX_COLUMNS];
+  for (size_t i = 0; i < spec->n_cols; i++) {
+    headers[i] = spec->cols[i].header;
+    kinds[i] = xlsx_kind_of(&spec->cols[i]);
+  }
+  struct xlsx_ctx xc = {NULL, {ERR_OK, ""}};
+  int rc = xlsx_writer_open(&xc.w, x->o.out, spec->name, headers, kinds, spec->n_cols, err);
+  if (rc)
+    return rc;
+  rc = reg_export(x->st, &x->sc, spec, write_xlsx_row, &xc, n, x->today, err);
+  if (rc && xc.err.code)
+    err_copy(err, &xc.err);
+  int crc = xlsx_writer_close(xc.w, rc == ERR_OK, err);
+  return rc ? rc : crc;
+}
+
 int cmd_export(int argc, char **argv, const struct cli_global *g)
 {
   struct io_ctx x;
@@ -268,6 +316,15 @@ int cmd_export(int argc, char **argv, const struct cli_global *g)
   const struct reg_spec *spec = x.spec;
   struct store *st = x.st;
   struct err err = x.err;
+  if (table_is_xlsx(o.out)) {
+    long n = 0;
+    int rc = export_xlsx(&n, &x, &err);
+    store_close(st);
+    if (rc)
+      return cli_fail(&err);
+    printf("%s: %ld dòng -> %s\n", spec->name, n, o.out);
+    return 0;
+  }
   struct csv_writer w;
   int rc = csv_writer_open(&w, o.out, spec->n_cols, &err);
   const char *headers[REG_MAX_COLUMNS];

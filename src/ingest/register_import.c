@@ -1,4 +1,4 @@
-/* register_import.c: the CSV import driver (see register_import.h). */
+/* register_import.c: the import driver, CSV or .xlsx (see register_import.h). */
 #include "ingest/register_import.h"
 
 #include <stdio.h>
@@ -13,6 +13,7 @@
 #include "domain/register.h"
 #include "domain/scope.h"
 #include "ingest/csv.h"
+#include "ingest/table_read.h"
 #include "output/csv_write.h"
 #include "store/store.h"
 #include "store/store_people_bulk.h"
@@ -38,7 +39,7 @@ void reg_import_result_free(struct reg_import_result *r)
   memset(r, 0, sizeof *r);
 }
 
-static char **copy_fields(const struct csv_row *row)
+static char **copy_fields(const struct table_row *row)
 {
   char **f = calloc(row->n ? row->n : 1, sizeof *f);
   if (!f)
@@ -51,7 +52,7 @@ static char **copy_fields(const struct csv_row *row)
   return f;
 }
 
-static int add_reject(struct reg_import_result *out, size_t *cap, const struct csv_row *row,
+static int add_reject(struct reg_import_result *out, size_t *cap, const struct table_row *row,
                       const char *reason, struct err *err)
 {
   if (out->n_rejects == *cap) {
@@ -188,7 +189,7 @@ static const char *restore_national_id(char *buf, const char *v)
 
 /* A row of separators only (";;;;", as a spreadsheet writes the rows below
  * a table) or of blanks is no row: skipped, neither counted nor rejected. */
-static int row_is_blank(const struct csv_row *row)
+static int row_is_blank(const struct table_row *row)
 {
   for (size_t i = 0; i < row->n; i++)
     for (const char *p = row->fields[i]; *p; p++)
@@ -205,14 +206,15 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
   if (!scope_may_write_people(sc))
     return err_set(err, ERR_DENIED, "vai trò %s không được nhập dữ liệu vào danh sách",
                    scope_role_name(sc->role));
-  struct csv_reader r;
-  int rc = csv_open_file(&r, path, err);
+  /* a CSV file, or an .xlsx workbook's first sheet (by the file's name) */
+  struct table_reader r;
+  int rc = table_open(&r, path, err);
   if (rc)
     return rc;
-  struct csv_row row;
-  int got = csv_next(&r, &row, err);
+  struct table_row row;
+  int got = r.next(r.self, &row, err);
   if (got <= 0) {
-    csv_close(&r);
+    table_close(&r);
     return got < 0 ? ERR_INPUT : err_set(err, ERR_INPUT, "tệp \"%s\" trống", path);
   }
   out->header = copy_fields(&row);
@@ -221,7 +223,7 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
   struct buf missing;
   buf_init(&missing, 0);
   for (size_t i = 0; i < spec->n_cols; i++) {
-    map[i] = csv_column(&row, spec->cols[i].header);
+    map[i] = csv_column(&(struct csv_row){row.fields, row.n, row.line}, spec->cols[i].header);
     if (map[i] < 0 && (spec->cols[i].flags & REG_REQUIRED))
       buf_addf(&missing, "%s\"%s\"", missing.len ? ", " : "", spec->cols[i].header);
   }
@@ -232,7 +234,7 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
                                path, buf_str(&missing), spec->name, spec->name)
                      : err_nomem(err);
     buf_free(&missing);
-    csv_close(&r);
+    table_close(&r);
     return rc;
   }
   buf_free(&missing);
@@ -244,7 +246,7 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
   if (rc) {
     if (fk_off)
       store_people_bulk_fk(st, 1, &fe);
-    csv_close(&r);
+    table_close(&r);
     return rc;
   }
   size_t cap = 0;
@@ -258,7 +260,7 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
     rc = person_bulk_begin(&bulk, st, sc, today, err);
   const char *raw[REG_MAX_COLUMNS];
   char nid[REG_MAX_COLUMNS][13]; /* national IDs with their zeros put back */
-  while (!rc && (got = csv_next(&r, &row, err)) == 1) {
+  while (!rc && (got = r.next(r.self, &row, err)) == 1) {
     if (row_is_blank(&row))
       continue;
     out->rows++;
@@ -282,8 +284,8 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
   }
   buf_free(&problems);
   if (!rc && got < 0)
-    rc = ERR_INPUT; /* a broken quote or invalid UTF-8: err names the line */
-  csv_close(&r);
+    rc = ERR_INPUT; /* a broken quote, invalid UTF-8, a broken sheet: err names the line */
+  table_close(&r);
   if (!rc && bulk)
     rc = person_bulk_finish(&sum, bulk, err);
   person_bulk_free(bulk);

@@ -1,6 +1,9 @@
-/* register_import.h: a CSV file into a register, all good rows or a clear list of bad ones.
+/* register_import.h: a CSV or .xlsx file into a register, all good rows or a clear list of bad
+ * ones.
  *
- * The file's header row names the columns (Vietnamese headers of the
+ * The file is CSV, or the first sheet of an .xlsx workbook when its name
+ * ends in .xlsx (ingest/table_read.h; a row's line is then the sheet's row
+ * number). The file's header row names the columns (Vietnamese headers of the
  * register's spec, compared without case or diacritics, in any order; other
  * columns such as "STT" are ignored). A missing required column refuses the
  * whole file. Each row is parsed and saved by the register's rules; a bad
