@@ -336,9 +336,7 @@ static int parse_nfc(struct date *out, const char *text, int default_year, struc
 
 /* ---- register cells: what spreadsheets write ----------------------------- */
 
-/* "a/b/y" (or with "." or "-", one kind), blanks around: the three numbers
- * and the number of digits of y. 0 when the text has another shape. */
-static int short_form(const char *text, int v[3], int *ylen)
+int date_short_form(const char *text, int v[3], int *ylen)
 {
   const char *p = text;
   while (*p == ' ' || *p == '\t')
@@ -381,7 +379,7 @@ int date_parse_cell(struct date *out, const char *text, enum date_yy rule, const
   if (text && date_parse(out, text, 0, NULL) == ERR_OK)
     return ERR_OK;
   int v[3], ylen = 0;
-  if (!text || !short_form(text, v, &ylen))
+  if (!text || !date_short_form(text, v, &ylen))
     return err_set(err, ERR_INPUT, "\"%.60s\" không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd)",
                    text ? text : "");
   if (v[0] >= 1 && v[0] <= 12 && v[1] > 12 && v[1] <= 31)

@@ -49,6 +49,11 @@ enum date_yy {
 int date_parse_cell(struct date *out, const char *text, enum date_yy rule, const char *today,
                     struct err *err);
 
+/* 1 when text is "a/b/y" (or with "." or "-", one kind; blanks around),
+ * a and b of 1-2 digits and y of 2 or 4: v gets the three numbers as
+ * written, *ylen the digits of y. No check that it is a date. */
+int date_short_form(const char *text, int v[3], int *ylen);
+
 /* Find the first date written anywhere in `text` (same forms as date_parse),
  * for free prose such as "hoàn thành trước ngày 30/8/2024". On success sets
  * *out and, when non-NULL, *start and *end to the byte offsets of the match.

@@ -13,6 +13,7 @@
 #include "domain/register.h"
 #include "domain/scope.h"
 #include "ingest/csv.h"
+#include "ingest/sheet_dates.h"
 #include "ingest/table_read.h"
 #include "output/csv_write.h"
 #include "store/store.h"
@@ -198,6 +199,25 @@ static int row_is_blank(const struct table_row *row)
   return 1;
 }
 
+/* A first pass over the rows: what the date cells show of their day/month
+ * order (ingest/sheet_dates.h); then back to the first data row. A read
+ * error stops the pass quietly: the import meets it again and reports it. */
+static int see_dates(struct sheet_dates *sd, struct table_reader *r, const struct reg_spec *spec,
+                     const int *map, struct err *err)
+{
+  struct table_row row;
+  struct err e;
+  while (r->next(r->self, &row, &e) == 1)
+    for (size_t i = 0; i < spec->n_cols; i++)
+      if (spec->cols[i].type == REG_DATE && map[i] >= 0 && (size_t)map[i] < row.n)
+        sheet_dates_see(sd, row.fields[map[i]]);
+  int rc = r->rewind(r->self, err);
+  int got = rc ? 0 : r->next(r->self, &row, err); /* the header again */
+  if (!rc && got != 1)
+    rc = got < 0 ? ERR_INPUT : err_set(err, ERR_IO, "đọc lại tệp thất bại");
+  return rc;
+}
+
 int reg_import_file(struct reg_import_result *out, struct store *st, const struct scope *sc,
                     const struct reg_spec *spec, const char *path, int dry_run, const char *today,
                     struct err *err)
@@ -238,6 +258,12 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
     return rc;
   }
   buf_free(&missing);
+  struct sheet_dates sd = {0, 0};
+  rc = see_dates(&sd, &r, spec, map, err);
+  if (rc) {
+    table_close(&r);
+    return rc;
+  }
   /* people: the bulk path resolves every reference it writes in this
    * transaction; SQLite's per-row foreign-key probes are off meanwhile */
   struct err fe;
@@ -259,7 +285,8 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
   if (spec == &person_spec)
     rc = person_bulk_begin(&bulk, st, sc, today, err);
   const char *raw[REG_MAX_COLUMNS];
-  char nid[REG_MAX_COLUMNS][13]; /* national IDs with their zeros put back */
+  char nid[REG_MAX_COLUMNS][13];   /* national IDs with their zeros put back */
+  char dates[REG_MAX_COLUMNS][16]; /* short dates turned day first */
   while (!rc && (got = r.next(r.self, &row, err)) == 1) {
     if (row_is_blank(&row))
       continue;
@@ -270,6 +297,17 @@ int reg_import_file(struct reg_import_result *out, struct store *st, const struc
       if (spec->cols[i].type == REG_PERSON || strcmp(spec->cols[i].db, "national_id") == 0)
         raw[i] = restore_national_id(nid[i], raw[i]);
     buf_reset(&problems);
+    for (size_t i = 0; i < spec->n_cols; i++)
+      if (spec->cols[i].type == REG_DATE &&
+          sheet_dates_fix(&raw[i], dates[i], sizeof dates[i], raw[i], &sd))
+        buf_addf(&problems,
+                 "%s%s: \"%s\": không rõ ngày hay tháng viết trước (bảng tính viết lại ngày với "
+                 "năm hai chữ số, không ngày nào khác trong tệp cho biết); ghi dd/mm/yyyy",
+                 problems.len ? "; " : "", spec->cols[i].header, raw[i]);
+    if (problems.len) {
+      rc = add_reject(out, &cap, &row, buf_str(&problems) ? buf_str(&problems) : "", err);
+      continue;
+    }
     enum reg_outcome oc = REG_UNCHANGED;
     rc = bulk ? person_bulk_row(&oc, bulk, raw, &problems, err)
               : import_row(&oc, st, sc, spec, raw, today, &problems, err);

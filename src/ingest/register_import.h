@@ -3,7 +3,9 @@
  *
  * The file is CSV, or the first sheet of an .xlsx workbook when its name
  * ends in .xlsx (ingest/table_read.h; a row's line is then the sheet's row
- * number). The file's header row names the columns (Vietnamese headers of the
+ * number). Short dates are put day first by the order the whole file shows
+ * (ingest/sheet_dates.h: a first pass over the rows). The file's header row
+ * names the columns (Vietnamese headers of the
  * register's spec, compared without case or diacritics, in any order; other
  * columns such as "STT" are ignored). A missing required column refuses the
  * whole file. Each row is parsed and saved by the register's rules; a bad

@@ -5,7 +5,8 @@
 # leading zeros of unit codes and national IDs, and with its number detection on it writes
 # dates with two-digit years; as .xlsx, it keeps the cells as they were typed. An .xlsx edited
 # in one cell (openpyxl, after Calc) changes one record, and a bad cell is refused with the
-# sheet's row number.
+# sheet's row number. A Calc that reads dates day first and writes them month first (03/19/07)
+# gives a file whose short dates are all month first, and it is read so.
 set -u
 . "$PCMT_SOURCE_DIR/tests/e2e/lib.sh"
 
@@ -91,7 +92,17 @@ fresh "$T/special.db"
 import_all "$T/special.db" "$T/special" csv
 same_as_before "$T/special.db"
 
-# 3. .xlsx: exported, owner-only, saved again by Calc, imported into a fresh database.
+# 3. Dates read day first (Vietnamese) but written as an en-US Calc writes them, month first with
+#    two-digit years (03/19/07): the whole file is month first, 11/03/97 is 3 November.
+calc "$T/vi" "44,34,76,1,,1066,false,true" "$T/x/"*.csv
+CHECKS=$((CHECKS + 1))
+grep -q ',[01][0-9]/[1-3][0-9]/[0-9][0-9],' "$T/vi/people.csv" ||
+  fail "Calc wrote no month-first date: not the case tested"
+fresh "$T/vi.db"
+import_all "$T/vi.db" "$T/vi" csv
+same_as_before "$T/vi.db"
+
+# 4. .xlsx: exported, owner-only, saved again by Calc, imported into a fresh database.
 mkdir "$T/xl" "$T/xl2"
 for r in $regs; do
   run "$PCMT_BIN" --db "$T/g.db" export "$r" -o "$T/xl/$r.xlsx"
@@ -105,7 +116,7 @@ fresh "$T/xlsx.db"
 import_all "$T/xlsx.db" "$T/xl2" xlsx
 same_as_before "$T/xlsx.db"
 
-# 4. One cell edited after Calc (an address), one made wrong (a birth date on the 30th of
+# 5. One cell edited after Calc (an address), one made wrong (a birth date on the 30th of
 #    February, sheet row 5): one record updated, the bad row refused by its row number.
 "$py" - "$T/xl2/people.xlsx" "$T/edited.xlsx" <<'EOF' >"$T/py.log" 2>&1 || fail "openpyxl: $(cat "$T/py.log")"
 import sys, openpyxl
@@ -130,7 +141,7 @@ changed=$(diff "$T/x/people.csv" "$T/after.csv" | grep -c '^>')
 [ "$changed" = 1 ] && diff "$T/x/people.csv" "$T/after.csv" | grep -q '^>.*Số 9 đường Hoàng Liên' ||
   fail "want one person changed, the address: $(diff "$T/x/people.csv" "$T/after.csv" | head -6)"
 
-# 5. A file named .xlsx that is not one is refused whole.
+# 6. A file named .xlsx that is not one is refused whole.
 cp "$T/x/people.csv" "$T/fake.xlsx"
 run "$PCMT_BIN" --db "$T/copy.db" import people "$T/fake.xlsx" --today "$today"
 expect_status 2
