@@ -58,6 +58,13 @@ int xlsx_writer_open(struct xlsx_writer **out, const char *path, const char *she
     writer_free(w);
     return err_nomem(err);
   }
+  /* renaming over a device or a pipe ("-o /dev/null" as root) would
+   * replace it with the workbook: only a regular file is overwritten */
+  struct stat sb;
+  if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+    writer_free(w);
+    return err_set(err, ERR_INPUT, "\"%s\" không phải tệp thường; ghi .xlsx ra một tệp", path);
+  }
   snprintf(w->tmp_path, n, "%s.tmp%ld", path, (long)getpid());
   memcpy(w->kinds, kinds, n_cols * sizeof *kinds);
   w->n_cols = n_cols;

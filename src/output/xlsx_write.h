@@ -30,7 +30,8 @@ struct xlsx_writer;
 
 /* Create `path` (the sheet named `sheet`, at most 31 characters) with the
  * header row `headers` and the kinds of its n_cols columns. *out is the
- * caller's, freed by xlsx_writer_close. */
+ * caller's, freed by xlsx_writer_close. ERR_INPUT when `path` exists and is
+ * not a regular file (a device, a pipe: the rename would replace it). */
 int xlsx_writer_open(struct xlsx_writer **out, const char *path, const char *sheet,
                      const char *const *headers, const enum xlsx_kind *kinds, size_t n_cols,
                      struct err *err);

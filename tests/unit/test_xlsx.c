@@ -157,6 +157,12 @@ static void failed_write_leaves_nothing(void **state)
   char tmp[4300];
   snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
   assert_int_not_equal(stat(tmp, &sb), 0);
+  /* a pipe is not replaced by the workbook (as /dev/null would be) */
+  assert_int_equal(mkfifo(path_of("pipe.xlsx"), 0600), 0);
+  assert_int_equal(xlsx_writer_open(&w, path_of("pipe.xlsx"), "x", headers, kinds, 1, &err),
+                   ERR_INPUT);
+  assert_int_equal(stat(path_of("pipe.xlsx"), &sb), 0);
+  assert_true(S_ISFIFO(sb.st_mode));
   /* a folder that does not exist: an error, not a crash */
   assert_int_equal(xlsx_writer_open(&w, path_of("no/such/dir.xlsx"), "x", headers, kinds, 1, &err),
                    ERR_IO);
