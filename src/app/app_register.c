@@ -200,17 +200,15 @@ static int import_rows(struct run *x, struct reg_reader *rd, struct err *err)
 {
   struct reg_import_result *out = x->out;
   int rc = ERR_OK, got;
-  /* A row whose characters the reader refuses is a bad row like any other:
-   * it goes to the rejects with its columns and reasons, and the reading
-   * goes on. Only an error that stops the reader (an unterminated quote
-   * runs to the end of the file) refuses the file. */
+  /* A row the reader cannot take (refused characters, a short date whose
+   * order the file does not show) is a bad row like any other: it goes to
+   * the rejects with its reasons, and the reading goes on. Only an error
+   * that stops the reader (an unterminated quote runs to the end of the
+   * file) refuses the file. */
   while (!rc && ((got = reg_reader_next(rd, err)) == 1 || got == REG_READ_BAD_ROW)) {
     out->rows++;
     if (got == REG_READ_BAD_ROW) {
-      buf_reset(&x->problems);
-      reg_reader_describe(&x->problems, rd, rd->row.issues, rd->row.n_issues, 1);
-      rc = add_reject(x, &rd->row,
-                      buf_failed(&x->problems) ? "dòng không hợp lệ" : buf_str(&x->problems), err);
+      rc = add_reject(x, &rd->row, buf_str(&rd->why), err);
       continue;
     }
     rc = add_note(x, rd, rd->row.line, rd->row.issues, rd->row.n_issues, err);

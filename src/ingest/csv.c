@@ -18,11 +18,9 @@ int csv_open_mem(struct csv_reader *r, char *data, size_t len, struct err *err)
   memset(r, 0, sizeof *r);
   r->data = data;
   r->len = len;
-  r->line = 1;
   buf_init(&r->store, 0);
   buf_init(&r->clean, 0);
-  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-    r->pos = 3;
+  csv_rewind(r); /* past a byte order mark */
   /* The separator is the one of ',' and ';' that the header line uses more. */
   size_t commas = 0, semis = 0;
   int quoted = 0;
@@ -63,6 +61,12 @@ int csv_open_file(struct csv_reader *r, const char *path, struct err *err)
   if (!data)
     return err_set(err, ERR_NOMEM, "hết bộ nhớ khi đọc \"%s\"", path);
   return csv_open_mem(r, data, len, err);
+}
+
+void csv_rewind(struct csv_reader *r)
+{
+  r->pos = r->len >= 3 && memcmp(r->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  r->line = 1;
 }
 
 void csv_close(struct csv_reader *r)

@@ -51,6 +51,9 @@ struct csv_row {
 int csv_open_mem(struct csv_reader *r, char *data, size_t len, struct err *err);
 /* Read the whole file at `path` and prepare to read it. */
 int csv_open_file(struct csv_reader *r, const char *path, struct err *err);
+/* Back to the first row: the same bytes are read again. */
+void csv_rewind(struct csv_reader *r);
+/* Free what r holds and zero it. Accepts NULL. */
 void csv_close(struct csv_reader *r);
 
 /* Read the next row. 1: a row in *row (row->issues may note characters
