@@ -1,6 +1,7 @@
 /* xlsx_write.c: the .xlsx writer (see xlsx_write.h for the format), over libxlsxwriter. */
 #include "output/xlsx_write.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,16 +66,15 @@ int xlsx_writer_open(struct xlsx_writer **out, const char *path, const char *she
     writer_free(w);
     return err_set(err, ERR_INPUT, "\"%s\" không phải tệp thường; ghi .xlsx ra một tệp", path);
   }
-  snprintf(w->tmp_path, n, "%s.tmp%ld", path, (long)getpid());
+  snprintf(w->tmp_path, n, "%s.XXXXXX", path);
   memcpy(w->kinds, kinds, n_cols * sizeof *kinds);
   w->n_cols = n_cols;
   /* the file exists, owner-only, before libxlsxwriter writes into it
-   * (fopen keeps the mode of a file it truncates) */
-  int fd = open(w->tmp_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  if (fd < 0 || fchmod(fd, 0600) != 0) {
-    if (fd >= 0)
-      close(fd);
-    int rc = err_set(err, ERR_IO, "không ghi được tệp \"%s\"", path);
+   * (fopen keeps the mode of a file it truncates); mkstemp makes it new
+   * (O_EXCL), so no file or link already under a guessable name is used */
+  int fd = mkstemp(w->tmp_path);
+  if (fd < 0) {
+    int rc = err_set(err, ERR_IO, "không ghi được tệp \"%s\": %s", path, strerror(errno));
     writer_free(w);
     return rc;
   }
