@@ -3,12 +3,15 @@
  * Exports and rejects files hold personal data, so the file is created
  * readable by its owner only: mkstemp makes the temporary file with mode
  * 0600 whatever the umask, and the rename keeps that mode. A chmod after
- * creation would leave a window in which others could open it. */
+ * creation would leave a window in which others could open it. A path that
+ * exists and is not a regular file is refused: the rename would replace a
+ * device or a pipe with the file. */
 #include "output/csv_write.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -26,6 +29,15 @@ int csv_writer_open(struct csv_writer *w, const char *path, size_t n_cols, struc
   if (strcmp(path, "-") == 0) {
     w->f = stdout;
   } else {
+    /* renaming over a device, a pipe or a folder ("--rejects /dev/null" as
+     * root) would replace it with the file: only a regular file, or no
+     * file, is written */
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+      return err_set(err, ERR_INPUT,
+                     "\"%s\" không phải tệp thường (thiết bị, ống hay thư mục); ghi ra một tệp, "
+                     "hoặc \"-\" để in ra màn hình",
+                     path);
     w->path = strdup(path);
     size_t n = strlen(path) + 16;
     w->tmp_path = malloc(n);

@@ -24,7 +24,10 @@ struct csv_writer {
   int failed;
 };
 
-/* Open `path` for writing ("-" = stdout, written directly). */
+/* Open `path` for writing ("-" = stdout, written directly): a temporary
+ * file beside it, mode 0600. ERR_INPUT when `path` exists and is not a
+ * regular file (a device, a pipe, a folder: the rename would replace it);
+ * ERR_IO when the temporary file cannot be made; ERR_NOMEM. */
 int csv_writer_open(struct csv_writer *w, const char *path, size_t n_cols, struct err *err);
 /* Write one row of w->n_cols cells (NULL cells are empty). */
 int csv_writer_row(struct csv_writer *w, const char *const *cells, struct err *err);
