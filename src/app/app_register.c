@@ -64,6 +64,7 @@ struct run {
   const char *path;
   struct reg_import_result *out;
   size_t cap_rejects;       /* allocated out->rejects */
+  size_t cap_notes;         /* allocated out->notes */
   struct buf problems;      /* the current row's problems */
   struct person_bulk *bulk; /* people: the bulk path, else NULL */
   struct refusal *refused;  /* rows that named someone outside the territory */
@@ -110,6 +111,35 @@ static int add_reject(struct run *x, const struct table_row *row, const char *re
     return err_nomem(err);
   }
   out->n_rejects++;
+  return ERR_OK;
+}
+
+/* A note of the characters the reader removed from a row (`issues`, of
+ * the row starting on `line`), when there are any. */
+static int add_note(struct run *x, const struct reg_reader *rd, long line,
+                    const struct cell_issue *issues, size_t n, struct err *err)
+{
+  struct reg_import_result *out = x->out;
+  buf_reset(&x->problems);
+  reg_reader_describe(&x->problems, rd, issues, n, 0);
+  if (!x->problems.len)
+    return ERR_OK;
+  if (out->n_notes == REG_IMPORT_MAX_NOTES) {
+    out->notes_over++;
+    return ERR_OK;
+  }
+  if (out->n_notes == x->cap_notes) {
+    size_t nc = x->cap_notes ? x->cap_notes * 2 : 16;
+    struct reg_note *r = realloc(out->notes, nc * sizeof *r);
+    if (!r)
+      return err_nomem(err);
+    out->notes = r;
+    x->cap_notes = nc;
+  }
+  char *t = buf_failed(&x->problems) ? NULL : strdup(buf_str(&x->problems));
+  if (!t)
+    return err_nomem(err);
+  out->notes[out->n_notes++] = (struct reg_note){line, t};
   return ERR_OK;
 }
 
@@ -170,8 +200,20 @@ static int import_rows(struct run *x, struct reg_reader *rd, struct err *err)
 {
   struct reg_import_result *out = x->out;
   int rc = ERR_OK, got;
-  while (!rc && (got = reg_reader_next(rd, err)) == 1) {
+  /* A row the reader cannot take (refused characters, a short date whose
+   * order the file does not show) is a bad row like any other: it goes to
+   * the rejects with its reasons, and the reading goes on. Only an error
+   * that stops the reader (an unterminated quote runs to the end of the
+   * file) refuses the file. */
+  while (!rc && ((got = reg_reader_next(rd, err)) == 1 || got == REG_READ_BAD_ROW)) {
     out->rows++;
+    if (got == REG_READ_BAD_ROW) {
+      rc = add_reject(x, &rd->row, buf_str(&rd->why), err);
+      continue;
+    }
+    rc = add_note(x, rd, rd->row.line, rd->row.issues, rd->row.n_issues, err);
+    if (rc)
+      break;
     buf_reset(&x->problems);
     enum reg_outcome oc = REG_UNCHANGED;
     long outside = 0;
@@ -193,8 +235,8 @@ static int import_rows(struct run *x, struct reg_reader *rd, struct err *err)
       out->unchanged += oc == REG_UNCHANGED;
     }
   }
-  if (!rc && got < 0)
-    rc = ERR_INPUT; /* a broken quote or invalid UTF-8: err names the line */
+  if (!rc && got < 0) /* a quote never closed (err names the line), or no memory */
+    rc = err && err->code == ERR_NOMEM ? ERR_NOMEM : ERR_INPUT;
   if (!rc && buf_failed(&x->problems))
     rc = err_nomem(err);
   return rc;
@@ -264,13 +306,20 @@ int app_register_import(struct reg_import_result *out, struct store *st, const s
     return err_nomem(err);
   }
   out->n_header = rd.header.n;
+  struct run x = {st, caller, spec, in->today, in->path, out, 0, 0, {0}, NULL, NULL, 0, 0};
+  buf_init(&x.problems, 0);
+  /* characters removed from the header row: a note of its line */
+  rc = add_note(&x, &rd, rd.header.line, rd.header_issues.items, rd.header_issues.n, err);
+  if (rc) {
+    buf_free(&x.problems);
+    reg_reader_close(&rd);
+    return rc;
+  }
   int people = spec == &person_spec;
   /* people: the bulk path resolves every reference it writes in this
    * transaction; SQLite's per-row foreign-key probes are off meanwhile */
   struct err fe;
   int fk_off = people && store_people_bulk_fk(st, 0, &fe) == ERR_OK;
-  struct run x = {st, caller, spec, in->today, in->path, out, 0, {0}, NULL, NULL, 0, 0};
-  buf_init(&x.problems, 0);
   struct person_bulk_summary sum;
   memset(&sum, 0, sizeof sum);
   rc = store_write_begin(st, err);

@@ -44,13 +44,17 @@ struct app_register_import_in {
   const char *today; /* ISO date; no date of the file may be after it */
 };
 
-/* Import file in->path into register in->reg for the caller; *out says what
+/* Import file in->path (CSV, or an .xlsx workbook's first sheet: see
+ * ingest/table_read.h) into register in->reg for the caller; *out says what
  * each row did (the caller frees it: reg_import_result_free, also on
- * failure). Row problems are not errors: they are in out->rejects. ERR_INPUT
- * for an unknown register or a file that cannot be read as it (an
- * unterminated quote, a missing required column); ERR_DENIED for a role that
- * may not change records; ERR_IO for a file that cannot be read; a store
- * error rolls everything back. */
+ * failure). Row problems are not errors: they are in out->rejects, rows the
+ * reader cannot take among them (refused characters, a short date whose
+ * day/month order the file does not show); characters the reader removed
+ * are in out->notes. ERR_INPUT for an unknown register or a file that
+ * cannot be read as it (an unterminated quote, a broken workbook, a missing
+ * required column); ERR_DENIED for a role that may not change records;
+ * ERR_IO for a file that cannot be read; a store error rolls everything
+ * back. */
 int app_register_import(struct reg_import_result *out, struct store *st, const struct scope *caller,
                         const struct app_register_import_in *in, struct err *err);
 

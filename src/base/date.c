@@ -334,6 +334,88 @@ static int parse_nfc(struct date *out, const char *text, int default_year, struc
                  text);
 }
 
+/* ---- register cells: what spreadsheets write ----------------------------- */
+
+int date_short_form(const char *text, int v[3], int *ylen)
+{
+  const char *p = text;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  char sep = 0;
+  int len[3];
+  for (int i = 0; i < 3; i++) {
+    int n = 0, x = 0;
+    while (isdigit((unsigned char)*p) && n < 5) {
+      x = x * 10 + (*p++ - '0');
+      n++;
+    }
+    if (n == 0 || isdigit((unsigned char)*p))
+      return 0;
+    v[i] = x;
+    len[i] = n;
+    if (i < 2) {
+      if ((*p != '/' && *p != '.' && *p != '-') || (sep && *p != sep))
+        return 0;
+      sep = *p++;
+    }
+  }
+  while (*p == ' ' || *p == '\t')
+    p++;
+  *ylen = len[2];
+  return !*p && len[0] <= 2 && len[1] <= 2 && (len[2] == 2 || len[2] == 4);
+}
+
+/* Whole years from b to t. */
+static int years_between(struct date b, struct date t)
+{
+  return t.y - b.y - (t.m < b.m || (t.m == b.m && t.d < b.d));
+}
+
+/* The two-digit-year rules are in docs/registers.md ("Dates from a
+ * spreadsheet"); they are the only place a century is guessed. */
+int date_parse_cell(struct date *out, const char *text, enum date_yy rule, const char *today,
+                    struct err *err)
+{
+  if (text && date_parse(out, text, 0, NULL) == ERR_OK)
+    return ERR_OK;
+  int v[3], ylen = 0;
+  if (!text || !date_short_form(text, v, &ylen))
+    return err_set(err, ERR_INPUT, "\"%.60s\" không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd)",
+                   text ? text : "");
+  if (v[0] >= 1 && v[0] <= 12 && v[1] > 12 && v[1] <= 31)
+    return err_set(err, ERR_INPUT,
+                   "\"%.60s\" ghi tháng trước ngày (kiểu Mỹ); ghi ngày/tháng/năm (dd/mm/yyyy)",
+                   text);
+  if (ylen != 2 || rule == DATE_YY_REFUSE ||
+      (!date_valid(1900 + v[2], v[1], v[0]) && !date_valid(2000 + v[2], v[1], v[0])))
+    return err_set(err, ERR_INPUT, "\"%.60s\" không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd)", text);
+  struct date t;
+  if (!today || date_parse(&t, today, 0, NULL))
+    t = date_today();
+  struct date d20 = {2000 + v[2], v[1], v[0]}, d19 = {1900 + v[2], v[1], v[0]};
+  if (rule == DATE_YY_EVENT) {
+    if (date_cmp(d20, t) > 0)
+      return err_set(err, ERR_INPUT,
+                     "\"%.60s\": năm hai chữ số đọc là %d, ở tương lai; ghi đủ bốn chữ số năm",
+                     text, d20.y);
+    *out = d20;
+    return ERR_OK;
+  }
+  /* a birth date: at most one century gives an age in 12..99 */
+  for (int i = 0; i < 2; i++) {
+    struct date d = i ? d19 : d20;
+    int age = years_between(d, t);
+    if (date_valid(d.y, d.m, d.d) && age >= 12 && age <= 99) {
+      *out = d;
+      return ERR_OK;
+    }
+  }
+  return err_set(err, ERR_INPUT,
+                 "\"%.60s\": năm hai chữ số, cả %d và %d đều không cho tuổi từ 12 đến 99; ghi "
+                 "đủ bốn chữ số năm",
+                 text, d19.y, d20.y);
+}
+
 /* Words after which a day/month without a year is read as a date in prose;
  * elsewhere "1/2" is more likely a fraction or a section number. */
 static int temporal_word_before(const char *s, size_t i)

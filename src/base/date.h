@@ -30,6 +30,30 @@ int date_is_leap(int y);
  *   rejected. The whole string must be the date. */
 int date_parse(struct date *out, const char *text, int default_year, struct err *err);
 
+/* How a register cell's two-digit year is read (a spreadsheet that took the
+ * cell for a date writes it back in its locale's short form, "07/10/80"). */
+enum date_yy {
+  DATE_YY_REFUSE, /* never: as date_parse */
+  DATE_YY_BIRTH,  /* 19yy or 20yy, whichever makes the person 12 to 99 years old */
+  DATE_YY_EVENT   /* 20yy (no event of these registers is before 2000) */
+};
+
+/* Parse a date cell of a register: every form of date_parse, plus the
+ * short forms spreadsheets write, "dd/mm/yy" (also with "." or "-"), read
+ * day first as Vietnamese files are, with the year completed by `rule`
+ * against `today` (ISO); refused, with a message for a person, when the rule
+ * cannot decide (a birth year giving no age in 12..99, an event year in the
+ * future). A date written month first ("12/25/1980": the second number cannot
+ * be a month) is refused as such rather than guessed. ERR_INPUT with the
+ * message on failure. */
+int date_parse_cell(struct date *out, const char *text, enum date_yy rule, const char *today,
+                    struct err *err);
+
+/* 1 when text is "a/b/y" (or with "." or "-", one kind; blanks around),
+ * a and b of 1-2 digits and y of 2 or 4: v gets the three numbers as
+ * written, *ylen the digits of y. No check that it is a date. */
+int date_short_form(const char *text, int v[3], int *ylen);
+
 /* Find the first date written anywhere in `text` (same forms as date_parse),
  * for free prose such as "hoàn thành trước ngày 30/8/2024". On success sets
  * *out and, when non-NULL, *start and *end to the byte offsets of the match.

@@ -1,4 +1,5 @@
-/* cmd_import.c: `pcmt import`, `pcmt export` and `pcmt registers` — the registers as CSV files.
+/* cmd_import.c: `pcmt import`, `pcmt export` and `pcmt registers` — the registers as CSV files or
+ * .xlsx workbooks.
  *
  * Thin: options in, one operation of app/app_register.h, its result out.
  * The CLI acts as the database user --as names (default $PCMT_USER, else
@@ -15,8 +16,10 @@
 #include "app/app_register.h"
 #include "base/date.h"
 #include "cli/cli_registers.h"
+#include "ingest/table_read.h"
 #include "output/csv_write.h"
 #include "output/reg_rejects.h"
+#include "output/xlsx_write.h"
 #include "store/store.h"
 #include "types/label.h"
 
@@ -33,7 +36,8 @@ static const char import_help[] =
     "                   [--as NAME] [--purpose TEXT] [--today DATE]\n"
     "       pcmt export REGISTER -o FILE [--unit CODE [--tree T]] [--as NAME] [--purpose TEXT]\n"
     "       pcmt registers [REGISTER]\n\n"
-    "CSV in UTF-8 (with or without BOM), comma or semicolon, dates dd/mm/yyyy or yyyy-mm-dd.\n"
+    "CSV in UTF-8 (with or without BOM), comma or semicolon, dates dd/mm/yyyy or yyyy-mm-dd;\n"
+    "or an .xlsx workbook (FILE ending in .xlsx: its first sheet; export writes one).\n"
     "Columns by their Vietnamese headers: pcmt registers REGISTER. Bad rows go to the rejects\n"
     "file (default FILE.rejects.csv) with their line and reason; good rows are saved together.\n"
     "Personal exports are audited first: one that cannot be audited writes nothing.\n"
@@ -181,6 +185,10 @@ int cmd_import(int argc, char **argv, const struct cli_global *g)
     reg_import_result_free(&res);
     return cli_fail(&x.err);
   }
+  for (size_t i = 0; i < res.n_notes; i++)
+    fprintf(stderr, "dòng %ld (ghi chú): %s\n", res.notes[i].line, res.notes[i].text);
+  if (res.notes_over)
+    fprintf(stderr, "(ghi chú) còn %zu dòng khác đã được bỏ ký tự ẩn\n", res.notes_over);
   for (size_t i = 0; i < res.n_rejects; i++)
     fprintf(stderr, "dòng %ld: %s\n", res.rejects[i].line, res.rejects[i].reason);
   char rej_default[4096];
@@ -233,26 +241,86 @@ static int sink_row(void *ctx, const char *const *cells, struct err *err)
   return csv_writer_row(&s->w, cells, err);
 }
 
+/* The export to CSV: the file is opened first (see struct csv_sink). */
+static int export_csv(long *n, struct io_ctx *x)
+{
+  struct csv_sink cs = {x->o.out, {0}, 0};
+  struct app_register_sink sink = {sink_header, sink_row, &cs};
+  int rc = ERR_OK;
+  if (strcmp(x->o.out, "-") != 0 &&
+      !(rc = csv_writer_open(&cs.w, x->o.out, x->spec->n_cols, &x->err)))
+    cs.open = 1;
+  if (!rc)
+    rc = app_register_export(n, x->st, &x->sc, x->spec->name, x->today, &sink, &x->err);
+  if (cs.open) {
+    int crc = csv_writer_close(&cs.w, rc == ERR_OK, &x->err);
+    if (!rc)
+      rc = crc;
+  }
+  return rc;
+}
+
+/* The kind of an .xlsx column: dates are date cells, counts and quantities
+ * numbers; everything else, codes, national IDs and record numbers ("Mã hồ
+ * sơ", a whole number that counts nothing) among them, text. */
+static enum xlsx_kind xlsx_kind_of(const struct reg_column *c)
+{
+  if (c->type == REG_DATE)
+    return XLSX_DATE;
+  if (c->type == REG_REAL || (c->type == REG_INT && strcmp(c->db, "person_id") != 0))
+    return XLSX_NUMBER;
+  return XLSX_TEXT;
+}
+
+/* The workbook's header row is written when it is opened, from the
+ * register's columns: the very cells the operation hands over here. */
+static int xlsx_sink_header(void *ctx, const char *const *cells, size_t n, struct err *err)
+{
+  (void)ctx;
+  (void)cells;
+  (void)n;
+  (void)err;
+  return ERR_OK;
+}
+
+static int xlsx_sink_row(void *ctx, const char *const *cells, struct err *err)
+{
+  return xlsx_writer_row(ctx, cells, err);
+}
+
+/* `pcmt export REGISTER -o FILE.xlsx`: the rows the CSV export writes, into
+ * one sheet named after the register. Like a CSV file, the workbook is
+ * opened first beside its final name (a path that cannot be written fails
+ * before anything is read or audited) and renamed into place only when the
+ * export succeeded. */
+static int export_xlsx(long *n, struct io_ctx *x)
+{
+  const struct reg_spec *spec = x->spec;
+  const char *headers[REG_MAX_COLUMNS];
+  enum xlsx_kind kinds[REG_MAX_COLUMNS];
+  for (size_t i = 0; i < spec->n_cols; i++) {
+    headers[i] = spec->cols[i].header;
+    kinds[i] = xlsx_kind_of(&spec->cols[i]);
+  }
+  struct xlsx_writer *w;
+  int rc = xlsx_writer_open(&w, x->o.out, spec->name, headers, kinds, spec->n_cols, &x->err);
+  if (rc)
+    return rc;
+  struct app_register_sink sink = {xlsx_sink_header, xlsx_sink_row, w};
+  rc = app_register_export(n, x->st, &x->sc, spec->name, x->today, &sink, &x->err);
+  int crc = xlsx_writer_close(w, rc == ERR_OK, &x->err);
+  return rc ? rc : crc;
+}
+
 int cmd_export(int argc, char **argv, const struct cli_global *g)
 {
   struct io_ctx x;
   int status = io_begin(&x, argc, argv, g, 1, 1);
   if (status >= 0)
     return status;
-  struct csv_sink cs = {x.o.out, {0}, 0};
-  struct app_register_sink sink = {sink_header, sink_row, &cs};
   long n = 0;
-  int rc = ERR_OK;
-  if (strcmp(x.o.out, "-") != 0 && !(rc = csv_writer_open(&cs.w, x.o.out, x.spec->n_cols, &x.err)))
-    cs.open = 1;
-  if (!rc)
-    rc = app_register_export(&n, x.st, &x.sc, x.spec->name, x.today, &sink, &x.err);
+  int rc = table_is_xlsx(x.o.out) ? export_xlsx(&n, &x) : export_csv(&n, &x);
   store_close(x.st);
-  if (cs.open) {
-    int crc = csv_writer_close(&cs.w, rc == ERR_OK, &x.err);
-    if (!rc)
-      rc = crc;
-  }
   if (rc)
     return cli_fail(&x.err);
   if (strcmp(x.o.out, "-") != 0)

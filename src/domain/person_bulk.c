@@ -642,7 +642,7 @@ static int fast_parse(struct reg_row *row, struct person_bulk *b, const struct r
     case REG_DATE: {
       struct date d;
       struct err e;
-      if (!plain_date(&d, v, len) && date_parse(&d, v, 0, &e))
+      if (!plain_date(&d, v, len) && date_parse_cell(&d, v, reg_date_rule(col), b->today, &e))
         return 0;
       date_to_iso(c->text, d);
       if (strcmp(c->text, b->today) > 0)
@@ -662,16 +662,20 @@ static int fast_parse(struct reg_row *row, struct person_bulk *b, const struct r
       memcpy(c->text, v, (size_t)len + 1);
       break;
     case REG_UNIT: {
+      /* a residence is a commune: a code a spreadsheet cut short is read
+       * as the commune it pads to, as reg_parse reads it */
       const char *tr = tree ? tree : UNIT_TREE_NEW;
+      char pads[3][8];
+      const char *code = reg_unit_padded(pads, v, 1) ? pads[0] : v;
       const struct unit_memo *m;
-      int rc = unit_of(&m, b, tr, v, err);
+      int rc = unit_of(&m, b, tr, code, err);
       if (rc)
         return -1;
       if (!m || !m->inside)
         return 0;
       snprintf(c->tree, sizeof c->tree, "%s", tr);
       c->id = m->id;
-      memcpy(c->text, v, (size_t)len + 1);
+      snprintf(c->text, sizeof c->text, "%s", code);
       break;
     }
     default:

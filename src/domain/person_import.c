@@ -581,14 +581,19 @@ static int event_import_row(enum reg_outcome *out, long *outside, struct store *
   put(ev.facility, sizeof ev.facility, c[E_FACILITY].text);
   put(ev.decision_no, sizeof ev.decision_no, c[E_DECISION].text);
   put(ev.decision_date, sizeof ev.decision_date, c[E_DECISION_ON].text);
-  put(ev.unit_code, sizeof ev.unit_code, c[E_UNIT].text);
+  /* a move goes between communes: a code a spreadsheet cut short ("2785")
+   * is the commune it pads to, as the people register reads a residence */
+  char pads[3][8];
+  put(ev.unit_code, sizeof ev.unit_code,
+      reg_unit_padded(pads, c[E_UNIT].text, 1) ? pads[0] : c[E_UNIT].text);
   /* without "Hệ đơn vị" the tree in force on the move's date
    * (person_event_validate), as for every other register */
   put(ev.unit_tree, sizeof ev.unit_tree, c[E_TREE].text);
   /* the commune a move leaves: optional (an export writes it, so that a
    * register re-imported into a fresh database keeps where people came from) */
   if (ev.kind == PEV_MOVED) {
-    put(ev.from_code, sizeof ev.from_code, c[E_FROM_UNIT].text);
+    put(ev.from_code, sizeof ev.from_code,
+        reg_unit_padded(pads, c[E_FROM_UNIT].text, 1) ? pads[0] : c[E_FROM_UNIT].text);
     put(ev.from_tree, sizeof ev.from_tree, c[E_FROM_UNIT].empty ? "" : c[E_FROM_TREE].text);
   }
   put(ev.note, sizeof ev.note, c[E_NOTE].text);

@@ -476,41 +476,127 @@ static void check_unit_on_date(const struct unit *u, const char *iso, const char
             u->tree, date_iso_to_vn(edge, u->valid_to), vn);
 }
 
+/* The unit `code` names (unit_resolve: in `tree`, else by the date `at`)
+ * and whether it lies in the caller's territory. ERR_NOT_FOUND and
+ * ERR_INPUT (a malformed code) come with their message in *e; any other
+ * code is a failure. */
+static int unit_in_scope(struct unit *u, int *inside, struct store *st, const struct scope *sc,
+                         const char *tree, const char *code, const char *at, struct err *e)
+{
+  int rc = unit_resolve(u, st, tree, code, at, e);
+  if (!rc)
+    rc = store_scope_covers(inside, st, sc->unit_id > 0 ? sc->unit_id : 0, u->id, e);
+  return rc;
+}
+
+/* The unit a unit cell names. The code as written when that unit lies in
+ * the caller's territory (or has no other reading); else the one of its
+ * zero-padded forms (reg_unit_padded) that does, since a spreadsheet that
+ * took the code for a number dropped its leading zeros ("02785" -> 2785).
+ * Several padded forms in the territory are refused rather than guessed. A
+ * residence (`commune_only`) can only be a commune: a short code is read as
+ * the commune it pads to. On ERR_OK *out is the unit taken and *inside
+ * whether it lies in the territory, or out->id is 0 and the problem is
+ * added; other codes are failures. */
+static int resolve_cell_unit(struct unit *out, int *inside, struct store *st,
+                             const struct scope *sc, const char *tree, const char *v,
+                             const char *at, int commune_only, const char *header,
+                             struct buf *problems, struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  *inside = 0;
+  char pads[3][8];
+  size_t n_pads = reg_unit_padded(pads, v, commune_only);
+  struct unit written;
+  struct err e = {ERR_OK, ""};
+  int rc = ERR_NOT_FOUND, win = 0;
+  if (!n_pads || !commune_only) {
+    rc = unit_in_scope(&written, &win, st, sc, tree, v, at, &e);
+    if (rc && rc != ERR_NOT_FOUND && rc != ERR_INPUT)
+      return err_copy(err, &e);
+    if (!rc && (win || !n_pads)) {
+      *out = written;
+      *inside = win;
+      return ERR_OK;
+    }
+    if (rc == ERR_INPUT || (rc && !n_pads)) {
+      if (rc == ERR_NOT_FOUND && tree)
+        problem(problems, header, "không có đơn vị mã %s trong hệ %s", v, tree);
+      else
+        problem(problems, header, "%s", e.msg);
+      return ERR_OK;
+    }
+  }
+  int found_written = rc == ERR_OK;
+  struct unit pu, first_in, first_out;
+  size_t n_in = 0, n_out = 0;
+  char list[40] = "";
+  for (size_t i = 0; i < n_pads; i++) {
+    int pin = 0;
+    struct err pe = {ERR_OK, ""};
+    int prc = unit_in_scope(&pu, &pin, st, sc, tree, pads[i], at, &pe);
+    if (prc == ERR_NOT_FOUND || prc == ERR_INPUT)
+      continue;
+    if (prc)
+      return err_copy(err, &pe);
+    if (!pin) {
+      if (!n_out++)
+        first_out = pu;
+      continue;
+    }
+    size_t w = strlen(list);
+    snprintf(list + w, sizeof list - w, "%s%s", n_in ? " hoặc " : "", pads[i]);
+    if (!n_in++)
+      first_in = pu;
+  }
+  if (n_in == 1) {
+    *out = first_in;
+    *inside = 1;
+  } else if (n_in > 1) {
+    problem(problems, header,
+            "mã %s có thể là %s (bảng tính đã bỏ số 0 ở đầu); ghi đủ mã, định dạng cột là "
+            "Văn bản",
+            v, list);
+  } else if (found_written) {
+    *out = written; /* outside the territory, as written */
+  } else if (n_out) {
+    *out = first_out; /* outside the territory, its zeros put back */
+  } else if (tree) {
+    problem(problems, header, "không có đơn vị mã %s trong hệ %s", v, tree);
+  } else {
+    problem(problems, header, "không có đơn vị mã %s", v);
+  }
+  return ERR_OK;
+}
+
 /* A unit cell: the unit the code names on the record's date (the date
- * column may come after the unit: its raw text is read), today for a
- * register without a date; a "Hệ đơn vị" cell names the tree
- * (unit_resolve). The unit must lie in the importer's territory and exist
- * on the record's date: a case of 2026 on a commune dissolved by the reform
- * would count in no territory of its own time. */
+ * column may come after the unit: its raw text is read, two-digit years as
+ * events are), today for a register without a date; a "Hệ đơn vị" cell
+ * names the tree (unit_resolve); a code a spreadsheet cut short is read as
+ * resolve_cell_unit says. The unit must lie in the importer's territory and
+ * exist on the record's date: a case of 2026 on a commune dissolved by the
+ * reform would count in no territory of its own time. */
 static int parse_unit(struct reg_cell *c, const struct reg_spec *spec, const char *const *raw,
                       struct store *st, const struct scope *sc, const char *tree, const char *v,
-                      const char *header, struct buf *problems, struct err *err)
+                      const char *today, const char *header, struct buf *problems, struct err *err)
 {
   char day[DATE_ISO_LEN] = "";
   const char *draw = spec->date_db ? raw[reg_col_index(spec, spec->date_db)] : NULL;
   struct date d;
   struct err e = {ERR_OK, ""};
-  if (draw && date_parse(&d, draw, 0, &e) == ERR_OK)
+  if (draw && date_parse_cell(&d, draw, DATE_YY_EVENT, today, &e) == ERR_OK)
     date_to_iso(day, d);
   struct unit u;
-  int rc = unit_resolve(&u, st, tree, v, day[0] ? day : NULL, &e);
-  if (rc == ERR_NOT_FOUND && tree)
-    problem(problems, header, "không có đơn vị mã %s trong hệ %s", v, tree);
-  else if (rc == ERR_NOT_FOUND || rc == ERR_INPUT)
-    problem(problems, header, "%s", e.msg);
-  else if (rc)
-    return err_copy(err, &e);
-  if (rc)
-    return ERR_OK;
+  int inside = 0;
+  int rc = resolve_cell_unit(&u, &inside, st, sc, tree, v, day[0] ? day : NULL,
+                             spec == &person_spec, header, problems, err);
+  if (rc || !u.id)
+    return rc;
   c->id = u.id;
   snprintf(c->tree, sizeof c->tree, "%s", u.tree);
   snprintf(c->text, sizeof c->text, "%s", u.code);
-  int inside = 0;
-  rc = store_scope_covers(&inside, st, sc->unit_id > 0 ? sc->unit_id : 0, c->id, err);
-  if (rc)
-    return rc;
   if (!inside)
-    problem(problems, header, "đơn vị %s nằm ngoài địa bàn của người nhập", v);
+    problem(problems, header, "đơn vị %s nằm ngoài địa bàn của người nhập", u.code);
   if (day[0])
     check_unit_on_date(&u, day, header, problems);
   return ERR_OK;
@@ -519,7 +605,8 @@ static int parse_unit(struct reg_cell *c, const struct reg_spec *spec, const cha
 /* Where a record found on a unit of the old tree is from 2025-07-01 (the
  * row's unit cell, parsed before): a unit of tree post2025 that took over
  * that unit or part of it (unit_successors), inside the importer's
- * territory. A record found on a new unit has no such cell. */
+ * territory; a code a spreadsheet cut short is read as resolve_cell_unit
+ * reads it. A record found on a new unit has no such cell. */
 static int parse_unit_after(struct reg_cell *c, const struct reg_row *row, struct store *st,
                             const struct scope *sc, const char *v, const char *header,
                             struct buf *problems, struct err *err)
@@ -529,14 +616,10 @@ static int parse_unit_after(struct reg_cell *c, const struct reg_row *row, struc
     if (row->spec->cols[i].type == REG_UNIT)
       first = &row->cells[i];
   struct unit u;
-  struct err e = {ERR_OK, ""};
-  int rc = unit_resolve(&u, st, UNIT_TREE_NEW, v, NULL, &e);
-  if (rc == ERR_NOT_FOUND || rc == ERR_INPUT) {
-    problem(problems, header, "không có đơn vị mã %s trong hệ %s", v, UNIT_TREE_NEW);
-    return ERR_OK;
-  }
-  if (rc)
-    return err_copy(err, &e);
+  int inside = 0;
+  int rc = resolve_cell_unit(&u, &inside, st, sc, UNIT_TREE_NEW, v, NULL, 0, header, problems, err);
+  if (rc || !u.id)
+    return rc;
   c->id = u.id;
   snprintf(c->tree, sizeof c->tree, "%s", u.tree);
   snprintf(c->text, sizeof c->text, "%s", u.code);
@@ -569,10 +652,6 @@ static int parse_unit_after(struct reg_cell *c, const struct reg_row *row, struc
             "đơn vị %s (hệ %s) không kế thừa đơn vị %s (hệ %s); đơn vị kế thừa: %s", u.code,
             UNIT_TREE_NEW, first->text, UNIT_TREE_OLD, l.n ? list : "(không có)");
   unit_successor_list_free(&l);
-  int inside = 0;
-  rc = store_scope_covers(&inside, st, sc->unit_id > 0 ? sc->unit_id : 0, u.id, err);
-  if (rc)
-    return rc;
   if (!inside)
     problem(problems, header, "đơn vị %s nằm ngoài địa bàn của người nhập", u.code);
   return ERR_OK;
@@ -612,6 +691,23 @@ static int parse_int(long long *out, const char *t)
     return -1;
   *out = n;
   return 0;
+}
+
+enum date_yy reg_date_rule(const struct reg_column *col)
+{
+  return strcmp(col->db, "birth_date") == 0 ? DATE_YY_BIRTH : DATE_YY_EVENT;
+}
+
+size_t reg_unit_padded(char out[][8], const char *code, int commune_only)
+{
+  static const size_t widths[] = {2, 3, 5}; /* province, district, commune */
+  size_t len = strlen(code), n = 0;
+  if (len == 0 || len >= 5 || code[0] == '0' || strspn(code, "0123456789") != len)
+    return 0;
+  for (size_t i = 0; i < N(widths); i++)
+    if (widths[i] > len && (!commune_only || widths[i] == 5))
+      snprintf(out[n++], 8, "%0*d%s", (int)(widths[i] - len), 0, code);
+  return n;
 }
 
 /* The agency kind a cell names: a kind code ("police"), a kind's label
@@ -681,8 +777,8 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
     case REG_DATE: {
       struct date d;
       struct err e;
-      if (date_parse(&d, v, 0, &e)) {
-        problem(problems, col->header, "\"%s\" không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd)", v);
+      if (date_parse_cell(&d, v, reg_date_rule(col), today, &e)) {
+        problem(problems, col->header, "%s", e.msg);
         break;
       }
       date_to_iso(c->text, d);
@@ -728,7 +824,7 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
       snprintf(c->text, sizeof c->text, "%s", v);
       break;
     case REG_UNIT: {
-      int rc = parse_unit(c, spec, raw, st, sc, tree, v, col->header, problems, err);
+      int rc = parse_unit(c, spec, raw, st, sc, tree, v, today, col->header, problems, err);
       if (rc)
         return rc;
       break;

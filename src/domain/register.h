@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "base/date.h"
 #include "base/err.h"
 #include "types/register.h"
 
@@ -52,6 +53,17 @@ int reg_save(enum reg_outcome *out, struct store *st, const struct scope *sc,
 int reg_export(struct store *st, const struct scope *sc, const struct reg_spec *spec,
                int (*fn)(void *ctx, const char *const *cells), void *ctx, long *n_rows,
                const char *today, struct err *err);
+
+/* How a date column's two-digit years are read: birth dates by age, every
+ * other date as 20yy (base/date.h). The people fast path uses the same. */
+enum date_yy reg_date_rule(const struct reg_column *col);
+
+/* The codes a unit cell of 1-4 digits not starting with 0 may stand for
+ * once a spreadsheet dropped its leading zeros: the code padded to each
+ * level's wider width (province 2, district 3, commune 5 digits; only 5 when
+ * `commune_only`), into out (8 bytes each, at most 3). Returns how many; 0
+ * for any other cell, which is read as written. */
+size_t reg_unit_padded(char out[][8], const char *code, int commune_only);
 
 /* Vietnamese label of a stored enum value (the code itself when unknown). */
 const char *reg_enum_label(const struct reg_column *col, const char *code);

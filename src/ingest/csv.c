@@ -1,6 +1,8 @@
 /* csv.c: the CSV reader. One pass over the bytes, no backtracking; fields
  * are copied into one growable buffer per row so that rows can be handed out
- * without an allocation per field. */
+ * without an allocation per field. Each row's characters are then checked
+ * once (see csv.h for what is refused and what removed); only a row with a
+ * problem is copied again. */
 #include "ingest/csv.h"
 
 #include <stdio.h>
@@ -16,10 +18,9 @@ int csv_open_mem(struct csv_reader *r, char *data, size_t len, struct err *err)
   memset(r, 0, sizeof *r);
   r->data = data;
   r->len = len;
-  r->line = 1;
   buf_init(&r->store, 0);
-  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-    r->pos = 3;
+  buf_init(&r->clean, 0);
+  csv_rewind(r); /* past a byte order mark */
   /* The separator is the one of ',' and ';' that the header line uses more. */
   size_t commas = 0, semis = 0;
   int quoted = 0;
@@ -62,6 +63,12 @@ int csv_open_file(struct csv_reader *r, const char *path, struct err *err)
   return csv_open_mem(r, data, len, err);
 }
 
+void csv_rewind(struct csv_reader *r)
+{
+  r->pos = r->len >= 3 && memcmp(r->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  r->line = 1;
+}
+
 void csv_close(struct csv_reader *r)
 {
   if (!r)
@@ -70,6 +77,7 @@ void csv_close(struct csv_reader *r)
   free(r->fields);
   free(r->offs);
   buf_free(&r->store);
+  buf_free(&r->clean);
   memset(r, 0, sizeof *r);
 }
 
@@ -94,10 +102,46 @@ static int end_field(struct csv_reader *r, size_t start)
   return ERR_OK;
 }
 
+/* Check every field of the row just read (r->store, r->offs) and point
+ * r->fields at the text handed out. Returns 1 when a character is refused,
+ * 0 otherwise, -1 out of memory. */
+static int check_row(struct csv_reader *r)
+{
+  int found = 0;
+  for (size_t i = 0; i < r->nfields; i++) {
+    /* fields end at the next one's start (NULs inside are data) */
+    size_t end = i + 1 < r->nfields ? r->offs[i + 1] : r->store.len;
+    found |= cell_check(&r->issues, i, r->store.data + r->offs[i], end - r->offs[i] - 1, NULL);
+  }
+  if (!found) {
+    for (size_t i = 0; i < r->nfields; i++)
+      r->fields[i] = r->store.data + r->offs[i];
+    return 0;
+  }
+  /* Something to remove or replace: write the row again. The offsets are
+   * kept first, the pointers set once the buffer no longer moves. */
+  buf_reset(&r->clean);
+  for (size_t i = 0; i < r->nfields; i++) {
+    size_t end = i + 1 < r->nfields ? r->offs[i + 1] : r->store.len;
+    size_t at = r->clean.len;
+    cell_check(NULL, i, r->store.data + r->offs[i], end - r->offs[i] - 1, &r->clean);
+    buf_addc(&r->clean, '\0');
+    r->offs[i] = at;
+  }
+  if (buf_failed(&r->clean))
+    return -1;
+  for (size_t i = 0; i < r->nfields; i++)
+    r->fields[i] = r->clean.data + r->offs[i];
+  return (found & 1) != 0;
+}
+
 int csv_next(struct csv_reader *r, struct csv_row *row, struct err *err)
 {
   row->fields = NULL;
   row->n = 0;
+  row->issues = NULL;
+  row->n_issues = 0;
+  r->issues.n = 0;
   /* Skip blank lines. */
   while (r->pos < r->len && (r->data[r->pos] == '\n' || r->data[r->pos] == '\r')) {
     if (r->data[r->pos] == '\n' ||
@@ -168,15 +212,21 @@ int csv_next(struct csv_reader *r, struct csv_row *row, struct err *err)
   }
   if (end_field(r, start))
     goto nomem;
-  for (size_t i = 0; i < r->nfields; i++) {
-    r->fields[i] = r->store.data + r->offs[i];
-    if (!text_utf8_valid(r->fields[i], strlen(r->fields[i])))
-      return err_set(err, ERR_INPUT, "dòng %ld, cột %zu: văn bản không phải UTF-8 hợp lệ",
-                     row->line, i + 1),
-             -1;
-  }
+  int bad = check_row(r);
+  if (bad < 0)
+    goto nomem;
   row->fields = r->fields;
   row->n = r->nfields;
+  row->issues = r->issues.items;
+  row->n_issues = r->issues.n;
+  if (bad) {
+    const struct cell_issue *first = cell_issues_refused(&r->issues);
+    if (first)
+      err_set(err, ERR_INPUT, "dòng %ld, cột %zu: %s", row->line, first->col + 1, first->what);
+    else /* more problems than CELL_MAX_ISSUES, the refused ones past it */
+      err_set(err, ERR_INPUT, "dòng %ld: có ký tự không được nhận", row->line);
+    return CSV_BAD_ROW;
+  }
   return 1;
 nomem:
   err_set(err, ERR_NOMEM, "dòng %ld: hết bộ nhớ", row->line);

@@ -1,12 +1,15 @@
 /* doc_read.c: files (.txt, .md, .docx, .pdf) to the plan reader's text.
  *
- * .docx: word/document.xml is parsed with libxml2 (no network, no entity
- * expansion, no DTD loading) from a part read through libzip with its
- * uncompressed size capped, so a zip bomb or a billion-laughs file is
- * refused instead of eating memory. Numbering is resolved through
- * word/numbering.xml: each w:num points at an abstract numbering whose
- * levels give a format (decimal, lowerLetter, upperRoman, bullet ...), a
- * start value and a text such as "%1.%2."; counters run per list and level
+ * .docx: word/document.xml and word/numbering.xml are read as streams with
+ * libxml2's xmlTextReader (no network, no entity substitution, no DTD
+ * loading) fed by libzip as it inflates, so neither the XML nor a tree of it
+ * is ever held whole: a 97 KB file holding 63 MB of empty paragraphs took
+ * 1.5 GB as a DOM. What a document may cost is capped (doc_read.h): bytes
+ * inflated per part, elements, paragraphs and the text written; past a cap
+ * the file is refused with a message that names it. Numbering is resolved
+ * through word/numbering.xml: each w:num points at an abstract numbering
+ * whose levels give a format (decimal, lowerLetter, upperRoman, bullet ...),
+ * a start value and a text such as "%1.%2."; counters run per list and level
  * and a level restarts when a shallower one advances, as Word does.
  * .pdf: `pdftotext -layout FILE -` run without a shell. */
 #include "ingest/doc_read.h"
@@ -14,7 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libxml/parser.h>
-#include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +27,7 @@
 #include <zip.h>
 
 #include "base/buf.h"
+#include "base/number.h"
 #include "base/text.h"
 
 /* ==== text ================================================================ */
@@ -72,14 +76,145 @@ int doc_read_text_mem(char **text, size_t *len, const char *data, size_t n, stru
     out[o++] = data[i];
   }
   out[o] = '\0';
+  if (o > DOC_READ_MAX_TEXT) {
+    free(out);
+    return err_set(err, ERR_INPUT, "văn bản quá lớn để là một kế hoạch (%zu byte; tối đa %zu MB)",
+                   o, DOC_READ_MAX_TEXT >> 20);
+  }
   *text = out;
   *len = o;
   return ERR_OK;
 }
 
+/* ==== docx: streaming the parts ============================================== */
+
+/* A part of the zip read as a stream: libxml2's reader pulls bytes through
+ * zip_fread, so neither the inflated part nor a tree of it is ever held
+ * whole. The bytes read are counted against DOC_READ_MAX_PART (the size the
+ * zip declares may lie). */
+struct part_in {
+  zip_file_t *f;
+  size_t read; /* bytes inflated so far */
+  int too_big; /* the part ran past DOC_READ_MAX_PART */
+  int broken;  /* zip_fread failed (a damaged or truncated package) */
+};
+
+static int part_read(void *ctx, char *buffer, int len)
+{
+  struct part_in *in = ctx;
+  if (len <= 0)
+    return 0;
+  zip_int64_t got = zip_fread(in->f, buffer, (zip_uint64_t)len);
+  if (got < 0) {
+    in->broken = 1;
+    return -1;
+  }
+  in->read += (size_t)got;
+  if (in->read > DOC_READ_MAX_PART) {
+    in->too_big = 1;
+    return -1;
+  }
+  return (int)got;
+}
+
+static int part_close(void *ctx)
+{
+  (void)ctx; /* the zip file is closed by whoever opened it */
+  return 0;
+}
+
+/* libxml2 may still print some errors (encodings) on stderr despite
+ * XML_PARSE_NOERROR; the reader reports its own message instead. */
+static void xml_quiet(void *ctx, const char *msg, ...)
+{
+  (void)ctx;
+  (void)msg;
+}
+
+static void xml_quiet_reader(void *arg, const char *msg, xmlParserSeverities severity,
+                             xmlTextReaderLocatorPtr where)
+{
+  (void)arg;
+  (void)msg;
+  (void)severity;
+  (void)where;
+}
+
+/* Open part `name` of the zip as an XML stream. ERR_NOT_FOUND when the part
+ * is absent; the caller frees *rd (xmlFreeTextReader) then closes in->f. */
+static int part_open(xmlTextReaderPtr *rd, struct part_in *in, zip_t *z, const char *name,
+                     struct err *err)
+{
+  *rd = NULL;
+  memset(in, 0, sizeof *in);
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat(z, name, 0, &st) != 0)
+    return ERR_NOT_FOUND;
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > DOC_READ_MAX_PART)
+    return err_set(err, ERR_INPUT, "phần %s của tệp .docx quá lớn (giới hạn %zu MB)", name,
+                   DOC_READ_MAX_PART >> 20);
+  in->f = zip_fopen(z, name, 0);
+  if (!in->f)
+    return err_set(err, ERR_INPUT, "không mở được phần %s của tệp .docx", name);
+  xmlSetGenericErrorFunc(NULL, xml_quiet);
+  /* no network, no entity substitution, no DTD loading: only the markup */
+  *rd = xmlReaderForIO(part_read, part_close, in, name, NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!*rd) {
+    zip_fclose(in->f);
+    in->f = NULL;
+    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi đọc tệp .docx");
+  }
+  xmlTextReaderSetErrorHandler(*rd, xml_quiet_reader, NULL);
+  return ERR_OK;
+}
+
+static void part_close_all(xmlTextReaderPtr rd, struct part_in *in)
+{
+  if (rd)
+    xmlFreeTextReader(rd);
+  if (in->f)
+    zip_fclose(in->f);
+  in->f = NULL;
+}
+
+/* The local name of the reader's node ("p" for w:p: the prefix is ignored). */
+static int named(xmlTextReaderPtr rd, const char *name)
+{
+  const xmlChar *n = xmlTextReaderConstLocalName(rd);
+  return n && strcmp((const char *)n, name) == 0;
+}
+
+/* Attribute `name` (local name) of the current element, copied into buf. */
+static const char *rd_attr(xmlTextReaderPtr rd, const char *name, char *buf, size_t sz)
+{
+  buf[0] = '\0';
+  if (xmlTextReaderMoveToFirstAttribute(rd) != 1)
+    return buf;
+  do {
+    if (named(rd, name)) {
+      const xmlChar *v = xmlTextReaderConstValue(rd);
+      snprintf(buf, sz, "%s", v ? (const char *)v : "");
+      break;
+    }
+  } while (xmlTextReaderMoveToNextAttribute(rd) == 1);
+  xmlTextReaderMoveToElement(rd);
+  return buf;
+}
+
+/* An attribute's number, clamped: attributes come from the file. */
+static int num_of(const char *s)
+{
+  long v = strtol(s, NULL, 10);
+  return v < -1000000 ? -1000000 : v > 1000000 ? 1000000 : (int)v;
+}
+
 /* ==== docx: numbering ======================================================== */
 
-enum { MAX_LVL = 9, MAX_NUM = 256 };
+/* Lists kept: more w:num or w:abstractNum than this are ignored (their
+ * paragraphs get no label); a document has a few dozen. */
+enum { MAX_LVL = 9, MAX_NUM = 256, MAX_ABS = 1024 };
 
 struct lvl {
   char fmt[24];  /* "decimal", "lowerLetter", "upperRoman", "bullet" ... */
@@ -96,81 +231,90 @@ struct numbering {
   struct abstract *abs;
   size_t nabs;
   int num_id[MAX_NUM];  /* w:num ids */
-  int num_abs[MAX_NUM]; /* their abstract ids */
+  int num_abs[MAX_NUM]; /* their abstract ids, then (numbering_load) index into abs or -1 */
   int counter[MAX_NUM][MAX_LVL];
   size_t nnum;
 };
 
-/* An attribute's number, clamped: attributes come from the file. */
-static int num_of(const char *s)
-{
-  long v = strtol(s, NULL, 10);
-  return v < -1000000 ? -1000000 : v > 1000000 ? 1000000 : (int)v;
-}
-
-static int is_w(const xmlNode *n, const char *name)
-{
-  return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-/* w:val (or another attribute) of a node, copied into buf. */
-static const char *attr(const xmlNode *n, const char *name, char *buf, size_t sz)
-{
-  buf[0] = '\0';
-  if (!n)
-    return buf;
-  for (xmlAttr *a = n->properties; a; a = a->next)
-    if (strcmp((const char *)a->name, name) == 0 && a->children && a->children->content) {
-      snprintf(buf, sz, "%s", (const char *)a->children->content);
-      break;
-    }
-  return buf;
-}
-
-static const xmlNode *child(const xmlNode *n, const char *name)
-{
-  for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-    if (is_w(c, name))
-      return c;
-  return NULL;
-}
-
-static void numbering_load(struct numbering *nb, xmlDoc *doc)
+/* Read word/numbering.xml as a stream: abstractNum > lvl > numFmt, lvlText,
+ * start (the first of each; a repeated lvl replaces the earlier one), and
+ * num > abstractNumId. A numbering part that cannot be read leaves no
+ * numbering (the paragraphs keep their text, without labels). */
+static void numbering_load(struct numbering *nb, xmlTextReaderPtr rd)
 {
   memset(nb, 0, sizeof *nb);
-  const xmlNode *root = xmlDocGetRootElement(doc);
   char v[64];
-  size_t cap = 0;
-  for (const xmlNode *c = root ? root->children : NULL; c; c = c->next) {
-    if (is_w(c, "abstractNum")) {
-      if (nb->nabs == cap) {
-        size_t nc = cap ? cap * 2 : 16;
-        struct abstract *na = realloc(nb->abs, nc * sizeof *na);
-        if (!na)
-          return;
-        nb->abs = na;
-        cap = nc;
-      }
-      struct abstract *a = &nb->abs[nb->nabs++];
-      memset(a, 0, sizeof *a);
-      a->id = num_of(attr(c, "abstractNumId", v, sizeof v));
-      for (const xmlNode *l = c->children; l; l = l->next) {
-        if (!is_w(l, "lvl"))
-          continue;
-        int il = num_of(attr(l, "ilvl", v, sizeof v));
-        if (il < 0 || il >= MAX_LVL)
-          continue;
-        struct lvl *lv = &a->lvl[il];
-        attr(child(l, "numFmt"), "val", lv->fmt, sizeof lv->fmt);
-        attr(child(l, "lvlText"), "val", lv->text, sizeof lv->text);
-        const char *st = attr(child(l, "start"), "val", v, sizeof v);
-        lv->start = *st ? num_of(st) : 1;
-      }
-    } else if (is_w(c, "num") && nb->nnum < MAX_NUM) {
-      nb->num_id[nb->nnum] = num_of(attr(c, "numId", v, sizeof v));
-      nb->num_abs[nb->nnum] = num_of(attr(child(c, "abstractNumId"), "val", v, sizeof v));
-      nb->nnum++;
+  struct abstract *a = NULL; /* the abstractNum being read */
+  struct lvl *lv = NULL;     /* the lvl being read */
+  int in_num = 0, seen_fmt = 0, seen_text = 0, seen_start = 0, seen_abs = 0;
+  size_t elements = 0;
+  int r;
+  while ((r = xmlTextReaderRead(rd)) == 1) {
+    if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
+      continue;
+    if (++elements > DOC_READ_MAX_ELEMENTS) {
+      r = -1;
+      break;
     }
+    int depth = xmlTextReaderDepth(rd);
+    if (depth == 1) {
+      a = NULL;
+      lv = NULL;
+      in_num = 0;
+      if (named(rd, "abstractNum") && nb->nabs < MAX_ABS) {
+        if (!nb->abs && !(nb->abs = calloc(MAX_ABS, sizeof *nb->abs)))
+          break;
+        a = &nb->abs[nb->nabs++];
+        memset(a, 0, sizeof *a);
+        a->id = num_of(rd_attr(rd, "abstractNumId", v, sizeof v));
+      } else if (named(rd, "num") && nb->nnum < MAX_NUM) {
+        nb->num_id[nb->nnum] = num_of(rd_attr(rd, "numId", v, sizeof v));
+        nb->num_abs[nb->nnum] = 0;
+        nb->nnum++;
+        in_num = 1;
+        seen_abs = 0;
+      }
+    } else if (depth == 2 && a && named(rd, "lvl")) {
+      int il = num_of(rd_attr(rd, "ilvl", v, sizeof v));
+      lv = il >= 0 && il < MAX_LVL ? &a->lvl[il] : NULL;
+      if (lv) {
+        memset(lv, 0, sizeof *lv);
+        lv->start = 1;
+      }
+      seen_fmt = seen_text = seen_start = 0;
+    } else if (depth == 2) {
+      lv = NULL;
+      if (in_num && !seen_abs && named(rd, "abstractNumId")) {
+        nb->num_abs[nb->nnum - 1] = num_of(rd_attr(rd, "val", v, sizeof v));
+        seen_abs = 1;
+      }
+    } else if (depth == 3 && lv) {
+      if (!seen_fmt && named(rd, "numFmt")) {
+        rd_attr(rd, "val", lv->fmt, sizeof lv->fmt);
+        seen_fmt = 1;
+      } else if (!seen_text && named(rd, "lvlText")) {
+        rd_attr(rd, "val", lv->text, sizeof lv->text);
+        seen_text = 1;
+      } else if (!seen_start && named(rd, "start")) {
+        const char *st = rd_attr(rd, "val", v, sizeof v);
+        lv->start = *st ? num_of(st) : 1;
+        seen_start = 1;
+      }
+    }
+  }
+  if (r != 0) { /* malformed, too large, or out of memory: no numbering */
+    free(nb->abs);
+    memset(nb, 0, sizeof *nb);
+    return;
+  }
+  /* each list to its abstract once (the last of that id, as Word reads it),
+   * not once per paragraph */
+  for (size_t i = 0; i < nb->nnum; i++) {
+    int found = -1;
+    for (size_t k = 0; k < nb->nabs; k++)
+      if (nb->abs[k].id == nb->num_abs[i])
+        found = (int)k;
+    nb->num_abs[i] = found;
   }
 }
 
@@ -211,14 +355,9 @@ static void numbering_label(struct numbering *nb, int num_id, int il, char *out,
   size_t ni = 0;
   while (ni < nb->nnum && nb->num_id[ni] != num_id)
     ni++;
-  if (ni == nb->nnum)
+  if (ni == nb->nnum || nb->num_abs[ni] < 0)
     return;
-  const struct abstract *a = NULL;
-  for (size_t k = 0; k < nb->nabs; k++)
-    if (nb->abs[k].id == nb->num_abs[ni])
-      a = &nb->abs[k];
-  if (!a)
-    return;
+  const struct abstract *a = &nb->abs[nb->num_abs[ni]];
   const struct lvl *lv = &a->lvl[il];
   if (strcmp(lv->fmt, "bullet") == 0) {
     snprintf(out, sz, "-");
@@ -249,24 +388,60 @@ static void numbering_label(struct numbering *nb, int num_id, int il, char *out,
 
 /* ==== docx: the body ============================================================= */
 
-struct walk {
-  struct buf *out;
-  struct numbering *nb;
-  int in_bold; /* a "**" is open in the output */
+/* The body is read element by element (libxml2's xmlTextReader), each with
+ * the role it has where it stands; a stack holds the open elements' roles.
+ * What is written is what a walk of the whole tree would write: body
+ * paragraphs one per line with their numbering label, tables as "| a | b |"
+ * rows (only the paragraphs directly in a cell), content controls opened,
+ * runs in hyperlinks, insertions, smart tags; deletions, properties and
+ * drawings skipped. A paragraph's w:pPr and a run's w:rPr count wherever
+ * they stand in it: a run's output waits in `run`, with marks where its
+ * bold applies, until the run ends, and a numbering label is put at its
+ * paragraph's start. Memory stays that of the text written and of the open
+ * elements, whatever the size of the part. */
+enum role {
+  R_SKIP,  /* not read, nor anything under it */
+  R_DOC,   /* the document element */
+  R_BODY,  /* w:body, and content controls in it */
+  R_TABLE, /* w:tbl */
+  R_ROW,   /* w:tr */
+  R_CELL,  /* w:tc */
+  R_PARA,  /* w:p */
+  R_RUNS,  /* an element in a paragraph holding runs (w:hyperlink, w:ins ...) */
+  R_PPR,   /* the paragraph's w:pPr */
+  R_NUMPR, /* its w:numPr */
+  R_RUN,   /* w:r */
+  R_RPR,   /* the run's w:rPr */
+  R_TEXT   /* w:t */
 };
 
-static int run_bold(const xmlNode *r)
-{
-  const xmlNode *pr = child(r, "rPr");
-  const xmlNode *b = child(pr, "b");
-  if (!b)
-    b = child(pr, "bCs");
-  if (!b)
-    return 0;
-  char v[16];
-  attr(b, "val", v, sizeof v);
-  return !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0);
-}
+/* Deepest nesting read; libxml2 itself refuses documents deeper than 256. */
+enum { MAX_DEPTH = 300 };
+
+/* Marks in a run's waiting output (XML text cannot hold these bytes):
+ * "the run's bold from here", "not bold from here". */
+#define MARK_BOLD  '\x01'
+#define MARK_PLAIN '\x02'
+
+struct walk {
+  struct buf *out;
+  struct buf run; /* the current run's output, with MARK_BOLD / MARK_PLAIN */
+  struct numbering *nb;
+  unsigned char role[MAX_DEPTH];  /* enum role of each open element */
+  unsigned char table[MAX_DEPTH]; /* the element is inside a table cell */
+  int depth;                      /* open elements */
+  int in_bold;                    /* a "**" is open in the output */
+  int body_seen;                  /* the first w:body was read */
+  size_t paras;                   /* paragraphs read */
+  size_t elements;                /* elements read */
+  /* the current paragraph */
+  size_t para_start; /* out->len when it began */
+  int ppr_seen, numpr_seen, ilvl_seen, numid_seen;
+  int ilvl, num_id;
+  int cell_first; /* no paragraph yet in the current cell */
+  /* the current run */
+  int rpr_seen, b_seen, bcs_seen, b_on, bcs_on, run_bold;
+};
 
 static void set_bold(struct walk *w, int on)
 {
@@ -276,146 +451,254 @@ static void set_bold(struct walk *w, int on)
   }
 }
 
-/* The text of the runs under n (runs may sit in hyperlinks, insertions, smart tags). */
-static void walk_runs(struct walk *w, const xmlNode *n, int in_table)
+static int val_on(xmlTextReaderPtr rd)
 {
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE)
-      continue;
-    if (is_w(c, "pPr") || is_w(c, "rPr") || is_w(c, "del") || is_w(c, "delText"))
-      continue;
-    if (is_w(c, "r")) {
-      int bold = run_bold(c);
-      for (const xmlNode *t = c->children; t; t = t->next) {
-        if (is_w(t, "t")) {
-          xmlChar *s = xmlNodeGetContent(t);
-          if (s && *s) {
-            set_bold(w, bold);
-            /* a "|" in a table cell or a newline would break the line format */
-            for (const xmlChar *q = s; *q; q++)
-              buf_addc(w->out, (*q == '\n' || (*q == '|' && in_table)) ? ' ' : (char)*q);
-          }
-          xmlFree(s);
-        } else if (is_w(t, "tab") || is_w(t, "br") || is_w(t, "cr")) {
-          buf_addc(w->out, ' ');
-        } else if (is_w(t, "footnoteReference") || is_w(t, "endnoteReference")) {
-          char id[16];
-          set_bold(w, 0);
-          buf_adds(w->out, "<sup>");
-          buf_adds(w->out, attr(t, "id", id, sizeof id));
-          buf_adds(w->out, "</sup>");
-        }
+  char v[16];
+  rd_attr(rd, "val", v, sizeof v);
+  return !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0);
+}
+
+/* The role of a new element under one of role `parent`, and what its start
+ * writes. */
+static enum role element_start(struct walk *w, xmlTextReaderPtr rd, enum role parent)
+{
+  switch (parent) {
+  case R_SKIP:
+  case R_TEXT:
+    return parent; /* text under w:t is the t's, whatever wraps it */
+  case R_DOC:
+    if (!w->body_seen && named(rd, "body")) {
+      w->body_seen = 1;
+      return R_BODY;
+    }
+    return R_SKIP;
+  case R_BODY:
+  case R_CELL:
+    if (named(rd, "p")) {
+      if (parent == R_CELL && !w->cell_first)
+        buf_addc(w->out, ' ');
+      w->cell_first = 0;
+      w->paras++;
+      w->para_start = w->out->len;
+      w->ppr_seen = w->numpr_seen = w->ilvl_seen = w->numid_seen = 0;
+      w->ilvl = w->num_id = 0;
+      return R_PARA;
+    }
+    if (parent == R_BODY && named(rd, "tbl"))
+      return R_TABLE;
+    if (parent == R_BODY && (named(rd, "sdt") || named(rd, "sdtContent") || named(rd, "customXml")))
+      return R_BODY; /* content controls hold paragraphs */
+    return R_SKIP;
+  case R_TABLE:
+    if (named(rd, "tr")) {
+      buf_addc(w->out, '|');
+      return R_ROW;
+    }
+    return R_SKIP;
+  case R_ROW:
+    if (named(rd, "tc")) {
+      buf_addc(w->out, ' ');
+      w->cell_first = 1;
+      return R_CELL;
+    }
+    return R_SKIP;
+  case R_PARA:
+  case R_RUNS:
+    if (named(rd, "pPr")) {
+      if (parent == R_PARA && !w->ppr_seen) {
+        w->ppr_seen = 1;
+        return R_PPR;
       }
-      continue;
+      return R_SKIP;
     }
-    walk_runs(w, c, in_table);
+    if (named(rd, "rPr") || named(rd, "del") || named(rd, "delText"))
+      return R_SKIP;
+    if (named(rd, "r")) {
+      w->rpr_seen = w->b_seen = w->bcs_seen = w->b_on = w->bcs_on = w->run_bold = 0;
+      return R_RUN;
+    }
+    return R_RUNS;
+  case R_PPR:
+    if (!w->numpr_seen && named(rd, "numPr")) {
+      w->numpr_seen = 1;
+      return R_NUMPR;
+    }
+    return R_SKIP;
+  case R_NUMPR: {
+    char v[16];
+    if (!w->ilvl_seen && named(rd, "ilvl")) {
+      w->ilvl = num_of(rd_attr(rd, "val", v, sizeof v));
+      w->ilvl_seen = 1;
+    } else if (!w->numid_seen && named(rd, "numId")) {
+      w->num_id = num_of(rd_attr(rd, "val", v, sizeof v));
+      w->numid_seen = 1;
+    }
+    return R_SKIP;
   }
+  case R_RUN:
+    if (named(rd, "rPr")) {
+      if (w->rpr_seen)
+        return R_SKIP;
+      w->rpr_seen = 1;
+      return R_RPR;
+    }
+    if (named(rd, "t"))
+      return R_TEXT;
+    if (named(rd, "tab") || named(rd, "br") || named(rd, "cr")) {
+      buf_addc(&w->run, ' ');
+    } else if (named(rd, "footnoteReference") || named(rd, "endnoteReference")) {
+      char id[16];
+      buf_addc(&w->run, MARK_PLAIN);
+      buf_adds(&w->run, "<sup>");
+      buf_adds(&w->run, rd_attr(rd, "id", id, sizeof id));
+      buf_adds(&w->run, "</sup>");
+    }
+    return R_SKIP;
+  case R_RPR:
+    if (!w->b_seen && named(rd, "b")) {
+      w->b_seen = 1;
+      w->b_on = val_on(rd);
+    } else if (!w->bcs_seen && named(rd, "bCs")) {
+      w->bcs_seen = 1;
+      w->bcs_on = val_on(rd);
+    }
+    return R_SKIP;
+  }
+  return R_SKIP;
 }
 
-static void walk_para(struct walk *w, const xmlNode *p, int in_table)
+/* Put "label " at the start of the current paragraph: where it is written
+ * when w:pPr comes first, as the schema has it, else moved there. */
+static void put_label(struct walk *w, char *label)
 {
-  const xmlNode *ppr = child(p, "pPr");
-  const xmlNode *np = child(ppr, "numPr");
-  if (np && !in_table) {
-    char v[16], label[64];
-    int il = num_of(attr(child(np, "ilvl"), "val", v, sizeof v));
-    int id = num_of(attr(child(np, "numId"), "val", v, sizeof v));
-    numbering_label(w->nb, id, il, label, sizeof label);
-    if (label[0]) {
-      buf_adds(w->out, label);
-      buf_addc(w->out, ' ');
-    }
-  }
-  walk_runs(w, p, in_table);
-  set_bold(w, 0);
+  size_t n = strlen(label), at = w->para_start, tail = w->out->len - at;
+  label[n++] = ' ';
+  if (buf_add(w->out, label, n))
+    return;
+  char *d = w->out->data;
+  memmove(d + at + n, d + at, tail);
+  memcpy(d + at, label, n);
 }
 
-static void walk_table(struct walk *w, const xmlNode *tbl)
+/* What the end of an element of `role` writes. */
+static void element_end(struct walk *w, enum role role, int in_table)
 {
-  for (const xmlNode *tr = tbl->children; tr; tr = tr->next) {
-    if (!is_w(tr, "tr"))
-      continue;
-    buf_addc(w->out, '|');
-    for (const xmlNode *tc = tr->children; tc; tc = tc->next) {
-      if (!is_w(tc, "tc"))
-        continue;
-      buf_addc(w->out, ' ');
-      int first = 1;
-      for (const xmlNode *p = tc->children; p; p = p->next)
-        if (is_w(p, "p")) {
-          if (!first)
-            buf_addc(w->out, ' ');
-          walk_para(w, p, 1);
-          first = 0;
-        }
-      buf_adds(w->out, " |");
-    }
-    buf_addc(w->out, '\n');
-  }
-}
-
-static void walk_body(struct walk *w, const xmlNode *n)
-{
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (is_w(c, "p")) {
-      walk_para(w, c, 0);
+  switch (role) {
+  case R_PARA:
+    set_bold(w, 0);
+    if (!in_table)
       buf_addc(w->out, '\n');
-    } else if (is_w(c, "tbl")) {
-      walk_table(w, c);
-    } else if (is_w(c, "sdt") || is_w(c, "sdtContent") || is_w(c, "customXml")) {
-      walk_body(w, c); /* content controls hold paragraphs */
+    break;
+  case R_PPR:
+    if (w->numpr_seen && !in_table) {
+      char label[72];
+      numbering_label(w->nb, w->num_id, w->ilvl, label, sizeof label - 1);
+      if (label[0])
+        put_label(w, label);
     }
+    break;
+  case R_RPR:
+    w->run_bold = w->b_seen ? w->b_on : w->bcs_seen ? w->bcs_on : 0;
+    break;
+  case R_RUN:
+    /* the run's bold is known: write its output */
+    for (size_t i = 0; i < w->run.len; i++) {
+      char c = w->run.data[i];
+      if (c == MARK_BOLD || c == MARK_PLAIN)
+        set_bold(w, c == MARK_BOLD && w->run_bold);
+      else
+        buf_addc(w->out, c);
+    }
+    buf_reset(&w->run);
+    break;
+  case R_CELL:
+    buf_adds(w->out, " |");
+    break;
+  case R_ROW:
+    buf_addc(w->out, '\n');
+    break;
+  default:
+    break;
   }
 }
 
-/* One part of the zip, whole, with its size capped. NULL part = absent. */
-static int zip_part(zip_t *z, const char *name, char **data, size_t *n, struct err *err)
+/* Text inside a w:t, into the run's output: a "|" in a table cell or a
+ * newline would break the line format. */
+static void add_text(struct walk *w, const char *s, int in_table)
 {
-  *data = NULL;
-  *n = 0;
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(z, name, 0, &st) != 0)
-    return ERR_NOT_FOUND;
-  if (!(st.valid & ZIP_STAT_SIZE) || st.size > DOC_READ_MAX_PART)
-    return err_set(err, ERR_INPUT, "phần %s của tệp .docx quá lớn (giới hạn %zu MB)", name,
-                   DOC_READ_MAX_PART >> 20);
-  zip_file_t *f = zip_fopen(z, name, 0);
-  if (!f)
-    return err_set(err, ERR_INPUT, "không mở được phần %s của tệp .docx", name);
-  char *b = malloc((size_t)st.size + 1);
-  if (!b) {
-    zip_fclose(f);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi đọc tệp .docx");
+  if (!s || !*s)
+    return;
+  buf_addc(&w->run, MARK_BOLD);
+  for (const char *q = s; *q; q++)
+    buf_addc(&w->run, (*q == '\n' || (*q == '|' && in_table)) ? ' ' : *q);
+}
+
+/* Read the body of word/document.xml into w->out. ERR_INPUT with a message
+ * for malformed XML and for a document over the caps. */
+static int walk_document(struct walk *w, xmlTextReaderPtr rd, const struct part_in *in,
+                         struct err *err)
+{
+  int r;
+  while ((r = xmlTextReaderRead(rd)) == 1) {
+    int type = xmlTextReaderNodeType(rd);
+    if (type == XML_READER_TYPE_ELEMENT) {
+      char num[32];
+      if (++w->elements > DOC_READ_MAX_ELEMENTS)
+        return err_set(err, ERR_INPUT,
+                       "tệp .docx có hơn %s phần tử XML: quá lớn để là một kế hoạch",
+                       number_format_vn(num, sizeof num, (double)DOC_READ_MAX_ELEMENTS, 0));
+      if (w->depth == 0) {
+        /* the document element itself */
+        if (xmlTextReaderIsEmptyElement(rd))
+          continue;
+        w->role[0] = R_DOC;
+        w->table[0] = 0;
+        w->depth = 1;
+        continue;
+      }
+      enum role parent = (enum role)w->role[w->depth - 1];
+      int in_table = w->table[w->depth - 1];
+      enum role role = element_start(w, rd, parent);
+      int table = in_table || role == R_CELL;
+      if (role == R_PARA && w->paras > DOC_READ_MAX_PARAS)
+        return err_set(err, ERR_INPUT, "tệp .docx có hơn %s đoạn văn: quá nhiều để là một kế hoạch",
+                       number_format_vn(num, sizeof num, (double)DOC_READ_MAX_PARAS, 0));
+      if (xmlTextReaderIsEmptyElement(rd)) {
+        element_end(w, role, table); /* <w:p/>: no END_ELEMENT follows */
+      } else {
+        if (w->depth >= MAX_DEPTH)
+          return err_set(err, ERR_INPUT, "tệp .docx lồng nhau quá sâu");
+        w->role[w->depth] = (unsigned char)role;
+        w->table[w->depth] = (unsigned char)table;
+        w->depth++;
+      }
+    } else if (type == XML_READER_TYPE_END_ELEMENT) {
+      if (w->depth > 0) {
+        w->depth--;
+        element_end(w, (enum role)w->role[w->depth], w->table[w->depth]);
+      }
+    } else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+                type == XML_READER_TYPE_WHITESPACE ||
+                type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) &&
+               w->depth > 0 && w->role[w->depth - 1] == R_TEXT) {
+      add_text(w, (const char *)xmlTextReaderConstValue(rd), w->table[w->depth - 1]);
+    }
+    if (buf_failed(w->out) || buf_failed(&w->run))
+      return err_set(err, ERR_INPUT, "văn bản trong tệp .docx quá lớn (hơn %zu MB chữ)",
+                     DOC_READ_MAX_TEXT >> 20);
   }
-  zip_int64_t got = zip_fread(f, b, st.size);
-  zip_fclose(f);
-  if (got < 0 || (zip_uint64_t)got != st.size) {
-    free(b);
-    return err_set(err, ERR_INPUT, "phần %s của tệp .docx bị hỏng", name);
+  if (r < 0 || in->broken) {
+    if (in->too_big)
+      return err_set(err, ERR_INPUT,
+                     "phần word/document.xml của tệp .docx quá lớn (giới hạn %zu MB)",
+                     DOC_READ_MAX_PART >> 20);
+    if (in->broken)
+      return err_set(err, ERR_INPUT, "phần word/document.xml của tệp .docx bị hỏng");
+    return err_set(err, ERR_INPUT, "phần nội dung của tệp .docx không phải XML hợp lệ");
   }
-  b[st.size] = '\0';
-  *data = b;
-  *n = (size_t)st.size;
+  if (!w->body_seen)
+    return err_set(err, ERR_INPUT, "tệp .docx không có thân văn bản (w:body)");
   return ERR_OK;
-}
-
-/* libxml2 may still print some errors (encodings) on stderr despite
- * XML_PARSE_NOERROR; the reader reports its own message instead. */
-static void xml_quiet(void *ctx, const char *msg, ...)
-{
-  (void)ctx;
-  (void)msg;
-}
-
-static xmlDoc *parse_xml(const char *data, size_t n)
-{
-  if (n > (size_t)INT32_MAX)
-    return NULL;
-  xmlSetGenericErrorFunc(NULL, xml_quiet);
-  /* no network, no entity substitution, no DTD loading: only the markup */
-  return xmlReadMemory(data, (int)n, "part.xml", NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 }
 
 int doc_read_docx_mem(char **text, size_t *len, const void *data, size_t n, struct err *err)
@@ -437,50 +720,34 @@ int doc_read_docx_mem(char **text, size_t *len, const void *data, size_t n, stru
     zip_source_free(src);
     return err_set(err, ERR_INPUT, "tệp không phải .docx hợp lệ (không đọc được dạng nén zip)");
   }
-  char *doc_xml = NULL, *num_xml = NULL;
-  size_t doc_n = 0, num_n = 0;
-  int rc = zip_part(z, "word/document.xml", &doc_xml, &doc_n, err);
-  if (rc == ERR_NOT_FOUND)
-    rc = err_set(err, ERR_INPUT, "tệp .docx không có phần nội dung (word/document.xml)");
-  if (rc == ERR_OK) {
-    int nr = zip_part(z, "word/numbering.xml", &num_xml, &num_n, err);
-    if (nr != ERR_OK && nr != ERR_NOT_FOUND)
-      rc = nr;
-  }
-  zip_close(z);
   struct numbering nb;
   memset(&nb, 0, sizeof nb);
-  xmlDoc *doc = NULL;
+  struct part_in in;
+  xmlTextReaderPtr rd = NULL;
+  int rc = part_open(&rd, &in, z, "word/numbering.xml", err);
+  if (rc == ERR_OK)
+    numbering_load(&nb, rd);
+  part_close_all(rd, &in);
+  if (rc == ERR_NOT_FOUND)
+    rc = ERR_OK;
   struct buf out;
-  buf_init(&out, DOC_READ_MAX_PART);
-  if (rc == ERR_OK && num_xml) {
-    xmlDoc *nd = parse_xml(num_xml, num_n);
-    if (nd) {
-      numbering_load(&nb, nd);
-      xmlFreeDoc(nd);
-    }
+  buf_init(&out, DOC_READ_MAX_TEXT);
+  if (rc == ERR_OK) {
+    rc = part_open(&rd, &in, z, "word/document.xml", err);
+    if (rc == ERR_NOT_FOUND)
+      rc = err_set(err, ERR_INPUT, "tệp .docx không có phần nội dung (word/document.xml)");
   }
   if (rc == ERR_OK) {
-    doc = parse_xml(doc_xml, doc_n);
-    if (!doc)
-      rc = err_set(err, ERR_INPUT, "phần nội dung của tệp .docx không phải XML hợp lệ");
+    struct walk w;
+    memset(&w, 0, sizeof w);
+    w.out = &out;
+    buf_init(&w.run, DOC_READ_MAX_TEXT);
+    w.nb = &nb;
+    rc = walk_document(&w, rd, &in, err);
+    buf_free(&w.run);
+    part_close_all(rd, &in);
   }
-  if (rc == ERR_OK) {
-    const xmlNode *root = xmlDocGetRootElement(doc);
-    const xmlNode *body = child(root, "body");
-    if (!body) {
-      rc = err_set(err, ERR_INPUT, "tệp .docx không có thân văn bản (w:body)");
-    } else {
-      struct walk w = {&out, &nb, 0};
-      walk_body(&w, body);
-      if (buf_failed(&out))
-        rc = err_set(err, ERR_INPUT, "văn bản trong tệp .docx quá lớn");
-    }
-  }
-  if (doc)
-    xmlFreeDoc(doc);
-  free(doc_xml);
-  free(num_xml);
+  zip_close(z);
   free(nb.abs);
   if (rc == ERR_OK) {
     /* the XML parser guarantees UTF-8; keep the same checks as for text */
@@ -507,7 +774,8 @@ static int ends_with(const char *s, const char *suf)
   return 1;
 }
 
-static int slurp(const char *path, char **data, size_t *n, struct err *err)
+/* The whole file, when it is at most `max` bytes. */
+static int slurp(const char *path, size_t max, char **data, size_t *n, struct err *err)
 {
   *data = NULL;
   *n = 0;
@@ -519,10 +787,10 @@ static int slurp(const char *path, char **data, size_t *n, struct err *err)
     fclose(f);
     return err_set(err, ERR_INPUT, "%s không phải một tệp", path);
   }
-  if ((size_t)st.st_size > DOC_READ_MAX_FILE) {
+  if ((size_t)st.st_size > max) {
     fclose(f);
     return err_set(err, ERR_INPUT, "tệp %s quá lớn (%lld byte; giới hạn %zu MB)", path,
-                   (long long)st.st_size, DOC_READ_MAX_FILE >> 20);
+                   (long long)st.st_size, max >> 20);
   }
   char *b = malloc((size_t)st.st_size + 1);
   if (!b) {
@@ -589,7 +857,7 @@ static int read_pdf(char **text, size_t *len, const char *path, struct err *err)
   }
   close(fd[1]);
   struct buf b;
-  buf_init(&b, DOC_READ_MAX_FILE);
+  buf_init(&b, 2 * DOC_READ_MAX_TEXT); /* CRs and a BOM are dropped after */
   char chunk[65536];
   ssize_t r;
   while ((r = read(fd[0], chunk, sizeof chunk)) > 0)
@@ -617,7 +885,9 @@ int doc_read_file(char **text, size_t *len, const char *path, struct err *err)
     return read_pdf(text, len, path, err);
   char *data;
   size_t n;
-  int rc = slurp(path, &data, &n, err);
+  /* a text file is its text: no bigger than the text the plan reader takes */
+  int as_text = ends_with(path, ".txt") || ends_with(path, ".md");
+  int rc = slurp(path, as_text ? DOC_READ_MAX_TEXT : DOC_READ_MAX_FILE, &data, &n, err);
   if (rc)
     return rc;
   int zip = n >= 4 && memcmp(data, "PK\x03\x04", 4) == 0;

@@ -33,6 +33,7 @@
 #include <utf8proc.h>
 
 #include "base/buf.h"
+#include "base/number.h"
 #include "base/text.h"
 #include "domain/plan_check.h"
 #include "ingest/plan_read_int.h"
@@ -147,15 +148,17 @@ static int cache_grow(struct pr_doc *d)
   return ERR_OK;
 }
 
-/* Lower-case NFC of a word (utf8proc case folding, diacritics kept). */
-static char *lower_word(struct pr_doc *d, const char *w, size_t n)
+/* Lower-case NFC of a word (utf8proc case folding, diacritics kept); `key`
+ * itself (the word's arena copy, n bytes) when that is what it already is,
+ * as most words of a plan are. NULL when out of memory. */
+static const char *lower_word(struct pr_doc *d, const char *key, size_t n)
 {
   utf8proc_uint8_t *dst = NULL;
-  utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &dst,
+  utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)key, (utf8proc_ssize_t)n, &dst,
                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-  if (r < 0) {
+  if (r < 0 || ((size_t)r == n && memcmp(dst, key, n) == 0)) {
     free(dst);
-    return pr_strndup(d, w, n);
+    return key;
   }
   char *s = pr_strndup(d, (const char *)dst, (size_t)r);
   free(dst);
@@ -193,10 +196,12 @@ static const struct pr_fold_entry *fold_word(struct pr_doc *d, const char *w, si
       /* text_fold refuses only invalid text, which was checked: keep the word */
       fold = key;
     } else {
-      fold = pr_strndup(d, f, strlen(f));
+      /* most words fold to themselves or are already lower case: share the
+       * key rather than keep the same bytes twice */
+      fold = strcmp(f, key) == 0 ? key : pr_strndup(d, f, strlen(f));
       free(f);
     }
-    lower = lower_word(d, w, n);
+    lower = lower_word(d, key, n);
     if (!fold || !lower)
       return NULL;
   }
@@ -213,6 +218,10 @@ static const struct pr_fold_entry *fold_word(struct pr_doc *d, const char *w, si
 
 static int32_t decode(const char *s, size_t n, size_t i, size_t *clen)
 {
+  if (i < n && (unsigned char)s[i] < 0x80) { /* most of a plan's bytes */
+    *clen = 1;
+    return (unsigned char)s[i];
+  }
   utf8proc_int32_t cp;
   utf8proc_ssize_t r =
       utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
@@ -615,12 +624,13 @@ struct para_builder {
   struct buf text;
   struct buf bold;
   int heading, all_bold_line, lineno, open;
+  size_t ntok; /* tokens of the paragraphs flushed so far */
 };
 
 /* A line that opens a structural element (and so never continues the one before). */
 static int line_is_structural(const struct line *ln);
 
-static int tokenize(struct pr_doc *d, struct pr_para *p, const unsigned char *bold);
+static int tokenize(struct pr_doc *d, struct pr_para *p, const unsigned char *bold, size_t room);
 static void parse_marker(struct pr_para *p);
 
 static int flush_para(struct pr_doc *d, struct para_builder *pb, struct pr_para **paras, size_t *np,
@@ -633,8 +643,15 @@ static int flush_para(struct pr_doc *d, struct para_builder *pb, struct pr_para 
     d->failed = 1;
     return err_set(d->err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
   }
+  if (*np == PLAN_READ_MAX_PARAS) {
+    char num[32];
+    return err_set(d->err, ERR_INPUT, "văn bản có hơn %s đoạn: quá nhiều để là một kế hoạch",
+                   number_format_vn(num, sizeof num, (double)PLAN_READ_MAX_PARAS, 0));
+  }
   if (*np == *cap) {
     size_t nc = *cap ? *cap * 2 : 256;
+    if (nc > PLAN_READ_MAX_PARAS)
+      nc = PLAN_READ_MAX_PARAS;
     struct pr_para *na = realloc(*paras, nc * sizeof *na);
     if (!na) {
       d->failed = 1;
@@ -652,9 +669,11 @@ static int flush_para(struct pr_doc *d, struct para_builder *pb, struct pr_para 
   p->heading = pb->heading;
   p->line = pb->lineno;
   p->part = -1;
-  int rc = tokenize(d, p, (const unsigned char *)buf_str(&pb->bold));
+  int rc =
+      tokenize(d, p, (const unsigned char *)buf_str(&pb->bold), PLAN_READ_MAX_TOKENS - pb->ntok);
   if (rc)
     return rc;
+  pb->ntok += p->ntok;
   parse_marker(p);
   buf_reset(&pb->text);
   buf_reset(&pb->bold);
@@ -767,70 +786,76 @@ static int build_paragraphs(struct pr_doc *d, const char *text, size_t len)
 
 /* ==== tokens ======================================================================== */
 
-static int tokenize(struct pr_doc *d, struct pr_para *p, const unsigned char *bold)
+/* Cut p's text into tokens: a word (letters and digits), or one other
+ * character; spaces only mark the token after them. Two passes, the first
+ * counting, so the tokens go straight into the arena at their size (one
+ * pass into a growing array held twice their memory at its peak). ERR_INPUT
+ * when there are more than `room`. */
+static int tokenize(struct pr_doc *d, struct pr_para *p, const unsigned char *bold, size_t room)
 {
-  /* at most one token per byte */
-  size_t cap = 16, n = 0;
-  struct pr_tok *t = malloc(cap * sizeof *t);
-  if (!t)
-    goto nomem;
-  size_t i = 0;
-  int sp = 1;
-  while (i < p->len) {
-    size_t cl;
-    int32_t cp = decode(p->text, p->len, i, &cl);
-    if (is_space_cp(cp)) {
-      sp = 1;
-      i += cl;
-      continue;
+  size_t n = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    struct pr_tok *t = NULL;
+    if (pass == 1) {
+      if (n > room) {
+        char num[32];
+        return err_set(d->err, ERR_INPUT,
+                       "văn bản có hơn %s từ và dấu: quá nhiều để là một kế hoạch",
+                       number_format_vn(num, sizeof num, (double)PLAN_READ_MAX_TOKENS, 0));
+      }
+      t = pr_alloc(d, (n ? n : 1) * sizeof *t);
+      if (!t)
+        return ERR_NOMEM;
+      p->tok = t;
+      p->ntok = n;
+      n = 0;
     }
-    size_t s = i;
-    int word = is_word_cp(cp), digits = 1;
-    if (word) {
-      while (i < p->len) {
-        int32_t c2 = decode(p->text, p->len, i, &cl);
-        if (!is_word_cp(c2))
-          break;
-        if (!(c2 >= '0' && c2 <= '9'))
-          digits = 0;
+    size_t i = 0;
+    int sp = 1;
+    while (i < p->len) {
+      size_t cl;
+      int32_t cp = decode(p->text, p->len, i, &cl);
+      if (is_space_cp(cp)) {
+        sp = 1;
+        i += cl;
+        continue;
+      }
+      size_t s = i;
+      int word = is_word_cp(cp), digits = 1;
+      if (word) {
+        while (i < p->len) {
+          int32_t c2 = decode(p->text, p->len, i, &cl);
+          if (!is_word_cp(c2))
+            break;
+          if (!(c2 >= '0' && c2 <= '9'))
+            digits = 0;
+          i += cl;
+        }
+      } else {
         i += cl;
       }
-    } else {
-      i += cl;
+      if (pass == 0) {
+        n++;
+        continue;
+      }
+      const struct pr_fold_entry *fe = fold_word(d, p->text + s, i - s, !word);
+      if (!fe) {
+        d->failed = 1;
+        return err_set(d->err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
+      }
+      struct pr_tok *k = &t[n++];
+      k->off = (uint32_t)s;
+      k->len = (uint32_t)(i - s);
+      k->fold = fe->fold;
+      k->lower = fe->lower;
+      k->kind = (uint8_t)(!word ? TK_PUNCT : digits ? TK_NUM : TK_WORD);
+      k->upper = (uint8_t)(word && is_upper_cp(cp));
+      k->sp = (uint8_t)sp;
+      k->bold = (uint8_t)(bold && bold[s] == '1');
+      sp = 0;
     }
-    if (n == cap) {
-      cap *= 2;
-      struct pr_tok *nt = realloc(t, cap * sizeof *nt);
-      if (!nt)
-        goto nomem;
-      t = nt;
-    }
-    const struct pr_fold_entry *fe = fold_word(d, p->text + s, i - s, !word);
-    if (!fe)
-      goto nomem;
-    struct pr_tok *k = &t[n++];
-    k->off = (uint32_t)s;
-    k->len = (uint32_t)(i - s);
-    k->fold = fe->fold;
-    k->lower = fe->lower;
-    k->kind = (uint8_t)(!word ? TK_PUNCT : digits ? TK_NUM : TK_WORD);
-    k->upper = (uint8_t)(word && is_upper_cp(cp));
-    k->sp = (uint8_t)sp;
-    k->bold = (uint8_t)(bold && bold[s] == '1');
-    sp = 0;
   }
-  p->tok = pr_alloc(d, (n ? n : 1) * sizeof *t);
-  if (!p->tok)
-    goto nomem;
-  if (n)
-    memcpy(p->tok, t, n * sizeof *t);
-  p->ntok = n;
-  free(t);
   return ERR_OK;
-nomem:
-  free(t);
-  d->failed = 1;
-  return err_set(d->err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
 }
 
 /* ==== list markers ====================================================================== */

@@ -13,13 +13,19 @@
 #include "base/err.h"
 #include "types/plan.h"
 
-/* Largest text accepted, in bytes (a 50-page plan is about 150 KB). */
-#define PLAN_READ_MAX ((size_t)16 * 1024 * 1024)
+/* What a text may hold (a 50-page plan is about 150 KB, 1,000 paragraphs
+ * and 30,000 tokens): bytes, paragraphs, and tokens (words and punctuation
+ * marks). They bound the reader's memory: about 14 times the text of a real
+ * plan, about 60 MB at most (docs/plan-reader.md, "Bounds"). */
+#define PLAN_READ_MAX        ((size_t)2 * 1024 * 1024)
+#define PLAN_READ_MAX_PARAS  ((size_t)100000)
+#define PLAN_READ_MAX_TOKENS ((size_t)1000000)
 
 /* Read the plan in text[0..len) into *out, which the function initialises
  * (plan_init) itself; the caller frees it with plan_free() whatever the
  * result. Returns ERR_OK with a best-effort plan; ERR_INPUT for empty text,
- * invalid UTF-8 (or a NUL byte) and text over PLAN_READ_MAX; ERR_NOMEM. On
+ * invalid UTF-8 (or a NUL byte) and text over PLAN_READ_MAX (or its
+ * paragraphs or tokens over PLAN_READ_MAX_PARAS, _TOKENS); ERR_NOMEM. On
  * failure *out is left empty. Time is linear in len. */
 int plan_read_text(struct plan *out, const char *text, size_t len, struct err *err);
 

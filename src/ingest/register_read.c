@@ -51,11 +51,35 @@ static int find_column(const struct table_row *header, const char *name, struct 
   return found;
 }
 
+/* A first pass over the data rows: what the date cells show of their
+ * day/month order (ingest/sheet_dates.h); then back to the first data row.
+ * A row that cannot be read is passed over, and an error that stops the
+ * reading stops the pass quietly: the import meets it again and reports it. */
+static int see_dates(struct reg_reader *r, struct err *err)
+{
+  const struct reg_spec *spec = r->spec;
+  struct table_row row;
+  struct err e;
+  int got;
+  while ((got = table_read_next(&r->table, &row, &e)) == 1 || got == TABLE_BAD_ROW)
+    for (size_t i = 0; got == 1 && i < spec->n_cols; i++)
+      if (spec->cols[i].type == REG_DATE && r->map[i] >= 0 && (size_t)r->map[i] < row.n)
+        sheet_dates_see(&r->order, row.fields[r->map[i]]);
+  int rc = table_read_rewind(&r->table, err);
+  if (!rc) { /* the header again */
+    got = table_read_next(&r->table, &row, err);
+    if (got != 1)
+      rc = got < 0 ? ERR_INPUT : err_set(err, ERR_IO, "đọc lại tệp thất bại");
+  }
+  return rc;
+}
+
 int reg_reader_open(struct reg_reader *out, const struct reg_spec *spec, const char *path,
                     struct err *err)
 {
   memset(out, 0, sizeof *out);
   out->spec = spec;
+  buf_init(&out->why, 0);
   int rc = table_read_open(&out->table, path, err);
   if (rc)
     return rc;
@@ -69,6 +93,8 @@ int reg_reader_open(struct reg_reader *out, const struct reg_spec *spec, const c
     table_read_close(&out->table);
     return err_nomem(err);
   }
+  for (size_t i = 0; i < row.n_issues && i < CELL_MAX_ISSUES; i++)
+    out->header_issues.items[out->header_issues.n++] = row.issues[i];
   struct buf missing;
   buf_init(&missing, 0);
   for (size_t i = 0; i < spec->n_cols; i++) {
@@ -88,6 +114,8 @@ int reg_reader_open(struct reg_reader *out, const struct reg_spec *spec, const c
                  "tệp \"%s\" thiếu cột bắt buộc %s của danh sách %s (xem pcmt registers %s)", path,
                  buf_str(&missing), spec->name, spec->name);
   buf_free(&missing);
+  if (!rc)
+    rc = see_dates(out, err);
   if (rc)
     reg_reader_close(out);
   return rc;
@@ -132,12 +160,34 @@ static int row_is_blank(const struct table_row *row)
   return 1;
 }
 
+/* REG_READ_BAD_ROW, or -1 when its reasons ran out of memory. */
+static int bad_row(struct reg_reader *r, struct err *err)
+{
+  if (buf_failed(&r->why)) {
+    err_nomem(err);
+    return -1;
+  }
+  return REG_READ_BAD_ROW;
+}
+
 int reg_reader_next(struct reg_reader *r, struct err *err)
 {
   const struct reg_spec *spec = r->spec;
+  struct err e;
+  err_clear(&e);
   int got;
-  while ((got = table_read_next(&r->table, &r->row, err)) == 1 && row_is_blank(&r->row))
+  while (((got = table_read_next(&r->table, &r->row, &e)) == 1 || got == TABLE_BAD_ROW) &&
+         row_is_blank(&r->row))
     ;
+  buf_reset(&r->why);
+  if (got == TABLE_BAD_ROW) { /* e names its first problem: why names them all */
+    reg_reader_describe(&r->why, r, r->row.issues, r->row.n_issues, 1);
+    return bad_row(r, err);
+  }
+  if (got < 0) {
+    err_copy(err, &e);
+    return -1;
+  }
   if (got != 1)
     return got;
   for (size_t i = 0; i < spec->n_cols; i++) {
@@ -145,9 +195,34 @@ int reg_reader_next(struct reg_reader *r, struct err *err)
     const char *v = m >= 0 && (size_t)m < r->row.n ? unprotect(r->row.fields[m]) : NULL;
     if (spec->cols[i].type == REG_PERSON || strcmp(spec->cols[i].db, "national_id") == 0)
       v = restore_national_id(r->nid[i], v);
+    if (spec->cols[i].type == REG_DATE &&
+        sheet_dates_fix(&v, r->date[i], sizeof r->date[i], v, &r->order))
+      buf_addf(&r->why,
+               "%s%s: \"%s\": không rõ ngày hay tháng viết trước (bảng tính viết lại ngày với năm "
+               "hai chữ số, không ngày nào khác trong tệp cho biết); ghi dd/mm/yyyy",
+               r->why.len ? "; " : "", spec->cols[i].header, v);
     r->raw[i] = v;
   }
-  return 1;
+  return r->why.len || buf_failed(&r->why) ? bad_row(r, err) : 1;
+}
+
+void reg_reader_describe(struct buf *out, const struct reg_reader *r,
+                         const struct cell_issue *issues, size_t n, int refused)
+{
+  size_t before = out->len;
+  for (size_t k = 0; k < n; k++) {
+    const struct cell_issue *is = &issues[k];
+    if (is->refused != refused)
+      continue;
+    if (out->len > before)
+      buf_adds(out, "; ");
+    if (is->col < r->header.n && r->header.fields[is->col][0])
+      buf_addf(out, "%s (cột %zu): %s", r->header.fields[is->col], is->col + 1, is->what);
+    else
+      buf_addf(out, "cột %zu: %s", is->col + 1, is->what);
+  }
+  if (refused && out->len == before)
+    buf_adds(out, "dòng có ký tự không được nhận");
 }
 
 void reg_reader_close(struct reg_reader *r)
@@ -156,5 +231,6 @@ void reg_reader_close(struct reg_reader *r)
     return;
   table_read_close(&r->table);
   free_fields(r->header.fields, r->header.n);
+  buf_free(&r->why);
   memset(r, 0, sizeof *r);
 }

@@ -3,10 +3,20 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <sodium.h>
 
 #include "ingest/csv.h"
+#include "ingest/xlsx_read.h"
+
+/* The hex SHA-256 of len bytes at data into out. */
+static void digest(char out[65], const void *data, size_t len)
+{
+  unsigned char sum[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(sum, data, len);
+  sodium_bin2hex(out, 65, sum, sizeof sum);
+}
 
 /* ---------------------------------------------------------------------------
  * CSV
@@ -16,12 +26,21 @@ static int csv_impl_next(void *impl, struct table_row *row, struct err *err)
 {
   struct csv_row r;
   int got = csv_next(impl, &r, err);
-  if (got == 1) {
+  if (got == 1 || got == CSV_BAD_ROW) {
     row->fields = r.fields;
     row->n = r.n;
     row->line = r.line;
+    row->issues = r.issues;
+    row->n_issues = r.n_issues;
   }
-  return got;
+  return got == CSV_BAD_ROW ? TABLE_BAD_ROW : got;
+}
+
+static int csv_impl_rewind(void *impl, struct err *err)
+{
+  (void)err;
+  csv_rewind(impl);
+  return ERR_OK;
 }
 
 static void csv_impl_close(void *impl)
@@ -42,12 +61,48 @@ static int open_csv(struct table_reader *out, const char *path, struct err *err)
     free(r);
     return rc;
   }
-  unsigned char sum[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(sum, (const unsigned char *)r->data, r->len);
-  sodium_bin2hex(out->sha256, sizeof out->sha256, sum, sizeof sum);
+  digest(out->sha256, r->data, r->len);
   out->impl = r;
   out->next = csv_impl_next;
+  out->rewind = csv_impl_rewind;
   out->close = csv_impl_close;
+  return ERR_OK;
+}
+
+/* ---------------------------------------------------------------------------
+ * .xlsx
+ * ------------------------------------------------------------------------- */
+
+static int xlsx_impl_next(void *impl, struct table_row *row, struct err *err)
+{
+  return xlsx_next(impl, row, err);
+}
+
+static int xlsx_impl_rewind(void *impl, struct err *err)
+{
+  return xlsx_rewind(impl, err);
+}
+
+static void xlsx_impl_close(void *impl)
+{
+  xlsx_close(impl);
+}
+
+/* The workbook is read from the bytes it was opened from, so the digest is
+ * of those, as for CSV. */
+static int open_xlsx(struct table_reader *out, const char *path, struct err *err)
+{
+  struct xlsx_reader *x;
+  int rc = xlsx_open(&x, path, err);
+  if (rc)
+    return rc;
+  size_t len;
+  const void *bytes = xlsx_bytes(x, &len);
+  digest(out->sha256, bytes, len);
+  out->impl = x;
+  out->next = xlsx_impl_next;
+  out->rewind = xlsx_impl_rewind;
+  out->close = xlsx_impl_close;
   return ERR_OK;
 }
 
@@ -55,15 +110,26 @@ static int open_csv(struct table_reader *out, const char *path, struct err *err)
  * The reader
  * ------------------------------------------------------------------------- */
 
+int table_is_xlsx(const char *path)
+{
+  size_t n = strlen(path);
+  return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
 int table_read_open(struct table_reader *out, const char *path, struct err *err)
 {
   memset(out, 0, sizeof *out);
-  return open_csv(out, path, err);
+  return table_is_xlsx(path) ? open_xlsx(out, path, err) : open_csv(out, path, err);
 }
 
 int table_read_next(struct table_reader *r, struct table_row *row, struct err *err)
 {
   return r->next(r->impl, row, err);
+}
+
+int table_read_rewind(struct table_reader *r, struct err *err)
+{
+  return r->rewind(r->impl, err);
 }
 
 void table_read_close(struct table_reader *r)

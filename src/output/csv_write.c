@@ -1,8 +1,17 @@
-/* csv_write.c: the CSV writer (see csv_write.h for the format). */
+/* csv_write.c: the CSV writer (see csv_write.h for the format).
+ *
+ * Exports and rejects files hold personal data, so the file is created
+ * readable by its owner only: mkstemp makes the temporary file with mode
+ * 0600 whatever the umask, and the rename keeps that mode. A chmod after
+ * creation would leave a window in which others could open it. A path that
+ * exists and is not a regular file is refused: the rename would replace a
+ * device or a pipe with the file. */
 #include "output/csv_write.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -20,6 +29,15 @@ int csv_writer_open(struct csv_writer *w, const char *path, size_t n_cols, struc
   if (strcmp(path, "-") == 0) {
     w->f = stdout;
   } else {
+    /* renaming over a device, a pipe or a folder ("--rejects /dev/null" as
+     * root) would replace it with the file: only a regular file, or no
+     * file, is written */
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+      return err_set(err, ERR_INPUT,
+                     "\"%s\" không phải tệp thường (thiết bị, ống hay thư mục); ghi ra một tệp, "
+                     "hoặc \"-\" để in ra màn hình",
+                     path);
     w->path = strdup(path);
     size_t n = strlen(path) + 16;
     w->tmp_path = malloc(n);
@@ -28,10 +46,16 @@ int csv_writer_open(struct csv_writer *w, const char *path, size_t n_cols, struc
       free(w->tmp_path);
       return err_nomem(err);
     }
-    snprintf(w->tmp_path, n, "%s.tmp%ld", path, (long)getpid());
-    w->f = fopen(w->tmp_path, "wb");
+    snprintf(w->tmp_path, n, "%s.XXXXXX", path);
+    int fd = mkstemp(w->tmp_path); /* O_EXCL, mode 0600 */
+    if (fd >= 0 && !(w->f = fdopen(fd, "wb"))) {
+      int e = errno;
+      close(fd);
+      unlink(w->tmp_path);
+      errno = e;
+    }
     if (!w->f) {
-      int rc = err_set(err, ERR_IO, "không ghi được tệp \"%s\"", path);
+      int rc = err_set(err, ERR_IO, "không ghi được tệp \"%s\": %s", path, strerror(errno));
       free(w->path);
       free(w->tmp_path);
       return rc;

@@ -6,7 +6,8 @@
  * (starting with =, +, -, @, a tab or a carriage return) is written as text:
  * prefixed with an apostrophe, which the importer strips again. The file is
  * written beside its final name and renamed into place on success, so a
- * failed export never leaves a half-written file under that name. */
+ * failed export never leaves a half-written file under that name; it is
+ * created readable by its owner only (0600): exports hold personal data. */
 #ifndef PCMT_OUTPUT_CSV_WRITE_H
 #define PCMT_OUTPUT_CSV_WRITE_H
 
@@ -23,7 +24,10 @@ struct csv_writer {
   int failed;
 };
 
-/* Open `path` for writing ("-" = stdout, written directly). */
+/* Open `path` for writing ("-" = stdout, written directly): a temporary
+ * file beside it, mode 0600. ERR_INPUT when `path` exists and is not a
+ * regular file (a device, a pipe, a folder: the rename would replace it);
+ * ERR_IO when the temporary file cannot be made; ERR_NOMEM. */
 int csv_writer_open(struct csv_writer *w, const char *path, size_t n_cols, struct err *err);
 /* Write one row of w->n_cols cells (NULL cells are empty). */
 int csv_writer_row(struct csv_writer *w, const char *const *cells, struct err *err);

@@ -13,8 +13,9 @@
 #include "base/err.h"
 #include "types/register.h"
 
-/* Write the rejects of `res` to `path` ("-" = standard output). ERR_IO
- * when it cannot be written (nothing is left under that name), ERR_NOMEM. */
+/* Write the rejects of `res` to `path` ("-" = standard output). ERR_INPUT
+ * when `path` exists and is not a regular file (left as it is), ERR_IO when
+ * it cannot be written (nothing is left under that name), ERR_NOMEM. */
 int reg_rejects_write(const char *path, const struct reg_import_result *res, struct err *err);
 
 #endif

@@ -34,6 +34,9 @@ void reg_import_result_free(struct reg_import_result *r)
     free_fields(r->rejects[i].fields, r->rejects[i].n);
   }
   free(r->rejects);
+  for (size_t i = 0; i < r->n_notes; i++)
+    free(r->notes[i].text);
+  free(r->notes);
   free_fields(r->header, r->n_header);
   memset(r, 0, sizeof *r);
 }

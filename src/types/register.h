@@ -125,6 +125,16 @@ struct reg_reject {
   size_t n;      /* fields */
 };
 
+/* Invisible characters the reader removed from a row (ingest/cell_check.h):
+ * the row is taken as it reads, and the person is told. */
+struct reg_note {
+  long line;  /* the line (or sheet row) the row starts on */
+  char *text; /* "Họ tên (cột 3): đã bỏ 1 ký tự ẩn (U+200B)" */
+};
+
+/* Notes kept in a result; past this many they are only counted. */
+#define REG_IMPORT_MAX_NOTES 1000
+
 /* What an import did with a file (app_register_import). */
 struct reg_import_result {
   long rows;                  /* data rows read (blank rows not counted) */
@@ -133,7 +143,10 @@ struct reg_import_result {
   long unchanged;             /* rows found again as stored */
   struct reg_reject *rejects; /* in line order */
   size_t n_rejects;
-  char **header; /* the file's header row, for a rejects file */
+  struct reg_note *notes; /* in line order, at most REG_IMPORT_MAX_NOTES */
+  size_t n_notes;
+  size_t notes_over; /* rows with a note past REG_IMPORT_MAX_NOTES, only counted */
+  char **header;     /* the file's header row, for a rejects file */
   size_t n_header;
 };
 /* Free what the result holds and zero it. Accepts NULL. */

@@ -2,7 +2,8 @@
 # t0411-export-audit-first.sh: personal data leaves only after its audit row is committed.
 # While another process holds the database for writing, `pcmt export people` can write no
 # audit row: it fails after the busy timeout and writes nothing — not one byte on standard
-# output, no file. Once the writer is gone the same export works and is audited once.
+# output, no file (CSV or .xlsx). Once the writer is gone the same export works and is audited
+# once.
 set -u
 . "$PCMT_SOURCE_DIR/tests/e2e/lib.sh"
 
@@ -48,6 +49,11 @@ CHECKS=$((CHECKS + 1))
 echo "export refused after ${took} s (busy timeout 10 s)"
 # To a file: no file under the name, no temporary file beside it.
 run "$PCMT_BIN" --db "$db" export people -o "$T/people-out.csv"
+expect_status 7
+CHECKS=$((CHECKS + 1))
+[ -z "$(ls "$T" | grep people-out)" ] || fail "the export left a file: $(ls "$T" | grep people-out)"
+# To an .xlsx workbook: the same path (the operation's sink), the same refusal.
+run "$PCMT_BIN" --db "$db" export people -o "$T/people-out.xlsx"
 expect_status 7
 CHECKS=$((CHECKS + 1))
 [ -z "$(ls "$T" | grep people-out)" ] || fail "the export left a file: $(ls "$T" | grep people-out)"

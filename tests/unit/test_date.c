@@ -185,6 +185,63 @@ static void arithmetic(void **state)
   assert_true(date_valid(t.y, t.m, t.d));
 }
 
+/* A register cell as a spreadsheet wrote it back, read against 31/12/2025. */
+static void expect_cell(const char *text, enum date_yy rule, int y, int m, int d)
+{
+  struct date out = {0, 0, 0};
+  struct err err = {0};
+  if (date_parse_cell(&out, text, rule, "2025-12-31", &err))
+    fail_msg("\"%s\": %s", text, err.msg);
+  assert_int_equal(out.y, y);
+  assert_int_equal(out.m, m);
+  assert_int_equal(out.d, d);
+}
+
+/* Refused, with `why` in the message. */
+static void expect_cell_bad(const char *text, enum date_yy rule, const char *why)
+{
+  struct date out;
+  struct err err = {0};
+  if (date_parse_cell(&out, text, rule, "2025-12-31", &err) != ERR_INPUT)
+    fail_msg("\"%s\" was accepted", text);
+  if (!strstr(err.msg, why))
+    fail_msg("\"%s\": \"%s\" lacks \"%s\"", text, err.msg, why);
+}
+
+/* Two-digit years: a birth year is the century that makes the person 12 to
+ * 99 years old on 31/12/2025, an event year is 20yy and not in the future;
+ * day first; a month-first date is refused by name. */
+static void cell_dates_from_spreadsheets(void **state)
+{
+  (void)state;
+  expect_cell("07/10/1980", DATE_YY_BIRTH, 1980, 10, 7); /* every date_parse form */
+  expect_cell("2024-03-05", DATE_YY_EVENT, 2024, 3, 5);
+  expect_cell("07/10/80", DATE_YY_BIRTH, 1980, 10, 7); /* 2080 is in the future */
+  expect_cell("03/11/97", DATE_YY_BIRTH, 1997, 11, 3);
+  expect_cell("7/1/80", DATE_YY_BIRTH, 1980, 1, 7);
+  expect_cell("07.10.80", DATE_YY_BIRTH, 1980, 10, 7); /* as a German Calc writes it */
+  expect_cell(" 07-10-80 ", DATE_YY_BIRTH, 1980, 10, 7);
+  expect_cell("15/06/10", DATE_YY_BIRTH, 2010, 6, 15);        /* 15 years old, not 115 */
+  expect_cell("31/12/13", DATE_YY_BIRTH, 2013, 12, 31);       /* 12 on the day */
+  expect_cell("01/01/26", DATE_YY_BIRTH, 1926, 1, 1);         /* 99, not born yet in 2026 */
+  expect_cell("29/02/00", DATE_YY_BIRTH, 2000, 2, 29);        /* 1900 had no 29 February */
+  expect_cell_bad("01/01/14", DATE_YY_BIRTH, "từ 12 đến 99"); /* 11 or 111 */
+  expect_cell_bad("31/12/25", DATE_YY_BIRTH, "từ 12 đến 99"); /* 0 or 100 */
+  expect_cell_bad("20/05/20", DATE_YY_BIRTH, "1920");
+  expect_cell("05/12/24", DATE_YY_EVENT, 2024, 12, 5);
+  expect_cell("31/12/25", DATE_YY_EVENT, 2025, 12, 31);
+  expect_cell("01/01/99", DATE_YY_BIRTH, 1999, 1, 1);
+  expect_cell_bad("01/01/99", DATE_YY_EVENT, "2099"); /* never 1999 */
+  expect_cell_bad("01/01/26", DATE_YY_EVENT, "ở tương lai");
+  expect_cell_bad("07/10/80", DATE_YY_REFUSE, "không phải ngày");
+  expect_cell_bad("12/25/80", DATE_YY_BIRTH, "tháng trước ngày");
+  expect_cell_bad("12/25/1980", DATE_YY_EVENT, "tháng trước ngày");
+  expect_cell_bad("31/02/80", DATE_YY_BIRTH, "không phải ngày");
+  expect_cell_bad("07/10/8", DATE_YY_BIRTH, "không phải ngày");
+  expect_cell_bad("07/10-80", DATE_YY_BIRTH, "không phải ngày");
+  expect_cell_bad("1980", DATE_YY_BIRTH, "không phải ngày");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -194,6 +251,7 @@ int main(void)
       cmocka_unit_test(scan_finds_dates_in_prose),
       cmocka_unit_test(formats),
       cmocka_unit_test(arithmetic),
+      cmocka_unit_test(cell_dates_from_spreadsheets),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <zip.h>
 
+#include "base/buf.h"
 #include "types/plan.h"
 #include "ingest/doc_read.h"
 #include "ingest/plan_read.h"
@@ -207,6 +208,101 @@ static void test_docx_bad(void **state)
   free(z);
 }
 
+/* ---- bounds ------------------------------------------------------------------ */
+
+/* document.xml holding, in its body, `open`, `n` copies of `unit`, `close`. */
+static char *body_of(const char *open, const char *unit, size_t n, const char *close)
+{
+  const char *head = "<w:document " W "><w:body>", *tail = "</w:body></w:document>";
+  size_t ul = strlen(unit);
+  struct buf b;
+  buf_init(&b, 0);
+  buf_adds(&b, head);
+  buf_adds(&b, open);
+  for (size_t k = 0; k < n; k++)
+    buf_add(&b, unit, ul);
+  buf_adds(&b, close);
+  buf_adds(&b, tail);
+  char *x = buf_detach(&b);
+  assert_non_null(x);
+  return x;
+}
+
+/* The .docx of document.xml `xml` read; returns the reader's answer. */
+static int read_docx_of(char *xml, char **text, size_t *len, size_t *zip_size, struct err *err)
+{
+  const char *parts[] = {"word/document.xml", xml, NULL};
+  size_t n;
+  void *z = make_zip(&n, parts);
+  if (zip_size)
+    *zip_size = n;
+  int rc = doc_read_docx_mem(text, len, z, n, err);
+  free(z);
+  free(xml);
+  return rc;
+}
+
+/* A small file of millions of empty paragraphs (1.5 GB and 6.5 s as a
+ * tree) is refused at the paragraph cap; at the cap it is read, one empty
+ * line per paragraph. */
+static void test_docx_paragraph_cap(void **state)
+{
+  (void)state;
+  char *text = NULL;
+  size_t len = 0, zip_size = 0;
+  struct err err = {0};
+  assert_int_equal(read_docx_of(body_of("", "<w:p/>", 2000000, ""), &text, &len, &zip_size, &err),
+                   ERR_INPUT);
+  assert_true(zip_size < 100000); /* 12 MB of XML in a small file */
+  assert_non_null(strstr(err.msg, "hơn 200.000 đoạn văn"));
+  assert_null(text);
+  assert_int_equal(
+      read_docx_of(body_of("", "<w:p/>", DOC_READ_MAX_PARAS + 1, ""), &text, &len, NULL, &err),
+      ERR_INPUT);
+  assert_int_equal(
+      read_docx_of(body_of("", "<w:p/>", DOC_READ_MAX_PARAS, ""), &text, &len, NULL, &err), ERR_OK);
+  assert_int_equal(len, DOC_READ_MAX_PARAS);
+  assert_int_equal(strspn(text, "\n"), DOC_READ_MAX_PARAS);
+  free(text);
+}
+
+/* Elements that write nothing (here inside one paragraph) are counted too. */
+static void test_docx_element_cap(void **state)
+{
+  (void)state;
+  char *text = NULL;
+  size_t len = 0;
+  struct err err = {0};
+  /* with w:document, w:body and w:p: over the cap by 3 */
+  char *x2 = body_of("<w:p>", "<a/>", DOC_READ_MAX_ELEMENTS, "</w:p>");
+  assert_int_equal(read_docx_of(x2, &text, &len, NULL, &err), ERR_INPUT);
+  assert_non_null(strstr(err.msg, "hơn 4.000.000 phần tử XML"));
+  assert_null(text);
+}
+
+/* The text written is capped at DOC_READ_MAX_TEXT: 2 MB of text in 1 KB
+ * paragraphs is read, a few more paragraphs are refused. */
+static void test_docx_text_cap(void **state)
+{
+  (void)state;
+  char unit[1100];
+  char word[1024];
+  memset(word, 'a', sizeof word - 2);
+  word[sizeof word - 2] = '\0'; /* 1,022 letters + the newline: 1,023 bytes a paragraph */
+  snprintf(unit, sizeof unit, "<w:p><w:r><w:t>%s</w:t></w:r></w:p>", word);
+  size_t per = strlen(word) + 1, fit = DOC_READ_MAX_TEXT / per;
+  char *text = NULL;
+  size_t len = 0;
+  struct err err = {0};
+  assert_int_equal(read_docx_of(body_of("", unit, fit, ""), &text, &len, NULL, &err), ERR_OK);
+  assert_int_equal(len, fit * per);
+  free(text);
+  assert_int_equal(read_docx_of(body_of("", unit, fit + 1, ""), &text, &len, NULL, &err),
+                   ERR_INPUT);
+  assert_non_null(strstr(err.msg, "quá lớn"));
+  assert_null(text);
+}
+
 static void test_text_files(void **state)
 {
   (void)state;
@@ -249,6 +345,20 @@ static void test_text_files(void **state)
   snprintf(path, sizeof path, "%s/none.txt", dir);
   assert_int_equal(doc_read_file(&text, &len, path, &err), ERR_IO);
   assert_int_equal(doc_read_file(&text, &len, dir, &err), ERR_INPUT);
+  /* a text file is at most the text the plan reader takes */
+  snprintf(path, sizeof path, "%s/cap.txt", dir);
+  f = fopen(path, "wb");
+  for (size_t k = 0; k < DOC_READ_MAX_TEXT; k++)
+    fputc(k % 64 == 63 ? '\n' : 'a', f);
+  fclose(f);
+  assert_int_equal(doc_read_file(&text, &len, path, &err), ERR_OK);
+  assert_int_equal(len, DOC_READ_MAX_TEXT);
+  free(text);
+  f = fopen(path, "ab");
+  fputc('a', f);
+  fclose(f);
+  assert_int_equal(doc_read_file(&text, &len, path, &err), ERR_INPUT);
+  assert_non_null(strstr(err.msg, "quá lớn"));
   /* over the size cap (sparse file) */
   snprintf(path, sizeof path, "%s/big.txt", dir);
   f = fopen(path, "wb");
@@ -264,9 +374,9 @@ static void test_text_files(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_docx_text),
-      cmocka_unit_test(test_docx_bad),
-      cmocka_unit_test(test_text_files),
+      cmocka_unit_test(test_docx_text),          cmocka_unit_test(test_docx_bad),
+      cmocka_unit_test(test_docx_paragraph_cap), cmocka_unit_test(test_docx_element_cap),
+      cmocka_unit_test(test_docx_text_cap),      cmocka_unit_test(test_text_files),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1070,7 +1070,7 @@ static void test_bad_input(void **state)
   assert_int_equal(plan_read_text(&p, huge, big, &err), ERR_INPUT);
   /* a large but valid document is read, best effort, in bounded time */
   const char *pat = "- Tổ chức tuyên truyền; (1) a: 1;\n";
-  size_t pl = strlen(pat), n = (size_t)(8u << 20);
+  size_t pl = strlen(pat), n = PLAN_READ_MAX;
   n -= n % pl; /* whole copies: no character cut */
   for (size_t k = 0; k < n; k++)
     huge[k] = pat[k % pl];
@@ -1080,6 +1080,39 @@ static void test_bad_input(void **state)
   /* text that is only structure */
   p = read_ok("I.\nII.\n1.\n- \n+ \n(\n)\n|\n");
   plan_free(&p);
+}
+
+/* The paragraphs and tokens of a text are capped (their structures, not
+ * the bytes, are what a flood of short lines or marks costs): at the cap a
+ * text is read, one past it is refused with the cap in the message. */
+static void test_paragraph_and_token_caps(void **state)
+{
+  (void)state;
+  struct plan p;
+  struct err err = {0};
+  /* "A" lines: each its own paragraph (upper case, no dangling word) */
+  size_t n = PLAN_READ_MAX_PARAS + 1;
+  char *t = malloc(2 * n + 1);
+  assert_non_null(t);
+  for (size_t k = 0; k < n; k++)
+    memcpy(t + 2 * k, "A\n", 2);
+  assert_int_equal(plan_read_text(&p, t, 2 * n, &err), ERR_INPUT);
+  assert_non_null(strstr(err.msg, "hơn 100.000 đoạn"));
+  assert_int_equal(plan_read_text(&p, t, 2 * (n - 1), &err), ERR_OK);
+  plan_free(&p);
+  free(t);
+  /* ", " pairs: one token each, in one paragraph */
+  n = PLAN_READ_MAX_TOKENS + 1;
+  assert_true(2 * n <= PLAN_READ_MAX);
+  t = malloc(2 * n + 1);
+  assert_non_null(t);
+  for (size_t k = 0; k < n; k++)
+    memcpy(t + 2 * k, ", ", 2);
+  assert_int_equal(plan_read_text(&p, t, 2 * n, &err), ERR_INPUT);
+  assert_non_null(strstr(err.msg, "hơn 1.000.000 từ và dấu"));
+  assert_int_equal(plan_read_text(&p, t, 2 * (n - 1), &err), ERR_OK);
+  plan_free(&p);
+  free(t);
 }
 
 int main(void)
@@ -1105,6 +1138,7 @@ int main(void)
       cmocka_unit_test(test_title_year_out_of_range),
       cmocka_unit_test(test_plan_found),
       cmocka_unit_test(test_bad_input),
+      cmocka_unit_test(test_paragraph_and_token_caps),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

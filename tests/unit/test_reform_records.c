@@ -235,6 +235,29 @@ static void new_unit_must_succeed_the_old_one(void **state)
                    0);
 }
 
+/* A spreadsheet that took the codes for numbers wrote "2647" for both of a
+ * place's units: each is the one zero-padded code that names a unit, the
+ * unit Kim Tân 02647 (old tree: found in 2024) and the unit after the
+ * reform phường Lào Cai 02647 (post2025). A code cut short that pads to a
+ * unit that is no successor ("2923": Gia Phú 02923) is refused as such. */
+static void unit_codes_cut_short_by_a_spreadsheet(void **state)
+{
+  (void)state;
+  char why[512];
+  assert_int_equal(save(why, "places", "Mã điểm", "H-6", "Loại", "Tụ điểm", "Mã đơn vị", "2647",
+                        "Ngày phát hiện", "01/03/2024", "Mã đơn vị sau sắp xếp", "2647", NULL),
+                   ERR_OK);
+  assert_int_equal(tu_count(st, "SELECT count(*) FROM place p JOIN unit u ON u.id = p.unit_id "
+                                "JOIN unit a ON a.id = p.unit_after_id WHERE p.record_no = 'H-6' "
+                                "AND u.code = '02647' AND u.tree = 'pre2025' AND a.code = '02647' "
+                                "AND a.tree = 'post2025'"),
+                   1);
+  assert_int_equal(save(why, "places", "Mã điểm", "H-5", "Loại", "Tụ điểm", "Mã đơn vị", "2647",
+                        "Ngày phát hiện", "01/03/2024", "Mã đơn vị sau sắp xếp", "2923", NULL),
+                   ERR_INPUT);
+  assert_non_null(strstr(why, "đơn vị 02923 (hệ post2025) không kế thừa đơn vị 02647"));
+}
+
 /* Exported rows, kept to be imported again after the export. */
 struct exported {
   char *cells[64][REG_MAX_COLUMNS];
@@ -336,6 +359,7 @@ int main(void)
       cmocka_unit_test(licit_entity_counts_on_both_trees),
       cmocka_unit_test(place_facts_count_on_the_unit_of_their_date),
       cmocka_unit_test(new_unit_must_succeed_the_old_one),
+      cmocka_unit_test(unit_codes_cut_short_by_a_spreadsheet),
       cmocka_unit_test(export_writes_both_units_and_reimports_unchanged),
       cmocka_unit_test(changing_the_unit_after_the_reform_moves_the_facts),
   };

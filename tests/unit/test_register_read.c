@@ -87,6 +87,46 @@ static void formula_marks_are_dropped(void **state)
   reg_reader_close(&r);
 }
 
+/* A row with a refused character comes out as a bad row, as read, and the
+ * reading goes on; its problems are described under the file's own
+ * headers. Characters removed (here a zero-width space, U+200B, in a header
+ * and in a cell) are dropped, the header still maps, and the row carries a
+ * note of them. */
+static void bad_characters_make_a_bad_row_and_reading_goes_on(void **state)
+{
+  (void)state;
+  const struct reg_spec *spec = reg_spec_find("network-accounts");
+  const char *path = tu_write_file(dir, "bad.csv",
+                                   "Mã,Nền tảng,Tài khoản\u200B\n"
+                                   "N-1,Za\001lo,x\n"      /* line 2: U+0001 is refused */
+                                   "N-2,Zalo,a\u200Bb\n"); /* line 3: U+200B is removed */
+  struct reg_reader r;
+  struct err err = {0};
+  assert_int_equal(reg_reader_open(&r, spec, path, &err), ERR_OK);
+  assert_int_equal(r.map[2], 2);
+  assert_string_equal(r.header.fields[2], "Tài khoản");
+  struct buf b;
+  buf_init(&b, 0);
+  reg_reader_describe(&b, &r, r.header_issues.items, r.header_issues.n, 0);
+  assert_string_equal(buf_str(&b), "Tài khoản (cột 3): đã bỏ 1 ký tự ẩn (U+200B)");
+  assert_int_equal(reg_reader_next(&r, &err), REG_READ_BAD_ROW);
+  assert_int_equal(err.code, ERR_OK); /* a bad row is no error of the file */
+  assert_int_equal(r.row.line, 2);
+  assert_string_equal(r.row.fields[1], "Za\xEF\xBF\xBDlo"); /* where it was: U+FFFD */
+  buf_reset(&b);
+  reg_reader_describe(&b, &r, r.row.issues, r.row.n_issues, 1);
+  assert_string_equal(buf_str(&b), "Nền tảng (cột 2): chứa ký tự điều khiển U+0001 ở ký tự thứ 3");
+  assert_int_equal(reg_reader_next(&r, &err), 1);
+  assert_int_equal(r.row.line, 3);
+  assert_string_equal(r.raw[2], "ab");
+  buf_reset(&b);
+  reg_reader_describe(&b, &r, r.row.issues, r.row.n_issues, 0);
+  assert_string_equal(buf_str(&b), "Tài khoản (cột 3): đã bỏ 1 ký tự ẩn (U+200B)");
+  assert_int_equal(reg_reader_next(&r, &err), 0);
+  buf_free(&b);
+  reg_reader_close(&r);
+}
+
 /* A missing required column, an empty file, a missing file: refused, with
  * what is missing and where to look. */
 static void unusable_files_are_refused(void **state)
@@ -138,6 +178,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(header_maps_columns_and_rows_keep_their_lines),
       cmocka_unit_test(formula_marks_are_dropped),
+      cmocka_unit_test(bad_characters_make_a_bad_row_and_reading_goes_on),
       cmocka_unit_test(unusable_files_are_refused),
       cmocka_unit_test(table_digest_is_the_files),
   };

@@ -1469,6 +1469,143 @@ static void test_people_bulk_large_file(void **state)
   store_close(slow);
 }
 
+/* A people file as a spreadsheet saves it: unit codes without their
+ * leading zeros, dates with two-digit years (the national IDs keep theirs
+ * here: the row-by-row helper does not restore them, the file driver does).
+ * The bulk path and the row-by-row path read it alike; on 23/11/2026 "07/10/80" is born 1980
+ * (2080 is to come), "15/06/10" 2010 (16 years old, not 116), "01/01/20"
+ * neither (6 or 106), "29/02/00" 2000 (1900 had no 29 February), a
+ * classification of "01/01/27" is in the future (the file is day first:
+ * "15/06/10"); "2923" is commune 02923 of today's tree,
+ * "9999" pads to 09999, which is no commune. */
+static const char spreadsheet_people_csv[] =
+    "Số định danh,Họ tên,Ngày sinh,Giới tính,Mã đơn vị,Phân loại,Ngày phân loại\n"
+    "010090006001,Lý Văn Một,07/10/80,Nam,2923,Nghi vấn,05/12/24\n"
+    "010090006002,Lý Văn Hai,15/06/10,Nam,2902,,\n"
+    "010090006003,Lý Văn Ba,01/01/20,Nam,2923,,\n"
+    "010090006004,Lý Văn Bốn,29/02/00,Nam,2923,,\n"
+    "010090006005,Lý Văn Năm,01/01/90,Nam,2923,Nghi vấn,01/01/27\n"
+    "010090006006,Lý Văn Sáu,01/01/90,Nam,9999,,\n";
+
+static void test_people_cells_from_a_spreadsheet(void **state)
+{
+  (void)state;
+  struct store *fast = fresh_store("ss_fast.db"), *slow = fresh_store("ss_slow.db");
+  const char *path = write_csv("ss.csv", spreadsheet_people_csv);
+  struct reg_import_result a, b;
+  struct err err = {0};
+  assert_int_equal(tu_import(&a, fast, &admin, "people", path, 0, TODAY, &err), 0);
+  import_row_by_row(&b, slow, path);
+  assert_same_import(&a, &b);
+  assert_int_equal(a.inserted, 3);
+  assert_int_equal(a.n_rejects, 3);
+  assert_non_null(strstr(tu_reject_reason(&a, 4), "từ 12 đến 99"));
+  assert_non_null(strstr(tu_reject_reason(&a, 6), "2027, ở tương lai"));
+  assert_non_null(strstr(tu_reject_reason(&a, 7), "không có đơn vị mã 9999"));
+  reg_import_result_free(&a);
+  reg_import_result_free(&b);
+  assert_int_equal(tu_count(fast, "SELECT count(*) FROM person p JOIN unit u ON u.id = p.unit_id "
+                                  "WHERE (national_id, birth_date, u.code) IN (VALUES "
+                                  "('010090006001', '1980-10-07', '02923'), "
+                                  "('010090006002', '2010-06-15', '02902'), "
+                                  "('010090006004', '2000-02-29', '02923'))"),
+                   3);
+  assert_int_equal(tu_count(fast, "SELECT count(*) FROM person_event WHERE kind = 'classified' "
+                                  "AND event_date = '2024-12-05'"),
+                   1);
+  char *da = people_digest(fast), *db = people_digest(slow);
+  assert_string_equal(da, db);
+  free(da);
+  free(db);
+  store_close(fast);
+  store_close(slow);
+}
+
+/* A unit code cut short by a spreadsheet, in a register of any level: the
+ * code as written when it is a unit of the caller's territory, else the one
+ * zero-padded form that is. "80" in 2024 (the old tree) is the province of
+ * Long An as written, outside Lào Cai, so for Lào Cai's officer it is
+ * district 080 (00080 does not exist); "1" could be 01, 001 or 00001 for
+ * the national administrator (the date "15/03/24" puts it in the old tree,
+ * where all three exist), and is refused naming them. */
+static void test_unit_codes_from_a_spreadsheet(void **state)
+{
+  (void)state;
+  struct scope laocai;
+  struct err err = {0};
+  assert_int_equal(scope_init(&laocai, "cb_laocai", "officer", "pre2025", "10", "kiểm thử", &err),
+                   0);
+  assert_int_equal(scope_resolve(&laocai, st, &err), 0);
+  struct reg_import_result r;
+  const char *head = "Số vụ,Ngày phát hiện,Mã đơn vị,Lực lượng phát hiện,Điều BLHS\n";
+  char file[512];
+  snprintf(file, sizeof file, "%sZ-01/2024,15/03/24,80,Công an thành phố Lào Cai,249\n", head);
+  assert_int_equal(import_as(&r, &laocai, "cases", "z1.csv", file, 0, &err), 0);
+  assert_int_equal(r.inserted, 1);
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM drug_case c JOIN unit u ON u.id = c.unit_id WHERE "
+                         "c.record_no = 'Z-01/2024' AND u.code = '080' AND u.tree = 'pre2025' "
+                         "AND c.detected_on = '2024-03-15'"),
+                   1);
+  snprintf(file, sizeof file, "%sZ-02/2024,15/03/24,1,Công an xã,249\n", head);
+  assert_int_equal(import_as(&r, &admin, "cases", "z2.csv", file, 0, &err), 0);
+  assert_int_equal(r.n_rejects, 1);
+  assert_non_null(strstr(tu_reject_reason(&r, 2), "01 hoặc 001 hoặc 00001"));
+  reg_import_result_free(&r);
+}
+
+/* The day/month order of short dates is the file's, shown by the cells
+ * that cannot be read the other way: "03/19/07" makes a file month first
+ * (a Calc that read the dates day first and writes them as en-US does), so
+ * its "11/03/97" is 3 November; "19/03/07" makes one day first, so "11/03/97"
+ * is 11 March; a file where nothing shows the order refuses "11/03/97" but
+ * reads "05/05/95", which is the same either way. */
+static void test_day_month_order_of_the_file(void **state)
+{
+  (void)state;
+  struct reg_import_result r;
+  struct err err = {0};
+  const char *head = "Số định danh,Họ tên,Ngày sinh,Giới tính,Mã đơn vị,Phân loại,Ngày phân loại\n";
+  char file[1024];
+  snprintf(file, sizeof file,
+           "%s010090008001,Mùa A Một,03/19/07,Nam,2923,Nghi vấn,11/03/25\n"
+           "010090008002,Mùa A Hai,11/03/97,Nam,2923,,\n",
+           head);
+  assert_int_equal(import_as(&r, &admin, "people", "md.csv", file, 0, &err), 0);
+  assert_int_equal(r.inserted, 2);
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM person WHERE (national_id, birth_date) IN (VALUES "
+                         "('010090008001', '2007-03-19'), ('010090008002', '1997-11-03'))"),
+                   2);
+  assert_int_equal(count("SELECT count(*) FROM person_event e JOIN person p ON p.id = e.person_id "
+                         "WHERE p.national_id = '010090008001' AND e.event_date = '2025-11-03'"),
+                   1);
+  snprintf(file, sizeof file,
+           "%s010090008003,Mùa A Ba,19/03/07,Nam,2923,,\n"
+           "010090008004,Mùa A Bốn,11/03/97,Nam,2923,,\n",
+           head);
+  assert_int_equal(import_as(&r, &admin, "people", "dm.csv", file, 0, &err), 0);
+  assert_int_equal(r.inserted, 2);
+  reg_import_result_free(&r);
+  assert_int_equal(count("SELECT count(*) FROM person WHERE (national_id, birth_date) IN (VALUES "
+                         "('010090008003', '2007-03-19'), ('010090008004', '1997-03-11'))"),
+                   2);
+  snprintf(file, sizeof file,
+           "%s010090008005,Mùa A Năm,11/03/97,Nam,2923,,\n"
+           "010090008006,Mùa A Sáu,05/05/95,Nam,2923,,\n",
+           head);
+  assert_int_equal(import_as(&r, &admin, "people", "unknown.csv", file, 0, &err), 0);
+  assert_int_equal(r.inserted, 1);
+  assert_int_equal(r.n_rejects, 1);
+  assert_non_null(
+      strstr(tu_reject_reason(&r, 2), "Ngày sinh: \"11/03/97\": không rõ ngày hay tháng"));
+  reg_import_result_free(&r);
+  assert_int_equal(
+      count("SELECT count(*) FROM person WHERE national_id = '010090008006' AND birth_date = "
+            "'1995-05-05'"),
+      1);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -1497,6 +1634,9 @@ int main(void)
       cmocka_unit_test(test_people_bulk_same_as_row_by_row),
       cmocka_unit_test(test_people_bulk_large_file),
       cmocka_unit_test(test_people_bulk_empty_id_keeps_stored_id),
+      cmocka_unit_test(test_people_cells_from_a_spreadsheet),
+      cmocka_unit_test(test_unit_codes_from_a_spreadsheet),
+      cmocka_unit_test(test_day_month_order_of_the_file),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

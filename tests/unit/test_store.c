@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -400,6 +401,40 @@ static void one_id_statements(void **state)
   store_close(st);
 }
 
+/* Permission bits of a file, or -1 when it is not there. */
+static int mode_of(const char *path)
+{
+  struct stat sb;
+  return stat(path, &sb) == 0 ? (int)(sb.st_mode & 0777) : -1;
+}
+
+/* The database holds personal data: with a umask that lets everyone read
+ * (022), the file and the -wal and -shm files SQLite makes beside it while
+ * the store is open are its owner's only. Without the store creating the
+ * file, all three were 0644. */
+static void database_files_are_owner_only(void **state)
+{
+  struct fixture *f = *state;
+  mode_t old = umask(022);
+  struct store *st;
+  struct err err = {0};
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_equal(store_migrate(st, NULL, NULL, &err), ERR_OK);
+  char side[4300];
+  assert_int_equal(mode_of(f->path), 0600);
+  snprintf(side, sizeof side, "%s-wal", f->path);
+  assert_int_equal(mode_of(side), 0600);
+  snprintf(side, sizeof side, "%s-shm", f->path);
+  assert_int_equal(mode_of(side), 0600);
+  store_close(st);
+  /* an existing database keeps the mode its administrator gave it */
+  assert_int_equal(chmod(f->path, 0640), 0);
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_equal(mode_of(f->path), 0640);
+  store_close(st);
+  umask(old);
+}
+
 static void default_path_follows_environment(void **state)
 {
   (void)state;
@@ -424,6 +459,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(person_rebuild_refuses_a_broken_reference, setup, teardown),
       cmocka_unit_test_setup_teardown(failed_bind_is_reported_by_the_step, setup, teardown),
       cmocka_unit_test_setup_teardown(one_id_statements, setup, teardown),
+      cmocka_unit_test_setup_teardown(database_files_are_owner_only, setup, teardown),
       cmocka_unit_test(default_path_follows_environment),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
