@@ -257,8 +257,10 @@ int pr_read_meta(struct pr_doc *d, struct plan *pl)
       struct pr_para *p = &d->paras[i];
       if (!all_caps(p) || !pr_agency_head(p, 0, p->ntok, 0))
         continue;
+      /* no cap but the default: the document itself is capped
+       * (PLAN_READ_MAX), so a failed add is out of memory, never "too long" */
       struct buf b;
-      buf_init(&b, 4096);
+      buf_init(&b, 0);
       buf_adds(&b, p->text);
       if (i + 1 < d->npara && all_caps(&d->paras[i + 1]) &&
           pr_tok_in(&d->paras[i + 1], 0,
@@ -266,11 +268,13 @@ int pr_read_meta(struct pr_doc *d, struct plan *pl)
         buf_addc(&b, ' ');
         buf_adds(&b, d->paras[i + 1].text);
       }
-      if (!buf_failed(&b)) {
-        /* kept as written: capitals are how headers are printed */
+      int failed = buf_failed(&b);
+      /* kept as written: capitals are how headers are printed */
+      if (!failed)
         pl->issuer = pr_own(d, buf_str(&b));
-      }
       buf_free(&b);
+      if (failed)
+        return err_nomem(d->err);
       break;
     }
   }
