@@ -38,8 +38,9 @@ static void copy_file(const char *from, const char *to)
 }
 
 /* FNV-1a over every row of every table, in table and rowid order, leaving
- * out the columns a run's clock sets (*_at, and the audit chain's hashes over
- * them): two runs that wrote the same rows hash alike. */
+ * out the columns a run's clock sets (at and *_at, and the audit chain's
+ * hashes over them): two runs that wrote the same rows hash alike, in the
+ * same second or not. */
 static uint64_t content_hash(const char *path)
 {
   sqlite3 *db;
@@ -60,8 +61,8 @@ static uint64_t content_hash(const char *path)
       for (int c = 0; c < sqlite3_column_count(r); c++) {
         const char *name = sqlite3_column_name(r, c);
         size_t len = strlen(name);
-        if ((len > 3 && strcmp(name + len - 3, "_at") == 0) || strcmp(name, "hash") == 0 ||
-            strcmp(name, "prev_hash") == 0)
+        if ((len > 3 && strcmp(name + len - 3, "_at") == 0) || strcmp(name, "at") == 0 ||
+            strcmp(name, "hash") == 0 || strcmp(name, "prev_hash") == 0)
           continue;
         const unsigned char *v = sqlite3_column_blob(r, c);
         int n = sqlite3_column_bytes(r, c);
