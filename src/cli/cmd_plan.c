@@ -315,8 +315,10 @@ int cmd_plan(int argc, char **argv, const struct cli_global *g)
     struct plan p;
     struct store_plan_info in;
     rc = store_plan_load(&p, &in, st, id, &err);
-    if (!rc) {
-      plan_check_all(&p);
+    if (!rc && plan_check_all(&p, &err)) {
+      rc = err.code;
+      plan_free(&p);
+    } else if (!rc) {
       if (strcmp(sub, "show") == 0) {
         if (json) {
           json_t *o = plan_json_ids(&p);

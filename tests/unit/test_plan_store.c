@@ -156,7 +156,7 @@ static void test_round_trip(void **state)
   assert_string_equal(q.reports[0].recipient, "Ban Chỉ đạo 138 huyện");
   assert_true(q.tasks[0].id > 0 && q.tasks[0].id == p.tasks[0].id);
   /* the four-clear check on the loaded plan */
-  plan_check_all(&q);
+  assert_int_equal(plan_check_all(&q, &err), ERR_OK);
   assert_true(q.tasks[0].four_clear.who && q.tasks[0].four_clear.what &&
               q.tasks[0].four_clear.responsibility && q.tasks[0].four_clear.when);
   assert_false(q.tasks[1].four_clear.responsibility); /* a collective lead */
