@@ -1,171 +1,289 @@
-/* cmd_plan.c: `pcmt plan` — read a plan document, store it as a draft,
- * review and correct it, publish it, check its tasks ("4 rõ").
+/* cmd_plan.c: `pcmt plan` — a thin front end over the plans' operations (app/app_plan.h).
  *
- * `plan read` needs no database: it prints the contract's JSON
- * (shared/contracts/plan-json.md, copied in docs/plan-reader.md). Every
- * other subcommand works on the database; the CLI acts as the local
- * administrator named by --as or $USER. */
+ * Each subcommand parses its arguments (an option it does not use is
+ * refused, never ignored), opens the store and the caller (cli_caller:
+ * --as, else $PCMT_USER, else the local administrator), calls one operation
+ * and prints: tables padded by display width (cli_table.h), statuses, kinds
+ * and cadences by their Vietnamese labels (types/label.h), dates dd/mm/yyyy,
+ * numbers 1.234,5; JSON from output/plan_json.h. `plan read` needs no
+ * database. A misuse exits 2 (the error table's input status); a failed
+ * operation exits with its error's status (err_exit_status). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
+#include "app/app.h"
+#include "app/app_plan.h"
 #include "base/date.h"
+#include "base/number.h"
+#include "base/text.h"
 #include "cli/cli.h"
-#include "domain/plan_check.h"
-#include "domain/plan_edit.h"
-#include "ingest/doc_read.h"
-#include "ingest/plan_read.h"
+#include "cli/cli_table.h"
+#include "domain/unit.h"
 #include "output/plan_json.h"
 #include "store/store.h"
-#include "store/store_plans.h"
-#include "types/plan.h"
-#include "types/scope.h"
+#include "types/label.h"
 
 static const char plan_help[] =
-    "usage: pcmt plan read FILE                 print the plan read from FILE as JSON\n"
-    "       pcmt plan import FILE [--as USER]   store it as a draft; prints its id\n"
-    "       pcmt plan list [--json]\n"
+    "usage: pcmt plan read FILE                    print the plan read from FILE as JSON\n"
+    "       pcmt plan import FILE [--again]        store it as a draft; prints its id\n"
+    "       pcmt plan list [--unit CODE [--tree T]] [--json]\n"
     "       pcmt plan show ID [--json]\n"
-    "       pcmt plan check ID [--json]         the four-clear check of every task\n"
+    "       pcmt plan check ID [--json]            the four-clear check of every task\n"
     "       pcmt plan publish ID | close ID\n"
     "       pcmt plan set ID ELEMENT[:EID] FIELD VALUE [--reason TEXT]\n"
     "       pcmt plan lead|support ID TASK_ID \"NAME; NAME\" [--reason TEXT]\n"
-    "       pcmt plan task-add ID TEXT | task-delete ID TASK_ID [--reason TEXT]\n"
-    "       pcmt plan history ID\n\n"
-    "FILE: .docx, .txt, .md, or .pdf (through pdftotext). ELEMENT is plan, basis,\n"
+    "       pcmt plan task-add ID TEXT [--reason TEXT] | task-delete ID TASK_ID [--reason TEXT]\n"
+    "       pcmt plan history ID [--json]\n\n"
+    "Every command but read acts as --as LOGIN (default $PCMT_USER, else the local\n"
+    "administrator) for --purpose TEXT, and reaches only the plans of that user's territory.\n"
+    "FILE: .docx, .txt, .md, or .pdf (through pdftotext). --again: import a plan whose number\n"
+    "and issuer (without a number: its text) are already stored. ELEMENT is plan, basis,\n"
     "phase, target, task or report, with the element's id after a colon (task:12);\n"
     "FIELD one of: plan.number title issuer issued_on territory kind period_start\n"
     "period_end parent_id; basis.text number date; phase.name start end; target.text kind\n"
     "value unit phase; task.section text due_on cadence; report.name due_on recurs\n"
-    "recipient. Dates dd/mm/yyyy or ISO. Edits of a published plan are kept in its\n"
-    "history; a closed plan cannot be edited.\n";
+    "recipient. Dates dd/mm/yyyy or ISO; kinds and cadences by code or Vietnamese label.\n"
+    "Edits of a published plan are kept in its history; a closed plan cannot be edited.\n"
+    "Docs: docs/plans.md, docs/cli.md\n";
 
-static int print_json_dump(json_t *j)
+/* ---------------------------------------------------------------------------
+ * Arguments
+ * ------------------------------------------------------------------------- */
+
+/* The subcommands, as bits: which of them each option serves. */
+enum {
+  S_READ = 1 << 0,
+  S_IMPORT = 1 << 1,
+  S_LIST = 1 << 2,
+  S_SHOW = 1 << 3,
+  S_CHECK = 1 << 4,
+  S_PUBLISH = 1 << 5,
+  S_CLOSE = 1 << 6,
+  S_SET = 1 << 7,
+  S_LEAD = 1 << 8,
+  S_SUPPORT = 1 << 9,
+  S_TASK_ADD = 1 << 10,
+  S_TASK_DELETE = 1 << 11,
+  S_HISTORY = 1 << 12,
+  S_DB = ~S_READ,
+  S_EDIT = S_SET | S_LEAD | S_SUPPORT | S_TASK_ADD | S_TASK_DELETE,
+  S_JSON = S_LIST | S_SHOW | S_CHECK | S_HISTORY
+};
+
+static const struct {
+  const char *name;
+  unsigned bit;
+  int npos; /* positional arguments it takes */
+} subcommands[] = {
+    {"read", S_READ, 1},       {"import", S_IMPORT, 1},     {"list", S_LIST, 0},
+    {"show", S_SHOW, 1},       {"check", S_CHECK, 1},       {"publish", S_PUBLISH, 1},
+    {"close", S_CLOSE, 1},     {"set", S_SET, 4},           {"lead", S_LEAD, 3},
+    {"support", S_SUPPORT, 3}, {"task-add", S_TASK_ADD, 2}, {"task-delete", S_TASK_DELETE, 2},
+    {"history", S_HISTORY, 1},
+};
+
+struct opts {
+  const char *sub;    /* the subcommand's name */
+  unsigned bit;       /* ... and bit */
+  const char *pos[4]; /* positional arguments after the subcommand */
+  int npos;
+  const char *as, *purpose, *reason, *unit, *tree;
+  int json, again;
+  long id, task_id; /* the plan and the task the arguments name */
+  char element[16]; /* set: the element ("task") ... */
+  long element_id;  /* ... and its id (0 for "plan") */
+};
+
+static const struct {
+  const char *name;
+  size_t off;    /* where the value goes (a const char *) */
+  unsigned subs; /* the subcommands that use it */
+} options[] = {
+    {"--as", offsetof(struct opts, as), S_DB},
+    {"--purpose", offsetof(struct opts, purpose), S_DB},
+    {"--reason", offsetof(struct opts, reason), S_EDIT},
+    {"--unit", offsetof(struct opts, unit), S_LIST},
+    {"--tree", offsetof(struct opts, tree), S_LIST},
+};
+
+/* Print the misuse and the usage line; the exit status of a misuse. */
+static int usage(const char *sub, const char *what, const char *arg)
 {
-  char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-  json_decref(j);
-  if (!s)
-    return 1;
-  puts(s);
-  free(s);
+  fprintf(stderr, "pcmt plan %s: %s%s%s%s\n", sub, what, arg ? " '" : "", arg ? arg : "",
+          arg ? "'" : "");
+  fprintf(stderr, "(pcmt plan --help)\n");
+  return err_exit_status(ERR_INPUT);
+}
+
+/* Parse argv for the subcommand argv[1]; 0, or the exit status of a misuse
+ * (printed): an unknown subcommand or option, one this subcommand does not
+ * use, a missing value, the wrong number of arguments. */
+static int parse_opts(struct opts *o, int argc, char **argv)
+{
+  memset(o, 0, sizeof *o);
+  o->sub = argv[1];
+  size_t s = 0;
+  while (s < sizeof subcommands / sizeof subcommands[0] && strcmp(subcommands[s].name, o->sub))
+    s++;
+  if (s == sizeof subcommands / sizeof subcommands[0])
+    return usage(o->sub, "không có lệnh con", o->sub);
+  o->bit = subcommands[s].bit;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (a[0] != '-' || a[1] != '-') {
+      if (o->npos == subcommands[s].npos)
+        return usage(o->sub, "thừa đối số", a);
+      o->pos[o->npos++] = a;
+      continue;
+    }
+    if (strcmp(a, "--json") == 0 || strcmp(a, "--again") == 0) {
+      int json = a[2] == 'j';
+      if (!(o->bit & (json ? S_JSON : S_IMPORT)))
+        return usage(o->sub, "lệnh này không có tùy chọn", a);
+      if (json)
+        o->json = 1;
+      else
+        o->again = 1;
+      continue;
+    }
+    size_t k = 0;
+    while (k < sizeof options / sizeof options[0] && strcmp(a, options[k].name) != 0)
+      k++;
+    if (k == sizeof options / sizeof options[0])
+      return usage(o->sub, "không có tùy chọn", a);
+    if (!(options[k].subs & o->bit))
+      return usage(o->sub, "tùy chọn không dùng cho lệnh này:", a);
+    if (i + 1 >= argc)
+      return usage(o->sub, "tùy chọn cần một giá trị:", a);
+    *(const char **)((char *)o + options[k].off) = argv[++i];
+  }
+  if (o->npos != subcommands[s].npos)
+    return usage(o->sub, "thiếu đối số", NULL);
+  if (o->tree && !o->unit)
+    return usage(o->sub, "--tree chỉ đi cùng --unit", NULL);
   return 0;
 }
 
-/* Read FILE into a plan; *text gets the document text (caller frees). A
- * file that reads but holds no plan is refused (ERR_INPUT). */
-static int read_file_plan(struct plan *p, char **text, size_t *len, const char *path,
-                          struct err *err)
+/* A record id (positional): a natural number, not 0, into *out. */
+static int parse_id(long *out, const char *sub, const char *s)
 {
-  plan_init(p);
-  int rc = doc_read_file(text, len, path, err);
-  if (rc)
-    return rc;
-  rc = plan_read_text(p, *text, *len, err);
-  if (!rc && !plan_read_found(p)) {
-    rc = err_set(err, ERR_INPUT,
-                 "tệp %s không chứa kế hoạch: không thấy tiêu đề \"KẾ HOẠCH\", số hiệu kế "
-                 "hoạch, nhiệm vụ hay chỉ tiêu nào",
-                 path);
-    plan_free(p);
-  }
-  if (rc) {
-    free(*text);
-    *text = NULL;
-  }
-  return rc;
+  char *end;
+  long v = strtol(s, &end, 10);
+  if (!*s || *end || v <= 0)
+    return usage(sub, "số hiệu phải là số tự nhiên khác 0:", s);
+  *out = v;
+  return 0;
 }
 
-static int plan_read_cmd(int argc, char **argv)
+/* ---------------------------------------------------------------------------
+ * The session: store and caller
+ * ------------------------------------------------------------------------- */
+
+struct session {
+  struct store *st;
+  struct scope caller;   /* the user acting */
+  struct scope narrowed; /* ... limited to --unit */
+  const struct scope *use;
+};
+
+static int session_open(struct session *s, const struct cli_global *g, const struct opts *o)
 {
-  if (argc != 3) {
-    fputs(plan_help, stderr);
-    return 2;
-  }
+  memset(s, 0, sizeof *s);
   struct err err = {0};
-  struct plan p;
-  char *text;
-  size_t len;
-  if (read_file_plan(&p, &text, &len, argv[2], &err))
+  if (cli_open_store(&s->st, g, &err))
     return cli_fail(&err);
-  char *out = NULL;
-  int rc = plan_json_dump(&out, &p, &err);
-  if (!rc)
-    fputs(out, stdout);
-  free(out);
-  free(text);
-  plan_free(&p);
-  return rc ? cli_fail(&err) : 0;
-}
-
-/* The contract's object plus "id" on the plan and on each element. */
-static json_t *plan_json_ids(const struct plan *p)
-{
-  json_t *j = plan_json(p);
-  if (!j)
-    return NULL;
-  json_t *o = json_object();
-  json_object_set_new(o, "id", json_integer(p->id));
-  const char *key;
-  json_t *v;
-  json_object_foreach(j, key, v) json_object_set(o, key, v);
-  json_decref(j);
-  struct {
-    const char *key;
-    size_t n;
-    size_t stride;
-    const void *first;
-  } lists[] = {
-      {"bases", p->n_bases, sizeof *p->bases, p->bases},
-      {"phases", p->n_phases, sizeof *p->phases, p->phases},
-      {"targets", p->n_targets, sizeof *p->targets, p->targets},
-      {"tasks", p->n_tasks, sizeof *p->tasks, p->tasks},
-      {"reports", p->n_reports, sizeof *p->reports, p->reports},
-  };
-  for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
-    json_t *a = json_object_get(o, lists[l].key);
-    for (size_t k = 0; k < lists[l].n && k < json_array_size(a); k++) {
-      /* every element struct starts with its long id */
-      const long *id = (const long *)((const char *)lists[l].first + k * lists[l].stride);
-      json_object_set_new(json_array_get(a, k), "id", json_integer(*id));
+  int rc = cli_caller(&s->caller, s->st, o->as, o->purpose, &err);
+  s->use = &s->caller;
+  if (!rc && o->unit) {
+    rc = app_caller_narrow(&s->narrowed, s->st, &s->caller, o->tree, o->unit, &err);
+    s->use = &s->narrowed;
+    if (!rc) {
+      char label[256];
+      fprintf(stderr, "Đơn vị: %s\n", unit_label(label, sizeof label, &s->narrowed.unit));
     }
   }
-  return o;
+  if (rc) {
+    store_close(s->st);
+    return cli_fail(&err);
+  }
+  return 0;
 }
 
-/* At most max bytes of s, cut on a character boundary, "…" when cut. */
-static const char *clip(char *buf, size_t bsz, const char *s, size_t max)
+/* ---------------------------------------------------------------------------
+ * Text output
+ * ------------------------------------------------------------------------- */
+
+static void print_text(char *s)
 {
-  size_t n = strlen(s ? s : "");
-  if (n <= max || max + 4 > bsz) {
-    snprintf(buf, bsz, "%s", s ? s : "");
+  if (s)
+    fputs(s, stdout);
+  free(s);
+}
+
+/* s cut to at most `cols` display columns on a character boundary, "…"
+ * when cut, into buf. */
+static const char *clip(char *buf, size_t bsz, const char *s, size_t cols)
+{
+  snprintf(buf, bsz, "%s", s ? s : "");
+  if (text_width(buf) <= cols)
     return buf;
+  size_t end = 0, last = 0;
+  while (buf[end]) {
+    size_t next = end + 1;
+    while (((unsigned char)buf[next] & 0xC0) == 0x80)
+      next++;
+    char keep = buf[next];
+    buf[next] = '\0';
+    size_t w = text_width(buf);
+    buf[next] = keep;
+    if (w + 1 > cols)
+      break;
+    last = end = next;
   }
-  while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-    max--;
-  snprintf(buf, bsz, "%.*s…", (int)max, s);
+  if (last + 4 > bsz)
+    last = 0;
+  memcpy(buf + last, "…", 4);
   return buf;
 }
 
 static void print_date(const char *label, struct date d)
 {
-  char b[16];
+  char b[DATE_ISO_LEN];
   if (d.y) {
     date_to_vn(b, d);
     printf("%s%s", label, b);
   }
 }
 
+static const char *num(char *buf, size_t n, double v)
+{
+  return number_format_vn(buf, n, v, 2);
+}
+
+static void print_names(const char *label, char *const *v, size_t n, const char *none)
+{
+  printf("%s", label);
+  for (size_t a = 0; a < n; a++)
+    printf("%s%s", a ? "; " : "", v[a]);
+  if (!n && none)
+    printf("%s", none);
+}
+
 static void show_text(const struct plan *p, const struct store_plan_info *in)
 {
-  printf("Kế hoạch %ld [%s] %s\n", p->id, in->status, p->number ? p->number : "(chưa có số)");
+  printf("Kế hoạch %ld [%s] %s\n", p->id, label_vi(LABEL_PLAN_STATUS, in->status),
+         p->number ? p->number : "(chưa có số)");
   if (in->parent_id)
     printf("  Thực hiện kế hoạch cấp trên số hiệu %ld\n", in->parent_id);
   printf("  %s\n", p->title ? p->title : "(chưa có tiêu đề)");
   printf("  Cơ quan ban hành: %s", p->issuer ? p->issuer : "?");
   print_date("; ngày ", p->issued_on);
-  printf("\n  Loại: %s", plan_kind_name(p->kind) ? plan_kind_name(p->kind) : "?");
+  printf("\n  Địa bàn: %s", in->unit_name);
+  if (p->territory)
+    printf(" (văn bản ghi: %s)", p->territory);
+  printf("\n  Loại: %s", p->kind ? label_vi(LABEL_PLAN_KIND, plan_kind_name(p->kind)) : "?");
   print_date("; từ ", p->period_start);
   print_date(" đến ", p->period_end);
   printf("\n");
@@ -179,35 +297,30 @@ static void show_text(const struct plan *p, const struct store_plan_info *in)
   }
   for (size_t k = 0; k < p->n_targets; k++) {
     const struct plan_target *t = &p->targets[k];
-    printf("  Chỉ tiêu [%ld] %s", t->id, target_kind_name(t->kind));
-    if (t->has_value)
-      printf(" %g%s%s", t->value, t->unit && strcmp(t->unit, "%") ? " " : "",
+    char nb[48], cb[400];
+    printf("  Chỉ tiêu [%ld] %s", t->id, label_vi(LABEL_TARGET_KIND, target_kind_name(t->kind)));
+    if (t->has_value && !(t->kind == TARGET_ZERO && t->value == 0))
+      printf(" %s%s%s", num(nb, sizeof nb, t->value), t->unit && strcmp(t->unit, "%") ? " " : "",
              t->unit ? t->unit : "");
     if (t->phase)
       printf(" (%s)", t->phase);
-    char cb[160];
     printf(": %s\n", clip(cb, sizeof cb, t->text, 120));
     for (size_t q = 0; q < t->n_quotas; q++)
-      printf("      - %s: %g\n", t->quotas[q].assignee, t->quotas[q].value);
+      printf("      - %s: %s\n", t->quotas[q].assignee, num(nb, sizeof nb, t->quotas[q].value));
   }
   for (size_t k = 0; k < p->n_tasks; k++) {
     const struct plan_task *t = &p->tasks[k];
-    char cb[160];
+    char cb[400];
     printf("  Nhiệm vụ [%ld] %s: %s\n", t->id, t->section ? t->section : "-",
            clip(cb, sizeof cb, t->text, 100));
-    printf("      chủ trì: ");
-    for (size_t a = 0; a < t->n_lead; a++)
-      printf("%s%s", a ? "; " : "", t->lead[a]);
-    if (!t->n_lead)
-      printf("(chưa rõ)");
-    if (t->n_support) {
-      printf("  | phối hợp: ");
-      for (size_t a = 0; a < t->n_support; a++)
-        printf("%s%s", a ? "; " : "", t->support[a]);
-    }
+    print_names("      chủ trì: ", t->lead, t->n_lead, "(chưa rõ)");
+    if (t->n_support)
+      print_names("  | phối hợp: ", t->support, t->n_support, NULL);
     print_date("  | hạn: ", t->due_on);
     if (t->cadence)
-      printf("  | %s", task_cadence_name(t->cadence));
+      printf("  | %s", label_vi(LABEL_CADENCE, task_cadence_name(t->cadence)));
+    if (t->phase)
+      printf("  | %s", t->phase);
     printf("\n");
   }
   for (size_t k = 0; k < p->n_reports; k++) {
@@ -215,205 +328,310 @@ static void show_text(const struct plan *p, const struct store_plan_info *in)
     printf("  Báo cáo [%ld] %s", r->id, r->name);
     print_date(": trước ", r->due_on);
     if (r->recurs)
-      printf(" (hằng năm)");
+      printf(" (%s)", label_vi(LABEL_REPORT_RECURS, report_recurs_name(r->recurs)));
     if (r->recipient)
       printf(" gửi %s", r->recipient);
     printf("\n");
   }
 }
 
-static long parse_id(const char *s)
+/* Column widths of the plan list, in display columns. */
+enum { W_ID = 9, W_STATUS = 14, W_NUMBER = 16, W_TASKS = 10, W_UNIT = 26 };
+
+static void print_list(const struct store_plan_info_list *l)
 {
-  char *end;
-  long v = strtol(s, &end, 10);
-  return (*s && !*end && v > 0) ? v : 0;
+  if (!l->n) {
+    fprintf(stderr, "chưa có kế hoạch nào trong địa bàn; dùng `pcmt plan import FILE`\n");
+    return;
+  }
+  cli_cell(stdout, "Số hiệu", W_ID);
+  cli_cell(stdout, "Trạng thái", W_STATUS);
+  cli_cell(stdout, "Số văn bản", W_NUMBER);
+  cli_cell(stdout, "Nhiệm vụ", W_TASKS);
+  cli_cell(stdout, "Đơn vị", W_UNIT);
+  puts("Tiêu đề");
+  for (size_t k = 0; k < l->n; k++) {
+    const struct store_plan_info *in = &l->items[k];
+    char id[24], tasks[24], cb[400];
+    snprintf(id, sizeof id, "%ld", in->id);
+    snprintf(tasks, sizeof tasks, "%d", in->n_tasks);
+    cli_cell(stdout, id, W_ID);
+    cli_cell(stdout, label_vi(LABEL_PLAN_STATUS, in->status), W_STATUS);
+    cli_cell(stdout, in->number[0] ? in->number : "-", W_NUMBER);
+    cli_cell(stdout, tasks, W_TASKS);
+    cli_cell(stdout, clip(cb, sizeof cb, in->unit_name, W_UNIT - 1), W_UNIT);
+    puts(clip(cb, sizeof cb, in->title, 80));
+  }
+}
+
+static void print_check(const struct app_plan_check *c)
+{
+  for (size_t k = 0; k < c->defects.n; k++) {
+    const struct plan_defect *d = &c->defects.items[k];
+    const struct plan_task *t = &c->plan.tasks[d->task];
+    char cb[600];
+    printf("[%ld] %s — %s: %s\n      %s\n", t->id, t->section ? t->section : "-",
+           plan_defect_label(d->kind), d->reason, clip(cb, sizeof cb, t->text, 140));
+  }
+  fprintf(stderr, "%zu nhiệm vụ: %zu đạt 4 rõ, %zu có thiếu sót (%zu thiếu sót)\n", c->count.tasks,
+          c->count.clear, c->count.unclear, c->count.defects);
+}
+
+/* 1 for a field whose values are dates (shown dd/mm/yyyy). */
+static int date_field(const char *field)
+{
+  static const char *const f[] = {"issued_on", "period_start", "period_end", "date",
+                                  "start",     "end",          "due_on"};
+  for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
+    if (strcmp(field, f[k]) == 0)
+      return 1;
+  return 0;
+}
+
+/* A history value as a person reads it, into buf. */
+static const char *change_value(char *buf, size_t n, const char *field, const char *v)
+{
+  if (!v)
+    snprintf(buf, n, "(trống)");
+  else if (strcmp(field, "status") == 0)
+    snprintf(buf, n, "%s", label_vi(LABEL_PLAN_STATUS, v));
+  else if (date_field(field) && n >= DATE_ISO_LEN)
+    date_iso_to_vn(buf, v);
+  else
+    snprintf(buf, n, "%s", v);
+  return buf;
+}
+
+static void print_history(const struct store_plan_change_list *l)
+{
+  for (size_t k = 0; k < l->n; k++) {
+    const struct store_plan_change *c = &l->items[k];
+    char when[40], day[DATE_ISO_LEN], a[600], b[600], where[96];
+    snprintf(day, sizeof day, "%.10s", c->changed_at);
+    snprintf(when, sizeof when, "%s %.5s", date_iso_to_vn(a, day),
+             strlen(c->changed_at) > 11 ? c->changed_at + 11 : "");
+    snprintf(where, sizeof where, "%s[%ld].%s", c->element, c->element_id, c->field);
+    cli_cell(stdout, when, 18);
+    cli_cell(stdout, c->changed_by, 14);
+    printf("%s: %s -> %s%s%s\n", where, change_value(a, sizeof a, c->field, c->old_value),
+           change_value(b, sizeof b, c->field, c->new_value), c->reason ? "  lý do: " : "",
+           c->reason ? c->reason : "");
+  }
+  if (!l->n)
+    fprintf(stderr, "chưa có thay đổi nào sau khi ban hành\n");
+}
+
+/* ---------------------------------------------------------------------------
+ * Subcommands
+ * ------------------------------------------------------------------------- */
+
+static int plan_read_cmd(const struct opts *o)
+{
+  struct err err = {0};
+  struct plan p;
+  char *out = NULL;
+  int rc = app_plan_read(&p, o->pos[0], &err);
+  if (!rc)
+    rc = plan_json_dump(&out, &p, &err);
+  plan_free(&p);
+  if (rc)
+    return cli_fail(&err);
+  print_text(out);
+  return 0;
+}
+
+static int plan_import_cmd(struct session *s, const struct opts *o, struct err *err)
+{
+  struct app_plan_import_in in = {o->pos[0], o->again};
+  struct app_plan_imported r;
+  int rc = app_plan_import(&r, s->st, s->use, &in, err);
+  if (rc)
+    return rc;
+  printf("%ld\n", r.id);
+  fprintf(stderr, "đã lưu bản nháp kế hoạch %ld: %zu nhiệm vụ, %zu chỉ tiêu, %zu báo cáo\n", r.id,
+          r.n_tasks, r.n_targets, r.n_reports);
+  char label[256];
+  if (r.unit.id)
+    unit_label(label, sizeof label, &r.unit);
+  else
+    snprintf(label, sizeof label, "toàn quốc");
+  fprintf(stderr, "Đơn vị: %s%s\n", label,
+          r.territory_found ? ""
+                            : " (văn bản không nêu địa bàn tìm được trong danh mục đơn vị: kế "
+                              "hoạch thuộc địa bàn của người nhập)");
+  return 0;
+}
+
+static int plan_list_cmd(struct session *s, const struct opts *o, struct err *err)
+{
+  struct store_plan_info_list l;
+  int rc = app_plan_list(&l, s->st, s->use, err);
+  char *json = NULL;
+  if (!rc && o->json)
+    rc = plan_json_dump_list(&json, &l, err);
+  if (!rc) {
+    if (json)
+      print_text(json);
+    else
+      print_list(&l);
+  }
+  store_plan_info_list_free(&l);
+  return rc;
+}
+
+static int plan_show_cmd(struct session *s, const struct opts *o, long id, struct err *err)
+{
+  struct plan p;
+  struct store_plan_info in;
+  int rc = app_plan_show(&p, &in, s->st, s->use, id, err);
+  char *json = NULL;
+  if (!rc && o->json)
+    rc = plan_json_dump_stored(&json, &p, &in, err);
+  if (!rc) {
+    if (json)
+      print_text(json);
+    else
+      show_text(&p, &in);
+  }
+  plan_free(&p);
+  return rc;
+}
+
+static int plan_check_cmd(struct session *s, const struct opts *o, long id, struct err *err)
+{
+  struct app_plan_check c;
+  int rc = app_plan_check(&c, s->st, s->use, id, err);
+  char *json = NULL;
+  if (!rc && o->json)
+    rc = plan_json_dump_defects(&json, &c.plan, &c.defects, err);
+  if (!rc) {
+    if (json)
+      print_text(json);
+    else
+      print_check(&c);
+  }
+  app_plan_check_free(&c);
+  return rc;
+}
+
+static int plan_history_cmd(struct session *s, const struct opts *o, long id, struct err *err)
+{
+  struct store_plan_change_list l;
+  int rc = app_plan_history(&l, s->st, s->use, id, err);
+  char *json = NULL;
+  if (!rc && o->json)
+    rc = plan_json_dump_history(&json, &l, err);
+  if (!rc) {
+    if (json)
+      print_text(json);
+    else
+      print_history(&l);
+  }
+  store_plan_change_list_free(&l);
+  return rc;
+}
+
+/* "task:12" into element and *eid; "plan" alone. The exit status of a misuse. */
+static int parse_element(char *element, size_t n, long *eid, const char *sub, const char *s)
+{
+  const char *colon = strchr(s, ':');
+  size_t len = colon ? (size_t)(colon - s) : strlen(s);
+  if (len >= n)
+    return usage(sub, "không có phần tử", s);
+  memcpy(element, s, len);
+  element[len] = '\0';
+  *eid = 0;
+  if (colon)
+    return parse_id(eid, sub, colon + 1);
+  if (strcmp(element, "plan") != 0)
+    return usage(sub, "cần số hiệu phần tử, ví dụ task:12, chứ không phải", s);
+  return 0;
+}
+
+/* The ids the positional arguments name into *o; the exit status of a misuse. */
+static int parse_ids(struct opts *o)
+{
+  int rc = 0;
+  if (o->npos && !(o->bit & (S_READ | S_IMPORT)))
+    rc = parse_id(&o->id, o->sub, o->pos[0]);
+  if (!rc && (o->bit & (S_LEAD | S_SUPPORT | S_TASK_DELETE)))
+    rc = parse_id(&o->task_id, o->sub, o->pos[1]);
+  if (!rc && o->bit == S_SET)
+    rc = parse_element(o->element, sizeof o->element, &o->element_id, o->sub, o->pos[1]);
+  return rc;
+}
+
+/* Run subcommand o->sub on the open session; the exit status. */
+static int run(struct session *s, const struct opts *o)
+{
+  struct err err = {0};
+  long id = o->id, tid = o->task_id;
+  int rc = 0;
+  switch (o->bit) {
+  case S_IMPORT:
+    rc = plan_import_cmd(s, o, &err);
+    break;
+  case S_LIST:
+    rc = plan_list_cmd(s, o, &err);
+    break;
+  case S_SHOW:
+    rc = plan_show_cmd(s, o, id, &err);
+    break;
+  case S_CHECK:
+    rc = plan_check_cmd(s, o, id, &err);
+    break;
+  case S_HISTORY:
+    rc = plan_history_cmd(s, o, id, &err);
+    break;
+  case S_PUBLISH:
+  case S_CLOSE:
+    rc = o->bit == S_PUBLISH ? app_plan_publish(s->st, s->use, id, &err)
+                             : app_plan_close(s->st, s->use, id, &err);
+    if (!rc)
+      fprintf(stderr, "đã %s kế hoạch %ld\n", o->bit == S_PUBLISH ? "ban hành" : "kết thúc", id);
+    break;
+  case S_SET: {
+    struct app_plan_set_in in = {id, o->element, o->element_id, o->pos[2], o->pos[3], o->reason};
+    rc = app_plan_set(s->st, s->use, &in, &err);
+    break;
+  }
+  case S_LEAD:
+  case S_SUPPORT:
+    rc = app_plan_agencies(s->st, s->use, id, tid, o->bit == S_LEAD ? "lead" : "support", o->pos[2],
+                           o->reason, &err);
+    break;
+  case S_TASK_ADD:
+    rc = app_plan_task_add(&tid, s->st, s->use, id, o->pos[1], o->reason, &err);
+    if (!rc)
+      printf("%ld\n", tid);
+    break;
+  case S_TASK_DELETE:
+    rc = app_plan_task_delete(s->st, s->use, id, tid, o->reason, &err);
+    break;
+  }
+  return rc ? cli_fail(&err) : 0;
 }
 
 int cmd_plan(int argc, char **argv, const struct cli_global *g)
 {
-  if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
+  if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+      strcmp(argv[1], "help") == 0) {
     fputs(plan_help, argc < 2 ? stderr : stdout);
-    return argc < 2 ? 2 : 0;
+    return argc < 2 ? err_exit_status(ERR_INPUT) : 0;
   }
-  const char *sub = argv[1];
-  if (strcmp(sub, "read") == 0)
-    return plan_read_cmd(argc, argv);
-  /* options common to the database subcommands */
-  int json = 0;
-  const char *as = NULL, *reason = NULL;
-  char *pos[8];
-  int npos = 0;
-  for (int i = 2; i < argc; i++) {
-    if (strcmp(argv[i], "--json") == 0)
-      json = 1;
-    else if (strcmp(argv[i], "--as") == 0 && i + 1 < argc)
-      as = argv[++i];
-    else if (strcmp(argv[i], "--reason") == 0 && i + 1 < argc)
-      reason = argv[++i];
-    else if (argv[i][0] == '-' && argv[i][1] == '-') {
-      fprintf(stderr, "pcmt plan: tùy chọn không rõ: %s\n", argv[i]);
-      return 2;
-    } else if (npos < 8)
-      pos[npos++] = argv[i];
-  }
-  struct err err = {0};
-  struct store *st = NULL;
-  struct scope caller;
-  if (cli_open_store(&st, g, &err))
-    return cli_fail(&err);
-  if (cli_caller(&caller, st, as, NULL, &err)) {
-    store_close(st);
-    return cli_fail(&err);
-  }
-  const char *who = caller.user;
-  int rc = 0;
-  long id = npos >= 1 ? parse_id(pos[0]) : 0;
-  if (strcmp(sub, "import") == 0 && npos == 1) {
-    struct plan p;
-    char *text;
-    size_t len;
-    rc = read_file_plan(&p, &text, &len, pos[0], &err);
-    if (!rc) {
-      const char *base = strrchr(pos[0], '/');
-      long nid;
-      rc = plan_edit_save(&nid, st, &p, base ? base + 1 : pos[0], text, who, &err);
-      if (!rc) {
-        printf("%ld\n", nid);
-        fprintf(stderr, "đã lưu bản nháp kế hoạch %ld: %zu nhiệm vụ, %zu chỉ tiêu, %zu báo cáo\n",
-                nid, p.n_tasks, p.n_targets, p.n_reports);
-      }
-      free(text);
-      plan_free(&p);
-    }
-  } else if (strcmp(sub, "list") == 0 && npos == 0) {
-    struct store_plan_info_list l;
-    rc = store_plan_list(&l, st, &err);
-    if (!rc && json) {
-      json_t *a = json_array();
-      for (size_t k = 0; k < l.n; k++) {
-        const struct store_plan_info *in = &l.items[k];
-        json_array_append_new(a, json_pack("{s:I, s:s, s:s?, s:s, s:s?, s:s?, s:s, s:i}", "id",
-                                           (json_int_t)in->id, "status", in->status, "number",
-                                           in->number[0] ? in->number : NULL, "title", in->title,
-                                           "issued_on", in->issued_on[0] ? in->issued_on : NULL,
-                                           "territory", in->territory[0] ? in->territory : NULL,
-                                           "kind", in->kind, "tasks", in->n_tasks));
-      }
-      print_json_dump(a);
-    } else if (!rc) {
-      for (size_t k = 0; k < l.n; k++) {
-        const struct store_plan_info *in = &l.items[k];
-        char cb[120];
-        printf("%4ld  %-9s %-14s %3d nhiệm vụ  %s\n", in->id, in->status,
-               in->number[0] ? in->number : "-", in->n_tasks, clip(cb, sizeof cb, in->title, 80));
-      }
-      if (!l.n)
-        fprintf(stderr, "chưa có kế hoạch nào; dùng `pcmt plan import FILE`\n");
-    }
-    store_plan_info_list_free(&l);
-  } else if ((strcmp(sub, "show") == 0 || strcmp(sub, "check") == 0) && npos == 1 && id) {
-    struct plan p;
-    struct store_plan_info in;
-    rc = store_plan_load(&p, &in, st, id, &err);
-    if (!rc) {
-      plan_check_all(&p);
-      if (strcmp(sub, "show") == 0) {
-        if (json) {
-          json_t *o = plan_json_ids(&p);
-          json_object_set_new(o, "status", json_string(in.status));
-          json_object_set_new(o, "parent_id",
-                              in.parent_id ? json_integer(in.parent_id) : json_null());
-          print_json_dump(o);
-        } else {
-          show_text(&p, &in);
-        }
-      } else {
-        struct plan_defect_list dl;
-        rc = plan_check_defects(&dl, &p, &err);
-        if (!rc && json) {
-          json_t *a = json_array();
-          for (size_t k = 0; k < dl.n; k++) {
-            const struct plan_task *t = &p.tasks[dl.items[k].task];
-            json_array_append_new(a, json_pack("{s:I, s:s?, s:s, s:s, s:s, s:s}", "task_id",
-                                               (json_int_t)t->id, "section", t->section, "text",
-                                               t->text, "criterion",
-                                               plan_defect_label(dl.items[k].kind), "reason",
-                                               dl.items[k].reason, "kind",
-                                               (const char *[]){"who", "what", "responsibility",
-                                                                "when"}[dl.items[k].kind]));
-          }
-          print_json_dump(a);
-        } else if (!rc) {
-          for (size_t k = 0; k < dl.n; k++) {
-            const struct plan_task *t = &p.tasks[dl.items[k].task];
-            char cb[200];
-            printf("[%ld] %s — %s: %s\n      %s\n", t->id, t->section ? t->section : "-",
-                   plan_defect_label(dl.items[k].kind), dl.items[k].reason,
-                   clip(cb, sizeof cb, t->text, 140));
-          }
-          size_t clear = p.n_tasks;
-          for (size_t k = 0; k < dl.n; k++)
-            if (k == 0 || dl.items[k].task != dl.items[k - 1].task)
-              clear--;
-          fprintf(stderr, "%zu nhiệm vụ, %zu đạt \"4 rõ\", %zu thiếu sót\n", p.n_tasks, clear,
-                  dl.n);
-        }
-        plan_defect_list_free(&dl);
-      }
-      plan_free(&p);
-    }
-  } else if (strcmp(sub, "publish") == 0 && npos == 1 && id) {
-    rc = store_plan_publish(st, id, who, &err);
-    if (!rc)
-      fprintf(stderr, "đã ban hành kế hoạch %ld\n", id);
-  } else if (strcmp(sub, "close") == 0 && npos == 1 && id) {
-    rc = store_plan_close(st, id, who, &err);
-    if (!rc)
-      fprintf(stderr, "đã kết thúc kế hoạch %ld\n", id);
-  } else if (strcmp(sub, "set") == 0 && npos == 4 && id) {
-    char element[16];
-    long eid = 0;
-    const char *colon = strchr(pos[1], ':');
-    snprintf(element, sizeof element, "%.*s", colon ? (int)(colon - pos[1]) : (int)strlen(pos[1]),
-             pos[1]);
-    if (colon)
-      eid = parse_id(colon + 1);
-    if (strcmp(element, "plan") != 0 && !eid) {
-      fprintf(stderr, "pcmt plan set: cần số hiệu phần tử, ví dụ task:12\n");
-      rc = 2;
-    } else {
-      rc = plan_edit_set(st, id, element, eid, pos[2], pos[3], who, reason, &err);
-    }
-  } else if ((strcmp(sub, "lead") == 0 || strcmp(sub, "support") == 0) && npos == 3 && id) {
-    rc = plan_edit_agencies(st, id, parse_id(pos[1]), sub, pos[2], who, reason, &err);
-  } else if (strcmp(sub, "task-add") == 0 && npos == 2 && id) {
-    long tid;
-    rc = store_plan_task_add(&tid, st, id, pos[1], who, &err);
-    if (!rc)
-      printf("%ld\n", tid);
-  } else if (strcmp(sub, "task-delete") == 0 && npos == 2 && id) {
-    rc = store_plan_task_delete(st, id, parse_id(pos[1]), who, reason, &err);
-  } else if (strcmp(sub, "history") == 0 && npos == 1 && id) {
-    struct store_plan_change_list l;
-    rc = store_plan_history(&l, st, id, &err);
-    if (!rc) {
-      for (size_t k = 0; k < l.n; k++) {
-        const struct store_plan_change *c = &l.items[k];
-        printf("%s  %-10s %s[%ld].%s: %s -> %s%s%s\n", c->changed_at, c->changed_by, c->element,
-               c->element_id, c->field, c->old_value ? c->old_value : "(trống)",
-               c->new_value ? c->new_value : "(trống)", c->reason ? "  lý do: " : "",
-               c->reason ? c->reason : "");
-      }
-      if (!l.n)
-        fprintf(stderr, "chưa có thay đổi nào sau khi ban hành\n");
-    }
-    store_plan_change_list_free(&l);
-  } else {
-    fputs(plan_help, stderr);
-    rc = 2;
-  }
-  store_close(st);
-  if (rc == 2 && !err.code)
-    return 2;
-  return rc ? cli_fail(&err) : 0;
+  struct opts o;
+  int rc = parse_opts(&o, argc, argv);
+  if (!rc)
+    rc = parse_ids(&o);
+  if (rc)
+    return rc;
+  if (o.bit == S_READ)
+    return plan_read_cmd(&o);
+  struct session s;
+  rc = session_open(&s, g, &o);
+  if (rc)
+    return rc;
+  rc = run(&s, &o);
+  store_close(s.st);
+  return rc;
 }

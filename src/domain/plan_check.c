@@ -58,84 +58,116 @@ static int has_word(const char *hay, const char *w)
   return 0;
 }
 
-static int concrete(const char *text)
+/* *out = 1 when text states a concrete action (see the essay above). */
+static int concrete(int *out, const char *text, struct err *err)
 {
+  *out = 0;
+  if (!text)
+    return ERR_OK;
   char *f = NULL;
-  if (!text || text_key(&f, text, NULL) != ERR_OK || !f) {
-    free(f);
-    return 0;
-  }
+  struct err e = {ERR_OK, ""};
+  int rc = text_key(&f, text, &e);
+  if (rc) /* text that is no valid UTF-8 states nothing; memory is a failure */
+    return rc == ERR_NOMEM ? err_copy(err, &e) : ERR_OK;
   int words = 1;
   for (const char *s = f; *s; s++)
     words += *s == ' ';
-  int ok = 0;
   if (words >= 5)
-    for (size_t k = 0; actions[k] && !ok; k++)
-      ok = has_word(f, actions[k]);
+    for (size_t k = 0; actions[k] && !*out; k++)
+      *out = has_word(f, actions[k]);
   free(f);
-  return ok;
+  return ERR_OK;
 }
 
-static int collective(const char *name)
+/* *out = 1 when name is a collective phrase that names nobody. */
+static int collective(int *out, const char *name, struct err *err)
 {
+  *out = 0;
   struct agency_ref r;
-  if (agency_parse(&r, name, NULL) != ERR_OK)
-    return 0;
+  struct err e = {ERR_OK, ""};
+  int rc = agency_parse(&r, name, &e);
+  if (rc)
+    return rc == ERR_NOMEM ? err_copy(err, &e) : ERR_OK;
   /* "UBND các huyện" is a group of one kind: each is responsible; "các cơ
    * quan, đơn vị, địa phương" names nobody */
-  return r.is_group && (r.kind == AGENCY_NONE || r.kind == AGENCY_OTHER);
+  *out = r.is_group && (r.kind == AGENCY_NONE || r.kind == AGENCY_OTHER);
+  return ERR_OK;
 }
 
-/* The same agency however written: case, diacritic placement, spacing and
- * punctuation aside ("Công an huyện" = "công an  Huyện"). */
-static int same_name(const char *a, const char *b)
+/* *out = 1 for the same agency however written: case, diacritic placement,
+ * spacing and punctuation aside ("Công an huyện" = "công an  Huyện"). */
+static int same_name(int *out, const char *a, const char *b, struct err *err)
 {
-  if (strcmp(a, b) == 0)
-    return 1;
+  *out = strcmp(a, b) == 0;
+  if (*out)
+    return ERR_OK;
   char *ka = NULL, *kb = NULL;
-  int same = text_key(&ka, a, NULL) == ERR_OK && text_key(&kb, b, NULL) == ERR_OK && ka && kb &&
-             *ka && strcmp(ka, kb) == 0;
+  struct err e = {ERR_OK, ""};
+  int rc = text_key(&ka, a, &e);
+  if (!rc)
+    rc = text_key(&kb, b, &e);
+  if (!rc)
+    *out = *ka && strcmp(ka, kb) == 0;
   free(ka);
   free(kb);
-  return same;
+  return rc == ERR_NOMEM ? err_copy(err, &e) : ERR_OK;
 }
 
-/* The task belongs to a dated phase of plan p (names compared however
- * written); without the plan, to the phase it names. */
-static int in_phase(const struct plan *p, const struct plan_task *t)
+/* *out = 1 when the task belongs to a dated phase of plan p (names compared
+ * however written); without the plan, to the phase it names. */
+static int in_phase(int *out, const struct plan *p, const struct plan_task *t, struct err *err)
 {
+  *out = 0;
   if (!t->phase || !t->phase[0])
-    return 0;
-  if (!p)
-    return 1;
-  for (size_t k = 0; k < p->n_phases; k++) {
-    const struct plan_phase *ph = &p->phases[k];
-    if (ph->name && (ph->start.y || ph->end.y) && same_name(ph->name, t->phase))
-      return 1;
+    return ERR_OK;
+  if (!p) {
+    *out = 1;
+    return ERR_OK;
   }
-  return 0;
+  for (size_t k = 0; k < p->n_phases && !*out; k++) {
+    const struct plan_phase *ph = &p->phases[k];
+    if (ph->name && (ph->start.y || ph->end.y)) {
+      int rc = same_name(out, ph->name, t->phase, err);
+      if (rc)
+        return rc;
+    }
+  }
+  return ERR_OK;
 }
 
-void plan_check_task(struct plan_four_clear *out, const struct plan *p, const struct plan_task *t)
+int plan_check_task(struct plan_four_clear *out, const struct plan *p, const struct plan_task *t,
+                    struct err *err)
 {
-  out->who = t->n_lead > 0;
-  out->what = concrete(t->text);
+  memset(out, 0, sizeof *out);
+  struct plan_four_clear c = {0, 0, 0, 0};
+  c.who = t->n_lead > 0;
+  int rc = concrete(&c.what, t->text, err);
   int specific = 0;
-  for (size_t k = 0; k < t->n_lead; k++)
-    if (!collective(t->lead[k]))
-      specific = 1;
+  for (size_t k = 0; !rc && k < t->n_lead && !specific; k++) {
+    int coll;
+    rc = collective(&coll, t->lead[k], err);
+    specific = !rc && !coll;
+  }
   int overlap = 0;
-  for (size_t k = 0; k < t->n_lead && !overlap; k++)
-    for (size_t j = 0; j < t->n_support && !overlap; j++)
-      overlap = same_name(t->lead[k], t->support[j]);
-  out->responsibility = out->who && specific && !overlap;
-  out->when = t->due_on.y != 0 || t->cadence != CADENCE_NONE || in_phase(p, t);
+  for (size_t k = 0; !rc && k < t->n_lead && !overlap; k++)
+    for (size_t j = 0; !rc && j < t->n_support && !overlap; j++)
+      rc = same_name(&overlap, t->lead[k], t->support[j], err);
+  c.responsibility = c.who && specific && !overlap;
+  int phased = 0;
+  if (!rc && !t->due_on.y && t->cadence == CADENCE_NONE)
+    rc = in_phase(&phased, p, t, err);
+  c.when = t->due_on.y != 0 || t->cadence != CADENCE_NONE || phased;
+  if (!rc)
+    *out = c;
+  return rc;
 }
 
-void plan_check_all(struct plan *p)
+int plan_check_all(struct plan *p, struct err *err)
 {
-  for (size_t k = 0; k < p->n_tasks; k++)
-    plan_check_task(&p->tasks[k].four_clear, p, &p->tasks[k]);
+  int rc = ERR_OK;
+  for (size_t k = 0; k < p->n_tasks && !rc; k++)
+    rc = plan_check_task(&p->tasks[k].four_clear, p, &p->tasks[k], err);
+  return rc;
 }
 
 const char *plan_defect_label(int kind)
@@ -169,9 +201,8 @@ int plan_check_defects(struct plan_defect_list *out, const struct plan *p, struc
   for (size_t k = 0; k < p->n_tasks; k++) {
     const struct plan_task *t = &p->tasks[k];
     struct plan_four_clear c;
-    plan_check_task(&c, p, t);
-    int rc = ERR_OK;
-    if (!c.who)
+    int rc = plan_check_task(&c, p, t, err);
+    if (!rc && !c.who)
       rc = add(out, &cap, k, DEFECT_WHO, "không nêu cơ quan chủ trì", err);
     if (!rc && !c.what)
       rc = add(out, &cap, k, DEFECT_WHAT,
@@ -192,8 +223,27 @@ int plan_check_defects(struct plan_defect_list *out, const struct plan *p, struc
   return ERR_OK;
 }
 
+void plan_check_tally(struct plan_check_count *out, const struct plan *p,
+                      const struct plan_defect_list *l)
+{
+  out->tasks = p->n_tasks;
+  out->defects = l->n;
+  out->unclear = 0;
+  /* a task's defects are next to each other (task order), but count each
+   * task once however they come */
+  for (size_t t = 0; t < p->n_tasks; t++)
+    for (size_t k = 0; k < l->n; k++)
+      if (l->items[k].task == t) {
+        out->unclear++;
+        break;
+      }
+  out->clear = out->tasks - out->unclear;
+}
+
 void plan_defect_list_free(struct plan_defect_list *l)
 {
+  if (!l)
+    return;
   free(l->items);
   l->items = NULL;
   l->n = 0;

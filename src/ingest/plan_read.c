@@ -1223,7 +1223,7 @@ int plan_read_text(struct plan *out, const char *text, size_t len, struct err *e
   if (rc == ERR_OK)
     rc = pr_read_reports(&d, out);
   if (rc == ERR_OK)
-    plan_check_all(out);
+    rc = plan_check_all(out, err);
   if (rc == ERR_OK && d.failed)
     rc = ERR_NOMEM;
   doc_free(&d);

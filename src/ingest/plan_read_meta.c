@@ -14,9 +14,11 @@
  *   - kind and period from the title ("năm 2024", "giai đoạn 2021 - 2025",
  *     "cao điểm") and from "thời gian thực hiện ... từ D1 đến D2";
  *   - bases: "<type> số N ngày D của X" cited in the preamble. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/text.h"
 #include "domain/agency.h"
 #include "ingest/plan_read_int.h"
 
@@ -147,27 +149,49 @@ static int read_bases(struct pr_doc *d, struct plan *pl, const struct pr_para *p
   return d->failed ? ERR_NOMEM : ERR_OK;
 }
 
-/* "huyện Bình Sơn" from an issuer name: from its last level word on, when a
- * capitalised place follows. */
-static char *territory_of(struct pr_doc *d, const char *issuer)
+/* "huyện Bình Sơn" from an issuer name into *out: from its last level word
+ * on, when a capitalised place follows. The level word in any case: a
+ * header prints the issuer in capitals ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI" gives
+ * "TỈNH LÀO CAI", kept as written). ERR_NOMEM only; *out NULL when the
+ * issuer names no territory. */
+static int territory_of(char **out, struct pr_doc *d, const char *issuer)
 {
+  *out = NULL;
   if (!issuer)
-    return NULL;
+    return ERR_OK;
   struct agency_ref r;
-  if (agency_parse(&r, issuer, NULL) != ERR_OK || !r.place[0])
-    return NULL;
+  struct err e = {ERR_OK, ""};
+  int rc = agency_parse(&r, issuer, &e);
+  if (rc == ERR_NOMEM)
+    return err_copy(d->err, &e);
+  if (rc || !r.place[0])
+    return ERR_OK;
   const char *at = strstr(issuer, r.place);
   if (!at || at == issuer)
-    return NULL;
-  /* the level word before the place */
-  static const char *const levels[] = {"thành phố ", "thị xã ", "huyện ", "quận ", "tỉnh ",
-                                       "thị trấn ",  "phường ", "xã ",    NULL};
+    return ERR_OK;
+  /* the level word before the place, compared case-folded */
+  static const char *const levels[] = {"thành phố", "thị xã", "huyện", "quận", "tỉnh",
+                                       "thị trấn",  "phường", "xã",    NULL};
   for (size_t k = 0; levels[k]; k++) {
-    size_t l = strlen(levels[k]);
-    if ((size_t)(at - issuer) >= l && memcmp(at - l, levels[k], l) == 0)
-      return pr_own(d, at - l);
+    size_t l = strlen(levels[k]) + 1; /* and the space after it */
+    if ((size_t)(at - issuer) < l || at[-1] != ' ')
+      continue;
+    /* a window that cuts a character is not this level word */
+    if (!text_utf8_valid(at - l, l))
+      continue;
+    char *word = strndup(at - l, l), *folded = NULL;
+    rc = word ? text_casefold(&folded, word, d->err) : err_nomem(d->err);
+    free(word);
+    if (rc)
+      return rc;
+    int same = strcmp(folded, levels[k]) == 0;
+    free(folded);
+    if (same) {
+      *out = pr_own(d, at - l);
+      return *out ? ERR_OK : ERR_NOMEM;
+    }
   }
-  return NULL;
+  return ERR_OK;
 }
 
 static int all_caps(const struct pr_para *p)
@@ -257,8 +281,10 @@ int pr_read_meta(struct pr_doc *d, struct plan *pl)
       struct pr_para *p = &d->paras[i];
       if (!all_caps(p) || !pr_agency_head(p, 0, p->ntok, 0))
         continue;
+      /* no cap but the default: the document itself is capped
+       * (PLAN_READ_MAX), so a failed add is out of memory, never "too long" */
       struct buf b;
-      buf_init(&b, 4096);
+      buf_init(&b, 0);
       buf_adds(&b, p->text);
       if (i + 1 < d->npara && all_caps(&d->paras[i + 1]) &&
           pr_tok_in(&d->paras[i + 1], 0,
@@ -266,15 +292,18 @@ int pr_read_meta(struct pr_doc *d, struct plan *pl)
         buf_addc(&b, ' ');
         buf_adds(&b, d->paras[i + 1].text);
       }
-      if (!buf_failed(&b)) {
-        /* kept as written: capitals are how headers are printed */
+      int failed = buf_failed(&b);
+      /* kept as written: capitals are how headers are printed */
+      if (!failed)
         pl->issuer = pr_own(d, buf_str(&b));
-      }
       buf_free(&b);
+      if (failed)
+        return err_nomem(d->err);
       break;
     }
   }
-  pl->territory = territory_of(d, pl->issuer);
+  if (territory_of(&pl->territory, d, pl->issuer))
+    return ERR_NOMEM;
 
   /* kind and period from the title */
   size_t tp = title_para != NO_TOK ? title_para : ke_hoach;

@@ -1,11 +1,20 @@
-/* store_plans.h: plans in the database: save a draft, load, list, publish,
- * close, edit field by field, and the history of changes after publication.
+/* store_plans.h: plans in the database: save a draft, load, list, find one
+ * already stored, the status, field edits, task edits and the history rows.
  *
- * A plan is saved whole in one write transaction: a crash or kill during
- * the save leaves no plan at all, never half of one. Edits of a draft are
- * free; an edit of a published plan writes a plan_change row (who, when,
- * element, field, old and new value, reason) in the same transaction as the
- * edit; a closed plan refuses edits. */
+ * Territory. A plan belongs to a unit (plan.unit_id, its issuing unit;
+ * NULL: national, migration 018). Every function takes the caller's
+ * resolved scope and reaches only the plans whose unit lies in the caller's
+ * territory (unit_scope, as people are reached by their residence); a plan
+ * outside it is ERR_NOT_FOUND, exactly as a missing id, and a list holds
+ * only the territory's plans. The national scope reaches every plan, a
+ * territorial one no national plan.
+ *
+ * The store only writes. Which status moves are allowed, whether an edit
+ * is kept in the history, who may change a plan are decided above it
+ * (domain/plan_life.h, app/app_plan.h). The functions that write run inside
+ * the caller's write transaction (store_write_begin), so a save, an edit
+ * and its history and audit rows commit or roll back together; the actor
+ * they record (created_by, published_by, changed_by) is the scope's user. */
 #ifndef PCMT_STORE_STORE_PLANS_H
 #define PCMT_STORE_STORE_PLANS_H
 
@@ -13,6 +22,7 @@
 
 #include "base/err.h"
 #include "types/plan.h"
+#include "types/scope.h"
 
 struct store;
 
@@ -20,102 +30,148 @@ struct store;
  * decides (domain/plan_edit.c): the store keeps it beside the written form
  * without running domain rules. Empty strings: unknown. */
 struct store_plan_res {
-  char kind[24];  /* agency kind name, "" when the name is not an agency */
-  char level[16]; /* agency level name */
-  int is_group;
+  char kind[24];      /* agency kind name, "" when the name is not an agency */
+  char level[16];     /* agency level name */
+  int is_group;       /* a collective phrase ("các sở, ban, ngành") */
   char unit_tree[12]; /* the unit the agency sits at, or the unit named */
   char unit_code[8];
 };
 struct store_plan_resolver {
-  void (*fn)(void *ctx, const char *name, struct store_plan_res *out);
-  void *ctx;
-  const char *unit_tree; /* the plan's own unit, when known */
-  const char *unit_code;
+  /* Resolve `name` into *out (zeroed by the store first). ERR_OK also when
+   * the name resolves to nothing; any other code aborts the write. */
+  int (*fn)(void *ctx, const char *name, struct store_plan_res *out, struct err *err);
+  void *ctx; /* handed to fn */
 };
 
+/* A plan as a list shows it. */
 struct store_plan_info {
   long id;
-  char status[12]; /* "draft", "published", "closed" */
+  char status[12]; /* "draft", "published", "closed" (types/label.h LABEL_PLAN_STATUS) */
   char number[64];
   char title[512];
-  char issued_on[11];
-  char territory[128];
-  char kind[16];
+  char issued_on[11];  /* ISO, "" when unknown */
+  char territory[128]; /* as written */
+  char kind[16];       /* LABEL_PLAN_KIND code */
   char source_name[256];
   char created_at[24];
-  char created_by[64];
+  char created_by[64]; /* a user's login */
   char published_at[24];
   char published_by[64];
   int n_tasks;
   long parent_id;     /* the plan this one implements, 0 when none */
-  char unit_tree[12]; /* the territory resolved to a unit, "" when not */
+  long unit_id;       /* the plan's unit, 0 = national */
+  char unit_tree[12]; /* the same unit, "" = national */
   char unit_code[8];
+  char issuer_kind[24]; /* the issuing body's agency kind, "" when unknown */
+  char unit_name[160];  /* "huyện Bình Sơn": filled by the operations layer, not here */
 };
 
 struct store_plan_info_list {
   struct store_plan_info *items;
   size_t n;
 };
-void store_plan_info_list_free(struct store_plan_info_list *l);
+void store_plan_info_list_free(struct store_plan_info_list *l); /* accepts NULL */
 
-/* Save p as a new draft; *id receives its id (and p->id and every
- * element's id are set). Task agencies and quota assignees are stored as
- * written beside their resolved kind, level and group flag. */
-int store_plan_save(long *id, struct store *st, struct plan *p, const char *source_name,
-                    const char *source_text, const char *who, const struct store_plan_resolver *res,
+/* Where a new plan is saved from and whose it is. */
+struct store_plan_new {
+  const char *source_name; /* the file it was read from */
+  const char *source_text; /* the text read, verbatim */
+  long unit_id;            /* its unit, 0 = national */
+  const char *unit_tree;   /* the same unit (NULL for national) */
+  const char *unit_code;
+  const char *issuer_kind; /* the issuing body's agency kind, NULL when unknown */
+};
+
+/* Save p as a new draft of the caller's, in the caller's transaction; *id
+ * receives its id (and p->id and every element's id are set). The plan's
+ * unit must lie in the caller's territory (a territorial caller cannot
+ * save a national plan): ERR_DENIED otherwise. Task agencies and quota
+ * assignees are stored as written beside what `res` resolves them to. */
+int store_plan_save(long *id, struct store *st, const struct scope *sc, struct plan *p,
+                    const struct store_plan_new *in, const struct store_plan_resolver *res,
                     struct err *err);
+
+/* The newest plan of the caller's territory stored with this number and
+ * issuer (issuer NULL matches a plan without one), or, when number is
+ * NULL, with this very text: *id 0 when there is none. */
+int store_plan_find_same(long *id, struct store *st, const struct scope *sc, const char *number,
+                         const char *issuer, const char *source_text, struct err *err);
 
 /* Load plan `id` into *out (plan_init'ed here; caller plan_frees), with ids.
- * info may be NULL. ERR_NOT_FOUND when there is no such plan. */
-int store_plan_load(struct plan *out, struct store_plan_info *info, struct store *st, long id,
+ * info may be NULL. ERR_NOT_FOUND when there is no such plan in the
+ * caller's territory; on any failure *out is left empty. */
+int store_plan_load(struct plan *out, struct store_plan_info *info, struct store *st,
+                    const struct scope *sc, long id, struct err *err);
+
+/* Every plan of the caller's territory, newest first. */
+int store_plan_list(struct store_plan_info_list *out, struct store *st, const struct scope *sc,
                     struct err *err);
 
-/* Every plan, newest first. */
-int store_plan_list(struct store_plan_info_list *out, struct store *st, struct err *err);
-
-/* draft -> published; published -> closed. ERR_CONFLICT for any other move. */
-int store_plan_publish(struct store *st, long id, const char *who, struct err *err);
-int store_plan_close(struct store *st, long id, const char *who, struct err *err);
+/* The status of plan `id` ("draft", "published", "closed") into buf. */
+int store_plan_status(char *buf, size_t n, struct store *st, const struct scope *sc, long id,
+                      struct err *err);
+/* Write the status of plan `id`; "published" also records when and by
+ * whom (the scope's user). Writes: no rule checked here. */
+int store_plan_set_status(struct store *st, const struct scope *sc, long id, const char *status,
+                          struct err *err);
 
 /* Set one field of one element of plan `plan_id`: element is "plan",
- * "basis", "phase", "target", "quota", "task" or "report"; field a column
- * the element may change (the FIELDS table of store_plans.c; domain/plan_edit
- * names them for a person). value NULL clears.
- * The caller has validated the value (domain/plan_edit). */
-int store_plan_set(struct store *st, long plan_id, const char *element, long element_id,
-                   const char *field, const char *value, const char *who, const char *reason,
+ * "basis", "phase", "target", "task" or "report"; field a column the
+ * element may change (the FIELDS table of store_plans.c; domain/plan_edit
+ * names them for a person). value NULL clears. *old receives the value
+ * before (malloc'd; NULL when it was empty). ERR_INPUT for a field not in
+ * the table, ERR_NOT_FOUND for an element the plan does not have. The
+ * caller has validated the value (domain/plan_edit). */
+int store_plan_set(char **old, struct store *st, const struct scope *sc, long plan_id,
+                   const char *element, long element_id, const char *field, const char *value,
                    struct err *err);
 
-/* Replace the lead ("lead") or coordinating ("support") agencies of a task. */
-int store_plan_task_agencies(struct store *st, long plan_id, long task_id, const char *role,
-                             char *const *names, size_t n, const char *who, const char *reason,
+/* Replace the lead ("lead") or coordinating ("support") agencies of a
+ * task with names[0..n), resolved by `res`; *old receives the names before,
+ * joined by "; " (malloc'd; NULL when there were none). */
+int store_plan_task_agencies(char **old, struct store *st, const struct scope *sc, long plan_id,
+                             long task_id, const char *role, char *const *names, size_t n,
                              const struct store_plan_resolver *res, struct err *err);
-/* The plan's own unit (tree, code), "" when not resolved. */
-int store_plan_unit(char *tree, size_t tn, char *code, size_t cn, struct store *st, long plan_id,
-                    struct err *err);
+/* The plan's own unit (tree, code), "" for a national plan. */
+int store_plan_unit(char *tree, size_t tn, char *code, size_t cn, struct store *st,
+                    const struct scope *sc, long plan_id, struct err *err);
 
-/* Add an empty task after the others (returns its id) / delete a task. */
-int store_plan_task_add(long *task_id, struct store *st, long plan_id, const char *text,
-                        const char *who, struct err *err);
-int store_plan_task_delete(struct store *st, long plan_id, long task_id, const char *who,
-                           const char *reason, struct err *err);
+/* Add a task after the others (*task_id its id) / delete a task (*old_text
+ * its text, malloc'd). */
+int store_plan_task_add(long *task_id, struct store *st, const struct scope *sc, long plan_id,
+                        const char *text, struct err *err);
+int store_plan_task_delete(char **old_text, struct store *st, const struct scope *sc, long plan_id,
+                           long task_id, struct err *err);
 
+/* One change of a plan, as its history keeps it. */
 struct store_plan_change {
-  char changed_at[24];
-  char changed_by[64];
-  char element[16];
+  char changed_at[24]; /* UTC, YYYY-MM-DDTHH:MM:SSZ */
+  char changed_by[64]; /* a user's login */
+  char element[16];    /* "plan", "task", "target", ... */
   long element_id;
-  char field[32];
-  char *old_value; /* malloc'd, may be NULL */
-  char *new_value;
-  char *reason;
+  char field[32];  /* "due_on", "lead", "status", "added", "deleted" ... */
+  char *old_value; /* malloc'd, NULL when empty */
+  char *new_value; /* malloc'd, NULL when empty */
+  char *reason;    /* malloc'd, NULL when none given */
 };
 struct store_plan_change_list {
   struct store_plan_change *items;
   size_t n;
 };
-void store_plan_change_list_free(struct store_plan_change_list *l);
-int store_plan_history(struct store_plan_change_list *out, struct store *st, long plan_id,
-                       struct err *err);
+void store_plan_change_list_free(struct store_plan_change_list *l); /* accepts NULL */
+
+/* What a history row says (the time and the actor are the store's). */
+struct store_plan_change_in {
+  const char *element;
+  long element_id;
+  const char *field;
+  const char *old_value, *new_value, *reason; /* NULL: empty */
+};
+/* Append a history row to plan `plan_id`, by the scope's user, now. */
+int store_plan_change_add(struct store *st, const struct scope *sc, long plan_id,
+                          const struct store_plan_change_in *c, struct err *err);
+/* The history of plan `plan_id`, oldest first. */
+int store_plan_history(struct store_plan_change_list *out, struct store *st, const struct scope *sc,
+                       long plan_id, struct err *err);
 
 #endif

@@ -40,8 +40,9 @@ static void copy_file(const char *from, const char *to)
 }
 
 /* FNV-1a over every row of every table, in table and rowid order, leaving
- * out the columns a run's clock sets (at, *_at, and the audit chain's hashes over
- * them): two runs that wrote the same rows hash alike. */
+ * out the columns a run's clock sets (at and *_at, and the audit chain's
+ * hashes over them): two runs that wrote the same rows hash alike, in the
+ * same second or not. */
 static uint64_t content_hash_tables(const char *path, char *tables, size_t tn);
 
 static uint64_t content_hash(const char *path)

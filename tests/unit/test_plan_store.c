@@ -1,6 +1,11 @@
 /* test_plan_store.c: stored plans: round trip of every field, edits of a
  * draft, publication and the history of later edits, closing, bad ids, the
- * four-clear check, and a kill during a save that must leave no half plan. */
+ * four-clear check, and a kill during a save that must leave no half plan.
+ *
+ * The plans are saved through the domain (plan_edit_save, in a transaction
+ * of the test's) and changed through the operations (app_plan.h), which own
+ * the lifecycle; the actors are scopes of the national administrator role
+ * named "tester", "a", "b" and "chief". */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,13 +14,16 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app_plan.h"
 #include "types/plan.h"
+#include "types/scope.h"
 #include "domain/plan_check.h"
 #include "domain/plan_edit.h"
 #include "ingest/plan_read.h"
 #include "ingest/unit_import.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store/store_people.h"
 #include "store/store_plans.h"
 #include "testutil.h"
 
@@ -23,7 +31,46 @@ struct fx {
   char *dir;
   char path[512];
   struct store *st;
+  struct scope tester, a, b, chief; /* national administrators */
 };
+
+static void national(struct scope *out, const char *user)
+{
+  assert_int_equal(scope_init(out, user, "admin", NULL, NULL, "kiểm thử", NULL), ERR_OK);
+  out->unit_id = 0;
+}
+
+/* Save p as `sc` the way an import does: its unit the territory it names. */
+static int save(long *id, struct store *st, const struct scope *sc, struct plan *p,
+                const char *name, const char *text, struct err *err)
+{
+  *id = 0;
+  struct plan_place place;
+  long unit_id = 0;
+  int rc = plan_edit_place(&place, st, p, err);
+  if (!rc && place.code[0])
+    rc = store_scope_unit(&unit_id, NULL, st, place.tree, place.code, err);
+  if (!rc)
+    rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  struct plan_edit_new in = {&place, unit_id, name, text};
+  rc = plan_edit_save(id, st, sc, p, &in, err);
+  if (rc) {
+    store_write_rollback(st);
+    return rc;
+  }
+  return store_write_commit(st, err);
+}
+
+/* app_plan_set with the test's arguments. */
+static int set(struct store *st, const struct scope *sc, long plan_id, const char *element,
+               long element_id, const char *field, const char *value, const char *reason,
+               struct err *err)
+{
+  struct app_plan_set_in in = {plan_id, element, element_id, field, value, reason};
+  return app_plan_set(st, sc, &in, err);
+}
 
 static int setup(void **state)
 {
@@ -33,6 +80,10 @@ static int setup(void **state)
   struct err err = {0};
   assert_int_equal(store_open(&f->st, f->path, &err), ERR_OK);
   assert_int_equal(store_migrate(f->st, NULL, NULL, &err), ERR_OK);
+  national(&f->tester, "tester");
+  national(&f->a, "a");
+  national(&f->b, "b");
+  national(&f->chief, "chief");
   *state = f;
   return 0;
 }
@@ -113,10 +164,10 @@ static void test_round_trip(void **state)
   struct plan p, q;
   build_plan(&p);
   long id;
-  assert_int_equal(plan_edit_save(&id, f->st, &p, "kh.txt", "văn bản gốc", "tester", &err), ERR_OK);
+  assert_int_equal(save(&id, f->st, &f->tester, &p, "kh.txt", "văn bản gốc", &err), ERR_OK);
   assert_true(id > 0);
   struct store_plan_info in;
-  assert_int_equal(store_plan_load(&q, &in, f->st, id, &err), ERR_OK);
+  assert_int_equal(store_plan_load(&q, &in, f->st, &f->tester, id, &err), ERR_OK);
   assert_string_equal(in.status, "draft");
   assert_string_equal(in.source_name, "kh.txt");
   assert_string_equal(in.created_by, "tester");
@@ -156,7 +207,7 @@ static void test_round_trip(void **state)
   assert_string_equal(q.reports[0].recipient, "Ban Chỉ đạo 138 huyện");
   assert_true(q.tasks[0].id > 0 && q.tasks[0].id == p.tasks[0].id);
   /* the four-clear check on the loaded plan */
-  plan_check_all(&q);
+  assert_int_equal(plan_check_all(&q, &err), ERR_OK);
   assert_true(q.tasks[0].four_clear.who && q.tasks[0].four_clear.what &&
               q.tasks[0].four_clear.responsibility && q.tasks[0].four_clear.when);
   assert_false(q.tasks[1].four_clear.responsibility); /* a collective lead */
@@ -174,22 +225,20 @@ static void test_round_trip(void **state)
   plan_free(&q);
   /* a second plan implements the first */
   long id2;
-  assert_int_equal(plan_edit_save(&id2, f->st, &p, "kh2.txt", "y", "tester", &err), ERR_OK);
-  assert_int_equal(plan_edit_set(f->st, id2, "plan", 0, "parent_id", "999", "a", NULL, &err),
+  assert_int_equal(save(&id2, f->st, &f->tester, &p, "kh2.txt", "y", &err), ERR_OK);
+  assert_int_equal(set(f->st, &f->a, id2, "plan", 0, "parent_id", "999", NULL, &err),
                    ERR_NOT_FOUND);
-  assert_int_equal(plan_edit_set(f->st, id2, "plan", 0, "parent_id", "x", "a", NULL, &err),
-                   ERR_INPUT);
+  assert_int_equal(set(f->st, &f->a, id2, "plan", 0, "parent_id", "x", NULL, &err), ERR_INPUT);
   char buf[24];
   snprintf(buf, sizeof buf, "%ld", id2);
-  assert_int_equal(plan_edit_set(f->st, id2, "plan", 0, "parent_id", buf, "a", NULL, &err),
-                   ERR_INPUT);
+  assert_int_equal(set(f->st, &f->a, id2, "plan", 0, "parent_id", buf, NULL, &err), ERR_INPUT);
   snprintf(buf, sizeof buf, "%ld", id);
-  assert_int_equal(plan_edit_set(f->st, id2, "plan", 0, "parent_id", buf, "a", NULL, &err), ERR_OK);
-  assert_int_equal(store_plan_load(&q, &in, f->st, id2, &err), ERR_OK);
+  assert_int_equal(set(f->st, &f->a, id2, "plan", 0, "parent_id", buf, NULL, &err), ERR_OK);
+  assert_int_equal(store_plan_load(&q, &in, f->st, &f->tester, id2, &err), ERR_OK);
   assert_int_equal(in.parent_id, id);
   plan_free(&q);
   plan_free(&p);
-  assert_int_equal(store_plan_load(&q, NULL, f->st, id + 100, &err), ERR_NOT_FOUND);
+  assert_int_equal(store_plan_load(&q, NULL, f->st, &f->tester, id + 100, &err), ERR_NOT_FOUND);
 }
 
 static void test_edit_publish_history(void **state)
@@ -199,45 +248,38 @@ static void test_edit_publish_history(void **state)
   struct plan p, q;
   build_plan(&p);
   long id;
-  assert_int_equal(plan_edit_save(&id, f->st, &p, "kh.txt", "x", "tester", &err), ERR_OK);
+  assert_int_equal(save(&id, f->st, &f->tester, &p, "kh.txt", "x", &err), ERR_OK);
   long task = p.tasks[1].id;
   /* a draft: edits leave no history */
-  assert_int_equal(plan_edit_set(f->st, id, "task", task, "due_on", "15/10/2024", "a", NULL, &err),
-                   ERR_OK);
-  assert_int_equal(plan_edit_set(f->st, id, "task", task, "due_on", "31/02/2024", "a", NULL, &err),
+  assert_int_equal(set(f->st, &f->a, id, "task", task, "due_on", "15/10/2024", NULL, &err), ERR_OK);
+  assert_int_equal(set(f->st, &f->a, id, "task", task, "due_on", "31/02/2024", NULL, &err),
                    ERR_INPUT);
-  assert_int_equal(plan_edit_set(f->st, id, "plan", 0, "kind", "yearly", "a", NULL, &err),
-                   ERR_INPUT);
-  assert_int_equal(plan_edit_set(f->st, id, "plan", 0, "period_end", "2023-12-31", "a", NULL, &err),
+  assert_int_equal(set(f->st, &f->a, id, "plan", 0, "kind", "yearly", NULL, &err), ERR_INPUT);
+  assert_int_equal(set(f->st, &f->a, id, "plan", 0, "period_end", "2023-12-31", NULL, &err),
                    ERR_INPUT); /* before the start */
-  assert_int_equal(
-      plan_edit_set(f->st, id, "target", p.targets[0].id, "value", "abc", "a", NULL, &err),
-      ERR_INPUT);
-  assert_int_equal(
-      plan_edit_set(f->st, id, "target", p.targets[0].id, "value", "nan", "a", NULL, &err),
-      ERR_INPUT);
-  assert_int_equal(
-      plan_edit_set(f->st, id, "target", p.targets[0].id, "value", "inf", "a", NULL, &err),
-      ERR_INPUT);
-  assert_int_equal(plan_edit_set(f->st, id, "task", 99999, "text", "x", "a", NULL, &err),
-                   ERR_NOT_FOUND);
-  assert_int_equal(plan_edit_set(f->st, id, "task", task, "owner", "x", "a", NULL, &err),
+  assert_int_equal(set(f->st, &f->a, id, "target", p.targets[0].id, "value", "abc", NULL, &err),
+                   ERR_INPUT);
+  assert_int_equal(set(f->st, &f->a, id, "target", p.targets[0].id, "value", "nan", NULL, &err),
+                   ERR_INPUT);
+  assert_int_equal(set(f->st, &f->a, id, "target", p.targets[0].id, "value", "inf", NULL, &err),
+                   ERR_INPUT);
+  assert_int_equal(set(f->st, &f->a, id, "task", 99999, "text", "x", NULL, &err), ERR_NOT_FOUND);
+  assert_int_equal(set(f->st, &f->a, id, "task", task, "owner", "x", NULL, &err),
                    ERR_INPUT); /* not a field */
   struct store_plan_change_list h;
-  assert_int_equal(store_plan_history(&h, f->st, id, &err), ERR_OK);
+  assert_int_equal(store_plan_history(&h, f->st, &f->tester, id, &err), ERR_OK);
   assert_int_equal(h.n, 0);
   store_plan_change_list_free(&h);
   /* publish; a second publish is refused */
-  assert_int_equal(store_plan_publish(f->st, id, "chief", &err), ERR_OK);
-  assert_int_equal(store_plan_publish(f->st, id, "chief", &err), ERR_CONFLICT);
+  assert_int_equal(app_plan_publish(f->st, &f->chief, id, &err), ERR_OK);
+  assert_int_equal(app_plan_publish(f->st, &f->chief, id, &err), ERR_CONFLICT);
   /* edits after publication are recorded */
-  assert_int_equal(plan_edit_agencies(f->st, id, task, "lead", "Công an huyện; Phòng Y tế", "b",
-                                      "giao lại", &err),
+  assert_int_equal(app_plan_agencies(f->st, &f->b, id, task, "lead", "Công an huyện; Phòng Y tế",
+                                     "giao lại", &err),
                    ERR_OK);
   assert_int_equal(
-      plan_edit_set(f->st, id, "target", p.targets[0].id, "value", "130", "b", "điều chỉnh", &err),
-      ERR_OK);
-  assert_int_equal(store_plan_history(&h, f->st, id, &err), ERR_OK);
+      set(f->st, &f->b, id, "target", p.targets[0].id, "value", "130", "điều chỉnh", &err), ERR_OK);
+  assert_int_equal(store_plan_history(&h, f->st, &f->tester, id, &err), ERR_OK);
   assert_int_equal(h.n, 2);
   assert_string_equal(h.items[0].field, "lead");
   assert_string_equal(h.items[0].old_value, "các cơ quan, đơn vị, địa phương");
@@ -247,26 +289,26 @@ static void test_edit_publish_history(void **state)
   assert_string_equal(h.items[1].old_value, "122.0");
   assert_string_equal(h.items[1].new_value, "130");
   store_plan_change_list_free(&h);
-  assert_int_equal(store_plan_load(&q, NULL, f->st, id, &err), ERR_OK);
+  assert_int_equal(store_plan_load(&q, NULL, f->st, &f->tester, id, &err), ERR_OK);
   assert_int_equal(q.tasks[1].n_lead, 2);
   assert_string_equal(q.tasks[1].lead[1], "Phòng Y tế");
   assert_int_equal(q.tasks[1].due_on.m, 10);
   assert_true(q.targets[0].value == 130);
   plan_free(&q);
   /* closed: no more edits */
-  assert_int_equal(store_plan_close(f->st, id, "chief", &err), ERR_OK);
-  assert_int_equal(store_plan_history(&h, f->st, id, &err), ERR_OK);
+  assert_int_equal(app_plan_close(f->st, &f->chief, id, &err), ERR_OK);
+  assert_int_equal(store_plan_history(&h, f->st, &f->tester, id, &err), ERR_OK);
   assert_int_equal(h.n, 3); /* closing is recorded too */
   assert_string_equal(h.items[2].field, "status");
   assert_string_equal(h.items[2].new_value, "closed");
   assert_string_equal(h.items[2].changed_by, "chief");
   store_plan_change_list_free(&h);
-  assert_int_equal(plan_edit_set(f->st, id, "plan", 0, "title", "X", "a", NULL, &err),
-                   ERR_CONFLICT);
+  assert_int_equal(set(f->st, &f->a, id, "plan", 0, "title", "X", NULL, &err), ERR_CONFLICT);
   long tid;
-  assert_int_equal(store_plan_task_add(&tid, f->st, id, "Nhiệm vụ mới", "a", &err), ERR_CONFLICT);
+  assert_int_equal(app_plan_task_add(&tid, f->st, &f->a, id, "Nhiệm vụ mới", NULL, &err),
+                   ERR_CONFLICT);
   struct store_plan_info_list l;
-  assert_int_equal(store_plan_list(&l, f->st, &err), ERR_OK);
+  assert_int_equal(store_plan_list(&l, f->st, &f->tester, &err), ERR_OK);
   assert_int_equal(l.n, 1);
   assert_string_equal(l.items[0].status, "closed");
   store_plan_info_list_free(&l);
@@ -299,7 +341,7 @@ static void test_kill_mid_save(void **state)
       _exit(1);
     for (int n = 0;; n++) {
       long id;
-      if (plan_edit_save(&id, st, &p, "kh.txt", text, "child", NULL))
+      if (save(&id, st, &f->tester, &p, "kh.txt", text, NULL))
         _exit(1);
       if (n == 0 && write(saved[1], "s", 1) != 1)
         _exit(1);
@@ -317,7 +359,7 @@ static void test_kill_mid_save(void **state)
   assert_true(WIFSIGNALED(status));
   assert_int_equal(store_open(&f->st, f->path, &err), ERR_OK);
   struct store_plan_info_list l;
-  assert_int_equal(store_plan_list(&l, f->st, &err), ERR_OK);
+  assert_int_equal(store_plan_list(&l, f->st, &f->tester, &err), ERR_OK);
   assert_true(l.n >= 1);
   for (size_t k = 0; k < l.n; k++)
     assert_int_equal(l.items[k].n_tasks, (int)ntask);
@@ -349,10 +391,10 @@ static void test_units_resolved(void **state)
   struct plan p;
   assert_int_equal(plan_read_text(&p, text, len, &err), ERR_OK);
   long id;
-  assert_int_equal(plan_edit_save(&id, f->st, &p, "004.txt", text, "tester", &err), ERR_OK);
+  assert_int_equal(save(&id, f->st, &f->tester, &p, "004.txt", text, &err), ERR_OK);
   struct store_plan_info in;
   struct plan q;
-  assert_int_equal(store_plan_load(&q, &in, f->st, id, &err), ERR_OK);
+  assert_int_equal(store_plan_load(&q, &in, f->st, &f->tester, id, &err), ERR_OK);
   assert_string_equal(in.unit_tree, "pre2025");
   assert_string_equal(in.unit_code, "10"); /* tỉnh Lào Cai */
   plan_free(&q);
