@@ -174,10 +174,8 @@ static int import_row(enum reg_outcome *oc, long *outside, struct run *x, const 
       }
     }
   }
-  if (rc) {
-    store_savepoint_rollback(st);
-    return rc;
-  }
+  if (rc)
+    return store_savepoint_undo(st, rc, err);
   return store_savepoint_release(st, err);
 }
 

@@ -16,6 +16,7 @@
 #include "app/app_register.h"
 #include "base/date.h"
 #include "cli/cli_registers.h"
+#include "domain/unit.h"
 #include "ingest/table_read.h"
 #include "output/csv_write.h"
 #include "output/reg_rejects.h"
@@ -104,9 +105,13 @@ static int open_scope(struct store **st, struct scope *sc, const struct cli_glob
     return rc;
   struct scope whole;
   rc = cli_caller(&whole, *st, o->as, o->purpose, err);
-  if (!rc && o->unit)
+  if (!rc && o->unit) {
     rc = app_caller_narrow(sc, *st, &whole, o->tree, o->unit, err);
-  else if (!rc)
+    if (!rc) { /* the unit the code was taken for, on stderr beside the data */
+      char label[256];
+      fprintf(stderr, "Đơn vị: %s\n", unit_label(label, sizeof label, &sc->unit));
+    }
+  } else if (!rc)
     *sc = whole;
   if (rc) {
     store_close(*st);

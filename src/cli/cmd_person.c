@@ -17,6 +17,7 @@
 #include "cli/cli_registers.h"
 #include "cli/cli_table.h"
 #include "domain/legal_rule.h"
+#include "domain/unit.h"
 #include "output/person_json.h"
 #include "store/store.h"
 #include "types/label.h"
@@ -240,6 +241,10 @@ static int session_open(struct session *s, const struct cli_global *g, const str
   if (!rc && narrow && o->unit) {
     rc = app_caller_narrow(&s->narrowed, s->st, &s->caller, o->tree, o->unit, &err);
     s->use = &s->narrowed;
+    if (!rc) { /* the unit the code was taken for, on stderr beside --json */
+      char label[256];
+      fprintf(stderr, "Đơn vị: %s\n", unit_label(label, sizeof label, &s->narrowed.unit));
+    }
   }
   if (!rc && rules)
     rc = legal_rules_load(&s->rules, s->st, &err);

@@ -736,10 +736,8 @@ static int slow_begin(struct person_bulk *b, struct err *err)
 
 static int slow_end(struct person_bulk *b, int rc, struct err *err)
 {
-  if (rc) {
-    store_savepoint_rollback(b->st);
-    return rc;
-  }
+  if (rc)
+    return store_savepoint_undo(b->st, rc, err);
   return store_savepoint_release(b->st, err);
 }
 

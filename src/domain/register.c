@@ -714,10 +714,14 @@ size_t reg_unit_padded(char out[][8], const char *code, int commune_only)
  * ("Công an"), or an agency name the lexicon reads ("Đồn Biên phòng Bát Xát"). */
 static int resolve_agency(struct reg_cell *c, const char *t, struct err *err)
 {
-  enum agency_kind k = agency_kind_from_name(label_match(LABEL_AGENCY_KIND, t));
+  const char *code;
+  int rc = label_lookup(&code, LABEL_AGENCY_KIND, t, err);
+  if (rc)
+    return rc;
+  enum agency_kind k = agency_kind_from_name(code);
   if (!k) {
     struct agency_ref ref;
-    int rc = agency_parse(&ref, t, err);
+    rc = agency_parse(&ref, t, err);
     if (rc)
       return rc;
     if (ref.kind == AGENCY_NONE)
@@ -806,7 +810,10 @@ int reg_parse(struct reg_row *row, const struct reg_spec *spec, const char *cons
         problem(problems, col->header, "\"%s\": ghi \"có\" hoặc \"không\"", v);
       break;
     case REG_ENUM: {
-      const char *code = label_match(col->values, v);
+      const char *code;
+      int rc = label_lookup(&code, col->values, v, err);
+      if (rc)
+        return rc;
       if (!code) {
         char list[400];
         size_t w = 0, nv;

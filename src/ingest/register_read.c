@@ -34,7 +34,8 @@ static int copy_row(struct table_row *out, const struct table_row *row)
 }
 
 /* The file column whose header is `name`, compared as text_key (case,
- * diacritics and spacing do not matter), or -1. */
+ * diacritics and spacing do not matter), or -1; -2 when memory ran out. A
+ * header that is not text (bad bytes) names no column. */
 static int find_column(const struct table_row *header, const char *name, struct err *err)
 {
   char *want = NULL;
@@ -43,8 +44,15 @@ static int find_column(const struct table_row *header, const char *name, struct 
   int found = -1;
   for (size_t i = 0; i < header->n && found < 0; i++) {
     char *k = NULL;
-    if (text_key(&k, header->fields[i], NULL) == ERR_OK && strcmp(k, want) == 0)
+    struct err e;
+    err_clear(&e);
+    int rc = text_key(&k, header->fields[i], &e);
+    if (rc == ERR_NOMEM) {
+      err_copy(err, &e);
+      found = -2;
+    } else if (rc == ERR_OK && strcmp(k, want) == 0) {
       found = (int)i;
+    }
     free(k);
   }
   free(want);

@@ -75,7 +75,9 @@ int db_indexes_drop(char ***out, size_t *n, struct store *st, const char *const 
 void db_index_sql_free(char **sql, size_t n);
 
 /* Foreign-key enforcement on (1) or off (0) for this connection; call it
- * outside a transaction (SQLite ignores it inside one). */
+ * outside a transaction (SQLite ignores it inside one). Turning it on does
+ * not fail: when it cannot now, the next write transaction does it first
+ * (and fails if it still cannot). */
 int db_foreign_keys(struct store *st, int on, struct err *err);
 
 /* Run a statement without parameters or results (DDL). */

@@ -763,10 +763,17 @@ int store_savepoint_release(struct store *st, struct err *err)
   return db_exec(st, "RELEASE reg_row", err);
 }
 
-void store_savepoint_rollback(struct store *st)
+int store_savepoint_rollback(struct store *st, struct err *err)
+{
+  int rc = db_exec(st, "ROLLBACK TO reg_row", err);
+  return rc ? rc : db_exec(st, "RELEASE reg_row", err);
+}
+
+int store_savepoint_undo(struct store *st, int rc, struct err *err)
 {
   struct err e;
   err_clear(&e);
-  if (db_exec(st, "ROLLBACK TO reg_row", &e) == ERR_OK)
-    db_exec(st, "RELEASE reg_row", &e);
+  if (store_savepoint_rollback(st, &e) && rc == ERR_INPUT)
+    return err_copy(err, &e);
+  return rc;
 }

@@ -115,6 +115,11 @@ int store_reg_count(long *out, struct store *st, const struct scope *sc,
  * undone without losing the others. */
 int store_savepoint(struct store *st, struct err *err);
 int store_savepoint_release(struct store *st, struct err *err);
-void store_savepoint_rollback(struct store *st);
+int store_savepoint_rollback(struct store *st, struct err *err);
+/* Undo the row whose work ended with code rc (not ERR_OK). Returns rc, with
+ * *err as the row's work left it; but when rc is ERR_INPUT (the row alone is
+ * refused, the import goes on) and undoing it fails, that failure instead:
+ * the import must not go on over a half-undone row. */
+int store_savepoint_undo(struct store *st, int rc, struct err *err);
 
 #endif

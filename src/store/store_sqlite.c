@@ -37,6 +37,7 @@ struct store {
   int writing; /* 1 while this connection holds the writer mutex */
   sqlite3_stmt *cache[STMT_CACHE];
   int cache_n;
+  int fk_pending; /* foreign keys to be put back on before the next write */
 };
 
 struct stmt {
@@ -255,6 +256,17 @@ int db_bind_null(struct stmt *s, int i)
   return bind_rc(s, i, sqlite3_bind_null(s->s, i));
 }
 
+/* SQLite rolls the whole transaction back by itself on some errors (out of
+ * memory, a full disk, I/O) in the middle of it; a later statement would
+ * then run in autocommit mode and keep half of the work. Inside a write
+ * transaction that SQLite has ended, every statement fails instead. */
+static int lost_transaction(struct store *st, struct err *err)
+{
+  if (!st->writing || !sqlite3_get_autocommit(st->db))
+    return ERR_OK;
+  return err_set(err, ERR_DB, "lỗi cơ sở dữ liệu: giao dịch ghi đã bị hủy sau một lỗi trước đó");
+}
+
 int db_step(struct stmt *s, struct err *err)
 {
   if (s->bind_failed) {
@@ -265,6 +277,8 @@ int db_step(struct stmt *s, struct err *err)
               sqlite3_errstr(s->bind_code));
     return -1;
   }
+  if (lost_transaction(s->st, err))
+    return -1;
   int rc = sqlite3_step(s->s);
   if (rc == SQLITE_ROW)
     return 1;
@@ -314,6 +328,8 @@ int db_col_is_null(struct stmt *s, int i)
 int db_exec(struct store *st, const char *sql, struct err *err)
 {
   char *msg = NULL;
+  if (lost_transaction(st, err))
+    return ERR_DB;
   if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
     err_set(err, ERR_DB, "lỗi cơ sở dữ liệu: %s", msg ? msg : sqlite3_errmsg(st->db));
     sqlite3_free(msg);
@@ -360,10 +376,14 @@ int db_indexes_drop(char ***out, size_t *n, struct store *st, const char *const 
     return db_fail(st, err, "đọc danh sách chỉ mục");
   char **sql = NULL, **names = NULL;
   size_t cap = 0, k = 0;
-  int rc = ERR_OK, r;
+  int rc = ERR_OK, r = SQLITE_DONE;
   while (!rc && (r = sqlite3_step(q)) == SQLITE_ROW) {
     const char *name = (const char *)sqlite3_column_text(q, 0);
     const char *tbl = (const char *)sqlite3_column_text(q, 1);
+    if (!name || !tbl || !sqlite3_column_text(q, 2)) { /* none is NULL but for lack of memory */
+      rc = err_nomem(err);
+      break;
+    }
     if (!listed(tbl, tables) || listed(name, keep))
       continue;
     if (k == cap) {
@@ -388,6 +408,8 @@ int db_indexes_drop(char ***out, size_t *n, struct store *st, const char *const 
     }
     k++;
   }
+  if (!rc && r != SQLITE_DONE) /* the listing stopped on an error, not at its end */
+    rc = db_fail(st, err, "đọc danh sách chỉ mục");
   sqlite3_finalize(q);
   for (size_t i = 0; !rc && i < k; i++) {
     char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
@@ -409,9 +431,18 @@ int db_indexes_drop(char ***out, size_t *n, struct store *st, const char *const 
   return ERR_OK;
 }
 
+/* Putting them back on comes after a long write is committed: failing
+ * there (out of memory) must not report an error for work that was done.
+ * The store remembers it instead and puts them back before the next write
+ * transaction, which fails if it still cannot: no write runs unguarded. */
 int db_foreign_keys(struct store *st, int on, struct err *err)
 {
-  return db_exec(st, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF", err);
+  if (!on)
+    return db_exec(st, "PRAGMA foreign_keys=OFF", err);
+  struct err e;
+  err_clear(&e);
+  st->fk_pending = db_exec(st, "PRAGMA foreign_keys=ON", &e) != ERR_OK;
+  return ERR_OK;
 }
 
 /* ---------------------------------------------------------------------------
@@ -429,6 +460,11 @@ int store_write_begin(struct store *st, struct err *err)
 {
   if (st->writing)
     return err_set(err, ERR_INTERNAL, "giao dịch ghi lồng nhau");
+  if (st->fk_pending) { /* see db_foreign_keys */
+    if (db_exec(st, "PRAGMA foreign_keys=ON", err))
+      return ERR_DB;
+    st->fk_pending = 0;
+  }
   pthread_mutex_lock(&writer_mutex);
   int rc = db_exec(st, "BEGIN IMMEDIATE", err);
   if (rc) {

@@ -415,8 +415,8 @@ const char *label_code_at(enum label_set set, size_t i)
 }
 
 /* 1 when s[0..n) has the search key `key` (text_key: no case, diacritics
- * or punctuation). */
-static int key_eq(const char *key, const char *s, size_t n)
+ * or punctuation); 0 when not, and when memory ran out (*nomem set). */
+static int key_eq(const char *key, const char *s, size_t n, int *nomem)
 {
   char part[256];
   if (n >= sizeof part)
@@ -424,8 +424,11 @@ static int key_eq(const char *key, const char *s, size_t n)
   memcpy(part, s, n);
   part[n] = '\0';
   char *k = NULL;
-  if (text_key(&k, part, NULL))
+  int rc = text_key(&k, part, NULL);
+  if (rc) {
+    *nomem |= rc == ERR_NOMEM;
     return 0;
+  }
   int eq = *k && strcmp(k, key) == 0;
   free(k);
   return eq;
@@ -433,55 +436,70 @@ static int key_eq(const char *key, const char *s, size_t n)
 
 /* 1 when `key` names label `vi`: whole, before "(", inside "()", or one of
  * its comma-separated parts. */
-static int names(const char *key, const char *vi)
+static int names(const char *key, const char *vi, int *nomem)
 {
-  if (key_eq(key, vi, strlen(vi)))
+  if (key_eq(key, vi, strlen(vi), nomem))
     return 1;
   const char *open = strchr(vi, '(');
   if (open) {
     const char *close = strchr(open, ')');
-    if (key_eq(key, vi, (size_t)(open - vi)) ||
-        (close && key_eq(key, open + 1, (size_t)(close - open - 1))))
+    if (key_eq(key, vi, (size_t)(open - vi), nomem) ||
+        (close && key_eq(key, open + 1, (size_t)(close - open - 1), nomem)))
       return 1;
   }
   for (const char *p = vi, *comma; strchr(vi, ',') && p; p = comma ? comma + 1 : NULL) {
     comma = strchr(p, ',');
-    if (key_eq(key, p, comma ? (size_t)(comma - p) : strlen(p)))
+    if (key_eq(key, p, comma ? (size_t)(comma - p) : strlen(p), nomem))
       return 1;
   }
   return 0;
 }
 
-const char *label_match(enum label_set set, const char *text)
+int label_lookup(const char **out, enum label_set set, const char *text, struct err *err)
 {
+  *out = NULL;
   size_t n;
   const struct label *l = label_items(set, &n);
   if (!text)
-    return NULL;
+    return ERR_OK;
   for (size_t i = 0; i < n; i++)
-    if (strcmp(l[i].code, text) == 0)
-      return l[i].code;
+    if (strcmp(l[i].code, text) == 0) {
+      *out = l[i].code;
+      return ERR_OK;
+    }
   char *key = NULL;
-  if (text_key(&key, text, NULL))
-    return NULL;
-  const char *found = NULL;
-  for (size_t i = 0; i < n && !found && *key; i++) {
+  int rc = text_key(&key, text, err);
+  if (rc) /* not text (bad bytes) names nothing; no memory is an error */
+    return rc == ERR_NOMEM ? rc : ERR_OK;
+  int nomem = 0;
+  for (size_t i = 0; i < n && !*out && !nomem && *key; i++) {
     if (!l[i].code[0])
       continue;
-    if (names(key, l[i].vi) || (l[i].alt && key_eq(key, l[i].alt, strlen(l[i].alt))) ||
-        key_eq(key, l[i].code, strlen(l[i].code)))
-      found = l[i].code;
+    if (names(key, l[i].vi, &nomem) ||
+        (l[i].alt && key_eq(key, l[i].alt, strlen(l[i].alt), &nomem)) ||
+        key_eq(key, l[i].code, strlen(l[i].code), &nomem))
+      *out = l[i].code;
   }
   free(key);
-  return found;
+  if (nomem) {
+    *out = NULL;
+    return err_nomem(err);
+  }
+  return ERR_OK;
+}
+
+const char *label_match(enum label_set set, const char *text)
+{
+  const char *code;
+  return label_lookup(&code, set, text, NULL) ? NULL : code;
 }
 
 int label_parse(const char **code, enum label_set set, const char *text, const char *what,
                 struct err *err)
 {
-  *code = label_match(set, text);
-  if (*code)
-    return ERR_OK;
+  int rc = label_lookup(code, set, text, err);
+  if (rc || *code)
+    return rc;
   size_t n;
   const struct label *l = label_items(set, &n);
   char list[1024];

@@ -76,6 +76,11 @@ int label_index(enum label_set set, const char *code);
  * empty value) only when the set has it and text is empty. */
 const char *label_match(enum label_set set, const char *text);
 
+/* label_match that tells "names no value" (*out NULL, ERR_OK) from "memory
+ * ran out" (ERR_NOMEM): for a reader, where the first is a bad cell and the
+ * second must stop the import. */
+int label_lookup(const char **out, enum label_set set, const char *text, struct err *err);
+
 /* label_match, or ERR_INPUT with a Vietnamese message naming `what` and
  * listing the accepted values ("trạng thái \"x\" không hợp lệ; chọn một
  * trong: addict (Người nghiện ma túy), ..."). */

@@ -80,6 +80,7 @@ expect_out "thêm 2"
 run "$PCMT_BIN" --db "$db" export cases --unit 02923 -o "$T/gp.csv"
 expect_status 0
 expect_out "cases: 1 dòng"
+expect_err "Đơn vị: xã Gia Phú (đơn vị hành chính từ 01/07/2025)"
 grep -q "\"'=1+2\"" "$T/gp.csv" || fail "formula not neutralised"
 grep -q "02/2025/PH" "$T/gp.csv" && fail "a case of another commune was exported"
 run "$PCMT_BIN" --db "$db" import cases "$T/gp.csv"

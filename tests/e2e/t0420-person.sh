@@ -45,6 +45,8 @@ expect_status 3
 P show "$cd_user" --unit 15
 expect_status 0
 expect_out "Vàng A Lử"
+# and the unit a bare code was taken for is named: 15 is today's Lào Cai
+expect_err "Đơn vị: tỉnh Lào Cai (đơn vị hành chính từ 01/07/2025)"
 P event "$cd_user" relapse --date 01/03/2025 --unit 03006
 expect_status 3
 P show "$cd_user" --json

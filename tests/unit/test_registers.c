@@ -1222,7 +1222,7 @@ static void import_row_by_row(struct reg_import_result *out, struct store *s, co
     long outside = 0;
     int rc = person_import_row(&oc, &outside, s, &admin, spec, raw, TODAY, &problems, &err);
     if (rc == ERR_INPUT) {
-      store_savepoint_rollback(s);
+      assert_int_equal(store_savepoint_rollback(s, &err), 0);
       assert_true(out->n_rejects < cap);
       out->rejects[out->n_rejects].line = row.line;
       out->rejects[out->n_rejects++].reason = strdup(buf_str(&problems));

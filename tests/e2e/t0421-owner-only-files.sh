@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0420-owner-only-files.sh: the files that hold personal data — the database and the -wal and
+# t0421-owner-only-files.sh: the files that hold personal data — the database and the -wal and
 # -shm files beside it, an export (CSV or .xlsx), a rejects file — are created readable by their
 # owner only (0600), even with a umask that lets everyone read (022); and a name that is no
 # regular file (a device, a pipe) is never replaced by one.
