@@ -59,7 +59,7 @@ int csv_open_file(struct csv_reader *r, const char *path, struct err *err)
   size_t len = b.len;
   char *data = buf_detach(&b);
   if (!data)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi đọc \"%s\"", path);
+    return err_nomem(err);
   return csv_open_mem(r, data, len, err);
 }
 
@@ -229,7 +229,7 @@ int csv_next(struct csv_reader *r, struct csv_row *row, struct err *err)
   }
   return 1;
 nomem:
-  err_set(err, ERR_NOMEM, "dòng %ld: hết bộ nhớ", row->line);
+  err_nomem(err);
   return -1;
 }
 

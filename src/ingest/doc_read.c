@@ -64,7 +64,7 @@ int doc_read_text_mem(char **text, size_t *len, const char *data, size_t n, stru
   }
   char *out = malloc(n + 1);
   if (!out)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi đọc tệp");
+    return err_nomem(err);
   size_t o = 0;
   for (size_t i = 0; i < n; i++) {
     if (data[i] == '\r') {
@@ -164,7 +164,7 @@ static int part_open(xmlTextReaderPtr *rd, struct part_in *in, zip_t *z, const c
   if (!*rd) {
     zip_fclose(in->f);
     in->f = NULL;
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi đọc tệp .docx");
+    return err_nomem(err);
   }
   xmlTextReaderSetErrorHandler(*rd, xml_quiet_reader, NULL);
   return ERR_OK;
@@ -712,7 +712,7 @@ int doc_read_docx_mem(char **text, size_t *len, const void *data, size_t n, stru
   zip_source_t *src = zip_source_buffer_create(data, n, 0, &ze);
   if (!src) {
     zip_error_fini(&ze);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi mở tệp .docx");
+    return err_nomem(err);
   }
   zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
   zip_error_fini(&ze);
@@ -795,7 +795,7 @@ static int slurp(const char *path, size_t max, char **data, size_t *n, struct er
   char *b = malloc((size_t)st.st_size + 1);
   if (!b) {
     fclose(f);
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi đọc tệp");
+    return err_nomem(err);
   }
   size_t got = fread(b, 1, (size_t)st.st_size, f);
   fclose(f);

@@ -40,54 +40,25 @@
 
 /* ==== arena ============================================================== */
 
-struct pr_chunk {
-  struct pr_chunk *next;
-  size_t used, cap;
-  char data[];
-};
-
+/* The document's memory (base/arena.h): a failure marks the reading failed. */
 void *pr_alloc(struct pr_doc *d, size_t n)
 {
-  n = (n + 15) & ~(size_t)15;
-  struct pr_chunk *c = d->arena.head;
-  if (!c || c->cap - c->used < n) {
-    size_t cap = n > 65536 ? n : 65536;
-    c = malloc(sizeof *c + cap);
-    if (!c) {
-      d->failed = 1;
-      err_set(d->err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
-      return NULL;
-    }
-    c->next = d->arena.head;
-    c->used = 0;
-    c->cap = cap;
-    d->arena.head = c;
+  void *p = arena_zalloc(&d->arena, n);
+  if (!p) {
+    d->failed = 1;
+    err_nomem(d->err);
   }
-  void *p = c->data + c->used;
-  c->used += n;
-  memset(p, 0, n);
   return p;
 }
 
 char *pr_strndup(struct pr_doc *d, const char *s, size_t n)
 {
-  char *p = pr_alloc(d, n + 1);
-  if (!p)
-    return NULL;
-  memcpy(p, s, n);
-  p[n] = '\0';
-  return p;
-}
-
-static void arena_free(struct pr_arena *a)
-{
-  struct pr_chunk *c = a->head;
-  while (c) {
-    struct pr_chunk *n = c->next;
-    free(c);
-    c = n;
+  char *p = arena_strndup(&d->arena, s, n);
+  if (!p) {
+    d->failed = 1;
+    err_nomem(d->err);
   }
-  a->head = NULL;
+  return p;
 }
 
 char *pr_own(struct pr_doc *d, const char *s)
@@ -97,7 +68,7 @@ char *pr_own(struct pr_doc *d, const char *s)
   char *c = strdup(s);
   if (!c) {
     d->failed = 1;
-    err_set(d->err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
+    err_nomem(d->err);
   }
   return c;
 }
@@ -131,7 +102,7 @@ static int cache_grow(struct pr_doc *d)
   struct pr_fold_entry *n = calloc(cap, sizeof *n);
   if (!n) {
     d->failed = 1;
-    return err_set(d->err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
+    return err_nomem(d->err);
   }
   for (size_t i = 0; i < d->cache_cap; i++) {
     struct pr_fold_entry *e = &d->cache[i];
@@ -641,7 +612,7 @@ static int flush_para(struct pr_doc *d, struct para_builder *pb, struct pr_para 
   pb->open = 0;
   if (buf_failed(&pb->text) || buf_failed(&pb->bold)) {
     d->failed = 1;
-    return err_set(d->err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
+    return err_nomem(d->err);
   }
   if (*np == PLAN_READ_MAX_PARAS) {
     char num[32];
@@ -655,7 +626,7 @@ static int flush_para(struct pr_doc *d, struct para_builder *pb, struct pr_para 
     struct pr_para *na = realloc(*paras, nc * sizeof *na);
     if (!na) {
       d->failed = 1;
-      return err_set(d->err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
+      return err_nomem(d->err);
     }
     *paras = na;
     *cap = nc;
@@ -760,7 +731,7 @@ static int build_paragraphs(struct pr_doc *d, const char *text, size_t len)
     rc = para_add(&pb, &ln, join);
     if (rc) {
       d->failed = 1;
-      err_set(d->err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
+      err_nomem(d->err);
       break;
     }
     /* a heading, or a line bold from end to end, is never continued */
@@ -841,7 +812,7 @@ static int tokenize(struct pr_doc *d, struct pr_para *p, const unsigned char *bo
       const struct pr_fold_entry *fe = fold_word(d, p->text + s, i - s, !word);
       if (!fe) {
         d->failed = 1;
-        return err_set(d->err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
+        return err_nomem(d->err);
       }
       struct pr_tok *k = &t[n++];
       k->off = (uint32_t)s;
@@ -1082,7 +1053,7 @@ static int add_part(struct pr_doc *d, size_t first, int kind, size_t *cap)
     struct pr_part *np = realloc(d->parts, nc * sizeof *np);
     if (!np) {
       d->failed = 1;
-      return err_set(d->err, ERR_NOMEM, "hết bộ nhớ khi đọc kế hoạch");
+      return err_nomem(d->err);
     }
     d->parts = np;
     *cap = nc;

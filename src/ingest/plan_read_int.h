@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/arena.h"
 #include "base/date.h"
 #include "base/err.h"
 #include "types/plan.h"
@@ -83,14 +84,10 @@ struct pr_part {
 
 /* ---- the document ---------------------------------------------------- */
 
-struct pr_arena {
-  struct pr_chunk *head;
-};
-
 struct pr_fold_entry;
 
 struct pr_doc {
-  struct pr_arena arena;
+  struct arena arena; /* every string and node of the reading */
   struct pr_para *paras;
   size_t npara;
   struct pr_part *parts;

@@ -113,7 +113,7 @@ static int part_open(xmlTextReaderPtr *out, struct part *p, struct xlsx_reader *
   xmlSetGenericErrorFunc(NULL, xml_quiet);
   *out = xmlReaderForIO(part_read, part_close, p, name, NULL, XML_OPTIONS);
   if (!*out)
-    return err_set(err, ERR_NOMEM, "hết bộ nhớ khi đọc tệp \"%s\"", r->path);
+    return err_nomem(err);
   return ERR_OK;
 }
 
