@@ -125,3 +125,29 @@ int buf_failed(const struct buf *b)
 {
   return b->failed;
 }
+
+int buf_read_file(struct buf *b, const char *path, struct err *err)
+{
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    buf_free(b);
+    return err_set(err, ERR_IO, "không mở được tệp \"%s\"", path);
+  }
+  char chunk[65536];
+  size_t n, total = b->len;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    total += n;
+    if (buf_add(b, chunk, n))
+      break;
+  }
+  int bad = ferror(f);
+  fclose(f);
+  if (!bad && !buf_failed(b))
+    return ERR_OK;
+  buf_free(b);
+  if (bad)
+    return err_set(err, ERR_IO, "không đọc được tệp \"%s\"", path);
+  if (total > b->max)
+    return err_set(err, ERR_INPUT, "tệp \"%s\" quá lớn (giới hạn %zu MB)", path, b->max >> 20);
+  return err_nomem(err);
+}

@@ -41,4 +41,10 @@ char *buf_detach(struct buf *b);
 /* Nonzero when an add has failed since init/reset. */
 int buf_failed(const struct buf *b);
 
+struct err;
+/* Append the whole file `path` (bytes as they are). ERR_IO when it cannot be
+ * opened or read, ERR_INPUT when it is larger than the buffer's cap (the
+ * message gives the cap in MB), ERR_NOMEM; on an error the buffer is freed. */
+int buf_read_file(struct buf *b, const char *path, struct err *err);
+
 #endif

@@ -1,4 +1,5 @@
 /* cell_check.c: the characters of a table cell: kept, removed or refused (see cell_check.h). */
+#include "base/err.h"
 #include "ingest/cell_check.h"
 
 #include <stdint.h>
@@ -175,4 +176,13 @@ const struct cell_issue *cell_issues_refused(const struct cell_issues *is)
     if (is->items[k].refused)
       return &is->items[k];
   return NULL;
+}
+
+int cell_issues_refuse(const struct cell_issues *is, long line, struct err *err)
+{
+  const struct cell_issue *first = cell_issues_refused(is);
+  if (first)
+    return err_set(err, ERR_INPUT, "dòng %ld, cột %zu: %s", line, first->col + 1, first->what);
+  /* more problems than CELL_MAX_ISSUES, the refused ones past it */
+  return err_set(err, ERR_INPUT, "dòng %ld: có ký tự không được nhận", line);
 }

@@ -59,4 +59,9 @@ int cell_check(struct cell_issues *is, size_t col, const char *s, size_t n, stru
 /* The first refused problem of `is`, or NULL (none, or past CELL_MAX_ISSUES). */
 const struct cell_issue *cell_issues_refused(const struct cell_issues *is);
 
+struct err;
+/* ERR_INPUT for row `line` whose cells hold a refused problem: the first
+ * one, by column ("dòng 12, cột 3: ..."), the same from every reader. */
+int cell_issues_refuse(const struct cell_issues *is, long line, struct err *err);
+
 #endif

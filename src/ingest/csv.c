@@ -40,22 +40,11 @@ int csv_open_mem(struct csv_reader *r, char *data, size_t len, struct err *err)
 int csv_open_file(struct csv_reader *r, const char *path, struct err *err)
 {
   memset(r, 0, sizeof *r);
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return err_set(err, ERR_IO, "không mở được tệp \"%s\"", path);
   struct buf b;
   buf_init(&b, CSV_FILE_MAX);
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    if (buf_add(&b, chunk, n))
-      break;
-  int bad = ferror(f);
-  fclose(f);
-  if (bad || buf_failed(&b)) {
-    buf_free(&b);
-    return err_set(err, bad ? ERR_IO : ERR_NOMEM, "không đọc được tệp \"%s\"", path);
-  }
+  int rc = buf_read_file(&b, path, err);
+  if (rc)
+    return rc;
   size_t len = b.len;
   char *data = buf_detach(&b);
   if (!data)
@@ -220,11 +209,7 @@ int csv_next(struct csv_reader *r, struct csv_row *row, struct err *err)
   row->issues = r->issues.items;
   row->n_issues = r->issues.n;
   if (bad) {
-    const struct cell_issue *first = cell_issues_refused(&r->issues);
-    if (first)
-      err_set(err, ERR_INPUT, "dòng %ld, cột %zu: %s", row->line, first->col + 1, first->what);
-    else /* more problems than CELL_MAX_ISSUES, the refused ones past it */
-      err_set(err, ERR_INPUT, "dòng %ld: có ký tự không được nhận", row->line);
+    cell_issues_refuse(&r->issues, row->line, err);
     return CSV_BAD_ROW;
   }
   return 1;

@@ -413,30 +413,11 @@ static int sheet_open(struct xlsx_reader *r, struct err *err)
  * hashed are the bytes read). ERR_IO when it cannot be read. */
 static int read_file(struct xlsx_reader *r, struct err *err)
 {
-  FILE *f = fopen(r->path, "rb");
-  if (!f)
-    return err_set(err, ERR_IO, "không mở được tệp \"%s\"", r->path);
   struct buf b;
   buf_init(&b, (size_t)XLSX_MAX_FILE);
-  char chunk[65536];
-  size_t n;
-  long long total = 0;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    total += (long long)n;
-    if (buf_add(&b, chunk, n))
-      break;
-  }
-  int bad = ferror(f);
-  fclose(f);
-  if (bad || buf_failed(&b)) {
-    buf_free(&b);
-    if (bad)
-      return err_set(err, ERR_IO, "không đọc được tệp \"%s\"", r->path);
-    if (total > XLSX_MAX_FILE)
-      return err_set(err, ERR_INPUT, "tệp \"%s\" quá lớn (giới hạn %lld MB)", r->path,
-                     XLSX_MAX_FILE >> 20);
-    return err_nomem(err);
-  }
+  int rc = buf_read_file(&b, r->path, err);
+  if (rc)
+    return rc;
   r->len = b.len;
   r->data = buf_detach(&b);
   return r->data ? ERR_OK : err_nomem(err);
@@ -724,11 +705,7 @@ static int check_row(struct xlsx_reader *r, struct table_row *row, struct err *e
   row->n_issues = r->issues.n;
   if (!(found & CELL_REFUSED))
     return 1;
-  const struct cell_issue *first = cell_issues_refused(&r->issues);
-  if (first)
-    err_set(err, ERR_INPUT, "dòng %ld, cột %zu: %s", row->line, first->col + 1, first->what);
-  else /* more problems than CELL_MAX_ISSUES, the refused ones past it */
-    err_set(err, ERR_INPUT, "dòng %ld: có ký tự không được nhận", row->line);
+  cell_issues_refuse(&r->issues, row->line, err);
   return TABLE_BAD_ROW;
 }
 

@@ -1,6 +1,7 @@
 /* test_buf.c: the capped growable string. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +80,34 @@ static void binary_data_with_nul(void **state)
   buf_free(&b);
 }
 
+/* A whole file read; one byte over the cap is "too large", not out of
+ * memory; a missing file is an I/O error. */
+static void reads_a_file_within_its_cap(void **state)
+{
+  (void)state;
+  char *dir = tu_tempdir();
+  const char *path = tu_write_file(dir, "a.csv", "Họ tên\nAn\n");
+  struct buf b;
+  struct err err;
+  buf_init(&b, 0);
+  assert_int_equal(buf_read_file(&b, path, &err), ERR_OK);
+  assert_string_equal(buf_str(&b), "Họ tên\nAn\n");
+  buf_free(&b);
+
+  buf_init(&b, strlen("Họ tên\nAn\n") - 1);
+  assert_int_equal(buf_read_file(&b, path, &err), ERR_INPUT);
+  assert_non_null(strstr(err.msg, "quá lớn"));
+  assert_null(b.data);
+
+  buf_init(&b, 0);
+  char missing[4200];
+  snprintf(missing, sizeof missing, "%s/none.csv", dir);
+  assert_int_equal(buf_read_file(&b, missing, &err), ERR_IO);
+  assert_non_null(strstr(err.msg, "không mở được"));
+  tu_rmtree(dir);
+  free(dir);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -87,6 +116,7 @@ int main(void)
       cmocka_unit_test(cap_fails_cleanly_and_sticks),
       cmocka_unit_test(detach_of_empty_is_empty_string),
       cmocka_unit_test(binary_data_with_nul),
+      cmocka_unit_test(reads_a_file_within_its_cap),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
