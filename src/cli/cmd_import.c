@@ -16,13 +16,13 @@
 #include "app/app_register.h"
 #include "base/date.h"
 #include "cli/cli_registers.h"
-#include "domain/unit.h"
 #include "ingest/table_read.h"
 #include "output/csv_write.h"
 #include "output/reg_rejects.h"
 #include "output/xlsx_write.h"
 #include "store/store.h"
 #include "types/label.h"
+#include "types/unit.h"
 
 static void list_registers(FILE *f)
 {

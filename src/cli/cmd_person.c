@@ -17,10 +17,10 @@
 #include "cli/cli_registers.h"
 #include "cli/cli_table.h"
 #include "domain/legal_rule.h"
-#include "domain/unit.h"
 #include "output/person_json.h"
 #include "store/store.h"
 #include "types/label.h"
+#include "types/unit.h"
 
 static const char person_help[] =
     "usage: pcmt person add --name NAME --dob DATE --sex nam|nữ --unit CODE [--tree T]\n"

@@ -209,33 +209,6 @@ int unit_resolve(struct unit *out, struct store *st, const char *tree, const cha
   return day ? take_version_of(out, st, day, err) : ERR_OK;
 }
 
-const char *unit_life(char *buf, size_t n, const struct unit *u)
-{
-  char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
-  date_iso_to_vn(from, u->valid_from);
-  date_iso_to_vn(to, u->valid_to);
-  if (u->valid_from[0] && u->valid_to[0])
-    snprintf(buf, n, "từ %s đến %s", from, to);
-  else if (u->valid_from[0])
-    snprintf(buf, n, "từ %s", from);
-  else if (u->valid_to[0])
-    snprintf(buf, n, "đến %s", to);
-  else if (n)
-    buf[0] = '\0';
-  return buf;
-}
-
-const char *unit_label(char *buf, size_t n, const struct unit *u)
-{
-  char life[64];
-  unit_life(life, sizeof life, u);
-  if (life[0])
-    snprintf(buf, n, "%s %s (đơn vị hành chính %s)", u->type, u->name, life);
-  else
-    snprintf(buf, n, "%s %s", u->type, u->name);
-  return buf;
-}
-
 /* Append to `dst` the node at src[i] and then its descendants, depth first;
  * `src` is ordered by level then name, so children come in Vietnamese order. */
 static void append_subtree(struct unit *dst, size_t *nd, const struct unit *src, size_t n, size_t i,

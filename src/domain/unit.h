@@ -48,15 +48,6 @@ int unit_get(struct unit *out, struct store *st, const char *tree, const char *c
 int unit_resolve(struct unit *out, struct store *st, const char *tree, const char *code,
                  const char *at, struct err *err);
 
-/* A unit's life as a person reads it, into buf: "đến 30/06/2025", "từ
- * 01/07/2025", "từ 01/07/2025 đến 31/12/2030", or "" when both ends are
- * open. Returns buf. */
-const char *unit_life(char *buf, size_t n, const struct unit *u);
-/* The unit as front ends name the unit an action took, into buf: "tỉnh Lào
- * Cai (đơn vị hành chính từ 01/07/2025)"; without the parenthesis when its
- * life is open at both ends. Returns buf. */
-const char *unit_label(char *buf, size_t n, const struct unit *u);
-
 /* The unit and all its descendants valid at `at` (NULL = any), parents
  * before children, siblings in Vietnamese order. */
 int unit_tree(struct unit_list *out, struct store *st, const char *tree, const char *code,

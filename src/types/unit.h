@@ -55,4 +55,13 @@ const char *unit_tree_at(const char *date);
  * commune), 2 in "post2025" (province, commune). */
 int unit_commune_level(const char *tree);
 
+/* A unit's life as a person reads it, into buf: "đến 30/06/2025", "từ
+ * 01/07/2025", "từ 01/07/2025 đến 31/12/2030", or "" when both ends are
+ * open. Returns buf. */
+const char *unit_life(char *buf, size_t n, const struct unit *u);
+/* The unit as front ends name the unit an action took, into buf: "tỉnh Lào
+ * Cai (đơn vị hành chính từ 01/07/2025)"; without the parenthesis when its
+ * life is open at both ends. Returns buf. */
+const char *unit_label(char *buf, size_t n, const struct unit *u);
+
 #endif
