@@ -7,16 +7,23 @@
 #include "output/json_dump.h"
 #include "types/label.h"
 
+/* Set key to v, taking v (freed when it cannot be set); a failure clears *ok. */
 static void set(json_t *o, const char *key, json_t *v, int *ok)
 {
-  if (!o || !v || json_object_set_new(o, key, v) != 0)
+  if (!o || !v) {
+    json_decref(v);
     *ok = 0;
+  } else if (json_object_set_new(o, key, v) != 0) {
+    *ok = 0;
+  }
 }
 
 static void push(json_t *a, json_t *v, int *ok)
 {
-  if (!a || !v || json_array_append_new(a, v) != 0) {
+  if (!a || !v) {
     json_decref(v);
+    *ok = 0;
+  } else if (json_array_append_new(a, v) != 0) { /* takes v, also on failure */
     *ok = 0;
   }
 }

@@ -7,10 +7,15 @@
 #include "output/json_dump.h"
 #include "types/label.h"
 
+/* Set key to v, taking v (freed when it cannot be set); a failure clears *ok. */
 static void set(json_t *o, const char *key, json_t *v, int *ok)
 {
-  if (!o || !v || json_object_set_new(o, key, v) != 0)
+  if (!o || !v) {
+    json_decref(v);
     *ok = 0;
+  } else if (json_object_set_new(o, key, v) != 0) {
+    *ok = 0;
+  }
 }
 
 /* s as a JSON string, null when NULL or "". */
