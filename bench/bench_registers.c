@@ -99,10 +99,15 @@ static int step_generate(void)
   gen_options_init(&o, national ? GEN_NATIONAL : GEN_PROVINCE);
   if (!national)
     snprintf(o.province, sizeof o.province, "10");
+  struct scope sc;
+  if (admin_scope(&sc, st)) {
+    store_close(st);
+    return 1;
+  }
   struct gen_result r;
   struct err err = {0};
   double t0 = now();
-  int rc = gen_run(&r, st, &o, &err);
+  int rc = gen_run(&r, st, &sc, &o, &err);
   double t = now() - t0;
   store_close(st);
   if (rc) {

@@ -19,7 +19,9 @@
  *    one that does not exist.
  *
  * One file per resource: app_user.c, app_plan.c, app_person.c,
- * app_register.c, app_indicator.c, app_unit.c, app_audit.c. */
+ * app_register.c, app_indicator.c, app_unit.c, app_agency.c, app_audit.c,
+ * app_gen.c. A read of public reference data (the unit lists, agency names)
+ * is open to every user and not audited (app_unit.h, app_agency.h). */
 #ifndef PCMT_APP_APP_H
 #define PCMT_APP_APP_H
 

@@ -1,17 +1,26 @@
-/* cmd_agency.c: `pcmt agency` — resolve agency names as plans write them, list the kinds. */
+/* cmd_agency.c: `pcmt agency` — resolve agency names as plans write them, list the kinds.
+ *
+ * A thin front end over app/app_agency.h: parse, open the caller (only
+ * with --unit: without it no database is needed), call one operation,
+ * print — kinds and levels by their Vietnamese labels (types/label.h), the
+ * kinds' table padded by display width — or the JSON of
+ * output/agency_json.h. A misuse exits 2; a failed operation its error's
+ * status. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
+#include "app/app_agency.h"
 #include "base/date.h"
 #include "cli/cli.h"
-#include "domain/agency.h"
+#include "cli/cli_table.h"
+#include "output/agency_json.h"
 #include "store/store.h"
+#include "types/label.h"
 
 static const char agency_help[] =
     "usage: pcmt agency resolve TEXT [--unit CODE] [--tree pre2025|post2025] [--at DATE] [--json]\n"
+    "                           [--as LOGIN] [--purpose TEXT]\n"
     "       pcmt agency kinds [--json]\n\n"
     "resolve  reads an agency name (\"Công an huyện\", \"Sở LĐTBXH\", \"Huyện Đoàn Bình Sơn\")\n"
     "         or a collective phrase (\"các sở, ban, ngành\", \"UBND cấp xã\") and prints its\n"
@@ -20,107 +29,142 @@ static const char agency_help[] =
     "kinds    lists the agency kinds.\n"
     "--tree defaults to the tree in force at --at (today's units when --at is not given).\n";
 
-static void print_json(json_t *j)
+/* Print the misuse; the exit status of a misuse. */
+static int usage(const char *what, const char *arg)
 {
-  char *s = json_dumps(j, JSON_INDENT(2));
-  if (s) {
-    puts(s);
-    free(s);
+  fprintf(stderr, "pcmt agency: %s%s%s%s\n%s", what, arg ? " '" : "", arg ? arg : "",
+          arg ? "'" : "", agency_help);
+  return err_exit_status(ERR_INPUT);
+}
+
+static void print_text(char *s)
+{
+  if (s)
+    fputs(s, stdout);
+  free(s);
+}
+
+/* Width of the kinds' code column, in display columns. */
+enum { W_KIND = 22 };
+
+static int agency_kinds_cmd(int argc, char **argv)
+{
+  int json = 0;
+  for (int i = 2; i < argc; i++) {
+    if (strcmp(argv[i], "--json") != 0)
+      return usage("không có tùy chọn", argv[i]);
+    json = 1;
   }
-  json_decref(j);
-}
-
-static json_t *ref_json(const char *text, const struct agency_ref *r)
-{
-  json_t *unit = json_null();
-  if (r->unit_code[0])
-    unit = json_pack("{s:s, s:s, s:s}", "tree", r->unit_tree, "code", r->unit_code, "name",
-                     r->unit_name);
-  return json_pack("{s:s, s:b, s:s?, s:s?, s:s?, s:b, s:s?, s:o}", "text", text, "is_agency",
-                   r->kind != AGENCY_NONE || r->is_group, "kind", agency_kind_name(r->kind),
-                   "kind_label", agency_kind_label(r->kind), "level", agency_level_name(r->level),
-                   "is_group", r->is_group, "place", r->place[0] ? r->place : NULL, "unit", unit);
-}
-
-static int agency_kinds(int json)
-{
+  const struct label *kinds;
+  size_t n;
+  app_agency_kinds(&kinds, &n);
   if (json) {
-    json_t *a = json_array();
-    for (int k = AGENCY_NONE + 1; k < AGENCY_KIND_COUNT; k++)
-      json_array_append_new(
-          a, json_pack("{s:s, s:s}", "kind", agency_kind_name(k), "label", agency_kind_label(k)));
-    print_json(a);
+    char *text;
+    struct err err = {0};
+    if (agency_json_dump_kinds(&text, kinds, n, &err))
+      return cli_fail(&err);
+    print_text(text);
     return 0;
   }
-  for (int k = AGENCY_NONE + 1; k < AGENCY_KIND_COUNT; k++)
-    printf("%-22s %s\n", agency_kind_name(k), agency_kind_label(k));
+  for (size_t k = 0; k < n; k++) {
+    cli_cell(stdout, kinds[k].code, W_KIND);
+    puts(kinds[k].vi);
+  }
   return 0;
+}
+
+static void print_ref(const char *text, const struct agency_ref *r)
+{
+  if (r->kind == AGENCY_NONE && !r->is_group) {
+    printf("\"%s\": không phải tên cơ quan\n", text);
+    return;
+  }
+  if (r->kind)
+    printf("%s\n  loại: %s (%s)\n", text, agency_kind_label(r->kind), agency_kind_name(r->kind));
+  else
+    printf("%s\n  loại: nhiều loại\n", text);
+  if (r->is_group)
+    printf("  nhóm cơ quan (không phải một cơ quan)\n");
+  if (r->level)
+    printf("  cấp: %s\n", label_vi(LABEL_AGENCY_LEVEL, agency_level_name(r->level)));
+  if (r->place[0])
+    printf("  địa danh: %s\n", r->place);
+  if (r->unit_code[0])
+    printf("  đơn vị: %s (%s %s)\n", r->unit_name, r->unit_tree, r->unit_code);
 }
 
 static int agency_resolve_cmd(int argc, char **argv, const struct cli_global *g)
 {
-  const char *text = NULL, *unit = NULL, *tree = NULL, *at = NULL;
+  struct app_agency_in in = {0};
+  const char *as = NULL, *purpose = NULL;
   int json = 0;
   char at_iso[DATE_ISO_LEN];
   for (int i = 2; i < argc; i++) {
-    if (strcmp(argv[i], "--json") == 0) {
+    const char *a = argv[i];
+    const char **target = NULL;
+    if (strcmp(a, "--json") == 0) {
       json = 1;
-    } else if (strcmp(argv[i], "--unit") == 0 && i + 1 < argc) {
-      unit = argv[++i];
-    } else if (strcmp(argv[i], "--tree") == 0 && i + 1 < argc) {
-      tree = argv[++i];
-    } else if (strcmp(argv[i], "--at") == 0 && i + 1 < argc) {
+      continue;
+    }
+    if (strcmp(a, "--unit") == 0)
+      target = &in.unit_code;
+    else if (strcmp(a, "--tree") == 0)
+      target = &in.tree;
+    else if (strcmp(a, "--as") == 0)
+      target = &as;
+    else if (strcmp(a, "--purpose") == 0)
+      target = &purpose;
+    if (target || strcmp(a, "--at") == 0) {
+      if (i + 1 >= argc)
+        return usage("tùy chọn cần một giá trị:", a);
+      const char *v = argv[++i];
+      if (target) {
+        *target = v;
+        continue;
+      }
       struct date d;
       struct err err = {0};
-      if (date_parse(&d, argv[++i], 0, &err))
+      if (date_parse(&d, v, 0, &err))
         return cli_fail(&err);
       date_to_iso(at_iso, d);
-      at = at_iso;
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "pcmt agency: unknown option '%s'\n%s", argv[i], agency_help);
-      return 2;
-    } else if (!text) {
-      text = argv[i];
+      in.at = at_iso;
+    } else if (a[0] == '-' && a[1]) {
+      return usage("không có tùy chọn", a);
+    } else if (!in.text) {
+      in.text = a;
     } else {
-      fprintf(stderr, "pcmt agency: unexpected argument '%s'\n%s", argv[i], agency_help);
-      return 2;
+      return usage("thừa đối số", a);
     }
   }
-  if (!text) {
-    fputs(agency_help, stderr);
-    return 2;
-  }
-  if (!tree)
-    tree = at ? unit_tree_at(at) : UNIT_TREE_NEW;
+  if (!in.text)
+    return usage("thiếu tên cơ quan", NULL);
+  if ((as || purpose) && !in.unit_code)
+    return usage("--as và --purpose chỉ đi cùng --unit (không có --unit thì không mở cơ sở dữ "
+                 "liệu)",
+                 NULL);
   struct err err = {0};
   struct store *st = NULL;
-  if (unit && cli_open_store(&st, g, &err))
-    return cli_fail(&err);
+  struct scope caller, *use = NULL;
+  int rc = 0;
+  if (in.unit_code) {
+    rc = cli_open_store(&st, g, &err);
+    if (!rc)
+      rc = cli_caller(&caller, st, as, purpose ? purpose : "đọc tên cơ quan", &err);
+    use = &caller;
+  }
   struct agency_ref r;
-  int rc = agency_resolve(&r, st, text, tree, unit, at, &err);
+  char *text = NULL;
+  if (!rc)
+    rc = app_agency_resolve(&r, st, use, &in, &err);
   store_close(st);
+  if (!rc && json)
+    rc = agency_json_dump_ref(&text, in.text, &r, &err);
   if (rc)
     return cli_fail(&err);
-  if (json) {
-    print_json(ref_json(text, &r));
-    return 0;
-  }
-  if (r.kind == AGENCY_NONE && !r.is_group) {
-    printf("\"%s\": không phải tên cơ quan\n", text);
-    return 0;
-  }
-  if (r.kind)
-    printf("%s\n  loại: %s (%s)\n", text, agency_kind_label(r.kind), agency_kind_name(r.kind));
+  if (json)
+    print_text(text);
   else
-    printf("%s\n  loại: nhiều loại\n", text);
-  if (r.is_group)
-    printf("  nhóm cơ quan (không phải một cơ quan)\n");
-  if (r.level)
-    printf("  cấp: %s\n", agency_level_name(r.level));
-  if (r.place[0])
-    printf("  địa danh: %s\n", r.place);
-  if (r.unit_code[0])
-    printf("  đơn vị: %s (%s %s)\n", r.unit_name, r.unit_tree, r.unit_code);
+    print_ref(in.text, &r);
   return 0;
 }
 
@@ -128,12 +172,11 @@ int cmd_agency(int argc, char **argv, const struct cli_global *g)
 {
   if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
     fputs(agency_help, argc < 2 ? stderr : stdout);
-    return argc < 2 ? 2 : 0;
+    return argc < 2 ? err_exit_status(ERR_INPUT) : 0;
   }
   if (strcmp(argv[1], "resolve") == 0)
     return agency_resolve_cmd(argc, argv, g);
   if (strcmp(argv[1], "kinds") == 0)
-    return agency_kinds(argc > 2 && strcmp(argv[2], "--json") == 0);
-  fprintf(stderr, "pcmt agency: unknown subcommand '%s'\n%s", argv[1], agency_help);
-  return 2;
+    return agency_kinds_cmd(argc, argv);
+  return usage("không có lệnh con", argv[1]);
 }

@@ -1,13 +1,21 @@
-/* cmd_audit.c: `pcmt audit` — verify the hash chain of the audit trail and read it. */
-#include <jansson.h>
+/* cmd_audit.c: `pcmt audit` — verify the hash chain of the audit trail and read it.
+ *
+ * A thin front end over app/app_audit.h (who may: administrators; reading
+ * the rows, national administrators): parse, open the caller (cli_caller),
+ * call one operation, print — a table padded by display width with each
+ * action's Vietnamese label (types/label.h), or the JSON of
+ * output/audit_json.h. A misuse exits 2, a failed operation its error's
+ * status, a broken chain 1. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_audit.h"
 #include "cli/cli_registers.h"
-#include "domain/audit.h"
-#include "domain/scope.h"
+#include "cli/cli_table.h"
+#include "output/audit_json.h"
 #include "store/store.h"
+#include "types/label.h"
 
 static const char audit_help[] =
     "usage: pcmt audit verify [--head ID:HASH] [--json]\n"
@@ -17,167 +25,160 @@ static const char audit_help[] =
     "        as ID:HASH to keep outside the database; --head checks that a head kept\n"
     "        earlier is still in the chain (the newest rows were not deleted)\n"
     "log     the newest N rows (default 100), or those about person record ID, oldest first\n\n"
-    "Both take --as NAME and --purpose TEXT like `pcmt person`. Docs: docs/audit.md\n";
+    "Both take --as NAME and --purpose TEXT like `pcmt person`. verify is for administrators,\n"
+    "log for national administrators. Docs: docs/audit.md\n";
 
 struct opts {
-  const char *as, *purpose;
-  long head_id;                   /* --head ID:HASH */
-  char head_hash[AUDIT_HASH_HEX]; /* lower-case hex */
-  long record, limit;
+  int verify;                 /* the subcommand: verify (1) or log (0) */
+  const char *as, *purpose;   /* the caller */
+  struct app_audit_head head; /* --head ID:HASH */
+  struct app_audit_query q;   /* --record, --limit */
   int json;
 };
+
+/* Print the misuse; the exit status of a misuse. */
+static int usage(const char *what, const char *arg)
+{
+  fprintf(stderr, "pcmt audit: %s%s%s%s\n(pcmt audit --help)\n", what, arg ? " '" : "",
+          arg ? arg : "", arg ? "'" : "");
+  return err_exit_status(ERR_INPUT);
+}
 
 static int parse_opts(struct opts *o, int argc, char **argv)
 {
   memset(o, 0, sizeof *o);
+  o->verify = strcmp(argv[1], "verify") == 0;
+  if (!o->verify && strcmp(argv[1], "log") != 0)
+    return usage("không có lệnh con", argv[1]);
   for (int i = 2; i < argc; i++) {
     const char *a = argv[i];
+    int is_head = strcmp(a, "--head") == 0;
+    int is_num = strcmp(a, "--record") == 0 || strcmp(a, "--limit") == 0;
     if (strcmp(a, "--json") == 0) {
       o->json = 1;
-    } else if ((strcmp(a, "--as") == 0 || strcmp(a, "--purpose") == 0) && i + 1 < argc) {
-      *(a[2] == 'a' ? &o->as : &o->purpose) = argv[++i];
-    } else if (strcmp(a, "--head") == 0 && i + 1 < argc) {
-      const char *v = argv[++i];
+      continue;
+    }
+    if (!(is_head || is_num || strcmp(a, "--as") == 0 || strcmp(a, "--purpose") == 0))
+      return usage("không có tùy chọn", a);
+    if (i + 1 >= argc)
+      return usage("tùy chọn cần một giá trị:", a);
+    if ((is_head && !o->verify) || (is_num && o->verify))
+      return usage("tùy chọn không dùng cho lệnh này:", a);
+    const char *v = argv[++i];
+    if (is_head) {
+      struct err err = {0};
+      if (app_audit_head_parse(&o->head, v, &err))
+        return cli_fail(&err);
+    } else if (is_num) {
       char *end;
-      long id = strtol(v, &end, 10);
-      size_t n = *end == ':' ? strlen(end + 1) : 0;
-      int hex = n == AUDIT_HASH_HEX - 1;
-      for (size_t k = 0; hex && k < n; k++)
-        hex = strchr("0123456789abcdef", end[1 + k] | 0x20) != NULL;
-      if (end == v || id <= 0 || !hex) {
-        fprintf(stderr, "pcmt audit: --head \"%s\" phải có dạng SỐ_DÒNG:MÃ_BĂM (64 chữ số hex)\n",
-                v);
-        return 2;
-      }
-      o->head_id = id;
-      for (size_t k = 0; k < n; k++)
-        o->head_hash[k] = (char)(end[1 + k] | 0x20);
-      o->head_hash[n] = '\0';
-    } else if ((strcmp(a, "--record") == 0 || strcmp(a, "--limit") == 0) && i + 1 < argc) {
-      char *end;
-      const char *v = argv[++i];
       long n = strtol(v, &end, 10);
       if (!*v || *end || n <= 0) {
         fprintf(stderr, "pcmt audit: %s \"%s\" phải là số dương\n", a, v);
-        return 2;
+        return err_exit_status(ERR_INPUT);
       }
-      *(a[2] == 'r' ? &o->record : &o->limit) = n;
+      if (a[2] == 'r')
+        o->q.person_id = n;
+      else
+        o->q.limit = (size_t)n;
     } else {
-      fprintf(stderr, "pcmt audit: unknown or incomplete option '%s'\n", a);
-      return 2;
+      *(a[2] == 'a' ? &o->as : &o->purpose) = v;
     }
   }
   return 0;
 }
 
-static int open_session(struct store **st, struct scope *sc, const struct cli_global *g,
-                        const struct opts *o)
+static void print_text(char *s)
 {
-  struct err err = {0};
-  int rc = cli_open_store(st, g, &err);
-  if (!rc)
-    rc = cli_caller(sc, *st, o->as, o->purpose, &err);
-  if (rc) {
-    store_close(*st);
-    *st = NULL;
-    return cli_fail(&err);
-  }
-  return 0;
+  if (s)
+    fputs(s, stdout);
+  free(s);
 }
 
-static int audit_verify_cmd(const struct cli_global *g, const struct opts *o)
+static int verify_cmd(struct store *st, const struct scope *caller, const struct opts *o,
+                      int *broken, struct err *err)
 {
-  struct store *st;
-  struct scope sc;
-  int rc = open_session(&st, &sc, g, o);
+  struct audit_verify_result r;
+  int rc = app_audit_verify(&r, st, caller, &o->head, err);
   if (rc)
     return rc;
-  struct audit_verify_result r;
-  struct err err = {0};
-  rc = audit_verify_head(&r, st, &sc, o->head_id, o->head_hash, &err);
-  store_close(st);
-  if (rc)
-    return cli_fail(&err);
+  *broken = r.first_bad != 0;
   if (o->json) {
-    json_t *j = json_pack("{s:b, s:I, s:s, s:I}", "ok", r.first_bad == 0, "rows_checked",
-                          (json_int_t)r.rows, "head", r.head, "head_id", (json_int_t)r.head_id);
-    if (r.first_bad) {
-      json_object_set_new(j, "first_bad", json_integer(r.first_bad));
-      json_object_set_new(j, "reason", json_string(r.reason));
-    }
-    char *s = json_dumps(j, JSON_INDENT(2));
-    if (s)
-      puts(s);
-    free(s);
-    json_decref(j);
+    char *text;
+    rc = audit_json_dump_verify(&text, &r, err);
+    if (!rc)
+      print_text(text);
   } else if (r.first_bad) {
     fprintf(stderr, "pcmt audit verify: NHẬT KÝ BỊ SỬA — %s (%ld dòng trước đó nguyên vẹn)\n",
             r.reason, r.rows);
+  } else if (r.rows) {
+    printf("nhật ký nguyên vẹn: %ld dòng; đầu chuỗi %ld:%s\n", r.rows, r.head_id, r.head);
   } else {
-    if (r.rows)
-      printf("nhật ký nguyên vẹn: %ld dòng; đầu chuỗi %ld:%s\n", r.rows, r.head_id, r.head);
-    else
-      printf("nhật ký nguyên vẹn: 0 dòng; đầu chuỗi (trống)\n");
+    printf("nhật ký nguyên vẹn: 0 dòng; đầu chuỗi (trống)\n");
   }
-  return r.first_bad ? 1 : 0;
+  return rc;
 }
 
-static int audit_log_cmd(const struct cli_global *g, const struct opts *o)
+/* Column widths of the log, in display columns. */
+enum { W_ID = 7, W_AT = 22, W_ACTOR = 15, W_ROLE = 8, W_SCOPE = 17, W_ACTION = 21 };
+
+static void print_log(const struct audit_list *l)
 {
-  struct store *st;
-  struct scope sc;
-  int rc = open_session(&st, &sc, g, o);
-  if (rc)
-    return rc;
+  for (size_t i = 0; i < l->n; i++) {
+    const struct audit_entry *e = &l->items[i];
+    char id[24];
+    snprintf(id, sizeof id, "%ld", e->id);
+    cli_cell(stdout, id, W_ID);
+    cli_cell(stdout, e->at, W_AT);
+    cli_cell(stdout, e->actor, W_ACTOR);
+    cli_cell(stdout, e->role, W_ROLE);
+    cli_cell(stdout, e->scope, W_SCOPE);
+    cli_cell(stdout, e->action, W_ACTION);
+    if (e->record_id)
+      printf("%s #%ld  ", e->record_type, e->record_id);
+    printf("%s: %s  [mục đích: %s]\n", label_vi(LABEL_AUDIT_ACTION, e->action), e->detail,
+           e->purpose);
+  }
+}
+
+static int log_cmd(struct store *st, const struct scope *caller, const struct opts *o,
+                   struct err *err)
+{
   struct audit_list l;
-  struct err err = {0};
-  rc = audit_log(&l, st, &sc, o->record ? "person" : NULL, o->record, (size_t)o->limit, &err);
-  store_close(st);
-  if (rc)
-    return cli_fail(&err);
-  if (o->json) {
-    json_t *arr = json_array();
-    for (size_t i = 0; i < l.n; i++) {
-      const struct audit_entry *e = &l.items[i];
-      json_array_append_new(
-          arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s}", "id",
-                         (json_int_t)e->id, "at", e->at, "actor", e->actor, "role", e->role,
-                         "scope", e->scope, "purpose", e->purpose, "action", e->action,
-                         "record_type", e->record_type, "record_id", (json_int_t)e->record_id,
-                         "detail", e->detail, "prev_hash", e->prev_hash, "hash", e->hash));
-    }
-    char *s = json_dumps(arr, JSON_INDENT(2));
-    if (s)
-      puts(s);
-    free(s);
-    json_decref(arr);
-  } else {
-    for (size_t i = 0; i < l.n; i++) {
-      const struct audit_entry *e = &l.items[i];
-      printf("%-6ld %s  %-14s %-7s %-16s %-20s", e->id, e->at, e->actor, e->role, e->scope,
-             e->action);
-      if (e->record_id)
-        printf(" %s #%ld", e->record_type, e->record_id);
-      printf("  %s  [mục đích: %s]\n", e->detail, e->purpose);
-    }
+  char *text = NULL;
+  int rc = app_audit_log(&l, st, caller, &o->q, err);
+  if (!rc && o->json)
+    rc = audit_json_dump_list(&text, &l, err);
+  if (!rc) {
+    if (o->json)
+      print_text(text);
+    else
+      print_log(&l);
   }
   audit_list_free(&l);
-  return 0;
+  return rc;
 }
 
 int cmd_audit(int argc, char **argv, const struct cli_global *g)
 {
   if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
     fputs(audit_help, argc < 2 ? stderr : stdout);
-    return argc < 2 ? 2 : 0;
+    return argc < 2 ? err_exit_status(ERR_INPUT) : 0;
   }
   struct opts o;
-  if (parse_opts(&o, argc, argv))
-    return 2;
-  if (strcmp(argv[1], "verify") == 0)
-    return audit_verify_cmd(g, &o);
-  if (strcmp(argv[1], "log") == 0)
-    return audit_log_cmd(g, &o);
-  fprintf(stderr, "pcmt audit: unknown subcommand '%s'\n%s", argv[1], audit_help);
-  return 2;
+  int rc = parse_opts(&o, argc, argv);
+  if (rc)
+    return rc;
+  struct err err = {0};
+  struct store *st;
+  if (cli_open_store(&st, g, &err))
+    return cli_fail(&err);
+  struct scope caller;
+  int broken = 0;
+  rc = cli_caller(&caller, st, o.as, o.purpose, &err);
+  if (!rc)
+    rc = o.verify ? verify_cmd(st, &caller, &o, &broken, &err) : log_cmd(st, &caller, &o, &err);
+  store_close(st);
+  if (rc)
+    return cli_fail(&err);
+  return broken ? 1 : 0;
 }

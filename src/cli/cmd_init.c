@@ -25,7 +25,7 @@ int cmd_init(int argc, char **argv, const struct cli_global *g)
       return 0;
     }
     fprintf(stderr, "pcmt init: unexpected argument '%s'\n%s", argv[i], init_help);
-    return 2;
+    return err_exit_status(ERR_INPUT);
   }
   struct err err = {0};
   struct store *st;

@@ -1,11 +1,18 @@
-/* cmd_user.c: `pcmt user` — the users of the database: add, list, disable, enable. */
-#include <jansson.h>
+/* cmd_user.c: `pcmt user` — the users of the database: add, list, disable, enable.
+ *
+ * A thin front end over app/app_user.h: parse, open the caller (cli_caller),
+ * call one operation, print. The list is a table padded by display width
+ * (cli_table.h) with roles and agency kinds by their Vietnamese labels, or
+ * the JSON of output/user_json.h. A misuse exits 2; a failed operation its
+ * error's status (err_exit_status). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/app_user.h"
 #include "cli/cli.h"
+#include "cli/cli_table.h"
+#include "output/user_json.h"
 #include "store/store.h"
 #include "types/label.h"
 
@@ -20,11 +27,48 @@ static const char user_help[] =
     "with its kind, e.g. health), leader (aggregates only), or their Vietnamese labels. --unit:\n"
     "the user's territory (a unit code of today's tree unless --tree pre2025); none = national.\n";
 
+/* Column widths of the user list, in display columns. */
+enum { W_LOGIN = 20, W_ROLE = 28, W_UNIT = 28 };
+
+static void print_list(const struct user_list *l)
+{
+  cli_cell(stdout, "Tên đăng nhập", W_LOGIN);
+  cli_cell(stdout, "Vai trò", W_ROLE);
+  cli_cell(stdout, "Địa bàn", W_UNIT);
+  puts("Cơ quan");
+  for (size_t i = 0; i < l->n; i++) {
+    const struct user *u = &l->items[i];
+    cli_cell(stdout, u->login, W_LOGIN);
+    cli_cell(stdout, label_vi(LABEL_ROLE, scope_role_name(u->role)), W_ROLE);
+    cli_cell(stdout, u->unit_code[0] ? u->unit_name : "toàn quốc", W_UNIT);
+    printf("%s%s\n", u->agency_kind[0] ? label_vi(LABEL_AGENCY_KIND, u->agency_kind) : "",
+           u->disabled_at[0] ? " (đã khóa)" : "");
+  }
+}
+
+static int user_list_cmd(struct store *st, const struct scope *caller, int json, struct err *err)
+{
+  struct user_list l;
+  char *text = NULL;
+  int rc = app_user_list(&l, st, caller, err);
+  if (!rc && json)
+    rc = user_json_dump_list(&text, &l, err);
+  if (!rc) {
+    if (json)
+      fputs(text, stdout);
+    else
+      print_list(&l);
+  }
+  free(text);
+  user_list_free(&l);
+  return rc;
+}
+
 int cmd_user(int argc, char **argv, const struct cli_global *g)
 {
   if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
     fputs(user_help, argc < 2 ? stderr : stdout);
-    return argc < 2 ? 2 : 0;
+    return argc < 2 ? err_exit_status(ERR_INPUT) : 0;
   }
   const char *sub = argv[1], *pos = NULL, *as = NULL, *role = NULL, *unit = NULL, *tree = NULL;
   const char *agency = NULL, *name = NULL;
@@ -51,7 +95,7 @@ int cmd_user(int argc, char **argv, const struct cli_global *g)
       *target = argv[++i];
     } else if (target || argv[i][0] == '-' || pos) {
       fprintf(stderr, "pcmt user: unexpected argument '%s'\n%s", argv[i], user_help);
-      return 2;
+      return err_exit_status(ERR_INPUT);
     } else {
       pos = argv[i];
     }
@@ -59,9 +103,9 @@ int cmd_user(int argc, char **argv, const struct cli_global *g)
   int is_add = strcmp(sub, "add") == 0, is_list = strcmp(sub, "list") == 0;
   int is_disable = strcmp(sub, "disable") == 0, is_enable = strcmp(sub, "enable") == 0;
   if (!(is_add || is_list || is_disable || is_enable) || (is_list ? pos != NULL : pos == NULL) ||
-      (is_add && !role)) {
+      (is_add && !role) || (json && !is_list)) {
     fputs(user_help, stderr);
-    return 2;
+    return err_exit_status(ERR_INPUT);
   }
   struct err err = {0};
   struct store *st;
@@ -76,36 +120,7 @@ int cmd_user(int argc, char **argv, const struct cli_global *g)
     if (!rc)
       printf("%ld\n", id);
   } else if (!rc && is_list) {
-    struct user_list l;
-    rc = app_user_list(&l, st, &caller, &err);
-    if (!rc && json) {
-      json_t *a = json_array();
-      for (size_t i = 0; i < l.n; i++) {
-        const struct user *u = &l.items[i];
-        json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:b}",
-                                           "id", (json_int_t)u->id, "login", u->login, "full_name",
-                                           u->full_name, "role", scope_role_name(u->role),
-                                           "unit_tree", u->unit_code[0] ? u->unit_tree : NULL,
-                                           "unit_code", u->unit_code[0] ? u->unit_code : NULL,
-                                           "unit_name", u->unit_code[0] ? u->unit_name : NULL,
-                                           "agency_kind", u->agency_kind[0] ? u->agency_kind : NULL,
-                                           "disabled", u->disabled_at[0] != 0));
-      }
-      char *s = json_dumps(a, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-      if (s)
-        puts(s);
-      free(s);
-      json_decref(a);
-    } else if (!rc) {
-      for (size_t i = 0; i < l.n; i++) {
-        const struct user *u = &l.items[i];
-        printf("%-20s %-28s %-28s %s%s\n", u->login, label_vi(LABEL_ROLE, scope_role_name(u->role)),
-               u->unit_code[0] ? u->unit_name : "toàn quốc",
-               u->agency_kind[0] ? label_vi(LABEL_AGENCY_KIND, u->agency_kind) : "",
-               u->disabled_at[0] ? " (đã khóa)" : "");
-      }
-    }
-    user_list_free(&l);
+    rc = user_list_cmd(st, &caller, json, &err);
   } else if (!rc) {
     rc = app_user_disable(st, &caller, pos, is_disable, &err);
   }

@@ -18,6 +18,7 @@
 #include "domain/scope.h"
 #include "domain/unit.h"
 #include "store/store.h"
+#include "store/store_people.h"
 
 /* ---------------------------------------------------------------------------
  * PRNG
@@ -560,7 +561,7 @@ static double now_seconds(void)
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int generate(struct gen_ctx *c, struct scope *sc, struct err *err)
+static int generate(struct gen_ctx *c, const struct scope *sc, struct err *err)
 {
   int rc = store_gen_writer_open(&c->w, c->st, err);
   if (!rc)
@@ -597,7 +598,8 @@ static int generate(struct gen_ctx *c, struct scope *sc, struct err *err)
   return rc;
 }
 
-int gen_run(struct gen_result *out, struct store *st, const struct gen_options *o, struct err *err)
+int gen_run(struct gen_result *out, struct store *st, const struct scope *actor,
+            const struct gen_options *o, struct err *err)
 {
   memset(out, 0, sizeof *out);
   double t0 = now_seconds();
@@ -613,10 +615,8 @@ int gen_run(struct gen_result *out, struct store *st, const struct gen_options *
                    "cơ sở dữ liệu đã có %ld bản ghi do bộ sinh dữ liệu tạo; hãy sinh vào một cơ "
                    "sở dữ liệu mới (pcmt init --db FILE, pcmt units import)",
                    existing);
-  struct scope sc;
-  rc = scope_init(&sc, GEN_USER, "admin", NULL, NULL, "sinh dữ liệu thử nghiệm", err);
-  if (!rc)
-    rc = scope_resolve(&sc, st, err);
+  /* the territory closure current before anything is written */
+  rc = store_scope_refresh(st, err);
   if (rc)
     return rc;
   struct gen_ctx c;
@@ -647,7 +647,7 @@ int gen_run(struct gen_result *out, struct store *st, const struct gen_options *
   if (!rc)
     rc = store_write_begin(st, err);
   if (!rc) {
-    rc = generate(&c, &sc, err);
+    rc = generate(&c, actor, err);
     if (rc)
       store_write_rollback(st);
     else

@@ -8,12 +8,14 @@
  * of the old tree, anything from that day on a commune of the new tree; a
  * person keeps an old-tree residence unless they move after the reform.
  *
- * People are written as person_create would write them (validated, keys by
- * person_keys_make, duplicates flagged) and every history is checked by
- * person_replay before it is written. Everything is written in one write
- * transaction with one audit row "gen.run": a failure or a kill leaves the
- * database as it was. A database that already holds generated rows is
- * refused (ERR_CONFLICT). */
+ * People are written as the people register writes them (validated by
+ * person_validate, search keys by person_keys_make, duplicates flagged) and
+ * every history is checked by person_replay before it is written.
+ * Everything is written in one write transaction with one audit row
+ * "gen.run" whose actor is the user who asked for the run: a failure or a
+ * kill leaves the database as it was. A database that already holds
+ * generated rows is refused (ERR_CONFLICT). Who may generate is the
+ * operation's rule (app/app_gen.h). */
 #ifndef PCMT_DOMAIN_GEN_H
 #define PCMT_DOMAIN_GEN_H
 
@@ -21,11 +23,16 @@
 
 #include "base/date.h"
 #include "base/err.h"
+#include "types/scope.h"
 #include "types/unit.h"
 
 struct store;
 
-#define GEN_USER "gen" /* created_by of every generated row, actor of the audit row */
+/* created_by (recorded_by) of every generated row: it marks the rows as
+ * generated, so that a second run is refused and generated data is told
+ * from real records. It is not a user and never acts: the audit row of a
+ * run names the user who ran it. */
+#define GEN_USER "gen"
 
 enum gen_scale { GEN_PROVINCE, GEN_NATIONAL };
 
@@ -64,7 +71,8 @@ struct gen_result {
   double seconds;
 };
 
-/* Generate into `st` (outside any write transaction). A province of the new
+/* Generate into `st` (outside any write transaction) as `actor`, a resolved
+ * caller, the actor of the audit row "gen.run". A province of the new
  * tree is its whole territory: the old provinces that went into it before
  * 2025-07-01, its own communes from then on (new Lào Cai 15: old Lào Cai 10
  * and old Yên Bái 15, then Lào Cai's new communes); a province of the old
@@ -72,6 +80,7 @@ struct gen_result {
  * ERR_INPUT for bad options or a code that is not a province; ERR_NOT_FOUND
  * when no units are imported; ERR_CONFLICT when generated data is already
  * there. */
-int gen_run(struct gen_result *out, struct store *st, const struct gen_options *o, struct err *err);
+int gen_run(struct gen_result *out, struct store *st, const struct scope *actor,
+            const struct gen_options *o, struct err *err);
 
 #endif

@@ -355,6 +355,14 @@ static int put_successions(struct store *st, const char *path, struct unit_impor
 
 int unit_import(struct store *st, const char *dir, struct unit_import_stats *stats, struct err *err)
 {
+  return unit_import_with(st, dir, stats, NULL, NULL, err);
+}
+
+int unit_import_with(struct store *st, const char *dir, struct unit_import_stats *stats,
+                     int (*before_commit)(void *ctx, struct store *st,
+                                          const struct unit_import_stats *s, struct err *err),
+                     void *ctx, struct err *err)
+{
   struct unit_import_stats local = {0};
   if (!dir)
     dir = unit_import_default_dir();
@@ -387,6 +395,8 @@ int unit_import(struct store *st, const char *dir, struct unit_import_stats *sta
                     "TCTK 1027/CTK-CSCL (dvhcvn/20250701)", &local, err);
     if (!rc)
       rc = put_successions(st, p_succ, &local, err);
+    if (!rc && before_commit)
+      rc = before_commit(ctx, st, &local, err);
     if (rc)
       store_write_rollback(st);
     else

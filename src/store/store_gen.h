@@ -153,7 +153,7 @@ int store_gen_activity(struct store_gen_writer *w, const struct store_gen_activi
                        struct err *err);
 
 /* Flag possible duplicates among people created by `by` and everyone else, as
- * person_create does one by one (same name key and birth date, different or
+ * person_create_tx does one by one (same name key and birth date, different or
  * missing national ID). *n receives the pairs added. */
 int store_gen_flag_duplicates(long *n, struct store *st, const char *by, const char *at,
                               struct err *err);

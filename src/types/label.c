@@ -335,6 +335,45 @@ static const struct label reg_types[] = {
     {"unit_after", "mã đơn vị hệ post2025", NULL},
 };
 
+static const struct label audit_actions[] = {
+    {"person.read", "Xem hồ sơ người", NULL},
+    {"person.read_refused", "Từ chối xem hồ sơ ngoài địa bàn", NULL},
+    {"person.search", "Tìm kiếm người", NULL},
+    {"person.due", "Xem danh sách đến hạn", NULL},
+    {"person.duplicates", "Xem danh sách trùng", NULL},
+    {"person.create", "Thêm người", NULL},
+    {"person.update", "Sửa hồ sơ người", NULL},
+    {"person.event", "Ghi sự kiện", NULL},
+    {"person.merge", "Gộp hồ sơ trùng", NULL},
+    {"person.dismiss", "Bỏ cặp nghi trùng", NULL},
+    {"register.import", "Nhập sổ từ tệp", NULL},
+    {"register.create", "Thêm dòng sổ", NULL},
+    {"register.update", "Sửa dòng sổ", NULL},
+    {"register.export", "Xuất sổ ra tệp", NULL},
+    {"indicator.enter", "Nhập số liệu chỉ tiêu", NULL},
+    {"plan.import", "Nhập kế hoạch", NULL},
+    {"plan.set", "Sửa kế hoạch", NULL},
+    {"plan.agencies", "Giao cơ quan chủ trì, phối hợp", NULL},
+    {"plan.task_add", "Thêm nhiệm vụ", NULL},
+    {"plan.task_delete", "Xóa nhiệm vụ", NULL},
+    {"plan.publish", "Ban hành kế hoạch", NULL},
+    {"plan.close", "Kết thúc kế hoạch", NULL},
+    {"user.create", "Thêm người dùng", NULL},
+    {"user.disable", "Khóa người dùng", NULL},
+    {"user.enable", "Mở khóa người dùng", NULL},
+    {"unit.import", "Nhập danh mục đơn vị hành chính", NULL},
+    {"gen.run", "Sinh dữ liệu thử nghiệm", NULL},
+};
+static const struct label unit_levels[] = {
+    {"province", "cấp tỉnh", NULL},
+    {"district", "cấp huyện", NULL},
+    {"commune", "cấp xã", NULL},
+};
+static const struct label successions[] = {
+    {"full", "toàn bộ", NULL},
+    {"partial", "một phần", NULL},
+};
+
 #define SET(e, a) [e] = {a, sizeof a / sizeof a[0]}
 
 static const struct {
@@ -372,6 +411,9 @@ static const struct {
     SET(LABEL_AUDIENCE, audiences),
     SET(LABEL_FORM, forms),
     SET(LABEL_REG_TYPE, reg_types),
+    SET(LABEL_AUDIT_ACTION, audit_actions),
+    SET(LABEL_UNIT_LEVEL, unit_levels),
+    SET(LABEL_SUCCESSION, successions),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)

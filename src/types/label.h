@@ -55,6 +55,9 @@ enum label_set {
   LABEL_AUDIENCE,         /* audiences of an activity ("" = not stated) */
   LABEL_FORM,             /* forms of an activity ("" = not stated) */
   LABEL_REG_TYPE,         /* kinds of register column, in enum reg_type order */
+  LABEL_AUDIT_ACTION,     /* actions of the audit trail ("person.read" ...) */
+  LABEL_UNIT_LEVEL,       /* levels of an administrative unit (province, district, commune) */
+  LABEL_SUCCESSION,       /* how a new unit took over an old one (full, partial) */
   LABEL_SET_COUNT
 };
 

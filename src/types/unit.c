@@ -28,6 +28,15 @@ const char *unit_tree_at(const char *date)
   return date && *date && strcmp(date, UNIT_REFORM_DAY) < 0 ? UNIT_TREE_OLD : UNIT_TREE_NEW;
 }
 
+void unit_item_list_free(struct unit_item_list *l)
+{
+  if (!l)
+    return;
+  free(l->items);
+  l->items = NULL;
+  l->n = 0;
+}
+
 int unit_commune_level(const char *tree)
 {
   return strcmp(tree, UNIT_TREE_OLD) == 0 ? 3 : 2;
@@ -58,4 +67,14 @@ const char *unit_label(char *buf, size_t n, const struct unit *u)
   else
     snprintf(buf, n, "%s %s", u->type, u->name);
   return buf;
+}
+
+const char *unit_level_name(const char *tree, int level)
+{
+  int commune = unit_commune_level(tree);
+  if (level == 1)
+    return "province";
+  if (level == commune)
+    return "commune";
+  return level == 2 && commune == 3 ? "district" : "";
 }

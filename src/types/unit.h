@@ -48,12 +48,31 @@ struct unit_successor_list {
   size_t n;
 };
 void unit_successor_list_free(struct unit_successor_list *l); /* accepts NULL */
+/* A unit as the front ends show it in a list: with its parent named and,
+ * in a list of successors, how it took the old unit over. */
+struct unit_item {
+  struct unit unit; /* the unit, with the name and type in force on the date asked */
+  char parent[300]; /* its parent's type and name then ("tỉnh Lào Cai"), "" for a province */
+  char kind[12];    /* successors only: "full" or "partial", else "" */
+  char via[8];      /* successors only: the old commune a district's successor came through */
+};
+
+struct unit_item_list {
+  struct unit_item *items; /* malloc'd; unit_item_list_free */
+  size_t n;
+};
+void unit_item_list_free(struct unit_item_list *l); /* accepts NULL */
+
 /* The tree in force on an ISO date: "pre2025" before 2025-07-01, else "post2025". */
 const char *unit_tree_at(const char *date);
 
 /* The level of a commune in a tree: 3 in "pre2025" (province, district,
  * commune), 2 in "post2025" (province, commune). */
 int unit_commune_level(const char *tree);
+/* What level `level` is in `tree`: "province" (1), "district" (2 in
+ * "pre2025"), "commune" (3 in "pre2025", 2 in "post2025"); "" for a level
+ * the tree does not have. A code of types/label.h's LABEL_UNIT_LEVEL. */
+const char *unit_level_name(const char *tree, int level);
 
 /* A unit's life as a person reads it, into buf: "đến 30/06/2025", "từ
  * 01/07/2025", "từ 01/07/2025 đến 31/12/2030", or "" when both ends are

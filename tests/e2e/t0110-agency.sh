@@ -52,5 +52,23 @@ run "$PCMT_BIN" agency kinds
 expect_status 0
 expect_out "steering_committee"
 expect_out "Công an"
+# the label column starts after 22 display columns on every row
+CHECKS=$((CHECKS + 1))
+[ "$(printf '%s\n' "$OUT" | grep '^police ' | LC_ALL=C.UTF-8 sed 's/^.\{22\}//')" = "Công an" ] ||
+  fail "kinds: police row: $(printf '%s\n' "$OUT" | grep '^police ')"
+run "$PCMT_BIN" agency kinds --json
+expect_status 0
+expect_out '"kind": "police"'
+expect_out '"label": "Công an"'
+run "$PCMT_BIN" agency kinds --bad
+expect_status 2
+
+# Labels beside the codes; a user of the database resolves (an unknown one is refused).
+run "$PCMT_BIN" --db "$db" agency resolve "Công an tỉnh" --unit 524 --at 2024-03-05 --json
+expect_out '"level_label": "Cấp tỉnh"'
+run "$PCMT_BIN" --db "$db" agency resolve "Công an tỉnh" --unit 524 --at 2024-03-05 --as nobody
+expect_status 5
+run "$PCMT_BIN" --db "$db" agency resolve "Công an tỉnh" --as admin
+expect_status 2
 
 finish

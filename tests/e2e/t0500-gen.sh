@@ -30,8 +30,18 @@ run "$PCMT_BIN" --db "$T/a.db" gen --scale province --province 99 --seed 1 $smal
 expect_status 2
 expect_err "99"
 
-# Lào Cai (old code 10), twice with the same seed and day.
-run "$PCMT_BIN" --db "$T/a.db" gen --scale province --province 10 --seed 5 --today 2026-11-23 $small
+# Only an administrator generates: an officer is refused (5) and nothing is written.
+run "$PCMT_BIN" --db "$T/a.db" user add cb.laocai --role officer --unit 15
+expect_status 0
+run "$PCMT_BIN" --db "$T/a.db" user add qt.quocgia --role admin
+expect_status 0
+run "$PCMT_BIN" --db "$T/a.db" gen --scale province --province 10 --seed 5 $small --as cb.laocai
+expect_status 5
+expect_err "quản trị"
+
+# Lào Cai (old code 10), twice with the same seed and day; the first run by a named
+# administrator, who is the actor of its audit row.
+run "$PCMT_BIN" --db "$T/a.db" gen --scale province --province 10 --seed 5 --today 2026-11-23 $small --as qt.quocgia
 expect_status 0
 expect_out "people       300"
 expect_out "activities   300"
@@ -44,6 +54,9 @@ CHECKS=$((CHECKS + 1))
 
 run "$PCMT_BIN" --db "$T/a.db" audit verify
 expect_status 0
+run "$PCMT_BIN" --db "$T/a.db" audit log --limit 1 --json
+expect_out '"action": "gen.run"'
+expect_out '"actor": "qt.quocgia"'
 run "$PCMT_BIN" --db "$T/a.db" person search "nguyen" --limit 5
 expect_status 0
 

@@ -25,7 +25,8 @@
 #define TODAY "2026-11-23"
 
 static char *dir;
-static char base[4200]; /* the database with units only */
+static char base[4200];    /* the database with units only */
+static struct scope actor; /* who runs the generator: a national administrator "runner" */
 
 static int group_setup(void **state)
 {
@@ -40,6 +41,11 @@ static int group_setup(void **state)
     return -1;
   }
   store_close(st);
+  if (scope_init(&actor, "runner", "admin", NULL, NULL, "kiểm thử", &err)) {
+    fprintf(stderr, "setup: %s\n", err.msg);
+    return -1;
+  }
+  actor.unit_id = 0; /* national: nothing to resolve */
   return 0;
 }
 
@@ -90,7 +96,7 @@ static struct store *run(const char *name, uint64_t seed, struct gen_result *r)
   struct gen_options o;
   small(&o, seed);
   struct err err = {0};
-  int rc = gen_run(r, st, &o, &err);
+  int rc = gen_run(r, st, &actor, &o, &err);
   if (rc)
     fprintf(stderr, "gen_run: %s\n", err.msg);
   assert_int_equal(rc, ERR_OK);
@@ -341,6 +347,7 @@ static void test_valid(void **state)
   assert_int_equal(audit_log(&al, k.st, &k.sc, "gen", 0, 10, &err), ERR_OK);
   assert_int_equal(al.n, 1);
   assert_string_equal(al.items[0].action, "gen.run");
+  assert_string_equal(al.items[0].actor, "runner"); /* the user who ran it, not "gen" */
   assert_non_null(strstr(al.items[0].detail, "seed=7"));
   audit_list_free(&al);
 
@@ -349,7 +356,7 @@ static void test_valid(void **state)
   struct gen_options o;
   small(&o, 8);
   struct gen_result r2;
-  assert_int_equal(gen_run(&r2, k.st, &o, &err), ERR_CONFLICT);
+  assert_int_equal(gen_run(&r2, k.st, &actor, &o, &err), ERR_CONFLICT);
   assert_true(checksum(k.st) == before);
   store_close(k.st);
 }
@@ -363,7 +370,7 @@ static void test_bad_options(void **state)
   struct err err = {0};
   small(&o, 1);
   snprintf(o.province, sizeof o.province, "99");
-  assert_int_equal(gen_run(&r, st, &o, &err), ERR_INPUT);
+  assert_int_equal(gen_run(&r, st, &actor, &o, &err), ERR_INPUT);
   small(&o, 1);
   o.year_from = 2026;
   o.year_to = 2024;
@@ -393,7 +400,7 @@ static void test_new_province_is_its_whole_territory(void **state)
   snprintf(o.province, sizeof o.province, "15");
   struct gen_result r;
   struct err err = {0};
-  assert_int_equal(gen_run(&r, st, &o, &err), ERR_OK);
+  assert_int_equal(gen_run(&r, st, &actor, &o, &err), ERR_OK);
   assert_string_equal(r.province.tree, UNIT_TREE_NEW);
   assert_string_equal(r.province.name, "Lào Cai");
   assert_int_equal(r.provinces, 2);
@@ -420,7 +427,7 @@ static void test_new_province_is_its_whole_territory(void **state)
   small(&o, 11);
   snprintf(o.province, sizeof o.province, "15");
   snprintf(o.tree, sizeof o.tree, "%s", UNIT_TREE_OLD);
-  assert_int_equal(gen_run(&r, st, &o, &err), ERR_OK);
+  assert_int_equal(gen_run(&r, st, &actor, &o, &err), ERR_OK);
   assert_string_equal(r.province.name, "Yên Bái");
   assert_int_equal(r.provinces, 1);
   assert_int_equal(old_province_cases(st, "10"), 0);
@@ -431,7 +438,7 @@ static void test_new_province_is_its_whole_territory(void **state)
   st = fresh("commune.db");
   small(&o, 11);
   snprintf(o.province, sizeof o.province, "086"); /* huyện Bảo Thắng */
-  assert_int_equal(gen_run(&r, st, &o, &err), ERR_INPUT);
+  assert_int_equal(gen_run(&r, st, &actor, &o, &err), ERR_INPUT);
   assert_non_null(strstr(err.msg, "không phải tỉnh"));
   store_close(st);
 }

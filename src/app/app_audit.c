@@ -1,0 +1,62 @@
+/* app_audit.c: reading and checking the audit trail (see app_audit.h for who may). */
+#include "app/app_audit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int check_admin(const struct scope *caller, const char *what, struct err *err)
+{
+  if (caller->role != SCOPE_ADMIN)
+    return err_set(err, ERR_DENIED, "chỉ người quản trị được %s nhật ký truy cập", what);
+  return ERR_OK;
+}
+
+int app_audit_head_parse(struct app_audit_head *out, const char *text, struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  const char *t = text ? text : "";
+  char *end;
+  long id = strtol(t, &end, 10);
+  size_t n = *end == ':' ? strlen(end + 1) : 0;
+  int ok = end != t && t[0] >= '0' && t[0] <= '9' && id > 0 && n == AUDIT_HASH_HEX - 1;
+  for (size_t k = 0; ok && k < n; k++)
+    ok = strchr("0123456789abcdef", end[1 + k] | 0x20) != NULL;
+  if (!ok)
+    return err_set(err, ERR_INPUT,
+                   "đầu chuỗi \"%s\" phải có dạng SỐ_DÒNG:MÃ_BĂM (số dòng, dấu hai chấm, 64 chữ "
+                   "số hex)",
+                   t);
+  out->id = id;
+  for (size_t k = 0; k < n; k++)
+    out->hash[k] = (char)(end[1 + k] | 0x20);
+  out->hash[n] = '\0';
+  return ERR_OK;
+}
+
+int app_audit_verify(struct audit_verify_result *out, struct store *st, const struct scope *caller,
+                     const struct app_audit_head *head, struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  int rc = check_admin(caller, "kiểm tra", err);
+  if (rc)
+    return rc;
+  int kept = head && head->id > 0;
+  return audit_verify_head(out, st, caller, kept ? head->id : 0, kept ? head->hash : NULL, err);
+}
+
+int app_audit_log(struct audit_list *out, struct store *st, const struct scope *caller,
+                  const struct app_audit_query *q, struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  int rc = check_admin(caller, "xem", err);
+  if (rc)
+    return rc;
+  if (caller->unit_id != 0)
+    return err_set(err, ERR_DENIED,
+                   "nhật ký truy cập ghi việc của mọi địa bàn: chỉ người quản trị toàn quốc được "
+                   "xem; người quản trị của %s:%s chỉ kiểm tra được chuỗi (pcmt audit verify)",
+                   caller->tree, caller->code);
+  long person = q && q->person_id > 0 ? q->person_id : 0;
+  return audit_log(out, st, caller, person ? "person" : NULL, person, q ? q->limit : 0, err);
+}

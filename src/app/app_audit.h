@@ -1,0 +1,56 @@
+/* app_audit.h: reading and checking the audit trail (`pcmt audit`).
+ *
+ * Who may: the trail is read by administrators only (domain.md §6: the
+ * logs of processing are the controller's; docs/audit.md). Verifying the
+ * chain reads hashes and row ids, no row's content, so any administrator
+ * may verify it. Reading the rows is for a NATIONAL administrator: the
+ * trail is one chain for the whole database, and its rows name the users
+ * and records of every territory, so an administrator of a province or a
+ * commune gets ERR_DENIED (a trail filtered by territory is not built).
+ * Officers, member agencies and leaders get ERR_DENIED for both. Reading
+ * the trail is not itself audited: its rows hold no personal data beyond
+ * record ids, and a read that appended a row would change what the next
+ * verify reports. */
+#ifndef PCMT_APP_APP_AUDIT_H
+#define PCMT_APP_APP_AUDIT_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "domain/audit.h"
+#include "types/audit.h"
+#include "types/scope.h"
+
+struct store;
+
+/* A head kept outside the database: "ID:HASH" as verify prints it. */
+struct app_audit_head {
+  long id;                   /* 0: none */
+  char hash[AUDIT_HASH_HEX]; /* 64 lower-case hex digits */
+};
+
+/* Read "ID:HASH" (ID a natural number, HASH 64 hex digits, either case)
+ * into *out. ERR_INPUT with a message naming the text otherwise. */
+int app_audit_head_parse(struct app_audit_head *out, const char *text, struct err *err);
+
+/* Walk the chain from row 1 (domain/audit.h) and, when head is not NULL
+ * and head->id > 0, check that the kept head is still in it. ERR_OK when
+ * the walk ran: out->first_bad is 0 when the chain holds, else the first
+ * broken row with out->reason. ERR_DENIED unless the caller is an
+ * administrator. */
+int app_audit_verify(struct audit_verify_result *out, struct store *st, const struct scope *caller,
+                     const struct app_audit_head *head, struct err *err);
+
+/* Which rows to read. */
+struct app_audit_query {
+  long person_id; /* > 0: the rows about this person's record; 0: the newest rows */
+  size_t limit;   /* how many of the newest rows; 0: 100 */
+};
+
+/* The rows the query names into *out, oldest first (caller
+ * audit_list_frees; empty on failure). ERR_DENIED unless the caller is a
+ * national administrator. */
+int app_audit_log(struct audit_list *out, struct store *st, const struct scope *caller,
+                  const struct app_audit_query *q, struct err *err);
+
+#endif
