@@ -28,7 +28,7 @@ json_t *agency_json_ref(const char *text, const struct agency_ref *r);
 /* kinds: n values of LABEL_AGENCY_KIND (code and label). */
 json_t *agency_json_kinds(const struct label *kinds, size_t n);
 
-/* The same as text (output/json_dump.h) in a malloc'd *out; ERR_NOMEM. */
+/* The same as text (output/json_build.h) in a malloc'd *out; ERR_NOMEM. */
 int agency_json_dump_ref(char **out, const char *text, const struct agency_ref *r, struct err *err);
 int agency_json_dump_kinds(char **out, const struct label *kinds, size_t n, struct err *err);
 

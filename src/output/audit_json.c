@@ -4,47 +4,28 @@
  * it in *ok. */
 #include "output/audit_json.h"
 
-#include "output/json_dump.h"
+#include "output/json_build.h"
 #include "types/label.h"
-
-/* Set key to v, taking v (freed when it cannot be set); a failure clears *ok. */
-static void set(json_t *o, const char *key, json_t *v, int *ok)
-{
-  if (!o || !v) {
-    json_decref(v);
-    *ok = 0;
-  } else if (json_object_set_new(o, key, v) != 0) {
-    *ok = 0;
-  }
-}
-
-static json_t *done(json_t *o, int ok)
-{
-  if (ok)
-    return o;
-  json_decref(o);
-  return NULL;
-}
 
 json_t *audit_json_entry(const struct audit_entry *e)
 {
   int ok = 1;
   json_t *o = json_object();
-  set(o, "id", json_integer((json_int_t)e->id), &ok);
-  set(o, "at", json_string(e->at), &ok);
-  set(o, "actor", json_string(e->actor), &ok);
-  set(o, "role", json_string(e->role), &ok);
-  set(o, "scope", json_string(e->scope), &ok);
-  set(o, "purpose", json_string(e->purpose), &ok);
-  set(o, "action", json_string(e->action), &ok);
-  set(o, "record_type", json_string(e->record_type), &ok);
-  set(o, "record_id", json_integer((json_int_t)e->record_id), &ok);
-  set(o, "detail", json_string(e->detail), &ok);
-  set(o, "prev_hash", json_string(e->prev_hash), &ok);
-  set(o, "hash", json_string(e->hash), &ok);
-  set(o, "action_label", json_string(label_vi(LABEL_AUDIT_ACTION, e->action)), &ok);
-  set(o, "role_label", json_string(label_vi(LABEL_ROLE, e->role)), &ok);
-  return done(o, ok);
+  json_build_set(o, "id", json_integer((json_int_t)e->id), &ok);
+  json_build_set(o, "at", json_string(e->at), &ok);
+  json_build_set(o, "actor", json_string(e->actor), &ok);
+  json_build_set(o, "role", json_string(e->role), &ok);
+  json_build_set(o, "scope", json_string(e->scope), &ok);
+  json_build_set(o, "purpose", json_string(e->purpose), &ok);
+  json_build_set(o, "action", json_string(e->action), &ok);
+  json_build_set(o, "record_type", json_string(e->record_type), &ok);
+  json_build_set(o, "record_id", json_integer((json_int_t)e->record_id), &ok);
+  json_build_set(o, "detail", json_string(e->detail), &ok);
+  json_build_set(o, "prev_hash", json_string(e->prev_hash), &ok);
+  json_build_set(o, "hash", json_string(e->hash), &ok);
+  json_build_set(o, "action_label", json_string(label_vi(LABEL_AUDIT_ACTION, e->action)), &ok);
+  json_build_set(o, "role_label", json_string(label_vi(LABEL_ROLE, e->role)), &ok);
+  return json_build_done(o, ok);
 }
 
 json_t *audit_json_list(const struct audit_list *l)
@@ -64,23 +45,23 @@ json_t *audit_json_verify(const struct audit_verify_result *r)
 {
   int ok = 1;
   json_t *o = json_object();
-  set(o, "ok", json_boolean(r->first_bad == 0), &ok);
-  set(o, "rows_checked", json_integer((json_int_t)r->rows), &ok);
-  set(o, "head", json_string(r->head), &ok);
-  set(o, "head_id", json_integer((json_int_t)r->head_id), &ok);
+  json_build_set(o, "ok", json_boolean(r->first_bad == 0), &ok);
+  json_build_set(o, "rows_checked", json_integer((json_int_t)r->rows), &ok);
+  json_build_set(o, "head", json_string(r->head), &ok);
+  json_build_set(o, "head_id", json_integer((json_int_t)r->head_id), &ok);
   if (r->first_bad) {
-    set(o, "first_bad", json_integer((json_int_t)r->first_bad), &ok);
-    set(o, "reason", json_string(r->reason), &ok);
+    json_build_set(o, "first_bad", json_integer((json_int_t)r->first_bad), &ok);
+    json_build_set(o, "reason", json_string(r->reason), &ok);
   }
-  return done(o, ok);
+  return json_build_done(o, ok);
 }
 
 int audit_json_dump_list(char **out, const struct audit_list *l, struct err *err)
 {
-  return json_dump_text(out, audit_json_list(l), err);
+  return json_build_text(out, audit_json_list(l), err);
 }
 
 int audit_json_dump_verify(char **out, const struct audit_verify_result *r, struct err *err)
 {
-  return json_dump_text(out, audit_json_verify(r), err);
+  return json_build_text(out, audit_json_verify(r), err);
 }

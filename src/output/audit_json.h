@@ -26,7 +26,7 @@ json_t *audit_json_entry(const struct audit_entry *e);
 json_t *audit_json_list(const struct audit_list *l);
 json_t *audit_json_verify(const struct audit_verify_result *r);
 
-/* The same as text (output/json_dump.h) in a malloc'd *out; ERR_NOMEM. */
+/* The same as text (output/json_build.h) in a malloc'd *out; ERR_NOMEM. */
 int audit_json_dump_list(char **out, const struct audit_list *l, struct err *err);
 int audit_json_dump_verify(char **out, const struct audit_verify_result *r, struct err *err);
 

@@ -10,34 +10,8 @@
 
 #include "base/date.h"
 #include "domain/legal_rule.h"
+#include "output/json_build.h"
 #include "types/label.h"
-
-/* Set key to v (stealing it); on failure mark *ok = 0. */
-static void set(json_t *o, const char *key, json_t *v, int *ok)
-{
-  if (!o || !v || json_object_set_new(o, key, v) != 0)
-    *ok = 0;
-}
-
-static void push(json_t *a, json_t *v, int *ok)
-{
-  if (!a || !v || json_array_append_new(a, v) != 0)
-    *ok = 0;
-}
-
-/* The object, or NULL (freed) when something failed to build. */
-static json_t *done(json_t *o, int ok)
-{
-  if (ok)
-    return o;
-  json_decref(o);
-  return NULL;
-}
-
-static json_t *str_or_null(const char *s)
-{
-  return s && *s ? json_string(s) : json_null();
-}
 
 /* Days from ISO `from` to ISO `to` (0 when either is not a date). */
 static long days_between(const char *from, const char *to)
@@ -51,23 +25,23 @@ static long days_between(const char *from, const char *to)
 /* The person's keys into o. */
 static void put_person(json_t *o, const struct person *p, int *ok)
 {
-  set(o, "id", json_integer((json_int_t)p->id), ok);
-  set(o, "full_name", json_string(p->full_name), ok);
-  set(o, "other_names", json_string(p->other_names), ok);
-  set(o, "birth_date", json_string(p->birth_date), ok);
-  set(o, "sex", json_string(p->sex), ok);
-  set(o, "sex_label", json_string(label_vi(LABEL_SEX, p->sex)), ok);
-  set(o, "ethnicity", json_string(p->ethnicity), ok);
-  set(o, "national_id", str_or_null(p->national_id), ok);
-  set(o, "unit_tree", json_string(p->unit_tree), ok);
-  set(o, "unit_code", json_string(p->unit_code), ok);
-  set(o, "unit_name", json_string(p->unit_name), ok);
-  set(o, "address", json_string(p->address), ok);
-  set(o, "occupation", json_string(p->occupation), ok);
-  set(o, "occupation_group", json_string(p->occupation_group), ok);
-  set(o, "occupation_group_label",
-      json_string(label_vi(LABEL_OCCUPATION_GROUP, p->occupation_group)), ok);
-  set(o, "created_at", json_string(p->created_at), ok);
+  json_build_set(o, "id", json_integer((json_int_t)p->id), ok);
+  json_build_set(o, "full_name", json_string(p->full_name), ok);
+  json_build_set(o, "other_names", json_string(p->other_names), ok);
+  json_build_set(o, "birth_date", json_string(p->birth_date), ok);
+  json_build_set(o, "sex", json_string(p->sex), ok);
+  json_build_set(o, "sex_label", json_string(label_vi(LABEL_SEX, p->sex)), ok);
+  json_build_set(o, "ethnicity", json_string(p->ethnicity), ok);
+  json_build_set(o, "national_id", json_build_str(p->national_id), ok);
+  json_build_set(o, "unit_tree", json_string(p->unit_tree), ok);
+  json_build_set(o, "unit_code", json_string(p->unit_code), ok);
+  json_build_set(o, "unit_name", json_string(p->unit_name), ok);
+  json_build_set(o, "address", json_string(p->address), ok);
+  json_build_set(o, "occupation", json_string(p->occupation), ok);
+  json_build_set(o, "occupation_group", json_string(p->occupation_group), ok);
+  json_build_set(o, "occupation_group_label",
+                 json_string(label_vi(LABEL_OCCUPATION_GROUP, p->occupation_group)), ok);
+  json_build_set(o, "created_at", json_string(p->created_at), ok);
 }
 
 json_t *person_json_person(const struct person *p)
@@ -75,7 +49,7 @@ json_t *person_json_person(const struct person *p)
   int ok = 1;
   json_t *o = json_object();
   put_person(o, p, &ok);
-  return done(o, ok);
+  return json_build_done(o, ok);
 }
 
 json_t *person_json_status(const struct person_status *s)
@@ -83,17 +57,17 @@ json_t *person_json_status(const struct person_status *s)
   int ok = 1;
   json_t *o = json_object();
   const char *cls = label_code_at(LABEL_PERSON_CLASS, (size_t)s->cls);
-  set(o, "code", json_string(person_status_code(s)), &ok);
-  set(o, "label", json_string(person_status_label(s)), &ok);
-  set(o, "class", json_string(cls), &ok);
-  set(o, "class_label", json_string(label_vi(LABEL_PERSON_CLASS, cls)), &ok);
-  set(o, "managed", json_boolean(s->managed), &ok);
-  set(o, "ost", json_boolean(s->ost), &ok);
-  set(o, "aftercare", json_boolean(s->aftercare), &ok);
-  set(o, "rehab_count", json_integer(s->rehab_count), &ok);
-  set(o, "relapses", json_integer(s->relapses), &ok);
-  set(o, "since", json_string(s->since), &ok);
-  return done(o, ok);
+  json_build_set(o, "code", json_string(person_status_code(s)), &ok);
+  json_build_set(o, "label", json_string(person_status_label(s)), &ok);
+  json_build_set(o, "class", json_string(cls), &ok);
+  json_build_set(o, "class_label", json_string(label_vi(LABEL_PERSON_CLASS, cls)), &ok);
+  json_build_set(o, "managed", json_boolean(s->managed), &ok);
+  json_build_set(o, "ost", json_boolean(s->ost), &ok);
+  json_build_set(o, "aftercare", json_boolean(s->aftercare), &ok);
+  json_build_set(o, "rehab_count", json_integer(s->rehab_count), &ok);
+  json_build_set(o, "relapses", json_integer(s->relapses), &ok);
+  json_build_set(o, "since", json_string(s->since), &ok);
+  return json_build_done(o, ok);
 }
 
 /* {tree, code} of a unit. */
@@ -101,9 +75,9 @@ static json_t *unit_ref(const char *tree, const char *code)
 {
   int ok = 1;
   json_t *o = json_object();
-  set(o, "tree", json_string(tree), &ok);
-  set(o, "code", json_string(code), &ok);
-  return done(o, ok);
+  json_build_set(o, "tree", json_string(tree), &ok);
+  json_build_set(o, "code", json_string(code), &ok);
+  return json_build_done(o, ok);
 }
 
 json_t *person_json_event(const struct person_event *e)
@@ -115,26 +89,26 @@ json_t *person_json_event(const struct person_event *e)
       e->kind == PEV_CLASSIFIED && label_index(LABEL_PERSON_CLASS, e->value) >= 0
           ? label_vi(LABEL_PERSON_CLASS, e->value)
           : NULL;
-  set(o, "id", json_integer((json_int_t)e->id), &ok);
-  set(o, "kind", json_string(person_event_code(e->kind)), &ok);
-  set(o, "label", json_string(person_event_label(e->kind)), &ok);
-  set(o, "date", json_string(e->date), &ok);
-  set(o, "value", json_string(e->value), &ok);
-  set(o, "value_label", str_or_null(value_label), &ok);
-  set(o, "facility", json_string(e->facility), &ok);
-  set(o, "decision_no", json_string(e->decision_no), &ok);
-  set(o, "decision_date", json_string(e->decision_date), &ok);
-  set(o, "note", json_string(e->note), &ok);
-  set(o, "recorded_by", json_string(e->recorded_by), &ok);
+  json_build_set(o, "id", json_integer((json_int_t)e->id), &ok);
+  json_build_set(o, "kind", json_string(person_event_code(e->kind)), &ok);
+  json_build_set(o, "label", json_string(person_event_label(e->kind)), &ok);
+  json_build_set(o, "date", json_string(e->date), &ok);
+  json_build_set(o, "value", json_string(e->value), &ok);
+  json_build_set(o, "value_label", json_build_str(value_label), &ok);
+  json_build_set(o, "facility", json_string(e->facility), &ok);
+  json_build_set(o, "decision_no", json_string(e->decision_no), &ok);
+  json_build_set(o, "decision_date", json_string(e->decision_date), &ok);
+  json_build_set(o, "note", json_string(e->note), &ok);
+  json_build_set(o, "recorded_by", json_string(e->recorded_by), &ok);
   if (e->kind == PEV_MOVED) {
-    set(o, "from", unit_ref(e->from_tree, e->from_code), &ok);
-    set(o, "to", unit_ref(e->unit_tree, e->unit_code), &ok);
+    json_build_set(o, "from", unit_ref(e->from_tree, e->from_code), &ok);
+    json_build_set(o, "to", unit_ref(e->unit_tree, e->unit_code), &ok);
   }
   if (e->ref_event_id)
-    set(o, "voids", json_integer((json_int_t)e->ref_event_id), &ok);
+    json_build_set(o, "voids", json_integer((json_int_t)e->ref_event_id), &ok);
   if (e->merged_from)
-    set(o, "merged_from", json_integer((json_int_t)e->merged_from), &ok);
-  return done(o, ok);
+    json_build_set(o, "merged_from", json_integer((json_int_t)e->merged_from), &ok);
+  return json_build_done(o, ok);
 }
 
 /* The clock's keys into o. */
@@ -143,15 +117,15 @@ static void put_clock(json_t *o, const struct person_clock *c, const char *today
   char limit[64] = "";
   if (c->rule)
     legal_rule_describe(limit, sizeof limit, c->rule);
-  set(o, "code", json_string(c->code), ok);
-  set(o, "label", json_string(person_clock_label(c->code)), ok);
-  set(o, "condition", json_string(c->condition), ok);
-  set(o, "start", json_string(c->start), ok);
-  set(o, "end", json_string(c->end), ok);
-  set(o, "days_left", json_integer((json_int_t)days_between(today, c->end)), ok);
-  set(o, "limit", json_string(limit), ok);
-  set(o, "source", json_string(c->rule ? c->rule->source : ""), ok);
-  set(o, "event_id", json_integer((json_int_t)c->event_id), ok);
+  json_build_set(o, "code", json_string(c->code), ok);
+  json_build_set(o, "label", json_string(person_clock_label(c->code)), ok);
+  json_build_set(o, "condition", json_string(c->condition), ok);
+  json_build_set(o, "start", json_string(c->start), ok);
+  json_build_set(o, "end", json_string(c->end), ok);
+  json_build_set(o, "days_left", json_integer((json_int_t)days_between(today, c->end)), ok);
+  json_build_set(o, "limit", json_string(limit), ok);
+  json_build_set(o, "source", json_string(c->rule ? c->rule->source : ""), ok);
+  json_build_set(o, "event_id", json_integer((json_int_t)c->event_id), ok);
 }
 
 json_t *person_json_clock(const struct person_clock *c, const char *today)
@@ -159,7 +133,7 @@ json_t *person_json_clock(const struct person_clock *c, const char *today)
   int ok = 1;
   json_t *o = json_object();
   put_clock(o, c, today, &ok);
-  return done(o, ok);
+  return json_build_done(o, ok);
 }
 
 json_t *person_json_record(const struct person_record *r, const char *today)
@@ -167,18 +141,19 @@ json_t *person_json_record(const struct person_record *r, const char *today)
   int ok = 1;
   json_t *o = json_object();
   put_person(o, &r->person, &ok);
-  set(o, "merged_into",
+  json_build_set(
+      o, "merged_into",
       r->person.merged_into ? json_integer((json_int_t)r->person.merged_into) : json_null(), &ok);
-  set(o, "status", person_json_status(&r->status), &ok);
+  json_build_set(o, "status", person_json_status(&r->status), &ok);
   json_t *events = json_array();
   for (size_t i = 0; i < r->events.n; i++)
-    push(events, person_json_event(&r->events.items[i]), &ok);
-  set(o, "events", events, &ok);
+    json_build_push(events, person_json_event(&r->events.items[i]), &ok);
+  json_build_set(o, "events", events, &ok);
   json_t *clocks = json_array();
   for (size_t i = 0; i < r->clocks.n; i++)
-    push(clocks, person_json_clock(&r->clocks.items[i], today), &ok);
-  set(o, "clocks", clocks, &ok);
-  return done(o, ok);
+    json_build_push(clocks, person_json_clock(&r->clocks.items[i], today), &ok);
+  json_build_set(o, "clocks", clocks, &ok);
+  return json_build_done(o, ok);
 }
 
 json_t *person_json_hits(const struct person_hit_list *l)
@@ -188,10 +163,10 @@ json_t *person_json_hits(const struct person_hit_list *l)
   for (size_t i = 0; i < l->n; i++) {
     json_t *o = json_object();
     put_person(o, &l->items[i].person, &ok);
-    set(o, "status", person_json_status(&l->items[i].status), &ok);
-    push(a, o, &ok);
+    json_build_set(o, "status", person_json_status(&l->items[i].status), &ok);
+    json_build_push(a, o, &ok);
   }
-  return done(a, ok);
+  return json_build_done(a, ok);
 }
 
 json_t *person_json_due(const struct person_due_list *l, const char *today)
@@ -202,16 +177,16 @@ json_t *person_json_due(const struct person_due_list *l, const char *today)
     const struct person_due *d = &l->items[i];
     json_t *o = json_object();
     put_clock(o, &d->clock, today, &ok);
-    set(o, "overdue", json_boolean(d->days_left < 0), &ok);
-    set(o, "person_id", json_integer((json_int_t)d->person_id), &ok);
-    set(o, "full_name", json_string(d->full_name), &ok);
-    set(o, "unit_tree", json_string(d->unit_tree), &ok);
-    set(o, "unit_code", json_string(d->unit_code), &ok);
-    set(o, "unit_name", json_string(d->unit_name), &ok);
-    set(o, "moved_out", json_boolean(d->moved_out), &ok);
-    push(a, o, &ok);
+    json_build_set(o, "overdue", json_boolean(d->days_left < 0), &ok);
+    json_build_set(o, "person_id", json_integer((json_int_t)d->person_id), &ok);
+    json_build_set(o, "full_name", json_string(d->full_name), &ok);
+    json_build_set(o, "unit_tree", json_string(d->unit_tree), &ok);
+    json_build_set(o, "unit_code", json_string(d->unit_code), &ok);
+    json_build_set(o, "unit_name", json_string(d->unit_name), &ok);
+    json_build_set(o, "moved_out", json_boolean(d->moved_out), &ok);
+    json_build_push(a, o, &ok);
   }
-  return done(a, ok);
+  return json_build_done(a, ok);
 }
 
 json_t *person_json_pairs(const struct person_dup_list *l)
@@ -220,62 +195,40 @@ json_t *person_json_pairs(const struct person_dup_list *l)
   json_t *a = json_array();
   for (size_t i = 0; i < l->n; i++) {
     json_t *o = json_object();
-    set(o, "a", person_json_person(&l->items[i].a), &ok);
-    set(o, "b", person_json_person(&l->items[i].b), &ok);
-    set(o, "flagged_at", json_string(l->items[i].flagged_at), &ok);
-    push(a, o, &ok);
+    json_build_set(o, "a", person_json_person(&l->items[i].a), &ok);
+    json_build_set(o, "b", person_json_person(&l->items[i].b), &ok);
+    json_build_set(o, "flagged_at", json_string(l->items[i].flagged_at), &ok);
+    json_build_push(a, o, &ok);
   }
-  return done(a, ok);
-}
-
-/* j as pretty text with a final newline into *out; takes j's reference. */
-static int dump(char **out, json_t *j, struct err *err)
-{
-  *out = NULL;
-  if (!j)
-    return err_nomem(err);
-  char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-  json_decref(j);
-  if (!s)
-    return err_nomem(err);
-  size_t n = strlen(s);
-  char *r = realloc(s, n + 2);
-  if (!r) {
-    free(s);
-    return err_nomem(err);
-  }
-  r[n] = '\n';
-  r[n + 1] = '\0';
-  *out = r;
-  return ERR_OK;
+  return json_build_done(a, ok);
 }
 
 int person_json_dump_record(char **out, const struct person_record *r, const char *today,
                             struct err *err)
 {
-  return dump(out, person_json_record(r, today), err);
+  return json_build_text(out, person_json_record(r, today), err);
 }
 
 int person_json_dump_hits(char **out, const struct person_hit_list *l, struct err *err)
 {
-  return dump(out, person_json_hits(l), err);
+  return json_build_text(out, person_json_hits(l), err);
 }
 
 int person_json_dump_due(char **out, const struct person_due_list *l, const char *today,
                          struct err *err)
 {
-  return dump(out, person_json_due(l, today), err);
+  return json_build_text(out, person_json_due(l, today), err);
 }
 
 int person_json_dump_pairs(char **out, const struct person_dup_list *l, struct err *err)
 {
-  return dump(out, person_json_pairs(l), err);
+  return json_build_text(out, person_json_pairs(l), err);
 }
 
 int person_json_dump_id(char **out, const char *key, long id, struct err *err)
 {
   int ok = 1;
   json_t *o = json_object();
-  set(o, key, json_integer((json_int_t)id), &ok);
-  return dump(out, done(o, ok), err);
+  json_build_set(o, key, json_integer((json_int_t)id), &ok);
+  return json_build_text(out, json_build_done(o, ok), err);
 }

@@ -36,7 +36,7 @@ json_t *unit_json_list(const struct unit_list *l);
 json_t *unit_json_items(const struct unit_item_list *l);
 json_t *unit_json_successors(const struct unit_item_list *l);
 
-/* The same as text (output/json_dump.h) in a malloc'd *out; ERR_NOMEM. */
+/* The same as text (output/json_build.h) in a malloc'd *out; ERR_NOMEM. */
 int unit_json_dump_item(char **out, const struct unit_item *it, const char *label, struct err *err);
 int unit_json_dump_list(char **out, const struct unit_list *l, struct err *err);
 int unit_json_dump_items(char **out, const struct unit_item_list *l, struct err *err);

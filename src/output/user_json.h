@@ -26,7 +26,7 @@ json_t *user_json(const struct user *u);
 /* An array of user_json objects, in the list's order. */
 json_t *user_json_list(const struct user_list *l);
 
-/* user_json_list as text (output/json_dump.h) in a malloc'd *out; ERR_NOMEM. */
+/* user_json_list as text (output/json_build.h) in a malloc'd *out; ERR_NOMEM. */
 int user_json_dump_list(char **out, const struct user_list *l, struct err *err);
 
 #endif
