@@ -55,6 +55,10 @@ enum label_set {
   LABEL_AUDIENCE,         /* audiences of an activity ("" = not stated) */
   LABEL_FORM,             /* forms of an activity ("" = not stated) */
   LABEL_REG_TYPE,         /* kinds of register column, in enum reg_type order */
+  LABEL_IND_SPLIT,        /* how indicators are split (--by), in enum ind_split order */
+  LABEL_IND_COMPARE,      /* what a period is compared with, in enum app_ind_compare order */
+  LABEL_IND_GROUP,        /* indicator groups that are no value of their split's set */
+  LABEL_IND_SOURCE,       /* where an indicator's value comes from, enum indicator_source order */
   LABEL_SET_COUNT
 };
 
