@@ -26,6 +26,8 @@
 
 #include "app/app.h"
 #include "app/app_indicator.h"
+#include "ingest/unit_import.h"
+#include "store/db.h"
 #include "store/store.h"
 #include "types/scope.h"
 
@@ -305,6 +307,51 @@ static void enter_is_audited_by_the_acting_user(void **state)
   assert_int_equal(tu_count(f->st, "SELECT count(*) FROM audit_log"), audits);
 }
 
+/* ---- migration 019 ------------------------------------------------------- */
+
+static void exec(struct store *st, const char *sql)
+{
+  struct stmt *s;
+  struct err err = {0};
+  if (db_prepare(&s, st, sql, &err) || db_step(s, &err) < 0)
+    fail_msg("%s: %s", sql, err.msg);
+  db_finalize(s);
+}
+
+/* Values entered before migration 019 keep their text; the one whose text
+ * is a user's login gets that user's id, the free-text one none. */
+static void migration_019_names_the_user_of_old_values(void **state)
+{
+  struct fx *f = *state;
+  char path[4200];
+  snprintf(path, sizeof path, "%s/old.db", f->dir);
+  struct store *st;
+  struct err err = {0};
+  assert_int_equal(store_open(&st, path, &err), ERR_OK);
+  assert_int_equal(store_migrate_to(st, 18, NULL, NULL, &err), ERR_OK);
+  assert_int_equal(unit_import(st, tu_source_path("data/units"), NULL, &err), ERR_OK);
+  exec(st, "INSERT INTO app_user (id, login, full_name, role, created_at, created_by) "
+           "VALUES (7, 'cb.nghean', '', 'officer', '2024-10-01', 'admin')");
+  exec(st, "INSERT INTO indicator_value (indicator, unit_id, period_start, period_end, value, "
+           "source, entered_by, entered_at) SELECT 'express_leads', id, '2024-07-01', "
+           "'2024-09-30', 5, '', 'cb.nghean', '2024-10-02' FROM unit WHERE tree = 'pre2025' "
+           "AND code = '16846'");
+  exec(st, "INSERT INTO indicator_value (indicator, unit_id, period_start, period_end, value, "
+           "source, entered_by, entered_at) SELECT 'express_leads', id, '2024-04-01', "
+           "'2024-06-30', 3, '', 'Nguyễn Văn A', '2024-07-02' FROM unit WHERE tree = 'pre2025' "
+           "AND code = '16846'");
+  int to = 0;
+  assert_int_equal(store_migrate(st, NULL, &to, &err), ERR_OK);
+  assert_true(to >= 19);
+  assert_int_equal(tu_count(st, "SELECT count(*) FROM indicator_value WHERE entered_by = "
+                                "'cb.nghean' AND entered_by_user = 7"),
+                   1);
+  assert_int_equal(tu_count(st, "SELECT count(*) FROM indicator_value WHERE entered_by = "
+                                "'Nguyễn Văn A' AND entered_by_user IS NULL"),
+                   1);
+  store_close(st);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -313,6 +360,7 @@ int main(void)
       cmocka_unit_test(a_unit_outside_the_territory_is_denied),
       cmocka_unit_test(leader_and_agency_read_but_may_not_enter),
       cmocka_unit_test(enter_is_audited_by_the_acting_user),
+      cmocka_unit_test(migration_019_names_the_user_of_old_values),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
