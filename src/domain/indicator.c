@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "base/text.h"
 #include "domain/agency.h"
-#include "domain/audit.h"
 #include "domain/scope.h"
 #include "domain/unit.h"
 #include "store/store.h"
@@ -133,6 +133,20 @@ const char *indicator_source_name(enum indicator_source s)
                                   : "ratio";
 }
 
+const char *indicator_group_label(enum ind_split split, const char *group)
+{
+  enum label_set set = split == IND_SPLIT_SEX         ? LABEL_SEX
+                       : split == IND_SPLIT_AGE       ? LABEL_AGE_GROUP
+                       : split == IND_SPLIT_AGENCY    ? LABEL_AGENCY_KIND
+                       : split == IND_SPLIT_SUBSTANCE ? LABEL_SUBSTANCE
+                                                      : LABEL_NONE;
+  if (!group || !*group)
+    return "";
+  if (label_index(set, group) < 0 && label_index(LABEL_IND_GROUP, group) >= 0)
+    return label_vi(LABEL_IND_GROUP, group);
+  return label_vi(set, group);
+}
+
 void indicator_result_list_free(struct indicator_result_list *l)
 {
   if (!l)
@@ -140,6 +154,54 @@ void indicator_result_list_free(struct indicator_result_list *l)
   free(l->items);
   l->items = NULL;
   l->n = 0;
+}
+
+void indicator_report_free(struct indicator_report *r)
+{
+  if (!r)
+    return;
+  indicator_result_list_free(&r->now);
+  indicator_result_list_free(&r->before);
+  free(r->rows);
+  r->rows = NULL;
+  r->n = 0;
+}
+
+/* The same indicator and group in l, or NULL. */
+static const struct indicator_result *same_in(const struct indicator_result_list *l,
+                                              const struct indicator_result *r)
+{
+  for (size_t i = 0; i < l->n; i++)
+    if (l->items[i].def == r->def && strcmp(l->items[i].group, r->group) == 0)
+      return &l->items[i];
+  return NULL;
+}
+
+int indicator_report_pair(struct indicator_report *r, struct err *err)
+{
+  free(r->rows);
+  r->rows = NULL;
+  r->n = 0;
+  if (!r->now.n)
+    return ERR_OK;
+  r->rows = calloc(r->now.n, sizeof *r->rows);
+  if (!r->rows)
+    return err_nomem(err);
+  r->n = r->now.n;
+  for (size_t i = 0; i < r->n; i++) {
+    struct indicator_row *row = &r->rows[i];
+    row->now = &r->now.items[i];
+    row->before = r->compared ? same_in(&r->before, row->now) : NULL;
+    if (!row->before || !row->now->has_value || !row->before->has_value)
+      continue;
+    row->has_change = 1;
+    row->change = row->now->value - row->before->value;
+    if (row->before->value != 0) {
+      row->has_change_pct = 1;
+      row->change_pct = 100.0 * row->change / row->before->value;
+    }
+  }
+  return ERR_OK;
 }
 
 /* The people-register field behind a people indicator. */
@@ -374,15 +436,19 @@ int indicator_compute(struct indicator_result_list *out, struct store *st, const
   return rc;
 }
 
-int indicator_enter(struct unit *out, struct store *st, const struct scope *sc,
-                    const char *indicator, const char *tree, const char *code,
-                    const char *agency_kind, const struct period *p, double value,
-                    const char *source, const char *today, struct err *err)
+int indicator_may_enter(const struct scope *sc, struct err *err)
 {
-  struct unit taken;
-  if (!out)
-    out = &taken;
-  memset(out, 0, sizeof *out);
+  if (sc->role == SCOPE_ADMIN || sc->role == SCOPE_OFFICER)
+    return ERR_OK;
+  if (sc->role == SCOPE_LEADER)
+    return err_set(err, ERR_DENIED, "lãnh đạo chỉ xem số liệu, không nhập");
+  return err_set(err, ERR_DENIED,
+                 "cơ quan thành viên xem số liệu tổng hợp; số liệu do cơ quan thường trực nhập");
+}
+
+int indicator_entry_check(const char *indicator, const char *agency_kind, const struct period *p,
+                          double value, const char *source, const char *today, struct err *err)
+{
   const struct indicator_def *d = indicator_find(indicator);
   if (!d)
     return err_set(err, ERR_INPUT,
@@ -396,37 +462,29 @@ int indicator_enter(struct unit *out, struct store *st, const struct scope *sc,
                    agency_kind);
   if (!(value >= 0) || value > 1e12)
     return err_set(err, ERR_INPUT, "giá trị phải là số không âm");
-  char start[DATE_ISO_LEN], end[DATE_ISO_LEN], at[32];
-  date_to_iso(start, p->start);
-  date_to_iso(end, p->end);
+  if (source && !text_utf8_valid(source, strlen(source)))
+    return err_set(err, ERR_INPUT, "nguồn số liệu không phải văn bản UTF-8 hợp lệ");
   /* a report may give the figures of a period still running (the month to
    * date), never of one that has not begun */
+  char start[DATE_ISO_LEN];
+  date_to_iso(start, p->start);
   if (today && strcmp(start, today) > 0) {
     char vn[16];
     return err_set(err, ERR_INPUT, "kỳ bắt đầu %s, sau hôm nay: chưa có số liệu để nhập",
                    date_iso_to_vn(vn, start));
   }
-  if (sc->role == SCOPE_LEADER)
-    return err_set(err, ERR_DENIED, "lãnh đạo chỉ xem số liệu, không nhập");
-  struct scope narrow;
-  int rc = narrow_on(&narrow, out, sc, st, tree, code, end, err);
-  if (rc)
-    return rc;
+  return ERR_OK;
+}
+
+int indicator_entry_put(long *id, struct store *st, const struct scope *sc, const char *indicator,
+                        const char *agency_kind, const struct period *p, double value,
+                        const char *source, struct err *err)
+{
+  char start[DATE_ISO_LEN], end[DATE_ISO_LEN], at[32];
+  date_to_iso(start, p->start);
+  date_to_iso(end, p->end);
   date_now_utc(at, sizeof at);
-  struct ind_value_entry e = {indicator, narrow.tree, narrow.code, agency_kind, start,
-                              end,       source,      sc->user,    at,          value};
-  rc = store_write_begin(st, err);
-  if (rc)
-    return rc;
-  rc = store_ind_value_put(st, &e, err);
-  if (!rc) {
-    char detail[200];
-    snprintf(detail, sizeof detail, "%s %s..%s = %g", indicator, start, end, value);
-    rc = audit_record(st, sc, "indicator.enter", "unit", 0, detail, err);
-  }
-  if (rc) {
-    store_write_rollback(st);
-    return rc;
-  }
-  return store_write_commit(st, err);
+  struct ind_value_entry e = {indicator, sc->tree, sc->code, agency_kind, start,
+                              end,       source,   sc->user, at,          value};
+  return store_ind_value_put(id, st, &e, err);
 }

@@ -889,17 +889,21 @@ int store_ind_registers(struct ind_value_list *out, struct store *st, long scope
   return rc;
 }
 
-int store_ind_value_put(struct store *st, const struct ind_value_entry *e, struct err *err)
+int store_ind_value_put(long *id, struct store *st, const struct ind_value_entry *e,
+                        struct err *err)
 {
+  *id = 0;
   struct stmt *s;
   int rc = db_prepare(
       &s, st,
       "INSERT INTO indicator_value (indicator, unit_id, agency_kind, period_start, period_end, "
-      "value, source, entered_by, entered_at) "
-      "SELECT ?, u.id, ?, ?, ?, ?, ?, ?, ? FROM unit u WHERE u.tree = ? AND u.code = ? "
+      "value, source, entered_by, entered_by_user, entered_at) "
+      "SELECT ?, u.id, ?, ?, ?, ?, ?, a.login, a.id, ? FROM unit u, app_user a "
+      "WHERE u.tree = ? AND u.code = ? AND a.login = ? "
       "ON CONFLICT (indicator, unit_id, agency_kind, period_start, period_end) DO UPDATE SET "
       "value = excluded.value, source = excluded.source, entered_by = excluded.entered_by, "
-      "entered_at = excluded.entered_at",
+      "entered_by_user = excluded.entered_by_user, entered_at = excluded.entered_at "
+      "RETURNING id",
       err);
   if (rc)
     return rc;
@@ -909,14 +913,18 @@ int store_ind_value_put(struct store *st, const struct ind_value_entry *e, struc
   db_bind_text(s, 4, e->end);
   db_bind_double(s, 5, e->value);
   db_bind_text(s, 6, e->source ? e->source : "");
-  db_bind_text(s, 7, e->by);
-  db_bind_text(s, 8, e->at);
-  db_bind_text(s, 9, e->unit_tree);
-  db_bind_text(s, 10, e->unit_code);
-  if (db_step(s, err) < 0)
-    rc = ERR_DB;
-  else if (db_changes(st) == 0)
-    rc = err_set(err, ERR_NOT_FOUND, "không có đơn vị mã %s (hệ %s)", e->unit_code, e->unit_tree);
+  db_bind_text(s, 7, e->at);
+  db_bind_text(s, 8, e->unit_tree);
+  db_bind_text(s, 9, e->unit_code);
+  db_bind_text(s, 10, e->by);
+  int r = db_step(s, err);
+  if (r == 1)
+    *id = (long)db_col_int(s, 0);
   db_finalize(s);
-  return rc;
+  if (r < 0)
+    return ERR_DB;
+  if (r == 0)
+    return err_set(err, ERR_NOT_FOUND, "không có đơn vị mã %s (hệ %s) hoặc người dùng \"%s\"",
+                   e->unit_code, e->unit_tree, e->by);
+  return ERR_OK;
 }

@@ -74,11 +74,23 @@ int store_ind_values(struct ind_value_list *out, struct store *st, long scope_id
 int store_ind_registers(struct ind_value_list *out, struct store *st, long scope_id,
                         const char *start, const char *end, enum ind_split split, struct err *err);
 
-/* Enter (or replace) one aggregate value. */
+/* One aggregate value to enter. */
 struct ind_value_entry {
-  const char *indicator, *unit_tree, *unit_code, *agency_kind, *start, *end, *source, *by, *at;
+  const char *indicator; /* catalogue code */
+  const char *unit_tree; /* the unit it is for */
+  const char *unit_code;
+  const char *agency_kind; /* NULL or "": all agencies */
+  const char *start, *end; /* its period, ISO */
+  const char *source;      /* where the figure comes from; NULL: "" */
+  const char *by;          /* login of the user entering it (app_user) */
+  const char *at;          /* when, UTC ISO */
   double value;
 };
-int store_ind_value_put(struct store *st, const struct ind_value_entry *e, struct err *err);
+/* Enter (or replace: same indicator, unit, agency and period) one aggregate
+ * value, recording the user `by` names by id and login; *id the row's id.
+ * ERR_NOT_FOUND when the unit or the user does not exist. Run it inside the
+ * caller's write transaction. */
+int store_ind_value_put(long *id, struct store *st, const struct ind_value_entry *e,
+                        struct err *err);
 
 #endif

@@ -334,6 +334,27 @@ static const struct label reg_types[] = {
     {"person", "số định danh", NULL},
     {"unit_after", "mã đơn vị hệ post2025", NULL},
 };
+static const struct label ind_splits[] = {
+    {"", "", NULL},
+    {"sex", "Giới tính", "giới"},
+    {"age", "Độ tuổi", "nhóm tuổi"},
+    {"agency", "Cơ quan", "lực lượng"},
+    {"substance", "Chất ma túy", "loại ma túy"},
+};
+static const struct label ind_compares[] = {
+    {"", "", NULL},
+    {"previous", "Kỳ trước", "kỳ liền trước"},
+    {"last-year", "Cùng kỳ năm trước", "năm trước"},
+};
+static const struct label ind_groups[] = {
+    {"unknown", "Không rõ", "chưa rõ"},
+};
+static const struct label ind_sources[] = {
+    {"people", "Sổ người sử dụng, người nghiện", NULL},
+    {"register", "Sổ theo dõi vụ việc, địa bàn, hoạt động", NULL},
+    {"aggregate", "Số liệu nhập tay", NULL},
+    {"ratio", "Tính từ hai chỉ tiêu", NULL},
+};
 
 static const struct label audit_actions[] = {
     {"person.read", "Xem hồ sơ người", NULL},
@@ -414,6 +435,10 @@ static const struct {
     SET(LABEL_AUDIT_ACTION, audit_actions),
     SET(LABEL_UNIT_LEVEL, unit_levels),
     SET(LABEL_SUCCESSION, successions),
+    SET(LABEL_IND_SPLIT, ind_splits),
+    SET(LABEL_IND_COMPARE, ind_compares),
+    SET(LABEL_IND_GROUP, ind_groups),
+    SET(LABEL_IND_SOURCE, ind_sources),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)

@@ -58,6 +58,10 @@ enum label_set {
   LABEL_AUDIT_ACTION,     /* actions of the audit trail ("person.read" ...) */
   LABEL_UNIT_LEVEL,       /* levels of an administrative unit (province, district, commune) */
   LABEL_SUCCESSION,       /* how a new unit took over an old one (full, partial) */
+  LABEL_IND_SPLIT,        /* how indicators are split (--by), in enum ind_split order */
+  LABEL_IND_COMPARE,      /* what a period is compared with, in enum app_ind_compare order */
+  LABEL_IND_GROUP,        /* indicator groups that are no value of their split's set */
+  LABEL_IND_SOURCE,       /* where an indicator's value comes from, enum indicator_source order */
   LABEL_SET_COUNT
 };
 

@@ -33,6 +33,53 @@ expect_out '"value": 80.0'
 expect_out '"numerator": 4.0'
 expect_out '"name": "Quý III/2023"'
 
+# The comparison in text: the two periods as column headers, then the
+# change. Leads: 5 (Q3/2024, entered above) against 2 (Q3/2023, entered
+# here): +3, +150%; verified 4 against nothing: no change; a register
+# figure 0 against 0: no percent ("—").
+run "$PCMT_BIN" --db "$db" indicators enter express_leads --unit 16846 --tree pre2025 \
+  --period 2023-Q3 --value 2
+expect_status 0
+run "$PCMT_BIN" --db "$db" indicators --unit 40 --period "Quý III/2024" --compare "cùng kỳ năm trước"
+expect_status 0
+CHECKS=$((CHECKS + 1))
+printf '%s\n' "$OUT" | grep -qE '^Mã chỉ tiêu +Quý III/2024 +Quý III/2023 +Thay đổi +% ' ||
+  fail "the comparison's headers are not the two periods"
+CHECKS=$((CHECKS + 1))
+printf '%s\n' "$OUT" | grep -qE '^express_leads +5 +2 +\+3 +\+150%  ' || fail "leads 5 against 2"
+CHECKS=$((CHECKS + 1))
+printf '%s\n' "$OUT" | grep -qE '^express_leads_verified +4 +- +- +-  ' || fail "verified 4 against none"
+CHECKS=$((CHECKS + 1))
+printf '%s\n' "$OUT" | grep -qE '^cases_detected +0 +0 +0 +—  ' || fail "0 against 0 has a percent"
+run "$PCMT_BIN" --db "$db" indicators --unit 40 --period 2024-Q3 --compare last-year --json
+expect_status 0
+expect_out '"change": 3.0'
+expect_out '"change_percent": 150.0'
+expect_out '"how": "last-year"'
+
+# The actor is a user of the database (--as LOGIN), never free text: an
+# unknown login is refused; a leader reads the figures but may not enter one.
+run "$PCMT_BIN" --db "$db" indicators enter express_leads --unit 16846 --tree pre2025 \
+  --period 2024-Q3 --value 5 --as "Nguyễn Văn A"
+expect_status 5
+run "$PCMT_BIN" --db "$db" user add ld.nghean --role leader --unit 40 --tree pre2025
+expect_status 0
+run "$PCMT_BIN" --db "$db" indicators --unit 40 --period 2024-Q3 --as ld.nghean
+expect_status 0
+expect_out "Quý III/2024"
+run "$PCMT_BIN" --db "$db" indicators enter express_leads --unit 16846 --tree pre2025 \
+  --period 2024-Q3 --value 6 --as ld.nghean
+expect_status 5
+run "$PCMT_BIN" --db "$db" indicators enter express_leads --unit 16846 --tree pre2025 \
+  --period 2024-Q3 --value 5 --agency "Hải quan" --json
+expect_status 0
+expect_out '"entered_by": "admin"'
+expect_out '"agency_kind": "customs"'
+run sqlite3 "$db" "SELECT action || ' ' || actor || ' ' || record_type FROM audit_log
+  ORDER BY id DESC LIMIT 1"
+CHECKS=$((CHECKS + 1))
+[ "$OUT" = "indicator.enter admin indicator_value" ] || fail "audit row: $OUT"
+
 # Cases, places, activities and licit entities are computed from their
 # registers: entering one is refused, and with empty registers they are 0
 # (not the entered values, not unknown).

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_indicator.h"
 #include "base/period.h"
 #include "domain/indicator.h"
 #include "domain/person.h"
@@ -25,11 +26,26 @@ static char *dir;
 static struct store *st;
 static struct scope admin;
 
+/* Enter an aggregate value as sc (app_indicator_enter); *u (may be NULL)
+ * the unit taken. */
+static int enter_value(struct unit *u, struct store *s, const struct scope *sc, const char *code,
+                       const char *tree, const char *unit, const char *agency,
+                       const struct period *p, double value, const char *source, const char *today,
+                       struct err *err)
+{
+  struct app_ind_entry in = {code, tree, unit, agency, *p, value, source, today};
+  struct indicator_entered e;
+  int rc = app_indicator_enter(&e, s, sc, &in, err);
+  if (u)
+    *u = e.unit;
+  return rc;
+}
+
 static int group_setup(void **state)
 {
   (void)state;
   dir = tu_tempdir();
-  if (tu_open_units_db(&st, &admin, dir, "ind.db"))
+  if (tu_open_app_db(&st, &admin, dir, "ind.db"))
     return -1;
   /* P1: user from 5/7/2024, management record from 10/7 */
   long p1 =
@@ -215,24 +231,24 @@ static void aggregate_values(void **state)
   period_parse(&jul, "2024-07", NULL);
   period_parse(&aug, "2024-08", NULL);
   /* leads by month and force: flows add up */
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
-                                   "police", &jul, 3, "báo cáo tháng 7", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
+                               &jul, 3, "báo cáo tháng 7", TODAY, &err),
                    ERR_OK);
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
-                                   "customs", &aug, 2, "báo cáo tháng 8", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "customs",
+                               &aug, 2, "báo cáo tháng 8", TODAY, &err),
                    ERR_OK);
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads_verified", UNIT_TREE_OLD,
-                                   "16846", "", &q3, 5, "báo cáo quý", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads_verified", UNIT_TREE_OLD, "16846",
+                               "", &q3, 5, "báo cáo quý", TODAY, &err),
                    ERR_OK);
   /* re-entering replaces */
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads_verified", UNIT_TREE_OLD,
-                                   "16846", "", &q3, 4, "báo cáo quý, sửa", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads_verified", UNIT_TREE_OLD, "16846",
+                               "", &q3, 4, "báo cáo quý, sửa", TODAY, &err),
                    ERR_OK);
   /* a value of a month outside the period does not count */
   struct period sep23;
   period_parse(&sep23, "2023-09", NULL);
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
-                                   "police", &sep23, 9, "năm trước", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
+                               &sep23, 9, "năm trước", TODAY, &err),
                    ERR_OK);
   struct indicator_result_list l = compute(UNIT_TREE_OLD, "16846", "2024-Q3", IND_SPLIT_NONE);
   expect(&l, "express_leads", "", 5);
@@ -255,17 +271,17 @@ static void aggregate_values(void **state)
   period_parse(&q4, "2024-Q4", NULL);
   period_parse(&oct, "2024-10", NULL);
   period_parse(&nov, "2024-11", NULL);
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
-                                   "police", &oct, 3, "báo cáo tháng 10", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
+                               &oct, 3, "báo cáo tháng 10", TODAY, &err),
                    ERR_OK);
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
-                                   "customs", &nov, 2, "báo cáo tháng 11", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "customs",
+                               &nov, 2, "báo cáo tháng 11", TODAY, &err),
                    ERR_OK);
   l = compute(UNIT_TREE_OLD, "16846", "2024-Q4", IND_SPLIT_NONE);
   expect(&l, "express_leads", "", 5);
   indicator_result_list_free(&l);
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
-                                   "police", &q4, 7, "báo cáo quý IV của Công an", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "police",
+                               &q4, 7, "báo cáo quý IV của Công an", TODAY, &err),
                    ERR_OK);
   l = compute(UNIT_TREE_OLD, "16846", "2024-Q4", IND_SPLIT_AGENCY);
   expect(&l, "express_leads", "police", 7); /* not 7 + 3 */
@@ -274,46 +290,46 @@ static void aggregate_values(void **state)
   l = compute(UNIT_TREE_OLD, "16846", "2024-10", IND_SPLIT_NONE);
   expect(&l, "express_leads", "", 3); /* the month alone still has its own value */
   indicator_result_list_free(&l);
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "",
-                                   &q4, 11, "báo cáo quý IV của Ban Chỉ đạo", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "", &q4,
+                               11, "báo cáo quý IV của Ban Chỉ đạo", TODAY, &err),
                    ERR_OK);
   l = compute(UNIT_TREE_OLD, "16846", "2024-Q4", IND_SPLIT_NONE);
   expect(&l, "express_leads", "", 11); /* not 11 + 7 + 2 */
   indicator_result_list_free(&l);
   /* refusals */
-  assert_int_equal(indicator_enter(NULL, st, &admin, "addicts_registered", UNIT_TREE_OLD, "16846",
-                                   "", &q3, 9, "x", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "addicts_registered", UNIT_TREE_OLD, "16846", "",
+                               &q3, 9, "x", TODAY, &err),
                    ERR_INPUT);
   /* register-backed: computed, never typed */
   const char *computed[] = {
       "cases_detected",      "persons_arrested", "seized_heroin_g", "hotspots_active",
       "propaganda_sessions", "communes_total",   "licit_entities",  "express_leads_verified_ratio"};
   for (size_t i = 0; i < sizeof computed / sizeof *computed; i++)
-    assert_int_equal(indicator_enter(NULL, st, &admin, computed[i], UNIT_TREE_OLD, "16846", "", &q3,
-                                     1, "x", TODAY, &err),
+    assert_int_equal(enter_value(NULL, st, &admin, computed[i], UNIT_TREE_OLD, "16846", "", &q3, 1,
+                                 "x", TODAY, &err),
                      ERR_INPUT);
-  assert_int_equal(indicator_enter(NULL, st, &admin, "no_such", UNIT_TREE_OLD, "16846", "", &q3, 1,
-                                   "x", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "no_such", UNIT_TREE_OLD, "16846", "", &q3, 1, "x",
+                               TODAY, &err),
                    ERR_INPUT);
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846",
-                                   "army", &q3, 1, "x", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "army",
+                               &q3, 1, "x", TODAY, &err),
                    ERR_INPUT);
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "",
-                                   &q3, -1, "x", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "16846", "", &q3,
+                               -1, "x", TODAY, &err),
                    ERR_INPUT);
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "99999", "",
-                                   &q3, 1, "x", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads", UNIT_TREE_OLD, "99999", "", &q3,
+                               1, "x", TODAY, &err),
                    ERR_NOT_FOUND);
   /* a period that has not begun has no figures yet; the running one has */
   struct period next_q, this_q;
   assert_int_equal(period_parse(&next_q, "2027-Q1", &err), 0);
   assert_int_equal(period_parse(&this_q, "2026-Q4", &err), 0);
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_NEW, "16855", "",
-                                   &next_q, 3, "x", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads", UNIT_TREE_NEW, "16855", "",
+                               &next_q, 3, "x", TODAY, &err),
                    ERR_INPUT);
   assert_non_null(strstr(err.msg, "01/01/2027"));
-  assert_int_equal(indicator_enter(NULL, st, &admin, "express_leads", UNIT_TREE_NEW, "16855", "",
-                                   &this_q, 3, "x", TODAY, &err),
+  assert_int_equal(enter_value(NULL, st, &admin, "express_leads", UNIT_TREE_NEW, "16855", "",
+                               &this_q, 3, "x", TODAY, &err),
                    0);
 }
 
@@ -350,7 +366,7 @@ static void bare_unit_code_is_read_by_the_periods_end(void **state)
   struct unit u;
   assert_int_equal(period_parse(&q1, "2023-Q1", &err), 0);
   assert_int_equal(
-      indicator_enter(&u, st, &admin, "express_leads", NULL, "02647", "", &q1, 5, "x", TODAY, &err),
+      enter_value(&u, st, &admin, "express_leads", NULL, "02647", "", &q1, 5, "x", TODAY, &err),
       ERR_OK);
   assert_string_equal(u.tree, UNIT_TREE_OLD);
   assert_string_equal(u.name, "Kim Tân");
