@@ -11,34 +11,8 @@
 
 #include "base/date.h"
 #include "domain/unit.h"
+#include "output/json_build.h"
 #include "types/label.h"
-
-/* Set key to v (stealing it); on failure mark *ok = 0. */
-static void set(json_t *o, const char *key, json_t *v, int *ok)
-{
-  if (!o || !v || json_object_set_new(o, key, v) != 0)
-    *ok = 0;
-}
-
-static void push(json_t *a, json_t *v, int *ok)
-{
-  if (!a || !v || json_array_append_new(a, v) != 0)
-    *ok = 0;
-}
-
-/* The object, or NULL (freed) when something failed to build. */
-static json_t *done(json_t *o, int ok)
-{
-  if (ok)
-    return o;
-  json_decref(o);
-  return NULL;
-}
-
-static json_t *str_or_null(const char *s)
-{
-  return s && *s ? json_string(s) : json_null();
-}
 
 /* {text, name, start, end} of a period. */
 static json_t *period_json(const struct period *p)
@@ -50,11 +24,11 @@ static json_t *period_json(const struct period *p)
   date_to_iso(end, p->end);
   int ok = 1;
   json_t *o = json_object();
-  set(o, "text", json_string(text), &ok);
-  set(o, "name", json_string(name), &ok);
-  set(o, "start", json_string(start), &ok);
-  set(o, "end", json_string(end), &ok);
-  return done(o, ok);
+  json_build_set(o, "text", json_string(text), &ok);
+  json_build_set(o, "name", json_string(name), &ok);
+  json_build_set(o, "start", json_string(start), &ok);
+  json_build_set(o, "end", json_string(end), &ok);
+  return json_build_done(o, ok);
 }
 
 /* unit_code, unit_tree, unit_name and, for a unit (not the country),
@@ -67,11 +41,11 @@ static void put_unit(json_t *o, const struct unit *u, int *ok)
     snprintf(name, sizeof name, "%s %s", u->type, u->name);
   else
     snprintf(name, sizeof name, "toàn quốc");
-  set(o, "unit_code", have ? json_string(u->code) : json_null(), ok);
-  set(o, "unit_tree", have ? json_string(u->tree) : json_null(), ok);
-  set(o, "unit_name", json_string(name), ok);
+  json_build_set(o, "unit_code", have ? json_string(u->code) : json_null(), ok);
+  json_build_set(o, "unit_tree", have ? json_string(u->tree) : json_null(), ok);
+  json_build_set(o, "unit_name", json_string(name), ok);
   if (have)
-    set(o, "unit_label", json_string(unit_label(label, sizeof label, u)), ok);
+    json_build_set(o, "unit_label", json_string(unit_label(label, sizeof label, u)), ok);
 }
 
 json_t *indicator_json_catalogue(const struct indicator_def *defs, size_t n)
@@ -82,20 +56,20 @@ json_t *indicator_json_catalogue(const struct indicator_def *defs, size_t n)
     const struct indicator_def *d = &defs[i];
     const char *kind = indicator_kind_name(d->kind);
     json_t *o = json_object();
-    set(o, "code", json_string(d->code), &ok);
-    set(o, "name", json_string(indicator_name(d)), &ok);
-    set(o, "kind", json_string(kind), &ok);
-    set(o, "kind_label", json_string(label_vi(LABEL_INDICATOR_KIND, kind)), &ok);
-    set(o, "source", json_string(indicator_source_name(d->source)), &ok);
-    set(o, "source_label", json_string(label_at(LABEL_IND_SOURCE, d->source)), &ok);
-    set(o, "unit", json_string(d->unit), &ok);
+    json_build_set(o, "code", json_string(d->code), &ok);
+    json_build_set(o, "name", json_string(indicator_name(d)), &ok);
+    json_build_set(o, "kind", json_string(kind), &ok);
+    json_build_set(o, "kind_label", json_string(label_vi(LABEL_INDICATOR_KIND, kind)), &ok);
+    json_build_set(o, "source", json_string(indicator_source_name(d->source)), &ok);
+    json_build_set(o, "source_label", json_string(label_at(LABEL_IND_SOURCE, d->source)), &ok);
+    json_build_set(o, "unit", json_string(d->unit), &ok);
     if (d->numerator)
-      set(o, "numerator", json_string(d->numerator), &ok);
+      json_build_set(o, "numerator", json_string(d->numerator), &ok);
     if (d->denominator)
-      set(o, "denominator", json_string(d->denominator), &ok);
-    push(a, o, &ok);
+      json_build_set(o, "denominator", json_string(d->denominator), &ok);
+    json_build_push(a, o, &ok);
   }
-  return done(a, ok);
+  return json_build_done(a, ok);
 }
 
 /* One result of a report split by `split`. */
@@ -103,18 +77,18 @@ static json_t *result_json(const struct indicator_result *r, enum ind_split spli
 {
   int ok = 1;
   json_t *o = json_object();
-  set(o, "code", json_string(r->def->code), &ok);
-  set(o, "name", json_string(indicator_name(r->def)), &ok);
-  set(o, "kind", json_string(indicator_kind_name(r->def->kind)), &ok);
-  set(o, "unit", json_string(r->def->unit), &ok);
-  set(o, "group", str_or_null(r->group), &ok);
-  set(o, "group_label", str_or_null(indicator_group_label(split, r->group)), &ok);
-  set(o, "value", r->has_value ? json_real(r->value) : json_null(), &ok);
+  json_build_set(o, "code", json_string(r->def->code), &ok);
+  json_build_set(o, "name", json_string(indicator_name(r->def)), &ok);
+  json_build_set(o, "kind", json_string(indicator_kind_name(r->def->kind)), &ok);
+  json_build_set(o, "unit", json_string(r->def->unit), &ok);
+  json_build_set(o, "group", json_build_str(r->group), &ok);
+  json_build_set(o, "group_label", json_build_str(indicator_group_label(split, r->group)), &ok);
+  json_build_set(o, "value", r->has_value ? json_real(r->value) : json_null(), &ok);
   if (r->def->kind == IND_RATIO) {
-    set(o, "numerator", json_real(r->num), &ok);
-    set(o, "denominator", json_real(r->den), &ok);
+    json_build_set(o, "numerator", json_real(r->num), &ok);
+    json_build_set(o, "denominator", json_real(r->den), &ok);
   }
-  return done(o, ok);
+  return json_build_done(o, ok);
 }
 
 static json_t *row_json(const struct indicator_row *row, enum ind_split split)
@@ -124,13 +98,14 @@ static json_t *row_json(const struct indicator_row *row, enum ind_split split)
   if (!o)
     return NULL;
   if (row->before) {
-    set(o, "compare", result_json(row->before, split), &ok);
+    json_build_set(o, "compare", result_json(row->before, split), &ok);
     if (row->has_change) {
-      set(o, "change", json_real(row->change), &ok);
-      set(o, "change_percent", row->has_change_pct ? json_real(row->change_pct) : json_null(), &ok);
+      json_build_set(o, "change", json_real(row->change), &ok);
+      json_build_set(o, "change_percent",
+                     row->has_change_pct ? json_real(row->change_pct) : json_null(), &ok);
     }
   }
-  return done(o, ok);
+  return json_build_done(o, ok);
 }
 
 json_t *indicator_json_report(const struct indicator_report *r, const char *how)
@@ -138,75 +113,52 @@ json_t *indicator_json_report(const struct indicator_report *r, const char *how)
   int ok = 1;
   json_t *o = json_object();
   put_unit(o, &r->unit, &ok);
-  set(o, "period", period_json(&r->period), &ok);
+  json_build_set(o, "period", period_json(&r->period), &ok);
   if (r->compared) {
     json_t *c = period_json(&r->earlier);
-    set(c, "how", str_or_null(how), &ok);
-    set(o, "compare", c, &ok);
+    json_build_set(c, "how", json_build_str(how), &ok);
+    json_build_set(o, "compare", c, &ok);
   }
-  set(o, "split", str_or_null(label_code_at(LABEL_IND_SPLIT, r->split)), &ok);
+  json_build_set(o, "split", json_build_str(label_code_at(LABEL_IND_SPLIT, r->split)), &ok);
   json_t *a = json_array();
   for (size_t i = 0; i < r->n; i++)
-    push(a, row_json(&r->rows[i], r->split), &ok);
-  set(o, "indicators", a, &ok);
-  return done(o, ok);
+    json_build_push(a, row_json(&r->rows[i], r->split), &ok);
+  json_build_set(o, "indicators", a, &ok);
+  return json_build_done(o, ok);
 }
 
 json_t *indicator_json_entered(const struct indicator_entered *e)
 {
   int ok = 1;
   json_t *o = json_object();
-  set(o, "id", json_integer((json_int_t)e->id), &ok);
-  set(o, "code", json_string(e->def->code), &ok);
-  set(o, "name", json_string(indicator_name(e->def)), &ok);
+  json_build_set(o, "id", json_integer((json_int_t)e->id), &ok);
+  json_build_set(o, "code", json_string(e->def->code), &ok);
+  json_build_set(o, "name", json_string(indicator_name(e->def)), &ok);
   put_unit(o, &e->unit, &ok);
-  set(o, "agency_kind", str_or_null(e->agency_kind), &ok);
-  set(o, "agency_label",
-      e->agency_kind[0] ? json_string(label_vi(LABEL_AGENCY_KIND, e->agency_kind)) : json_null(),
-      &ok);
-  set(o, "period", period_json(&e->period), &ok);
-  set(o, "value", json_real(e->value), &ok);
-  set(o, "entered_by", json_string(e->by), &ok);
-  return done(o, ok);
-}
-
-/* The pretty text of j (stolen) with a final newline into *out. */
-static int dump(char **out, json_t *j, struct err *err)
-{
-  *out = NULL;
-  if (!j)
-    return err_nomem(err);
-  char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-  json_decref(j);
-  if (!s)
-    return err_nomem(err);
-  size_t n = strlen(s);
-  char *r = malloc(n + 2);
-  if (!r) {
-    free(s);
-    return err_nomem(err);
-  }
-  memcpy(r, s, n);
-  r[n] = '\n';
-  r[n + 1] = '\0';
-  free(s);
-  *out = r;
-  return ERR_OK;
+  json_build_set(o, "agency_kind", json_build_str(e->agency_kind), &ok);
+  json_build_set(o, "agency_label",
+                 e->agency_kind[0] ? json_string(label_vi(LABEL_AGENCY_KIND, e->agency_kind))
+                                   : json_null(),
+                 &ok);
+  json_build_set(o, "period", period_json(&e->period), &ok);
+  json_build_set(o, "value", json_real(e->value), &ok);
+  json_build_set(o, "entered_by", json_string(e->by), &ok);
+  return json_build_done(o, ok);
 }
 
 int indicator_json_dump_catalogue(char **out, const struct indicator_def *defs, size_t n,
                                   struct err *err)
 {
-  return dump(out, indicator_json_catalogue(defs, n), err);
+  return json_build_text(out, indicator_json_catalogue(defs, n), err);
 }
 
 int indicator_json_dump_report(char **out, const struct indicator_report *r, const char *how,
                                struct err *err)
 {
-  return dump(out, indicator_json_report(r, how), err);
+  return json_build_text(out, indicator_json_report(r, how), err);
 }
 
 int indicator_json_dump_entered(char **out, const struct indicator_entered *e, struct err *err)
 {
-  return dump(out, indicator_json_entered(e), err);
+  return json_build_text(out, indicator_json_entered(e), err);
 }
