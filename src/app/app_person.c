@@ -176,6 +176,11 @@ int app_person_dismiss(struct store *st, const struct scope *caller, long a, lon
  * Reads
  * ------------------------------------------------------------------------- */
 
+int app_person_rules(struct legal_rule_set *out, struct store *st, struct err *err)
+{
+  return legal_rules_load(out, st, err);
+}
+
 int app_person_show(struct person_record *out, struct store *st, const struct scope *caller,
                     long id, const struct legal_rule_set *rules, struct err *err)
 {

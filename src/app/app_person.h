@@ -40,6 +40,11 @@ int app_person_add(long *id, struct store *st, const struct scope *caller, struc
 int app_person_event(long *id, struct store *st, const struct scope *caller,
                      struct person_event *ev, const char *today, struct err *err);
 
+/* The legal rules (time limits by date of the law) the clocks of show and
+ * due count by, loaded once per session into *out (legal_rule_set_free).
+ * Public law, no personal data: no scope, no audit row. */
+int app_person_rules(struct legal_rule_set *out, struct store *st, struct err *err);
+
 /* Person `id`'s record: identity, every event, the status and the running
  * clocks by `rules` (NULL: none). A look-up of a person not found is
  * audited too ("person.read_refused": who tried to see whom) and answered

@@ -450,3 +450,8 @@ int app_register_export(long *n_rows, struct store *st, const struct scope *call
     rc = reg_export(st, caller, spec, stream_row, &s, n_rows, today, err);
   return rc;
 }
+
+int app_register_is_xlsx(const char *path)
+{
+  return table_is_xlsx(path);
+}

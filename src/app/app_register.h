@@ -82,5 +82,8 @@ int app_register_export(long *n_rows, struct store *st, const struct scope *call
 const struct reg_spec *app_register_at(size_t i);
 /* The register named `name`, or NULL. Static. */
 const struct reg_spec *app_register_find(const char *name);
+/* 1 when `path` names a spreadsheet workbook (.xlsx, any case): the format
+ * an import reads and an export should write, by the name the person gave. */
+int app_register_is_xlsx(const char *path);
 
 #endif

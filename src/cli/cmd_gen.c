@@ -14,8 +14,8 @@
 #include "app/app_gen.h"
 #include "base/date.h"
 #include "cli/cli_registers.h"
-#include "domain/unit.h"
 #include "store/store.h"
+#include "types/unit.h"
 
 static const char gen_help[] =
     "usage: pcmt gen --scale province|national [--province CODE [--tree pre2025|post2025]]\n"

@@ -16,7 +16,7 @@
 #include "app/app_register.h"
 #include "base/date.h"
 #include "cli/cli_registers.h"
-#include "ingest/table_read.h"
+#include "cli/cli_table.h"
 #include "output/csv_write.h"
 #include "output/reg_rejects.h"
 #include "output/xlsx_write.h"
@@ -324,23 +324,13 @@ int cmd_export(int argc, char **argv, const struct cli_global *g)
   if (status >= 0)
     return status;
   long n = 0;
-  int rc = table_is_xlsx(x.o.out) ? export_xlsx(&n, &x) : export_csv(&n, &x);
+  int rc = app_register_is_xlsx(x.o.out) ? export_xlsx(&n, &x) : export_csv(&n, &x);
   store_close(x.st);
   if (rc)
     return cli_fail(&x.err);
   if (strcmp(x.o.out, "-") != 0)
     printf("%s: %ld dòng -> %s\n", x.spec->name, n, x.o.out);
   return 0;
-}
-
-/* Print s left-aligned in `width` characters (not bytes: Vietnamese letters
- * take two or three bytes). */
-static void pad(const char *s, int width)
-{
-  int chars = 0;
-  for (const char *p = s; *p; p++)
-    chars += ((unsigned char)*p & 0xC0) != 0x80;
-  printf("%s%*s", s, width > chars ? width - chars : 0, "");
 }
 
 int cmd_registers(int argc, char **argv, const struct cli_global *g)
@@ -357,8 +347,8 @@ int cmd_registers(int argc, char **argv, const struct cli_global *g)
   for (size_t i = 0; i < spec->n_cols; i++) {
     const struct reg_column *c = &spec->cols[i];
     printf("  ");
-    pad(c->header, 26);
-    pad(label_at(LABEL_REG_TYPE, c->type), 22);
+    cli_cell(stdout, c->header, 26);
+    cli_cell(stdout, label_at(LABEL_REG_TYPE, c->type), 22);
     printf("%s%s\n", c->flags & REG_REQUIRED ? "bắt buộc" : "",
            c->flags & REG_KEY ? (c->flags & REG_REQUIRED ? ", khóa" : "khóa") : "");
     size_t nv;

@@ -23,10 +23,10 @@
 #include "cli/cli.h"
 #include "cli/cli_registers.h"
 #include "cli/cli_table.h"
-#include "domain/unit.h"
 #include "output/indicator_json.h"
 #include "store/store.h"
 #include "types/label.h"
+#include "types/unit.h"
 
 static const char ind_help[] =
     "usage: pcmt indicators [--unit CODE [--tree pre2025|post2025]] --period P\n"

@@ -16,10 +16,10 @@
 #include "base/date.h"
 #include "cli/cli_registers.h"
 #include "cli/cli_table.h"
-#include "domain/legal_rule.h"
 #include "output/person_json.h"
 #include "store/store.h"
 #include "types/label.h"
+#include "types/legal_rule.h"
 #include "types/unit.h"
 
 static const char person_help[] =
@@ -247,7 +247,7 @@ static int session_open(struct session *s, const struct cli_global *g, const str
     }
   }
   if (!rc && rules)
-    rc = legal_rules_load(&s->rules, s->st, &err);
+    rc = app_person_rules(&s->rules, s->st, &err);
   if (rc) {
     session_close(s);
     return cli_fail(&err);

@@ -20,10 +20,10 @@
 #include "base/text.h"
 #include "cli/cli.h"
 #include "cli/cli_table.h"
-#include "domain/unit.h"
 #include "output/plan_json.h"
 #include "store/store.h"
 #include "types/label.h"
+#include "types/unit.h"
 
 static const char plan_help[] =
     "usage: pcmt plan read FILE                    print the plan read from FILE as JSON\n"

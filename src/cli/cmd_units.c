@@ -16,10 +16,10 @@
 #include "base/date.h"
 #include "cli/cli.h"
 #include "cli/cli_table.h"
-#include "domain/unit.h"
 #include "output/unit_json.h"
 #include "store/store.h"
 #include "types/label.h"
+#include "types/unit.h"
 
 static const char units_help[] =
     "usage: pcmt units import [DIR]\n"

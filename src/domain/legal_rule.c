@@ -49,12 +49,3 @@ struct date legal_rule_end(const struct legal_rule *r, struct date start)
     return date_add_days(start, (r->amount + 23) / 24); /* dates only: 24 hours = the next day */
   return date_add_days(start, r->amount);
 }
-
-void legal_rule_describe(char *buf, size_t n, const struct legal_rule *r)
-{
-  const char *u = strcmp(r->unit, "months") == 0         ? "tháng"
-                  : strcmp(r->unit, "working_days") == 0 ? "ngày làm việc"
-                  : strcmp(r->unit, "hours") == 0        ? "giờ"
-                                                         : "ngày";
-  snprintf(buf, n, "%d %s", r->amount, u);
-}

@@ -38,7 +38,4 @@ struct date legal_rule_end(const struct legal_rule *r, struct date start);
  * not count. n = 0 gives start. */
 struct date legal_add_working_days(struct date start, int n);
 
-/* Vietnamese wording of the limit: "12 tháng", "5 ngày làm việc", "24 giờ". */
-void legal_rule_describe(char *buf, size_t n, const struct legal_rule *r);
-
 #endif

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "base/date.h"
-#include "domain/legal_rule.h"
 #include "output/json_build.h"
 #include "types/label.h"
+#include "types/legal_rule.h"
 
 /* Days from ISO `from` to ISO `to` (0 when either is not a date). */
 static long days_between(const char *from, const char *to)

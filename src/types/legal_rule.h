@@ -28,4 +28,7 @@ struct legal_rule_set {
 
 void legal_rule_set_free(struct legal_rule_set *set); /* accepts NULL */
 
+/* Vietnamese wording of the limit: "12 tháng", "5 ngày làm việc", "24 giờ". */
+void legal_rule_describe(char *buf, size_t n, const struct legal_rule *r);
+
 #endif
