@@ -25,7 +25,7 @@ static const char audit_help[] =
     "        as ID:HASH to keep outside the database; --head checks that a head kept\n"
     "        earlier is still in the chain (the newest rows were not deleted)\n"
     "log     the newest N rows (default 100), or those about person record ID, oldest first\n\n"
-    "Both take --as NAME and --purpose TEXT like `pcmt person`. verify is for administrators,\n"
+    "Both take --as LOGIN and --purpose TEXT like `pcmt person`. verify is for administrators,\n"
     "log for national administrators. Docs: docs/audit.md\n";
 
 struct opts {

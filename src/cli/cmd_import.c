@@ -34,8 +34,8 @@ static void list_registers(FILE *f)
 
 static const char import_help[] =
     "usage: pcmt import REGISTER FILE [--dry-run] [--rejects FILE] [--unit CODE [--tree T]]\n"
-    "                   [--as NAME] [--purpose TEXT] [--today DATE]\n"
-    "       pcmt export REGISTER -o FILE [--unit CODE [--tree T]] [--as NAME] [--purpose TEXT]\n"
+    "                   [--as LOGIN] [--purpose TEXT] [--today DATE]\n"
+    "       pcmt export REGISTER -o FILE [--unit CODE [--tree T]] [--as LOGIN] [--purpose TEXT]\n"
     "       pcmt registers [REGISTER]\n\n"
     "CSV in UTF-8 (with or without BOM), comma or semicolon, dates dd/mm/yyyy or yyyy-mm-dd;\n"
     "or an .xlsx workbook (FILE ending in .xlsx: its first sheet; export writes one).\n"
