@@ -58,11 +58,22 @@ static unsigned long long next_rand(void)
   return rng;
 }
 
+/* The unit lists in a write transaction (the operation, app_unit_import,
+ * would add an audit row and a caller). */
+static int import_units(struct store *st, const char *from, struct unit_import_stats *s,
+                        struct err *err)
+{
+  int rc = store_write_begin(st, err);
+  if (!rc && (rc = unit_import(st, from, s, err)) != ERR_OK)
+    store_write_rollback(st);
+  return rc ? rc : store_write_commit(st, err);
+}
+
 static int open_db(struct store **st, const char *path, int with_units)
 {
   struct err err = {0};
   if (store_open(st, path, &err) || store_migrate(*st, NULL, NULL, &err) ||
-      (with_units && unit_import(*st, unit_import_default_dir(), NULL, &err))) {
+      (with_units && import_units(*st, unit_import_default_dir(), NULL, &err))) {
     fprintf(stderr, "   %s: %s\n", path, err.msg);
     return 1;
   }

@@ -35,20 +35,26 @@ static int name_parent(char *buf, size_t n, struct store *st, const struct unit 
  * Import
  * ------------------------------------------------------------------------- */
 
-struct import_ctx {
-  const struct scope *caller;
-  const char *dir;
-};
-
-static int audit_import(void *p, struct store *st, const struct unit_import_stats *s,
-                        struct err *err)
+/* The lists and their audit row, in one transaction. */
+static int import_tx(struct unit_import_stats *out, struct store *st, const struct scope *caller,
+                     const char *dir, struct err *err)
 {
-  const struct import_ctx *c = p;
-  char detail[256];
-  snprintf(detail, sizeof detail,
-           "nhập %ld đơn vị (%ld phiên bản tên) và %ld quan hệ kế thừa từ %s", s->units,
-           s->versions, s->successions, c->dir);
-  return audit_record(st, c->caller, "unit.import", "unit", 0, detail, err);
+  int rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = unit_import(st, dir, out, err);
+  if (!rc) {
+    char detail[256];
+    snprintf(detail, sizeof detail,
+             "nhập %ld đơn vị (%ld phiên bản tên) và %ld quan hệ kế thừa từ %s", out->units,
+             out->versions, out->successions, dir);
+    rc = audit_record(st, caller, "unit.import", "unit", 0, detail, err);
+  }
+  if (rc) {
+    store_write_rollback(st);
+    return rc;
+  }
+  return store_write_commit(st, err);
 }
 
 int app_unit_import(struct unit_import_stats *out, struct store *st, const struct scope *caller,
@@ -59,8 +65,10 @@ int app_unit_import(struct unit_import_stats *out, struct store *st, const struc
     return err_set(err, ERR_DENIED,
                    "danh mục đơn vị hành chính là danh mục toàn quốc: chỉ người quản trị toàn "
                    "quốc được nhập");
-  struct import_ctx c = {caller, dir ? dir : unit_import_default_dir()};
-  return unit_import_with(st, c.dir, out, audit_import, &c, err);
+  int rc = import_tx(out, st, caller, dir ? dir : unit_import_default_dir(), err);
+  if (rc)
+    memset(out, 0, sizeof *out);
+  return rc;
 }
 
 /* ---------------------------------------------------------------------------

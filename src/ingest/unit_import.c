@@ -355,14 +355,6 @@ static int put_successions(struct store *st, const char *path, struct unit_impor
 
 int unit_import(struct store *st, const char *dir, struct unit_import_stats *stats, struct err *err)
 {
-  return unit_import_with(st, dir, stats, NULL, NULL, err);
-}
-
-int unit_import_with(struct store *st, const char *dir, struct unit_import_stats *stats,
-                     int (*before_commit)(void *ctx, struct store *st,
-                                          const struct unit_import_stats *s, struct err *err),
-                     void *ctx, struct err *err)
-{
   struct unit_import_stats local = {0};
   if (!dir)
     dir = unit_import_default_dir();
@@ -379,8 +371,6 @@ int unit_import_with(struct store *st, const char *dir, struct unit_import_stats
     rc = read_units(&new_rows, p_new, UNIT_TREE_NEW, err);
   if (!rc)
     rc = read_changes(&changes, p_chg, err);
-  if (!rc)
-    rc = store_write_begin(st, err);
   if (!rc) {
     rc = store_unit_tree_put(st, UNIT_TREE_OLD, "", REFORM_LAST_OLD,
                              "tỉnh - huyện - xã, đến hết 30/6/2025", err);
@@ -395,12 +385,6 @@ int unit_import_with(struct store *st, const char *dir, struct unit_import_stats
                     "TCTK 1027/CTK-CSCL (dvhcvn/20250701)", &local, err);
     if (!rc)
       rc = put_successions(st, p_succ, &local, err);
-    if (!rc && before_commit)
-      rc = before_commit(ctx, st, &local, err);
-    if (rc)
-      store_write_rollback(st);
-    else
-      rc = store_write_commit(st, err);
   }
   rows_free(&old_rows);
   rows_free(&new_rows);

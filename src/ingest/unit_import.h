@@ -18,19 +18,12 @@ struct unit_import_stats {
  * 2025-07-01 (province -> commune), the succession old -> new, and dated
  * changes of name or type (changes.csv). Idempotent: importing the same
  * files again leaves the database as it was. Any bad row aborts the whole
- * import with a message naming the file and line; nothing is half-written.
- * *stats (may be NULL) receives the counts. */
+ * import with a message naming the file and line. Call it inside a write
+ * transaction (the operation's: app_unit_import), which a failure must roll
+ * back: nothing is then half-written. *stats (may be NULL) receives the
+ * counts. */
 int unit_import(struct store *st, const char *dir, struct unit_import_stats *stats,
                 struct err *err);
-
-/* unit_import, calling `before_commit` (when not NULL) inside the import's
- * write transaction once every row is written, with the counts: what it
- * writes (an audit row) commits with the lists, and its failure rolls the
- * whole import back. */
-int unit_import_with(struct store *st, const char *dir, struct unit_import_stats *stats,
-                     int (*before_commit)(void *ctx, struct store *st,
-                                          const struct unit_import_stats *s, struct err *err),
-                     void *ctx, struct err *err);
 
 /* The folder of the bundled lists: $PCMT_DATA_DIR/units when that is set,
  * else the data/units folder of the source tree the binary was built from.

@@ -105,7 +105,7 @@ int fault_db_setup(void **state)
   struct err err = {0};
   struct app_db_init_result res;
   if (store_open(&st, f->pristine, &err) || app_db_init(&res, st, &err) ||
-      unit_import(st, tu_source_path("tests/fixtures/units-mini"), NULL, &err) ||
+      tu_unit_import(st, tu_source_path("tests/fixtures/units-mini"), NULL, &err) ||
       store_scope_refresh(st, &err)) {
     fprintf(stderr, "setup: %s\n", err.msg);
     return -1;

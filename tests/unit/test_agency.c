@@ -235,7 +235,7 @@ static int group_setup(void **state)
   if (store_open(&st, path, &err) || store_migrate(st, NULL, NULL, &err))
     return -1;
   struct unit_import_stats s;
-  if (unit_import(st, tu_source_path("data/units"), &s, &err)) {
+  if (tu_unit_import(st, tu_source_path("data/units"), &s, &err)) {
     fprintf(stderr, "import failed: %s\n", err.msg);
     return -1;
   }

@@ -329,7 +329,7 @@ static void migration_019_names_the_user_of_old_values(void **state)
   struct err err = {0};
   assert_int_equal(store_open(&st, path, &err), ERR_OK);
   assert_int_equal(store_migrate_to(st, 18, NULL, NULL, &err), ERR_OK);
-  assert_int_equal(unit_import(st, tu_source_path("data/units"), NULL, &err), ERR_OK);
+  assert_int_equal(tu_unit_import(st, tu_source_path("data/units"), NULL, &err), ERR_OK);
   exec(st, "INSERT INTO app_user (id, login, full_name, role, created_at, created_by) "
            "VALUES (7, 'cb.nghean', '', 'officer', '2024-10-01', 'admin')");
   exec(st, "INSERT INTO indicator_value (indicator, unit_id, period_start, period_end, value, "

@@ -34,7 +34,7 @@ static int group_setup(void **state)
   snprintf(path, sizeof path, "%s/audit.db", dir);
   struct err err = {0};
   if (store_open(&st, path, &err) || store_migrate(st, NULL, NULL, &err) ||
-      unit_import(st, tu_source_path("data/units"), NULL, &err) ||
+      tu_unit_import(st, tu_source_path("data/units"), NULL, &err) ||
       scope_init(&admin, "quantri", "admin", NULL, NULL, "kiểm tra nhật ký", &err) ||
       scope_resolve(&admin, st, &err) ||
       scope_init(&officer, "canbo.badinh", "officer", "post2025", "00004", "rà soát danh sách",

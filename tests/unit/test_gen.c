@@ -36,7 +36,7 @@ static int group_setup(void **state)
   struct store *st;
   struct err err = {0};
   if (store_open(&st, base, &err) || store_migrate(st, NULL, NULL, &err) ||
-      unit_import(st, tu_source_path("data/units"), NULL, &err)) {
+      tu_unit_import(st, tu_source_path("data/units"), NULL, &err)) {
     fprintf(stderr, "setup: %s\n", err.msg);
     return -1;
   }

@@ -253,7 +253,7 @@ static void upgrade_from_13_derives_again(void **state)
   /* with the relapsed person */
   snprintf(path, sizeof path, "%s/schema13.db", dir);
   if (store_open(&old, path, &err) || store_migrate_to(old, 13, &from, &to, &err) ||
-      unit_import(old, tu_source_path("data/units"), NULL, &err) ||
+      tu_unit_import(old, tu_source_path("data/units"), NULL, &err) ||
       scope_init(&sc, "tester", "admin", NULL, NULL, "kiểm thử", &err) ||
       scope_resolve(&sc, old, &err))
     fail_msg("schema 13: %s", err.msg);

@@ -384,7 +384,7 @@ static void test_units_resolved(void **state)
 {
   struct fx *f = *state;
   struct err err = {0};
-  assert_int_equal(unit_import(f->st, tu_source_path("data/units"), NULL, &err), ERR_OK);
+  assert_int_equal(tu_unit_import(f->st, tu_source_path("data/units"), NULL, &err), ERR_OK);
   size_t len;
   char *text = tu_read_file(tu_source_path("tests/fixtures/plans/004_91f2c84d0a0eb75f.txt"), &len);
   assert_non_null(text);

@@ -1187,7 +1187,7 @@ static struct store *fresh_store(const char *name)
   struct store *s = NULL;
   struct err err = {0};
   if (store_open(&s, path, &err) || store_migrate(s, NULL, NULL, &err) ||
-      unit_import(s, tu_source_path("data/units"), NULL, &err) || store_scope_refresh(s, &err))
+      tu_unit_import(s, tu_source_path("data/units"), NULL, &err) || store_scope_refresh(s, &err))
     fail_msg("%s", err.msg);
   return s;
 }

@@ -38,7 +38,7 @@ static int group_setup(void **state)
   shared->st = open_fresh(shared->dir, "units.db");
   struct err err = {0};
   struct unit_import_stats s;
-  if (unit_import(shared->st, tu_source_path("data/units"), &s, &err)) {
+  if (tu_unit_import(shared->st, tu_source_path("data/units"), &s, &err)) {
     fprintf(stderr, "import failed: %s\n", err.msg);
     return -1;
   }
@@ -80,10 +80,10 @@ static void import_is_idempotent(void **state)
   struct store *st = open_fresh(dir, "twice.db");
   struct err err = {0};
   struct unit_import_stats a, b;
-  assert_int_equal(unit_import(st, tu_source_path("data/units"), &a, &err), ERR_OK);
+  assert_int_equal(tu_unit_import(st, tu_source_path("data/units"), &a, &err), ERR_OK);
   struct unit_list before;
   assert_int_equal(unit_tree(&before, st, UNIT_TREE_OLD, "10", NULL, &err), ERR_OK);
-  assert_int_equal(unit_import(st, tu_source_path("data/units"), &b, &err), ERR_OK);
+  assert_int_equal(tu_unit_import(st, tu_source_path("data/units"), &b, &err), ERR_OK);
   assert_int_equal(a.units, b.units);
   assert_int_equal(a.successions, 10667);
   long n = 0;
@@ -115,7 +115,7 @@ static void bad_file_is_refused_whole_with_its_line(void **state)
   assert_int_equal(system(cmd), 0);
   struct store *st = open_fresh(dir, "bad.db");
   struct err err = {0};
-  assert_int_equal(unit_import(st, dir, NULL, &err), ERR_INPUT);
+  assert_int_equal(tu_unit_import(st, dir, NULL, &err), ERR_INPUT);
   assert_non_null(strstr(err.msg, "dòng 3"));
   assert_non_null(strstr(err.msg, "2x"));
   long n = -1;
@@ -132,7 +132,7 @@ static void missing_folder_is_an_error(void **state)
   char *dir = tu_tempdir();
   struct store *st = open_fresh(dir, "none.db");
   struct err err = {0};
-  assert_int_equal(unit_import(st, "/nonexistent/units", NULL, &err), ERR_IO);
+  assert_int_equal(tu_unit_import(st, "/nonexistent/units", NULL, &err), ERR_IO);
   assert_non_null(strstr(err.msg, "/nonexistent/units"));
   store_close(st);
   tu_rmtree(dir);

@@ -138,13 +138,27 @@ int tu_export(long *n_rows, struct store *st, const struct scope *sc, const char
   return app_register_export(n_rows, st, sc, reg, today, &sink, err);
 }
 
+int tu_unit_import(struct store *st, const char *dir, struct unit_import_stats *stats,
+                   struct err *err)
+{
+  int rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = unit_import(st, dir, stats, err);
+  if (rc) {
+    store_write_rollback(st);
+    return rc;
+  }
+  return store_write_commit(st, err);
+}
+
 int tu_open_units_db(struct store **st, struct scope *admin, const char *dir, const char *file)
 {
   char path[4200];
   snprintf(path, sizeof path, "%s/%s", dir, file);
   struct err err = {0};
   if (store_open(st, path, &err) || store_migrate(*st, NULL, NULL, &err) ||
-      unit_import(*st, tu_source_path("data/units"), NULL, &err) ||
+      tu_unit_import(*st, tu_source_path("data/units"), NULL, &err) ||
       scope_init(admin, "tester", "admin", NULL, NULL, "kiểm thử", &err) ||
       scope_resolve(admin, *st, &err)) {
     fprintf(stderr, "setup: %s\n", err.msg);
@@ -160,7 +174,7 @@ int tu_open_app_db(struct store **st, struct scope *admin, const char *dir, cons
   struct err err = {0};
   struct app_db_init_result res;
   if (store_open(st, path, &err) || app_db_init(&res, *st, &err) ||
-      unit_import(*st, tu_source_path("data/units"), NULL, &err) ||
+      tu_unit_import(*st, tu_source_path("data/units"), NULL, &err) ||
       app_caller_open(admin, *st, NULL, "kiểm thử", &err)) {
     fprintf(stderr, "setup: %s\n", err.msg);
     return -1;

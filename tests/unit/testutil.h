@@ -46,6 +46,13 @@ int tu_export(long *n_rows, struct store *st, const struct scope *sc, const char
  * migrated, with the official units of data/units, and *admin the national
  * admin scope of user "tester", resolved. 0, or -1 with the reason on
  * stderr (a cmocka setup's return value). */
+/* Import the unit lists of `dir` in a write transaction of its own (the
+ * operation, app_unit_import, adds its audit row; tests set up with this). */
+struct unit_import_stats;
+struct err;
+int tu_unit_import(struct store *st, const char *dir, struct unit_import_stats *stats,
+                   struct err *err);
+
 int tu_open_units_db(struct store **st, struct scope *admin, const char *dir, const char *file);
 
 /* The fixture of the operations' tests: database `file` under dir made by
