@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app_gen.h"
 #include "app/app_person.h"
 #include "app/app_register.h"
 #include "base/period.h"
@@ -118,7 +119,7 @@ static int step_generate(void)
   struct gen_result r;
   struct err err = {0};
   double t0 = now();
-  int rc = gen_run(&r, st, &sc, &o, &err);
+  int rc = app_gen_run(&r, st, &sc, &o, &err);
   double t = now() - t0;
   store_close(st);
   if (rc) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "domain/unit.h"
+#include "store/store.h"
 #include "store/store_people.h"
 
 /* ERR_DENIED unless the caller's territory holds the province `o` names.
@@ -39,5 +40,16 @@ int app_gen_run(struct gen_result *out, struct store *st, const struct scope *ca
   if (caller->role != SCOPE_ADMIN)
     return err_set(err, ERR_DENIED, "chỉ người quản trị được sinh dữ liệu thử nghiệm");
   int rc = check_territory(st, caller, o, err);
-  return rc ? rc : gen_run(out, st, caller, o, err);
+  if (!rc)
+    rc = gen_prepare(st, err);
+  if (!rc)
+    rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = gen_run(out, st, caller, o, err);
+  if (rc) {
+    store_write_rollback(st);
+    return rc;
+  }
+  return store_write_commit(st, err);
 }

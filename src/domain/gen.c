@@ -598,6 +598,11 @@ static int generate(struct gen_ctx *c, const struct scope *sc, struct err *err)
   return rc;
 }
 
+int gen_prepare(struct store *st, struct err *err)
+{
+  return store_scope_refresh(st, err);
+}
+
 int gen_run(struct gen_result *out, struct store *st, const struct scope *actor,
             const struct gen_options *o, struct err *err)
 {
@@ -615,10 +620,6 @@ int gen_run(struct gen_result *out, struct store *st, const struct scope *actor,
                    "cơ sở dữ liệu đã có %ld bản ghi do bộ sinh dữ liệu tạo; hãy sinh vào một cơ "
                    "sở dữ liệu mới (pcmt init --db FILE, pcmt units import)",
                    existing);
-  /* the territory closure current before anything is written */
-  rc = store_scope_refresh(st, err);
-  if (rc)
-    return rc;
   struct gen_ctx c;
   memset(&c, 0, sizeof c);
   c.st = st;
@@ -645,14 +646,7 @@ int gen_run(struct gen_result *out, struct store *st, const struct scope *actor,
   if (!rc)
     rc = store_bulk_cache(st, o->scale == GEN_NATIONAL ? 3072 : 256, err);
   if (!rc)
-    rc = store_write_begin(st, err);
-  if (!rc) {
     rc = generate(&c, actor, err);
-    if (rc)
-      store_write_rollback(st);
-    else
-      rc = store_write_commit(st, err);
-  }
   ctx_free(&c);
   store_bulk_cache(st, 2, NULL);
   if (rc) {

@@ -71,8 +71,14 @@ struct gen_result {
   double seconds;
 };
 
-/* Generate into `st` (outside any write transaction) as `actor`, a resolved
- * caller, the actor of the audit row "gen.run". A province of the new
+/* Before the write transaction of a run: the territory closure made
+ * current (refreshing it writes in a transaction of its own). */
+int gen_prepare(struct store *st, struct err *err);
+
+/* Generate into `st` as `actor`, a resolved caller, the actor of the audit
+ * row "gen.run", inside the caller's write transaction (the operation's:
+ * app_gen_run), which a failure must roll back; gen_prepare first. A
+ * province of the new
  * tree is its whole territory: the old provinces that went into it before
  * 2025-07-01, its own communes from then on (new Lào Cai 15: old Lào Cai 10
  * and old Yên Bái 15, then Lào Cai's new communes); a province of the old

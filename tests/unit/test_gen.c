@@ -96,7 +96,7 @@ static struct store *run(const char *name, uint64_t seed, struct gen_result *r)
   struct gen_options o;
   small(&o, seed);
   struct err err = {0};
-  int rc = gen_run(r, st, &actor, &o, &err);
+  int rc = tu_gen_run(r, st, &actor, &o, &err);
   if (rc)
     fprintf(stderr, "gen_run: %s\n", err.msg);
   assert_int_equal(rc, ERR_OK);
@@ -356,7 +356,7 @@ static void test_valid(void **state)
   struct gen_options o;
   small(&o, 8);
   struct gen_result r2;
-  assert_int_equal(gen_run(&r2, k.st, &actor, &o, &err), ERR_CONFLICT);
+  assert_int_equal(tu_gen_run(&r2, k.st, &actor, &o, &err), ERR_CONFLICT);
   assert_true(checksum(k.st) == before);
   store_close(k.st);
 }
@@ -370,7 +370,7 @@ static void test_bad_options(void **state)
   struct err err = {0};
   small(&o, 1);
   snprintf(o.province, sizeof o.province, "99");
-  assert_int_equal(gen_run(&r, st, &actor, &o, &err), ERR_INPUT);
+  assert_int_equal(tu_gen_run(&r, st, &actor, &o, &err), ERR_INPUT);
   small(&o, 1);
   o.year_from = 2026;
   o.year_to = 2024;
@@ -400,7 +400,7 @@ static void test_new_province_is_its_whole_territory(void **state)
   snprintf(o.province, sizeof o.province, "15");
   struct gen_result r;
   struct err err = {0};
-  assert_int_equal(gen_run(&r, st, &actor, &o, &err), ERR_OK);
+  assert_int_equal(tu_gen_run(&r, st, &actor, &o, &err), ERR_OK);
   assert_string_equal(r.province.tree, UNIT_TREE_NEW);
   assert_string_equal(r.province.name, "Lào Cai");
   assert_int_equal(r.provinces, 2);
@@ -427,7 +427,7 @@ static void test_new_province_is_its_whole_territory(void **state)
   small(&o, 11);
   snprintf(o.province, sizeof o.province, "15");
   snprintf(o.tree, sizeof o.tree, "%s", UNIT_TREE_OLD);
-  assert_int_equal(gen_run(&r, st, &actor, &o, &err), ERR_OK);
+  assert_int_equal(tu_gen_run(&r, st, &actor, &o, &err), ERR_OK);
   assert_string_equal(r.province.name, "Yên Bái");
   assert_int_equal(r.provinces, 1);
   assert_int_equal(old_province_cases(st, "10"), 0);
@@ -438,7 +438,7 @@ static void test_new_province_is_its_whole_territory(void **state)
   st = fresh("commune.db");
   small(&o, 11);
   snprintf(o.province, sizeof o.province, "086"); /* huyện Bảo Thắng */
-  assert_int_equal(gen_run(&r, st, &actor, &o, &err), ERR_INPUT);
+  assert_int_equal(tu_gen_run(&r, st, &actor, &o, &err), ERR_INPUT);
   assert_non_null(strstr(err.msg, "không phải tỉnh"));
   store_close(st);
 }

@@ -53,7 +53,7 @@ static int setup(void **state)
   o.activities = 20;
   struct gen_result r;
   struct err err = {0};
-  if (gen_run(&r, st, &admin, &o, &err)) {
+  if (tu_gen_run(&r, st, &admin, &o, &err)) {
     fprintf(stderr, "gen_run: %s\n", err.msg);
     return -1;
   }

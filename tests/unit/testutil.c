@@ -11,6 +11,7 @@
 #include "app/app_person.h"
 #include "app/app_register.h"
 #include "app/app_user.h"
+#include "domain/gen.h"
 #include "domain/person.h"
 #include "domain/scope.h"
 #include "domain/unit.h"
@@ -145,6 +146,22 @@ int tu_unit_import(struct store *st, const char *dir, struct unit_import_stats *
   if (rc)
     return rc;
   rc = unit_import(st, dir, stats, err);
+  if (rc) {
+    store_write_rollback(st);
+    return rc;
+  }
+  return store_write_commit(st, err);
+}
+
+int tu_gen_run(struct gen_result *out, struct store *st, const struct scope *actor,
+               const struct gen_options *o, struct err *err)
+{
+  int rc = gen_prepare(st, err);
+  if (!rc)
+    rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = gen_run(out, st, actor, o, err);
   if (rc) {
     store_write_rollback(st);
     return rc;

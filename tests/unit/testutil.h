@@ -53,6 +53,13 @@ struct err;
 int tu_unit_import(struct store *st, const char *dir, struct unit_import_stats *stats,
                    struct err *err);
 
+/* Generate as gen_run does inside the operation's transaction (app_gen_run
+ * without its role checks: tests run the generator as any actor). */
+struct gen_result;
+struct gen_options;
+int tu_gen_run(struct gen_result *out, struct store *st, const struct scope *actor,
+               const struct gen_options *o, struct err *err);
+
 int tu_open_units_db(struct store **st, struct scope *admin, const char *dir, const char *file);
 
 /* The fixture of the operations' tests: database `file` under dir made by
