@@ -535,9 +535,11 @@ int label_lookup(const char **out, enum label_set set, const char *text, struct 
       return ERR_OK;
     }
   char *key = NULL;
-  int rc = text_key(&key, text, err);
+  struct err e;
+  err_clear(&e);
+  int rc = text_key(&key, text, &e);
   if (rc) /* not text (bad bytes) names nothing; no memory is an error */
-    return rc == ERR_NOMEM ? rc : ERR_OK;
+    return rc == ERR_NOMEM ? err_copy(err, &e) : ERR_OK;
   int nomem = 0;
   for (size_t i = 0; i < n && !*out && !nomem && *key; i++) {
     if (!l[i].code[0])
