@@ -12,7 +12,7 @@ db=${2:-demo.db}
 here=$(cd "$(dirname "$0")/.." && pwd)
 if [ -z "$("$pcmt" --db "$db" plan list 2>/dev/null)" ]; then
   for f in "$here"/tests/fixtures/plans/*.txt; do
-    "$pcmt" --db "$db" plan import "$f" --as demo >/dev/null
+    "$pcmt" --db "$db" plan import "$f" >/dev/null
   done
 fi
 # exit status 4: the data was generated on an earlier run
