@@ -20,6 +20,7 @@
 #include "ingest/plan_read.h"
 #include "store/store.h"
 #include "store/store_people.h"
+#include "store/store_tasks.h"
 
 /* Commit when rc is ERR_OK, else roll back; returns rc or the commit's error. */
 static int finish(struct store *st, int rc, struct err *err)
@@ -316,6 +317,11 @@ static int move(struct store *st, const struct scope *caller, long id, const cha
     rc = plan_life_move(&history, from, to, id, err);
   if (!rc)
     rc = store_plan_set_status(st, caller, id, to, err);
+  /* Publishing hands every task to its assignees, one per lead and per
+   * coordinating agency, in the same transaction (docs/tasks.md). */
+  size_t n_assignees;
+  if (!rc && strcmp(to, "published") == 0)
+    rc = store_task_assignees_create(&n_assignees, st, caller, id, err);
   struct store_plan_change_in c = {"plan", id, "status", from, to, NULL};
   return edit_end(st, caller, id, rc, history, &c, action, what, err);
 }
