@@ -379,11 +379,20 @@ static const struct label audit_actions[] = {
     {"plan.task_delete", "Xóa nhiệm vụ", NULL},
     {"plan.publish", "Ban hành kế hoạch", NULL},
     {"plan.close", "Kết thúc kế hoạch", NULL},
+    {"task.update", "Cập nhật tiến độ nhiệm vụ", NULL},
     {"user.create", "Thêm người dùng", NULL},
     {"user.disable", "Khóa người dùng", NULL},
     {"user.enable", "Mở khóa người dùng", NULL},
     {"unit.import", "Nhập danh mục đơn vị hành chính", NULL},
     {"gen.run", "Sinh dữ liệu thử nghiệm", NULL},
+};
+static const struct label task_statuses[] = {
+    {"not_started", "Chưa thực hiện", "chưa bắt đầu"},
+    {"in_progress", "Đang thực hiện", NULL},
+    {"done", "Đã hoàn thành", "hoàn thành"},
+    {"not_applicable", "Không áp dụng", NULL},
+    {"overdue", "Quá hạn", NULL},
+    {"no_update", "Chưa cập nhật", NULL},
 };
 static const struct label unit_levels[] = {
     {"province", "cấp tỉnh", NULL},
@@ -439,6 +448,7 @@ static const struct {
     SET(LABEL_IND_COMPARE, ind_compares),
     SET(LABEL_IND_GROUP, ind_groups),
     SET(LABEL_IND_SOURCE, ind_sources),
+    SET(LABEL_TASK_STATUS, task_statuses),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)
