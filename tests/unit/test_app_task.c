@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "app/app_plan.h"
 #include "store/store.h"
+#include "store/store_tasks.h"
 #include "types/scope.h"
 
 static const char LC[] =
@@ -102,6 +103,38 @@ static void publish_creates_the_assignees(void **state)
                    3);
 }
 
+/* The store's list keeps to the territory: Lào Cai's officer reaches the
+ * three assignees (lead before coordinator within a task), Hà Nội's none;
+ * the agency filter keeps the police's two. */
+static void store_list_keeps_to_the_territory(void **state)
+{
+  struct fx *f = *state;
+  long id = import(f);
+  struct err err = {0};
+  assert_int_equal(app_plan_publish(f->st, &f->laocai, id, &err), ERR_OK);
+  struct store_task_list l;
+  struct store_task_filter all = {0, NULL}, police = {0, "police"};
+  assert_int_equal(store_task_list(&l, f->st, &f->laocai, &all, &err), ERR_OK);
+  assert_int_equal(l.n, 3);
+  assert_string_equal(l.items[0].role, "lead");
+  assert_string_equal(l.items[0].section, l.items[1].section);
+  assert_string_equal(l.items[1].role, "support");
+  assert_string_equal(l.items[1].due_on, "2026-06-30");
+  assert_string_equal(l.items[2].cadence, "ongoing");
+  store_task_list_free(&l);
+  assert_int_equal(store_task_list(&l, f->st, &f->laocai, &police, &err), ERR_OK);
+  assert_int_equal(l.n, 2);
+  store_task_list_free(&l);
+  assert_int_equal(store_task_list(&l, f->st, &f->hanoi, &all, &err), ERR_OK);
+  assert_int_equal(l.n, 0);
+  store_task_list_free(&l);
+  struct store_task_row r;
+  assert_int_equal(store_task_get(&r, f->st, &f->hanoi, 1, &err), ERR_NOT_FOUND);
+  store_task_row_free(&r);
+  assert_int_equal(store_task_set_status(f->st, &f->hanoi, 1, "done", NULL, &err), ERR_NOT_FOUND);
+  assert_int_equal(count(f, "SELECT count(*) FROM task_assignee WHERE status = 'done'"), 0);
+}
+
 /* A publication refused (a territory it cannot reach) creates nothing. */
 static void publish_outside_creates_nothing(void **state)
 {
@@ -117,6 +150,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(publish_creates_the_assignees, setup, teardown),
       cmocka_unit_test_setup_teardown(publish_outside_creates_nothing, setup, teardown),
+      cmocka_unit_test_setup_teardown(store_list_keeps_to_the_territory, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
