@@ -64,15 +64,15 @@ int task_follow_last_period(struct date *from, struct date *to, const struct tas
   return 1;
 }
 
-/* The no-update rule (see task_follow.h): 1 when the last closed period,
- * followed whole, has no note dated in it or later. */
+/* The no-update rule (see task_follow.h): 1 when the last closed period
+ * ended on or after the publication and has no note dated in it or later. */
 static int lacks_update(struct task_follow *out, const struct task_follow_in *in, struct date at)
 {
   struct date from, to;
   if (!task_follow_last_period(&from, &to, in, at))
     return 0;
-  if (in->since.y && date_cmp(from, in->since) < 0)
-    return 0; /* the task was not followed for the whole period */
+  if (in->since.y && date_cmp(to, in->since) < 0)
+    return 0; /* the period closed before the task was followed */
   if (in->last_note.y && date_cmp(in->last_note, from) >= 0)
     return 0;
   out->period_from = from;

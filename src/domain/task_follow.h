@@ -15,9 +15,10 @@
  *    first period opening when the task is followed, i.e. the plan's
  *    publication), else calendar months. A period is closed from the day
  *    after its last day. The task is "no update" when the last closed
- *    period was followed whole (it began on or after the publication) and
- *    the latest note is dated before that period's first day; a note dated
- *    in that period or later (a late update) clears it. A task done once
+ *    period ended on or after the publication (a period that closed before
+ *    the task was followed asks nothing) and the latest note is dated
+ *    before that period's first day; a note dated in that period or later
+ *    (a late update) clears it. A task done once
  *    by its due date and then kept up (then_ongoing) follows the deadline
  *    rule until done and this rule after.
  *

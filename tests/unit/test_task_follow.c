@@ -2,7 +2,8 @@
  *
  * Deadline: a task due 30/06/2026 is in time on 30/06 and overdue by one
  * day on 01/07. Monthly periods: on 01/03/2026 the last closed period is
- * February (01/02-28/02/2026); on 28/02 it is still January. Reporting
+ * February (01/02-28/02/2026); on 28/02 it is still January. A period is
+ * owed when it ends on or after the publication. Reporting
  * dates 10/06 and 10/12/2026 of a plan published 05/03/2026: on 10/06 no
  * period has closed; on 11/06 the first (05/03-10/06) has; on 11/12 the
  * second (11/06-10/12). */
@@ -103,8 +104,9 @@ static void phase_and_campaign_deadlines(void **state)
 /* ---- no update ------------------------------------------------------------ */
 
 /* Monthly periods, published 15/01/2026. On 28/02 the last closed period is
- * January, not followed whole (it began before 15/01): nothing owed. On
- * 01/03 it is February: a note of 31/01 is too old, one of 01/02 counts. */
+ * January (it ended after the publication: owed): a note of 31/01 answers
+ * it. On 01/03 it is February: the note of 31/01 is too old, one of 01/02
+ * counts. */
 static void monthly_period_boundary(void **state)
 {
   (void)state;
@@ -129,8 +131,22 @@ static void monthly_period_boundary(void **state)
   /* a late note (02/04, after March closed) clears it */
   in.last_note = D(2026, 4, 2);
   assert_int_equal(read_at(&in, D(2026, 4, 2)).state, TASK_IN_PROGRESS);
-  /* never a note at all */
+  /* never a note at all: January is owed on 28/02 */
   in.last_note = D(0, 0, 0);
+  assert_int_equal(read_at(&in, D(2026, 2, 28)).state, TASK_NO_UPDATE);
+}
+
+/* The publication's day against the period's last day: published 31/01,
+ * January (ending that day) is owed on 01/02; published 01/02 it is not. */
+static void period_ending_on_the_publication_day(void **state)
+{
+  (void)state;
+  struct task_follow_in in = {
+      .recorded = TASK_NOT_STARTED, .cadence = CADENCE_ONGOING, .since = D(2026, 1, 31)};
+  assert_int_equal(read_at(&in, D(2026, 2, 1)).state, TASK_NO_UPDATE);
+  in.since = D(2026, 2, 1);
+  assert_int_equal(read_at(&in, D(2026, 2, 1)).state, TASK_NOT_STARTED);
+  assert_int_equal(read_at(&in, D(2026, 2, 28)).state, TASK_NOT_STARTED);
   assert_int_equal(read_at(&in, D(2026, 3, 1)).state, TASK_NO_UPDATE);
 }
 
@@ -174,6 +190,25 @@ static void reporting_dates_close_the_periods(void **state)
   assert_int_equal(read_at(&in, D(2026, 12, 11)).state, TASK_NOT_STARTED);
 }
 
+/* Published 01/07/2026, after the first reporting date (10/06): that period
+ * closed before the task was followed; on 02/07 nothing is owed. The
+ * second period (11/06-10/12) closes while it is followed: owed on 11/12,
+ * answered by a note of 01/07. */
+static void period_before_publication_is_not_owed(void **state)
+{
+  (void)state;
+  const struct date dues[] = {D(2026, 6, 10), D(2026, 12, 10)};
+  struct task_follow_in in = {.recorded = TASK_NOT_STARTED,
+                              .cadence = CADENCE_ONGOING,
+                              .since = D(2026, 7, 1),
+                              .report_dues = dues,
+                              .n_report_dues = 2};
+  assert_int_equal(read_at(&in, D(2026, 7, 2)).state, TASK_NOT_STARTED);
+  assert_int_equal(read_at(&in, D(2026, 12, 11)).state, TASK_NO_UPDATE);
+  in.last_note = D(2026, 7, 1);
+  assert_int_equal(read_at(&in, D(2026, 12, 11)).state, TASK_NOT_STARTED);
+}
+
 /* A deadline task is never "no update"; an ongoing task done once and kept
  * up follows its deadline until done, then the period rule. */
 static void then_ongoing_after_done(void **state)
@@ -213,8 +248,10 @@ int main(void)
       cmocka_unit_test(done_and_not_applicable_as_recorded),
       cmocka_unit_test(phase_and_campaign_deadlines),
       cmocka_unit_test(monthly_period_boundary),
+      cmocka_unit_test(period_ending_on_the_publication_day),
       cmocka_unit_test(monthly_period_wraps_the_year),
       cmocka_unit_test(reporting_dates_close_the_periods),
+      cmocka_unit_test(period_before_publication_is_not_owed),
       cmocka_unit_test(then_ongoing_after_done),
       cmocka_unit_test(recorded_statuses),
   };
