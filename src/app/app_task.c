@@ -50,9 +50,8 @@ static enum task_cadence cadence_of(const char *code)
 }
 
 /* The status of row r on `at` into it, the plan's reporting dates dues[0..n). */
-static void read_state(struct app_task_item *it, const struct date *dues, size_t n, struct date at)
+static void read_state(struct store_task_row *r, const struct date *dues, size_t n, struct date at)
 {
-  const struct store_task_row *r = &it->row;
   struct task_follow_in in = {0};
   enum task_state rec;
   if (task_follow_recorded(&rec, r->status, NULL) != ERR_OK)
@@ -71,25 +70,21 @@ static void read_state(struct app_task_item *it, const struct date *dues, size_t
   in.n_report_dues = n;
   struct task_follow f;
   task_follow_read(&f, &in, at);
-  snprintf(it->state, sizeof it->state, "%s", task_state_code(f.state));
+  snprintf(r->state, sizeof r->state, "%s", task_state_code(f.state));
+  r->deadline[0] = r->period_from[0] = r->period_to[0] = '\0';
   if (f.deadline.y)
-    date_to_iso(it->deadline, f.deadline);
-  it->overdue_days = f.state == TASK_OVERDUE ? f.overdue_days : 0;
+    date_to_iso(r->deadline, f.deadline);
+  r->overdue_days = f.state == TASK_OVERDUE ? f.overdue_days : 0;
   if (f.state == TASK_NO_UPDATE) {
-    date_to_iso(it->period_from, f.period_from);
-    date_to_iso(it->period_to, f.period_to);
+    date_to_iso(r->period_from, f.period_from);
+    date_to_iso(r->period_to, f.period_to);
   }
 }
 
 void app_task_list_free(struct app_task_list *l)
 {
-  if (!l)
-    return;
-  for (size_t i = 0; i < l->n; i++)
-    store_task_row_free(&l->items[i].row);
-  free(l->items);
-  l->items = NULL;
-  l->n = 0;
+  if (l)
+    store_task_list_free(&l->rows);
 }
 
 int app_task_list(struct app_task_list *out, struct store *st, const struct scope *caller,
@@ -117,37 +112,34 @@ int app_task_list(struct app_task_list *out, struct store *st, const struct scop
     out->unit = narrow.unit;
   }
   struct store_task_filter f = {in->plan_id, kind};
-  struct store_task_list rows;
-  rc = store_task_list(&rows, st, sc, &f, err);
+  struct store_task_list *l = &out->rows;
+  rc = store_task_list(l, st, sc, &f, err);
   if (rc)
     return rc;
-  out->items = calloc(rows.n ? rows.n : 1, sizeof *out->items);
-  if (!out->items) {
-    store_task_list_free(&rows);
-    return err_nomem(err);
-  }
-  /* rows come plan by plan: each plan's reporting dates read once */
+  /* rows come plan by plan: each plan's reporting dates read once; kept
+   * rows are moved down over the ones --overdue drops */
   struct date *dues = NULL;
-  size_t n_dues = 0;
+  size_t n_dues = 0, kept = 0;
   long dues_of = 0;
-  size_t k = 0;
-  for (; k < rows.n && !rc; k++) {
-    struct app_task_item it = {.row = rows.items[k]};
-    memset(&rows.items[k], 0, sizeof rows.items[k]); /* the item owns its strings now */
-    if (it.row.plan_id != dues_of) {
+  for (size_t k = 0; k < l->n; k++) {
+    struct store_task_row *r = &l->items[k];
+    if (!rc && r->plan_id != dues_of) {
       free(dues);
-      rc = store_task_report_dues(&dues, &n_dues, st, sc, it.row.plan_id, err);
-      dues_of = it.row.plan_id;
+      rc = store_task_report_dues(&dues, &n_dues, st, sc, r->plan_id, err);
+      dues_of = r->plan_id;
     }
     if (!rc)
-      read_state(&it, dues, n_dues, at);
-    if (rc || (in->overdue_only && strcmp(it.state, "overdue") != 0))
-      store_task_row_free(&it.row);
-    else
-      out->items[out->n++] = it;
+      read_state(r, dues, n_dues, at);
+    if (rc || (in->overdue_only && strcmp(r->state, "overdue") != 0)) {
+      store_task_row_free(r);
+      continue;
+    }
+    if (kept != k)
+      l->items[kept] = *r;
+    kept++;
   }
+  l->n = kept;
   free(dues);
-  store_task_list_free(&rows);
   if (rc)
     app_task_list_free(out);
   return rc;

@@ -36,21 +36,12 @@ struct app_task_list_in {
   const char *today;  /* ISO date the statuses are read on; NULL: today */
 };
 
-/* One assignee with its status read on the list's date. */
-struct app_task_item {
-  struct store_task_row row; /* what is stored */
-  char state[16];            /* types/label.h LABEL_TASK_STATUS code on the list's date */
-  char deadline[11];         /* ISO deadline that applies, "" when none */
-  long overdue_days;         /* when overdue: days since the deadline (the day after is 1) */
-  char period_from[11];      /* when no update: the period without a note, ISO */
-  char period_to[11];
-};
-
+/* The assignees listed, each with its status read on `today` (the row's
+ * state, deadline, overdue_days, period_from/period_to). */
 struct app_task_list {
-  struct app_task_item *items;
-  size_t n;
-  char today[11];   /* ISO date the statuses were read on */
-  struct unit unit; /* with --unit: the unit taken (all zero otherwise) */
+  struct store_task_list rows; /* newest plan first, in the plan's order of tasks */
+  char today[11];              /* ISO date the statuses were read on */
+  struct unit unit;            /* with --unit: the unit taken (all zero otherwise) */
 };
 void app_task_list_free(struct app_task_list *l); /* accepts NULL */
 

@@ -65,6 +65,12 @@ struct store_task_row {
   long n_evidence;       /* evidence files */
   char unit_tree[12];    /* the plan's unit, "" = national */
   char unit_code[8];
+  /* read at a date, filled by the operations layer (app_task_list), not here: */
+  char state[16];       /* LABEL_TASK_STATUS code (recorded, or overdue / no_update) */
+  char deadline[11];    /* ISO deadline that applies, "" when none */
+  long overdue_days;    /* when overdue: days since the deadline (the day after is 1) */
+  char period_from[11]; /* when no update: the period without a note, ISO */
+  char period_to[11];
 };
 
 struct store_task_list {

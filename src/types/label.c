@@ -386,6 +386,10 @@ static const struct label audit_actions[] = {
     {"unit.import", "Nhập danh mục đơn vị hành chính", NULL},
     {"gen.run", "Sinh dữ liệu thử nghiệm", NULL},
 };
+static const struct label task_roles[] = {
+    {"lead", "Chủ trì", NULL},
+    {"support", "Phối hợp", NULL},
+};
 static const struct label task_statuses[] = {
     {"not_started", "Chưa thực hiện", "chưa bắt đầu"},
     {"in_progress", "Đang thực hiện", NULL},
@@ -448,6 +452,7 @@ static const struct {
     SET(LABEL_IND_COMPARE, ind_compares),
     SET(LABEL_IND_GROUP, ind_groups),
     SET(LABEL_IND_SOURCE, ind_sources),
+    SET(LABEL_TASK_ROLE, task_roles),
     SET(LABEL_TASK_STATUS, task_statuses),
 };
 

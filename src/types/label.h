@@ -62,6 +62,7 @@ enum label_set {
   LABEL_IND_COMPARE,      /* what a period is compared with, in enum app_ind_compare order */
   LABEL_IND_GROUP,        /* indicator groups that are no value of their split's set */
   LABEL_IND_SOURCE,       /* where an indicator's value comes from, enum indicator_source order */
+  LABEL_TASK_ROLE,        /* an assignee's part in a task: lead, support */
   LABEL_TASK_STATUS,      /* a task assignee's status, in enum task_state order (the first four
                              are recorded, the last two read at a date: domain/task_follow.h) */
   LABEL_SET_COUNT

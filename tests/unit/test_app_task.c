@@ -197,18 +197,18 @@ static void list_reads_overdue_from_the_day_after(void **state)
   struct fx *f = *state;
   published(f);
   struct app_task_list l = list_at(f, &f->leader, "2026-06-30", 0);
-  assert_int_equal(l.n, 3);
-  assert_string_equal(l.items[0].state, "not_started");
-  assert_string_equal(l.items[0].deadline, "2026-06-30");
+  assert_int_equal(l.rows.n, 3);
+  assert_string_equal(l.rows.items[0].state, "not_started");
+  assert_string_equal(l.rows.items[0].deadline, "2026-06-30");
   app_task_list_free(&l);
   l = list_at(f, &f->leader, "2026-06-30", 1);
-  assert_int_equal(l.n, 0);
+  assert_int_equal(l.rows.n, 0);
   app_task_list_free(&l);
   l = list_at(f, &f->agency, "2026-07-01", 1);
-  assert_int_equal(l.n, 2);
-  assert_string_equal(l.items[0].state, "overdue");
-  assert_int_equal(l.items[0].overdue_days, 1);
-  assert_int_equal(l.items[1].row.task_id, l.items[0].row.task_id);
+  assert_int_equal(l.rows.n, 2);
+  assert_string_equal(l.rows.items[0].state, "overdue");
+  assert_int_equal(l.rows.items[0].overdue_days, 1);
+  assert_int_equal(l.rows.items[1].task_id, l.rows.items[0].task_id);
   app_task_list_free(&l);
 }
 
@@ -220,13 +220,13 @@ static void ongoing_task_without_a_note_is_no_update(void **state)
   struct fx *f = *state;
   published(f);
   struct app_task_list l = list_at(f, &f->laocai, "2026-06-10", 0);
-  assert_string_equal(l.items[2].state, "not_started");
+  assert_string_equal(l.rows.items[2].state, "not_started");
   app_task_list_free(&l);
   l = list_at(f, &f->laocai, "2026-06-11", 0);
-  assert_string_equal(l.items[2].row.cadence, "ongoing");
-  assert_string_equal(l.items[2].state, "no_update");
-  assert_string_equal(l.items[2].period_from, "2026-03-10");
-  assert_string_equal(l.items[2].period_to, "2026-06-10");
+  assert_string_equal(l.rows.items[2].cadence, "ongoing");
+  assert_string_equal(l.rows.items[2].state, "no_update");
+  assert_string_equal(l.rows.items[2].period_from, "2026-03-10");
+  assert_string_equal(l.rows.items[2].period_to, "2026-06-10");
   app_task_list_free(&l);
   struct app_task_update_in in = {task(f, 2),      "police", "in_progress",
                                   "Đã triển khai", NULL,     "2026-06-11"};
@@ -234,7 +234,7 @@ static void ongoing_task_without_a_note_is_no_update(void **state)
   struct err err = {0};
   assert_int_equal(app_task_update(&aid, f->st, &f->laocai, &in, &err), ERR_OK);
   l = list_at(f, &f->laocai, "2026-06-11", 0);
-  assert_string_equal(l.items[2].state, "in_progress");
+  assert_string_equal(l.rows.items[2].state, "in_progress");
   app_task_list_free(&l);
 }
 
@@ -291,8 +291,8 @@ static void update_records_note_file_and_audit(void **state)
            aid);
   assert_int_equal(count(f, sql), 1);
   struct app_task_list l = list_at(f, &f->laocai, "2026-07-01", 1);
-  assert_int_equal(l.n, 1); /* the lead alone */
-  assert_string_equal(l.items[0].row.role, "lead");
+  assert_int_equal(l.rows.n, 1); /* the lead alone */
+  assert_string_equal(l.rows.items[0].role, "lead");
   app_task_list_free(&l);
 }
 
@@ -312,7 +312,7 @@ static void update_outside_the_territory_is_not_found(void **state)
   assert_int_equal(count(f, "SELECT count(*) FROM task_assignee WHERE status <> 'not_started'"), 0);
   assert_int_equal(count(f, "SELECT count(*) FROM audit_log"), before);
   struct app_task_list l = list_at(f, &f->hanoi, "2026-07-01", 0);
-  assert_int_equal(l.n, 0);
+  assert_int_equal(l.rows.n, 0);
   app_task_list_free(&l);
 }
 
