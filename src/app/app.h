@@ -18,7 +18,7 @@
  *  - an object outside the caller's territory is ERR_NOT_FOUND, exactly as
  *    one that does not exist.
  *
- * One file per resource: app_user.c, app_plan.c, app_person.c,
+ * One file per resource: app_user.c, app_plan.c, app_task.c, app_person.c,
  * app_register.c, app_indicator.c, app_unit.c, app_agency.c, app_audit.c,
  * app_gen.c. A read of public reference data (the unit lists, agency names)
  * is open to every user and not audited (app_unit.h, app_agency.h). */
