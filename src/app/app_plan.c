@@ -405,8 +405,17 @@ int app_plan_task_delete(struct store *st, const struct scope *caller, long plan
   int rc = edit_begin(&history, st, caller, plan_id, reason, err);
   if (rc)
     return rc;
+  /* what its assignees reported stays: such a task is not deleted */
+  long long reports = 0;
+  rc = store_task_reports_count(&reports, st, caller, task_id, err);
+  if (!rc && reports)
+    rc = err_set(err, ERR_CONFLICT,
+                 "nhiệm vụ %ld đã có %lld báo cáo tiến độ hoặc minh chứng của cơ quan thực hiện: "
+                 "không xóa được",
+                 task_id, reports);
   char *old = NULL;
-  rc = store_plan_task_delete(&old, st, caller, plan_id, task_id, err);
+  if (!rc)
+    rc = store_plan_task_delete(&old, st, caller, plan_id, task_id, err);
   char detail[96];
   snprintf(detail, sizeof detail, "xóa nhiệm vụ %ld", task_id);
   struct store_plan_change_in c = {"task", task_id, "deleted", old, NULL, reason};

@@ -69,6 +69,30 @@ int store_task_assignees_create(size_t *n, struct store *st, const struct scope 
   return ERR_OK;
 }
 
+int store_task_reports_count(long long *n, struct store *st, const struct scope *sc, long task_id,
+                             struct err *err)
+{
+  *n = 0;
+  int rc = check_scope(sc, err);
+  if (rc)
+    return rc;
+  struct stmt *s;
+  if (db_prepare(&s, st,
+                 "SELECT (SELECT count(*) FROM task_note n JOIN task_assignee x ON x.id = "
+                 "n.assignee_id WHERE x.task_id = t.id) + (SELECT count(*) FROM task_evidence e "
+                 "JOIN task_assignee x ON x.id = e.assignee_id WHERE x.task_id = t.id) "
+                 "FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE t.id = ? AND" IN_SCOPE,
+                 err))
+    return ERR_DB;
+  db_bind_int(s, 1, task_id);
+  bind_scope(s, 2, sc);
+  int r = db_step(s, err);
+  if (r == 1)
+    *n = db_col_int(s, 0);
+  db_finalize(s);
+  return r < 0 ? ERR_DB : ERR_OK;
+}
+
 /* ---- reads ------------------------------------------------------------------ */
 
 /* The columns of a row, in store_task_row order (load_row reads them). */

@@ -35,6 +35,11 @@ struct store;
 int store_task_assignees_create(size_t *n, struct store *st, const struct scope *sc, long plan_id,
                                 struct err *err);
 
+/* The notes and evidence files recorded on task `task_id`'s assignees, in
+ * *n (0 when none or the task is not in the caller's territory). */
+int store_task_reports_count(long long *n, struct store *st, const struct scope *sc, long task_id,
+                             struct err *err);
+
 /* One assignee of one task, with what the list and the status rules need. */
 struct store_task_row {
   long assignee_id;      /* task_assignee id: what `task update --agency` may name */

@@ -296,6 +296,31 @@ static void update_records_note_file_and_audit(void **state)
   app_task_list_free(&l);
 }
 
+/* A task an assignee has reported on is not deleted with its notes and
+ * files: the deletion is refused and the note stays; a task nobody has
+ * reported on is deleted as before. */
+static void a_reported_task_is_not_deleted(void **state)
+{
+  struct fx *f = *state;
+  long plan = published(f);
+  struct app_task_update_in in = {task(f, 0),          "police", "in_progress",
+                                  "Đã họp triển khai", NULL,     "2026-04-02"};
+  long aid;
+  struct err err = {0};
+  assert_int_equal(app_task_update(&aid, f->st, &f->laocai, &in, &err), ERR_OK);
+  long assignees = count(f, "SELECT count(*) FROM task_assignee");
+  assert_int_equal(app_plan_task_delete(f->st, &f->laocai, plan, task(f, 0), "gộp", &err),
+                   ERR_CONFLICT);
+  assert_non_null(strstr(err.msg, "không xóa được"));
+  assert_int_equal(count(f, "SELECT count(*) FROM task_note"), 1);
+  assert_int_equal(count(f, "SELECT count(*) FROM task_assignee"), assignees);
+  long other = task(f, 2);
+  assert_int_equal(app_plan_task_delete(f->st, &f->laocai, plan, other, "gộp", &err), ERR_OK);
+  char sql[96];
+  snprintf(sql, sizeof sql, "SELECT count(*) FROM plan_task WHERE id = %ld", other);
+  assert_int_equal(count(f, sql), 0);
+}
+
 /* Hà Nội's officer reaches no assignee of Lào Cai: not found, nothing written. */
 static void update_outside_the_territory_is_not_found(void **state)
 {
@@ -387,6 +412,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(update_outside_the_territory_is_not_found, setup, teardown),
       cmocka_unit_test_setup_teardown(update_by_role, setup, teardown),
       cmocka_unit_test_setup_teardown(update_refusals, setup, teardown),
+      cmocka_unit_test_setup_teardown(a_reported_task_is_not_deleted, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

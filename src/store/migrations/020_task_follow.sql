@@ -12,6 +12,8 @@
 -- task_note: a dated progress note of an assignee, by a user.
 -- task_evidence: a file attached to an assignee as evidence, kept in the
 -- database with its size (at most 10 MiB, 10485760 bytes) and SHA-256.
+-- Notes and evidence are never deleted with their task (RESTRICT): a task
+-- someone has reported on cannot be deleted (app_plan_task_delete says so).
 -- Standard SQL only.
 CREATE TABLE task_assignee (
   id          INTEGER PRIMARY KEY,
@@ -32,7 +34,7 @@ CREATE UNIQUE INDEX task_assignee_agency ON task_assignee (agency_id);
 
 CREATE TABLE task_note (
   id          INTEGER PRIMARY KEY,
-  assignee_id INTEGER NOT NULL REFERENCES task_assignee(id) ON DELETE CASCADE,
+  assignee_id INTEGER NOT NULL REFERENCES task_assignee(id) ON DELETE RESTRICT,
   noted_on    TEXT NOT NULL,                -- ISO date the progress is reported for
   text        TEXT NOT NULL,
   user_id     INTEGER NOT NULL REFERENCES app_user(id),
@@ -42,7 +44,7 @@ CREATE INDEX task_note_assignee ON task_note (assignee_id, noted_on);
 
 CREATE TABLE task_evidence (
   id          INTEGER PRIMARY KEY,
-  assignee_id INTEGER NOT NULL REFERENCES task_assignee(id) ON DELETE CASCADE,
+  assignee_id INTEGER NOT NULL REFERENCES task_assignee(id) ON DELETE RESTRICT,
   note_id     INTEGER REFERENCES task_note(id) ON DELETE SET NULL,
   file_name   TEXT NOT NULL,
   media_type  TEXT NOT NULL,
