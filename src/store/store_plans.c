@@ -7,7 +7,7 @@
  * so that no domain logic runs here.
  *
  * The territory: every statement that reads or writes a plan row carries
- * IN_SCOPE, and every statement on an element (a task, a target ...) is tied
+ * PLAN_IN_SCOPE, and every statement on an element (a task, a target ...) is tied
  * to its plan id after plan_gate has found that plan in the caller's
  * territory, in the same transaction for a write. Every statement is one
  * fixed string: no SQL text is put together at run time. */
@@ -21,23 +21,7 @@
 #include "store/db.h"
 #include "store/store.h"
 #include "store/store_people.h"
-
-/* The caller's territory on plan alias p: binds the scope's unit id twice
- * (0, the national scope: every plan). */
-#define IN_SCOPE " (? = 0 OR p.unit_id IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?)) "
-
-static void bind_scope(struct stmt *s, int at, const struct scope *sc)
-{
-  db_bind_int(s, at, sc->unit_id);
-  db_bind_int(s, at + 1, sc->unit_id);
-}
-
-static int check_scope(const struct scope *sc, struct err *err)
-{
-  if (!sc || sc->unit_id < 0)
-    return err_set(err, ERR_INTERNAL, "phạm vi truy cập chưa được xác định");
-  return ERR_OK;
-}
+#include "store/store_plan_scope.h"
 
 static int not_found(struct err *err, long id)
 {
@@ -64,14 +48,14 @@ static int col_dup(char **out, struct stmt *s, int i, struct err *err)
 static int plan_gate(char *buf, size_t n, struct store *st, const struct scope *sc, long id,
                      struct err *err)
 {
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   struct stmt *s;
-  if (db_prepare(&s, st, "SELECT p.status FROM plan p WHERE p.id = ? AND" IN_SCOPE, err))
+  if (db_prepare(&s, st, "SELECT p.status FROM plan p WHERE p.id = ? AND" PLAN_IN_SCOPE, err))
     return ERR_DB;
   db_bind_int(s, 1, id);
-  bind_scope(s, 2, sc);
+  plan_scope_bind(s, 2, sc);
   int r = db_step(s, err);
   if (r == 1 && buf)
     copy_col(buf, n, s, 0);
@@ -356,7 +340,7 @@ int store_plan_save(long *id, struct store *st, const struct scope *sc, struct p
                     struct err *err)
 {
   *id = 0;
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   if (sc->unit_id > 0) {
@@ -383,7 +367,7 @@ int store_plan_find_same(long *id, struct store *st, const struct scope *sc, con
                          const char *issuer, const char *source_text, struct err *err)
 {
   *id = 0;
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   /* the same document: its number and issuer, or without a number its text */
@@ -391,7 +375,7 @@ int store_plan_find_same(long *id, struct store *st, const struct scope *sc, con
   if (number) {
     rc = db_prepare(&s, st,
                     "SELECT p.id FROM plan p WHERE p.number = ? AND coalesce(p.issuer, '') = ? "
-                    "AND" IN_SCOPE "ORDER BY p.id DESC LIMIT 1",
+                    "AND" PLAN_IN_SCOPE "ORDER BY p.id DESC LIMIT 1",
                     err);
     if (rc)
       return rc;
@@ -400,14 +384,14 @@ int store_plan_find_same(long *id, struct store *st, const struct scope *sc, con
   } else {
     rc = db_prepare(
         &s, st,
-        "SELECT p.id FROM plan p WHERE p.number IS NULL AND p.source_text = ? AND" IN_SCOPE
+        "SELECT p.id FROM plan p WHERE p.number IS NULL AND p.source_text = ? AND" PLAN_IN_SCOPE
         "ORDER BY p.id DESC LIMIT 1",
         err);
     if (rc)
       return rc;
     db_bind_text(s, 1, source_text ? source_text : "");
   }
-  bind_scope(s, number ? 3 : 2, sc);
+  plan_scope_bind(s, number ? 3 : 2, sc);
   int r = db_step(s, err);
   if (r == 1)
     *id = (long)db_col_int(s, 0);
@@ -633,17 +617,17 @@ int store_plan_load(struct plan *out, struct store_plan_info *info, struct store
                     const struct scope *sc, long id, struct err *err)
 {
   plan_init(out);
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   struct stmt *s;
   if (db_prepare(&s, st,
                  "SELECT " INFO_COLS ", p.issuer, p.period_start, p.period_end FROM plan p "
-                 "WHERE p.id = ? AND" IN_SCOPE,
+                 "WHERE p.id = ? AND" PLAN_IN_SCOPE,
                  err))
     return ERR_DB;
   db_bind_int(s, 1, id);
-  bind_scope(s, 2, sc);
+  plan_scope_bind(s, 2, sc);
   int r = db_step(s, err);
   if (r != 1) {
     db_finalize(s);
@@ -676,14 +660,14 @@ int store_plan_list(struct store_plan_info_list *out, struct store *st, const st
 {
   out->items = NULL;
   out->n = 0;
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   struct stmt *s;
-  if (db_prepare(&s, st, "SELECT " INFO_COLS " FROM plan p WHERE" IN_SCOPE "ORDER BY p.id DESC",
-                 err))
+  if (db_prepare(&s, st,
+                 "SELECT " INFO_COLS " FROM plan p WHERE" PLAN_IN_SCOPE "ORDER BY p.id DESC", err))
     return ERR_DB;
-  bind_scope(s, 1, sc);
+  plan_scope_bind(s, 1, sc);
   size_t cap = 0;
   int r;
   while ((r = db_step(s, err)) == 1) {
@@ -1029,15 +1013,16 @@ int store_plan_unit(char *tree, size_t tn, char *code, size_t cn, struct store *
                     const struct scope *sc, long plan_id, struct err *err)
 {
   tree[0] = code[0] = '\0';
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   struct stmt *s;
-  if (db_prepare(&s, st, "SELECT p.unit_tree, p.unit_code FROM plan p WHERE p.id = ? AND" IN_SCOPE,
+  if (db_prepare(&s, st,
+                 "SELECT p.unit_tree, p.unit_code FROM plan p WHERE p.id = ? AND" PLAN_IN_SCOPE,
                  err))
     return ERR_DB;
   db_bind_int(s, 1, plan_id);
-  bind_scope(s, 2, sc);
+  plan_scope_bind(s, 2, sc);
   int r = db_step(s, err);
   if (r == 1) {
     copy_col(tree, tn, s, 0);

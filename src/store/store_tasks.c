@@ -1,7 +1,7 @@
 /* store_tasks.c: the tasks of published plans, followed per assignee (see store_tasks.h).
  *
  * Every statement reaches an assignee through its task and plan and carries
- * IN_SCOPE on the plan alias p, the same test as store_plans.c; every value
+ * PLAN_IN_SCOPE (store_plan_scope.h) on the plan alias p, as store_plans.c; every value
  * is bound, every statement one fixed string. */
 #include "store/store_tasks.h"
 
@@ -11,23 +11,7 @@
 
 #include "store/db.h"
 #include "store/store.h"
-
-/* The caller's territory on plan alias p: binds the scope's unit id twice
- * (0, the national scope: every plan). As store_plans.c. */
-#define IN_SCOPE " (? = 0 OR p.unit_id IN (SELECT unit_id FROM unit_scope WHERE scope_id = ?)) "
-
-static void bind_scope(struct stmt *s, int at, const struct scope *sc)
-{
-  db_bind_int(s, at, sc->unit_id);
-  db_bind_int(s, at + 1, sc->unit_id);
-}
-
-static int check_scope(const struct scope *sc, struct err *err)
-{
-  if (!sc || sc->unit_id < 0)
-    return err_set(err, ERR_INTERNAL, "phạm vi truy cập chưa được xác định");
-  return ERR_OK;
-}
+#include "store/store_plan_scope.h"
 
 /* ---- creation -------------------------------------------------------------- */
 
@@ -35,15 +19,15 @@ int store_task_assignees_create(size_t *n, struct store *st, const struct scope 
                                 struct err *err)
 {
   *n = 0;
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   long long found = 0;
   struct stmt *s;
-  if (db_prepare(&s, st, "SELECT count(*) FROM plan p WHERE p.id = ? AND" IN_SCOPE, err))
+  if (db_prepare(&s, st, "SELECT count(*) FROM plan p WHERE p.id = ? AND" PLAN_IN_SCOPE, err))
     return ERR_DB;
   db_bind_int(s, 1, plan_id);
-  bind_scope(s, 2, sc);
+  plan_scope_bind(s, 2, sc);
   int r = db_step(s, err);
   if (r == 1)
     found = db_col_int(s, 0);
@@ -73,19 +57,20 @@ int store_task_reports_count(long long *n, struct store *st, const struct scope 
                              struct err *err)
 {
   *n = 0;
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   struct stmt *s;
-  if (db_prepare(&s, st,
-                 "SELECT (SELECT count(*) FROM task_note n JOIN task_assignee x ON x.id = "
-                 "n.assignee_id WHERE x.task_id = t.id) + (SELECT count(*) FROM task_evidence e "
-                 "JOIN task_assignee x ON x.id = e.assignee_id WHERE x.task_id = t.id) "
-                 "FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE t.id = ? AND" IN_SCOPE,
-                 err))
+  if (db_prepare(
+          &s, st,
+          "SELECT (SELECT count(*) FROM task_note n JOIN task_assignee x ON x.id = "
+          "n.assignee_id WHERE x.task_id = t.id) + (SELECT count(*) FROM task_evidence e "
+          "JOIN task_assignee x ON x.id = e.assignee_id WHERE x.task_id = t.id) "
+          "FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE t.id = ? AND" PLAN_IN_SCOPE,
+          err))
     return ERR_DB;
   db_bind_int(s, 1, task_id);
-  bind_scope(s, 2, sc);
+  plan_scope_bind(s, 2, sc);
   int r = db_step(s, err);
   if (r == 1)
     *n = db_col_int(s, 0);
@@ -194,19 +179,20 @@ int store_task_list(struct store_task_list *out, struct store *st, const struct 
                     const struct store_task_filter *f, struct err *err)
 {
   memset(out, 0, sizeof *out);
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   struct stmt *s;
   if (db_prepare(&s, st,
-                 ROW_SELECT "WHERE" IN_SCOPE "AND ((? = 0 AND p.status = 'published') OR p.id = ?) "
+                 ROW_SELECT "WHERE" PLAN_IN_SCOPE
+                            "AND ((? = 0 AND p.status = 'published') OR p.id = ?) "
                             "AND (? = '' OR x.agency_kind = ?) "
                             "ORDER BY p.id DESC, t.ord, x.role, x.id",
                  err))
     return ERR_DB;
   const char *kind = f && f->agency_kind ? f->agency_kind : "";
   long plan = f ? f->plan_id : 0;
-  bind_scope(s, 1, sc);
+  plan_scope_bind(s, 1, sc);
   db_bind_int(s, 3, plan);
   db_bind_int(s, 4, plan);
   db_bind_text(s, 5, kind);
@@ -240,14 +226,14 @@ int store_task_get(struct store_task_row *out, struct store *st, const struct sc
                    long assignee_id, struct err *err)
 {
   memset(out, 0, sizeof *out);
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   struct stmt *s;
-  if (db_prepare(&s, st, ROW_SELECT "WHERE x.id = ? AND" IN_SCOPE, err))
+  if (db_prepare(&s, st, ROW_SELECT "WHERE x.id = ? AND" PLAN_IN_SCOPE, err))
     return ERR_DB;
   db_bind_int(s, 1, assignee_id);
-  bind_scope(s, 2, sc);
+  plan_scope_bind(s, 2, sc);
   int r = db_step(s, err);
   if (r == 1)
     rc = load_row(out, s, err);
@@ -264,19 +250,19 @@ int store_task_find(long *assignee_id, size_t *n, struct store *st, const struct
 {
   *assignee_id = 0;
   *n = 0;
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   struct stmt *s;
   if (db_prepare(&s, st,
                  "SELECT x.id FROM task_assignee x JOIN plan_task t ON t.id = x.task_id "
                  "JOIN plan p ON p.id = t.plan_id WHERE x.task_id = ? AND x.agency_kind = ? "
-                 "AND" IN_SCOPE "ORDER BY x.role, x.id",
+                 "AND" PLAN_IN_SCOPE "ORDER BY x.role, x.id",
                  err))
     return ERR_DB;
   db_bind_int(s, 1, task_id);
   db_bind_text(s, 2, agency_kind);
-  bind_scope(s, 3, sc);
+  plan_scope_bind(s, 3, sc);
   int r;
   while ((r = db_step(s, err)) == 1) {
     if (!*n)
@@ -292,18 +278,18 @@ int store_task_report_dues(struct date **out, size_t *n, struct store *st, const
 {
   *out = NULL;
   *n = 0;
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   struct stmt *s;
   if (db_prepare(&s, st,
                  "SELECT r.due_on FROM report_schedule r JOIN plan p ON p.id = r.plan_id "
-                 "WHERE r.plan_id = ? AND r.due_on IS NOT NULL AND r.due_on <> '' AND" IN_SCOPE
+                 "WHERE r.plan_id = ? AND r.due_on IS NOT NULL AND r.due_on <> '' AND" PLAN_IN_SCOPE
                  "ORDER BY r.due_on",
                  err))
     return ERR_DB;
   db_bind_int(s, 1, plan_id);
-  bind_scope(s, 2, sc);
+  plan_scope_bind(s, 2, sc);
   size_t cap = 0;
   int r;
   while (!rc && (r = db_step(s, err)) == 1) {
@@ -337,12 +323,13 @@ int store_task_report_dues(struct date **out, size_t *n, struct store *st, const
 
 /* The assignees of the caller's territory, for a write's WHERE: binds the scope twice. */
 #define ASSIGNEE_IN_SCOPE                                                                          \
-  " task_id IN (SELECT t.id FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE" IN_SCOPE ") "
+  " task_id IN (SELECT t.id FROM plan_task t JOIN plan p ON p.id = t.plan_id WHERE" PLAN_IN_SCOPE  \
+  ") "
 
 int store_task_set_status(struct store *st, const struct scope *sc, long assignee_id,
                           const char *status, const char *reason, struct err *err)
 {
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   char now[24];
@@ -362,7 +349,7 @@ int store_task_set_status(struct store *st, const struct scope *sc, long assigne
   db_bind_text(s, 3, now);
   db_bind_text(s, 4, sc->user);
   db_bind_int(s, 5, assignee_id);
-  bind_scope(s, 6, sc);
+  plan_scope_bind(s, 6, sc);
   int r = db_step(s, err);
   db_finalize(s);
   if (r < 0)
@@ -390,7 +377,7 @@ int store_task_note_add(long *note_id, struct store *st, const struct scope *sc,
                         const char *noted_on, const char *text, struct err *err)
 {
   *note_id = 0;
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   char now[24];
@@ -407,7 +394,7 @@ int store_task_note_add(long *note_id, struct store *st, const struct scope *sc,
   db_bind_text(s, 3, now);
   db_bind_text(s, 4, sc->user);
   db_bind_int(s, 5, assignee_id);
-  bind_scope(s, 6, sc);
+  plan_scope_bind(s, 6, sc);
   return returned_id(note_id, s, assignee_id, err);
 }
 
@@ -415,7 +402,7 @@ int store_task_evidence_add(long *id, struct store *st, const struct scope *sc, 
                             const struct store_task_evidence_in *in, struct err *err)
 {
   *id = 0;
-  int rc = check_scope(sc, err);
+  int rc = plan_scope_check(sc, err);
   if (rc)
     return rc;
   char now[24];
@@ -440,6 +427,6 @@ int store_task_evidence_add(long *id, struct store *st, const struct scope *sc, 
   db_bind_text(s, 7, now);
   db_bind_text(s, 8, sc->user);
   db_bind_int(s, 9, assignee_id);
-  bind_scope(s, 10, sc);
+  plan_scope_bind(s, 10, sc);
   return returned_id(id, s, assignee_id, err);
 }
