@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/buf.h"
 #include "base/spool.h"
 #include "domain/audit.h"
@@ -91,12 +92,10 @@ static int add_reject(struct run *x, const struct table_row *row, const char *re
 {
   struct reg_import_result *out = x->out;
   if (out->n_rejects == x->cap_rejects) {
-    size_t nc = x->cap_rejects ? x->cap_rejects * 2 : 16;
-    struct reg_reject *r = realloc(out->rejects, nc * sizeof *r);
+    struct reg_reject *r = array_grow(out->rejects, &x->cap_rejects, out->n_rejects + 1, sizeof *r);
     if (!r)
       return err_nomem(err);
     out->rejects = r;
-    x->cap_rejects = nc;
   }
   struct reg_reject *j = &out->rejects[out->n_rejects];
   j->line = row->line;
@@ -129,12 +128,10 @@ static int add_note(struct run *x, const struct reg_reader *rd, long line,
     return ERR_OK;
   }
   if (out->n_notes == x->cap_notes) {
-    size_t nc = x->cap_notes ? x->cap_notes * 2 : 16;
-    struct reg_note *r = realloc(out->notes, nc * sizeof *r);
+    struct reg_note *r = array_grow(out->notes, &x->cap_notes, out->n_notes + 1, sizeof *r);
     if (!r)
       return err_nomem(err);
     out->notes = r;
-    x->cap_notes = nc;
   }
   char *t = buf_failed(&x->problems) ? NULL : strdup(buf_str(&x->problems));
   if (!t)
@@ -182,12 +179,10 @@ static int import_row(enum reg_outcome *oc, long *outside, struct run *x, const 
 static int add_refusal(struct run *x, long line, long person, struct err *err)
 {
   if (x->n_refused == x->cap_refused) {
-    size_t nc = x->cap_refused ? x->cap_refused * 2 : 8;
-    struct refusal *r = realloc(x->refused, nc * sizeof *r);
+    struct refusal *r = array_grow(x->refused, &x->cap_refused, x->n_refused + 1, sizeof *r);
     if (!r)
       return err_nomem(err);
     x->refused = r;
-    x->cap_refused = nc;
   }
   x->refused[x->n_refused++] = (struct refusal){line, person};
   return ERR_OK;

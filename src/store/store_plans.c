@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "base/date.h"
 #include "store/db.h"
 #include "store/store.h"
@@ -672,14 +673,12 @@ int store_plan_list(struct store_plan_info_list *out, struct store *st, const st
   int r;
   while ((r = db_step(s, err)) == 1) {
     if (out->n == cap) {
-      size_t nc = cap ? cap * 2 : 16;
-      struct store_plan_info *ni = realloc(out->items, nc * sizeof *ni);
+      struct store_plan_info *ni = array_grow(out->items, &cap, out->n + 1, sizeof *ni);
       if (!ni) {
         rc = err_nomem(err);
         break;
       }
       out->items = ni;
-      cap = nc;
     }
     load_info(&out->items[out->n++], s);
   }
@@ -1099,14 +1098,12 @@ int store_plan_history(struct store_plan_change_list *out, struct store *st, con
   int r;
   while (!rc && (r = db_step(s, err)) == 1) {
     if (out->n == cap) {
-      size_t nc = cap ? cap * 2 : 16;
-      struct store_plan_change *ni = realloc(out->items, nc * sizeof *ni);
+      struct store_plan_change *ni = array_grow(out->items, &cap, out->n + 1, sizeof *ni);
       if (!ni) {
         rc = err_nomem(err);
         break;
       }
       out->items = ni;
-      cap = nc;
     }
     /* counted first, so that a row half copied is freed with the list */
     rc = change_row(&out->items[out->n++], s, err);

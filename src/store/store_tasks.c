@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "store/db.h"
 #include "store/store.h"
 #include "store/store_plan_scope.h"
@@ -201,14 +202,12 @@ int store_task_list(struct store_task_list *out, struct store *st, const struct 
   int r;
   while (!rc && (r = db_step(s, err)) == 1) {
     if (out->n == cap) {
-      size_t ncap = cap ? cap * 2 : 16;
-      struct store_task_row *ni = realloc(out->items, ncap * sizeof *ni);
+      struct store_task_row *ni = array_grow(out->items, &cap, out->n + 1, sizeof *ni);
       if (!ni) {
         rc = err_nomem(err);
         break;
       }
       out->items = ni;
-      cap = ncap;
     }
     rc = load_row(&out->items[out->n], s, err);
     if (!rc)
@@ -297,14 +296,12 @@ int store_task_report_dues(struct date **out, size_t *n, struct store *st, const
     if (date_parse(&d, db_col_text(s, 0), 0, NULL) != ERR_OK)
       continue; /* a stored date is ISO; one that is not is no reporting date */
     if (*n == cap) {
-      size_t ncap = cap ? cap * 2 : 8;
-      struct date *nd = realloc(*out, ncap * sizeof *nd);
+      struct date *nd = array_grow(*out, &cap, *n + 1, sizeof *nd);
       if (!nd) {
         rc = err_nomem(err);
         break;
       }
       *out = nd;
-      cap = ncap;
     }
     (*out)[(*n)++] = d;
   }
