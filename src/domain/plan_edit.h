@@ -13,6 +13,7 @@
 
 #include "base/date.h"
 #include "base/err.h"
+#include "store/store_plans.h"
 #include "types/plan.h"
 #include "types/scope.h"
 
@@ -30,6 +31,14 @@ struct plan_place {
  * none or none is found. Fails only when the database or memory does. */
 int plan_edit_place(struct plan_place *out, struct store *st, const struct plan *p,
                     struct err *err);
+
+/* Resolve a name a plan writes (a task agency, a quota assignee) against
+ * the plan's unit and date, as a save does: an agency (kind, level, group,
+ * the unit it sits at), else a unit inside the plan's territory ("huyện Bảo
+ * Thắng"). *out is zeroed first and stays empty for a name that resolves to
+ * nothing; only a database or memory failure is an error. */
+int plan_edit_resolve(struct store_plan_res *out, struct store *st, const struct plan_place *place,
+                      const char *name, struct err *err);
 
 /* What a new plan is saved with. */
 struct plan_edit_new {

@@ -373,6 +373,8 @@ static const struct label audit_actions[] = {
     {"register.export", "Xuất sổ ra tệp", NULL},
     {"indicator.enter", "Nhập số liệu chỉ tiêu", NULL},
     {"plan.import", "Nhập kế hoạch", NULL},
+    {"plan.derive", "Lập kế hoạch thực hiện từ kế hoạch cấp trên", NULL},
+    {"plan.link", "Liên kết kế hoạch cấp trên", NULL},
     {"plan.set", "Sửa kế hoạch", NULL},
     {"plan.agencies", "Giao cơ quan chủ trì, phối hợp", NULL},
     {"plan.task_add", "Thêm nhiệm vụ", NULL},
