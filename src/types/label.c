@@ -373,6 +373,7 @@ static const struct label audit_actions[] = {
     {"register.export", "Xuất sổ ra tệp", NULL},
     {"indicator.enter", "Nhập số liệu chỉ tiêu", NULL},
     {"plan.import", "Nhập kế hoạch", NULL},
+    {"classify.residents", "Nhập số dân để phân loại địa bàn", NULL},
     {"plan.set", "Sửa kế hoạch", NULL},
     {"plan.agencies", "Giao cơ quan chủ trì, phối hợp", NULL},
     {"plan.task_add", "Thêm nhiệm vụ", NULL},
@@ -406,6 +407,34 @@ static const struct label unit_levels[] = {
 static const struct label successions[] = {
     {"full", "toàn bộ", NULL},
     {"partial", "một phần", NULL},
+};
+
+static const struct label class_types[] = {
+    {"0", "Không thuộc địa bàn trọng điểm phức tạp", NULL},
+    {"1", "Loại I", NULL},
+    {"2", "Loại II", NULL},
+    {"3", "Loại III", NULL},
+    {"-1", "Chưa xác định được", NULL},
+};
+static const struct label class_verdicts[] = {
+    {"not_met", "Không đạt", NULL},
+    {"met", "Đạt", NULL},
+    {"unknown", "Chưa xác định", NULL},
+};
+static const struct label class_criteria[] = {
+    {"managed_ratio", "Tỷ lệ người nghiện, người sử dụng có hồ sơ quản lý trên dân số", NULL},
+    {"managed_count", "Số người nghiện có hồ sơ quản lý", NULL},
+    {"places", "Điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy", NULL},
+    {"offenders_ratio", "Tỷ lệ người phạm tội về ma túy bị bắt giữ trên dân số", NULL},
+    {"plants", "Cây có chứa chất ma túy bị phát hiện, triệt phá", NULL},
+    {"route", "Nằm trên tuyến trọng điểm phức tạp về ma túy", NULL},
+    {"complex_communes", "Tỷ lệ xã trọng điểm phức tạp", NULL},
+};
+static const struct label class_unknowns[] = {
+    {"", "", NULL},
+    {"threshold", "chưa có ngưỡng trong dữ liệu pháp lý", NULL},
+    {"residents", "chưa nhập số dân của năm", NULL},
+    {"no_data", "sổ theo dõi không có số liệu này", NULL},
 };
 
 #define SET(e, a) [e] = {a, sizeof a / sizeof a[0]}
@@ -454,6 +483,10 @@ static const struct {
     SET(LABEL_IND_SOURCE, ind_sources),
     SET(LABEL_TASK_ROLE, task_roles),
     SET(LABEL_TASK_STATUS, task_statuses),
+    SET(LABEL_CLASS_TYPE, class_types),
+    SET(LABEL_CLASS_VERDICT, class_verdicts),
+    SET(LABEL_CLASS_CRITERION, class_criteria),
+    SET(LABEL_CLASS_UNKNOWN, class_unknowns),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)
