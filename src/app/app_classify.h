@@ -33,4 +33,44 @@ int app_classify_residents(struct store *st, const struct scope *caller, const c
                            const char *code, int year, long residents, const char *source,
                            struct err *err);
 
+/* ---- drug-free communes ---------------------------------------------------- */
+
+/* The commune's self-assessment for `year` ("drugfree.submit"): an
+ * administrator or an officer whose territory holds the commune; a refused
+ * assessment may be submitted again. ERR_INPUT for a unit that is no
+ * commune or an empty text; ERR_CONFLICT when one is waiting or recognised. */
+int app_drugfree_submit(struct store *st, const struct scope *caller, const char *tree,
+                        const char *code, int year, const char *text, struct err *err);
+
+/* The province's decision on a submitted assessment: recognised (1) or
+ * refused (0), with the decision's text ("Quyết định số 12/QĐ-UBND ngày
+ * ..."), audited "drugfree.recognise" / "drugfree.refuse". Only an
+ * administrator or officer of a province (or national) territory
+ * (ERR_DENIED otherwise); ERR_NOT_FOUND when nothing waits. */
+int app_drugfree_decide(struct store *st, const struct scope *caller, const char *tree,
+                        const char *code, int year, int recognise, const char *decision,
+                        struct err *err);
+
+/* Carry the recognition for `year` of pre-2025 commune from_code to its
+ * successor to_code by an explicit decision ("drugfree.carry"): never done
+ * by the succession alone. ERR_INPUT when to_code is not a successor of
+ * from_code; ERR_NOT_FOUND when from_code was not recognised that year;
+ * roles as app_drugfree_decide. */
+int app_drugfree_carry(struct store *st, const struct scope *caller, const char *from_code,
+                       const char *to_code, int year, const char *decision, struct err *err);
+
+/* The communes of unit tree/code (NULL: the caller's territory) with their
+ * assessment of `year`, those recognised the year before and not assessed
+ * again, the recognised share and, for a province, its roadmap. Any role:
+ * the assessments hold no personal data. */
+int app_drugfree_list(struct drugfree_report *out, struct store *st, const struct scope *caller,
+                      const char *tree, const char *code, int year, struct err *err);
+
+/* A province's registered share of drug-free communes for `year`
+ * ("drugfree.roadmap"), 0-100 %, with its source; roles as
+ * app_drugfree_decide, and the unit must be a province. */
+int app_drugfree_roadmap(struct store *st, const struct scope *caller, const char *tree,
+                         const char *code, int year, double share_pct, const char *source,
+                         struct err *err);
+
 #endif

@@ -122,3 +122,29 @@ void classify_report_free(struct classify_report *r)
   r->rows = NULL;
   r->n = 0;
 }
+
+void drugfree_report_free(struct drugfree_report *r)
+{
+  if (!r)
+    return;
+  for (size_t i = 0; i < r->n; i++)
+    drugfree_row_free(&r->items[i].row);
+  free(r->items);
+  r->items = NULL;
+  r->n = 0;
+}
+
+void drugfree_report_tally(struct drugfree_report *r)
+{
+  r->n_recognised = r->n_submitted = r->n_refused = r->n_reassess = 0;
+  for (size_t i = 0; i < r->n; i++) {
+    const struct drugfree_item *it = &r->items[i];
+    const char *st = it->row.id ? it->row.status : "";
+    r->n_recognised += strcmp(st, "recognised") == 0;
+    r->n_submitted += strcmp(st, "submitted") == 0;
+    r->n_refused += strcmp(st, "refused") == 0;
+    r->n_reassess += it->recognised_before && !it->row.id;
+  }
+  r->share_pct = r->n ? 100.0 * (double)r->n_recognised / (double)r->n : 0;
+  r->on_track = r->has_roadmap && r->share_pct >= r->roadmap_pct;
+}

@@ -86,4 +86,32 @@ struct classify_report {
 };
 void classify_report_free(struct classify_report *r); /* accepts NULL */
 
+/* A commune in the drug-free list of a year. */
+struct drugfree_item {
+  struct unit unit;        /* named as on the year's last day */
+  struct drugfree_row row; /* its assessment of the year (row.id 0: none) */
+  int recognised_before;   /* recognised the year before: to be assessed again */
+};
+
+/* The drug-free communes of a province (or district) for a year, and the
+ * province's roadmap for it. */
+struct drugfree_report {
+  int year;
+  struct unit root;            /* the unit asked */
+  struct drugfree_item *items; /* its communes */
+  size_t n;
+  size_t n_recognised, n_submitted, n_refused, n_reassess; /* reassess: recognised the year
+                                                              before, not assessed this year */
+  double share_pct;                                        /* recognised / communes × 100 */
+  int has_roadmap; /* the province registered a share for the year: */
+  double roadmap_pct;
+  char roadmap_source[256];
+  int on_track; /* share_pct >= roadmap_pct (when has_roadmap) */
+};
+void drugfree_report_free(struct drugfree_report *r); /* accepts NULL */
+
+/* Count the report's items and compare the recognised share with the
+ * roadmap: what `pcmt classify drug-free list` prints under the table. */
+void drugfree_report_tally(struct drugfree_report *r);
+
 #endif

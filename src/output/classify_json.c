@@ -99,3 +99,55 @@ int classify_json_dump(char **out, const struct classify_report *r, struct err *
                  &ok);
   return json_build_text(out, json_build_done(o, ok), err);
 }
+
+static json_t *unit_name_json(const struct unit *u)
+{
+  char name[200];
+  snprintf(name, sizeof name, "%s %s", u->type, u->name);
+  return json_build_str(name);
+}
+
+int classify_json_drugfree(char **out, const struct drugfree_report *r, struct err *err)
+{
+  int ok = 1;
+  json_t *o = json_object();
+  json_build_set(o, "year", json_integer(r->year), &ok);
+  json_build_set(o, "unit_tree", json_build_str(r->root.tree), &ok);
+  json_build_set(o, "unit_code", json_build_str(r->root.code), &ok);
+  json_build_set(o, "unit_name", unit_name_json(&r->root), &ok);
+  json_build_set(o, "communes", json_integer((json_int_t)r->n), &ok);
+  json_build_set(o, "recognised", json_integer((json_int_t)r->n_recognised), &ok);
+  json_build_set(o, "submitted", json_integer((json_int_t)r->n_submitted), &ok);
+  json_build_set(o, "refused", json_integer((json_int_t)r->n_refused), &ok);
+  json_build_set(o, "to_reassess", json_integer((json_int_t)r->n_reassess), &ok);
+  json_build_set(o, "share_pct", json_real(r->share_pct), &ok);
+  json_t *road = json_null();
+  if (r->has_roadmap) {
+    road = json_object();
+    json_build_set(road, "share_pct", json_real(r->roadmap_pct), &ok);
+    json_build_set(road, "source", json_build_str(r->roadmap_source), &ok);
+    json_build_set(road, "on_track", json_boolean(r->on_track), &ok);
+  }
+  json_build_set(o, "roadmap", road, &ok);
+  json_t *a = json_array();
+  for (size_t i = 0; i < r->n; i++) {
+    const struct drugfree_item *it = &r->items[i];
+    const char *status = it->row.id ? it->row.status : "";
+    json_t *x = json_object();
+    json_build_set(x, "unit_tree", json_build_str(it->unit.tree), &ok);
+    json_build_set(x, "unit_code", json_build_str(it->unit.code), &ok);
+    json_build_set(x, "unit_name", unit_name_json(&it->unit), &ok);
+    json_build_set(x, "status", json_string(status), &ok);
+    json_build_set(x, "status_label", json_build_str(label_vi(LABEL_DRUGFREE_STATUS, status)), &ok);
+    json_build_set(x, "decision", json_build_str(it->row.decision), &ok);
+    json_build_set(x, "submitted_by", json_build_str(it->row.submitted_by), &ok);
+    json_build_set(x, "submitted_at", json_build_str(it->row.submitted_at), &ok);
+    json_build_set(x, "decided_by", json_build_str(it->row.decided_by), &ok);
+    json_build_set(x, "decided_at", json_build_str(it->row.decided_at), &ok);
+    json_build_set(x, "carried", json_boolean(it->row.carried_from != 0), &ok);
+    json_build_set(x, "recognised_before", json_boolean(it->recognised_before), &ok);
+    json_build_push(a, x, &ok);
+  }
+  json_build_set(o, "items", a, &ok);
+  return json_build_text(out, json_build_done(o, ok), err);
+}

@@ -17,4 +17,12 @@
 
 int classify_json_dump(char **out, const struct classify_report *r, struct err *err);
 
+/* The drug-free list of a year: { year, unit_tree, unit_code, unit_name,
+ * communes, recognised, submitted, refused, to_reassess, share_pct,
+ * roadmap: {share_pct, source, on_track} or null, items: [ {unit_tree,
+ * unit_code, unit_name, status ("" none), status_label, decision,
+ * submitted_by, submitted_at, decided_by, decided_at, carried,
+ * recognised_before} ] }. */
+int classify_json_drugfree(char **out, const struct drugfree_report *r, struct err *err);
+
 #endif

@@ -47,6 +47,27 @@ struct class_rule_set {
   struct class_def classes[3];
 };
 
+/* A commune's drug-free assessment for a year (drugfree_assessment). */
+struct drugfree_row {
+  long id;      /* the assessment, 0 when the commune has none for the year */
+  long unit_id; /* the commune */
+  int year;
+  char status[12]; /* "submitted", "recognised", "refused" */
+  char *self_text; /* the commune's self-assessment (malloc'd) */
+  char *decision;  /* the province's decision, NULL before it (malloc'd) */
+  char submitted_by[64];
+  char submitted_at[24];
+  char decided_by[64]; /* "" before the decision */
+  char decided_at[24];
+  long carried_from; /* the pre-2025 commune's assessment it was carried from, 0 none */
+};
+struct drugfree_list {
+  struct drugfree_row *items;
+  size_t n;
+};
+void drugfree_row_free(struct drugfree_row *r);   /* its strings; accepts NULL */
+void drugfree_list_free(struct drugfree_list *l); /* accepts NULL */
+
 /* "managed_ratio", "places" ... (the rule data's names); NULL out of range. */
 const char *classify_criterion_name(enum class_criterion c);
 /* The criterion named `name`; -1 for none. */

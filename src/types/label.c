@@ -374,6 +374,11 @@ static const struct label audit_actions[] = {
     {"indicator.enter", "Nhập số liệu chỉ tiêu", NULL},
     {"plan.import", "Nhập kế hoạch", NULL},
     {"classify.residents", "Nhập số dân để phân loại địa bàn", NULL},
+    {"drugfree.submit", "Nộp tự đánh giá xã không ma túy", NULL},
+    {"drugfree.recognise", "Công nhận xã không ma túy", NULL},
+    {"drugfree.refuse", "Không công nhận xã không ma túy", NULL},
+    {"drugfree.carry", "Chuyển công nhận xã không ma túy sang đơn vị kế thừa", NULL},
+    {"drugfree.roadmap", "Đăng ký lộ trình xã không ma túy", NULL},
     {"plan.set", "Sửa kế hoạch", NULL},
     {"plan.agencies", "Giao cơ quan chủ trì, phối hợp", NULL},
     {"plan.task_add", "Thêm nhiệm vụ", NULL},
@@ -437,6 +442,13 @@ static const struct label class_unknowns[] = {
     {"no_data", "sổ theo dõi không có số liệu này", NULL},
 };
 
+static const struct label drugfree_statuses[] = {
+    {"", "Chưa đánh giá", NULL},
+    {"submitted", "Đã nộp tự đánh giá, chờ cấp tỉnh quyết định", NULL},
+    {"recognised", "Được công nhận xã không ma túy", NULL},
+    {"refused", "Không được công nhận", NULL},
+};
+
 #define SET(e, a) [e] = {a, sizeof a / sizeof a[0]}
 
 static const struct {
@@ -487,6 +499,7 @@ static const struct {
     SET(LABEL_CLASS_VERDICT, class_verdicts),
     SET(LABEL_CLASS_CRITERION, class_criteria),
     SET(LABEL_CLASS_UNKNOWN, class_unknowns),
+    SET(LABEL_DRUGFREE_STATUS, drugfree_statuses),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)

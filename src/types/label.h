@@ -69,6 +69,7 @@ enum label_set {
   LABEL_CLASS_VERDICT,    /* a criterion or class checked, in enum class_verdict order */
   LABEL_CLASS_CRITERION,  /* classification criteria, in enum class_criterion order */
   LABEL_CLASS_UNKNOWN,    /* why a criterion is unknown, in enum class_unknown order */
+  LABEL_DRUGFREE_STATUS,  /* a commune's drug-free assessment of a year ("" = none) */
   LABEL_SET_COUNT
 };
 

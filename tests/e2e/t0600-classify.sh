@@ -48,4 +48,27 @@ expect_err "--year"
 run "$PCMT_BIN" --db "$db" classify --year 2025 --value 3
 expect_status 2
 
+# the drug-free workflow: the commune submits, the province decides
+run "$PCMT_BIN" --db "$db" user add cb.baothang --role officer --unit 02905
+expect_status 0
+run "$PCMT_BIN" --db "$db" user add cb.laocai --role officer --unit 15
+expect_status 0
+run "$PCMT_BIN" --db "$db" classify drug-free submit --unit 02905 --year 2025 --text "Không có người nghiện mới" --as cb.baothang
+expect_status 0
+run "$PCMT_BIN" --db "$db" classify drug-free recognise --unit 02905 --year 2025 --decision "QĐ 12" --as cb.baothang
+expect_status 5
+run "$PCMT_BIN" --db "$db" classify drug-free recognise --unit 02905 --year 2025 --decision "Quyết định số 12/QĐ-UBND ngày 20/12/2025" --as cb.laocai
+expect_status 0
+run "$PCMT_BIN" --db "$db" classify drug-free submit --unit 02905 --year 2025 --text "lại" --as cb.baothang
+expect_status 4
+run "$PCMT_BIN" --db "$db" classify roadmap --unit 15 --year 2025 --share 20 --source "Kế hoạch lộ trình" --as cb.laocai
+expect_status 0
+run "$PCMT_BIN" --db "$db" classify drug-free list --year 2025 --unit 15
+expect_status 0
+expect_out "Quyết định số 12/QĐ-UBND ngày 20/12/2025"
+expect_err "99 xã: 1 được công nhận"
+expect_err "chưa đạt"
+run "$PCMT_BIN" --db "$db" classify drug-free list --year 2025 --unit 02905 --json
+expect_out '"status": "recognised"'
+
 finish

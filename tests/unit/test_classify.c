@@ -11,6 +11,7 @@
  * territory; the rule set taken on 31/12) are tested through app_classify. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,6 +231,98 @@ static void a_run_counts_each_class(void **state)
   assert_int_equal(app_classify_run(&r, f->st, &f->laocai, NULL, "15", 2009, &err), ERR_INPUT);
 }
 
+/* ---- drug-free communes ---------------------------------------------------- */
+
+static int count_audit(struct fx *f, const char *action)
+{
+  char sql[128];
+  snprintf(sql, sizeof sql, "SELECT count(*) FROM audit_log WHERE action = '%s'", action);
+  return (int)tu_count(f->st, sql);
+}
+
+/* The commune submits, the province decides; a refusal can be corrected and
+ * submitted again, a recognition cannot be submitted over; only the
+ * province decides. The list of the next year asks for a new assessment. */
+static void a_commune_is_recognised_by_the_province(void **state)
+{
+  struct fx *f = *state;
+  struct scope xa;
+  tu_add_user(&xa, f->st, &f->admin, "cb.baothang", "officer", "02905");
+  struct err err = {0};
+  assert_int_equal(app_drugfree_submit(f->st, &xa, NULL, "02905", 2025, "Tự đánh giá", &err),
+                   ERR_OK);
+  assert_int_equal(app_drugfree_submit(f->st, &xa, NULL, "02905", 2025, "Lần hai", &err),
+                   ERR_CONFLICT);
+  assert_int_equal(app_drugfree_decide(f->st, &xa, NULL, "02905", 2025, 1, "QĐ", &err),
+                   ERR_DENIED); /* a commune does not recognise itself */
+  assert_int_equal(app_drugfree_decide(f->st, &f->laocai, NULL, "02905", 2025, 0,
+                                       "Còn 01 điểm tụ tập sử dụng", &err),
+                   ERR_OK);
+  assert_int_equal(app_drugfree_submit(f->st, &xa, NULL, "02905", 2025, "Đã triệt xóa", &err),
+                   ERR_OK);
+  assert_int_equal(app_drugfree_decide(f->st, &f->laocai, NULL, "02905", 2025, 1,
+                                       "Quyết định số 12/QĐ-UBND ngày 20/12/2025", &err),
+                   ERR_OK);
+  assert_int_equal(app_drugfree_decide(f->st, &f->laocai, NULL, "02905", 2025, 1, "again", &err),
+                   ERR_NOT_FOUND); /* nothing waits */
+  assert_int_equal(app_drugfree_submit(f->st, &f->hanoi, NULL, "02905", 2025, "x", &err),
+                   ERR_NOT_FOUND); /* outside Hà Nội's territory */
+  assert_int_equal(app_drugfree_submit(f->st, &xa, NULL, "15", 2025, "x", &err), ERR_INPUT);
+  assert_int_equal(count_audit(f, "drugfree.submit"), 2);
+  assert_int_equal(count_audit(f, "drugfree.refuse"), 1);
+  assert_int_equal(count_audit(f, "drugfree.recognise"), 1);
+
+  /* 1 of the 99 communes recognised against a roadmap of 20 %: not on track */
+  assert_int_equal(app_drugfree_roadmap(f->st, &f->laocai, NULL, "15", 2025, 20,
+                                        "Kế hoạch đăng ký lộ trình", &err),
+                   ERR_OK);
+  assert_int_equal(app_drugfree_roadmap(f->st, &xa, NULL, "15", 2025, 20, "x", &err), ERR_DENIED);
+  assert_int_equal(app_drugfree_roadmap(f->st, &f->laocai, NULL, "02905", 2025, 20, "x", &err),
+                   ERR_INPUT);
+  struct drugfree_report r;
+  assert_int_equal(app_drugfree_list(&r, f->st, &f->laocai, NULL, "15", 2025, &err), ERR_OK);
+  assert_int_equal(r.n, 99);
+  assert_int_equal(r.n_recognised, 1);
+  assert_true(r.has_roadmap && r.roadmap_pct == 20);
+  assert_true(r.share_pct > 1.0101 && r.share_pct < 1.0102); /* 1 / 99 */
+  assert_false(r.on_track);
+  drugfree_report_free(&r);
+  assert_int_equal(app_drugfree_list(&r, f->st, &f->laocai, NULL, "15", 2026, &err), ERR_OK);
+  assert_int_equal(r.n_recognised, 0);
+  assert_int_equal(r.n_reassess, 1);
+  drugfree_report_free(&r);
+}
+
+/* A pre-2025 commune's recognition reaches a successor only by decision,
+ * and only a successor: old 02917 (xã Thái Niên) went into new 02905. */
+static void a_recognition_is_carried_only_by_decision(void **state)
+{
+  struct fx *f = *state;
+  struct err err = {0};
+  assert_int_equal(app_drugfree_submit(f->st, &f->laocai, NULL, "02917", 2024, "2024", &err),
+                   ERR_OK);
+  assert_int_equal(
+      app_drugfree_decide(f->st, &f->laocai, NULL, "02917", 2024, 1, "QĐ 5/QĐ-UBND", &err), ERR_OK);
+  /* the succession alone carries nothing */
+  struct drugfree_list l;
+  assert_int_equal(store_drugfree_list(&l, f->st, &f->laocai, 0, 2024, &err), ERR_OK);
+  assert_int_equal(l.n, 1);
+  drugfree_list_free(&l);
+  assert_int_equal(app_drugfree_carry(f->st, &f->laocai, "02917", "02923", 2024, "QĐ 9", &err),
+                   ERR_INPUT);
+  assert_int_equal(app_drugfree_carry(f->st, &f->laocai, "02929", "02905", 2024, "QĐ 9", &err),
+                   ERR_NOT_FOUND);
+  assert_int_equal(app_drugfree_carry(f->st, &f->laocai, "02917", "02905", 2024,
+                                      "Quyết định số 30/QĐ-UBND ngày 15/7/2025", &err),
+                   ERR_OK);
+  assert_int_equal(app_drugfree_carry(f->st, &f->laocai, "02917", "02905", 2024, "again", &err),
+                   ERR_CONFLICT);
+  assert_int_equal(tu_count(f->st, "SELECT count(*) FROM drugfree_assessment WHERE carried_from "
+                                   "IS NOT NULL AND status = 'recognised'"),
+                   1);
+  assert_int_equal(count_audit(f, "drugfree.carry"), 1);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -243,6 +336,8 @@ int main(void)
       cmocka_unit_test_setup_teardown(the_2010_rule_needs_one_criterion, setup, teardown),
       cmocka_unit_test_setup_teardown(residents_are_entered_in_the_territory, setup, teardown),
       cmocka_unit_test_setup_teardown(a_run_counts_each_class, setup, teardown),
+      cmocka_unit_test_setup_teardown(a_commune_is_recognised_by_the_province, setup, teardown),
+      cmocka_unit_test_setup_teardown(a_recognition_is_carried_only_by_decision, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -101,3 +101,39 @@ INSERT INTO class_rule (rule_set, level, class, min_met, criterion, threshold, a
    'Loại II: các ngưỡng chưa đối chiếu được với văn bản gốc'),
   ('qd3122_2010', 'commune', 'type3', NULL, 'managed_count', NULL, NULL,
    'Loại III: các ngưỡng chưa đối chiếu được với văn bản gốc');
+
+-- drugfree_assessment: the drug-free commune ("xã không ma túy") as a yearly
+-- workflow: the commune's self-assessment (submitted), the province's
+-- decision (recognised or refused, with its text). One row per commune and
+-- year: a recognition holds for its year and is assessed again the next.
+-- carried_from: a recognition of a pre-2025 commune carried to one of its
+-- successors by an explicit decision (never by the succession alone).
+CREATE TABLE drugfree_assessment (
+  id           INTEGER PRIMARY KEY,
+  unit_id      INTEGER NOT NULL REFERENCES unit(id),
+  year         INTEGER NOT NULL,
+  status       TEXT NOT NULL CHECK (status IN ('submitted', 'recognised', 'refused')),
+  self_text    TEXT NOT NULL,
+  submitted_by INTEGER NOT NULL REFERENCES app_user(id),
+  submitted_at TEXT NOT NULL,
+  decision     TEXT,
+  decided_by   INTEGER REFERENCES app_user(id),
+  decided_at   TEXT,
+  carried_from INTEGER REFERENCES drugfree_assessment(id),
+  UNIQUE (unit_id, year),
+  CHECK (status = 'submitted' OR decision IS NOT NULL)
+);
+
+-- drugfree_roadmap: the yearly share of a province's communes it registered
+-- to make drug-free (Kết luận 132-KL/TW: at least 50 % nationwide by 2030
+-- on yearly provincial roadmaps), with its source.
+CREATE TABLE drugfree_roadmap (
+  id         INTEGER PRIMARY KEY,
+  unit_id    INTEGER NOT NULL REFERENCES unit(id),
+  year       INTEGER NOT NULL,
+  share_pct  REAL NOT NULL CHECK (share_pct >= 0 AND share_pct <= 100),
+  source     TEXT NOT NULL,
+  entered_by INTEGER NOT NULL REFERENCES app_user(id),
+  entered_at TEXT NOT NULL,
+  UNIQUE (unit_id, year)
+);
