@@ -7,6 +7,7 @@
 #include "base/date.h"
 #include "base/text.h"
 #include "domain/audit.h"
+#include "domain/password.h"
 #include "domain/scope.h"
 #include "store/store.h"
 #include "store/store_users.h"
@@ -46,6 +47,12 @@ static int finish(struct store *st, int rc, struct err *err)
 
 int app_user_add(long *id, struct store *st, const struct scope *caller,
                  const struct app_user_new *in, struct err *err)
+{
+  return app_user_add_password(id, st, caller, in, NULL, err);
+}
+
+int app_user_add_password(long *id, struct store *st, const struct scope *caller,
+                          const struct app_user_new *in, const char *password, struct err *err)
 {
   *id = 0;
   int rc = check_admin(caller, err);
@@ -89,12 +96,23 @@ int app_user_add(long *id, struct store *st, const struct scope *caller,
                    "người quản trị của một địa bàn không tạo được người dùng "
                    "toàn quốc");
   }
+  /* hashed before the write transaction: argon2id takes its time */
+  char hash[PASSWORD_HASH_MAX] = "";
+  if (password && *password) {
+    rc = password_check(password, u.login, err);
+    if (!rc)
+      rc = password_hash(hash, password, err);
+    if (rc)
+      return rc;
+  }
   date_now_utc(u.created_at, sizeof u.created_at);
   snprintf(u.created_by, sizeof u.created_by, "%s", caller->user);
   rc = store_write_begin(st, err);
   if (rc)
     return rc;
   rc = store_user_insert(id, st, &u, err);
+  if (!rc && hash[0])
+    rc = store_user_set_password(st, *id, hash, err);
   if (!rc) {
     char detail[200];
     snprintf(detail, sizeof detail, "thêm người dùng %s, vai trò %s, địa bàn %s%s%s", u.login, role,

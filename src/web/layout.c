@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "app/app_session.h"
 #include "store/store.h"
 #include "web/html.h"
 #include "web/static.h"
@@ -23,8 +24,17 @@ void layout_begin(struct web_req *rq, const char *title)
   html_raw(b, "\" defer></script>\n</head>\n<body>\n"
               "<a class=\"skip-link\" href=\"#noi-dung\">Bỏ qua, đến nội dung chính</a>\n"
               "<header class=\"site-header\"><div class=\"inner\">"
-              "<a class=\"site-name\" href=\"/\">PCMT – Phòng, chống ma túy</a>"
-              "</div></header>\n<main id=\"noi-dung\" class=\"inner\">\n");
+              "<a class=\"site-name\" href=\"/\">PCMT – Phòng, chống ma túy</a>");
+  if (rq->session) {
+    /* the user, and sign-out as a form: it changes state, so it is a POST
+     * with the session's CSRF token */
+    html_raw(b, "<form class=\"site-user\" method=\"post\" action=\"/dang-xuat\">");
+    html_text(b, rq->session->login);
+    html_raw(b, " <input type=\"hidden\" name=\"csrf\" value=\"");
+    html_attr(b, rq->session->csrf);
+    html_raw(b, "\"><button class=\"button\" type=\"submit\">Đăng xuất</button></form>");
+  }
+  html_raw(b, "</div></header>\n<main id=\"noi-dung\" class=\"inner\">\n");
 }
 
 void layout_end(struct web_req *rq)

@@ -6,5 +6,7 @@ const struct route routes[] = {
     {"GET", "/healthz", api_health, ROUTE_PUBLIC},
     {"GET", "/static/{file}", static_serve, ROUTE_PUBLIC},
     {"GET", "/dang-nhap", page_signin, ROUTE_PUBLIC},
+    {"POST", "/dang-nhap", page_signin_post, ROUTE_PUBLIC},
+    {"POST", "/dang-xuat", page_signout, ROUTE_SIGNED_IN},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];

@@ -14,10 +14,12 @@
 extern const struct route routes[];
 extern const size_t routes_count;
 
-int api_health(struct web_req *rq);   /* api_health.c: GET /healthz */
-int static_serve(struct web_req *rq); /* static.c: an embedded asset */
-int page_home(struct web_req *rq);    /* page_home.c: the home page */
-int page_signin(struct web_req *rq);  /* page_signin.c: the sign-in form */
+int api_health(struct web_req *rq);       /* api_health.c: GET /healthz */
+int static_serve(struct web_req *rq);     /* static.c: an embedded asset */
+int page_home(struct web_req *rq);        /* page_home.c: the home page */
+int page_signin(struct web_req *rq);      /* page_signin.c: the sign-in form */
+int page_signin_post(struct web_req *rq); /* page_signin.c: signing in */
+int page_signout(struct web_req *rq);     /* page_signout.c: signing out */
 
 /* The error page (or, under /api/, the JSON error) for `status` with a
  * message for a person; replaces whatever rq->body held. */

@@ -40,6 +40,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "web/form.h"
 #include "web/gzip.h"
 #include "web/negotiate.h"
 #include "web/request.h"
@@ -82,6 +83,7 @@ void web_config_default(struct web_config *out)
       .insecure_cookies = 0,
       .log = stderr,
   };
+  app_session_limits_default(&out->session);
 }
 
 static double ms_since(const struct timespec *t0)
@@ -173,6 +175,35 @@ static void answer_send(struct web_thread *t, struct web_req *rq)
 
 /* --------------------------------------------------------------- request */
 
+/* The session the request's cookie names, if it is open: rq->session and
+ * rq->user_id. A cookie for no open session is cleared in the answer. */
+static void identify(struct web_req *rq, struct app_session *sess)
+{
+  const char *token = NULL;
+  if (form_cookie(&token, &rq->arena, request_get_header(rq, "Cookie"), request_cookie_name(rq)) ||
+      !token)
+    return;
+  struct err e = {ERR_OK, ""};
+  if (app_session_check(sess, rq->st, token, (long)time(NULL), &rq->cfg->session, &e)) {
+    request_set_session_cookie(rq, NULL);
+    return;
+  }
+  rq->session = sess;
+  rq->user_id = sess->user_id;
+}
+
+/* 1 when a state-changing request comes from a page of this site: its
+ * Origin (when the browser sends one) names the Host it was sent to. */
+static int same_origin(struct web_req *rq)
+{
+  const char *origin = request_get_header(rq, "Origin");
+  const char *host = request_get_header(rq, "Host");
+  if (!origin)
+    return 1;
+  const char *sep = strstr(origin, "://");
+  return host && sep && strcmp(sep + 3, host) == 0;
+}
+
 /* Match, check access and run the handler; on return rq holds the answer. */
 static void handle(struct web_req *rq)
 {
@@ -191,8 +222,26 @@ static void handle(struct web_req *rq)
     return;
   }
   rq->route = route;
-  if (route->access != ROUTE_PUBLIC && rq->user_id == 0) {
-    request_redirect(rq, "/dang-nhap");
+  int reads = strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0;
+  if (route->access != ROUTE_PUBLIC && !rq->session) {
+    if (reads)
+      request_redirect(rq, "/dang-nhap");
+    else
+      page_error(rq, 403, "Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.");
+    return;
+  }
+  if (route->access == ROUTE_ADMIN && rq->session->role != SCOPE_ADMIN) {
+    page_error(rq, 403, "Trang này chỉ dành cho người quản trị.");
+    return;
+  }
+  if (!reads && !same_origin(rq)) {
+    page_error(rq, 403, "Yêu cầu không đến từ một trang của hệ thống.");
+    return;
+  }
+  /* every state-changing request of a signed-in user carries the
+   * session's CSRF token in its form */
+  if (!reads && rq->session && !app_session_csrf_ok(rq->session, request_form(rq, "csrf"))) {
+    page_error(rq, 403, "Biểu mẫu đã hết hạn. Hãy tải lại trang rồi gửi lại.");
     return;
   }
   int rc = route->handler(rq);
@@ -208,6 +257,7 @@ static void dispatch(struct evhttp_request *req, void *arg)
   struct timespec t0;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   struct web_req rq = {.ev = req, .st = t->st, .cfg = t->cfg, .status = 200};
+  struct app_session sess;
   arena_init(&rq.arena, 16 * 1024, 0);
   buf_init(&rq.body, BODY_MAX);
   rq.method = method_name(evhttp_request_get_command(req));
@@ -218,6 +268,7 @@ static void dispatch(struct evhttp_request *req, void *arg)
     rq.path = "";
     page_error(&rq, 400, "Địa chỉ yêu cầu không hợp lệ.");
   } else {
+    identify(&rq, &sess);
     handle(&rq);
   }
   answer_send(t, &rq);

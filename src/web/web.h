@@ -13,22 +13,25 @@
 
 #include <stdio.h>
 
+#include "app/app_session.h"
 #include "base/err.h"
 
 struct web_config {
-  const char *db_path;  /* the database, which must be initialised */
-  const char *listen;   /* "HOST:PORT"; port 0 takes a free port */
-  int threads;          /* event loops; 0 = the number of cores */
-  long max_header;      /* bytes of request line and headers */
-  long max_body;        /* bytes of a request body */
-  int timeout_s;        /* a slow client's read or write, and keep-alive idle */
-  int drain_s;          /* at shutdown, how long in-flight answers may take */
-  int insecure_cookies; /* cookies without Secure, for plain-HTTP loopback */
-  FILE *log;            /* access log and notices (stderr) */
+  const char *db_path;               /* the database, which must be initialised */
+  const char *listen;                /* "HOST:PORT"; port 0 takes a free port */
+  int threads;                       /* event loops; 0 = the number of cores */
+  long max_header;                   /* bytes of request line and headers */
+  long max_body;                     /* bytes of a request body */
+  int timeout_s;                     /* a slow client's read or write, and keep-alive idle */
+  int drain_s;                       /* at shutdown, how long in-flight answers may take */
+  int insecure_cookies;              /* cookies without Secure, for plain-HTTP loopback */
+  struct app_session_limits session; /* timeouts and the sign-in rate limit */
+  FILE *log;                         /* access log and notices (stderr) */
 };
 
 /* The defaults: 127.0.0.1:8080, one thread per core, 16 KiB of headers,
- * 10 MiB of body, 30 s timeout, 10 s drain, secure cookies. */
+ * 10 MiB of body, 30 s timeout, 10 s drain, secure cookies, the session
+ * limits of app_session_limits_default. */
 void web_config_default(struct web_config *out);
 
 /* Serve until SIGTERM or SIGINT, then stop accepting, let in-flight answers
