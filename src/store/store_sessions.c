@@ -97,6 +97,21 @@ int store_session_end(struct store *st, long id, long now, struct err *err)
   return exec_stmt(s, err);
 }
 
+int store_session_end_user(struct store *st, long user_id, long keep, long now, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "UPDATE web_session SET ended_at = ? WHERE user_id = ? AND id <> ? "
+                      "AND ended_at IS NULL",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_int(s, 1, now);
+  db_bind_int(s, 2, user_id);
+  db_bind_int(s, 3, keep);
+  return exec_stmt(s, err);
+}
+
 int store_signin_failure_add(struct store *st, const char *kind, const char *name, long now,
                              long since, struct err *err)
 {

@@ -36,6 +36,10 @@ int store_session_touch(struct store *st, long id, long now, struct err *err);
 /* End session `id` at `now` (sign-out, expiry). */
 int store_session_end(struct store *st, long id, long now, struct err *err);
 
+/* End every open session of user_id at `now` except session `keep` (0:
+ * none): a password change or a disabled user. */
+int store_session_end_user(struct store *st, long user_id, long keep, long now, struct err *err);
+
 /* Count a failed sign-in for `name` of `kind` ("login" or "addr") at now,
  * dropping the rows of that name older than `since`. */
 int store_signin_failure_add(struct store *st, const char *kind, const char *name, long now,

@@ -176,24 +176,37 @@ int store_user_disable(struct store *st, const struct scope *sc, const char *log
   return rc;
 }
 
-int store_user_set_password(struct store *st, long id, const char *hash, struct err *err)
+int store_user_set_password(long *id, struct store *st, const struct scope *sc, const char *login,
+                            const char *hash, struct err *err)
 {
+  *id = 0;
+  if (!sc || sc->unit_id < 0)
+    return err_set(err, ERR_INTERNAL, "phạm vi truy cập chưa được xác định");
   struct stmt *s;
-  int rc = db_prepare(&s, st, "UPDATE app_user SET password_hash = ? WHERE id = ?", err);
+  int rc = db_prepare(&s, st,
+                      sc->unit_id > 0
+                          ? "UPDATE app_user SET password_hash = ? WHERE login = ? AND unit_id IN "
+                            "(SELECT unit_id FROM unit_scope WHERE scope_id = ?) RETURNING id"
+                          : "UPDATE app_user SET password_hash = ? WHERE login = ? RETURNING id",
+                      err);
   if (rc)
     return rc;
   if (hash)
     db_bind_text(s, 1, hash);
   else
     db_bind_null(s, 1);
-  db_bind_int(s, 2, id);
+  db_bind_text(s, 2, login);
+  if (sc->unit_id > 0)
+    db_bind_int(s, 3, sc->unit_id);
   struct err e = {ERR_OK, ""};
   int r = db_step(s, &e);
+  if (r == 1)
+    *id = (long)db_col_int(s, 0);
   db_finalize(s);
   if (r < 0)
     return err_copy(err, &e);
-  if (db_changes(st) == 0)
-    return err_set(err, ERR_NOT_FOUND, "không có người dùng mã %ld", id);
+  if (r == 0)
+    return err_set(err, ERR_NOT_FOUND, "không có người dùng \"%s\"", login);
   return ERR_OK;
 }
 

@@ -126,6 +126,25 @@ CHECKS=$((CHECKS + 1))
 CHECKS=$((CHECKS + 1))
 message | grep -q "quá nhiều lần" || fail "lockout message: $(message)"
 
+# a new password (pcmt user passwd, from stdin) ends the user's sessions
+printf '%s\n' "$pw" >"$T/pw2"
+run sh -c "'$PCMT_BIN' --db '$db' user add cb.hai --role officer <'$T/pw2'"
+expect_status 0
+signin cb.hai "$pw"
+token2=$(hdr "$T/h" Set-Cookie | sed 's/^__Host-pcmt=\([0-9a-f]*\);.*/\1/')
+CHECKS=$((CHECKS + 1))
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: __Host-pcmt=$token2" "$U/")" = 200 ] ||
+  fail "second user's session does not open the home page"
+printf 'mật khẩu mới của cb.hai\n' >"$T/pw3"
+run sh -c "'$PCMT_BIN' --db '$db' user passwd cb.hai <'$T/pw3'"
+expect_status 0
+CHECKS=$((CHECKS + 1))
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: __Host-pcmt=$token2" "$U/")" = 303 ] ||
+  fail "the session survived a password change"
+signin cb.hai 'mật khẩu mới của cb.hai'
+CHECKS=$((CHECKS + 1))
+[ "$(status_of "$T/h")" = 303 ] || fail "the new password does not sign in"
+
 # the access log names no login, password, token or CSRF value
 CHECKS=$((CHECKS + 1))
 grep -q "cb.web\|$token\|$csrf\|ngõ" "$log" && fail "access log holds personal or secret data"

@@ -230,6 +230,44 @@ static void address_lockout(void **state)
                    ERR_OK);
 }
 
+/* A new password ends every session of the user (but the one kept), and
+ * the old password no longer signs in. */
+static void password_change_ends_sessions(void **state)
+{
+  struct fx *f = *state;
+  struct app_session a, b, c;
+  struct err err = {0};
+  assert_int_equal(app_session_signin(&a, f->st, "cb.test", PW, "a", T0, &f->lim, &err), ERR_OK);
+  assert_int_equal(app_session_signin(&b, f->st, "cb.test", PW, "b", T0, &f->lim, &err), ERR_OK);
+  const char *npw = "đò đưa sang sông 2027";
+  /* by the administrator: every session ends */
+  assert_int_equal(app_user_set_password(f->st, &f->admin, "cb.test", npw, 0, T0 + 1, &err),
+                   ERR_OK);
+  assert_int_equal(app_session_check(&c, f->st, a.token, T0 + 2, &f->lim, &err), ERR_DENIED);
+  assert_int_equal(app_session_check(&c, f->st, b.token, T0 + 2, &f->lim, &err), ERR_DENIED);
+  assert_int_equal(app_session_signin(&a, f->st, "cb.test", PW, "a", T0 + 3, &f->lim, &err),
+                   ERR_DENIED);
+  assert_int_equal(app_session_signin(&a, f->st, "cb.test", npw, "a", T0 + 4, &f->lim, &err),
+                   ERR_OK);
+  assert_int_equal(app_session_signin(&b, f->st, "cb.test", npw, "b", T0 + 4, &f->lim, &err),
+                   ERR_OK);
+  /* by the user itself from session a: a stays, b ends */
+  struct scope self;
+  assert_int_equal(app_caller_open(&self, f->st, "cb.test", "đổi mật khẩu", &err), ERR_OK);
+  assert_int_equal(app_user_set_password(f->st, &self, "cb.test", PW, a.id, T0 + 5, &err), ERR_OK);
+  assert_int_equal(app_session_check(&c, f->st, a.token, T0 + 6, &f->lim, &err), ERR_OK);
+  assert_int_equal(app_session_check(&c, f->st, b.token, T0 + 6, &f->lim, &err), ERR_DENIED);
+  assert_int_equal(tu_count(f->st, "SELECT count(*) FROM audit_log WHERE action = "
+                                   "'user.password'"),
+                   2);
+  /* an officer may not set another user's password; a weak one is refused */
+  assert_int_equal(app_user_set_password(f->st, &self, "admin", npw, 0, T0, &err), ERR_DENIED);
+  assert_int_equal(app_user_set_password(f->st, &f->admin, "cb.test", "qwertyuiop", 0, T0, &err),
+                   ERR_INPUT);
+  assert_int_equal(app_user_set_password(f->st, &f->admin, "khong.co", npw, 0, T0, &err),
+                   ERR_NOT_FOUND);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -241,6 +279,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(disabled_user_loses_the_session, setup, teardown),
       cmocka_unit_test_setup_teardown(same_message_and_lockout, setup, teardown),
       cmocka_unit_test_setup_teardown(address_lockout, setup, teardown),
+      cmocka_unit_test_setup_teardown(password_change_ends_sessions, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
