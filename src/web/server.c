@@ -184,10 +184,11 @@ static void identify(struct web_req *rq, struct app_session *sess)
       !token)
     return;
   struct err e = {ERR_OK, ""};
-  if (app_session_check(sess, rq->st, token, (long)time(NULL), &rq->cfg->session, &e)) {
-    request_set_session_cookie(rq, NULL);
+  int rc = app_session_check(sess, rq->st, token, (long)time(NULL), &rq->cfg->session, &e);
+  if (rc == ERR_DENIED)
+    request_set_session_cookie(rq, NULL); /* a database error keeps the cookie */
+  if (rc)
     return;
-  }
   rq->session = sess;
   rq->user_id = sess->user_id;
 }

@@ -115,6 +115,27 @@ CHECKS=$((CHECKS + 1))
 CHECKS=$((CHECKS + 1))
 [ "$(code -H 'If-None-Match: "other"' "$U$css")" = 200 ] || fail "a stale ETag is not answered 200"
 
+# a keep-alive client that stays connected: it gets its answer, and the
+# shutdown closes its idle connection instead of waiting for it
+cat >"$T/idle.py" <<PY
+import socket, sys
+s = socket.create_connection(("127.0.0.1", $port))
+s.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n")
+got = b""
+while b"ok" not in got:
+    got += s.recv(4096)
+open("$T/idle.ready", "w").write("ready")
+while s.recv(4096):
+    pass
+open("$T/idle.closed", "w").write("closed")
+PY
+python3 "$T/idle.py" &
+idle=$!
+i=0
+while [ ! -f "$T/idle.ready" ] && [ $i -lt 200 ]; do i=$((i + 1)); sleep 0.05; done
+CHECKS=$((CHECKS + 1))
+[ -f "$T/idle.ready" ] || fail "the keep-alive client got no answer"
+
 # SIGTERM: the server ends with status 0 and says so
 kill -TERM "$pid"
 wait "$pid"
@@ -123,6 +144,9 @@ LAST="pcmt serve (SIGTERM)"
 expect_status 0
 CHECKS=$((CHECKS + 1))
 grep -q 'pcmt serve: stopped' "$log" || fail "no clean stop in the log"
+wait "$idle"
+CHECKS=$((CHECKS + 1))
+[ -f "$T/idle.closed" ] || fail "the idle keep-alive connection was not closed at shutdown"
 
 # the access log: route patterns, never the query string or the path's values
 CHECKS=$((CHECKS + 1))
