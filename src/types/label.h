@@ -65,6 +65,10 @@ enum label_set {
   LABEL_TASK_ROLE,        /* an assignee's part in a task: lead, support */
   LABEL_TASK_STATUS,      /* a task assignee's status, in enum task_state order (the first four
                              are recorded, the last two read at a date: domain/task_follow.h) */
+  LABEL_PERIODICITY,      /* how often a report is due, in enum report_periodicity order */
+  LABEL_CUTOFF_SOURCE,    /* where a report's data cut-off comes from, enum cutoff_source order */
+  LABEL_REPORT_STATUS,    /* where a unit report is in its workflow (docs/reports.md) */
+  LABEL_REPORT_OWNER,     /* who owes a report: a unit below, or an agency at the plan's level */
   LABEL_SET_COUNT
 };
 
