@@ -168,6 +168,12 @@ int app_calendar_set(struct store *st, const struct scope *caller,
   return finish(st, rc, err);
 }
 
+int app_calendar_regimes(struct store_cal_regime **out, size_t *n, struct store *st,
+                         struct err *err)
+{
+  return store_regime_list(out, n, st, err);
+}
+
 int app_calendar_regime_set(struct store *st, const struct scope *caller, long regime_id,
                             int cut_day, const char *from, const char *to, struct err *err)
 {
@@ -600,22 +606,9 @@ int app_report_return(struct store *st, const struct scope *caller, long id, con
 
 /* ---- show ------------------------------------------------------------------------- */
 
-void app_report_view_free(struct app_report_view *v)
-{
-  if (!v)
-    return;
-  store_report_free(&v->report);
-  store_report_version_list_free(&v->versions);
-  free(v->frozen);
-  free(v->changed);
-  indicator_report_free(&v->live);
-  v->frozen = NULL;
-  v->changed = NULL;
-}
-
 /* The owner's tasks of the plan on the cut-off's last day: an agency's
  * own assignees, a unit's the People's Committees' (the units below). */
-static int tasks_of(struct app_report_tasks *out, struct store *st, const struct scope *caller,
+static int tasks_of(struct report_tasks *out, struct store *st, const struct scope *caller,
                     const struct store_report *r, struct err *err)
 {
   memset(out, 0, sizeof *out);
@@ -637,8 +630,8 @@ static int tasks_of(struct app_report_tasks *out, struct store *st, const struct
   return ERR_OK;
 }
 
-int app_report_show(struct app_report_view *out, struct store *st, const struct scope *caller,
-                    long id, struct err *err)
+int app_report_show(struct report_view *out, struct store *st, const struct scope *caller, long id,
+                    struct err *err)
 {
   memset(out, 0, sizeof *out);
   struct store_calendar feed = {0};
@@ -685,6 +678,6 @@ int app_report_show(struct app_report_view *out, struct store *st, const struct 
   }
   store_calendar_free(&feed);
   if (rc)
-    app_report_view_free(out);
+    report_view_free(out);
   return rc;
 }

@@ -40,6 +40,7 @@
 #include "base/err.h"
 #include "domain/calendar_build.h"
 #include "domain/indicator.h"
+#include "domain/report_view.h"
 #include "store/store_reports.h"
 #include "types/scope.h"
 #include "types/unit.h"
@@ -85,6 +86,11 @@ struct app_calendar_set_in {
 int app_calendar_set(struct store *st, const struct scope *caller,
                      const struct app_calendar_set_in *in, struct err *err);
 
+/* The statutory cut-off rules into *out (malloc'd, the caller frees), *n
+ * their number. Public reference data: any role, not audited. */
+int app_calendar_regimes(struct store_cal_regime **out, size_t *n, struct store *st,
+                         struct err *err);
+
 /* Change a statutory rule (its cut day, 1..28, and dates; to NULL or "":
  * open): the administrator only, audited "calendar.regime". */
 int app_calendar_regime_set(struct store *st, const struct scope *caller, long regime_id,
@@ -129,38 +135,10 @@ int app_report_accept(struct store *st, const struct scope *caller, long id, con
 int app_report_return(struct store *st, const struct scope *caller, long id, const char *comment,
                       const char *today, struct err *err);
 
-/* A task state and how many of the owner's task assignees are in it. */
-struct app_report_tasks {
-  size_t n[6]; /* by enum task_state (domain/task_follow.h) on the cut-off's last day */
-  size_t total;
-};
-
-/* A report as shown. */
-struct app_report_view {
-  struct store_report report;                /* the report and its current version */
-  struct store_report_version_list versions; /* every version, oldest first */
-  struct store_report_figure *frozen;        /* figures of the latest submitted version */
-  size_t n_frozen;
-  int frozen_version;            /* its number, 0 when never submitted */
-  struct indicator_report live;  /* the figures now, with last year */
-  int *changed;                  /* per row of live: 1 when it differs from
-                                    the frozen value (0 without one) */
-  struct app_report_tasks tasks; /* the owner's tasks of the plan */
-  char plan_number[64];          /* the calendar entry's words: */
-  char report_name[256];
-  char recipient[256];
-  char owner[160]; /* "xã Bình Hải" or the agency's label */
-  /* The targets' status: filled by the targets evaluation
-   * (domain/target_eval.h) when it lands; until then has_targets is 0 and
-   * the outputs print the slot empty, saying so. */
-  int has_targets;
-};
-void app_report_view_free(struct app_report_view *v); /* accepts NULL */
-
 /* Report `id` in reach, with its versions, its frozen figures and the live
  * ones over its cut-off (compared with the same period last year), and its
  * owner's tasks read on the cut-off's last day. ERR_NOT_FOUND. Any role. */
-int app_report_show(struct app_report_view *out, struct store *st, const struct scope *caller,
-                    long id, struct err *err);
+int app_report_show(struct report_view *out, struct store *st, const struct scope *caller, long id,
+                    struct err *err);
 
 #endif

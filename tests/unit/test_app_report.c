@@ -296,8 +296,7 @@ static void enter(struct fx *f, const char *month, double value)
 }
 
 /* The live and frozen value of express_leads in v. */
-static void express_leads(double *live, int *changed, double *frozen,
-                          const struct app_report_view *v)
+static void express_leads(double *live, int *changed, double *frozen, const struct report_view *v)
 {
   *live = *frozen = -1;
   *changed = -1;
@@ -343,7 +342,7 @@ static void workflow(void **state)
       ERR_OK);
   /* the live figure changes after the submission */
   enter(f, "2024-02", 2);
-  struct app_report_view v;
+  struct report_view v;
   assert_int_equal(app_report_show(&v, f->st, &f->binhson, id, &err), ERR_OK);
   assert_string_equal(v.report.status, "returned");
   assert_int_equal(v.report.version, 2);
@@ -358,7 +357,7 @@ static void workflow(void **state)
   assert_string_equal(v.owner, "xã Bình Hải");
   assert_string_equal(v.recipient, "Ban Chỉ đạo 138 huyện");
   assert_false(v.has_targets);
-  app_report_view_free(&v);
+  report_view_free(&v);
   struct app_report_text t2 = {NULL, NULL, NULL, "Đề nghị hỗ trợ kinh phí."};
   assert_int_equal(app_report_edit(f->st, &f->binhhai, id, &t2, &err), ERR_OK);
   assert_int_equal(app_report_submit(f->st, &f->binhhai, id, "2024-03-14", &err), ERR_OK);
@@ -377,7 +376,7 @@ static void workflow(void **state)
   express_leads(&live, &changed, &frozen, &v);
   assert_true(frozen == 5);
   assert_int_equal(changed, 0);
-  app_report_view_free(&v);
+  report_view_free(&v);
   /* completeness: of the 29 owing Q1, one submitted, late by 2 days (its
    * first submission, 12/03, counts) */
   struct app_calendar c;
@@ -433,7 +432,7 @@ static void agency_report(void **state)
     }
   }
   app_calendar_free(&c);
-  struct app_report_view v;
+  struct report_view v;
   assert_int_equal(app_report_show(&v, f->st, &f->binhhai, id, &err), ERR_NOT_FOUND);
 }
 
