@@ -149,13 +149,17 @@ static int add_schedule(struct calendar *out, size_t *cap, const struct store_ca
   const char *level = calendar_plan_level(p);
   const char *last_kind = NULL;
   int rc = ERR_OK;
+  /* the period and cut-off are the schedule's: read once for all its owners */
+  struct calendar_entry base = {0};
+  base.plan = p;
+  base.schedule = s;
+  entry_cutoff(&base, feed, phases, n_phases);
+  base.recipient = s->recipient[0] ? s->recipient : p->issuer;
   for (size_t k = 0; !rc && k < feed->n_owners; k++) {
     const struct store_cal_owner *o = &feed->owners[k];
     if (o->plan_id != p->id)
       continue;
-    struct calendar_entry e = {0};
-    e.plan = p;
-    e.schedule = s;
+    struct calendar_entry e = base;
     e.owner = o;
     if (o->unit_id) {
       e.due = date_add_days(due, -(long)s->lower_lead_days);
@@ -173,8 +177,6 @@ static int add_schedule(struct calendar *out, size_t *cap, const struct store_ca
     }
     if (!within(e.due, from, to))
       continue;
-    entry_cutoff(&e, feed, phases, n_phases);
-    e.recipient = s->recipient[0] ? s->recipient : p->issuer;
     e.report = report_of(feed, s, o);
     e.status = e.report ? e.report->status : "due";
     struct date first = e.report ? iso(e.report->first_submitted_on) : (struct date){0, 0, 0};
