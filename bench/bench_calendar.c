@@ -107,13 +107,14 @@ int main(void)
   date_now_utc(now_s, sizeof now_s);
   struct stmt *s;
   if (store_write_begin(st, &err) ||
-      db_prepare(&s, st,
-                 "INSERT INTO unit_report (schedule_id, unit_id, agency_kind, period_from, "
-                 "period_to, due_on, status, first_submitted_on, created_at, created_by) "
-                 "SELECT r.id, c.id, '', '2023-12-15', '2024-03-09', '2024-03-10', 'submitted', "
-                 "'2024-03-09', ?, 1 FROM report_schedule r JOIN plan p ON p.id = r.plan_id "
-                 "JOIN unit c ON c.parent_id = p.unit_id WHERE r.name = 'Quý I' AND c.id % 2 = 0",
-                 &err)) {
+      db_prepare(
+          &s, st,
+          "INSERT INTO unit_report (schedule_id, unit_id, agency_kind, period_from, "
+          "period_to, due_on, status, first_submitted_on, created_at, created_by, occurs_on) "
+          "SELECT r.id, c.id, '', '2023-12-15', '2024-03-09', '2024-03-10', 'submitted', "
+          "'2024-03-09', ?, 1, r.due_on FROM report_schedule r JOIN plan p ON p.id = r.plan_id "
+          "JOIN unit c ON c.parent_id = p.unit_id WHERE r.name = 'Quý I' AND c.id % 2 = 0",
+          &err)) {
     fprintf(stderr, "reports: %s\n", err.msg);
     return 1;
   }

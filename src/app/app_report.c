@@ -256,21 +256,25 @@ static int status_is(const struct store_report *r, const char *a, const char *b,
 
 /* ---- draft ---------------------------------------------------------------------- */
 
-/* The entry of cal that `in` names, or NULL. */
-static const struct calendar_entry *entry_named(const struct calendar *cal,
-                                                const struct app_report_owner *in, const char *kind)
+/* The entry of cal that `in` names (occurring on `due`, y == 0: any) into
+ * *out, NULL when none; *n how many occurrences matched. */
+static void entry_named(const struct calendar_entry **out, size_t *n, const struct calendar *cal,
+                        const struct app_report_owner *in, const char *kind, struct date due)
 {
+  *out = NULL;
+  *n = 0;
   for (size_t k = 0; k < cal->n; k++) {
     const struct calendar_entry *e = &cal->entries[k];
-    if (e->schedule->id != in->schedule_id)
+    if (e->schedule->id != in->schedule_id || (due.y && date_cmp(e->occurs_on, due) != 0))
       continue;
-    if (kind && !e->owner->unit_id && strcmp(e->owner->agency_kind, kind) == 0)
-      return e;
-    if (!kind && e->owner->unit_id && strcmp(e->owner->unit_code, in->unit) == 0 &&
-        (!in->tree || !*in->tree || strcmp(e->owner->unit_tree, in->tree) == 0))
-      return e;
+    int unit = !kind && e->owner->unit_id && strcmp(e->owner->unit_code, in->unit) == 0 &&
+               (!in->tree || !*in->tree || strcmp(e->owner->unit_tree, in->tree) == 0);
+    if (unit || (kind && !e->owner->unit_id && strcmp(e->owner->agency_kind, kind) == 0)) {
+      if (!*out)
+        *out = e;
+      (*n)++;
+    }
   }
-  return NULL;
 }
 
 int app_report_draft(long *id, struct store *st, const struct scope *caller,
@@ -289,6 +293,10 @@ int app_report_draft(long *id, struct store *st, const struct scope *caller,
     if (rc)
       return rc;
   }
+  struct date due;
+  rc = bound_of(&due, in->due, err);
+  if (rc)
+    return rc;
   struct user me;
   rc = store_user_get(&me, st, caller->user, err);
   if (rc)
@@ -299,11 +307,19 @@ int app_report_draft(long *id, struct store *st, const struct scope *caller,
   rc = app_calendar(&c, st, caller, &ci, err);
   if (rc)
     return rc;
-  const struct calendar_entry *e = entry_named(&c.cal, in, kind);
+  const struct calendar_entry *e;
+  size_t n_match;
+  entry_named(&e, &n_match, &c.cal, in, kind, due);
   if (!e)
-    rc = err_set(err, ERR_NOT_FOUND, "lịch báo cáo không có báo cáo số %ld của %s %s",
+    rc = err_set(err, ERR_NOT_FOUND, "lịch báo cáo không có báo cáo số %ld của %s %s%s%s",
                  in->schedule_id, kind ? "cơ quan" : "đơn vị",
-                 kind ? label_vi(LABEL_AGENCY_KIND, kind) : in->unit);
+                 kind ? label_vi(LABEL_AGENCY_KIND, kind) : in->unit, due.y ? " hạn " : "",
+                 due.y ? in->due : "");
+  else if (n_match > 1)
+    rc = err_set(err, ERR_INPUT,
+                 "báo cáo số %ld lặp lại hằng năm (%zu kỳ): ghi kỳ bằng hạn gửi của kế hoạch "
+                 "(--due)",
+                 in->schedule_id, n_match);
   if (!rc && !e->cutoff.from.y)
     rc = err_set(err, ERR_INPUT, "chưa xác định được kỳ số liệu: %s; đặt bằng pcmt calendar set",
                  e->cutoff_error);
@@ -319,25 +335,26 @@ int app_report_draft(long *id, struct store *st, const struct scope *caller,
     app_calendar_free(&c);
     return rc;
   }
-  char pf[11], pt[11], due[11];
+  char pf[11], pt[11], due_iso[11], on[11];
   date_to_iso(pf, e->cutoff.from);
   date_to_iso(pt, e->cutoff.to);
-  date_to_iso(due, e->due);
+  date_to_iso(due_iso, e->due);
+  date_to_iso(on, e->occurs_on);
   struct store_report_new nr = {
-      e->schedule->id, e->owner->unit_id, e->owner->agency_kind, pf, pt, due, me.id};
+      e->schedule->id, e->owner->unit_id, e->owner->agency_kind, on, pf, pt, due_iso, me.id};
   char detail[600];
   snprintf(detail, sizeof detail, "kế hoạch %ld, báo cáo \"%.200s\" của %.160s, kỳ %s..%s, hạn %s",
            e->plan->id, e->schedule->name,
            e->owner->unit_id ? e->owner->unit_name
                              : label_vi(LABEL_AGENCY_KIND, e->owner->agency_kind),
-           pf, pt, due);
+           pf, pt, due_iso);
   rc = store_write_begin(st, err);
   if (rc) {
     app_calendar_free(&c);
     return rc;
   }
   long found = 0;
-  rc = store_report_find(&found, st, nr.schedule_id, nr.unit_id, nr.agency_kind, err);
+  rc = store_report_find(&found, st, nr.schedule_id, nr.occurs_on, nr.unit_id, nr.agency_kind, err);
   if (!rc && found)
     rc = err_set(err, ERR_CONFLICT, "báo cáo này đã được lập: số %ld", found);
   if (!rc)

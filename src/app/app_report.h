@@ -104,12 +104,15 @@ struct app_report_owner {
   const char *tree;   /* a unit below the plan: its tree (NULL: read on the due date) ... */
   const char *unit;   /* ... and code; or NULL for an agency */
   const char *agency; /* an agency kind (code or label) when unit is NULL */
+  const char *due;    /* the occurrence: the plan's due date it answers (dd/mm/yyyy or ISO);
+                         NULL when the report occurs once */
   const char *today;  /* ISO; NULL: today */
 };
 
 /* Draft the report of the entry `in` names, as the caller (owner's side),
  * in one transaction with its audit row; *id the report. ERR_NOT_FOUND when
- * the calendar has no such entry in reach; ERR_CONFLICT when it is drafted
+ * the calendar has no such entry in reach; ERR_INPUT when a yearly report
+ * is named without its occurrence (in->due); ERR_CONFLICT when it is drafted
  * already (the message names it); ERR_DENIED by role. */
 int app_report_draft(long *id, struct store *st, const struct scope *caller,
                      const struct app_report_owner *in, struct err *err);

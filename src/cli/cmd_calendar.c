@@ -223,8 +223,10 @@ static void print_calendar(const struct app_calendar *c)
     char p1[32], p2[32];
     number_format_vn(p1, sizeof p1, 100.0 * (double)s->submitted / (double)s->owed, 1);
     number_format_vn(p2, sizeof p2, 100.0 * (double)s->on_time / (double)s->owed, 1);
-    printf("KH %ld, %s: đã gửi %zu/%zu (%s %%), đúng hạn %zu/%zu (%s %%)\n", s->plan->id,
-           s->schedule->name, s->submitted, s->owed, p1, s->on_time, s->owed, p2);
+    char d[DATE_ISO_LEN];
+    date_to_vn(d, s->occurs_on);
+    printf("KH %ld, %s, hạn %s: đã gửi %zu/%zu (%s %%), đúng hạn %zu/%zu (%s %%)\n", s->plan->id,
+           s->schedule->name, d, s->submitted, s->owed, p1, s->on_time, s->owed, p2);
   }
 }
 

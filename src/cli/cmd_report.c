@@ -26,7 +26,8 @@
 static const char report_help[] =
     "usage: pcmt report list [--plan ID] [--unit CODE [--tree T]] [--from DATE] [--to DATE]\n"
     "                        [--status S] [--on DATE] [--json]\n"
-    "       pcmt report draft SCHEDULE_ID (--unit CODE [--tree T] | --agency KIND) [--on DATE]\n"
+    "       pcmt report draft SCHEDULE_ID (--unit CODE [--tree T] | --agency KIND) [--due DATE]\n"
+    "                        [--on DATE]\n"
     "       pcmt report edit ID [--situation TEXT] [--results TEXT] [--limitations TEXT]\n"
     "                        [--proposals TEXT] [--situation-file F] [--results-file F]\n"
     "                        [--limitations-file F] [--proposals-file F]\n"
@@ -39,7 +40,8 @@ static const char report_help[] =
     "list: the reports owed in the territory (pcmt calendar's entries), --status due, draft,\n"
     "submitted, accepted or returned, then the share that reported and reported on time.\n"
     "draft: the report of SCHEDULE_ID (column \"Số BC\" of pcmt calendar --json: schedule_id)\n"
-    "owed by a unit below the plan or a member agency; prints its number.\n"
+    "owed by a unit below the plan or a member agency (--due: which year's, for a report the\n"
+    "plan asks every year: the plan's due date of that year); prints its number.\n"
     "edit: the narrative parts of a draft or returned report; submit: send it, freezing its\n"
     "figures; accept / return: the recipient's decision (a return needs --comment and opens a\n"
     "new version). show: the report, its figures now beside the frozen ones, its tasks and\n"
@@ -71,7 +73,7 @@ struct opts {
   unsigned bit;
   const char *pos[1];
   int npos;
-  const char *as, *purpose, *plan, *unit, *tree, *agency, *from, *to, *status, *on, *comment;
+  const char *as, *purpose, *plan, *unit, *tree, *agency, *from, *to, *status, *on, *comment, *due;
   const char *text[4], *file[4]; /* situation, results, limitations, proposals */
   int json;
 };
@@ -87,6 +89,7 @@ static const struct {
     {"--unit", offsetof(struct opts, unit), S_LIST | S_DRAFT},
     {"--tree", offsetof(struct opts, tree), S_LIST | S_DRAFT},
     {"--agency", offsetof(struct opts, agency), S_DRAFT},
+    {"--due", offsetof(struct opts, due), S_DRAFT},
     {"--from", offsetof(struct opts, from), S_LIST},
     {"--to", offsetof(struct opts, to), S_LIST},
     {"--status", offsetof(struct opts, status), S_LIST},
@@ -352,8 +355,10 @@ static int list_cmd(struct store *st, const struct scope *caller, const struct o
     char p1[32], p2[32];
     number_format_vn(p1, sizeof p1, 100.0 * (double)s->submitted / (double)s->owed, 1);
     number_format_vn(p2, sizeof p2, 100.0 * (double)s->on_time / (double)s->owed, 1);
-    printf("KH %ld, %s: đã gửi %zu/%zu (%s %%), đúng hạn %zu/%zu (%s %%)\n", s->plan->id,
-           s->schedule->name, s->submitted, s->owed, p1, s->on_time, s->owed, p2);
+    char d[DATE_ISO_LEN];
+    date_to_vn(d, s->occurs_on);
+    printf("KH %ld, %s, hạn %s: đã gửi %zu/%zu (%s %%), đúng hạn %zu/%zu (%s %%)\n", s->plan->id,
+           s->schedule->name, d, s->submitted, s->owed, p1, s->on_time, s->owed, p2);
   }
   app_calendar_free(&c);
   return rc;
@@ -396,7 +401,7 @@ static int run(struct store *st, const struct scope *caller, const struct opts *
   int rc = ERR_OK;
   switch (o->bit) {
   case S_DRAFT: {
-    struct app_report_owner in = {id, o->tree, o->unit, o->agency, on};
+    struct app_report_owner in = {id, o->tree, o->unit, o->agency, o->due, on};
     long rid;
     rc = app_report_draft(&rid, st, caller, &in, &err);
     if (!rc) {

@@ -55,7 +55,7 @@ static int within(struct date d, struct date from, struct date to)
   return (!from.y || date_cmp(d, from) >= 0) && (!to.y || date_cmp(d, to) <= 0);
 }
 
-/* The cut-off of schedule s of plan p into e. */
+/* The cut-off of schedule s of plan p, occurring on e->occurs_on, into e. */
 static void entry_cutoff(struct calendar_entry *e, const struct store_calendar *feed,
                          const struct plan_phase *phases, size_t n_phases)
 {
@@ -70,9 +70,15 @@ static void entry_cutoff(struct calendar_entry *e, const struct store_calendar *
       in.periodicity = set, in.months = 0;
   }
   e->periodicity = in.periodicity;
-  in.due_on = iso(s->due_on);
+  in.due_on = e->occurs_on;
+  /* the plan's own cut-off is its first occurrence's: later ones move by whole years */
+  int years = e->occurs_on.y - iso(s->due_on).y;
   in.own_from = iso(s->cutoff_from);
   in.own_to = iso(s->cutoff_to);
+  if (years && in.own_from.y && in.own_to.y) {
+    in.own_from = date_add_months(in.own_from, 12 * years);
+    in.own_to = date_add_months(in.own_to, 12 * years);
+  }
   in.plan_start = iso(e->plan->period_start);
   in.plan_end = iso(e->plan->period_end);
   in.phases = phases;
@@ -101,6 +107,8 @@ static int entry_cmp(const void *a, const void *b)
   int c = date_cmp(x->due, y->due);
   if (c)
     return c;
+  if ((c = date_cmp(x->occurs_on, y->occurs_on)) != 0)
+    return c;
   if (x->plan->id != y->plan->id)
     return x->plan->id < y->plan->id ? -1 : 1;
   if (x->schedule->id != y->schedule->id)
@@ -123,29 +131,28 @@ static int push(struct calendar *out, size_t *cap, const struct calendar_entry *
   return ERR_OK;
 }
 
-/* The report of schedule s owed by o, or NULL. */
+/* The report of occurrence `on` (ISO) of schedule s owed by o, or NULL. */
 static const struct store_cal_report *report_of(const struct store_calendar *feed,
-                                                const struct store_cal_schedule *s,
+                                                const struct store_cal_schedule *s, const char *on,
                                                 const struct store_cal_owner *o)
 {
   for (size_t k = 0; k < feed->n_reports; k++) {
     const struct store_cal_report *r = &feed->reports[k];
     if (r->schedule_id == s->id && r->unit_id == o->unit_id &&
-        strcmp(r->agency_kind, o->agency_kind) == 0)
+        strcmp(r->agency_kind, o->agency_kind) == 0 && strcmp(r->occurs_on, on) == 0)
       return r;
   }
   return NULL;
 }
 
-/* The entries of schedule s of plan p into out. */
-static int add_schedule(struct calendar *out, size_t *cap, const struct store_calendar *feed,
-                        const struct store_cal_plan *p, const struct store_cal_schedule *s,
-                        const struct plan_phase *phases, size_t n_phases, struct date from,
-                        struct date to, struct date at, struct err *err)
+/* The entries of the occurrence of schedule s of plan p due on `due` into out. */
+static int add_occurrence(struct calendar *out, size_t *cap, const struct store_calendar *feed,
+                          const struct store_cal_plan *p, const struct store_cal_schedule *s,
+                          struct date due, const struct plan_phase *phases, size_t n_phases,
+                          struct date from, struct date to, struct date at, struct err *err)
 {
-  struct date due = iso(s->due_on);
-  if (!due.y)
-    return ERR_OK;
+  char on[DATE_ISO_LEN];
+  date_to_iso(on, due);
   const char *level = calendar_plan_level(p);
   const char *last_kind = NULL;
   int rc = ERR_OK;
@@ -153,6 +160,7 @@ static int add_schedule(struct calendar *out, size_t *cap, const struct store_ca
   struct calendar_entry base = {0};
   base.plan = p;
   base.schedule = s;
+  base.occurs_on = due;
   entry_cutoff(&base, feed, phases, n_phases);
   base.recipient = s->recipient[0] ? s->recipient : p->issuer;
   for (size_t k = 0; !rc && k < feed->n_owners; k++) {
@@ -177,13 +185,32 @@ static int add_schedule(struct calendar *out, size_t *cap, const struct store_ca
     }
     if (!within(e.due, from, to))
       continue;
-    e.report = report_of(feed, s, o);
+    e.report = report_of(feed, s, on, o);
     e.status = e.report ? e.report->status : "due";
     struct date first = e.report ? iso(e.report->first_submitted_on) : (struct date){0, 0, 0};
     e.submitted = first.y != 0;
     calendar_timeliness(&e.on_time, &e.days_late, e.due, first, at);
     rc = push(out, cap, &e, err);
   }
+  return rc;
+}
+
+/* The entries of every occurrence of schedule s of plan p into out: its due
+ * date, and for a yearly report the same day of each later year up to the
+ * end of the plan's period. */
+static int add_schedule(struct calendar *out, size_t *cap, const struct store_calendar *feed,
+                        const struct store_cal_plan *p, const struct store_cal_schedule *s,
+                        const struct plan_phase *phases, size_t n_phases, struct date from,
+                        struct date to, struct date at, struct err *err)
+{
+  struct date due = iso(s->due_on), end = iso(p->period_end);
+  if (!due.y)
+    return ERR_OK;
+  int years = strcmp(s->recurs, "yearly") == 0 && end.y > due.y ? end.y - due.y : 0;
+  int rc = ERR_OK;
+  for (int k = 0; !rc && k <= years; k++)
+    rc = add_occurrence(out, cap, feed, p, s, date_add_months(due, 12 * k), phases, n_phases, from,
+                        to, at, err);
   return rc;
 }
 
@@ -217,7 +244,8 @@ static int summarise(struct calendar *out, struct err *err)
     const struct calendar_entry *e = &out->entries[k];
     struct calendar_summary *s = NULL;
     for (size_t j = 0; j < out->n_summaries; j++)
-      if (out->summaries[j].schedule == e->schedule)
+      if (out->summaries[j].schedule == e->schedule &&
+          date_cmp(out->summaries[j].occurs_on, e->occurs_on) == 0)
         s = &out->summaries[j];
     if (!s) {
       if (out->n_summaries == cap) {
@@ -228,7 +256,7 @@ static int summarise(struct calendar *out, struct err *err)
         out->summaries = ni;
       }
       s = &out->summaries[out->n_summaries++];
-      *s = (struct calendar_summary){e->schedule, e->plan, 0, 0, 0};
+      *s = (struct calendar_summary){e->schedule, e->occurs_on, e->plan, 0, 0, 0};
     }
     s->owed++;
     s->submitted += e->submitted ? 1 : 0;

@@ -19,8 +19,13 @@
  *
  * A plan without a territory (national) has no unit below in the calendar.
  * The recipient is the report's stated recipient, else the plan's issuer.
+ * A report that recurs yearly (a multi-year plan's "hằng năm") occurs on
+ * its due date in every year up to the end of the plan's period (only on
+ * the first when the period's end is unknown): each occurrence is owed,
+ * cut off and reported on its own.
  *
- * Completeness, per scheduled report (a period of one plan): the share of
+ * Completeness, per occurrence of a scheduled report (a period of one
+ * plan): the share of
  * those who owe it that have submitted it (at least once) and that
  * submitted it on time (first submission by their due date: a report
  * returned and corrected keeps the date it first came in). */
@@ -41,6 +46,8 @@ struct calendar_entry {
   const struct store_cal_schedule *schedule;
   const struct store_cal_owner *owner;   /* unit_id 0: an agency */
   const struct store_cal_report *report; /* NULL: not drafted yet */
+  struct date occurs_on; /* the plan's due date of this occurrence (a yearly report has one a
+                            year of the plan's period) */
   enum report_periodicity periodicity;
   struct calendar_cutoff cutoff; /* from.y == 0 when it cannot be known ... */
   char cutoff_error[512];        /* ... and why */
@@ -55,6 +62,7 @@ struct calendar_entry {
 /* Completeness of one scheduled report. */
 struct calendar_summary {
   const struct store_cal_schedule *schedule;
+  struct date occurs_on; /* the occurrence (one period) */
   const struct store_cal_plan *plan;
   size_t owed;      /* entries in the calendar */
   size_t submitted; /* of them, submitted */

@@ -44,6 +44,7 @@ static json_t *entry_json(const struct calendar_entry *e, int *ok)
   json_build_set(o, "plan_number", json_build_str(e->plan->number), ok);
   json_build_set(o, "schedule_id", json_integer(e->schedule->id), ok);
   json_build_set(o, "report", json_build_str(e->schedule->name), ok);
+  json_build_set(o, "occurs_on", date_or_null(e->occurs_on), ok);
   json_build_set(o, "periodicity", json_build_str(per), ok);
   json_build_set(o, "periodicity_label", label_or_null(LABEL_PERIODICITY, per), ok);
   json_build_set(o, "cutoff_from", date_or_null(e->cutoff.from), ok);
@@ -80,6 +81,7 @@ static json_t *summary_json(const struct calendar_summary *s, int *ok)
   json_build_set(o, "plan_number", json_build_str(s->plan->number), ok);
   json_build_set(o, "schedule_id", json_integer(s->schedule->id), ok);
   json_build_set(o, "report", json_build_str(s->schedule->name), ok);
+  json_build_set(o, "occurs_on", date_or_null(s->occurs_on), ok);
   json_build_set(o, "owed", json_integer((json_int_t)s->owed), ok);
   json_build_set(o, "submitted", json_integer((json_int_t)s->submitted), ok);
   json_build_set(o, "on_time", json_integer((json_int_t)s->on_time), ok);
@@ -186,6 +188,7 @@ json_t *report_json_report(const struct report_view *v, const char *today)
   json_build_set(o, "plan_number", json_build_str(v->plan_number), &ok);
   json_build_set(o, "schedule_id", json_integer(r->schedule_id), &ok);
   json_build_set(o, "report", json_build_str(v->report_name), &ok);
+  json_build_set(o, "occurs_on", json_build_str(r->occurs_on), &ok);
   json_build_set(o, "owner", json_build_str(v->owner), &ok);
   json_build_set(o, "unit_tree", json_build_str(r->unit_tree), &ok);
   json_build_set(o, "unit_code", json_build_str(r->unit_code), &ok);

@@ -2,7 +2,7 @@
  * calendar --json`, `pcmt report show|list --json`, the API).
  *
  *   calendar: {"today": ISO date timeliness is read on,
- *              "entries": [{plan_id, plan_number, schedule_id, report,
+ *              "entries": [{plan_id, plan_number, schedule_id, report, occurs_on,
  *                 periodicity, periodicity_label, cutoff_from, cutoff_to,
  *                 cutoff_source, cutoff_source_label, cutoff_clipped,
  *                 cutoff_error, owner ("unit" | "agency"), owner_label,
@@ -10,9 +10,9 @@
  *                 agency_label, due_on, recipient, report_id, status,
  *                 status_label, version, submitted_on, submitted, on_time,
  *                 days_late}],
- *              "completeness": [{plan_id, plan_number, schedule_id, report,
+ *              "completeness": [{plan_id, plan_number, schedule_id, report, occurs_on,
  *                 owed, submitted, on_time, submitted_pct, on_time_pct}]}
- *   report:   {id, plan_id, plan_number, schedule_id, report, owner,
+ *   report:   {id, plan_id, plan_number, schedule_id, report, occurs_on, owner,
  *              unit_tree, unit_code, agency_kind, recipient, period_from,
  *              period_to, due_on, status, status_label, version,
  *              first_submitted_on, on_time, days_late,

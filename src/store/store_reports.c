@@ -126,6 +126,7 @@ static void schedule_row(void *p, struct stmt *s)
   copy_col(r->cutoff_from, sizeof r->cutoff_from, s, 6);
   copy_col(r->cutoff_to, sizeof r->cutoff_to, s, 7);
   r->lower_lead_days = (int)db_col_int(s, 8);
+  copy_col(r->recurs, sizeof r->recurs, s, 9);
 }
 
 static void owner_row(void *p, struct stmt *s)
@@ -152,6 +153,7 @@ static void report_row(void *p, struct stmt *s)
   copy_col(r->status, sizeof r->status, s, 4);
   r->version = (int)db_col_int(s, 5);
   copy_col(r->first_submitted_on, sizeof r->first_submitted_on, s, 6);
+  copy_col(r->occurs_on, sizeof r->occurs_on, s, 7);
 }
 
 static void regime_row(void *p, struct stmt *s)
@@ -220,7 +222,8 @@ int store_calendar_load(struct store_calendar *out, struct store *st, const stru
         (void **)&out->schedules, &out->n_schedules, sizeof *out->schedules, st, sc, plan_id,
         REACH "SELECT s.id, s.plan_id, s.name, coalesce(s.due_on, ''), coalesce(s.recipient, ''), "
               "coalesce(s.periodicity, ''), coalesce(s.cutoff_from, ''), "
-              "coalesce(s.cutoff_to, ''), s.lower_lead_days FROM report_schedule s "
+              "coalesce(s.cutoff_to, ''), s.lower_lead_days, coalesce(s.recurs, '') "
+              "FROM report_schedule s "
               "JOIN reach r ON r.id = s.plan_id ORDER BY s.plan_id, s.ord",
         0, schedule_row, err);
   if (!rc)
@@ -244,7 +247,7 @@ int store_calendar_load(struct store_calendar *out, struct store *st, const stru
   if (!rc)
     rc = load_reach((void **)&out->reports, &out->n_reports, sizeof *out->reports, st, sc, plan_id,
                     REACH "SELECT x.id, x.schedule_id, coalesce(x.unit_id, 0), x.agency_kind, "
-                          "x.status, x.version, coalesce(x.first_submitted_on, '') "
+                          "x.status, x.version, coalesce(x.first_submitted_on, ''), x.occurs_on "
                           "FROM unit_report x JOIN report_schedule s ON s.id = x.schedule_id "
                           "JOIN reach r ON r.id = s.plan_id "
                           "WHERE (r.in_scope = 1 OR x.unit_id IN" UNIT_IN_SCOPE ") "
@@ -359,7 +362,8 @@ int store_report_get(struct store_report *out, struct store *st, const struct sc
                  "p.status, coalesce(x.unit_id, 0), coalesce(u.tree, ''), coalesce(u.code, ''), "
                  "x.agency_kind, x.period_from, x.period_to, x.due_on, x.status, x.version, "
                  "coalesce(x.first_submitted_on, ''), v.id, v.situation, v.results, v.limitations, "
-                 "v.proposals FROM unit_report x JOIN report_schedule s ON s.id = x.schedule_id "
+                 "v.proposals, x.occurs_on FROM unit_report x "
+                 "JOIN report_schedule s ON s.id = x.schedule_id "
                  "JOIN plan p ON p.id = s.plan_id LEFT JOIN unit u ON u.id = x.unit_id "
                  "JOIN unit_report_version v ON v.report_id = x.id AND v.version = x.version "
                  "WHERE x.id = ? AND (" PLAN_IN_SCOPE "OR x.unit_id IN" UNIT_IN_SCOPE ")",
@@ -387,6 +391,7 @@ int store_report_get(struct store_report *out, struct store *st, const struct sc
     out->version = (int)db_col_int(s, 13);
     copy_col(out->first_submitted_on, sizeof out->first_submitted_on, s, 14);
     out->version_id = (long)db_col_int(s, 15);
+    copy_col(out->occurs_on, sizeof out->occurs_on, s, 20);
     rc = col_dup(&out->situation, s, 16, err);
     if (!rc)
       rc = col_dup(&out->results, s, 17, err);
@@ -403,19 +408,20 @@ int store_report_get(struct store_report *out, struct store *st, const struct sc
   return rc;
 }
 
-int store_report_find(long *id, struct store *st, long schedule_id, long unit_id,
-                      const char *agency_kind, struct err *err)
+int store_report_find(long *id, struct store *st, long schedule_id, const char *occurs_on,
+                      long unit_id, const char *agency_kind, struct err *err)
 {
   *id = 0;
   struct stmt *s;
   if (db_prepare(&s, st,
-                 "SELECT id FROM unit_report WHERE schedule_id = ? AND coalesce(unit_id, 0) = ? "
-                 "AND agency_kind = ?",
+                 "SELECT id FROM unit_report WHERE schedule_id = ? AND occurs_on = ? "
+                 "AND coalesce(unit_id, 0) = ? AND agency_kind = ?",
                  err))
     return ERR_DB;
   db_bind_int(s, 1, schedule_id);
-  db_bind_int(s, 2, unit_id);
-  db_bind_text(s, 3, agency_kind ? agency_kind : "");
+  db_bind_text(s, 2, occurs_on);
+  db_bind_int(s, 3, unit_id);
+  db_bind_text(s, 4, agency_kind ? agency_kind : "");
   int r = db_step(s, err);
   if (r == 1)
     *id = (long)db_col_int(s, 0);
@@ -432,7 +438,8 @@ int store_report_insert(long *id, struct store *st, const struct store_report_ne
   struct stmt *s;
   if (db_prepare(&s, st,
                  "INSERT INTO unit_report (schedule_id, unit_id, agency_kind, period_from, "
-                 "period_to, due_on, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                 "period_to, due_on, created_at, created_by, occurs_on) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                  "RETURNING id",
                  err))
     return ERR_DB;
@@ -447,6 +454,7 @@ int store_report_insert(long *id, struct store *st, const struct store_report_ne
   db_bind_text(s, 6, in->due_on);
   db_bind_text(s, 7, now);
   db_bind_int(s, 8, in->user_id);
+  db_bind_text(s, 9, in->occurs_on);
   int r = db_step(s, err);
   if (r == 1)
     *id = (long)db_col_int(s, 0);

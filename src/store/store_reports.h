@@ -59,6 +59,7 @@ struct store_cal_schedule {
   char cutoff_from[11]; /* the plan's own cut-off, "" when none */
   char cutoff_to[11];
   int lower_lead_days; /* units below report that many days earlier */
+  char recurs[12];     /* "yearly": every year of the plan's period from due_on; "" once */
 };
 
 /* Who may owe a plan's reports: a unit directly below the plan's unit
@@ -81,6 +82,7 @@ struct store_cal_report {
   long schedule_id;
   long unit_id;                /* 0 for an agency */
   char agency_kind[24];        /* "" for a unit */
+  char occurs_on[11];          /* the occurrence it answers: the plan's due date, ISO */
   char status[12];             /* draft, submitted, accepted, returned */
   int version;                 /* the current version */
   char first_submitted_on[11]; /* ISO, "" when never submitted */
@@ -145,6 +147,7 @@ struct store_report {
   char unit_tree[12];
   char unit_code[8];
   char agency_kind[24]; /* the owing agency kind, "" for a unit */
+  char occurs_on[11];   /* the occurrence: the plan's due date it answers, ISO */
   char period_from[11]; /* the cut-off when drafted, ISO */
   char period_to[11];
   char due_on[11];             /* ISO */
@@ -164,16 +167,18 @@ void store_report_free(struct store_report *r); /* the strings; accepts NULL */
 int store_report_get(struct store_report *out, struct store *st, const struct scope *sc, long id,
                      struct err *err);
 
-/* The report of schedule `schedule_id` owed by unit `unit_id` (0) or agency
- * kind `agency_kind` (""), into *id (0 when none). */
-int store_report_find(long *id, struct store *st, long schedule_id, long unit_id,
-                      const char *agency_kind, struct err *err);
+/* The report of occurrence `occurs_on` (ISO) of schedule `schedule_id`
+ * owed by unit `unit_id` (0) or agency kind `agency_kind` (""), into *id
+ * (0 when none). */
+int store_report_find(long *id, struct store *st, long schedule_id, const char *occurs_on,
+                      long unit_id, const char *agency_kind, struct err *err);
 
 /* What a new report records. */
 struct store_report_new {
   long schedule_id;
   long unit_id;                                 /* 0 for an agency */
   const char *agency_kind;                      /* "" for a unit */
+  const char *occurs_on;                        /* the occurrence, ISO */
   const char *period_from, *period_to, *due_on; /* ISO */
   long user_id;                                 /* who drafts it */
 };

@@ -109,7 +109,7 @@ n=$(printf '%s\n' "$OUT" | grep -c '"submitted_on": "2024-03-1[24]"')
 run "$PCMT_BIN" --db "$db" report list --on 20/03/2024 --as cb.binhson
 expect_status 0
 expect_out 'Đã tiếp nhận, trễ 7 ngày'
-expect_out 'Quý I: đã gửi 1/29 (3,4 %), đúng hạn 0/29 (0 %)'
+expect_out 'Quý I, hạn 10/03/2024: đã gửi 1/29 (3,4 %), đúng hạn 0/29 (0 %)'
 run "$PCMT_BIN" --db "$db" report show 999 --as cb.binhson
 expect_status 3
 run "$PCMT_BIN" --db "$db" audit log --json

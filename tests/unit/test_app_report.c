@@ -318,7 +318,7 @@ static void workflow(void **state)
   struct fx *f = *state;
   long q1 = schedule_named(f, "Quý I");
   struct err err = {0};
-  struct app_report_owner own = {q1, "pre2025", "21067", NULL, "2024-03-01"};
+  struct app_report_owner own = {q1, "pre2025", "21067", NULL, NULL, "2024-03-01"};
   long id = 0;
   /* the district is the recipient, not the owner; a leader acts on none */
   assert_int_equal(app_report_draft(&id, f->st, &f->binhson, &own, &err), ERR_DENIED);
@@ -417,7 +417,7 @@ static void agency_report(void **state)
   struct fx *f = *state;
   long q1 = schedule_named(f, "Quý I");
   struct err err = {0};
-  struct app_report_owner own = {q1, NULL, NULL, "health", "2024-03-01"};
+  struct app_report_owner own = {q1, NULL, NULL, "health", NULL, "2024-03-01"};
   long id = 0;
   assert_int_equal(app_report_draft(&id, f->st, &f->binhhai, &own, &err), ERR_NOT_FOUND);
   assert_int_equal(app_report_draft(&id, f->st, &f->health, &own, &err), ERR_OK);
@@ -436,6 +436,72 @@ static void agency_report(void **state)
   assert_int_equal(app_report_show(&v, f->st, &f->binhhai, id, &err), ERR_NOT_FOUND);
 }
 
+/* A multi-year plan (2021–2025) of Bình Sơn asks "định kỳ 6 tháng (trước
+ * 15/6), hằng năm (trước 15/12)" every year: the six-month report occurs on
+ * 15/06 of 2021 … 2025 (5), the annual on 15/12 of 2021 … 2024 and 2025 —
+ * but the old communes end on 30/06/2025, so on 15/12/2025 no commune owes
+ * it: 22 × 9 = 198 entries (the plan has no task, so no agency). The 2023
+ * annual report covers 15/12/2022–14/12/2023 (due 15/12: not clipped).
+ * A draft must name its year. */
+static void yearly_reports_recur(void **state)
+{
+  struct fx *f = *state;
+  const char *doc = "KẾ HOẠCH\nThực hiện Chương trình phòng, chống ma túy giai đoạn 2021 - 2025\n"
+                    "I. MỤC TIÊU\nGiảm 5% số người nghiện so với năm 2020.\n"
+                    "III. TỔ CHỨC THỰC HIỆN\nCác xã, thị trấn báo cáo kết quả về Ban Chỉ đạo 138 "
+                    "huyện: định kỳ 6 tháng (trước 15/6), hằng năm (trước 15/12).\n";
+  struct app_plan_import_in in = {tu_write_file(f->dir, "multi.txt", doc), 0};
+  struct app_plan_imported out;
+  struct err err = {0};
+  if (app_plan_import(&out, f->st, &f->binhson, &in, &err) ||
+      app_plan_publish(f->st, &f->binhson, out.id, &err))
+    fail_msg("multi: %s", err.msg);
+  struct app_calendar c;
+  load(&c, f, &f->binhson, "2024-01-01");
+  size_t n = 0, annual = 0, y2025 = 0;
+  long sched = 0;
+  for (size_t k = 0; k < c.cal.n; k++) {
+    const struct calendar_entry *e = &c.cal.entries[k];
+    if (e->plan->id != out.id)
+      continue;
+    n++;
+    if (strcmp(e->schedule->name, "hằng năm") == 0) {
+      annual++;
+      sched = e->schedule->id;
+      assert_int_equal(e->occurs_on.m, 12);
+      assert_int_equal(e->occurs_on.d, 15);
+      if (e->occurs_on.y == 2023) {
+        char b[11];
+        iso(b, e->cutoff.from);
+        assert_string_equal(b, "2022-12-15");
+        iso(b, e->cutoff.to);
+        assert_string_equal(b, "2023-12-14");
+      }
+    }
+    if (e->occurs_on.y == 2025)
+      y2025++;
+  }
+  assert_int_equal(n, 198);
+  assert_int_equal(annual, 88);
+  assert_int_equal(y2025, 22);
+  app_calendar_free(&c);
+  struct app_report_owner own = {sched, "pre2025", "21067", NULL, NULL, "2024-01-01"};
+  long id;
+  assert_int_equal(app_report_draft(&id, f->st, &f->binhhai, &own, &err), ERR_INPUT);
+  own.due = "15/12/2023";
+  assert_int_equal(app_report_draft(&id, f->st, &f->binhhai, &own, &err), ERR_OK);
+  own.due = "15/12/2024";
+  long id2;
+  assert_int_equal(app_report_draft(&id2, f->st, &f->binhhai, &own, &err), ERR_OK);
+  assert_true(id2 != id);
+  struct report_view v;
+  assert_int_equal(app_report_show(&v, f->st, &f->binhhai, id, &err), ERR_OK);
+  assert_string_equal(v.report.occurs_on, "2023-12-15");
+  assert_string_equal(v.report.period_from, "2022-12-15");
+  assert_string_equal(v.report.period_to, "2023-12-14");
+  report_view_free(&v);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -446,6 +512,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(lower_levels_report_first, setup, teardown),
       cmocka_unit_test_setup_teardown(workflow, setup, teardown),
       cmocka_unit_test_setup_teardown(agency_report, setup, teardown),
+      cmocka_unit_test_setup_teardown(yearly_reports_recur, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

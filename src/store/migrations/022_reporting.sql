@@ -20,8 +20,10 @@
 -- that many days before the due date; 0: on it).
 --
 -- unit_report: one unit's (or member agency's) report for one calendar
--- entry: a scheduled report of a published plan and who owes it (a unit
--- below the plan's territory, or an agency kind at the plan's level). Its
+-- entry: a scheduled report of a published plan, its occurrence (occurs_on:
+-- the plan's due date it answers; a yearly report of a multi-year plan
+-- occurs once a year) and who owes it (a unit below the plan's territory,
+-- or an agency kind at the plan's level). Its
 -- status is the latest version's. unit_report_version: every submitted
 -- text is kept; a returned report is corrected in a new version.
 -- unit_report_figure: the figures of a version, frozen when it is
@@ -56,6 +58,7 @@ CREATE TABLE unit_report (
   schedule_id  INTEGER NOT NULL REFERENCES report_schedule(id) ON DELETE RESTRICT,
   unit_id      INTEGER REFERENCES unit(id),   -- the owing unit; NULL for an agency
   agency_kind  TEXT NOT NULL DEFAULT '',      -- the owing agency kind; '' for a unit
+  occurs_on    TEXT NOT NULL,                 -- the plan's due date of the occurrence
   period_from  TEXT NOT NULL,                 -- the cut-off when drafted
   period_to    TEXT NOT NULL,
   due_on       TEXT NOT NULL,                 -- the due date when drafted
@@ -67,8 +70,8 @@ CREATE TABLE unit_report (
   created_by   INTEGER NOT NULL REFERENCES app_user(id),
   CHECK ((unit_id IS NULL) <> (agency_kind = ''))
 );
-CREATE UNIQUE INDEX unit_report_owner ON unit_report (schedule_id, coalesce(unit_id, 0),
-                                                      agency_kind);
+CREATE UNIQUE INDEX unit_report_owner ON unit_report (schedule_id, occurs_on,
+                                                      coalesce(unit_id, 0), agency_kind);
 
 CREATE TABLE unit_report_version (
   id           INTEGER PRIMARY KEY,
