@@ -41,7 +41,7 @@ CREATE TABLE report_regime (
 CREATE INDEX report_regime_kind ON report_regime (periodicity, effective_from);
 
 -- Decree 09/2019/ND-CP was issued on 24/01/2019 and is in force from
--- 12/03/2019 (Article 31).
+-- 12/03/2019.
 INSERT INTO report_regime (periodicity, cut_day, source, effective_from) VALUES
   ('monthly', 15, 'Nghị định 09/2019/NĐ-CP, Điều 12 khoản 1 điểm a', '2019-03-12'),
   ('quarterly', 15, 'Nghị định 09/2019/NĐ-CP, Điều 12 khoản 1 điểm b', '2019-03-12'),
