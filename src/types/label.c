@@ -388,6 +388,13 @@ static const struct label audit_actions[] = {
     {"plan.publish", "Ban hành kế hoạch", NULL},
     {"plan.close", "Kết thúc kế hoạch", NULL},
     {"task.update", "Cập nhật tiến độ nhiệm vụ", NULL},
+    {"report.draft", "Lập báo cáo", NULL},
+    {"report.edit", "Sửa báo cáo", NULL},
+    {"report.submit", "Gửi báo cáo", NULL},
+    {"report.accept", "Tiếp nhận báo cáo", NULL},
+    {"report.return", "Trả lại báo cáo", NULL},
+    {"calendar.cutoff", "Sửa kỳ số liệu của báo cáo", NULL},
+    {"calendar.regime", "Sửa chế độ báo cáo định kỳ", NULL},
     {"user.create", "Thêm người dùng", NULL},
     {"user.disable", "Khóa người dùng", NULL},
     {"user.enable", "Mở khóa người dùng", NULL},
@@ -405,6 +412,27 @@ static const struct label task_statuses[] = {
     {"not_applicable", "Không áp dụng", NULL},
     {"overdue", "Quá hạn", NULL},
     {"no_update", "Chưa cập nhật", NULL},
+};
+static const struct label report_periodicities[] = {
+    {"once", "Một lần", NULL},          {"monthly", "Hằng tháng", NULL},
+    {"quarterly", "Hằng quý", "quý"},   {"half_year", "6 tháng", "sáu tháng"},
+    {"annual", "Hằng năm", "năm"},      {"phase", "Giai đoạn", NULL},
+    {"campaign", "Tổng kết đợt", NULL}, {"campaign_months", "Số tháng của đợt", NULL},
+};
+static const struct label cutoff_sources[] = {
+    {"own", "Kế hoạch tự quy định", NULL},
+    {"regime", "Chế độ báo cáo định kỳ", NULL},
+    {"calendar", "Kỳ lịch (chưa có quy định)", NULL},
+    {"plan", "Theo thời gian kế hoạch", NULL},
+};
+static const struct label report_statuses[] = {
+    {"due", "Chưa lập", "chưa báo cáo"},   {"draft", "Đang soạn", "dự thảo"},
+    {"submitted", "Đã gửi", NULL},         {"accepted", "Đã tiếp nhận", NULL},
+    {"returned", "Bị trả lại", "trả lại"},
+};
+static const struct label report_owners[] = {
+    {"unit", "Đơn vị cấp dưới", NULL},
+    {"agency", "Cơ quan thành viên", NULL},
 };
 static const struct label unit_levels[] = {
     {"province", "cấp tỉnh", NULL},
@@ -502,6 +530,10 @@ static const struct {
     SET(LABEL_CLASS_CRITERION, class_criteria),
     SET(LABEL_CLASS_UNKNOWN, class_unknowns),
     SET(LABEL_DRUGFREE_STATUS, drugfree_statuses),
+    SET(LABEL_PERIODICITY, report_periodicities),
+    SET(LABEL_CUTOFF_SOURCE, cutoff_sources),
+    SET(LABEL_REPORT_STATUS, report_statuses),
+    SET(LABEL_REPORT_OWNER, report_owners),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)

@@ -70,6 +70,10 @@ enum label_set {
   LABEL_CLASS_CRITERION,  /* classification criteria, in enum class_criterion order */
   LABEL_CLASS_UNKNOWN,    /* why a criterion is unknown, in enum class_unknown order */
   LABEL_DRUGFREE_STATUS,  /* a commune's drug-free assessment of a year ("" = none) */
+  LABEL_PERIODICITY,      /* how often a report is due, in enum report_periodicity order */
+  LABEL_CUTOFF_SOURCE,    /* where a report's data cut-off comes from, enum cutoff_source order */
+  LABEL_REPORT_STATUS,    /* where a unit report is in its workflow (docs/reports.md) */
+  LABEL_REPORT_OWNER,     /* who owes a report: a unit below, or an agency at the plan's level */
   LABEL_SET_COUNT
 };
 
