@@ -379,6 +379,8 @@ static const struct label audit_actions[] = {
     {"plan.task_delete", "Xóa nhiệm vụ", NULL},
     {"plan.publish", "Ban hành kế hoạch", NULL},
     {"plan.close", "Kết thúc kế hoạch", NULL},
+    {"plan.bind", "Gắn chỉ tiêu với chỉ số đo", NULL},
+    {"plan.target_value", "Nhập số liệu chỉ tiêu nhập tay", NULL},
     {"task.update", "Cập nhật tiến độ nhiệm vụ", NULL},
     {"user.create", "Thêm người dùng", NULL},
     {"user.disable", "Khóa người dùng", NULL},
@@ -397,6 +399,14 @@ static const struct label task_statuses[] = {
     {"not_applicable", "Không áp dụng", NULL},
     {"overdue", "Quá hạn", NULL},
     {"no_update", "Chưa cập nhật", NULL},
+};
+static const struct label target_statuses[] = {
+    {"achieved", "Đạt", "đã đạt"},
+    {"on_track", "Đúng tiến độ", NULL},
+    {"at_risk", "Có nguy cơ không đạt", "nguy cơ"},
+    {"missed", "Không đạt", NULL},
+    {"not_measurable", "Chưa đánh giá được", NULL},
+    {"unbound", "Chưa gắn chỉ số đo", NULL},
 };
 static const struct label unit_levels[] = {
     {"province", "cấp tỉnh", NULL},
@@ -454,6 +464,7 @@ static const struct {
     SET(LABEL_IND_SOURCE, ind_sources),
     SET(LABEL_TASK_ROLE, task_roles),
     SET(LABEL_TASK_STATUS, task_statuses),
+    SET(LABEL_TARGET_STATUS, target_statuses),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)

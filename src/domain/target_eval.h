@@ -1,0 +1,106 @@
+/* target_eval.h: where a plan's target stands on a date (docs/monitoring.md).
+ *
+ * A target (types/plan.h) is measured by one indicator of the catalogue,
+ * or by values entered by hand ("manual"), over its period: the plan's
+ * period, or its phase's dates for a phase-scoped target. Evaluating it at
+ * a date gives the value so far, the value required, the numerator and
+ * denominator of a ratio, a status and a projection to the end of the
+ * period. The figures are computed elsewhere (indicator_compute, the
+ * store's manual values) and handed in; the rules here are pure functions
+ * over numbers and dates: no database, no clock.
+ *
+ * The statuses (types/label.h LABEL_TARGET_STATUS, in enum target_status
+ * order):
+ *
+ *  - achieved: the requirement is met for good (a flow that reached its
+ *    minimum; any target met on the period's last day or after);
+ *  - on track: not met yet, or met by a figure that may still move, and
+ *    the projection meets it;
+ *  - at risk: the projection misses it, with time left;
+ *  - missed: the period is over and the requirement is not met, or a limit
+ *    is passed for good (a flow above its maximum; a zero-tolerance target
+ *    the day one event occurs);
+ *  - not measurable: no figure, no requirement, no comparable earlier
+ *    value, or the period has not begun;
+ *  - unbound: no indicator or manual binding yet: listed, never skipped.
+ *
+ * The projection: a flow's value at the period's end. When the same span
+ * one year before has a value both for the part elapsed and for the whole,
+ * last year's shape: value so far × last year's whole / last year's part;
+ * else the linear pace: value so far × period days / elapsed days. A stock
+ * or a ratio is projected at its current value. */
+#ifndef PCMT_DOMAIN_TARGET_EVAL_H
+#define PCMT_DOMAIN_TARGET_EVAL_H
+
+#include <stddef.h>
+
+#include "base/date.h"
+#include "domain/indicator.h"
+#include "types/plan.h"
+
+/* In types/label.h LABEL_TARGET_STATUS order. */
+enum target_status {
+  TARGET_ACHIEVED = 0,   /* met for good */
+  TARGET_ON_TRACK,       /* the projection meets it */
+  TARGET_AT_RISK,        /* the projection misses it, time left */
+  TARGET_MISSED,         /* over and not met, or a limit passed */
+  TARGET_NOT_MEASURABLE, /* a figure, a requirement or the period is missing */
+  TARGET_UNBOUND         /* no indicator chosen yet */
+};
+
+/* How the projection was made. */
+enum target_projection {
+  TARGET_PROJ_NONE = 0,  /* none (not measurable, or the period is over) */
+  TARGET_PROJ_LINEAR,    /* the period's pace so far */
+  TARGET_PROJ_LAST_YEAR, /* the shape of the same span one year before */
+  TARGET_PROJ_CURRENT    /* a stock or a ratio: its current value */
+};
+
+/* What one target (or one quota of it) is evaluated from. */
+struct target_eval_in {
+  enum target_kind kind;        /* the target's rule */
+  enum indicator_kind ind_kind; /* how the bound figure behaves (manual: IND_STOCK) */
+  int has_target;               /* the target's value (N, or p %) is known */
+  double target;                /* N for counts, p for ratios, growth and reduction */
+  struct date start, end;       /* the target's period (the phase's for a phase target) */
+  struct date at;               /* the date evaluated on */
+  int has_value;                /* a figure exists for [start, min(at, end)] */
+  double value;                 /* it (a ratio: percent) */
+  int is_ratio;                 /* value = num / den × 100 */
+  double num, den;              /* a ratio's parts */
+  int has_before;               /* the same span one year before has a figure */
+  double before;                /* it: the comparable earlier period's whole value */
+  int has_before_part;          /* one year before, start .. at: a figure */
+  double before_part;           /* it */
+};
+
+/* Where it stands. */
+struct target_eval {
+  enum target_status status;
+  struct date from, to;          /* the span measured: start .. min(at, end) */
+  double elapsed;                /* share of the period gone, 0 .. 1 */
+  int has_required;              /* a requirement could be set */
+  double required;               /* the bound (a minimum or a maximum) */
+  int required_is_max;           /* 1: the value must stay at or below `required` */
+  int has_projection;            /* a projection was made */
+  double projection;             /* the value expected at the period's end */
+  enum target_projection method; /* how */
+  const char *why;               /* not measurable: the reason (Vietnamese, static) */
+};
+
+/* Evaluate one target or quota; in->kind TARGET_OTHER is not measurable. */
+void target_eval_run(struct target_eval *out, const struct target_eval_in *in);
+
+/* The code of a status ("achieved", "on_track", "at_risk", "missed",
+ * "not_measurable", "unbound": LABEL_TARGET_STATUS). */
+const char *target_status_code(enum target_status s);
+/* "linear", "last_year", "current"; NULL for none. */
+const char *target_projection_code(enum target_projection p);
+
+/* The span a target is measured over: a phase-scoped target (t->phase
+ * names a phase of p) the phase's dates, an open phase start taking the
+ * plan's period start; else the plan's period. 0 when a bound is unknown. */
+int target_eval_span(struct date *start, struct date *end, const struct plan *p,
+                     const struct plan_target *t);
+
+#endif
