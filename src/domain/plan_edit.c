@@ -101,6 +101,19 @@ static int resolve_name(void *ctx, const char *name, struct store_plan_res *out,
   return rc;
 }
 
+int plan_edit_resolve(struct store_plan_res *out, struct store *st, const struct plan_place *place,
+                      const char *name, struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  struct res_ctx c;
+  memset(&c, 0, sizeof c);
+  c.st = st;
+  snprintf(c.tree, sizeof c.tree, "%s", place->tree);
+  snprintf(c.code, sizeof c.code, "%s", place->code);
+  snprintf(c.at, sizeof c.at, "%s", place->at);
+  return resolve_name(&c, name, out, err);
+}
+
 int plan_edit_place(struct plan_place *out, struct store *st, const struct plan *p, struct err *err)
 {
   memset(out, 0, sizeof *out);

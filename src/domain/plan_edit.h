@@ -13,6 +13,7 @@
 
 #include "base/date.h"
 #include "base/err.h"
+#include "store/store_plans.h"
 #include "types/plan.h"
 #include "types/scope.h"
 
@@ -30,6 +31,13 @@ struct plan_place {
  * none or none is found. Fails only when the database or memory does. */
 int plan_edit_place(struct plan_place *out, struct store *st, const struct plan *p,
                     struct err *err);
+
+/* Resolve `name` (a quota assignee, an agency) against the plan's unit
+ * and date `place` as a save does: an agency through the agency resolver,
+ * else a unit named inside the plan's territory; *out all "" when it names
+ * neither. Fails only when the database or memory does. */
+int plan_edit_resolve(struct store_plan_res *out, struct store *st, const struct plan_place *place,
+                      const char *name, struct err *err);
 
 /* What a new plan is saved with. */
 struct plan_edit_new {

@@ -24,6 +24,20 @@ struct target_bind_proposal {
   int per_quota;         /* 1: measured per quota (the target has quotas) */
 };
 
+/* A target's proposal beside the binding it has: what `plan bind
+ * --propose` lists. */
+struct target_proposal {
+  long target_id;           /* the target */
+  int ord;                  /* its place, from 1 */
+  char text[512];           /* its words (cut on a character boundary) */
+  const char *indicator;    /* proposed: a catalogue code; NULL: manual */
+  const char *rule;         /* the wording rule that matched; NULL: none */
+  const char *scope;        /* proposed: "quota" or "plan" */
+  int bound;                /* 1: bound already ... */
+  char bound_indicator[48]; /* ... to this code ("" manual) */
+  char bound_scope[8];      /* ... over this scope */
+};
+
 /* The proposal for target t into *out. ERR_NOMEM only. */
 int target_bind_propose(struct target_bind_proposal *out, const struct plan_target *t,
                         struct err *err);

@@ -9,6 +9,7 @@
  * it. */
 #include "domain/target_eval.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define EPS 1e-9 /* figures are sums of counts: this only absorbs rounding */
@@ -174,4 +175,14 @@ void target_eval_run(struct target_eval *out, const struct target_eval_in *in)
     out->status = TARGET_ACHIEVED;
   else
     out->status = proj > req + EPS ? TARGET_AT_RISK : TARGET_ON_TRACK;
+}
+
+void target_report_free(struct target_report *r)
+{
+  if (!r)
+    return;
+  for (size_t i = 0; i < r->n; i++)
+    free(r->rows[i].text);
+  free(r->rows);
+  memset(r, 0, sizeof *r);
 }

@@ -37,6 +37,7 @@
 #include "base/date.h"
 #include "domain/indicator.h"
 #include "types/plan.h"
+#include "types/unit.h"
 
 /* In types/label.h LABEL_TARGET_STATUS order. */
 enum target_status {
@@ -102,5 +103,43 @@ const char *target_projection_code(enum target_projection p);
  * plan's period start; else the plan's period. 0 when a bound is unknown. */
 int target_eval_span(struct date *start, struct date *end, const struct plan *p,
                      const struct plan_target *t);
+
+/* One row of a plan's target status: a target as a whole, or one quota of
+ * it. The unit report and the consolidated report print exactly these
+ * rows (output/target_json.h writes them as JSON). */
+struct target_row {
+  long target_id;           /* the target */
+  long quota_id;            /* its quota; 0: the target as a whole */
+  int ord;                  /* the target's place in the plan, from 1 */
+  char *text;               /* the target as written (malloc'd) */
+  char assignee[256];       /* the quota's assignee as written; "" for the whole target */
+  enum target_kind kind;    /* the target's rule */
+  char noun[32];            /* "%" or the counted noun; "" when none */
+  char phase[128];          /* the phase it belongs to; "" for the whole plan */
+  int bound;                /* 0: no binding yet (status unbound) */
+  int manual;               /* measured by values entered by hand */
+  char indicator[48];       /* the bound indicator's code; "" when manual or unbound */
+  char base[48];            /* a ratio taken of a stock: the stock's code, else "" */
+  char scope[8];            /* "plan" or "quota"; "" when unbound */
+  char proposal[48];        /* unbound: the proposed indicator; "" for manual or none */
+  struct unit unit;         /* the unit measured (id 0 and tree "": the caller's whole territory) */
+  char agency_kind[24];     /* an agency's quota: the agency kind measured, else "" */
+  struct target_eval_in in; /* the figures it was evaluated from */
+  struct target_eval eval;  /* where it stands */
+  struct date before_from, before_to; /* the comparable earlier period, when in.has_before */
+};
+
+/* The status of a plan's targets on one date: every target, bound or not,
+ * in the plan's order, each followed by its quotas. */
+struct target_report {
+  long plan_id;         /* the plan */
+  char plan_number[64]; /* "07/KH-BCĐ", "" when none */
+  char plan_title[512]; /* its title */
+  struct date at;       /* the date evaluated on */
+  struct unit unit;     /* with --unit: the unit kept (id 0 otherwise) */
+  struct target_row *rows;
+  size_t n;
+};
+void target_report_free(struct target_report *r); /* accepts NULL */
 
 #endif
