@@ -5,9 +5,13 @@
  * each figure a row needs — the span so far, the same span one year
  * before and that year's part up to the same day, a ratio's base stock —
  * and hands the numbers to domain/target_eval.h. Figures are cached per
- * unit, span and split for the request: the targets of one plan mostly
- * share them, and one computation gives every indicator of the
- * catalogue. */
+ * unit and span for the request: the targets of one plan mostly share
+ * them, and one computation gives every indicator of the catalogue. A unit
+ * some quota measures by agency is computed with the agency split once,
+ * its total read from the same computation. Last year's shape is taken
+ * once per target, on the plan's unit, and used for its quotas too: a
+ * district's few cases a year give no shape of their own worth the two
+ * computations each. */
 #include "app/app_monitor.h"
 
 #include <math.h>
@@ -322,6 +326,12 @@ struct figure_cache {
   struct indicator_result_list list;
 };
 
+/* Where a row is measured. */
+struct where {
+  const char *tree, *code; /* "" : the caller's territory (a national plan) */
+  const char *agency;      /* "" : every agency; else the agency split's group */
+};
+
 /* What a status request works with. */
 struct ctx {
   struct store *st;
@@ -332,6 +342,8 @@ struct ctx {
   struct date at;
   struct figure_cache *cache; /* computations made so far */
   size_t n_cache, cap_cache;
+  struct where *split_at; /* the units some quota measures by agency */
+  size_t n_split;
 };
 
 static void cache_free(struct ctx *c)
@@ -339,6 +351,36 @@ static void cache_free(struct ctx *c)
   for (size_t i = 0; i < c->n_cache; i++)
     indicator_result_list_free(&c->cache[i].list);
   free(c->cache);
+  free(c->split_at);
+}
+
+/* 1 when some quota measures unit (tree, code) by agency. */
+static int split_at(const struct ctx *c, const char *tree, const char *code)
+{
+  for (size_t i = 0; i < c->n_split; i++)
+    if (strcmp(c->split_at[i].tree, tree) == 0 && strcmp(c->split_at[i].code, code) == 0)
+      return 1;
+  return 0;
+}
+
+/* Mark the units the bound agency quotas are measured on (their unit, else
+ * the plan's). */
+static int mark_splits(struct ctx *c, struct err *err)
+{
+  c->split_at = calloc(c->set->n_quotas + 1, sizeof *c->split_at);
+  if (!c->split_at)
+    return err_nomem(err);
+  for (size_t i = 0; i < c->set->n_quotas; i++) {
+    const struct store_target_quota *q = &c->set->quotas[i];
+    const struct store_target_binding *b = binding_of(c->set, q->target_id);
+    if (!q->res.kind[0] || !b || strcmp(b->scope, "quota") != 0)
+      continue;
+    const char *tree = q->res.unit_code[0] ? q->res.unit_tree : c->info->unit_tree;
+    const char *code = q->res.unit_code[0] ? q->res.unit_code : c->info->unit_code;
+    if (!split_at(c, tree, code))
+      c->split_at[c->n_split++] = (struct where){tree, code, ""};
+  }
+  return ERR_OK;
 }
 
 /* The catalogue for unit (tree, code) ("" : the caller's territory) over
@@ -382,22 +424,19 @@ static int figures(const struct indicator_result_list **out, struct ctx *c, cons
   return ERR_OK;
 }
 
-/* Where a row is measured. */
-struct where {
-  const char *tree, *code; /* "" : the caller's territory (a national plan) */
-  const char *agency;      /* "" : every agency; else the agency split's group */
-};
-
 /* The figure of indicator `def` at `w` over start..end into *has, *v
- * (a ratio: percent, with *num, *den); *unit the unit measured. */
+ * (a ratio: percent, with *num, *den); *unit the unit measured. `shared`:
+ * a figure of the span so far, which the agency quotas of the same unit
+ * read from the same computation. */
 static int figure(int *has, double *v, double *num, double *den, struct unit *unit, struct ctx *c,
                   const struct indicator_def *def, const struct where *w, struct date start,
-                  struct date end, struct err *err)
+                  struct date end, int shared, struct err *err)
 {
   *has = 0;
   *v = *num = *den = 0;
   const struct indicator_result_list *l;
-  enum ind_split split = w->agency[0] ? IND_SPLIT_AGENCY : IND_SPLIT_NONE;
+  enum ind_split split =
+      w->agency[0] || (shared && split_at(c, w->tree, w->code)) ? IND_SPLIT_AGENCY : IND_SPLIT_NONE;
   int rc = figures(&l, c, w->tree, w->code, start, end, split, err);
   if (rc)
     return rc;
@@ -449,10 +488,11 @@ static int manual_value(double *v, const struct ctx *c, long target_id, long quo
 }
 
 /* Fill r->in and r->eval for the row's target t over start..end, measured
- * at `w` (NULL: not measurable, reason `why`). */
+ * at `w` (NULL: not measurable, reason `why`); a quota row takes last
+ * year's shape from `whole`, the target's row (NULL for that row). */
 static int evaluate(struct target_row *r, struct ctx *c, const struct plan_target *t,
                     const struct where *w, const char *why, struct date start, struct date end,
-                    int spanned, struct err *err)
+                    int spanned, const struct target_row *whole, struct err *err)
 {
   struct target_eval_in *in = &r->in;
   in->kind = t->kind;
@@ -490,7 +530,7 @@ static int evaluate(struct target_row *r, struct ctx *c, const struct plan_targe
     }
     in->ind_kind = def->kind;
     double num, den;
-    int rc = figure(&in->has_value, &in->value, &num, &den, &r->unit, c, def, w, start, to, err);
+    int rc = figure(&in->has_value, &in->value, &num, &den, &r->unit, c, def, w, start, to, 1, err);
     if (rc)
       return rc;
     if (def->kind == IND_RATIO) {
@@ -503,7 +543,7 @@ static int evaluate(struct target_row *r, struct ctx *c, const struct plan_targe
       struct date eve = date_add_days(start, -1);
       int has_b;
       double bv;
-      rc = b ? figure(&has_b, &bv, &num, &den, NULL, c, b, w, eve, eve, err) : ERR_OK;
+      rc = b ? figure(&has_b, &bv, &num, &den, NULL, c, b, w, eve, eve, 0, err) : ERR_OK;
       if (rc)
         return rc;
       in->is_ratio = 1;
@@ -511,16 +551,27 @@ static int evaluate(struct target_row *r, struct ctx *c, const struct plan_targe
       in->den = b && has_b ? bv : 0;
       in->value = in->den > 0 ? in->num / in->den * 100 : 0;
     }
-    /* the same span one year before: the requirement of a trend, the
-     * shape of a flow's projection */
+    /* the same span one year before: the requirement of a trend; and the
+     * shape of a flow's projection (the whole target's, for a quota) */
     int flow = def->kind == IND_FLOW && !in->is_ratio;
-    if (trend || (flow && date_cmp(c->at, end) < 0 && t->kind != TARGET_ZERO)) {
-      rc = figure(&in->has_before, &in->before, &num, &den, NULL, c, def, w, ly_start, ly_end, err);
-      if (!rc && flow)
-        rc = figure(&in->has_before_part, &in->before_part, &num, &den, NULL, c, def, w, ly_start,
-                    ly_to, err);
+    int shaped = flow && date_cmp(c->at, end) < 0 && t->kind != TARGET_ZERO;
+    if (trend || (shaped && !whole)) {
+      rc = figure(&in->has_before, &in->before, &num, &den, NULL, c, def, w, ly_start, ly_end, 0,
+                  err);
       if (rc)
         return rc;
+    }
+    if (shaped && whole) {
+      in->has_shape = whole->in.has_shape;
+      in->shape = whole->in.shape;
+    } else if (shaped && in->has_before) {
+      int has_part;
+      double part;
+      rc = figure(&has_part, &part, &num, &den, NULL, c, def, w, ly_start, ly_to, 0, err);
+      if (rc)
+        return rc;
+      in->has_shape = has_part && part > 0;
+      in->shape = in->has_shape ? in->before / part : 0;
     }
   }
   if (in->has_before) {
@@ -595,9 +646,10 @@ static int target_rows(struct target_report *out, size_t *cap, struct ctx *c,
     }
   r->in.has_target = t->has_value || (n_q && all_q);
   r->in.target = t->has_value ? t->value : sum;
-  rc = evaluate(r, c, t, &plan_w, NULL, start, end, spanned, err);
+  rc = evaluate(r, c, t, &plan_w, NULL, start, end, spanned, NULL, err);
   if (rc || strcmp(b->scope, "quota") != 0)
     return rc;
+  size_t whole = out->n - 1; /* rows may move as they grow: keep the index */
   for (size_t i = 0; i < c->set->n_quotas; i++) {
     const struct store_target_quota *q = &c->set->quotas[i];
     if (q->target_id != t->id)
@@ -634,7 +686,7 @@ static int target_rows(struct target_report *out, size_t *cap, struct ctx *c,
         !(def->splits & IND_BY_AGENCY))
       why = "chỉ số này không tách theo cơ quan";
     snprintf(r->agency_kind, sizeof r->agency_kind, "%s", w.agency);
-    rc = evaluate(r, c, t, why ? NULL : &w, why, start, end, spanned, err);
+    rc = evaluate(r, c, t, why ? NULL : &w, why, start, end, spanned, &out->rows[whole], err);
     if (rc)
       return rc;
   }
@@ -682,7 +734,9 @@ int app_plan_status(struct target_report *out, struct store *st, const struct sc
     if (!rc)
       rc = app_caller_narrow(&narrow, st, caller, keep.tree, keep.code, err);
   }
-  struct ctx c = {st, caller, &p, &info, &set, at, NULL, 0, 0};
+  struct ctx c = {st, caller, &p, &info, &set, at, NULL, 0, 0, NULL, 0};
+  if (!rc)
+    rc = mark_splits(&c, err);
   out->plan_id = in->plan_id;
   out->at = at;
   snprintf(out->plan_number, sizeof out->plan_number, "%s", info.number);

@@ -151,8 +151,8 @@ void target_eval_run(struct target_eval *out, const struct target_eval_in *in)
     if (!flow) {
       out->projection = v;
       out->method = TARGET_PROJ_CURRENT;
-    } else if (in->has_before && in->has_before_part && in->before_part > EPS) {
-      out->projection = v * in->before / in->before_part;
+    } else if (in->has_shape && in->shape > EPS) {
+      out->projection = v * in->shape;
       out->method = TARGET_PROJ_LAST_YEAR;
     } else {
       out->projection = v / out->elapsed;

@@ -24,11 +24,11 @@
  *    value, or the period has not begun;
  *  - unbound: no indicator or manual binding yet: listed, never skipped.
  *
- * The projection: a flow's value at the period's end. When the same span
- * one year before has a value both for the part elapsed and for the whole,
- * last year's shape: value so far × last year's whole / last year's part;
- * else the linear pace: value so far × period days / elapsed days. A stock
- * or a ratio is projected at its current value. */
+ * The projection: a flow's value at the period's end. With last year's
+ * shape (the same span one year before: its whole over its part up to the
+ * same day, when both are known and the part is not 0): value so far ×
+ * that shape; else the linear pace: value so far × period days / elapsed
+ * days. A stock or a ratio is projected at its current value. */
 #ifndef PCMT_DOMAIN_TARGET_EVAL_H
 #define PCMT_DOMAIN_TARGET_EVAL_H
 
@@ -71,8 +71,8 @@ struct target_eval_in {
   double num, den;              /* a ratio's parts */
   int has_before;               /* the same span one year before has a figure */
   double before;                /* it: the comparable earlier period's whole value */
-  int has_before_part;          /* one year before, start .. at: a figure */
-  double before_part;           /* it */
+  int has_shape;                /* last year's shape is known (see above) */
+  double shape;                 /* last year's whole / last year's part to the same day */
 };
 
 /* Where it stands. */

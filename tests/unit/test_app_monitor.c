@@ -151,7 +151,8 @@ static void growth_over_2025_through_the_succession(void **state)
   assert_float_equal(g->in.value, 100, 1e-9);
   assert_true(g->in.has_before);
   assert_float_equal(g->in.before, 200, 1e-9);
-  assert_float_equal(g->in.before_part, 80, 1e-9);
+  assert_true(g->in.has_shape);
+  assert_float_equal(g->in.shape, 200.0 / 80, 1e-9);
   assert_float_equal(g->eval.required, 210, 1e-9);
   assert_int_equal(g->eval.method, TARGET_PROJ_LAST_YEAR);
   assert_float_equal(g->eval.projection, 250, 1e-9);

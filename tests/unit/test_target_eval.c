@@ -66,8 +66,8 @@ static void growth_over_last_year_across_the_reform(void **state)
   assert_float_equal(e.elapsed, 181.0 / 365, 1e-12);
 
   /* last year's shape: 80 of 2025's 200 cases came by 30/06/2025 */
-  in.has_before_part = 1;
-  in.before_part = 80;
+  in.has_shape = 1;
+  in.shape = 200.0 / 80;
   e = run(&in);
   assert_int_equal(e.method, TARGET_PROJ_LAST_YEAR);
   assert_float_equal(e.projection, 250, 1e-9);
@@ -277,14 +277,14 @@ static void projection_linear_last_year_and_none(void **state)
   /* last year 30 in the quarter, 15 by 23/07: 10 × 30 / 15 = 20 */
   in.has_before = 1;
   in.before = 30;
-  in.has_before_part = 1;
-  in.before_part = 15;
+  in.has_shape = 1;
+  in.shape = 30.0 / 15;
   e = run(&in);
   assert_int_equal(e.method, TARGET_PROJ_LAST_YEAR);
   assert_float_equal(e.projection, 20, 1e-9);
   assert_int_equal(e.status, TARGET_AT_RISK);
-  /* nothing by that day last year: back to the linear pace */
-  in.before_part = 0;
+  /* nothing by that day last year (no shape): back to the linear pace */
+  in.has_shape = 0;
   assert_int_equal(run(&in).method, TARGET_PROJ_LINEAR);
   /* no figure: not measurable, no projection */
   in.has_value = 0;
