@@ -154,7 +154,7 @@ int app_plan_bind(struct store *st, const struct scope *caller, const struct app
   struct plan p;
   struct store_plan_info info;
   struct store_target_set set = {0};
-  rc = store_plan_load(&p, &info, st, caller, in->plan_id, err);
+  rc = store_plan_load_frame(&p, &info, st, caller, in->plan_id, err);
   if (!rc && strcmp(info.status, "closed") == 0)
     rc = err_set(err, ERR_CONFLICT, "kế hoạch %ld đã kết thúc: không gắn chỉ tiêu được",
                  in->plan_id);
@@ -223,7 +223,7 @@ int app_plan_propose(struct app_target_proposals *out, struct store *st, const s
   memset(out, 0, sizeof *out);
   struct plan p;
   struct store_target_set set = {0};
-  int rc = store_plan_load(&p, NULL, st, caller, plan_id, err);
+  int rc = store_plan_load_frame(&p, NULL, st, caller, plan_id, err);
   if (rc)
     return rc;
   rc = store_target_set_load(&set, st, caller, plan_id, err);
@@ -719,7 +719,7 @@ int app_plan_status(struct target_report *out, struct store *st, const struct sc
     return rc;
   struct plan p;
   struct store_plan_info info;
-  rc = store_plan_load(&p, &info, st, caller, in->plan_id, err);
+  rc = store_plan_load_frame(&p, &info, st, caller, in->plan_id, err);
   if (rc)
     return rc;
   struct store_target_set set = {0};
