@@ -446,12 +446,11 @@ static int figure(int *has, double *v, double *num, double *den, struct unit *un
     const struct indicator_result *r = &l->items[i];
     if (r->def != def || strcmp(r->group, w->agency) != 0)
       continue;
-    *has = r->has_value || def->kind == IND_RATIO;
+    /* a ratio always has its parts; an empty denominator is the evaluation's to name */
+    *has = def->kind == IND_RATIO || r->has_value;
     *v = r->value;
     *num = r->num;
     *den = r->den;
-    if (def->kind == IND_RATIO)
-      *has = r->den > 0 || r->has_value;
     return ERR_OK;
   }
   /* no row: an agency with nothing recorded counts 0 on a register; an
@@ -500,6 +499,10 @@ static int evaluate(struct target_row *r, struct ctx *c, const struct plan_targe
   in->end = spanned ? end : (struct date){0, 0, 0};
   in->at = c->at;
   in->ind_kind = IND_STOCK;
+  if (w) { /* named by a computation below; the codes also before one (--unit) */
+    snprintf(r->unit.tree, sizeof r->unit.tree, "%s", w->tree);
+    snprintf(r->unit.code, sizeof r->unit.code, "%s", w->code);
+  }
   if (!spanned || !w || date_cmp(c->at, start) < 0) {
     target_eval_run(&r->eval, in);
     if (!w && spanned && date_cmp(c->at, start) >= 0) {
@@ -519,8 +522,11 @@ static int evaluate(struct target_row *r, struct ctx *c, const struct plan_targe
     in->has_before = manual_value(&v, c, t->id, r->quota_id, ly_start, ly_end);
     in->before = v;
     in->is_ratio = 0;
-    if (t->kind == TARGET_RATIO_MIN) /* a percentage entered as such */
-      in->is_ratio = 1, in->num = in->value, in->den = 100;
+    if (t->kind == TARGET_RATIO_MIN) { /* a percentage entered as such */
+      in->is_ratio = 1;
+      in->num = in->value;
+      in->den = 100;
+    }
   } else {
     const struct indicator_def *def = indicator_find(r->indicator);
     if (!def) {
