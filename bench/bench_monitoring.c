@@ -93,8 +93,8 @@ int main(void)
     rc = app_gen_run(&g, st, &admin, &o, &err);
   }
   if (!rc)
-    printf("   generate: %.1f s — %ld people, %ld cases, %ld places, %ld activities\n",
-           now() - t0, g.people, g.cases, g.places, g.activities);
+    printf("   generate: %.1f s — %ld people, %ld cases, %ld places, %ld activities\n", now() - t0,
+           g.people, g.cases, g.places, g.activities);
   struct app_plan_import_in in = {plan_path, 0};
   struct app_plan_imported imp;
   if (!rc)
