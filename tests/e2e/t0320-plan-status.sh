@@ -5,7 +5,8 @@
 # 45 vụ; thị xã Sa Pa: 10 vụ; ..."); bound per quota to an aggregate figure, with
 # 30 for Lào Cai city (old unit 080) in September, on 30/09/2024 (30 days gone)
 # the city projects 30 × 61 / 30 = 61 >= 45: on track; Sa Pa has no figure: not
-# measurable. Every other target is listed unbound with its proposal. Exit codes
+# measurable. Every other target is listed unbound with its proposal. A zero-tolerance
+# target bound to hand-entered values is missed the day one event is reported. Exit codes
 # follow the error table (usage 2, not found 3, conflict 4, denied 5).
 set -u
 . "$PCMT_SOURCE_DIR/tests/e2e/lib.sh"
@@ -91,6 +92,32 @@ expect_out 'Chưa gắn chỉ số đo'
 expect_out 'thành phố Lào Cai'
 run "$PCMT_BIN" --db "$db" plan status "$plan" --at 31/02/2024 --as cb.laocai
 expect_status 2
+
+# a target no register counts, entered by hand: "Không để tái trồng cây có chất ma túy"
+# (zero tolerance) with one re-cultivated field reported on 15/09/2024 is missed from then
+run "$PCMT_BIN" --db "$db" plan status "$plan" --at 30/09/2024 --as cb.laocai
+zero=$(printf '%s\n' "$OUT" | awk '/Không để tái trồng cây/ {print $1; exit}')
+[ -n "$zero" ] || fail "no re-cultivation target in the status table"
+run "$PCMT_BIN" --db "$db" plan value "$plan" "${zero:-0}" 1 --on 15/09/2024 --source "báo cáo" --as cb.laocai
+expect_status 2
+expect_err 'không gắn với số liệu nhập tay'
+run "$PCMT_BIN" --db "$db" plan bind "$plan" "${zero:-0}" manual --as cb.laocai
+expect_status 0
+run "$PCMT_BIN" --db "$db" plan value "$plan" "${zero:-0}" 1 --on 15/09/2024 --as cb.laocai
+expect_status 2
+run "$PCMT_BIN" --db "$db" plan value "$plan" "${zero:-0}" 1 --on 15/09/2024 --source "báo cáo tuần" --as cb.laocai
+expect_status 0
+run "$PCMT_BIN" --db "$db" plan status "$plan" --at 14/09/2024 --json --as cb.laocai
+printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+r = [r for r in json.load(sys.stdin)["targets"] if r["target_id"] == int(sys.argv[1])][0]
+assert r["manual"] and r["status"] == "not_measurable", r' "${zero:-0}" || fail "before the value"
+run "$PCMT_BIN" --db "$db" plan status "$plan" --at 15/09/2024 --json --as cb.laocai
+printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+r = [r for r in json.load(sys.stdin)["targets"] if r["target_id"] == int(sys.argv[1])][0]
+assert r["value"] == 1 and r["required"] == 0 and r["status"] == "missed", r' "${zero:-0}" ||
+  fail "a zero-tolerance target with one event is missed"
 
 # a closed plan is not bound again
 run "$PCMT_BIN" --db "$db" plan close "$plan" --as cb.laocai
