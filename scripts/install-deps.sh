@@ -9,7 +9,7 @@ build-essential cmake pkg-config clang clang-format
 libsqlite3-dev libutf8proc-dev libsodium-dev libjansson-dev libcmocka-dev
 libevent-dev libzip-dev libxml2-dev libxlsxwriter-dev libpq-dev
 poppler-utils sqlite3
-libreoffice-calc-nogui python3-openpyxl
+libreoffice-calc-nogui libreoffice-writer-nogui python3-openpyxl
 "
 
 missing=""

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_cascade.h"
 #include "base/text.h"
 #include "domain/audit.h"
 #include "domain/plan_edit.h"
@@ -155,6 +156,9 @@ int app_plan_import(struct app_plan_imported *out, struct store *st, const struc
     struct plan_edit_new pn = {&place, unit_id, base, text};
     rc = plan_edit_save(&out->id, st, caller, &p, &pn, err);
   }
+  /* its place in the cascade: the plan it implements, the plans that implement it */
+  if (!rc)
+    rc = app_cascade_link(&out->n_links, st, caller, out->id, err);
   if (!rc) {
     char detail[256];
     snprintf(detail, sizeof detail,

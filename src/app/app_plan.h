@@ -46,6 +46,7 @@ struct app_plan_imported {
   size_t n_tasks, n_targets, n_reports; /* what it holds */
   int territory_found; /* 1: its unit is the territory the plan names; 0: the importer's */
   struct unit unit;    /* the plan's unit, with its name (all zero: national) */
+  size_t n_links;      /* plans linked to it from their bases (its parent, its children) */
 };
 
 /* Read the document at in->path (app_plan_read) and save it as a draft of

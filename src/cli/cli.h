@@ -32,6 +32,7 @@ int cmd_units(int argc, char **argv, const struct cli_global *g);
 int cmd_agency(int argc, char **argv, const struct cli_global *g);
 int cmd_plan(int argc, char **argv, const struct cli_global *g);
 int cmd_task(int argc, char **argv, const struct cli_global *g);
+int cmd_classify(int argc, char **argv, const struct cli_global *g);
 int cmd_user(int argc, char **argv, const struct cli_global *g);
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/app_cascade.h"
 #include "app/app_monitor.h"
 #include "app/app_plan.h"
 #include "base/date.h"
@@ -40,6 +41,8 @@ static const char plan_help[] =
     "       pcmt plan lead|support ID TASK_ID \"NAME; NAME\" [--reason TEXT]\n"
     "       pcmt plan task-add ID TEXT [--reason TEXT] | task-delete ID TASK_ID [--reason TEXT]\n"
     "       pcmt plan history ID [--json]\n"
+    "       pcmt plan derive PARENT_ID --unit CODE [--tree T] [--days-earlier N]\n"
+    "                                              draft the unit's implementing plan\n"
     "       pcmt plan bind ID TARGET_ID INDICATOR|manual [--scope plan|quota]\n"
     "       pcmt plan bind ID --propose [--json]   the indicator each target's wording asks for\n"
     "       pcmt plan value ID TARGET_ID VALUE --source TEXT [--on DATE] [--quota QUOTA_ID]\n"
@@ -80,9 +83,10 @@ enum {
   S_TASK_ADD = 1 << 10,
   S_TASK_DELETE = 1 << 11,
   S_HISTORY = 1 << 12,
-  S_BIND = 1 << 13,
-  S_VALUE = 1 << 14,
-  S_STATUS = 1 << 15,
+  S_DERIVE = 1 << 13,
+  S_BIND = 1 << 14,
+  S_VALUE = 1 << 15,
+  S_STATUS = 1 << 16,
   S_DB = ~S_READ,
   S_EDIT = S_SET | S_LEAD | S_SUPPORT | S_TASK_ADD | S_TASK_DELETE,
   S_JSON = S_LIST | S_SHOW | S_CHECK | S_HISTORY | S_BIND | S_STATUS
@@ -97,8 +101,8 @@ static const struct {
     {"show", S_SHOW, 1},       {"check", S_CHECK, 1},       {"publish", S_PUBLISH, 1},
     {"close", S_CLOSE, 1},     {"set", S_SET, 4},           {"lead", S_LEAD, 3},
     {"support", S_SUPPORT, 3}, {"task-add", S_TASK_ADD, 2}, {"task-delete", S_TASK_DELETE, 2},
-    {"history", S_HISTORY, 1}, {"bind", S_BIND, 3},         {"value", S_VALUE, 3},
-    {"status", S_STATUS, 1},
+    {"history", S_HISTORY, 1}, {"derive", S_DERIVE, 1},     {"bind", S_BIND, 3},
+    {"value", S_VALUE, 3},     {"status", S_STATUS, 1},
 };
 
 struct opts {
@@ -107,6 +111,7 @@ struct opts {
   const char *pos[4]; /* positional arguments after the subcommand */
   int npos;
   const char *as, *purpose, *reason, *unit, *tree;
+  const char *days;                             /* derive: --days-earlier */
   const char *scope, *source, *on, *quota, *at; /* bind, value, status */
   int json, again, propose;
   long id, task_id; /* the plan and the task the arguments name */
@@ -122,8 +127,9 @@ static const struct {
     {"--as", offsetof(struct opts, as), S_DB},
     {"--purpose", offsetof(struct opts, purpose), S_DB},
     {"--reason", offsetof(struct opts, reason), S_EDIT},
-    {"--unit", offsetof(struct opts, unit), S_LIST | S_STATUS},
-    {"--tree", offsetof(struct opts, tree), S_LIST | S_STATUS},
+    {"--unit", offsetof(struct opts, unit), S_LIST | S_DERIVE | S_STATUS},
+    {"--tree", offsetof(struct opts, tree), S_LIST | S_DERIVE | S_STATUS},
+    {"--days-earlier", offsetof(struct opts, days), S_DERIVE},
     {"--scope", offsetof(struct opts, scope), S_BIND},
     {"--source", offsetof(struct opts, source), S_VALUE},
     {"--on", offsetof(struct opts, on), S_VALUE},
@@ -198,6 +204,8 @@ static int parse_opts(struct opts *o, int argc, char **argv)
     return usage(o->sub, "thiếu đối số", NULL);
   if (o->tree && !o->unit)
     return usage(o->sub, "--tree chỉ đi cùng --unit", NULL);
+  if (o->bit == S_DERIVE && !o->unit)
+    return usage(o->sub, "cần --unit: đơn vị lập kế hoạch thực hiện", NULL);
   return 0;
 }
 
@@ -485,6 +493,9 @@ static int plan_import_cmd(struct session *s, const struct opts *o, struct err *
   printf("%ld\n", r.id);
   fprintf(stderr, "đã lưu bản nháp kế hoạch %ld: %zu nhiệm vụ, %zu chỉ tiêu, %zu báo cáo\n", r.id,
           r.n_tasks, r.n_targets, r.n_reports);
+  if (r.n_links)
+    fprintf(stderr, "đã liên kết %zu kế hoạch cấp trên / cấp dưới theo căn cứ (plan show)\n",
+            r.n_links);
   char label[256];
   if (r.unit.id)
     unit_label(label, sizeof label, &r.unit);
@@ -494,6 +505,31 @@ static int plan_import_cmd(struct session *s, const struct opts *o, struct err *
           r.territory_found ? ""
                             : " (văn bản không nêu địa bàn tìm được trong danh mục đơn vị: kế "
                               "hoạch thuộc địa bàn của người nhập)");
+  return 0;
+}
+
+static int plan_derive_cmd(struct session *s, const struct opts *o, long id, struct err *err)
+{
+  struct app_plan_derive_in in = {id, o->tree, o->unit, -1};
+  if (o->days) {
+    char *end;
+    long v = strtol(o->days, &end, 10);
+    if (!*o->days || *end || v < 0 || v > 90)
+      return err_set(err, ERR_INPUT, "--days-earlier phải là số ngày từ 0 đến 90, không phải '%s'",
+                     o->days);
+    in.days_earlier = (int)v;
+  }
+  struct app_plan_derived r;
+  int rc = app_plan_derive(&r, s->st, s->use, &in, err);
+  if (rc)
+    return rc;
+  char label[256];
+  printf("%ld\n", r.id);
+  fprintf(stderr,
+          "đã lập bản nháp kế hoạch %ld cho %s từ kế hoạch %ld: %zu chỉ tiêu được giao, %zu chỉ "
+          "tiêu chung, %zu nhiệm vụ, %zu báo cáo\n",
+          r.id, unit_label(label, sizeof label, &r.unit), id, r.count.quotas, r.count.targets,
+          r.count.tasks, r.count.reports);
   return 0;
 }
 
@@ -776,6 +812,9 @@ static int run(struct session *s, const struct opts *o)
     break;
   case S_HISTORY:
     rc = plan_history_cmd(s, o, id, &err);
+    break;
+  case S_DERIVE:
+    rc = plan_derive_cmd(s, o, id, &err);
     break;
   case S_PUBLISH:
   case S_CLOSE:

@@ -19,6 +19,7 @@ static const struct command {
     {"agency", cmd_agency, "resolve agency names as plans write them; list agency kinds"},
     {"plan", cmd_plan, "read plan documents; store, check (4 rõ), correct and publish plans"},
     {"task", cmd_task, "tasks of published plans per assignee: status, notes, evidence"},
+    {"classify", cmd_classify, "communes classified each year as complex drug areas"},
     {"person", cmd_person, "the people register: add, events, search, legal clocks, duplicates"},
     {"import", cmd_import, "import a register from a CSV file (rejects with line and reason)"},
     {"export", cmd_export, "export a register to a CSV file (formulas neutralised, audited)"},

@@ -32,10 +32,11 @@ struct plan_place {
 int plan_edit_place(struct plan_place *out, struct store *st, const struct plan *p,
                     struct err *err);
 
-/* Resolve `name` (a quota assignee, an agency) against the plan's unit
- * and date `place` as a save does: an agency through the agency resolver,
- * else a unit named inside the plan's territory; *out all "" when it names
- * neither. Fails only when the database or memory does. */
+/* Resolve a name a plan writes (a task agency, a quota assignee) against
+ * the plan's unit and date, as a save does: an agency (kind, level, group,
+ * the unit it sits at), else a unit inside the plan's territory ("huyện Bảo
+ * Thắng"). *out is zeroed first and stays empty for a name that resolves to
+ * nothing; only a database or memory failure is an error. */
 int plan_edit_resolve(struct store_plan_res *out, struct store *st, const struct plan_place *place,
                       const char *name, struct err *err);
 

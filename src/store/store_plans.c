@@ -715,6 +715,58 @@ void store_plan_info_list_free(struct store_plan_info_list *l)
   l->n = 0;
 }
 
+/* ---- citations ------------------------------------------------------------- */
+
+int store_plan_cites(struct store_plan_cite_list *out, struct store *st, const struct scope *sc,
+                     long plan_id, struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  int rc = plan_scope_check(sc, err);
+  if (rc)
+    return rc;
+  struct stmt *s;
+  if (db_prepare(
+          &s, st,
+          "SELECT b.plan_id, b.number, b.date FROM plan_basis b JOIN plan p ON p.id = "
+          "b.plan_id WHERE b.number IS NOT NULL AND (? = 0 OR b.plan_id = ?) AND" PLAN_IN_SCOPE
+          "ORDER BY b.plan_id, b.ord",
+          err))
+    return ERR_DB;
+  db_bind_int(s, 1, plan_id);
+  db_bind_int(s, 2, plan_id);
+  plan_scope_bind(s, 3, sc);
+  size_t cap = 0;
+  int r;
+  while ((r = db_step(s, err)) == 1) {
+    struct store_plan_cite *ni = array_grow(out->items, &cap, out->n + 1, sizeof *ni);
+    if (!ni) {
+      rc = err_nomem(err);
+      break;
+    }
+    out->items = ni;
+    struct store_plan_cite *c = &ni[out->n++];
+    c->plan_id = (long)db_col_int(s, 0);
+    snprintf(c->number, sizeof c->number, "%s", db_col_text(s, 1));
+    snprintf(c->date, sizeof c->date, "%s", db_col_text(s, 2));
+  }
+  db_finalize(s);
+  if (!rc && r < 0)
+    rc = ERR_DB;
+  if (rc)
+    store_plan_cite_list_free(out);
+  return rc;
+}
+
+void store_plan_cite_list_free(struct store_plan_cite_list *l)
+{
+  if (!l)
+    return;
+  free(l->items);
+  l->items = NULL;
+  l->n = 0;
+}
+
 /* ---- status ---------------------------------------------------------------- */
 
 int store_plan_status(char *buf, size_t n, struct store *st, const struct scope *sc, long id,

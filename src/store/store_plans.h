@@ -113,6 +113,23 @@ int store_plan_load_frame(struct plan *out, struct store_plan_info *info, struct
 int store_plan_list(struct store_plan_info_list *out, struct store *st, const struct scope *sc,
                     struct err *err);
 
+/* A document a stored plan cites among its bases, by number. */
+struct store_plan_cite {
+  long plan_id;    /* the citing plan */
+  char number[64]; /* the cited document's number as read: "07/KH-BCĐ" */
+  char date[11];   /* its date, ISO, "" when unknown */
+};
+struct store_plan_cite_list {
+  struct store_plan_cite *items;
+  size_t n;
+};
+void store_plan_cite_list_free(struct store_plan_cite_list *l); /* accepts NULL */
+
+/* The bases with a number of every plan of the caller's territory (of plan
+ * `plan_id` only when it is not 0), by plan and order. */
+int store_plan_cites(struct store_plan_cite_list *out, struct store *st, const struct scope *sc,
+                     long plan_id, struct err *err);
+
 /* The status of plan `id` ("draft", "published", "closed") into buf. */
 int store_plan_status(char *buf, size_t n, struct store *st, const struct scope *sc, long id,
                       struct err *err);

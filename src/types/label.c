@@ -373,6 +373,14 @@ static const struct label audit_actions[] = {
     {"register.export", "Xuất sổ ra tệp", NULL},
     {"indicator.enter", "Nhập số liệu chỉ tiêu", NULL},
     {"plan.import", "Nhập kế hoạch", NULL},
+    {"plan.derive", "Lập kế hoạch thực hiện từ kế hoạch cấp trên", NULL},
+    {"plan.link", "Liên kết kế hoạch cấp trên", NULL},
+    {"classify.residents", "Nhập số dân để phân loại địa bàn", NULL},
+    {"drugfree.submit", "Nộp tự đánh giá xã không ma túy", NULL},
+    {"drugfree.recognise", "Công nhận xã không ma túy", NULL},
+    {"drugfree.refuse", "Không công nhận xã không ma túy", NULL},
+    {"drugfree.carry", "Chuyển công nhận xã không ma túy sang đơn vị kế thừa", NULL},
+    {"drugfree.roadmap", "Đăng ký lộ trình xã không ma túy", NULL},
     {"plan.set", "Sửa kế hoạch", NULL},
     {"plan.agencies", "Giao cơ quan chủ trì, phối hợp", NULL},
     {"plan.task_add", "Thêm nhiệm vụ", NULL},
@@ -416,6 +424,41 @@ static const struct label unit_levels[] = {
 static const struct label successions[] = {
     {"full", "toàn bộ", NULL},
     {"partial", "một phần", NULL},
+};
+
+static const struct label class_types[] = {
+    {"0", "Không thuộc địa bàn trọng điểm phức tạp", NULL},
+    {"1", "Loại I", NULL},
+    {"2", "Loại II", NULL},
+    {"3", "Loại III", NULL},
+    {"-1", "Chưa xác định được", NULL},
+};
+static const struct label class_verdicts[] = {
+    {"not_met", "Không đạt", NULL},
+    {"met", "Đạt", NULL},
+    {"unknown", "Chưa xác định", NULL},
+};
+static const struct label class_criteria[] = {
+    {"managed_ratio", "Tỷ lệ người nghiện, người sử dụng có hồ sơ quản lý trên dân số", NULL},
+    {"managed_count", "Số người nghiện có hồ sơ quản lý", NULL},
+    {"places", "Điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy", NULL},
+    {"offenders_ratio", "Tỷ lệ người phạm tội về ma túy bị bắt giữ trên dân số", NULL},
+    {"plants", "Cây có chứa chất ma túy bị phát hiện, triệt phá", NULL},
+    {"route", "Nằm trên tuyến trọng điểm phức tạp về ma túy", NULL},
+    {"complex_communes", "Tỷ lệ xã trọng điểm phức tạp", NULL},
+};
+static const struct label class_unknowns[] = {
+    {"", "", NULL},
+    {"threshold", "chưa có ngưỡng trong dữ liệu pháp lý", NULL},
+    {"residents", "chưa nhập số dân của năm", NULL},
+    {"no_data", "sổ theo dõi không có số liệu này", NULL},
+};
+
+static const struct label drugfree_statuses[] = {
+    {"", "Chưa đánh giá", NULL},
+    {"submitted", "Đã nộp tự đánh giá, chờ cấp tỉnh quyết định", NULL},
+    {"recognised", "Được công nhận xã không ma túy", NULL},
+    {"refused", "Không được công nhận", NULL},
 };
 
 #define SET(e, a) [e] = {a, sizeof a / sizeof a[0]}
@@ -465,6 +508,11 @@ static const struct {
     SET(LABEL_TASK_ROLE, task_roles),
     SET(LABEL_TASK_STATUS, task_statuses),
     SET(LABEL_TARGET_STATUS, target_statuses),
+    SET(LABEL_CLASS_TYPE, class_types),
+    SET(LABEL_CLASS_VERDICT, class_verdicts),
+    SET(LABEL_CLASS_CRITERION, class_criteria),
+    SET(LABEL_CLASS_UNKNOWN, class_unknowns),
+    SET(LABEL_DRUGFREE_STATUS, drugfree_statuses),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)

@@ -67,6 +67,11 @@ enum label_set {
                              are recorded, the last two read at a date: domain/task_follow.h) */
   LABEL_TARGET_STATUS,    /* where a target stands on a date, in enum target_status order
                              (domain/target_eval.h) */
+  LABEL_CLASS_TYPE,       /* a commune's class as a complex drug area: "0" none, "1".."3", "-1" */
+  LABEL_CLASS_VERDICT,    /* a criterion or class checked, in enum class_verdict order */
+  LABEL_CLASS_CRITERION,  /* classification criteria, in enum class_criterion order */
+  LABEL_CLASS_UNKNOWN,    /* why a criterion is unknown, in enum class_unknown order */
+  LABEL_DRUGFREE_STATUS,  /* a commune's drug-free assessment of a year ("" = none) */
   LABEL_SET_COUNT
 };
 
