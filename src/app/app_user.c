@@ -7,8 +7,10 @@
 #include "base/date.h"
 #include "base/text.h"
 #include "domain/audit.h"
+#include "domain/password.h"
 #include "domain/scope.h"
 #include "store/store.h"
+#include "store/store_sessions.h"
 #include "store/store_users.h"
 #include "types/label.h"
 
@@ -46,6 +48,12 @@ static int finish(struct store *st, int rc, struct err *err)
 
 int app_user_add(long *id, struct store *st, const struct scope *caller,
                  const struct app_user_new *in, struct err *err)
+{
+  return app_user_add_password(id, st, caller, in, NULL, err);
+}
+
+int app_user_add_password(long *id, struct store *st, const struct scope *caller,
+                          const struct app_user_new *in, const char *password, struct err *err)
 {
   *id = 0;
   int rc = check_admin(caller, err);
@@ -89,17 +97,56 @@ int app_user_add(long *id, struct store *st, const struct scope *caller,
                    "người quản trị của một địa bàn không tạo được người dùng "
                    "toàn quốc");
   }
+  /* hashed before the write transaction: argon2id takes its time */
+  char hash[PASSWORD_HASH_MAX] = "";
+  if (password && *password) {
+    rc = password_check(password, u.login, err);
+    if (!rc)
+      rc = password_hash(hash, password, err);
+    if (rc)
+      return rc;
+  }
   date_now_utc(u.created_at, sizeof u.created_at);
   snprintf(u.created_by, sizeof u.created_by, "%s", caller->user);
   rc = store_write_begin(st, err);
   if (rc)
     return rc;
   rc = store_user_insert(id, st, &u, err);
+  long same;
+  if (!rc && hash[0])
+    rc = store_user_set_password(&same, st, caller, u.login, hash, err);
   if (!rc) {
     char detail[200];
     snprintf(detail, sizeof detail, "thêm người dùng %s, vai trò %s, địa bàn %s%s%s", u.login, role,
              u.unit_code[0] ? u.unit_tree : "toàn quốc", u.unit_code[0] ? ":" : "", u.unit_code);
     rc = audit_record(st, caller, "user.create", "user", *id, detail, err);
+  }
+  return finish(st, rc, err);
+}
+
+int app_user_set_password(struct store *st, const struct scope *caller, const char *login,
+                          const char *password, long keep, long now, struct err *err)
+{
+  int self = login && strcmp(login, caller->user) == 0;
+  int rc = self ? ERR_OK : check_admin(caller, err);
+  if (!rc)
+    rc = password_check(password, login, err);
+  char hash[PASSWORD_HASH_MAX];
+  if (!rc)
+    rc = password_hash(hash, password, err);
+  if (!rc)
+    rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  long id = 0;
+  rc = store_user_set_password(&id, st, caller, login, hash, err);
+  if (!rc)
+    rc = store_session_end_user(st, id, keep, now, err);
+  if (!rc) {
+    char detail[120];
+    snprintf(detail, sizeof detail, "đặt mật khẩu mới cho %s; các phiên đăng nhập khác kết thúc",
+             login);
+    rc = audit_record(st, caller, "user.password", "user", id, detail, err);
   }
   return finish(st, rc, err);
 }

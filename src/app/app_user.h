@@ -25,9 +25,27 @@ struct app_user_new {
 
 /* Add a user; *id the new row id. ERR_DENIED unless the caller is an
  * administrator whose territory holds the new user's; ERR_CONFLICT for a
- * login taken; ERR_INPUT for a bad login, role or agency. */
+ * login taken; ERR_INPUT for a bad login, role or agency. The user has no
+ * web password (it cannot sign in on the web). */
 int app_user_add(long *id, struct store *st, const struct scope *caller,
                  const struct app_user_new *in, struct err *err);
+
+/* The same with the user's web password (NULL or "": none), checked
+ * against domain/password.h's rules (ERR_INPUT: too short, the login, a
+ * common one) and kept only as its argon2id hash, in the same transaction
+ * as the user. */
+int app_user_add_password(long *id, struct store *st, const struct scope *caller,
+                          const struct app_user_new *in, const char *password, struct err *err);
+
+/* Set user `login`'s web password (domain/password.h rules; ERR_INPUT
+ * with the reason) and end every open session of the user but session
+ * `keep` (0: all; the web passes the session that made the change), so a
+ * password that leaked stops working everywhere at once. An administrator
+ * sets the password of a user of its territory; any user its own.
+ * ERR_DENIED otherwise, ERR_NOT_FOUND for a login not there. Audited
+ * ("user.password", without the password). `now`: Unix seconds. */
+int app_user_set_password(struct store *st, const struct scope *caller, const char *login,
+                          const char *password, long keep, long now, struct err *err);
 
 /* The users of the caller's territory, by login (administrator only). */
 int app_user_list(struct user_list *out, struct store *st, const struct scope *caller,

@@ -34,5 +34,6 @@ int cmd_plan(int argc, char **argv, const struct cli_global *g);
 int cmd_task(int argc, char **argv, const struct cli_global *g);
 int cmd_classify(int argc, char **argv, const struct cli_global *g);
 int cmd_user(int argc, char **argv, const struct cli_global *g);
+int cmd_serve(int argc, char **argv, const struct cli_global *g);
 
 #endif

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "app/app_user.h"
 #include "cli/cli.h"
@@ -20,12 +23,18 @@ static const char user_help[] =
     "usage: pcmt user add LOGIN --role ROLE [--unit CODE [--tree T]] [--agency KIND]\n"
     "                      [--name \"FULL NAME\"]\n"
     "       pcmt user list [--json]\n"
-    "       pcmt user disable LOGIN | enable LOGIN\n\n"
+    "       pcmt user disable LOGIN | enable LOGIN\n"
+    "       pcmt user passwd LOGIN\n\n"
     "Every command acts as --as LOGIN (default $PCMT_USER, else the local administrator\n"
     "\"admin\" that pcmt init creates); only an administrator manages users, inside its own\n"
     "territory. ROLE: admin, officer (standing office), agency (member agency: give --agency\n"
     "with its kind, e.g. health), leader (aggregates only), or their Vietnamese labels. --unit:\n"
-    "the user's territory (a unit code of today's tree unless --tree pre2025); none = national.\n";
+    "the user's territory (a unit code of today's tree unless --tree pre2025); none = national.\n"
+    "add and passwd read the user's web password from standard input (one line; asked for without "
+    "echo\n"
+    "on a terminal): at least 10 characters, not the login, not a common password. Empty: the\n"
+    "user cannot sign in on the web (add only). passwd ends every web session of the user; an\n"
+    "administrator sets it for the users of its territory, any user its own.\n";
 
 /* Column widths of the user list, in display columns. */
 enum { W_LOGIN = 20, W_ROLE = 28, W_UNIT = 28 };
@@ -61,6 +70,37 @@ static int user_list_cmd(struct store *st, const struct scope *caller, int json,
   }
   free(text);
   user_list_free(&l);
+  return rc;
+}
+
+/* The password from standard input into pw[0..n): one line without its
+ * end; on a terminal asked for on stderr without echo. "" at end of input.
+ * -1 when the line is longer than the buffer. */
+static int read_password(char *pw, size_t n)
+{
+  int tty = isatty(STDIN_FILENO);
+  struct termios old, quiet;
+  if (tty && tcgetattr(STDIN_FILENO, &old) == 0) {
+    quiet = old;
+    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    fputs("Mật khẩu (ít nhất 10 ký tự): ", stderr);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  } else {
+    tty = 0;
+  }
+  pw[0] = '\0';
+  int rc = 0;
+  if (fgets(pw, (int)n, stdin)) {
+    size_t len = strlen(pw);
+    if (len && pw[len - 1] != '\n' && !feof(stdin))
+      rc = -1;
+    while (len && (pw[len - 1] == '\n' || pw[len - 1] == '\r'))
+      pw[--len] = '\0';
+  }
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    fputc('\n', stderr);
+  }
   return rc;
 }
 
@@ -102,8 +142,9 @@ int cmd_user(int argc, char **argv, const struct cli_global *g)
   }
   int is_add = strcmp(sub, "add") == 0, is_list = strcmp(sub, "list") == 0;
   int is_disable = strcmp(sub, "disable") == 0, is_enable = strcmp(sub, "enable") == 0;
-  if (!(is_add || is_list || is_disable || is_enable) || (is_list ? pos != NULL : pos == NULL) ||
-      (is_add && !role) || (json && !is_list)) {
+  int is_passwd = strcmp(sub, "passwd") == 0;
+  if (!(is_add || is_list || is_disable || is_enable || is_passwd) ||
+      (is_list ? pos != NULL : pos == NULL) || (is_add && !role) || (json && !is_list)) {
     fputs(user_help, stderr);
     return err_exit_status(ERR_INPUT);
   }
@@ -113,12 +154,17 @@ int cmd_user(int argc, char **argv, const struct cli_global *g)
     return cli_fail(&err);
   struct scope caller;
   int rc = cli_caller(&caller, st, as, "quản lý người dùng", &err);
+  char pw[300];
+  if (!rc && (is_add || is_passwd) && read_password(pw, sizeof pw))
+    rc = err_set(&err, ERR_INPUT, "mật khẩu dài quá");
   if (!rc && is_add) {
     struct app_user_new in = {pos, name, role, tree, unit, agency};
     long id;
-    rc = app_user_add(&id, st, &caller, &in, &err);
+    rc = app_user_add_password(&id, st, &caller, &in, pw, &err);
     if (!rc)
       printf("%ld\n", id);
+  } else if (!rc && is_passwd) {
+    rc = app_user_set_password(st, &caller, pos, pw, 0, (long)time(NULL), &err);
   } else if (!rc && is_list) {
     rc = user_list_cmd(st, &caller, json, &err);
   } else if (!rc) {

@@ -27,6 +27,7 @@ static const struct command {
     {"indicators", cmd_indicators, "standard indicators by unit and period, compared"},
     {"audit", cmd_audit, "verify and read the audit trail"},
     {"gen", cmd_gen, "generate realistic register data (people, cases, places, activities)"},
+    {"serve", cmd_serve, "run the web server (pages for the browser, /healthz)"},
 };
 
 static void usage(FILE *f)

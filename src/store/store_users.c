@@ -175,3 +175,67 @@ int store_user_disable(struct store *st, const struct scope *sc, const char *log
     rc = err_set(err, ERR_NOT_FOUND, "không có người dùng \"%s\"", login);
   return rc;
 }
+
+int store_user_set_password(long *id, struct store *st, const struct scope *sc, const char *login,
+                            const char *hash, struct err *err)
+{
+  *id = 0;
+  if (!sc || sc->unit_id < 0)
+    return err_set(err, ERR_INTERNAL, "phạm vi truy cập chưa được xác định");
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      sc->unit_id > 0
+                          ? "UPDATE app_user SET password_hash = ? WHERE login = ? AND unit_id IN "
+                            "(SELECT unit_id FROM unit_scope WHERE scope_id = ?) RETURNING id"
+                          : "UPDATE app_user SET password_hash = ? WHERE login = ? RETURNING id",
+                      err);
+  if (rc)
+    return rc;
+  if (hash)
+    db_bind_text(s, 1, hash);
+  else
+    db_bind_null(s, 1);
+  db_bind_text(s, 2, login);
+  if (sc->unit_id > 0)
+    db_bind_int(s, 3, sc->unit_id);
+  struct err e = {ERR_OK, ""};
+  int r = db_step(s, &e);
+  if (r == 1)
+    *id = (long)db_col_int(s, 0);
+  db_finalize(s);
+  if (r < 0)
+    return err_copy(err, &e);
+  if (r == 0)
+    return err_set(err, ERR_NOT_FOUND, "không có người dùng \"%s\"", login);
+  return ERR_OK;
+}
+
+int store_user_credentials(long *id, int *disabled, char *hash, size_t n, struct store *st,
+                           const char *login, struct err *err)
+{
+  *id = 0;
+  *disabled = 0;
+  if (n)
+    hash[0] = '\0';
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "SELECT id, disabled_at IS NOT NULL, coalesce(password_hash, '') "
+                      "FROM app_user WHERE login = ?",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_text(s, 1, login);
+  struct err e = {ERR_OK, ""};
+  int r = db_step(s, &e);
+  if (r == 1) {
+    *id = (long)db_col_int(s, 0);
+    *disabled = (int)db_col_int(s, 1);
+    copy(hash, n, db_col_text(s, 2));
+  }
+  db_finalize(s);
+  if (r < 0)
+    return err_copy(err, &e);
+  if (r == 0)
+    return err_set(err, ERR_NOT_FOUND, "không có người dùng \"%s\"", login);
+  return ERR_OK;
+}

@@ -33,4 +33,16 @@ int store_user_list(struct user_list *out, struct store *st, const struct scope 
 int store_user_disable(struct store *st, const struct scope *sc, const char *login, const char *at,
                        struct err *err);
 
+/* Set the password hash (an argon2id string; NULL: no web sign-in) of user
+ * `login` inside the caller's territory; *id = the user's row id.
+ * ERR_NOT_FOUND when not there. */
+int store_user_set_password(long *id, struct store *st, const struct scope *sc, const char *login,
+                            const char *hash, struct err *err);
+
+/* For signing in: the id, disabled flag and password hash (into hash[0..n),
+ * "" when the user has none) of `login`. ERR_NOT_FOUND when there is none.
+ * No territory filter (there is no caller yet). */
+int store_user_credentials(long *id, int *disabled, char *hash, size_t n, struct store *st,
+                           const char *login, struct err *err);
+
 #endif

@@ -1,0 +1,206 @@
+/* app_session.c: sign-in, session check and sign-out (see app_session.h). */
+#include "app/app_session.h"
+
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "domain/audit.h"
+#include "domain/password.h"
+#include "store/store.h"
+#include "store/store_sessions.h"
+#include "store/store_users.h"
+
+#define TOKEN_BYTES 32 /* 256 bits */
+#define TOUCH_EVERY 60 /* s: the idle clock is written at most once a minute */
+
+static const char wrong[] = "Tên đăng nhập hoặc mật khẩu không đúng.";
+
+static pthread_once_t sodium_once = PTHREAD_ONCE_INIT;
+static int sodium_ok; /* 1 once sodium_init succeeded */
+
+static void init_sodium(void)
+{
+  sodium_ok = sodium_init() >= 0;
+}
+
+void app_session_limits_default(struct app_session_limits *out)
+{
+  *out = (struct app_session_limits){
+      .idle_s = 30 * 60, .max_s = 12 * 3600, .window_s = 15 * 60, .login_max = 5, .addr_max = 20};
+}
+
+/* The hash the database keeps of a token, and the CSRF token derived from
+ * it (BLAKE2b keyed with the token, over a fixed label). */
+static void token_hash(unsigned char *out, const unsigned char *token)
+{
+  crypto_generichash(out, STORE_SESSION_HASH, token, TOKEN_BYTES, NULL, 0);
+}
+
+static void csrf_of(char *out, const unsigned char *token)
+{
+  unsigned char mac[32];
+  crypto_generichash(mac, sizeof mac, (const unsigned char *)"pcmt-csrf", 9, token, TOKEN_BYTES);
+  sodium_bin2hex(out, APP_SESSION_TOKEN, mac, sizeof mac);
+}
+
+/* Commit when rc is ERR_OK, else roll back; returns rc or the commit's error. */
+static int finish(struct store *st, int rc, struct err *err)
+{
+  if (rc) {
+    store_write_rollback(st);
+    return rc;
+  }
+  return store_write_commit(st, err);
+}
+
+/* Record a failed attempt for the login and the address, in one write. */
+static int count_failure(struct store *st, const char *login, const char *addr, long now,
+                         const struct app_session_limits *lim, struct err *err)
+{
+  int rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = store_signin_failure_add(st, "login", login, now, now - lim->window_s, err);
+  if (!rc)
+    rc = store_signin_failure_add(st, "addr", addr, now, now - lim->window_s, err);
+  return finish(st, rc, err);
+}
+
+int app_session_signin(struct app_session *out, struct store *st, const char *login,
+                       const char *password, const char *addr, long now,
+                       const struct app_session_limits *lim, struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  pthread_once(&sodium_once, init_sodium);
+  if (!sodium_ok)
+    return err_set(err, ERR_INTERNAL, "libsodium không khởi tạo được");
+  login = login ? login : "";
+  addr = addr && *addr ? addr : "?";
+  if (strlen(login) >= SCOPE_USER_MAX || strlen(password ? password : "") > PASSWORD_MAX)
+    return err_set(err, ERR_DENIED, "%s", wrong);
+  long n_login = 0, n_addr = 0;
+  int rc = store_signin_failure_count(&n_login, st, "login", login, now - lim->window_s, err);
+  if (!rc)
+    rc = store_signin_failure_count(&n_addr, st, "addr", addr, now - lim->window_s, err);
+  if (rc)
+    return rc;
+  if (n_login >= lim->login_max || n_addr >= lim->addr_max)
+    return err_set(err, ERR_DENIED,
+                   "Đăng nhập sai quá nhiều lần. Hãy thử lại sau %ld phút hoặc liên hệ "
+                   "người quản trị.",
+                   (lim->window_s + 59) / 60);
+
+  long id = 0;
+  int disabled = 0;
+  char hash[PASSWORD_HASH_MAX];
+  struct err e = {ERR_OK, ""};
+  rc = store_user_credentials(&id, &disabled, hash, sizeof hash, st, login, &e);
+  if (rc && rc != ERR_NOT_FOUND)
+    return err_copy(err, &e);
+  if (rc)
+    hash[0] = '\0';
+  int ok = password_verify(hash, password) && id && !disabled; /* verifies even when unknown */
+  if (!ok) {
+    rc = count_failure(st, login, addr, now, lim, err);
+    return rc ? rc : err_set(err, ERR_DENIED, "%s", wrong);
+  }
+
+  unsigned char token[TOKEN_BYTES], th[STORE_SESSION_HASH];
+  randombytes_buf(token, sizeof token);
+  token_hash(th, token);
+  /* the session, the cleared count and the audit row commit together */
+  struct scope sc;
+  rc = app_caller_open(&sc, st, login, "đăng nhập", err);
+  if (!rc)
+    rc = store_write_begin(st, err);
+  if (!rc) {
+    rc = store_signin_failure_clear(st, "login", login, err);
+    if (!rc)
+      rc = store_session_insert(&out->id, st, th, id, now, err);
+    if (!rc)
+      rc = audit_record(st, &sc, "session.signin", "user", id, "đăng nhập trên web", err);
+    rc = finish(st, rc, err);
+  }
+  if (rc) {
+    sodium_memzero(token, sizeof token);
+    memset(out, 0, sizeof *out);
+    return rc;
+  }
+  out->user_id = id;
+  snprintf(out->login, sizeof out->login, "%s", login);
+  sodium_bin2hex(out->token, sizeof out->token, token, sizeof token);
+  csrf_of(out->csrf, token);
+  sodium_memzero(token, sizeof token);
+  return ERR_OK;
+}
+
+int app_session_check(struct app_session *out, struct store *st, const char *token_hex, long now,
+                      const struct app_session_limits *lim, struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  pthread_once(&sodium_once, init_sodium);
+  unsigned char token[TOKEN_BYTES], th[STORE_SESSION_HASH];
+  size_t len = 0;
+  const char *end = NULL;
+  if (!sodium_ok || !token_hex || strlen(token_hex) != 2 * TOKEN_BYTES ||
+      sodium_hex2bin(token, sizeof token, token_hex, 2 * TOKEN_BYTES, NULL, &len, &end) != 0 ||
+      len != TOKEN_BYTES || *end)
+    return err_set(err, ERR_DENIED, "Phiên đăng nhập không hợp lệ. Hãy đăng nhập lại.");
+  token_hash(th, token);
+  struct store_session s;
+  struct err e = {ERR_OK, ""};
+  int rc = store_session_get(&s, st, th, &e);
+  if (rc == ERR_NOT_FOUND)
+    return err_set(err, ERR_DENIED, "Phiên đăng nhập không hợp lệ. Hãy đăng nhập lại.");
+  if (rc)
+    return err_copy(err, &e);
+  int expired = now - s.seen_at > lim->idle_s || now - s.created_at > lim->max_s || s.disabled;
+  if (s.ended || expired) {
+    if (!s.ended) {
+      rc = store_write_begin(st, err);
+      if (!rc)
+        rc = finish(st, store_session_end(st, s.id, now, err), err);
+      if (rc)
+        return rc;
+    }
+    return err_set(err, ERR_DENIED, "Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.");
+  }
+  if (now - s.seen_at >= TOUCH_EVERY) {
+    rc = store_write_begin(st, err);
+    if (!rc)
+      rc = finish(st, store_session_touch(st, s.id, now, err), err);
+    if (rc)
+      return rc;
+  }
+  out->id = s.id;
+  out->user_id = s.user_id;
+  out->role = s.role;
+  snprintf(out->login, sizeof out->login, "%s", s.login);
+  csrf_of(out->csrf, token);
+  sodium_memzero(token, sizeof token);
+  return ERR_OK;
+}
+
+int app_session_csrf_ok(const struct app_session *s, const char *csrf)
+{
+  if (!s || !csrf || !s->csrf[0] || strlen(csrf) != strlen(s->csrf))
+    return 0;
+  return sodium_memcmp(csrf, s->csrf, strlen(csrf)) == 0;
+}
+
+int app_session_signout(struct store *st, const struct app_session *s, long now, struct err *err)
+{
+  struct scope sc;
+  int rc = app_caller_open(&sc, st, s->login, "đăng xuất", err);
+  if (!rc)
+    rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = store_session_end(st, s->id, now, err);
+  if (!rc)
+    rc = audit_record(st, &sc, "session.signout", "user", s->user_id, "đăng xuất", err);
+  return finish(st, rc, err);
+}

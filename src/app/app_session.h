@@ -1,0 +1,71 @@
+/* app_session.h: signing in on the web, checking a session, signing out.
+ *
+ * A session is a 256-bit random token the browser holds in a cookie; the
+ * database keeps only its BLAKE2b-256 hash, so a stolen copy of the
+ * database opens no session. A session ends at sign-out, after `idle_s`
+ * without a request, `max_s` after sign-in, or when its user is disabled.
+ * Its CSRF token is derived from the session token (a keyed hash), so it
+ * is per session and needs no storage.
+ *
+ * Guessing is slowed twice: each verification costs an argon2id
+ * computation (domain/password.h), and failed sign-ins are counted in the
+ * database per login and per client address; `login_max` (or `addr_max`)
+ * failures within `window_s` refuse further attempts until the window has
+ * passed. A wrong login and a wrong password get the same message and cost
+ * the same time. Sign-in and sign-out are audited ("session.signin",
+ * "session.signout"). Times are Unix seconds, passed in by the caller. */
+#ifndef PCMT_APP_APP_SESSION_H
+#define PCMT_APP_APP_SESSION_H
+
+#include "base/err.h"
+#include "types/scope.h"
+
+struct store;
+
+#define APP_SESSION_TOKEN 65 /* 64 hex digits and the NUL */
+
+struct app_session_limits {
+  long idle_s;    /* a session ends after this long without a request (1800) */
+  long max_s;     /* and this long after sign-in whatever happens (43200) */
+  long window_s;  /* failed sign-ins are counted over this (900) */
+  long login_max; /* this many failures of one login within the window lock it (5) */
+  long addr_max;  /* this many from one client address lock the address (20) */
+};
+
+/* The defaults above. */
+void app_session_limits_default(struct app_session_limits *out);
+
+struct app_session {
+  long id;                       /* the session's row */
+  long user_id;                  /* whose */
+  char login[SCOPE_USER_MAX];    /* the user's login */
+  enum scope_role role;          /* the user's role (set by check) */
+  char csrf[APP_SESSION_TOKEN];  /* the token every state-changing form carries */
+  char token[APP_SESSION_TOKEN]; /* the cookie's value (set by sign-in only) */
+};
+
+/* Sign user `login` in with `password` from client address `addr`. On
+ * success *out holds the new session with its token (for the cookie).
+ * ERR_DENIED "Tên đăng nhập hoặc mật khẩu không đúng." for an unknown
+ * login, a wrong password, a disabled user or one without a web password;
+ * ERR_DENIED with the lockout message while the login or the address is
+ * locked. A failure is counted before returning. */
+int app_session_signin(struct app_session *out, struct store *st, const char *login,
+                       const char *password, const char *addr, long now,
+                       const struct app_session_limits *lim, struct err *err);
+
+/* The open session whose token is `token` (the cookie's value), its idle
+ * clock restarted at `now`. ERR_DENIED when the token is malformed or
+ * unknown, or the session has ended or expired (an expired session is
+ * ended here). out->token is left empty. */
+int app_session_check(struct app_session *out, struct store *st, const char *token, long now,
+                      const struct app_session_limits *lim, struct err *err);
+
+/* 1 when `csrf` (a form's field) is the session's CSRF token. Constant
+ * time. */
+int app_session_csrf_ok(const struct app_session *s, const char *csrf);
+
+/* End session `s` at `now` (sign-out). */
+int app_session_signout(struct store *st, const struct app_session *s, long now, struct err *err);
+
+#endif

@@ -1,0 +1,49 @@
+/* layout.c: the page frame — head, header, main, footer. */
+#include "web/layout.h"
+
+#include <stdio.h>
+
+#include "app/app_session.h"
+#include "store/store.h"
+#include "web/html.h"
+#include "web/static.h"
+
+void layout_begin(struct web_req *rq, const char *title)
+{
+  struct buf *b = &rq->body;
+  html_raw(b, "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+              "<title>");
+  html_text(b, title);
+  html_raw(b, " – PCMT</title>\n<link rel=\"stylesheet\" href=\"");
+  html_attr(b, static_url("style.css"));
+  html_raw(b, "\">\n<link rel=\"icon\" type=\"image/svg+xml\" href=\"");
+  html_attr(b, static_url("icon.svg"));
+  html_raw(b, "\">\n<script src=\"");
+  html_attr(b, static_url("app.js"));
+  html_raw(b, "\" defer></script>\n</head>\n<body>\n"
+              "<a class=\"skip-link\" href=\"#noi-dung\">Bỏ qua, đến nội dung chính</a>\n"
+              "<header class=\"site-header\"><div class=\"inner\">"
+              "<a class=\"site-name\" href=\"/\">PCMT – Phòng, chống ma túy</a>");
+  if (rq->session) {
+    /* the user, and sign-out as a form: it changes state, so it is a POST
+     * with the session's CSRF token */
+    html_raw(b, "<form class=\"site-user\" method=\"post\" action=\"/dang-xuat\">");
+    html_text(b, rq->session->login);
+    html_raw(b, " <input type=\"hidden\" name=\"csrf\" value=\"");
+    html_attr(b, rq->session->csrf);
+    html_raw(b, "\"><button class=\"button\" type=\"submit\">Đăng xuất</button></form>");
+  }
+  html_raw(b, "</div></header>\n<main id=\"noi-dung\" class=\"inner\">\n");
+}
+
+void layout_end(struct web_req *rq)
+{
+  char version[64];
+  snprintf(version, sizeof version, "%d", store_schema_latest());
+  struct buf *b = &rq->body;
+  html_raw(b, "</main>\n<footer class=\"site-footer\"><div class=\"inner\">"
+              "Hệ thống quản lý công tác phòng, chống ma túy (PCMT) · dữ liệu phiên bản ");
+  html_text(b, version);
+  html_raw(b, "</div></footer>\n</body>\n</html>\n");
+}

@@ -1,0 +1,28 @@
+/* routes.h: the route table of the server and the handlers it names.
+ *
+ * Reading routes.c tells what the web application does: each row is a
+ * method, a path pattern, the handler (one file per page, page_*.c, and per
+ * API resource, api_*.c) and who may call it. */
+#ifndef PCMT_WEB_ROUTES_H
+#define PCMT_WEB_ROUTES_H
+
+#include <stddef.h>
+
+#include "web/request.h"
+#include "web/router.h"
+
+extern const struct route routes[];
+extern const size_t routes_count;
+
+int api_health(struct web_req *rq);       /* api_health.c: GET /healthz */
+int static_serve(struct web_req *rq);     /* static.c: an embedded asset */
+int page_home(struct web_req *rq);        /* page_home.c: the home page */
+int page_signin(struct web_req *rq);      /* page_signin.c: the sign-in form */
+int page_signin_post(struct web_req *rq); /* page_signin.c: signing in */
+int page_signout(struct web_req *rq);     /* page_signout.c: signing out */
+
+/* The error page (or, under /api/, the JSON error) for `status` with a
+ * message for a person; replaces whatever rq->body held. */
+void page_error(struct web_req *rq, int status, const char *message);
+
+#endif
