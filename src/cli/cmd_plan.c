@@ -1,4 +1,5 @@
-/* cmd_plan.c: `pcmt plan` — a thin front end over the plans' operations (app/app_plan.h).
+/* cmd_plan.c: `pcmt plan` — a thin front end over the plans' operations (app/app_plan.h,
+ * and app/app_monitor.h for binding and evaluating targets).
  *
  * Each subcommand parses its arguments (an option it does not use is
  * refused, never ignored), opens the store and the caller (cli_caller:
@@ -15,13 +16,16 @@
 
 #include "app/app.h"
 #include "app/app_cascade.h"
+#include "app/app_monitor.h"
 #include "app/app_plan.h"
 #include "base/date.h"
 #include "base/number.h"
 #include "base/text.h"
 #include "cli/cli.h"
 #include "cli/cli_table.h"
+#include "domain/indicator.h"
 #include "output/plan_json.h"
+#include "output/target_json.h"
 #include "store/store.h"
 #include "types/label.h"
 #include "types/unit.h"
@@ -38,7 +42,11 @@ static const char plan_help[] =
     "       pcmt plan task-add ID TEXT [--reason TEXT] | task-delete ID TASK_ID [--reason TEXT]\n"
     "       pcmt plan history ID [--json]\n"
     "       pcmt plan derive PARENT_ID --unit CODE [--tree T] [--days-earlier N]\n"
-    "                                              draft the unit's implementing plan\n\n"
+    "                                              draft the unit's implementing plan\n"
+    "       pcmt plan bind ID TARGET_ID INDICATOR|manual [--scope plan|quota]\n"
+    "       pcmt plan bind ID --propose [--json]   the indicator each target's wording asks for\n"
+    "       pcmt plan value ID TARGET_ID VALUE --source TEXT [--on DATE] [--quota QUOTA_ID]\n"
+    "       pcmt plan status ID [--at DATE] [--unit CODE [--tree T]] [--json]\n\n"
     "Every command but read acts as --as LOGIN (default $PCMT_USER, else the local\n"
     "administrator) for --purpose TEXT, and reaches only the plans of that user's territory.\n"
     "FILE: .docx, .txt, .md, or .pdf (through pdftotext). --again: import a plan whose number\n"
@@ -49,7 +57,12 @@ static const char plan_help[] =
     "value unit phase; task.section text due_on cadence; report.name due_on recurs\n"
     "recipient. Dates dd/mm/yyyy or ISO; kinds and cadences by code or Vietnamese label.\n"
     "Edits of a published plan are kept in its history; a closed plan cannot be edited.\n"
-    "Docs: docs/plans.md, docs/cli.md\n";
+    "bind: INDICATOR is a code of `pcmt indicators list` (or its Vietnamese name), manual for\n"
+    "values entered by hand with `plan value`; --scope quota measures each quota's unit or\n"
+    "agency (default when the target has quotas). status: every target on --at (default\n"
+    "today): value so far, required, projection, status; --unit keeps the rows measured on\n"
+    "that unit (and the unbound targets).\n"
+    "Docs: docs/plans.md, docs/monitoring.md, docs/cli.md\n";
 
 /* ---------------------------------------------------------------------------
  * Arguments
@@ -71,9 +84,12 @@ enum {
   S_TASK_DELETE = 1 << 11,
   S_HISTORY = 1 << 12,
   S_DERIVE = 1 << 13,
+  S_BIND = 1 << 14,
+  S_VALUE = 1 << 15,
+  S_STATUS = 1 << 16,
   S_DB = ~S_READ,
   S_EDIT = S_SET | S_LEAD | S_SUPPORT | S_TASK_ADD | S_TASK_DELETE,
-  S_JSON = S_LIST | S_SHOW | S_CHECK | S_HISTORY
+  S_JSON = S_LIST | S_SHOW | S_CHECK | S_HISTORY | S_BIND | S_STATUS
 };
 
 static const struct {
@@ -85,7 +101,8 @@ static const struct {
     {"show", S_SHOW, 1},       {"check", S_CHECK, 1},       {"publish", S_PUBLISH, 1},
     {"close", S_CLOSE, 1},     {"set", S_SET, 4},           {"lead", S_LEAD, 3},
     {"support", S_SUPPORT, 3}, {"task-add", S_TASK_ADD, 2}, {"task-delete", S_TASK_DELETE, 2},
-    {"history", S_HISTORY, 1}, {"derive", S_DERIVE, 1},
+    {"history", S_HISTORY, 1}, {"derive", S_DERIVE, 1},     {"bind", S_BIND, 3},
+    {"value", S_VALUE, 3},     {"status", S_STATUS, 1},
 };
 
 struct opts {
@@ -94,8 +111,9 @@ struct opts {
   const char *pos[4]; /* positional arguments after the subcommand */
   int npos;
   const char *as, *purpose, *reason, *unit, *tree;
-  const char *days; /* derive: --days-earlier */
-  int json, again;
+  const char *days;                             /* derive: --days-earlier */
+  const char *scope, *source, *on, *quota, *at; /* bind, value, status */
+  int json, again, propose;
   long id, task_id; /* the plan and the task the arguments name */
   char element[16]; /* set: the element ("task") ... */
   long element_id;  /* ... and its id (0 for "plan") */
@@ -109,9 +127,14 @@ static const struct {
     {"--as", offsetof(struct opts, as), S_DB},
     {"--purpose", offsetof(struct opts, purpose), S_DB},
     {"--reason", offsetof(struct opts, reason), S_EDIT},
-    {"--unit", offsetof(struct opts, unit), S_LIST | S_DERIVE},
-    {"--tree", offsetof(struct opts, tree), S_LIST | S_DERIVE},
+    {"--unit", offsetof(struct opts, unit), S_LIST | S_DERIVE | S_STATUS},
+    {"--tree", offsetof(struct opts, tree), S_LIST | S_DERIVE | S_STATUS},
     {"--days-earlier", offsetof(struct opts, days), S_DERIVE},
+    {"--scope", offsetof(struct opts, scope), S_BIND},
+    {"--source", offsetof(struct opts, source), S_VALUE},
+    {"--on", offsetof(struct opts, on), S_VALUE},
+    {"--quota", offsetof(struct opts, quota), S_VALUE},
+    {"--at", offsetof(struct opts, at), S_STATUS},
 };
 
 /* Print the misuse and the usage line; the exit status of a misuse. */
@@ -144,6 +167,12 @@ static int parse_opts(struct opts *o, int argc, char **argv)
       o->pos[o->npos++] = a;
       continue;
     }
+    if (strcmp(a, "--propose") == 0) {
+      if (o->bit != S_BIND)
+        return usage(o->sub, "lệnh này không có tùy chọn", a);
+      o->propose = 1;
+      continue;
+    }
     if (strcmp(a, "--json") == 0 || strcmp(a, "--again") == 0) {
       int json = a[2] == 'j';
       if (!(o->bit & (json ? S_JSON : S_IMPORT)))
@@ -165,7 +194,13 @@ static int parse_opts(struct opts *o, int argc, char **argv)
       return usage(o->sub, "tùy chọn cần một giá trị:", a);
     *(const char **)((char *)o + options[k].off) = argv[++i];
   }
-  if (o->npos != subcommands[s].npos)
+  if (o->propose && o->npos > 1)
+    return usage(o->sub, "--propose chỉ đi cùng số hiệu kế hoạch", NULL);
+  if (o->bit == S_BIND && (o->propose ? o->scope != NULL : o->json))
+    return usage(o->sub,
+                 o->propose ? "--scope không dùng với --propose" : "--json chỉ dùng với --propose",
+                 NULL);
+  if (o->npos != subcommands[s].npos && !(o->propose && o->npos == 1))
     return usage(o->sub, "thiếu đối số", NULL);
   if (o->tree && !o->unit)
     return usage(o->sub, "--tree chỉ đi cùng --unit", NULL);
@@ -204,7 +239,7 @@ static int session_open(struct session *s, const struct cli_global *g, const str
     return cli_fail(&err);
   int rc = cli_caller(&s->caller, s->st, o->as, o->purpose, &err);
   s->use = &s->caller;
-  if (!rc && o->unit && o->bit != S_DERIVE) {
+  if (!rc && o->unit && o->bit == S_LIST) {
     rc = app_caller_narrow(&s->narrowed, s->st, &s->caller, o->tree, o->unit, &err);
     s->use = &s->narrowed;
     if (!rc) {
@@ -567,6 +602,163 @@ static int plan_history_cmd(struct session *s, const struct opts *o, long id, st
   return rc;
 }
 
+/* The cell of a figure: "1.234,5", a ratio "90 % (180/200)", "-" when none. */
+static const char *figure_cell(char *buf, size_t n, int has, double v, const struct target_row *r)
+{
+  char a[32], b[32], c[32];
+  if (!has || (r->in.is_ratio && r->in.den <= 0))
+    snprintf(buf, n, "-");
+  else if (r->in.is_ratio && v == r->in.value && r->in.den > 0)
+    snprintf(buf, n, "%s %% (%s/%s)", num(a, sizeof a, v), num(b, sizeof b, r->in.num),
+             num(c, sizeof c, r->in.den));
+  else
+    snprintf(buf, n, "%s%s", num(a, sizeof a, v), r->in.is_ratio ? " %" : "");
+  return buf;
+}
+
+static void print_status(const struct target_report *r)
+{
+  char at[DATE_ISO_LEN];
+  date_to_vn(at, r->at);
+  printf("Kế hoạch %ld%s%s%s: tình hình thực hiện chỉ tiêu đến ngày %s\n", r->plan_id,
+         r->plan_number[0] ? " (số " : "", r->plan_number, r->plan_number[0] ? ")" : "", at);
+  if (r->unit.code[0]) {
+    char label[256];
+    printf("Đơn vị: %s\n", unit_label(label, sizeof label, &r->unit));
+  }
+  printf("\n");
+  cli_cell(stdout, "#", 4);
+  cli_cell(stdout, "Chỉ tiêu / nơi được giao", 44);
+  cli_cell(stdout, "Chỉ số đo", 28);
+  cli_cell(stdout, "Kết quả", 22);
+  cli_cell(stdout, "Yêu cầu", 14);
+  cli_cell(stdout, "Dự báo", 12);
+  printf("Trạng thái\n");
+  for (size_t i = 0; i < r->n; i++) {
+    const struct target_row *x = &r->rows[i];
+    char b[600], id[24], fig[96], req[64], proj[64];
+    id[0] = '\0';
+    if (!x->quota_id)
+      snprintf(id, sizeof id, "%ld", x->target_id);
+    cli_cell(stdout, id, 4);
+    if (x->quota_id) {
+      char q[300];
+      snprintf(q, sizeof q, "  - %s", x->assignee);
+      cli_cell(stdout, clip(b, sizeof b, q, 42), 44);
+    } else {
+      cli_cell(stdout, clip(b, sizeof b, x->text, 42), 44);
+    }
+    const struct indicator_def *def = x->indicator[0] ? indicator_find(x->indicator) : NULL;
+    const char *ind = !x->bound ? "(chưa gắn)" : x->manual ? "nhập tay" : def ? x->indicator : "?";
+    cli_cell(stdout, clip(b, sizeof b, ind, 26), 28);
+    int measured = x->eval.status != TARGET_UNBOUND;
+    cli_cell(stdout, figure_cell(fig, sizeof fig, measured && x->in.has_value, x->in.value, x), 22);
+    if (x->eval.has_required) {
+      char v[32];
+      snprintf(req, sizeof req, "%s%s%s", x->eval.required_is_max ? "≤ " : "≥ ",
+               num(v, sizeof v, x->eval.required), x->in.is_ratio ? " %" : "");
+    } else {
+      snprintf(req, sizeof req, "-");
+    }
+    cli_cell(stdout, req, 14);
+    cli_cell(stdout,
+             figure_cell(proj, sizeof proj,
+                         x->eval.has_projection && x->eval.status != TARGET_NOT_MEASURABLE,
+                         x->eval.projection, x),
+             12);
+    printf("%s", label_vi(LABEL_TARGET_STATUS, target_status_code(x->eval.status)));
+    if (x->eval.status == TARGET_NOT_MEASURABLE && x->eval.why)
+      printf(" (%s)", x->eval.why);
+    if (!x->bound)
+      printf(" — đề xuất: %s", x->proposal[0] ? x->proposal : "nhập tay (manual)");
+    printf("\n");
+  }
+}
+
+static int plan_status_cmd(struct session *s, const struct opts *o, long id, struct err *err)
+{
+  struct app_plan_status_in in = {id, o->at, o->tree, o->unit};
+  struct target_report r;
+  int rc = app_plan_status(&r, s->st, s->use, &in, err);
+  char *json = NULL;
+  if (!rc && o->json)
+    rc = target_json_dump_report(&json, &r, err);
+  if (!rc) {
+    if (json)
+      print_text(json);
+    else
+      print_status(&r);
+  }
+  target_report_free(&r);
+  return rc;
+}
+
+static int plan_bind_cmd(struct session *s, const struct opts *o, long id, long tid,
+                         struct err *err)
+{
+  struct app_plan_bind_in in = {id, tid, o->pos[2], o->scope};
+  int rc = app_plan_bind(s->st, s->use, &in, err);
+  if (!rc)
+    fprintf(stderr, "đã gắn chỉ tiêu %ld của kế hoạch %ld với %s\n", tid, id, o->pos[2]);
+  return rc;
+}
+
+static int plan_propose_cmd(struct session *s, const struct opts *o, long id, struct err *err)
+{
+  struct app_target_proposals l;
+  int rc = app_plan_propose(&l, s->st, s->use, id, err);
+  if (rc)
+    return rc;
+  if (o->json) {
+    char *text = NULL;
+    rc = target_json_dump_proposals(&text, id, l.items, l.n, err);
+    if (!rc)
+      print_text(text);
+  } else {
+    for (size_t i = 0; i < l.n; i++) {
+      const struct target_proposal *p = &l.items[i];
+      char b[200];
+      printf("%-5ld ", p->target_id);
+      cli_cell(stdout, clip(b, sizeof b, p->text, 50), 52);
+      cli_cell(stdout, p->indicator ? p->indicator : "manual", 30);
+      printf("%s", p->scope);
+      if (p->bound)
+        printf("   (đã gắn: %s, %s)", p->bound_indicator[0] ? p->bound_indicator : "manual",
+               p->bound_scope);
+      printf("\n");
+    }
+  }
+  app_target_proposals_free(&l);
+  return rc;
+}
+
+static int plan_value_cmd(struct session *s, const struct opts *o, long id, long tid,
+                          struct err *err)
+{
+  /* a figure as typed: digits with "," or "." before the decimals */
+  char buf[64], *end;
+  snprintf(buf, sizeof buf, "%s", o->pos[2]);
+  for (char *c = buf; *c; c++)
+    if (*c == ',')
+      *c = '.';
+  double v = strtod(buf, &end);
+  if (!buf[0] || *end)
+    return err_set(err, ERR_INPUT, "giá trị \"%s\" không phải là số", o->pos[2]);
+  long qid = 0;
+  if (o->quota) {
+    char *qend;
+    qid = strtol(o->quota, &qend, 10);
+    if (!*o->quota || *qend || qid <= 0)
+      return err_set(err, ERR_INPUT, "--quota cần số hiệu mức giao, không phải \"%s\"", o->quota);
+  }
+  struct app_target_value_in in = {id, tid, qid, o->on, v, o->source};
+  long vid;
+  int rc = app_target_value(&vid, s->st, s->use, &in, err);
+  if (!rc)
+    printf("%ld\n", vid);
+  return rc;
+}
+
 /* "task:12" into element and *eid; "plan" alone. The exit status of a misuse. */
 static int parse_element(char *element, size_t n, long *eid, const char *sub, const char *s)
 {
@@ -590,7 +782,9 @@ static int parse_ids(struct opts *o)
   int rc = 0;
   if (o->npos && !(o->bit & (S_READ | S_IMPORT)))
     rc = parse_id(&o->id, o->sub, o->pos[0]);
-  if (!rc && (o->bit & (S_LEAD | S_SUPPORT | S_TASK_DELETE)))
+  if (!rc && (o->bit & (S_LEAD | S_SUPPORT | S_TASK_DELETE | S_VALUE)))
+    rc = parse_id(&o->task_id, o->sub, o->pos[1]);
+  if (!rc && o->bit == S_BIND && !o->propose)
     rc = parse_id(&o->task_id, o->sub, o->pos[1]);
   if (!rc && o->bit == S_SET)
     rc = parse_element(o->element, sizeof o->element, &o->element_id, o->sub, o->pos[1]);
@@ -646,6 +840,15 @@ static int run(struct session *s, const struct opts *o)
     break;
   case S_TASK_DELETE:
     rc = app_plan_task_delete(s->st, s->use, id, tid, o->reason, &err);
+    break;
+  case S_BIND:
+    rc = o->propose ? plan_propose_cmd(s, o, id, &err) : plan_bind_cmd(s, o, id, tid, &err);
+    break;
+  case S_VALUE:
+    rc = plan_value_cmd(s, o, id, tid, &err);
+    break;
+  case S_STATUS:
+    rc = plan_status_cmd(s, o, id, &err);
     break;
   }
   return rc ? cli_fail(&err) : 0;

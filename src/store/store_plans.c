@@ -582,7 +582,9 @@ static int load_agencies(struct store *st, struct plan_task *t, struct err *err)
   return r < 0 ? ERR_DB : ERR_OK;
 }
 
-static int load_elements(struct plan *p, struct store *st, struct err *err)
+/* Every element list of p; with `frame` only the bases, phases and targets
+ * (with their quotas): what an evaluation of the targets reads. */
+static int load_elements(struct plan *p, struct store *st, int frame, struct err *err)
 {
   int rc =
       load_rows(st, "SELECT id, text, number, date FROM plan_basis WHERE plan_id = ? ORDER BY ord",
@@ -599,6 +601,8 @@ static int load_elements(struct plan *p, struct store *st, struct err *err)
                    p->id, target_row, p, err);
   for (size_t k = 0; !rc && k < p->n_targets; k++)
     rc = load_quotas(st, &p->targets[k], err);
+  if (frame)
+    return rc;
   if (!rc)
     rc = load_rows(st,
                    "SELECT id, section, text, due_on, cadence, then_ongoing, phase FROM plan_task "
@@ -614,8 +618,8 @@ static int load_elements(struct plan *p, struct store *st, struct err *err)
   return rc;
 }
 
-int store_plan_load(struct plan *out, struct store_plan_info *info, struct store *st,
-                    const struct scope *sc, long id, struct err *err)
+static int plan_load(struct plan *out, struct store_plan_info *info, struct store *st,
+                     const struct scope *sc, long id, int frame, struct err *err)
 {
   plan_init(out);
   int rc = plan_scope_check(sc, err);
@@ -650,10 +654,22 @@ int store_plan_load(struct plan *out, struct store_plan_info *info, struct store
     rc = col_dup(&out->issuer, s, 18, err);
   db_finalize(s);
   if (!rc)
-    rc = load_elements(out, st, err);
+    rc = load_elements(out, st, frame, err);
   if (rc)
     plan_free(out);
   return rc;
+}
+
+int store_plan_load(struct plan *out, struct store_plan_info *info, struct store *st,
+                    const struct scope *sc, long id, struct err *err)
+{
+  return plan_load(out, info, st, sc, id, 0, err);
+}
+
+int store_plan_load_frame(struct plan *out, struct store_plan_info *info, struct store *st,
+                          const struct scope *sc, long id, struct err *err)
+{
+  return plan_load(out, info, st, sc, id, 1, err);
 }
 
 int store_plan_list(struct store_plan_info_list *out, struct store *st, const struct scope *sc,

@@ -103,6 +103,12 @@ int store_plan_find_same(long *id, struct store *st, const struct scope *sc, con
 int store_plan_load(struct plan *out, struct store_plan_info *info, struct store *st,
                     const struct scope *sc, long id, struct err *err);
 
+/* store_plan_load without the tasks and the reporting schedule (the plan,
+ * its bases, phases, targets and quotas): what evaluating the targets
+ * reads (app/app_monitor.h), a third of the time of a whole plan. */
+int store_plan_load_frame(struct plan *out, struct store_plan_info *info, struct store *st,
+                          const struct scope *sc, long id, struct err *err);
+
 /* Every plan of the caller's territory, newest first. */
 int store_plan_list(struct store_plan_info_list *out, struct store *st, const struct scope *sc,
                     struct err *err);

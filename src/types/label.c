@@ -387,6 +387,8 @@ static const struct label audit_actions[] = {
     {"plan.task_delete", "Xóa nhiệm vụ", NULL},
     {"plan.publish", "Ban hành kế hoạch", NULL},
     {"plan.close", "Kết thúc kế hoạch", NULL},
+    {"plan.bind", "Gắn chỉ tiêu với chỉ số đo", NULL},
+    {"plan.target_value", "Nhập số liệu chỉ tiêu nhập tay", NULL},
     {"task.update", "Cập nhật tiến độ nhiệm vụ", NULL},
     {"report.draft", "Lập báo cáo", NULL},
     {"report.edit", "Sửa báo cáo", NULL},
@@ -433,6 +435,14 @@ static const struct label report_statuses[] = {
 static const struct label report_owners[] = {
     {"unit", "Đơn vị cấp dưới", NULL},
     {"agency", "Cơ quan thành viên", NULL},
+};
+static const struct label target_statuses[] = {
+    {"achieved", "Đạt", "đã đạt"},
+    {"on_track", "Đúng tiến độ", NULL},
+    {"at_risk", "Có nguy cơ không đạt", "nguy cơ"},
+    {"missed", "Không đạt", NULL},
+    {"not_measurable", "Chưa đánh giá được", NULL},
+    {"unbound", "Chưa gắn chỉ số đo", NULL},
 };
 static const struct label unit_levels[] = {
     {"province", "cấp tỉnh", NULL},
@@ -525,6 +535,7 @@ static const struct {
     SET(LABEL_IND_SOURCE, ind_sources),
     SET(LABEL_TASK_ROLE, task_roles),
     SET(LABEL_TASK_STATUS, task_statuses),
+    SET(LABEL_TARGET_STATUS, target_statuses),
     SET(LABEL_CLASS_TYPE, class_types),
     SET(LABEL_CLASS_VERDICT, class_verdicts),
     SET(LABEL_CLASS_CRITERION, class_criteria),

@@ -65,6 +65,8 @@ enum label_set {
   LABEL_TASK_ROLE,        /* an assignee's part in a task: lead, support */
   LABEL_TASK_STATUS,      /* a task assignee's status, in enum task_state order (the first four
                              are recorded, the last two read at a date: domain/task_follow.h) */
+  LABEL_TARGET_STATUS,    /* where a target stands on a date, in enum target_status order
+                             (domain/target_eval.h) */
   LABEL_CLASS_TYPE,       /* a commune's class as a complex drug area: "0" none, "1".."3", "-1" */
   LABEL_CLASS_VERDICT,    /* a criterion or class checked, in enum class_verdict order */
   LABEL_CLASS_CRITERION,  /* classification criteria, in enum class_criterion order */

@@ -1,0 +1,139 @@
+/* bench_monitoring.c: `plan status` of a province plan on generated data.
+ *
+ * Generates the registers (the national scale by default; PCMT_BENCH_SCALE=
+ * province for old Lào Cai alone), imports the sample campaign plan of Lào
+ * Cai (004: 16 targets, a quota list of 9 districts and one of 4 agencies),
+ * binds every target to its proposal (per quota where it has quotas),
+ * publishes it, and times app_plan_status on 30/09/2024 (phase 1 half
+ * gone): the first call, then the median, min and max of 20. Every call
+ * computes its figures anew (the cache lives for one request). Prints
+ * figures, asserts nothing (docs/bench.md lists the target: < 20 ms). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "app/app_db.h"
+#include "app/app_gen.h"
+#include "app/app_monitor.h"
+#include "app/app_plan.h"
+#include "domain/gen.h"
+#include "ingest/unit_import.h"
+#include "store/store.h"
+
+#define RUNS 20
+
+static double now(void)
+{
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Bind every target of plan `id` to its proposal; *n the rows bound. */
+static int bind_all(size_t *n, struct store *st, const struct scope *sc, long id, struct err *err)
+{
+  struct app_target_proposals l;
+  *n = 0;
+  int rc = app_plan_propose(&l, st, sc, id, err);
+  for (size_t i = 0; !rc && i < l.n; i++) {
+    struct app_plan_bind_in in = {id, l.items[i].target_id,
+                                  l.items[i].indicator ? l.items[i].indicator : "manual",
+                                  l.items[i].scope};
+    rc = app_plan_bind(st, sc, &in, err);
+    *n += !rc;
+  }
+  app_target_proposals_free(&l);
+  return rc;
+}
+
+int main(void)
+{
+  const char *scale = getenv("PCMT_BENCH_SCALE");
+  int national = !(scale && strcmp(scale, "province") == 0);
+  char dir[] = "/tmp/pcmt-bench-mon-XXXXXX";
+  if (!mkdtemp(dir))
+    return 1;
+  char db[128], plan_path[4200];
+  snprintf(db, sizeof db, "%s/mon.db", dir);
+  snprintf(plan_path, sizeof plan_path, "%s/../tests/fixtures/plans/004_91f2c84d0a0eb75f.txt",
+           PCMT_DATA_DIR);
+  struct store *st = NULL;
+  struct scope admin;
+  struct app_db_init_result init;
+  struct err err = {0};
+  int rc = store_open(&st, db, &err);
+  if (!rc)
+    rc = app_db_init(&init, st, &err);
+  if (!rc) {
+    rc = store_write_begin(st, &err);
+    if (!rc && (rc = unit_import(st, unit_import_default_dir(), NULL, &err)) != ERR_OK)
+      store_write_rollback(st);
+    else if (!rc)
+      rc = store_write_commit(st, &err);
+  }
+  if (!rc)
+    rc = app_caller_open(&admin, st, NULL, "đo hiệu năng", &err);
+  printf("   scale: %s\n", national ? "national" : "province (old Lào Cai, 10)");
+  double t0 = now();
+  struct gen_options o;
+  struct gen_result g;
+  if (!rc) {
+    gen_options_init(&o, national ? GEN_NATIONAL : GEN_PROVINCE);
+    if (!national)
+      snprintf(o.province, sizeof o.province, "10");
+    rc = app_gen_run(&g, st, &admin, &o, &err);
+  }
+  if (!rc)
+    printf("   generate: %.1f s — %ld people, %ld cases, %ld places, %ld activities\n", now() - t0,
+           g.people, g.cases, g.places, g.activities);
+  struct app_plan_import_in in = {plan_path, 0};
+  struct app_plan_imported imp;
+  if (!rc)
+    rc = app_plan_import(&imp, st, &admin, &in, &err);
+  size_t bound = 0;
+  if (!rc)
+    rc = bind_all(&bound, st, &admin, imp.id, &err);
+  if (!rc)
+    rc = app_plan_publish(st, &admin, imp.id, &err);
+  double times[RUNS], first = 0;
+  size_t rows = 0;
+  for (int i = -1; !rc && i < RUNS; i++) {
+    struct target_report r;
+    struct app_plan_status_in si = {imp.id, "2024-09-30", NULL, NULL};
+    double s = now();
+    rc = app_plan_status(&r, st, &admin, &si, &err);
+    double t = (now() - s) * 1000;
+    if (i < 0)
+      first = t;
+    else
+      times[i] = t;
+    rows = r.n;
+    target_report_free(&r);
+  }
+  if (!rc) {
+    qsort(times, RUNS, sizeof times[0], cmp_double);
+    printf("   plan status (sample 004, %zu targets bound, %zu rows, 30/09/2024): first %.1f ms, "
+           "median %.1f ms, min %.1f, max %.1f (target < 20 ms)\n",
+           bound, rows, first, times[RUNS / 2], times[0], times[RUNS - 1]);
+  } else {
+    fprintf(stderr, "   bench_monitoring: %s\n", err.msg);
+  }
+  store_close(st);
+  char wal[160], shm[160];
+  snprintf(wal, sizeof wal, "%s-wal", db);
+  snprintf(shm, sizeof shm, "%s-shm", db);
+  unlink(db);
+  unlink(wal);
+  unlink(shm);
+  rmdir(dir);
+  return rc ? 1 : 0;
+}
