@@ -23,7 +23,6 @@
 #include "base/text.h"
 #include "cli/cli.h"
 #include "cli/cli_table.h"
-#include "domain/indicator.h"
 #include "output/plan_json.h"
 #include "output/target_json.h"
 #include "store/store.h"
@@ -648,8 +647,10 @@ static void print_status(const struct target_report *r)
     } else {
       cli_cell(stdout, clip(b, sizeof b, x->text, 42), 44);
     }
-    const struct indicator_def *def = x->indicator[0] ? indicator_find(x->indicator) : NULL;
-    const char *ind = !x->bound ? "(chưa gắn)" : x->manual ? "nhập tay" : def ? x->indicator : "?";
+    const char *ind = !x->bound         ? "(chưa gắn)"
+                      : x->manual       ? "nhập tay"
+                      : x->indicator[0] ? x->indicator
+                                        : "?";
     cli_cell(stdout, clip(b, sizeof b, ind, 26), 28);
     int measured = x->eval.status != TARGET_UNBOUND;
     cli_cell(stdout, figure_cell(fig, sizeof fig, measured && x->in.has_value, x->in.value, x), 22);
