@@ -8,6 +8,8 @@
  * meanwhile. */
 #include "app/app_report.h"
 
+#include "app/app_monitor.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -647,6 +649,38 @@ static int tasks_of(struct report_tasks *out, struct store *st, const struct sco
   return ERR_OK;
 }
 
+/* The targets' status of the report's plan on the cut-off's last day into
+ * v->targets: the owing unit's rows, or for an agency the plan-wide rows
+ * and its own quotas. A plan outside the viewer's territory leaves the
+ * slot empty (has_targets 0) rather than failing the report. */
+static int targets_of(struct report_view *v, struct store *st, const struct scope *caller,
+                      struct err *err)
+{
+  const struct store_report *r = &v->report;
+  struct app_plan_status_in in = {r->plan_id, r->period_to[0] ? r->period_to : r->due_on,
+                                  r->unit_id ? r->unit_tree : NULL,
+                                  r->unit_id ? r->unit_code : NULL};
+  struct err e = {ERR_OK, ""};
+  int rc = app_plan_status(&v->targets, st, caller, &in, &e);
+  if (rc == ERR_NOT_FOUND || rc == ERR_DENIED)
+    return ERR_OK;
+  if (rc)
+    return err_copy(err, &e);
+  if (!r->unit_id) { /* an agency: the plan-wide rows and its own quotas */
+    size_t keep = 0;
+    for (size_t i = 0; i < v->targets.n; i++) {
+      struct target_row *x = &v->targets.rows[i];
+      if (!x->quota_id || strcmp(x->agency_kind, r->agency_kind) == 0)
+        v->targets.rows[keep++] = *x;
+      else
+        free(x->text);
+    }
+    v->targets.n = keep;
+  }
+  v->has_targets = 1;
+  return ERR_OK;
+}
+
 int app_report_show(struct report_view *out, struct store *st, const struct scope *caller, long id,
                     struct err *err)
 {
@@ -682,6 +716,8 @@ int app_report_show(struct report_view *out, struct store *st, const struct scop
   }
   if (!rc)
     rc = tasks_of(&out->tasks, st, caller, &out->report, err);
+  if (!rc)
+    rc = targets_of(out, st, caller, err);
   if (!rc) {
     snprintf(out->plan_number, sizeof out->plan_number, "%s", plan->number);
     snprintf(out->report_name, sizeof out->report_name, "%s", sched->name);

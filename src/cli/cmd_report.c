@@ -231,6 +231,31 @@ static void print_number(const char *label, int has, double v)
   printf("%s%s", label, has ? b : "-");
 }
 
+/* The targets' status: each row with its status, value and requirement. */
+static void print_targets(const struct report_view *v)
+{
+  if (!v->has_targets) {
+    printf("\nTình hình thực hiện chỉ tiêu: kế hoạch nằm ngoài địa bàn của người xem\n");
+    return;
+  }
+  char d[11];
+  date_to_vn(d, v->targets.at);
+  printf("\nTình hình thực hiện chỉ tiêu (đến ngày %s):\n", d);
+  for (size_t i = 0; i < v->targets.n; i++) {
+    const struct target_row *x = &v->targets.rows[i];
+    char val[32] = "-", req[32] = "-";
+    if (x->in.has_value)
+      number_format_vn(val, sizeof val, x->in.value, x->in.is_ratio ? 1 : 0);
+    if (x->eval.has_required)
+      number_format_vn(req, sizeof req, x->eval.required, x->in.is_ratio ? 1 : 0);
+    printf("- %s%s%s: %s (đạt %s%s, yêu cầu %s%s)\n", x->text, x->assignee[0] ? " — " : "",
+           x->assignee, label_vi(LABEL_TARGET_STATUS, target_status_code(x->eval.status)), val,
+           x->in.is_ratio ? "%" : "", x->eval.required_is_max ? "≤ " : "", req);
+  }
+  if (!v->targets.n)
+    printf("(kế hoạch không có chỉ tiêu cho bên báo cáo)\n");
+}
+
 static void print_report(const struct report_view *v)
 {
   const struct store_report *r = &v->report;
@@ -246,7 +271,7 @@ static void print_report(const struct report_view *v)
   const char *texts[4] = {r->situation, r->results, r->limitations, r->proposals};
   for (int k = 0; k < 4; k++)
     printf("\n%s:\n%s\n", heads[k], texts[k] && *texts[k] ? texts[k] : "(chưa viết)");
-  printf("\nTình hình thực hiện chỉ tiêu: chưa có (phần đánh giá chỉ tiêu sẽ điền vào đây)\n");
+  print_targets(v);
   printf("\nNhiệm vụ (%zu cơ quan được giao):", v->tasks.total);
   for (size_t k = 0; k < 6; k++)
     if (v->tasks.n[k])

@@ -12,6 +12,7 @@ void report_view_free(struct report_view *v)
   free(v->frozen);
   free(v->changed);
   indicator_report_free(&v->live);
+  target_report_free(&v->targets);
   v->frozen = NULL;
   v->changed = NULL;
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "domain/indicator.h"
+#include "domain/target_eval.h"
 #include "store/store_reports.h"
 
 /* The owner's task assignees of the plan, counted by state. */
@@ -32,10 +33,13 @@ struct report_view {
   char report_name[256];
   char recipient[256];
   char owner[160]; /* "xã Bình Hải" or the agency's label */
-  /* The targets' status: filled by the targets evaluation
-   * (domain/target_eval.h) when it lands; until then has_targets is 0 and
-   * the outputs print the slot empty, saying so. */
+  /* The targets' status on the cut-off's last day: the plan's targets as
+   * `plan status` evaluates them, kept to the owing unit's rows (a unit) or
+   * to the plan-wide rows and the agency's quotas (an agency). has_targets
+   * 0 when the plan lies outside the viewer's territory (a commune officer
+   * viewing the report of a district plan): the outputs say so. */
   int has_targets;
+  struct target_report targets;
 };
 void report_view_free(struct report_view *v); /* accepts NULL */
 

@@ -6,11 +6,12 @@
 #include <string.h>
 
 #include "output/json_build.h"
+#include "output/target_json.h"
 #include "types/label.h"
 
-/* The note that goes with the empty targets slot. */
+/* The note that goes with an empty targets slot. */
 static const char TARGETS_NOTE[] =
-    "Tình hình thực hiện chỉ tiêu: chưa có (phần đánh giá chỉ tiêu sẽ điền vào đây)";
+    "Tình hình thực hiện chỉ tiêu: kế hoạch nằm ngoài địa bàn của người xem";
 
 static json_t *label_or_null(enum label_set set, const char *code)
 {
@@ -218,8 +219,9 @@ json_t *report_json_report(const struct report_view *v, const char *today)
     json_build_set(t, label_code_at(LABEL_TASK_STATUS, k), json_integer((json_int_t)v->tasks.n[k]),
                    &ok);
   json_build_set(o, "tasks", t, &ok);
-  json_build_set(o, "targets", json_null(), &ok);
-  json_build_set(o, "targets_note", json_build_str(TARGETS_NOTE), &ok);
+  json_build_set(o, "targets", v->has_targets ? target_json_report(&v->targets) : json_null(), &ok);
+  json_build_set(o, "targets_note", v->has_targets ? json_null() : json_build_str(TARGETS_NOTE),
+                 &ok);
   json_build_set(o, "versions", versions_json(v, &ok), &ok);
   return json_build_done(o, ok);
 }

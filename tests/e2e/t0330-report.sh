@@ -103,7 +103,8 @@ expect_out '"first_submitted_on": "2024-03-12"'
 expect_out '"days_late": 7'
 expect_out '"comment": "Bổ sung kết quả cai nghiện."'
 expect_out '"situation": "Tình hình trên địa bàn xã ổn định.'
-expect_out '"targets": null'
+expect_out '"targets_note": null'
+expect_out '"status": "unbound"'
 n=$(printf '%s\n' "$OUT" | grep -c '"submitted_on": "2024-03-1[24]"')
 [ "$n" = 2 ] || fail "want both versions kept with their dates, got $n"
 run "$PCMT_BIN" --db "$db" report list --on 20/03/2024 --as cb.binhson
