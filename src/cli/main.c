@@ -20,6 +20,7 @@ static const struct command {
     {"plan", cmd_plan, "read plan documents; store, check (4 rõ), correct and publish plans"},
     {"task", cmd_task, "tasks of published plans per assignee: status, notes, evidence"},
     {"classify", cmd_classify, "communes classified each year as complex drug areas"},
+    {"ranking", cmd_ranking, "emulation ranking of a plan's units and agencies"},
     {"calendar", cmd_calendar, "reports owed: by whom, for which period, by when, to whom"},
     {"report", cmd_report, "unit reports: draft, edit, submit, accept or return, show"},
     {"person", cmd_person, "the people register: add, events, search, legal clocks, duplicates"},

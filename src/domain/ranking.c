@@ -7,7 +7,7 @@
 
 static void score_one(struct ranking_item *it)
 {
-  size_t measured = it->achieved + it->on_track + it->at_risk + it->missed;
+  size_t measured = it->achieved + it->on_track + it->at_risk + it->missed + it->unmeasured;
   it->has_target_part = measured > 0;
   if (measured)
     it->target_part =

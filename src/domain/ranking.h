@@ -4,9 +4,11 @@
  * member agency that does — earns a score out of 100 from two parts
  * (docs/ranking.md):
  *
- *  - targets, 70 points: the mean over its measurable quotas of 1 for
- *    achieved, 0.75 on track, 0.25 at risk, 0 missed (not measurable and
- *    unbound quotas do not count);
+ *  - targets, 70 points: the mean over its bound quotas of 1 for achieved,
+ *    0.75 on track, 0.25 at risk, 0 missed, and 0 for a quota that cannot be
+ *    measured for want of a figure (a result not in the data earns nothing,
+ *    so that not entering figures never pays); unbound quotas (no indicator
+ *    chosen yet: the standing office's part) do not count;
  *  - reporting, 30 points: over the reports it owed, 1 for each submitted
  *    on time, 0.5 for each submitted late, 0 for each not submitted.
  *
@@ -27,7 +29,7 @@ struct ranking_item {
   char name[200]; /* "xã Bảo Thắng", "Công an": shown */
   int is_agency;  /* 1: a member agency; 0: a unit */
   /* targets: counts of the assignee's quotas by status */
-  size_t achieved, on_track, at_risk, missed, unmeasured;
+  size_t achieved, on_track, at_risk, missed, unmeasured, unbound;
   /* reports: owed, submitted on time, submitted late */
   size_t owed, on_time, late;
   /* filled by ranking_score: */

@@ -47,21 +47,23 @@ static void scores_and_ranks(void **state)
   assert_false(it[4].scored);
 }
 
-/* Unmeasured quotas do not count: 1 achieved and 3 not measurable is 1.0. */
-static void unmeasured_quotas_do_not_count(void **state)
+/* A quota without a figure earns 0, an unbound one does not count: 1
+ * achieved, 1 without a figure, 3 unbound: (1 + 0) / 2 = 0.5, 50 points. */
+static void quotas_without_figures_earn_nothing(void **state)
 {
   (void)state;
   struct ranking_item it[1] = {item("xã A", 0, 1, 0, 0, 0, 0, 0, 0)};
-  it[0].unmeasured = 3;
+  it[0].unmeasured = 1;
+  it[0].unbound = 3;
   ranking_score(it, 1);
-  assert_true(it[0].score > 99.999 && it[0].score < 100.001);
+  assert_true(it[0].score > 49.999 && it[0].score < 50.001);
 }
 
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(scores_and_ranks),
-      cmocka_unit_test(unmeasured_quotas_do_not_count),
+      cmocka_unit_test(quotas_without_figures_earn_nothing),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
