@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_monitor.h"
+#include "base/array.h"
 #include "domain/audit.h"
 #include "domain/plan_edit.h"
 #include "domain/plan_life.h"
@@ -164,5 +166,53 @@ int app_cascade_link(size_t *n, struct store *st, const struct scope *caller, lo
     *n += !rc;
   }
   plan_link_list_free(&l);
+  return rc;
+}
+
+int app_plan_rollup(struct target_report *r, struct store *st, const struct scope *caller,
+                    struct err *err)
+{
+  struct store_plan_info_list l;
+  int rc = store_plan_list(&l, st, caller, err);
+  if (rc)
+    return rc;
+  char at[DATE_ISO_LEN];
+  date_to_iso(at, r->at);
+  size_t cap = 0;
+  for (size_t i = 0; !rc && i < l.n; i++) {
+    const struct store_plan_info *p = &l.items[i];
+    if (p->parent_id != r->plan_id)
+      continue;
+    struct target_report c;
+    struct app_plan_status_in in = {p->id, at, NULL, NULL};
+    rc = app_plan_status(&c, st, caller, &in, err);
+    if (rc)
+      break;
+    struct target_lower *lo = array_grow(r->lower, &cap, r->n_lower + 1, sizeof *lo);
+    if (!lo) {
+      target_report_free(&c);
+      rc = err_nomem(err);
+      break;
+    }
+    r->lower = lo;
+    lo = &lo[r->n_lower++];
+    memset(lo, 0, sizeof *lo);
+    lo->plan_id = p->id;
+    snprintf(lo->number, sizeof lo->number, "%s", p->number);
+    snprintf(lo->status, sizeof lo->status, "%s", p->status);
+    /* the plan's own targets (not their quota rows) */
+    for (size_t k = 0; k < c.n; k++)
+      if (!c.rows[k].quota_id && (size_t)c.rows[k].eval.status < 6) {
+        lo->n[c.rows[k].eval.status]++;
+        lo->total++;
+      }
+    target_report_free(&c);
+    struct unit u;
+    struct err e = {ERR_OK, ""};
+    if (p->unit_code[0] && unit_get(&u, st, p->unit_tree, p->unit_code, NULL, &e) == ERR_OK)
+      snprintf(lo->unit_name, sizeof lo->unit_name, "%s %s", u.type, u.name);
+  }
+  store_plan_info_list_free(&l);
+  r->has_lower = 1;
   return rc;
 }

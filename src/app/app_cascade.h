@@ -14,6 +14,7 @@
 
 #include "base/err.h"
 #include "domain/plan_derive.h"
+#include "domain/target_eval.h"
 #include "types/scope.h"
 #include "types/unit.h"
 
@@ -41,6 +42,13 @@ struct app_plan_derived {
  * territory. */
 int app_plan_derive(struct app_plan_derived *out, struct store *st, const struct scope *caller,
                     const struct app_plan_derive_in *in, struct err *err);
+
+/* The plans of the caller's territory that implement plan r->plan_id, each
+ * with its own targets counted by status on r->at, into r->lower
+ * (r->has_lower = 1): what `plan status --lower` shows beside the higher
+ * plan's rows. Any role; not audited. */
+int app_plan_rollup(struct target_report *r, struct store *st, const struct scope *caller,
+                    struct err *err);
 
 /* Link plan `plan_id`, just stored, into the cascade (domain/plan_link.h):
  * its parent, and the stored plans that cite it. Each link is written with

@@ -45,7 +45,7 @@ static const char plan_help[] =
     "       pcmt plan bind ID TARGET_ID INDICATOR|manual [--scope plan|quota]\n"
     "       pcmt plan bind ID --propose [--json]   the indicator each target's wording asks for\n"
     "       pcmt plan value ID TARGET_ID VALUE --source TEXT [--on DATE] [--quota QUOTA_ID]\n"
-    "       pcmt plan status ID [--at DATE] [--unit CODE [--tree T]] [--json]\n\n"
+    "       pcmt plan status ID [--at DATE] [--unit CODE [--tree T]] [--lower] [--json]\n\n"
     "Every command but read acts as --as LOGIN (default $PCMT_USER, else the local\n"
     "administrator) for --purpose TEXT, and reaches only the plans of that user's territory.\n"
     "FILE: .docx, .txt, .md, or .pdf (through pdftotext). --again: import a plan whose number\n"
@@ -112,7 +112,7 @@ struct opts {
   const char *as, *purpose, *reason, *unit, *tree;
   const char *days;                             /* derive: --days-earlier */
   const char *scope, *source, *on, *quota, *at; /* bind, value, status */
-  int json, again, propose;
+  int json, again, propose, lower;
   long id, task_id; /* the plan and the task the arguments name */
   char element[16]; /* set: the element ("task") ... */
   long element_id;  /* ... and its id (0 for "plan") */
@@ -164,6 +164,12 @@ static int parse_opts(struct opts *o, int argc, char **argv)
       if (o->npos == subcommands[s].npos)
         return usage(o->sub, "thừa đối số", a);
       o->pos[o->npos++] = a;
+      continue;
+    }
+    if (strcmp(a, "--lower") == 0) {
+      if (o->bit != S_STATUS)
+        return usage(o->sub, "lệnh này không có tùy chọn", a);
+      o->lower = 1;
       continue;
     }
     if (strcmp(a, "--propose") == 0) {
@@ -676,19 +682,40 @@ static void print_status(const struct target_report *r)
   }
 }
 
+/* The lower plans rolled up: each with its targets counted by status. */
+static void print_lower(const struct target_report *r)
+{
+  printf("\nKế hoạch cấp dưới thực hiện kế hoạch này: %zu\n", r->n_lower);
+  for (size_t i = 0; i < r->n_lower; i++) {
+    const struct target_lower *lo = &r->lower[i];
+    printf("- %ld  %s  %s  (%s): %zu chỉ tiêu", lo->plan_id, lo->number[0] ? lo->number : "-",
+           lo->unit_name, label_vi(LABEL_PLAN_STATUS, lo->status), lo->total);
+    for (int k = 0; k < 6; k++)
+      if (lo->n[k])
+        printf("; %s %zu", label_vi(LABEL_TARGET_STATUS, target_status_code((enum target_status)k)),
+               lo->n[k]);
+    printf("\n");
+  }
+}
+
 static int plan_status_cmd(struct session *s, const struct opts *o, long id, struct err *err)
 {
   struct app_plan_status_in in = {id, o->at, o->tree, o->unit};
   struct target_report r;
   int rc = app_plan_status(&r, s->st, s->use, &in, err);
+  if (!rc && o->lower)
+    rc = app_plan_rollup(&r, s->st, s->use, err);
   char *json = NULL;
   if (!rc && o->json)
     rc = target_json_dump_report(&json, &r, err);
   if (!rc) {
     if (json)
       print_text(json);
-    else
+    else {
       print_status(&r);
+      if (o->lower)
+        print_lower(&r);
+    }
   }
   target_report_free(&r);
   return rc;

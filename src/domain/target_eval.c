@@ -184,5 +184,6 @@ void target_report_free(struct target_report *r)
   for (size_t i = 0; i < r->n; i++)
     free(r->rows[i].text);
   free(r->rows);
+  free(r->lower);
   memset(r, 0, sizeof *r);
 }

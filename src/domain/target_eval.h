@@ -129,6 +129,17 @@ struct target_row {
   struct date before_from, before_to; /* the comparable earlier period, when in.has_before */
 };
 
+/* A lower plan that implements the plan (plan.parent_id), its own targets
+ * counted by status on the same date: the rollup beside the higher plan's. */
+struct target_lower {
+  long plan_id;
+  char number[64];     /* "15/KH-UBND", "" when none */
+  char unit_name[160]; /* "xã Bảo Thắng" */
+  char status[12];     /* the lower plan's life: draft, published, closed */
+  size_t n[6];         /* its targets by enum target_status */
+  size_t total;
+};
+
 /* The status of a plan's targets on one date: every target, bound or not,
  * in the plan's order, each followed by its quotas. */
 struct target_report {
@@ -139,6 +150,9 @@ struct target_report {
   struct unit unit;     /* with --unit: the unit kept (id 0 otherwise) */
   struct target_row *rows;
   size_t n;
+  int has_lower;              /* the lower plans were asked for (plan status --lower): */
+  struct target_lower *lower; /* those in the caller's reach */
+  size_t n_lower;
 };
 void target_report_free(struct target_report *r); /* accepts NULL */
 

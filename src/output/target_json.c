@@ -100,6 +100,25 @@ json_t *target_json_report(const struct target_report *r)
   for (size_t i = 0; i < r->n; i++)
     json_build_push(a, row_json(&r->rows[i], &ok), &ok);
   json_build_set(o, "targets", a, &ok);
+  if (r->has_lower) {
+    json_t *lower = json_array();
+    for (size_t i = 0; i < r->n_lower; i++) {
+      const struct target_lower *lo = &r->lower[i];
+      json_t *x = json_object();
+      json_build_set(x, "plan_id", json_integer(lo->plan_id), &ok);
+      json_build_set(x, "number", json_build_str(lo->number), &ok);
+      json_build_set(x, "unit_name", json_build_str(lo->unit_name), &ok);
+      json_build_set(x, "plan_status", json_build_str(lo->status), &ok);
+      json_build_set(x, "targets", json_integer((json_int_t)lo->total), &ok);
+      json_t *by = json_object();
+      for (int k = 0; k < 6; k++)
+        json_build_set(by, target_status_code((enum target_status)k),
+                       json_integer((json_int_t)lo->n[k]), &ok);
+      json_build_set(x, "by_status", by, &ok);
+      json_build_push(lower, x, &ok);
+    }
+    json_build_set(o, "lower_plans", lower, &ok);
+  }
   return json_build_done(o, ok);
 }
 

@@ -45,6 +45,14 @@ expect_status 0
 run "$PCMT_BIN" --db "$db" plan show "$OUT"
 expect_out "23/09/2024"
 
+# the province's status shows its two lower drafts beside its own targets
+run "$PCMT_BIN" --db "$db" plan status "$plan" --lower
+expect_status 0
+expect_out "Kế hoạch cấp dưới thực hiện kế hoạch này: 2"
+expect_out "huyện Bảo Thắng"
+run "$PCMT_BIN" --db "$db" plan status "$plan" --lower --json
+expect_out '"lower_plans"'
+
 # the province itself and a unit of another province are not below the plan
 run "$PCMT_BIN" --db "$db" plan derive "$plan" --unit 10
 expect_status 2

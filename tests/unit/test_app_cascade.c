@@ -18,6 +18,7 @@
 
 #include "app/app.h"
 #include "app/app_cascade.h"
+#include "app/app_monitor.h"
 #include "app/app_plan.h"
 #include "store/store.h"
 #include "types/scope.h"
@@ -324,6 +325,35 @@ static void derive_a_district_from_a_real_plan(void **state)
   plan_free(&p);
 }
 
+/* The province's status shows its lower plans: the two communes' drafts,
+ * each with its 3 targets (none bound yet: 3 unbound). */
+static void the_lower_plans_roll_up(void **state)
+{
+  struct fx *f = *state;
+  long prov = import(f, &f->laocai, f->prov, 0, NULL);
+  publish(f, prov);
+  struct app_plan_derived d1, d2;
+  struct err err = {0};
+  assert_int_equal(derive(&d1, f, &f->laocai, prov, NULL, "02905", -1, &err), ERR_OK);
+  assert_int_equal(derive(&d2, f, &f->laocai, prov, NULL, "02647", -1, &err), ERR_OK);
+  struct target_report r;
+  struct app_plan_status_in in = {prov, "2026-06-30", NULL, NULL};
+  assert_int_equal(app_plan_status(&r, f->st, &f->laocai, &in, &err), ERR_OK);
+  assert_int_equal(app_plan_rollup(&r, f->st, &f->laocai, &err), ERR_OK);
+  assert_true(r.has_lower);
+  assert_int_equal(r.n_lower, 2);
+  for (size_t i = 0; i < 2; i++) {
+    assert_int_equal(r.lower[i].total, 3);
+    assert_int_equal(r.lower[i].n[TARGET_UNBOUND], 3);
+    assert_string_equal(r.lower[i].status, "draft");
+  }
+  int seen = 0;
+  for (size_t i = 0; i < 2; i++)
+    seen += strcmp(r.lower[i].unit_name, "xã Bảo Thắng") == 0;
+  assert_int_equal(seen, 1);
+  target_report_free(&r);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -333,6 +363,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(derive_drafts_what_falls_to_a_commune, setup, teardown),
       cmocka_unit_test_setup_teardown(derive_refuses_and_writes_nothing, setup, teardown),
       cmocka_unit_test_setup_teardown(derive_a_district_from_a_real_plan, setup, teardown),
+      cmocka_unit_test_setup_teardown(the_lower_plans_roll_up, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
