@@ -81,6 +81,33 @@ static int is_space(utf8proc_int32_t cp)
   return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
+int text_upper(char **out, const char *s, struct err *err)
+{
+  *out = NULL;
+  int rc = check_input(s, err);
+  if (rc)
+    return rc;
+  utf8proc_uint8_t *r;
+  rc = map(&r, s, UTF8PROC_COMPOSE, err);
+  if (rc)
+    return rc;
+  /* upper-casing a Vietnamese letter keeps its length in UTF-8 (NFC: "ủ" and
+   * "Ủ" are both three bytes); anything that would grow is left as it is */
+  for (utf8proc_ssize_t i = 0; r[i];) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(r + i, -1, &cp);
+    if (n <= 0)
+      break;
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), enc);
+    if (m == n)
+      memcpy(r + i, enc, (size_t)n);
+    i += n;
+  }
+  *out = (char *)r;
+  return ERR_OK;
+}
+
 int text_casefold(char **out, const char *s, struct err *err)
 {
   *out = NULL;

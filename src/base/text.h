@@ -28,6 +28,11 @@ int text_fold(char **out, const char *s, struct err *err);
  * with the same result differ only by case and spacing. */
 int text_casefold(char **out, const char *s, struct err *err);
 
+/* s in capitals, NFC ("Ủy ban nhân dân tỉnh Lào Cai" -> "ỦY BAN NHÂN DÂN TỈNH LÀO
+ * CAI"): the issuing body's line of an administrative document. *out is
+ * malloc'd. ERR_INPUT for invalid UTF-8. */
+int text_upper(char **out, const char *s, struct err *err);
+
 /* 1 when text_key would keep something of s (a letter or a digit once
  * folded), else 0 (a name made of punctuation; also invalid UTF-8 or out of
  * memory). Without a copy when s has an ASCII letter or digit. */

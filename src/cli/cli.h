@@ -38,5 +38,7 @@ int cmd_user(int argc, char **argv, const struct cli_global *g);
 int cmd_serve(int argc, char **argv, const struct cli_global *g);
 int cmd_calendar(int argc, char **argv, const struct cli_global *g);
 int cmd_report(int argc, char **argv, const struct cli_global *g);
+/* `pcmt report consolidated ...` (cmd_consolidated.c); argv[0] is "consolidated". */
+int cmd_report_consolidated(int argc, char **argv, const struct cli_global *g);
 
 #endif

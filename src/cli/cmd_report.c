@@ -34,7 +34,8 @@ static const char report_help[] =
     "       pcmt report submit ID [--on DATE]\n"
     "       pcmt report accept ID [--comment TEXT] [--on DATE]\n"
     "       pcmt report return ID --comment TEXT [--on DATE]\n"
-    "       pcmt report show ID [--on DATE] [--json]\n\n"
+    "       pcmt report show ID [--on DATE] [--json]\n"
+    "       pcmt report consolidated PLAN_ID --period P --format docx|json [-o FILE]\n\n"
     "Every command acts as --as LOGIN (default $PCMT_USER, else the local administrator)\n"
     "for --purpose TEXT.\n"
     "list: the reports owed in the territory (pcmt calendar's entries), --status due, draft,\n"
@@ -485,6 +486,8 @@ int cmd_report(int argc, char **argv, const struct cli_global *g)
     fputs(report_help, argc < 2 ? stderr : stdout);
     return argc < 2 ? err_exit_status(ERR_INPUT) : 0;
   }
+  if (strcmp(argv[1], "consolidated") == 0)
+    return cmd_report_consolidated(argc - 1, argv + 1, g);
   struct opts o;
   int rc = parse_opts(&o, argc, argv);
   if (rc)

@@ -316,6 +316,21 @@ static void collation_names_list(void **state)
   expect_order(in, want, sizeof want / sizeof *want);
 }
 
+/* Capitals for an issuing body's line, every Vietnamese letter kept whole. */
+static void upper_keeps_vietnamese_letters(void **state)
+{
+  (void)state;
+  char *u;
+  struct err err = {0};
+  assert_int_equal(text_upper(&u, "Ủy ban nhân dân tỉnh Lào Cai", &err), ERR_OK);
+  assert_string_equal(u, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI");
+  free(u);
+  assert_int_equal(text_upper(&u, "Ban Chỉ đạo 138 huyện Bình Sơn", &err), ERR_OK);
+  assert_string_equal(u, "BAN CHỈ ĐẠO 138 HUYỆN BÌNH SƠN");
+  free(u);
+  assert_int_equal(text_upper(&u, "\xff", &err), ERR_INPUT);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -334,6 +349,7 @@ int main(void)
       cmocka_unit_test(collation_letters_before_tones),
       cmocka_unit_test(collation_key_is_binary_and_stable),
       cmocka_unit_test(collation_names_list),
+      cmocka_unit_test(upper_keeps_vietnamese_letters),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

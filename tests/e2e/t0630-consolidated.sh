@@ -1,0 +1,113 @@
+#!/bin/sh
+# t0630-consolidated.sh: `pcmt report consolidated` through the real binary on
+# the sample campaign plan of Lào Cai (004, old units) over a generated
+# province (seed 1), for the third quarter of 2024.
+# - Every figure is the one `pcmt indicators` computes for the same unit and
+#   period (a second path to the same registers): the province's cases, and
+#   each district's cases in the per-unit table.
+# - For a leader (no access to personal records), every district count from
+#   1 to 4 is hidden ("<5", no value), and a column's total is hidden exactly
+#   when the hidden cells would come back by subtraction (one hidden cell, or
+#   k cells hiding k or 4k), checked here by an independent reading of the rule.
+# - The .docx opens in LibreOffice: the PDF's text holds the national name,
+#   the motto, the title and a quota row of the targets table with its figure.
+set -u
+. "$PCMT_SOURCE_DIR/tests/e2e/lib.sh"
+
+db="$T/cons.db"
+plans="$PCMT_SOURCE_DIR/tests/fixtures/plans"
+
+run "$PCMT_BIN" --db "$db" init
+expect_status 0
+run "$PCMT_BIN" --db "$db" units import
+expect_status 0
+run "$PCMT_BIN" --db "$db" user add cb.laocai --role officer --unit 15
+expect_status 0
+run "$PCMT_BIN" --db "$db" user add ld.laocai --role leader --unit 15
+expect_status 0
+run "$PCMT_BIN" --db "$db" gen --scale province --province 10 --seed 1
+expect_status 0
+run "$PCMT_BIN" --db "$db" plan import "$plans/004_91f2c84d0a0eb75f.txt" --as cb.laocai
+expect_status 0
+plan=$OUT
+run "$PCMT_BIN" --db "$db" plan publish "$plan" --as cb.laocai
+expect_status 0
+run "$PCMT_BIN" --db "$db" plan bind "$plan" --propose --json --as cb.laocai
+target=$(printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+for p in json.load(sys.stdin)["proposals"]:
+    if p["text"].startswith("Các huyện, thị xã, thành phố 160 vụ"):
+        print(p["target_id"])')
+run "$PCMT_BIN" --db "$db" plan bind "$plan" "$target" cases_detected --as cb.laocai
+expect_status 0
+
+run "$PCMT_BIN" --db "$db" report consolidated "$plan" --period 2024-Q3 --format json -o "$T/c.json" --as cb.laocai
+expect_status 0
+run "$PCMT_BIN" --db "$db" indicators --unit 10 --tree pre2025 --period 2024-Q3 --json --as cb.laocai
+printf '%s\n' "$OUT" >"$T/prov.json"
+run "$PCMT_BIN" --db "$db" indicators --unit 086 --tree pre2025 --period 2024-Q3 --json --as cb.laocai
+printf '%s\n' "$OUT" >"$T/bt.json"
+python3 - "$T/c.json" "$T/prov.json" "$T/bt.json" <<'PY' || fail "figures differ from pcmt indicators"
+import json, sys
+c, prov, bt = (json.load(open(p)) for p in sys.argv[1:4])
+def ind(d, code):
+    return [x["value"] for x in d["indicators"] if x["code"] == code and x["group"] is None][0]
+fig = [f for f in c["figures"] if f["indicator"] == "cases_detected"][0]
+assert fig["now"] == ind(prov, "cases_detected"), (fig, ind(prov, "cases_detected"))
+assert fig["source"] == {"indicator": "cases_detected", "unit_tree": "pre2025", "unit_code": "10",
+                         "from": "2024-07-01", "to": "2024-09-30"}, fig["source"]
+col = c["units"]["indicators"].index("cases_detected")
+row = [r for r in c["units"]["rows"] if r["unit_code"] == "086"][0]
+assert row["values"][col] == ind(bt, "cases_detected"), (row, ind(bt, "cases_detected"))
+assert len(c["units"]["rows"]) == 9
+assert c["small_counts_hidden"] is False
+PY
+
+run "$PCMT_BIN" --db "$db" report consolidated "$plan" --period 2024-Q3 --format json -o "$T/l.json" --as ld.laocai
+expect_status 0
+python3 - "$T/c.json" "$T/l.json" <<'PY' || fail "small counts not hidden as the rule says"
+import json, sys
+full, led = (json.load(open(p)) for p in sys.argv[1:3])
+assert led["small_counts_hidden"] is True
+hidden_any = 0
+for k, code in enumerate(full["units"]["indicators"]):
+    vals = [r["values"][k] for r in full["units"]["rows"]]
+    small = [v for v in vals if 1 <= v <= 4 and v == int(v)]
+    for r_full, r_led in zip(full["units"]["rows"], led["units"]["rows"]):
+        v = r_full["values"][k]
+        if 1 <= v <= 4:
+            assert r_led["values"][k] is None and r_led["display"][k] == "<5", (code, r_led)
+            hidden_any += 1
+        else:
+            assert r_led["values"][k] == v, (code, r_led, v)
+    pinned = len(small) == 1 or (len(small) > 1 and sum(small) in (len(small), 4 * len(small)))
+    assert (led["units"]["totals"][k] is None) == pinned, (code, small, led["units"]["totals"][k])
+print("hidden cells:", hidden_any)
+PY
+
+run "$PCMT_BIN" --db "$db" report consolidated "$plan" --period 2024-Q3 --format docx -o "$T/c.docx" --as cb.laocai
+expect_status 0
+(cd "$T" && libreoffice -env:UserInstallation="file://$T/lo" --headless --convert-to pdf c.docx >/dev/null 2>&1)
+[ -s "$T/c.pdf" ] || fail "LibreOffice did not convert the .docx"
+pdftotext -layout "$T/c.pdf" "$T/c.txt"
+OUT=$(cat "$T/c.txt")
+expect_out "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+expect_out "Độc lập - Tự do - Hạnh phúc"
+expect_out "BÁO CÁO"
+city=$(python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))
+r = [x for x in c["targets"]["targets"] if x["assignee"] == "thành phố Lào Cai" and x["indicator"] == "cases_detected"][0]
+v = r["value"]
+print(f"{v:.0f}" if v == int(v) else v)' "$T/c.json")
+line=$(grep -- "- thành phố Lào Cai" "$T/c.txt" | head -1)
+printf '%s\n' "$line" | grep -q " $city " || fail "the city's quota row lacks its figure $city: $line"
+
+run "$PCMT_BIN" --db "$db" report consolidated "$plan" --period 2024-Q3 --format xls -o x --as cb.laocai
+expect_status 2
+run "$PCMT_BIN" --db "$db" report consolidated "$plan" --period 2024-Q3 --format docx --as cb.laocai
+expect_status 2
+run "$PCMT_BIN" --db "$db" report consolidated 999 --period 2024-Q3 --format json --as cb.laocai
+expect_status 3
+
+finish
