@@ -8,6 +8,7 @@ PACKAGES="
 build-essential cmake pkg-config clang clang-format
 libsqlite3-dev libutf8proc-dev libsodium-dev libjansson-dev libcmocka-dev
 libevent-dev libzip-dev libxml2-dev libxlsxwriter-dev libpq-dev zlib1g-dev
+liboath-dev libqrencode-dev oathtool
 poppler-utils sqlite3 curl
 libreoffice-calc-nogui libreoffice-writer-nogui python3-openpyxl
 "

@@ -8,8 +8,10 @@
 
 #include "app/app.h"
 #include "domain/audit.h"
+#include "domain/mfa_rule.h"
 #include "domain/password.h"
 #include "store/store.h"
+#include "store/store_mfa.h"
 #include "store/store_sessions.h"
 #include "store/store_users.h"
 
@@ -56,9 +58,8 @@ static int finish(struct store *st, int rc, struct err *err)
   return store_write_commit(st, err);
 }
 
-/* Record a failed attempt for the login and the address, in one write. */
-static int count_failure(struct store *st, const char *login, const char *addr, long now,
-                         const struct app_session_limits *lim, struct err *err)
+int app_session_count_failure(struct store *st, const char *login, const char *addr, long now,
+                              const struct app_session_limits *lim, struct err *err)
 {
   int rc = store_write_begin(st, err);
   if (rc)
@@ -67,6 +68,23 @@ static int count_failure(struct store *st, const char *login, const char *addr, 
   if (!rc)
     rc = store_signin_failure_add(st, "addr", addr, now, now - lim->window_s, err);
   return finish(st, rc, err);
+}
+
+int app_session_throttle(struct store *st, const char *login, const char *addr, long now,
+                         const struct app_session_limits *lim, struct err *err)
+{
+  long n_login = 0, n_addr = 0;
+  int rc = store_signin_failure_count(&n_login, st, "login", login, now - lim->window_s, err);
+  if (!rc)
+    rc = store_signin_failure_count(&n_addr, st, "addr", addr, now - lim->window_s, err);
+  if (rc)
+    return rc;
+  if (n_login >= lim->login_max || n_addr >= lim->addr_max)
+    return err_set(err, ERR_DENIED,
+                   "Đăng nhập sai quá nhiều lần. Hãy thử lại sau %ld phút hoặc liên hệ "
+                   "người quản trị.",
+                   (lim->window_s + 59) / 60);
+  return ERR_OK;
 }
 
 int app_session_signin(struct app_session *out, struct store *st, const char *login,
@@ -81,17 +99,9 @@ int app_session_signin(struct app_session *out, struct store *st, const char *lo
   addr = addr && *addr ? addr : "?";
   if (strlen(login) >= SCOPE_USER_MAX || strlen(password ? password : "") > PASSWORD_MAX)
     return err_set(err, ERR_DENIED, "%s", wrong);
-  long n_login = 0, n_addr = 0;
-  int rc = store_signin_failure_count(&n_login, st, "login", login, now - lim->window_s, err);
-  if (!rc)
-    rc = store_signin_failure_count(&n_addr, st, "addr", addr, now - lim->window_s, err);
+  int rc = app_session_throttle(st, login, addr, now, lim, err);
   if (rc)
     return rc;
-  if (n_login >= lim->login_max || n_addr >= lim->addr_max)
-    return err_set(err, ERR_DENIED,
-                   "Đăng nhập sai quá nhiều lần. Hãy thử lại sau %ld phút hoặc liên hệ "
-                   "người quản trị.",
-                   (lim->window_s + 59) / 60);
 
   long id = 0;
   int disabled = 0;
@@ -104,9 +114,23 @@ int app_session_signin(struct app_session *out, struct store *st, const char *lo
     hash[0] = '\0';
   int ok = password_verify(hash, password) && id && !disabled; /* verifies even when unknown */
   if (!ok) {
-    rc = count_failure(st, login, addr, now, lim, err);
+    rc = app_session_count_failure(st, login, addr, now, lim, err);
     return rc ? rc : err_set(err, ERR_DENIED, "%s", wrong);
   }
+
+  /* the second step this user owes, if any */
+  struct store_totp tt;
+  enum scope_role role;
+  int level = 0;
+  rc = store_totp_get(&tt, st, id, &e);
+  if (rc && rc != ERR_NOT_FOUND)
+    return err_copy(err, &e);
+  int has_factor = !rc && tt.confirmed;
+  sodium_memzero(&tt, sizeof tt);
+  rc = store_mfa_user_level(&role, &level, st, id, err);
+  if (rc)
+    return rc;
+  const char *stage = has_factor ? "code" : mfa_rule_required(role, level) ? "enrol" : "";
 
   unsigned char token[TOKEN_BYTES], th[STORE_SESSION_HASH];
   randombytes_buf(token, sizeof token);
@@ -119,9 +143,14 @@ int app_session_signin(struct app_session *out, struct store *st, const char *lo
   if (!rc) {
     rc = store_signin_failure_clear(st, "login", login, err);
     if (!rc)
-      rc = store_session_insert(&out->id, st, th, id, now, err);
+      rc = store_session_insert(&out->id, st, th, id, stage, now, err);
     if (!rc)
-      rc = audit_record(st, &sc, "session.signin", "user", id, "đăng nhập trên web", err);
+      rc = audit_record(st, &sc, "session.signin", "user", id,
+                        *stage == 'c' ? "đăng nhập trên web bằng mật khẩu; chờ mã xác thực"
+                        : *stage == 'e' ? "đăng nhập trên web bằng mật khẩu; phải đăng ký "
+                                          "xác thực hai bước"
+                                        : "đăng nhập trên web",
+                        err);
     rc = finish(st, rc, err);
   }
   if (rc) {
@@ -130,7 +159,9 @@ int app_session_signin(struct app_session *out, struct store *st, const char *lo
     return rc;
   }
   out->user_id = id;
+  out->role = role;
   snprintf(out->login, sizeof out->login, "%s", login);
+  snprintf(out->stage, sizeof out->stage, "%s", stage);
   sodium_bin2hex(out->token, sizeof out->token, token, sizeof token);
   csrf_of(out->csrf, token);
   sodium_memzero(token, sizeof token);
@@ -179,6 +210,7 @@ int app_session_check(struct app_session *out, struct store *st, const char *tok
   out->user_id = s.user_id;
   out->role = s.role;
   snprintf(out->login, sizeof out->login, "%s", s.login);
+  snprintf(out->stage, sizeof out->stage, "%s", s.stage);
   csrf_of(out->csrf, token);
   sodium_memzero(token, sizeof token);
   return ERR_OK;

@@ -42,10 +42,14 @@ struct app_session {
   enum scope_role role;          /* the user's role (set by check) */
   char csrf[APP_SESSION_TOKEN];  /* the token every state-changing form carries */
   char token[APP_SESSION_TOKEN]; /* the cookie's value (set by sign-in only) */
+  char stage[8]; /* "" open; "code": waits for a second-factor code; "enrol": for enrolment */
 };
 
 /* Sign user `login` in with `password` from client address `addr`. On
- * success *out holds the new session with its token (for the cookie).
+ * success *out holds the new session with its token (for the cookie). A
+ * user with a second factor gets a session at stage "code", one who must
+ * have one and has none at stage "enrol" (app_mfa.h): such a session
+ * reaches only the second step's pages until that step is done.
  * ERR_DENIED "Tên đăng nhập hoặc mật khẩu không đúng." for an unknown
  * login, a wrong password, a disabled user or one without a web password;
  * ERR_DENIED with the lockout message while the login or the address is
@@ -54,8 +58,8 @@ int app_session_signin(struct app_session *out, struct store *st, const char *lo
                        const char *password, const char *addr, long now,
                        const struct app_session_limits *lim, struct err *err);
 
-/* The open session whose token is `token` (the cookie's value), its idle
- * clock restarted at `now`. ERR_DENIED when the token is malformed or
+/* The open session whose token is `token` (the cookie's value), with its
+ * stage, its idle clock restarted at `now`. ERR_DENIED when the token is malformed or
  * unknown, or the session has ended or expired (an expired session is
  * ended here). out->token is left empty. */
 int app_session_check(struct app_session *out, struct store *st, const char *token, long now,
@@ -64,6 +68,15 @@ int app_session_check(struct app_session *out, struct store *st, const char *tok
 /* 1 when `csrf` (a form's field) is the session's CSRF token. Constant
  * time. */
 int app_session_csrf_ok(const struct app_session *s, const char *csrf);
+
+/* ERR_DENIED with the lockout message when `login` or `addr` has failed
+ * too often within the window (no secret may be checked then); else
+ * ERR_OK. Shared by the password and the second factor. */
+int app_session_throttle(struct store *st, const char *login, const char *addr, long now,
+                         const struct app_session_limits *lim, struct err *err);
+/* Count a failed attempt of `login` from `addr`, in its own write. */
+int app_session_count_failure(struct store *st, const char *login, const char *addr, long now,
+                              const struct app_session_limits *lim, struct err *err);
 
 /* End session `s` at `now` (sign-out). */
 int app_session_signout(struct store *st, const struct app_session *s, long now, struct err *err);

@@ -1,4 +1,5 @@
-/* cmd_user.c: `pcmt user` — the users of the database: add, list, disable, enable.
+/* cmd_user.c: `pcmt user` — the users of the database: add, list, disable, enable,
+ * passwd, reset-mfa.
  *
  * A thin front end over app/app_user.h: parse, open the caller (cli_caller),
  * call one operation, print. The list is a table padded by display width
@@ -12,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app_mfa.h"
 #include "app/app_user.h"
 #include "cli/cli.h"
 #include "cli/cli_table.h"
@@ -24,7 +26,8 @@ static const char user_help[] =
     "                      [--name \"FULL NAME\"]\n"
     "       pcmt user list [--json]\n"
     "       pcmt user disable LOGIN | enable LOGIN\n"
-    "       pcmt user passwd LOGIN\n\n"
+    "       pcmt user passwd LOGIN\n"
+    "       pcmt user reset-mfa LOGIN\n\n"
     "Every command acts as --as LOGIN (default $PCMT_USER, else the local administrator\n"
     "\"admin\" that pcmt init creates); only an administrator manages users, inside its own\n"
     "territory. ROLE: admin, officer (standing office), agency (member agency: give --agency\n"
@@ -34,7 +37,9 @@ static const char user_help[] =
     "echo\n"
     "on a terminal): at least 10 characters, not the login, not a common password. Empty: the\n"
     "user cannot sign in on the web (add only). passwd ends every web session of the user; an\n"
-    "administrator sets it for the users of its territory, any user its own.\n";
+    "administrator sets it for the users of its territory, any user its own.\n"
+    "reset-mfa (administrator) removes the user's second factor and recovery codes and ends the\n"
+    "user's web sessions; the user enrols again at the next sign-in.\n";
 
 /* Column widths of the user list, in display columns. */
 enum { W_LOGIN = 20, W_ROLE = 28, W_UNIT = 28 };
@@ -142,8 +147,8 @@ int cmd_user(int argc, char **argv, const struct cli_global *g)
   }
   int is_add = strcmp(sub, "add") == 0, is_list = strcmp(sub, "list") == 0;
   int is_disable = strcmp(sub, "disable") == 0, is_enable = strcmp(sub, "enable") == 0;
-  int is_passwd = strcmp(sub, "passwd") == 0;
-  if (!(is_add || is_list || is_disable || is_enable || is_passwd) ||
+  int is_passwd = strcmp(sub, "passwd") == 0, is_reset_mfa = strcmp(sub, "reset-mfa") == 0;
+  if (!(is_add || is_list || is_disable || is_enable || is_passwd || is_reset_mfa) ||
       (is_list ? pos != NULL : pos == NULL) || (is_add && !role) || (json && !is_list)) {
     fputs(user_help, stderr);
     return err_exit_status(ERR_INPUT);
@@ -165,6 +170,8 @@ int cmd_user(int argc, char **argv, const struct cli_global *g)
       printf("%ld\n", id);
   } else if (!rc && is_passwd) {
     rc = app_user_set_password(st, &caller, pos, pw, 0, (long)time(NULL), &err);
+  } else if (!rc && is_reset_mfa) {
+    rc = app_mfa_reset(st, &caller, pos, (long)time(NULL), &err);
   } else if (!rc && is_list) {
     rc = user_list_cmd(st, &caller, json, &err);
   } else if (!rc) {

@@ -16,13 +16,13 @@ static int exec_stmt(struct stmt *s, struct err *err)
 }
 
 int store_session_insert(long *id, struct store *st, const unsigned char *hash, long user_id,
-                         long now, struct err *err)
+                         const char *stage, long now, struct err *err)
 {
   *id = 0;
   struct stmt *s;
   int rc = db_prepare(&s, st,
-                      "INSERT INTO web_session (token_hash, user_id, created_at, seen_at) "
-                      "VALUES (?, ?, ?, ?) RETURNING id",
+                      "INSERT INTO web_session (token_hash, user_id, created_at, seen_at, stage) "
+                      "VALUES (?, ?, ?, ?, ?) RETURNING id",
                       err);
   if (rc)
     return rc;
@@ -30,6 +30,10 @@ int store_session_insert(long *id, struct store *st, const unsigned char *hash, 
   db_bind_int(s, 2, user_id);
   db_bind_int(s, 3, now);
   db_bind_int(s, 4, now);
+  if (stage && *stage)
+    db_bind_text(s, 5, stage);
+  else
+    db_bind_null(s, 5);
   struct err e = {ERR_OK, ""};
   int r = db_step(s, &e);
   if (r == 1)
@@ -45,11 +49,12 @@ int store_session_get(struct store_session *out, struct store *st, const unsigne
 {
   memset(out, 0, sizeof *out);
   struct stmt *s;
-  int rc = db_prepare(&s, st,
-                      "SELECT s.id, s.user_id, a.login, a.disabled_at IS NOT NULL, s.created_at, "
-                      "s.seen_at, s.ended_at IS NOT NULL, a.role FROM web_session s "
-                      "JOIN app_user a ON a.id = s.user_id WHERE s.token_hash = ?",
-                      err);
+  int rc = db_prepare(
+      &s, st,
+      "SELECT s.id, s.user_id, a.login, a.disabled_at IS NOT NULL, s.created_at, "
+      "s.seen_at, s.ended_at IS NOT NULL, a.role, COALESCE(s.stage, '') FROM web_session s "
+      "JOIN app_user a ON a.id = s.user_id WHERE s.token_hash = ?",
+      err);
   if (rc)
     return rc;
   db_bind_blob(s, 1, hash, STORE_SESSION_HASH);
@@ -67,11 +72,26 @@ int store_session_get(struct store_session *out, struct store *st, const unsigne
     for (int k = SCOPE_ADMIN; k <= SCOPE_LEADER; k++)
       if (strcmp(db_col_text(s, 7), scope_role_name((enum scope_role)k)) == 0)
         out->role = (enum scope_role)k;
+    snprintf(out->stage, sizeof out->stage, "%s", db_col_text(s, 8));
   }
   db_finalize(s);
   if (r < 0)
     return err_copy(err, &e);
   return r == 1 ? ERR_OK : err_set(err, ERR_NOT_FOUND, "không có phiên đăng nhập này");
+}
+
+int store_session_set_stage(struct store *st, long id, const char *stage, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st, "UPDATE web_session SET stage = ? WHERE id = ?", err);
+  if (rc)
+    return rc;
+  if (stage && *stage)
+    db_bind_text(s, 1, stage);
+  else
+    db_bind_null(s, 1);
+  db_bind_int(s, 2, id);
+  return exec_stmt(s, err);
 }
 
 int store_session_touch(struct store *st, long id, long now, struct err *err)

@@ -23,11 +23,15 @@ struct store_session {
   long created_at;            /* signed in */
   long seen_at;               /* last request */
   int ended;                  /* signed out */
+  char stage[8];              /* "" full; "code" or "enrol": waits for its second step */
 };
 
-/* A new open session for user_id; *id its row id. */
+/* A new open session for user_id at `stage` (NULL or "": full; "code" or
+ * "enrol": waiting for the second factor); *id its row id. */
 int store_session_insert(long *id, struct store *st, const unsigned char *hash, long user_id,
-                         long now, struct err *err);
+                         const char *stage, long now, struct err *err);
+/* Set session id's stage (NULL: full). */
+int store_session_set_stage(struct store *st, long id, const char *stage, struct err *err);
 /* The session whose token hashes to `hash`. ERR_NOT_FOUND when none. */
 int store_session_get(struct store_session *out, struct store *st, const unsigned char *hash,
                       struct err *err);

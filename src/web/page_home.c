@@ -10,7 +10,9 @@ int page_home(struct web_req *rq)
   layout_begin(rq, "Trang chủ");
   html_raw(b, "<h1>Hệ thống quản lý công tác phòng, chống ma túy</h1>\n"
               "<p>Bạn đã đăng nhập. Các trang nghiệp vụ (tổng quan, kế hoạch, việc của tôi,"
-              " báo cáo, danh sách, chỉ số) sẽ có tại đây.</p>\n");
+              " báo cáo, danh sách, chỉ số) sẽ có tại đây.</p>\n"
+              "<p><a href=\"/xac-thuc/dang-ky\">Xác thực hai bước</a>: bảo vệ tài khoản bằng"
+              " mã trên điện thoại.</p>\n");
   layout_end(rq);
   return request_html(rq, 200);
 }

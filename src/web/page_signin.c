@@ -58,5 +58,8 @@ int page_signin_post(struct web_req *rq)
     return rc;
   request_set_session_cookie(rq, s.token);
   rq->user_id = s.user_id;
-  return request_redirect(rq, "/");
+  /* a session that owes its second step goes there first */
+  return request_redirect(rq, s.stage[0] == 'c'   ? "/xac-thuc"
+                              : s.stage[0] == 'e' ? "/xac-thuc/dang-ky"
+                                                  : "/");
 }

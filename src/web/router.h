@@ -14,9 +14,10 @@
 
 /* Who may reach a route (checked before its handler runs). */
 enum route_access {
-  ROUTE_PUBLIC,    /* anyone, signed in or not */
-  ROUTE_SIGNED_IN, /* a signed-in user of any role */
-  ROUTE_ADMIN      /* a signed-in administrator */
+  ROUTE_PUBLIC,     /* anyone, signed in or not */
+  ROUTE_SIGNED_IN,  /* a signed-in user of any role, past the second factor */
+  ROUTE_ADMIN,      /* a signed-in administrator, past the second factor */
+  ROUTE_SECOND_STEP /* a signed-in user, also one whose session waits for its second step */
 };
 
 struct web_req;

@@ -7,6 +7,10 @@ const struct route routes[] = {
     {"GET", "/static/{file}", static_serve, ROUTE_PUBLIC},
     {"GET", "/dang-nhap", page_signin, ROUTE_PUBLIC},
     {"POST", "/dang-nhap", page_signin_post, ROUTE_PUBLIC},
-    {"POST", "/dang-xuat", page_signout, ROUTE_SIGNED_IN},
+    {"POST", "/dang-xuat", page_signout, ROUTE_SECOND_STEP},
+    {"GET", "/xac-thuc", page_mfa, ROUTE_SECOND_STEP},
+    {"POST", "/xac-thuc", page_mfa_post, ROUTE_SECOND_STEP},
+    {"GET", "/xac-thuc/dang-ky", page_mfa_enrol, ROUTE_SECOND_STEP},
+    {"POST", "/xac-thuc/dang-ky", page_mfa_enrol_post, ROUTE_SECOND_STEP},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];

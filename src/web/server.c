@@ -231,6 +231,17 @@ static void handle(struct web_req *rq)
       page_error(rq, 403, "Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.");
     return;
   }
+  /* a session opened by the password alone reaches only the second
+   * step's pages (and sign-out) until that step is done */
+  if (route->access != ROUTE_PUBLIC && route->access != ROUTE_SECOND_STEP &&
+      rq->session->stage[0]) {
+    const char *next = rq->session->stage[0] == 'c' ? "/xac-thuc" : "/xac-thuc/dang-ky";
+    if (reads)
+      request_redirect(rq, next);
+    else
+      page_error(rq, 403, "Hãy hoàn tất bước xác thực thứ hai trước.");
+    return;
+  }
   if (route->access == ROUTE_ADMIN && rq->session->role != SCOPE_ADMIN) {
     page_error(rq, 403, "Trang này chỉ dành cho người quản trị.");
     return;

@@ -10,9 +10,12 @@ set -u
 db="$T/web.db"
 run "$PCMT_BIN" --db "$db" init
 expect_status 0
+# commune officers: no second factor required (t1002 covers it)
+run "$PCMT_BIN" --db "$db" units import
+expect_status 0
 pw='ngõ nhỏ phố nhỏ 1987'
 printf '%s\n' "$pw" >"$T/pw"
-run sh -c "'$PCMT_BIN' --db '$db' user add cb.web --role officer <'$T/pw'"
+run sh -c "'$PCMT_BIN' --db '$db' user add cb.web --role officer --unit 03006 <'$T/pw'"
 expect_status 0
 printf 'ngắn\n' >"$T/short"
 run sh -c "'$PCMT_BIN' --db '$db' user add cb.short --role officer <'$T/short'"
@@ -128,7 +131,7 @@ message | grep -q "quá nhiều lần" || fail "lockout message: $(message)"
 
 # a new password (pcmt user passwd, from stdin) ends the user's sessions
 printf '%s\n' "$pw" >"$T/pw2"
-run sh -c "'$PCMT_BIN' --db '$db' user add cb.hai --role officer <'$T/pw2'"
+run sh -c "'$PCMT_BIN' --db '$db' user add cb.hai --role officer --unit 03006 <'$T/pw2'"
 expect_status 0
 signin cb.hai "$pw"
 token2=$(hdr "$T/h" Set-Cookie | sed 's/^__Host-pcmt=\([0-9a-f]*\);.*/\1/')
