@@ -62,6 +62,36 @@ static int check_year(int year, struct err *err)
   return ERR_OK;
 }
 
+/* The unit asked (tree/code on ISO day `on`; no code: the caller's own
+ * territory) into *root, the caller narrowed to it into *narrow, and its
+ * communes valid that day into *communes (unit_list_free). ERR_INPUT for a
+ * national caller who names no unit. */
+static int communes_of(struct unit_list *communes, struct unit *root, struct scope *narrow,
+                       struct store *st, const struct scope *caller, const char *tree,
+                       const char *code, const char *on, struct err *err)
+{
+  communes->items = NULL;
+  communes->n = 0;
+  *narrow = *caller;
+  *root = caller->unit;
+  int rc = ERR_OK;
+  if (code && *code) {
+    rc = unit_resolve(root, st, tree, code, on, err);
+    if (!rc)
+      rc = app_caller_narrow(narrow, st, caller, root->tree, root->code, err);
+  } else if (!caller->code[0]) {
+    return err_set(err, ERR_INPUT, "cần --unit: các xã của một tỉnh hoặc một huyện");
+  }
+  if (!rc)
+    rc = unit_tree(communes, st, root->tree, root->code, on, err);
+  size_t keep = 0; /* the communes alone, in the list's order */
+  for (size_t i = 0; !rc && i < communes->n; i++)
+    if (communes->items[i].level == unit_commune_level(communes->items[i].tree))
+      communes->items[keep++] = communes->items[i];
+  communes->n = keep;
+  return rc;
+}
+
 int app_classify_run(struct classify_report *out, struct store *st, const struct scope *caller,
                      const char *tree, const char *code, int year, struct err *err)
 {
@@ -71,25 +101,15 @@ int app_classify_run(struct classify_report *out, struct store *st, const struct
   if (rc)
     return rc;
   snprintf(out->on, sizeof out->on, "%04d-12-31", year);
-  struct scope narrow = *caller;
-  struct unit root = caller->unit;
-  if (code && *code) {
-    rc = unit_resolve(&root, st, tree, code, out->on, err);
-    if (!rc)
-      rc = app_caller_narrow(&narrow, st, caller, root.tree, root.code, err);
-  } else if (!caller->code[0]) {
-    return err_set(err, ERR_INPUT, "cần --unit: phân loại các xã của một tỉnh hoặc một huyện");
-  }
+  struct scope narrow;
+  struct unit root;
+  struct unit_list units;
+  rc = communes_of(&units, &root, &narrow, st, caller, tree, code, out->on, err);
   if (!rc)
     rc = store_class_rules_at(&out->communes, st, "commune", out->on, err);
-  struct unit_list units = {NULL, 0};
-  if (!rc)
-    rc = unit_tree(&units, st, root.tree, root.code, out->on, err);
   size_t cap = 0;
   for (size_t i = 0; !rc && i < units.n; i++) {
     const struct unit *u = &units.items[i];
-    if (u->level != unit_commune_level(u->tree))
-      continue;
     struct classify_row *row = array_grow(out->rows, &cap, out->n + 1, sizeof *row);
     if (!row) {
       rc = err_nomem(err);
@@ -327,19 +347,10 @@ int app_drugfree_list(struct drugfree_report *out, struct store *st, const struc
     return rc;
   char on[11];
   snprintf(on, sizeof on, "%04d-12-31", year);
-  struct scope narrow = *caller;
-  out->root = caller->unit;
-  if (code && *code) {
-    rc = unit_resolve(&out->root, st, tree, code, on, err);
-    if (!rc)
-      rc = app_caller_narrow(&narrow, st, caller, out->root.tree, out->root.code, err);
-  } else if (!caller->code[0]) {
-    return err_set(err, ERR_INPUT, "cần --unit: các xã của một tỉnh hoặc một huyện");
-  }
-  struct unit_list units = {NULL, 0};
+  struct scope narrow;
+  struct unit_list units;
   struct drugfree_list now = {NULL, 0}, before = {NULL, 0};
-  if (!rc)
-    rc = unit_tree(&units, st, out->root.tree, out->root.code, on, err);
+  rc = communes_of(&units, &out->root, &narrow, st, caller, tree, code, on, err);
   if (!rc)
     rc = store_drugfree_list(&now, st, &narrow, 0, year, err);
   if (!rc)
@@ -347,8 +358,6 @@ int app_drugfree_list(struct drugfree_report *out, struct store *st, const struc
   size_t cap = 0;
   for (size_t i = 0; !rc && i < units.n; i++) {
     const struct unit *u = &units.items[i];
-    if (u->level != unit_commune_level(u->tree))
-      continue;
     struct drugfree_item *it = array_grow(out->items, &cap, out->n + 1, sizeof *it);
     if (!it) {
       rc = err_nomem(err);
