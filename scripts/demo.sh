@@ -26,7 +26,9 @@ rm -f "$db.gen.err"
 cat <<MSG
 
 PCMT demo database ready: $db
-There is no web server yet (it comes with the web issue); try the CLI:
+The web server runs with "$pcmt --db $db serve" (sign-in only so far: docs/web.md; add a user
+with "$pcmt --db $db user add LOGIN --role officer --unit 15", password on stdin).
+Try the CLI:
 
   $pcmt --db $db units find "tp lao cai"
   $pcmt --db $db units tree 15
@@ -41,5 +43,13 @@ There is no web server yet (it comes with the web issue); try the CLI:
   $pcmt --db $db indicators --unit 15 --period 2026-Q3 --compare last-year
   $pcmt --db $db export cases --unit 15 -o cases.csv
   $pcmt registers
+  $pcmt --db $db plan publish 3
+  $pcmt --db $db plan bind 3 --propose
+  $pcmt --db $db plan status 3 --at 30/09/2024
+  $pcmt --db $db plan derive 3 --unit 086
+  $pcmt --db $db calendar --unit 10 --tree pre2025 --to 31/12/2024
+  $pcmt --db $db report consolidated 3 --period 2024-Q3 --format docx -o bao-cao.docx
+  $pcmt --db $db ranking 3 --at 05/10/2024
+  $pcmt --db $db classify --year 2024 --unit 10 --tree pre2025
 
 MSG
