@@ -1,6 +1,7 @@
-/* cmd_consolidated.c: `pcmt report consolidated PLAN_ID --period P --format docx|json
+/* cmd_consolidated.c: `pcmt report consolidated PLAN_ID --period P --format docx|xlsx|json
  * [-o FILE]` — a thin front end over the consolidated report (app/app_consolidated.h),
- * written by output/consolidated_docx.h or output/consolidated_json.h. A misuse exits 2. */
+ * written by output/consolidated_docx.h, consolidated_xlsx.h or consolidated_json.h. A misuse
+ * exits 2. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "cli/cli.h"
 #include "output/consolidated_docx.h"
 #include "output/consolidated_json.h"
+#include "output/consolidated_xlsx.h"
 #include "store/store.h"
 
 static int usage(const char *what, const char *arg)
@@ -52,10 +54,11 @@ int cmd_report_consolidated(int argc, char **argv, const struct cli_global *g)
   if (!period)
     return usage("cần --period (ví dụ 2026-Q3)", NULL);
   int docx = format && strcmp(format, "docx") == 0;
-  if (!format || (!docx && strcmp(format, "json") != 0))
-    return usage("--format là docx hoặc json (xlsx, html: chưa có)", format);
-  if (docx && !file)
-    return usage("--format docx cần -o TỆP", NULL);
+  int xlsx = format && strcmp(format, "xlsx") == 0;
+  if (!format || (!docx && !xlsx && strcmp(format, "json") != 0))
+    return usage("--format là docx, xlsx hoặc json (html: chưa có)", format);
+  if ((docx || xlsx) && !file)
+    return usage("--format docx và xlsx cần -o TỆP", NULL);
   struct err err = {0};
   struct store *st;
   if (cli_open_store(&st, g, &err))
@@ -68,6 +71,8 @@ int cmd_report_consolidated(int argc, char **argv, const struct cli_global *g)
   if (!rc) {
     if (docx) {
       rc = consolidated_docx_write(file, &c, date_today(), &err);
+    } else if (xlsx) {
+      rc = consolidated_xlsx_write(file, &c, &err);
     } else {
       char *text = NULL;
       rc = consolidated_json_dump(&text, &c, &err);

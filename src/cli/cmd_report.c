@@ -35,7 +35,7 @@ static const char report_help[] =
     "       pcmt report accept ID [--comment TEXT] [--on DATE]\n"
     "       pcmt report return ID --comment TEXT [--on DATE]\n"
     "       pcmt report show ID [--on DATE] [--json]\n"
-    "       pcmt report consolidated PLAN_ID --period P --format docx|json [-o FILE]\n\n"
+    "       pcmt report consolidated PLAN_ID --period P --format docx|xlsx|json [-o FILE]\n\n"
     "Every command acts as --as LOGIN (default $PCMT_USER, else the local administrator)\n"
     "for --purpose TEXT.\n"
     "list: the reports owed in the territory (pcmt calendar's entries), --status due, draft,\n"

@@ -103,6 +103,50 @@ print(f"{v:.0f}" if v == int(v) else v)' "$T/c.json")
 line=$(grep -- "- thành phố Lào Cai" "$T/c.txt" | head -1)
 printf '%s\n' "$line" | grep -q " $city " || fail "the city's quota row lacks its figure $city: $line"
 
+# the workbook, read back by a real reader (openpyxl): its cells are the JSON's values, a
+# hidden count the text "<5" for the leader
+for who in cb.laocai ld.laocai; do
+  run "$PCMT_BIN" --db "$db" report consolidated "$plan" --period 2024-Q3 --format xlsx -o "$T/$who.xlsx" --as "$who"
+  expect_status 0
+done
+py=python3 # Debian's, which holds python3-openpyxl
+[ -x /usr/bin/python3 ] && py=/usr/bin/python3
+"$py" - "$T/c.json" "$T/cb.laocai.xlsx" "$T/l.json" "$T/ld.laocai.xlsx" <<'PY' || fail "the workbook differs from the JSON"
+import json, sys
+from openpyxl import load_workbook
+def same(a, b):  # numbers as the two formats print them (15 vs 17 digits)
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= 1e-9 * max(1.0, abs(b))
+    return a == b
+for js, xl in ((sys.argv[1], sys.argv[2]), (sys.argv[3], sys.argv[4])):
+    c = json.load(open(js))
+    wb = load_workbook(xl)
+    assert wb.sheetnames == ["Chỉ tiêu", "Số liệu", "Theo đơn vị", "Báo cáo"], wb.sheetnames
+    ws = wb["Chỉ tiêu"]
+    assert ws.freeze_panes == "A2", ws.freeze_panes
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(c["targets"]["targets"]), (len(rows), len(c["targets"]["targets"]))
+    for r, t in zip(rows, c["targets"]["targets"]):
+        assert same(r[3], t["value"]), (r, t["value"])
+        assert r[4] == t["status_label"], (r, t["status_label"])
+    ws = wb["Theo đơn vị"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    for r, u in zip(rows, c["units"]["rows"]):
+        assert r[0] == u["unit_name"], (r, u["unit_name"])
+        for k, v in enumerate(u["values"]):
+            want = "<5" if v is None else v
+            assert same(r[k + 1], want), (u["unit_name"], k, r[k + 1], want)
+    total = rows[len(c["units"]["rows"])]
+    for k, v in enumerate(c["units"]["totals"]):
+        assert same(total[k + 1], "<5" if v is None else v), (k, total[k + 1], v)
+    ws = wb["Số liệu"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    fig = {f["name"]: f for f in c["figures"]}
+    for r in rows:
+        f = fig[r[0]]
+        assert same(r[2], f["now"] if not f["hidden"] or f["now"] is not None else "<5"), (r, f)
+PY
+
 run "$PCMT_BIN" --db "$db" report consolidated "$plan" --period 2024-Q3 --format xls -o x --as cb.laocai
 expect_status 2
 run "$PCMT_BIN" --db "$db" report consolidated "$plan" --period 2024-Q3 --format docx --as cb.laocai
