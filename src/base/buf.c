@@ -2,10 +2,12 @@
 #include "base/buf.h"
 #include "base/err.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void buf_init(struct buf *b, size_t max)
 {
@@ -150,4 +152,38 @@ int buf_read_file(struct buf *b, const char *path, struct err *err)
   if (total > b->max)
     return err_set(err, ERR_INPUT, "tệp \"%s\" quá lớn (giới hạn %zu MB)", path, b->max >> 20);
   return err_nomem(err);
+}
+
+int buf_write_file(const struct buf *b, const char *path, struct err *err)
+{
+  size_t n = strlen(path) + 8;
+  char *tmp = malloc(n);
+  if (!tmp)
+    return err_nomem(err);
+  snprintf(tmp, n, "%s.XXXXXX", path);
+  int fd = mkstemp(tmp); /* O_EXCL, mode 0600 */
+  if (fd < 0) {
+    free(tmp);
+    return err_set(err, ERR_IO, "không tạo được tệp \"%s\"", path);
+  }
+  int bad = 0;
+  for (size_t off = 0; !bad && off < b->len;) {
+    ssize_t w = write(fd, b->data + off, b->len - off);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0)
+      bad = 1;
+    else
+      off += (size_t)w;
+  }
+  if (fsync(fd) != 0)
+    bad = 1;
+  if (close(fd) != 0)
+    bad = 1;
+  if (!bad && rename(tmp, path) != 0)
+    bad = 1;
+  if (bad)
+    unlink(tmp);
+  free(tmp);
+  return bad ? err_set(err, ERR_IO, "không ghi được tệp \"%s\"", path) : ERR_OK;
 }

@@ -46,5 +46,10 @@ struct err;
  * opened or read, ERR_INPUT when it is larger than the buffer's cap (the
  * message gives the cap in MB), ERR_NOMEM; on an error the buffer is freed. */
 int buf_read_file(struct buf *b, const char *path, struct err *err);
+/* Write the contents to `path` whole or not at all: into a temporary file
+ * beside it (mode 0600, made by mkstemp), flushed to disk, then renamed
+ * over `path`; on any failure the temporary file is removed and `path` is
+ * left as it was. ERR_IO with the file's name. */
+int buf_write_file(const struct buf *b, const char *path, struct err *err);
 
 #endif

@@ -1,7 +1,7 @@
-/* cmd_consolidated.c: `pcmt report consolidated PLAN_ID --period P --format docx|xlsx|json
- * [-o FILE]` — a thin front end over the consolidated report (app/app_consolidated.h),
- * written by output/consolidated_docx.h, consolidated_xlsx.h or consolidated_json.h. A misuse
- * exits 2. */
+/* cmd_consolidated.c: `pcmt report consolidated PLAN_ID --period P --format
+ * docx|xlsx|html|json [-o FILE]` — a thin front end over the consolidated report
+ * (app/app_consolidated.h), written by output/consolidated_docx.h, consolidated_xlsx.h,
+ * consolidated_html.h or consolidated_json.h. A misuse exits 2. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,9 @@
 #include "app/app_consolidated.h"
 #include "base/date.h"
 #include "cli/cli.h"
+#include "base/buf.h"
 #include "output/consolidated_docx.h"
+#include "output/consolidated_html.h"
 #include "output/consolidated_json.h"
 #include "output/consolidated_xlsx.h"
 #include "store/store.h"
@@ -55,10 +57,11 @@ int cmd_report_consolidated(int argc, char **argv, const struct cli_global *g)
     return usage("cần --period (ví dụ 2026-Q3)", NULL);
   int docx = format && strcmp(format, "docx") == 0;
   int xlsx = format && strcmp(format, "xlsx") == 0;
-  if (!format || (!docx && !xlsx && strcmp(format, "json") != 0))
-    return usage("--format là docx, xlsx hoặc json (html: chưa có)", format);
-  if ((docx || xlsx) && !file)
-    return usage("--format docx và xlsx cần -o TỆP", NULL);
+  int html = format && strcmp(format, "html") == 0;
+  if (!format || (!docx && !xlsx && !html && strcmp(format, "json") != 0))
+    return usage("--format là docx, xlsx, html hoặc json", format);
+  if ((docx || xlsx || html) && !file)
+    return usage("--format docx, xlsx và html cần -o TỆP", NULL);
   struct err err = {0};
   struct store *st;
   if (cli_open_store(&st, g, &err))
@@ -73,19 +76,18 @@ int cmd_report_consolidated(int argc, char **argv, const struct cli_global *g)
       rc = consolidated_docx_write(file, &c, date_today(), &err);
     } else if (xlsx) {
       rc = consolidated_xlsx_write(file, &c, &err);
+    } else if (html) {
+      rc = consolidated_html_write(file, &c, date_today(), &err);
     } else {
       char *text = NULL;
       rc = consolidated_json_dump(&text, &c, &err);
-      const char *name = file ? file : "(stdout)";
-      FILE *f = !rc && file ? fopen(file, "w") : stdout;
-      if (!rc && !f)
-        rc = err_set(&err, ERR_IO, "không mở được tệp %s để ghi", name);
-      if (!rc) {
-        int bad = fputs(text, f) < 0;
-        if (file && fclose(f) != 0)
-          bad = 1;
-        if (bad)
-          rc = err_set(&err, ERR_IO, "không ghi được tệp %s", name);
+      if (!rc && file) {
+        struct buf b;
+        buf_init(&b, 0);
+        rc = buf_adds(&b, text) ? err_nomem(&err) : buf_write_file(&b, file, &err);
+        buf_free(&b);
+      } else if (!rc && fputs(text, stdout) < 0) {
+        rc = err_set(&err, ERR_IO, "không ghi được kết quả");
       }
       free(text);
     }

@@ -1,11 +1,8 @@
 /* consolidated_docx.h: the consolidated report as a document for signature (.docx, Decree 30).
  *
- * Lays the report's data out as docs/consolidated.md describes — the
- * situation (for the officer), the figures with the same period last year,
- * the targets table, the per-unit table, the lagging units, the overdue
- * tasks, the reporting completeness, the limitations and proposals (for the
- * officer), the recipients and the signature block — and writes it with
- * output/docx_write.h. `today` is the place-and-date line's date. */
+ * The layout is output/consolidated_doc.h's; this writes it with
+ * output/docx_write.h, beside the final name and renamed on success.
+ * `today` is the place-and-date line's date. */
 #ifndef PCMT_OUTPUT_CONSOLIDATED_DOCX_H
 #define PCMT_OUTPUT_CONSOLIDATED_DOCX_H
 

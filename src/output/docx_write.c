@@ -27,12 +27,6 @@ enum {
   INDENT = 720, /* 1.27 cm first-line indent */
 };
 
-void docx_place_date(char *buf, size_t n, const char *place, struct date d)
-{
-  snprintf(buf, n, "%s, ngày %02d tháng %s%d năm %d", place ? place : "", d.d, d.m < 3 ? "0" : "",
-           d.m, d.y);
-}
-
 /* ---- the writer of one part ---------------------------------------------- */
 
 struct part {
@@ -256,7 +250,7 @@ static void cell_open(struct part *p, int width)
   end(p);
 }
 
-static int table_write(struct part *p, const struct docx_table *t)
+static int table_write(struct part *p, const struct doc_table *t)
 {
   if (t->n_cols == 0 || t->n_cols > 32)
     return 0;
@@ -298,7 +292,7 @@ static int table_write(struct part *p, const struct docx_table *t)
 
 /* ---- the document's parts ------------------------------------------------------ */
 
-static void header_block(struct part *p, const struct docx_doc *d)
+static void header_block(struct part *p, const struct admin_doc *d)
 {
   int widths[2] = {TEXT_W * 37 / 100, TEXT_W - TEXT_W * 37 / 100};
   table_open(p, 0, widths, 2);
@@ -318,14 +312,14 @@ static void header_block(struct part *p, const struct docx_doc *d)
   para(p, &c, "Độc lập - Tự do - Hạnh phúc", 26, F_BOLD);
   rule(p, widths[1], widths[1] / 2);
   char line[256];
-  docx_place_date(line, sizeof line, d->place, d->date);
+  admin_doc_place_date(line, sizeof line, d->place, d->date);
   para(p, &c, line, 28, F_ITALIC);
   end(p);
   end(p); /* tr */
   end(p); /* tbl */
 }
 
-static void title_block(struct part *p, const struct docx_doc *d)
+static void title_block(struct part *p, const struct admin_doc *d)
 {
   struct ppr gap = {"center", 0, 0, 0, 240, 0, 0};
   para(p, &gap, NULL, 28, 0);
@@ -337,7 +331,7 @@ static void title_block(struct part *p, const struct docx_doc *d)
   para(p, &gap2, NULL, 28, 0);
 }
 
-static void closing_block(struct part *p, const struct docx_doc *d)
+static void closing_block(struct part *p, const struct admin_doc *d)
 {
   int widths[2] = {TEXT_W / 2, TEXT_W - TEXT_W / 2};
   table_open(p, 0, widths, 2);
@@ -392,7 +386,7 @@ static void section_props(struct part *p)
   end(p);
 }
 
-static void document_part(struct part *p, const struct docx_doc *d)
+static void document_part(struct part *p, const struct admin_doc *d)
 {
   start(p, "w:document");
   attr(p, "xmlns:w", W_NS);
@@ -401,19 +395,19 @@ static void document_part(struct part *p, const struct docx_doc *d)
   header_block(p, d);
   title_block(p, d);
   for (size_t i = 0; i < d->n_blocks; i++) {
-    const struct docx_block *b = &d->blocks[i];
-    if (b->kind == DOCX_HEADING) {
+    const struct doc_block *b = &d->blocks[i];
+    if (b->kind == DOC_HEADING) {
       struct ppr h = {"both", b->level > 1 ? INDENT : INDENT, 0, 0, 120, 0, 1};
       para(p, &h, b->text, 28, F_BOLD);
-    } else if (b->kind == DOCX_PARA) {
+    } else if (b->kind == DOC_PARA) {
       struct ppr body = {"both", INDENT, 0, 0, 120, 0, 0};
       para(p, &body, b->text, 28, 0);
-    } else if (b->kind == DOCX_PROMPT) {
+    } else if (b->kind == DOC_PROMPT) {
       struct ppr body = {"both", INDENT, 0, 0, 120, 0, 0};
       char s[1024];
       snprintf(s, sizeof s, "[%s]", b->text ? b->text : "");
       para(p, &body, s, 28, F_ITALIC);
-    } else if (b->kind == DOCX_TABLE && b->table && !table_write(p, b->table)) {
+    } else if (b->kind == DOC_TABLE && b->table && !table_write(p, b->table)) {
       p->failed = 1;
     }
   }
@@ -560,20 +554,20 @@ static int add_part(zip_t *z, const char *name, struct part *p, struct err *err)
 }
 
 /* The parts of the package, each built by one function. */
-static void part_types(struct part *p, const struct docx_doc *d)
+static void part_types(struct part *p, const struct admin_doc *d)
 {
   (void)d;
   types_part(p);
 }
 
-static void part_root_rels(struct part *p, const struct docx_doc *d)
+static void part_root_rels(struct part *p, const struct admin_doc *d)
 {
   static const char *const RELS[][3] = {{"rId1", REL_BASE "officeDocument", "word/document.xml"}};
   (void)d;
   rels_part(p, RELS, 1);
 }
 
-static void part_doc_rels(struct part *p, const struct docx_doc *d)
+static void part_doc_rels(struct part *p, const struct admin_doc *d)
 {
   static const char *const RELS[][3] = {{"rIdStyles", REL_BASE "styles", "styles.xml"},
                                         {"rIdHeader", REL_BASE "header", "header1.xml"},
@@ -582,19 +576,19 @@ static void part_doc_rels(struct part *p, const struct docx_doc *d)
   rels_part(p, RELS, 3);
 }
 
-static void part_styles(struct part *p, const struct docx_doc *d)
+static void part_styles(struct part *p, const struct admin_doc *d)
 {
   (void)d;
   styles_part(p);
 }
 
-static void part_header(struct part *p, const struct docx_doc *d)
+static void part_header(struct part *p, const struct admin_doc *d)
 {
   (void)d;
   header_part(p, 1);
 }
 
-static void part_header_first(struct part *p, const struct docx_doc *d)
+static void part_header_first(struct part *p, const struct admin_doc *d)
 {
   (void)d;
   header_part(p, 0);
@@ -602,7 +596,7 @@ static void part_header_first(struct part *p, const struct docx_doc *d)
 
 static const struct {
   const char *name;
-  void (*build)(struct part *p, const struct docx_doc *d);
+  void (*build)(struct part *p, const struct admin_doc *d);
 } PARTS[] = {
     {"[Content_Types].xml", part_types},
     {"_rels/.rels", part_root_rels},
@@ -613,7 +607,7 @@ static const struct {
     {"word/document.xml", document_part},
 };
 
-int docx_write(const char *path, const struct docx_doc *d, struct err *err)
+int docx_write(const char *path, const struct admin_doc *d, struct err *err)
 {
   int zerr = 0;
   zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);

@@ -5,7 +5,7 @@
 
 #include "app/app_session.h"
 #include "store/store.h"
-#include "web/html.h"
+#include "output/html.h"
 #include "web/static.h"
 
 void layout_begin(struct web_req *rq, const char *title)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "web/html.h"
+#include "output/html.h"
 #include "web/layout.h"
 #include "web/routes.h"
 

@@ -1,6 +1,6 @@
 /* page_home.c: the home page after sign-in. The workflow pages (dashboard,
  * plans, tasks, registers) link from here as they come. */
-#include "web/html.h"
+#include "output/html.h"
 #include "web/layout.h"
 #include "web/routes.h"
 

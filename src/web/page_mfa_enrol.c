@@ -7,7 +7,7 @@
 #include <time.h>
 
 #include "app/app_mfa.h"
-#include "web/html.h"
+#include "output/html.h"
 #include "web/layout.h"
 #include "web/qr_svg.h"
 #include "web/routes.h"

@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "app/app_session.h"
-#include "web/html.h"
+#include "output/html.h"
 #include "web/layout.h"
 #include "web/routes.h"
 

@@ -6,7 +6,7 @@
 #include <qrencode.h>
 #include <stdio.h>
 
-#include "web/html.h"
+#include "output/html.h"
 
 #define QUIET 4 /* modules of white border */
 

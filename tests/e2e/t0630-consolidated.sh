@@ -11,6 +11,8 @@
 #   k cells hiding k or 4k), checked here by an independent reading of the rule.
 # - The .docx opens in LibreOffice: the PDF's text holds the national name,
 #   the motto, the title and a quota row of the targets table with its figure.
+# - The HTML, read by a real HTML parser, holds the same per-unit table and
+#   targets as the JSON, "<5" for the leader's hidden cells, no script.
 set -u
 . "$PCMT_SOURCE_DIR/tests/e2e/lib.sh"
 
@@ -145,6 +147,55 @@ for js, xl in ((sys.argv[1], sys.argv[2]), (sys.argv[3], sys.argv[4])):
     for r in rows:
         f = fig[r[0]]
         assert same(r[2], f["now"] if not f["hidden"] or f["now"] is not None else "<5"), (r, f)
+PY
+
+# the HTML file, read back by Python's HTML parser: the per-unit and targets tables say what
+# the JSON says, cell by cell, for the officer and the leader ("<5" where hidden)
+for who in cb.laocai ld.laocai; do
+  run "$PCMT_BIN" --db "$db" report consolidated "$plan" --period 2024-Q3 --format html -o "$T/$who.html" --as "$who"
+  expect_status 0
+done
+[ "$(stat -c %a "$T/cb.laocai.html")" = 600 ] || fail "the HTML file is not owner-only"
+python3 - "$T/c.json" "$T/cb.laocai.html" "$T/l.json" "$T/ld.laocai.html" <<'PY' || fail "the HTML differs from the JSON"
+import json, sys
+from html.parser import HTMLParser
+class Tables(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tables, self.cell, self.script, self.text = [], None, False, []
+    def handle_starttag(self, tag, attrs):
+        if tag == "table": self.tables.append([])
+        elif tag == "tr": self.tables[-1].append([])
+        elif tag in ("td", "th"): self.cell = ""
+        elif tag == "script": self.script = True
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self.tables[-1][-1].append(self.cell); self.cell = None
+    def handle_data(self, d):
+        self.text.append(d)
+        if self.cell is not None: self.cell += d
+def num(v):  # the officer's reading of a count: 1.234
+    return f"{int(v):,}".replace(",", ".")
+for js, page in ((sys.argv[1], sys.argv[2]), (sys.argv[3], sys.argv[4])):
+    c = json.load(open(js))
+    p = Tables(); p.feed(open(page, encoding="utf-8").read())
+    assert not p.script, "a script in the report"
+    text = "".join(p.text)
+    for must in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BÁO CÁO", "Nơi nhận:"):
+        assert must in text, must
+    units = [t for t in p.tables if t[0][0] == "Đơn vị"][0]
+    assert len(units) == len(c["units"]["rows"]) + 2, len(units)  # header, rows, total
+    for tr, u in zip(units[1:], c["units"]["rows"]):
+        assert tr[0].endswith(u["unit_name"]), (tr[0], u["unit_name"])
+        for k, v in enumerate(u["values"]):
+            want = "<5" if v is None else num(v)
+            assert tr[k + 1] == want, (u["unit_name"], k, tr[k + 1], want)
+    for k, v in enumerate(c["units"]["totals"]):
+        assert units[-1][k + 1] == ("<5" if v is None else num(v)), (k, units[-1][k + 1], v)
+    targets = [t for t in p.tables if t[0][0] == "Chỉ tiêu"][0]
+    assert len(targets) == len(c["targets"]["targets"]) + 1
+    for tr, t in zip(targets[1:], c["targets"]["targets"]):
+        assert tr[3] == t["status_label"], (tr, t["status_label"])
 PY
 
 run "$PCMT_BIN" --db "$db" report consolidated "$plan" --period 2024-Q3 --format xls -o x --as cb.laocai

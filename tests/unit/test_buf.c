@@ -1,9 +1,11 @@
 /* test_buf.c: the capped growable string. */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/buf.h"
 #include "base/err.h"
@@ -108,6 +110,47 @@ static void reads_a_file_within_its_cap(void **state)
   free(dir);
 }
 
+/* A file is replaced whole, owner-only; a write that cannot happen leaves
+ * the old file as it was and no temporary file beside it. */
+static void writes_a_file_whole_or_not_at_all(void **state)
+{
+  (void)state;
+  char *dir = tu_tempdir();
+  char path[4200];
+  snprintf(path, sizeof path, "%s/bao-cao.html", dir);
+  tu_write_file(dir, "bao-cao.html", "bản cũ");
+  struct buf b;
+  buf_init(&b, 0);
+  buf_adds(&b, "<p>Báo cáo quý III</p>");
+  struct err err = {0};
+  assert_int_equal(buf_write_file(&b, path, &err), ERR_OK);
+  size_t n;
+  char *got = tu_read_file(path, &n);
+  assert_string_equal(got, "<p>Báo cáo quý III</p>");
+  free(got);
+  struct stat sb;
+  assert_int_equal(stat(path, &sb), 0);
+  assert_int_equal(sb.st_mode & 0777, 0600);
+
+  char bad[4300];
+  snprintf(bad, sizeof bad, "%s/khong-co/bao-cao.html", dir);
+  assert_int_equal(buf_write_file(&b, bad, &err), ERR_IO);
+  assert_non_null(strstr(err.msg, "khong-co/bao-cao.html"));
+  /* a directory in the way of the rename: the temporary file is removed */
+  snprintf(bad, sizeof bad, "%s/thu-muc", dir);
+  assert_int_equal(mkdir(bad, 0700), 0);
+  assert_int_equal(buf_write_file(&b, bad, &err), ERR_IO);
+  DIR *d = opendir(dir);
+  size_t entries = 0;
+  for (struct dirent *e; (e = readdir(d));)
+    entries += e->d_name[0] != '.';
+  closedir(d);
+  assert_int_equal(entries, 2); /* bao-cao.html and thu-muc, nothing else */
+  buf_free(&b);
+  tu_rmtree(dir);
+  free(dir);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -117,6 +160,7 @@ int main(void)
       cmocka_unit_test(detach_of_empty_is_empty_string),
       cmocka_unit_test(binary_data_with_nul),
       cmocka_unit_test(reads_a_file_within_its_cap),
+      cmocka_unit_test(writes_a_file_whole_or_not_at_all),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

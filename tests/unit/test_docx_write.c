@@ -25,16 +25,16 @@ static const char *const CELLS[] = {
 static const unsigned char RIGHT[] = {0, 1, 1, 0};
 static const unsigned WIDTHS[] = {46, 16, 16, 22};
 
-static void fill(struct docx_doc *d, struct docx_block *b, struct docx_table *t)
+static void fill(struct admin_doc *d, struct doc_block *b, struct doc_table *t)
 {
   memset(d, 0, sizeof *d);
-  *t = (struct docx_table){4, HEAD, CELLS, 3, RIGHT, WIDTHS};
-  b[0] = (struct docx_block){DOCX_HEADING, 1, "I. TÌNH HÌNH", NULL};
-  b[1] = (struct docx_block){DOCX_PARA, 0,
-                             "Tình hình tội phạm về ma túy trên địa bàn diễn biến phức tạp.", NULL};
-  b[2] = (struct docx_block){DOCX_HEADING, 1, "II. KẾT QUẢ THỰC HIỆN CHỈ TIÊU", NULL};
-  b[3] = (struct docx_block){DOCX_TABLE, 0, NULL, t};
-  b[4] = (struct docx_block){DOCX_PROMPT, 0, "Đề xuất, kiến nghị: cán bộ bổ sung", NULL};
+  *t = (struct doc_table){4, HEAD, CELLS, 3, RIGHT, WIDTHS};
+  b[0] = (struct doc_block){DOC_HEADING, 1, "I. TÌNH HÌNH", NULL};
+  b[1] = (struct doc_block){DOC_PARA, 0,
+                            "Tình hình tội phạm về ma túy trên địa bàn diễn biến phức tạp.", NULL};
+  b[2] = (struct doc_block){DOC_HEADING, 1, "II. KẾT QUẢ THỰC HIỆN CHỈ TIÊU", NULL};
+  b[3] = (struct doc_block){DOC_TABLE, 0, NULL, t};
+  b[4] = (struct doc_block){DOC_PROMPT, 0, "Đề xuất, kiến nghị: cán bộ bổ sung", NULL};
   static const char *const RCPT[] = {"Ban Chỉ đạo tỉnh", "Lưu: VT"};
   d->superior = "UBND TỈNH LÀO CAI";
   d->issuer = "BAN CHỈ ĐẠO 138";
@@ -72,11 +72,11 @@ static void the_date_line_follows_the_decree(void **state)
 {
   (void)state;
   char b[128];
-  docx_place_date(b, sizeof b, "Lào Cai", (struct date){2024, 10, 3});
+  admin_doc_place_date(b, sizeof b, "Lào Cai", (struct date){2024, 10, 3});
   assert_string_equal(b, "Lào Cai, ngày 03 tháng 10 năm 2024");
-  docx_place_date(b, sizeof b, "Hà Nội", (struct date){2026, 2, 15});
+  admin_doc_place_date(b, sizeof b, "Hà Nội", (struct date){2026, 2, 15});
   assert_string_equal(b, "Hà Nội, ngày 15 tháng 02 năm 2026");
-  docx_place_date(b, sizeof b, "Hà Nội", (struct date){2026, 3, 5});
+  admin_doc_place_date(b, sizeof b, "Hà Nội", (struct date){2026, 3, 5});
   assert_string_equal(b, "Hà Nội, ngày 05 tháng 3 năm 2026");
 }
 
@@ -86,9 +86,9 @@ static void the_package_is_well_formed_and_sized(void **state)
   char *dir = tu_tempdir();
   char path[4200];
   snprintf(path, sizeof path, "%s/bc.docx", dir);
-  struct docx_doc d;
-  struct docx_block b[5];
-  struct docx_table t;
+  struct admin_doc d;
+  struct doc_block b[5];
+  struct doc_table t;
   fill(&d, b, &t);
   struct err err = {0};
   assert_int_equal(docx_write(path, &d, &err), ERR_OK);
@@ -130,9 +130,9 @@ static void libreoffice_reads_it(void **state)
   char *dir = tu_tempdir();
   char path[4200], cmd[13000];
   snprintf(path, sizeof path, "%s/bc.docx", dir);
-  struct docx_doc d;
-  struct docx_block b[5];
-  struct docx_table t;
+  struct admin_doc d;
+  struct doc_block b[5];
+  struct doc_table t;
   fill(&d, b, &t);
   struct err err = {0};
   assert_int_equal(docx_write(path, &d, &err), ERR_OK);
@@ -168,9 +168,9 @@ static void libreoffice_reads_it(void **state)
 static void an_unwritable_path_is_an_error(void **state)
 {
   (void)state;
-  struct docx_doc d;
-  struct docx_block b[5];
-  struct docx_table t;
+  struct admin_doc d;
+  struct doc_block b[5];
+  struct doc_table t;
   fill(&d, b, &t);
   struct err err = {0};
   assert_int_equal(docx_write("/nonexistent-dir/x.docx", &d, &err), ERR_IO);

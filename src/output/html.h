@@ -1,12 +1,14 @@
 /* html.h: the one door for text into HTML (cgit's html.c).
  *
- * Every page writes user data through these helpers and never directly, so
+ * It lives in the output layer so that the pages of src/web and the HTML
+ * documents of src/output (the consolidated report) share it. Every page
+ * and document writes user data through these helpers and never directly, so
  * an escaping fault is fixed once here for every page. Each appends to a
  * response buffer (base/buf.h) and returns ERR_OK or ERR_NOMEM (the buffer's
  * cap); a caller may check once at the end with buf_failed. Bytes that are
  * not valid UTF-8 are written as U+FFFD, so a page is always valid UTF-8. */
-#ifndef PCMT_WEB_HTML_H
-#define PCMT_WEB_HTML_H
+#ifndef PCMT_OUTPUT_HTML_H
+#define PCMT_OUTPUT_HTML_H
 
 #include "base/buf.h"
 

@@ -1,5 +1,5 @@
 /* html.c: escaping text for HTML content, attributes and URLs. */
-#include "web/html.h"
+#include "output/html.h"
 
 #include <string.h>
 

@@ -1,11 +1,11 @@
-/* test_web_html.c: escaping text for HTML content, attributes and URLs. */
+/* test_html.c: escaping text for HTML content, attributes and URLs. */
 #include "testutil.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "base/buf.h"
-#include "web/html.h"
+#include "output/html.h"
 
 /* The escaped form of s by fn, in a static buffer. */
 static const char *esc(int (*fn)(struct buf *, const char *), const char *s)
