@@ -47,28 +47,43 @@ static int figures_of(struct consolidated *c, struct store *st, const struct sco
   return ERR_OK;
 }
 
-static double value_of(const struct indicator_result_list *l, const char *code)
+/* The cells of a unit's row: each catalogue indicator's figure without a split. */
+static void row_fill(struct cons_unit_row *row, const struct consolidated *c,
+                     const struct indicator_result_list *l)
 {
-  for (size_t i = 0; i < l->n; i++)
-    if (!l->items[i].group[0] && strcmp(l->items[i].def->code, code) == 0)
-      return l->items[i].has_value ? l->items[i].value : 0;
-  return 0;
+  for (size_t i = 0; i < l->n; i++) {
+    const struct indicator_result *x = &l->items[i];
+    if (x->group[0])
+      continue;
+    size_t k = (size_t)(x->def - c->cols);
+    if (k < c->n_cols && x->has_value) {
+      row->values[k] = x->value;
+      row->has[k] = 1;
+    }
+  }
 }
 
-/* The units directly below the plan's territory, with their key figures. */
+/* The units directly below the plan's territory — the provinces for a
+ * national plan — each with every indicator of the catalogue, and the
+ * columns' totals. */
 static int units_of(struct consolidated *c, struct store *st, const struct scope *caller,
                     struct err *err)
 {
-  if (!c->unit.id)
-    return ERR_OK; /* a national plan: no table of provinces yet */
+  c->cols = indicator_catalogue(&c->n_cols);
+  int rc = consolidated_row_init(&c->total, c->n_cols, err);
+  if (rc)
+    return rc;
   char end[11];
   date_to_iso(end, c->period.end);
   struct unit_list l;
-  int rc = unit_tree(&l, st, c->unit.tree, c->unit.code, end, err);
+  rc = c->unit.id ? unit_tree(&l, st, c->unit.tree, c->unit.code, end, err)
+                  : unit_provinces(&l, st, end, err);
+  if (rc)
+    return rc;
   size_t cap = 0;
   for (size_t i = 0; !rc && i < l.n; i++) {
     const struct unit *u = &l.items[i];
-    if (strcmp(u->parent_code, c->unit.code) != 0)
+    if (c->unit.id && strcmp(u->parent_code, c->unit.code) != 0)
       continue;
     struct cons_unit_row *row = array_grow(c->units, &cap, c->n_units + 1, sizeof *row);
     if (!row) {
@@ -76,20 +91,22 @@ static int units_of(struct consolidated *c, struct store *st, const struct scope
       break;
     }
     c->units = row;
-    row = &row[c->n_units++];
+    row = &row[c->n_units];
     memset(row, 0, sizeof *row);
     row->unit = *u;
+    if ((rc = consolidated_row_init(row, c->n_cols, err)))
+      break;
+    c->n_units++;
     struct indicator_result_list v;
     rc = indicator_compute(&v, st, caller, u->tree, u->code, &c->period, IND_SPLIT_NONE, err);
     if (rc)
       break;
-    for (int k = 0; k < CONS_UNIT_COLS; k++) {
-      row->values[k] = value_of(&v, CONS_UNIT_INDICATORS[k]);
-      c->unit_totals[k] += row->values[k];
-    }
+    row_fill(row, c, &v);
     indicator_result_list_free(&v);
   }
   unit_list_free(&l);
+  if (!rc)
+    consolidated_totals(c);
   return rc;
 }
 

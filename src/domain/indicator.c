@@ -3,6 +3,7 @@
  * from summed parts). */
 #include "domain/indicator.h"
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +99,22 @@ static const struct indicator_def CATALOGUE[] = {
 };
 
 #define N_CATALOGUE (sizeof CATALOGUE / sizeof *CATALOGUE)
+
+/* Each section runs from its first indicator to the next section's: the
+ * catalogue is in report order, so a section is a run of it. */
+static const char *const SECTION_FIRST[IND_SECTION_COUNT] = {
+    "cases_detected", "drug_list_total", "hotspots_active", "propaganda_sessions"};
+
+enum ind_section indicator_section(const struct indicator_def *def)
+{
+  size_t at = (size_t)(def - CATALOGUE);
+  assert(at < N_CATALOGUE);
+  enum ind_section sec = IND_SECTION_CRIME;
+  for (int k = 0; k < IND_SECTION_COUNT; k++)
+    if ((size_t)(indicator_find(SECTION_FIRST[k]) - CATALOGUE) <= at)
+      sec = (enum ind_section)k;
+  return sec;
+}
 
 const struct indicator_def *indicator_catalogue(size_t *n)
 {

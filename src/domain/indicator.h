@@ -41,11 +41,23 @@ struct indicator_def {
   unsigned splits; /* register indicators: IND_BY_AGENCY | IND_BY_SUBSTANCE */
 };
 
+/* The sections of the catalogue, as a report groups its figures (labels:
+ * LABEL_IND_SECTION, in this order). */
+enum ind_section {
+  IND_SECTION_CRIME,      /* crime and cases, seizures */
+  IND_SECTION_PEOPLE,     /* users, addicts, treatment, aftercare */
+  IND_SECTION_PLACES,     /* hotspots, retail points, businesses, cultivation */
+  IND_SECTION_PREVENTION, /* propaganda, communes reached, licit entities */
+  IND_SECTION_COUNT
+};
+
 /* The catalogue, in report order; *n its length. */
 const struct indicator_def *indicator_catalogue(size_t *n);
 /* The Vietnamese name of an indicator for reports (the label table's
  * LABEL_INDICATOR: one name per code). */
 const char *indicator_name(const struct indicator_def *def);
+/* The section def belongs to (def points into the catalogue). */
+enum ind_section indicator_section(const struct indicator_def *def);
 /* One definition by code, or NULL. */
 const struct indicator_def *indicator_find(const char *code);
 const char *indicator_kind_name(enum indicator_kind k); /* "flow", "stock", "ratio" */

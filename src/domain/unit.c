@@ -250,6 +250,11 @@ int unit_tree(struct unit_list *out, struct store *st, const char *tree, const c
   return ERR_OK;
 }
 
+int unit_provinces(struct unit_list *out, struct store *st, const char *at, struct err *err)
+{
+  return store_unit_provinces(out, st, unit_tree_at(at), at, err);
+}
+
 int unit_successors(struct unit_successor_list *out, struct store *st, const char *code,
                     struct err *err)
 {

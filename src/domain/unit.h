@@ -53,6 +53,10 @@ int unit_resolve(struct unit *out, struct store *st, const char *tree, const cha
 int unit_tree(struct unit_list *out, struct store *st, const char *tree, const char *code,
               const char *at, struct err *err);
 
+/* The provinces of the tree in force on `at` (ISO date: before 01/07/2025
+ * the 63 old provinces, from then the 34 new ones), in Vietnamese order. */
+int unit_provinces(struct unit_list *out, struct store *st, const char *at, struct err *err);
+
 /* The units of tree "post2025" that took over the old unit `code` of tree
  * "pre2025"; for an old district (which has no rows of its own), the
  * successors of its communes, each once. ERR_NOT_FOUND for an unknown code. */

@@ -6,6 +6,7 @@
  * (1.234; 12,5; "<5" for a hidden count; dd/mm/yyyy). */
 #include "output/consolidated_doc.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,29 +138,37 @@ static void targets(struct build *b, const struct consolidated *c)
     block(b, DOC_PARA, 0, "Kế hoạch không có chỉ tiêu định lượng.", NULL);
 }
 
+/* The per-unit table of the document: the key indicators (the workbook has them all). */
 static void units(struct build *b, const struct consolidated *c)
 {
-  static const char *const H[] = {
+  /* short headings of CONS_KEY_INDICATORS, in its order: a column 12% wide */
+  static const char *const H[CONS_KEY_COLS + 1] = {
       "Đơn vị",       "Vụ phát hiện",  "Đối tượng bị bắt",   "Người trong danh sách",
       "Người nghiện", "Điểm, tụ điểm", "Cai nghiện bắt buộc"};
   static const unsigned char R[] = {0, 1, 1, 1, 1, 1, 1};
   static const unsigned W[] = {28, 12, 12, 12, 12, 12, 12};
   if (!c->n_units) {
-    block(b, DOC_PARA, 0, "Kế hoạch cấp toàn quốc: chưa có bảng theo đơn vị.", NULL);
+    block(b, DOC_PARA, 0, "Không có đơn vị trực thuộc trong kỳ.", NULL);
     return;
   }
-  struct doc_table *t = table(b, 7, H, c->n_units + 1, R, W);
+  size_t col[CONS_KEY_COLS];
+  for (int k = 0; k < CONS_KEY_COLS; k++) {
+    col[k] = consolidated_col(c, CONS_KEY_INDICATORS[k]);
+    assert(col[k] < c->n_cols); /* the key indicators are in the catalogue */
+  }
+  struct doc_table *t = table(b, CONS_KEY_COLS + 1, H, c->n_units + 1, R, W);
   for (size_t i = 0; t && i < c->n_units; i++) {
     const struct cons_unit_row *r = &c->units[i];
     char name[200];
     snprintf(name, sizeof name, "%s %s", r->unit.type, r->unit.name);
     set(t, i, 0, dup(b, name));
-    for (int k = 0; k < CONS_UNIT_COLS; k++)
-      set(t, i, (size_t)k + 1, fmt(b, 1, r->values[k], r->hidden[k], 0));
+    for (int k = 0; k < CONS_KEY_COLS; k++)
+      set(t, i, (size_t)k + 1, fmt(b, r->has[col[k]], r->values[col[k]], r->hidden[col[k]], 0));
   }
   set(t, c->n_units, 0, "Tổng cộng");
-  for (int k = 0; t && k < CONS_UNIT_COLS; k++)
-    set(t, c->n_units, (size_t)k + 1, fmt(b, 1, c->unit_totals[k], c->total_hidden[k], 0));
+  for (int k = 0; t && k < CONS_KEY_COLS; k++)
+    set(t, c->n_units, (size_t)k + 1,
+        fmt(b, c->total.has[col[k]], c->total.values[col[k]], c->total.hidden[col[k]], 0));
   block(b, DOC_TABLE, 0, NULL, t);
 }
 

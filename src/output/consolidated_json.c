@@ -8,6 +8,7 @@
 #include "domain/suppress.h"
 #include "output/json_build.h"
 #include "output/target_json.h"
+#include "types/label.h"
 
 const char *consolidated_display(char *buf, size_t n, int has, double v, int hidden, int is_ratio)
 {
@@ -102,10 +103,19 @@ int consolidated_json_dump(char **out, const struct consolidated *c, struct err 
   json_build_set(o, "targets", target_json_report(&c->targets), &ok);
 
   json_t *units = json_object();
-  json_t *codes = json_array();
-  for (int k = 0; k < CONS_UNIT_COLS; k++)
-    json_build_push(codes, json_string(CONS_UNIT_INDICATORS[k]), &ok);
+  json_t *codes = json_array(), *sections = json_array();
+  for (size_t k = 0; k < c->n_cols; k++) {
+    json_build_push(codes, json_string(c->cols[k].code), &ok);
+    json_build_push(
+        sections,
+        json_string(label_code_at(LABEL_IND_SECTION, (size_t)indicator_section(&c->cols[k]))), &ok);
+  }
   json_build_set(units, "indicators", codes, &ok);
+  json_build_set(units, "sections", sections, &ok);
+  json_t *keys = json_array();
+  for (int k = 0; k < CONS_KEY_COLS; k++)
+    json_build_push(keys, json_string(CONS_KEY_INDICATORS[k]), &ok);
+  json_build_set(units, "key_indicators", keys, &ok);
   json_t *rows = json_array();
   for (size_t i = 0; i < c->n_units; i++) {
     const struct cons_unit_row *r = &c->units[i];
@@ -115,12 +125,14 @@ int consolidated_json_dump(char **out, const struct consolidated *c, struct err 
     json_build_set(x, "unit_code", json_build_str(r->unit.code), &ok);
     json_build_set(x, "unit_name", json_build_str(name), &ok);
     json_t *vals = json_array(), *disp = json_array(), *src = json_array();
-    for (int k = 0; k < CONS_UNIT_COLS; k++) {
-      json_build_push(vals, value(1, r->values[k], r->hidden[k]), &ok);
-      json_build_push(
-          disp, json_build_str(consolidated_display(b, sizeof b, 1, r->values[k], r->hidden[k], 0)),
-          &ok);
-      json_build_push(src, source(CONS_UNIT_INDICATORS[k], &r->unit, &c->period, &ok), &ok);
+    for (size_t k = 0; k < c->n_cols; k++) {
+      int ratio = c->cols[k].kind == IND_RATIO;
+      json_build_push(vals, value(r->has[k], r->values[k], r->hidden[k]), &ok);
+      json_build_push(disp,
+                      json_build_str(consolidated_display(b, sizeof b, r->has[k], r->values[k],
+                                                          r->hidden[k], ratio)),
+                      &ok);
+      json_build_push(src, source(c->cols[k].code, &r->unit, &c->period, &ok), &ok);
     }
     json_build_set(x, "values", vals, &ok);
     json_build_set(x, "display", disp, &ok);
@@ -129,11 +141,13 @@ int consolidated_json_dump(char **out, const struct consolidated *c, struct err 
   }
   json_build_set(units, "rows", rows, &ok);
   json_t *tot = json_array(), *totd = json_array();
-  for (int k = 0; k < CONS_UNIT_COLS; k++) {
-    json_build_push(tot, value(1, c->unit_totals[k], c->total_hidden[k]), &ok);
+  for (size_t k = 0; k < c->n_cols; k++) {
+    const struct cons_unit_row *t = &c->total;
+    int ratio = c->cols[k].kind == IND_RATIO;
+    json_build_push(tot, value(t->has[k], t->values[k], t->hidden[k]), &ok);
     json_build_push(totd,
-                    json_build_str(consolidated_display(b, sizeof b, 1, c->unit_totals[k],
-                                                        c->total_hidden[k], 0)),
+                    json_build_str(consolidated_display(b, sizeof b, t->has[k], t->values[k],
+                                                        t->hidden[k], ratio)),
                     &ok);
   }
   json_build_set(units, "totals", tot, &ok);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "domain/indicator.h"
 #include "domain/suppress.h"
 #include "types/label.h"
 
@@ -91,30 +92,45 @@ static void figures(struct book *b, const struct consolidated *c)
   }
 }
 
+/* One sheet per section of the catalogue: a row per unit, a column per
+ * indicator of the section, and the totals. The unit column stays in view. */
 static void units(struct book *b, const struct consolidated *c)
 {
-  const char *h[CONS_UNIT_COLS + 1];
-  double w[CONS_UNIT_COLS + 1];
-  h[0] = "Đơn vị";
-  w[0] = 30;
-  for (int k = 0; k < CONS_UNIT_COLS; k++) {
-    h[k + 1] = label_vi(LABEL_INDICATOR, CONS_UNIT_INDICATORS[k]);
-    w[k + 1] = 18;
-  }
-  lxw_worksheet *ws = sheet(b, "Theo đơn vị", h, w, CONS_UNIT_COLS + 1);
-  for (size_t i = 0; ws && i < c->n_units; i++) {
-    const struct cons_unit_row *u = &c->units[i];
-    char name[200];
-    snprintf(name, sizeof name, "%s %s", u->unit.type, u->unit.name);
-    text(b, ws, (int)i + 1, 0, name);
-    for (int k = 0; k < CONS_UNIT_COLS; k++)
-      number(b, ws, (int)i + 1, k + 1, 1, u->values[k], u->hidden[k]);
-  }
-  if (ws && c->n_units) {
+  if (!c->n_units)
+    return;
+  for (int sec = 0; sec < IND_SECTION_COUNT; sec++) {
+    const char *h[64];
+    char names[64][300];
+    double w[64];
+    size_t col[64], n = 0;
+    h[0] = "Đơn vị";
+    w[0] = 30;
+    for (size_t k = 0; k < c->n_cols && n + 1 < 64; k++) {
+      if ((int)indicator_section(&c->cols[k]) != sec)
+        continue;
+      snprintf(names[n], sizeof names[n], "%s (%s)", indicator_name(&c->cols[k]), c->cols[k].unit);
+      col[n] = k;
+      h[n + 1] = names[n];
+      w[n + 1] = 18;
+      n++;
+    }
+    lxw_worksheet *ws = sheet(b, label_at(LABEL_IND_SECTION, (size_t)sec), h, w, (int)n + 1);
+    if (!ws)
+      return;
+    worksheet_freeze_panes(ws, 1, 1);
+    for (size_t i = 0; i < c->n_units; i++) {
+      const struct cons_unit_row *u = &c->units[i];
+      char name[200];
+      snprintf(name, sizeof name, "%s %s", u->unit.type, u->unit.name);
+      text(b, ws, (int)i + 1, 0, name);
+      for (size_t k = 0; k < n; k++)
+        number(b, ws, (int)i + 1, (int)k + 1, u->has[col[k]], u->values[col[k]], u->hidden[col[k]]);
+    }
     int r = (int)c->n_units + 1;
     check(b, worksheet_write_string(ws, (lxw_row_t)r, 0, "Tổng cộng", b->head));
-    for (int k = 0; k < CONS_UNIT_COLS; k++)
-      number(b, ws, r, k + 1, 1, c->unit_totals[k], c->total_hidden[k]);
+    for (size_t k = 0; k < n; k++)
+      number(b, ws, r, (int)k + 1, c->total.has[col[k]], c->total.values[col[k]],
+             c->total.hidden[col[k]]);
   }
 }
 

@@ -312,6 +312,36 @@ int store_unit_get(struct unit *out, struct store *st, const char *tree, const c
   return rc;
 }
 
+int store_unit_provinces(struct unit_list *out, struct store *st, const char *tree, const char *at,
+                         struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "SELECT " UNIT_COLS UNIT_FROM "WHERE u.tree = ? AND u.parent_id IS NULL "
+                      "AND v.valid_from <= ? AND ? <= v.valid_to ORDER BY v.sort_key",
+                      err);
+  if (rc)
+    return rc;
+  db_bind_text(s, 1, tree);
+  db_bind_text(s, 2, at);
+  db_bind_text(s, 3, at);
+  size_t cap = 0;
+  int r;
+  while ((r = db_step(s, err)) == 1)
+    if (list_push(out, &cap, s)) {
+      rc = err_nomem(err);
+      break;
+    }
+  if (r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  if (rc)
+    unit_list_free(out);
+  return rc;
+}
+
 int store_unit_subtree(struct unit_list *out, struct store *st, const char *tree, const char *code,
                        const char *at, struct err *err)
 {

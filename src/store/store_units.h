@@ -56,6 +56,10 @@ int store_unit_get(struct unit *out, struct store *st, const char *tree, const c
  * order of name (so siblings come in Vietnamese order). */
 int store_unit_subtree(struct unit_list *out, struct store *st, const char *tree, const char *code,
                        const char *at, struct err *err);
+/* The provinces of `tree` valid at `at` (ISO date), in Vietnamese order of
+ * name, each with the version valid then. */
+int store_unit_provinces(struct unit_list *out, struct store *st, const char *tree, const char *at,
+                         struct err *err);
 /* The new units that took over old unit `code` (tree pre2025), or its
  * communes when it is a district. */
 int store_unit_successors(struct unit_successor_list *out, struct store *st, const char *code,

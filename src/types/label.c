@@ -436,6 +436,12 @@ static const struct label report_owners[] = {
     {"unit", "Đơn vị cấp dưới", NULL},
     {"agency", "Cơ quan thành viên", NULL},
 };
+static const struct label ind_sections[] = {
+    {"crime", "Tội phạm, vụ việc", NULL},
+    {"people", "Người sử dụng, nghiện", NULL},
+    {"places", "Địa bàn, điểm, tụ điểm", NULL},
+    {"prevention", "Phòng ngừa, kiểm soát", NULL},
+};
 static const struct label target_statuses[] = {
     {"achieved", "Đạt", "đã đạt"},
     {"on_track", "Đúng tiến độ", NULL},
@@ -545,6 +551,7 @@ static const struct {
     SET(LABEL_CUTOFF_SOURCE, cutoff_sources),
     SET(LABEL_REPORT_STATUS, report_statuses),
     SET(LABEL_REPORT_OWNER, report_owners),
+    SET(LABEL_IND_SECTION, ind_sections),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)

@@ -76,6 +76,7 @@ enum label_set {
   LABEL_CUTOFF_SOURCE,    /* where a report's data cut-off comes from, enum cutoff_source order */
   LABEL_REPORT_STATUS,    /* where a unit report is in its workflow (docs/reports.md) */
   LABEL_REPORT_OWNER,     /* who owes a report: a unit below, or an agency at the plan's level */
+  LABEL_IND_SECTION,      /* sections of the indicator catalogue, in enum ind_section order */
   LABEL_SET_COUNT
 };
 

@@ -14,6 +14,7 @@
 #include "app/app_indicator.h"
 #include "base/period.h"
 #include "domain/indicator.h"
+#include "types/label.h"
 #include "domain/person.h"
 #include "domain/scope.h"
 #include "domain/unit.h"
@@ -409,6 +410,32 @@ static void catalogue_is_consistent(void **state)
   assert_null(indicator_find(NULL));
 }
 
+/* The catalogue's sections, as a report groups them: each indicator in the
+ * section its subject belongs to, the first and last of each run. */
+static void sections_of_the_catalogue(void **state)
+{
+  (void)state;
+  static const struct {
+    const char *code;
+    enum ind_section sec;
+  } want[] = {
+      {"cases_detected", IND_SECTION_CRIME},
+      {"seized_plants", IND_SECTION_CRIME},
+      {"drug_list_total", IND_SECTION_PEOPLE},
+      {"deaths", IND_SECTION_PEOPLE},
+      {"hotspots_active", IND_SECTION_PLACES},
+      {"cultivation_area_destroyed", IND_SECTION_PLACES},
+      {"propaganda_sessions", IND_SECTION_PREVENTION},
+      {"licit_inspected_ratio", IND_SECTION_PREVENTION},
+  };
+  for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+    const struct indicator_def *d = indicator_find(want[i].code);
+    assert_non_null(d);
+    assert_int_equal(indicator_section(d), want[i].sec);
+  }
+  assert_string_equal(label_at(LABEL_IND_SECTION, IND_SECTION_PEOPLE), "Người sử dụng, nghiện");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -421,6 +448,7 @@ int main(void)
       cmocka_unit_test(aggregate_values),
       cmocka_unit_test(scope_is_enforced),
       cmocka_unit_test(bare_unit_code_is_read_by_the_periods_end),
+      cmocka_unit_test(sections_of_the_catalogue),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
