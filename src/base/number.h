@@ -15,4 +15,11 @@
  * Returns buf. */
 char *number_format_vn(char *buf, size_t n, double v, int decimals);
 
+/* Read a non-negative number as offices write it, the Vietnamese way first
+ * ("1.234.567", "1.234,5", "2,5", "1.500" = 1500) and as spreadsheets of
+ * other locales write it ("1,234.5", "0.125"); the rules are at the
+ * definition. 0 and *out set, or -1 for text that is no such number
+ * (a grouping not in threes is refused rather than guessed). */
+int number_parse_vn(double *out, const char *text);
+
 #endif

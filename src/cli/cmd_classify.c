@@ -245,10 +245,11 @@ static int run(const struct opts *o, struct store *st, const struct scope *calle
   int rc = 0;
   switch (o->sub) {
   case SUB_RESIDENTS: {
-    long value;
-    if (parse_long(&value, o->value, 1, 100000000))
+    double d; /* as an officer writes it: "12.345" residents */
+    if (number_parse_vn(&d, o->value) || d < 1 || d > 100000000 || d != (double)(long)d)
       return err_set(err, ERR_INPUT,
                      "số dân phải là số nguyên từ 1 đến 100.000.000, không phải '%s'", o->value);
+    long value = (long)d;
     rc = app_classify_residents(st, caller, o->tree, o->unit, year, value, o->source, err);
     break;
   }

@@ -147,18 +147,11 @@ static int parse_enum(int *out, enum label_set set, const char *text, const char
   return rc;
 }
 
-/* The number --value gives: "12", "12.5" or "12,5". */
+/* The number --value gives, as an officer writes it: "12", "1.234", "12,5". */
 static int parse_value(double *out, const char *s, struct err *err)
 {
-  char buf[64];
-  snprintf(buf, sizeof buf, "%s", s);
-  char *comma = strchr(buf, ',');
-  if (comma && !strchr(buf, '.'))
-    *comma = '.';
-  char *end;
-  *out = strtod(buf, &end);
-  if (!*buf || end == buf || *end || strlen(s) >= sizeof buf)
-    return err_set(err, ERR_INPUT, "giá trị \"%s\" không phải là số", s);
+  if (number_parse_vn(out, s))
+    return err_set(err, ERR_INPUT, "giá trị \"%s\" không phải là số (viết 1.234 hoặc 12,5)", s);
   return ERR_OK;
 }
 

@@ -763,15 +763,11 @@ static int plan_propose_cmd(struct session *s, const struct opts *o, long id, st
 static int plan_value_cmd(struct session *s, const struct opts *o, long id, long tid,
                           struct err *err)
 {
-  /* a figure as typed: digits with "," or "." before the decimals */
-  char buf[64], *end;
-  snprintf(buf, sizeof buf, "%s", o->pos[2]);
-  for (char *c = buf; *c; c++)
-    if (*c == ',')
-      *c = '.';
-  double v = strtod(buf, &end);
-  if (!buf[0] || *end)
-    return err_set(err, ERR_INPUT, "giá trị \"%s\" không phải là số", o->pos[2]);
+  /* a figure as an officer types it: "1.234" is a thousand and more, "12,5" a half */
+  double v;
+  if (number_parse_vn(&v, o->pos[2]))
+    return err_set(err, ERR_INPUT, "giá trị \"%s\" không phải là số (viết 1.234 hoặc 12,5)",
+                   o->pos[2]);
   long qid = 0;
   if (o->quota) {
     char *qend;

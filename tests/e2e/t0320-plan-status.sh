@@ -119,6 +119,18 @@ r = [r for r in json.load(sys.stdin)["targets"] if r["target_id"] == int(sys.arg
 assert r["value"] == 1 and r["required"] == 0 and r["status"] == "missed", r' "${zero:-0}" ||
   fail "a zero-tolerance target with one event is missed"
 
+# a figure typed the Vietnamese way: "1.250" square metres is one thousand two hundred and fifty
+run "$PCMT_BIN" --db "$db" plan value "$plan" "${zero:-0}" "1.250" --on 20/09/2024 --source "báo cáo" --as cb.laocai
+expect_status 0
+run "$PCMT_BIN" --db "$db" plan value "$plan" "${zero:-0}" "1.25.0" --on 20/09/2024 --source "báo cáo" --as cb.laocai
+expect_status 2
+expect_err 'không phải là số'
+run "$PCMT_BIN" --db "$db" plan status "$plan" --at 20/09/2024 --json --as cb.laocai
+printf '%s\n' "$OUT" | python3 -c '
+import json, sys
+r = [r for r in json.load(sys.stdin)["targets"] if r["target_id"] == int(sys.argv[1])][0]
+assert r["value"] == 1250, r' "${zero:-0}" || fail "1.250 is not read as 1250"
+
 # a closed plan is not bound again
 run "$PCMT_BIN" --db "$db" plan close "$plan" --as cb.laocai
 expect_status 0
