@@ -197,7 +197,8 @@ static int add_occurrence(struct calendar *out, size_t *cap, const struct store_
 
 /* The entries of every occurrence of schedule s of plan p into out: its due
  * date, and for a yearly report the same day of each later year up to the
- * end of the plan's period. */
+ * end of the plan's period. A closed plan owes nothing due after the day it
+ * was closed; what fell due before stays, with its reports. */
 static int add_schedule(struct calendar *out, size_t *cap, const struct store_calendar *feed,
                         const struct store_cal_plan *p, const struct store_cal_schedule *s,
                         const struct plan_phase *phases, size_t n_phases, struct date from,
@@ -208,9 +209,13 @@ static int add_schedule(struct calendar *out, size_t *cap, const struct store_ca
     return ERR_OK;
   int years = strcmp(s->recurs, "yearly") == 0 && end.y > due.y ? end.y - due.y : 0;
   int rc = ERR_OK;
-  for (int k = 0; !rc && k <= years; k++)
-    rc = add_occurrence(out, cap, feed, p, s, date_add_months(due, 12 * k), phases, n_phases, from,
-                        to, at, err);
+  struct date closed = iso(p->closed_on);
+  for (int k = 0; !rc && k <= years; k++) {
+    struct date on = date_add_months(due, 12 * k);
+    if (closed.y && date_cmp(on, closed) > 0)
+      break;
+    rc = add_occurrence(out, cap, feed, p, s, on, phases, n_phases, from, to, at, err);
+  }
   return rc;
 }
 

@@ -19,10 +19,11 @@
 #define UNIT_IN_SCOPE " (SELECT unit_id FROM unit_scope WHERE scope_id = ?) "
 
 /* reach(id, in_scope): the published plans with a schedule that the caller
- * reaches; seven parameters, bound by bind_reach. */
+ * reaches, and the closed ones (for what fell due before they closed);
+ * seven parameters, bound by bind_reach. */
 #define REACH                                                                                      \
   "WITH reach(id, in_scope) AS (SELECT p.id, CASE WHEN" PLAN_IN_SCOPE "THEN 1 ELSE 0 END "         \
-  "FROM plan p WHERE p.status = 'published' AND (? = 0 OR p.id = ?) "                              \
+  "FROM plan p WHERE p.status IN ('published', 'closed') AND (? = 0 OR p.id = ?) "                 \
   "AND EXISTS (SELECT 1 FROM report_schedule s WHERE s.plan_id = p.id) "                           \
   "AND (" PLAN_IN_SCOPE "OR EXISTS (SELECT 1 FROM unit c WHERE c.parent_id = p.unit_id "           \
   "AND c.id IN" UNIT_IN_SCOPE "))) "
@@ -103,6 +104,7 @@ static void plan_row(void *p, struct stmt *s)
   r->unit_level = (int)db_col_int(s, 9);
   r->in_scope = (int)db_col_int(s, 10);
   copy_col(r->unit_name, sizeof r->unit_name, s, 11);
+  copy_col(r->closed_on, sizeof r->closed_on, s, 12);
 }
 
 static void phase_row(void *p, struct stmt *s)
@@ -207,7 +209,13 @@ int store_calendar_load(struct store_calendar *out, struct store *st, const stru
                         "coalesce(p.period_start, ''), coalesce(p.period_end, ''), "
                         "coalesce(p.unit_id, 0), coalesce(u.tree, ''), coalesce(u.code, ''), "
                         "coalesce(u.level, 0), r.in_scope, " UNIT_NAME(
-                            "u") " "
+                            "u") ", "
+                                 /* the day a closed plan was closed, from its history */
+                                 "CASE WHEN p.status = 'closed' THEN coalesce((SELECT "
+                                 "substr(max(c.changed_at), 1, 10) FROM plan_change c WHERE "
+                                 "c.plan_id = p.id AND c.element = 'plan' AND c.field = "
+                                 "'status' AND c.new_value = 'closed'), p.period_end, '') "
+                                 "ELSE '' END "
                                  "FROM reach r JOIN plan p ON p.id = r.id "
                                  "LEFT JOIN unit u ON u.id = p.unit_id ORDER BY p.id",
                   0, plan_row, err);

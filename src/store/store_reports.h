@@ -38,6 +38,7 @@ struct store_cal_plan {
   int unit_level;      /* 1 province, 2 district (old tree) or commune (new), 3 commune */
   int in_scope;        /* 1: the plan is in the caller's territory */
   char unit_name[160]; /* "huyện Bình Sơn", "" when national */
+  char closed_on[11];  /* ISO: the day the plan was closed; "" while it runs */
 };
 
 /* A phase of one of those plans. */

@@ -509,6 +509,53 @@ static void yearly_reports_recur(void **state)
   report_view_free(&v);
 }
 
+/* A closed plan owes nothing due after the day it was closed; what fell due
+ * before stays in the calendar. A 2026-2030 programme with a six-month
+ * (15/6) and a yearly (15/12) report, each of every year, owed by the 99
+ * communes and wards of today's Lào Cai (Resolution 1656/NQ-UBTVQH15: 89
+ * xã, 10 phường): 10 dates x 99 = 990 entries while it runs; closed today,
+ * the dates up to today remain (15/06/2026 alone when today is 06/12/2026). */
+static void a_closed_plan_keeps_what_fell_due(void **state)
+{
+  struct fx *f = *state;
+  const char *doc = "KẾ HOẠCH\nThực hiện Chương trình phòng, chống ma túy giai đoạn 2026 - 2030\n"
+                    "I. MỤC TIÊU\nGiảm 5% số người nghiện so với năm 2025.\n"
+                    "III. TỔ CHỨC THỰC HIỆN\nCác xã, thị trấn báo cáo kết quả về Ban Chỉ đạo 138 "
+                    "huyện: định kỳ 6 tháng (trước 15/6), hằng năm (trước 15/12).\n";
+  struct app_plan_import_in in = {tu_write_file(f->dir, "close.txt", doc), 0};
+  struct app_plan_imported out;
+  struct err err = {0};
+  if (app_plan_import(&out, f->st, &f->laocai, &in, &err) ||
+      app_plan_publish(f->st, &f->laocai, out.id, &err))
+    fail_msg("close: %s", err.msg);
+  struct app_calendar c;
+  size_t n = 0;
+  load(&c, f, &f->laocai, "2026-01-01");
+  for (size_t k = 0; k < c.cal.n; k++)
+    n += c.cal.entries[k].plan->id == out.id;
+  app_calendar_free(&c);
+  assert_int_equal(n, 990);
+
+  assert_int_equal(app_plan_close(f->st, &f->laocai, out.id, &err), ERR_OK);
+  struct date today = date_today();
+  size_t dates = 0;
+  for (int y = 2026; y <= 2030; y++) {
+    dates += date_cmp((struct date){y, 6, 15}, today) <= 0;
+    dates += date_cmp((struct date){y, 12, 15}, today) <= 0;
+  }
+  load(&c, f, &f->laocai, "2026-01-01");
+  n = 0;
+  for (size_t k = 0; k < c.cal.n; k++) {
+    const struct calendar_entry *e = &c.cal.entries[k];
+    if (e->plan->id != out.id)
+      continue;
+    n++;
+    assert_true(date_cmp(e->occurs_on, today) <= 0);
+  }
+  app_calendar_free(&c);
+  assert_int_equal(n, 99 * dates);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -518,6 +565,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(territory, setup, teardown),
       cmocka_unit_test_setup_teardown(lower_levels_report_first, setup, teardown),
       cmocka_unit_test_setup_teardown(workflow, setup, teardown),
+      cmocka_unit_test_setup_teardown(a_closed_plan_keeps_what_fell_due, setup, teardown),
       cmocka_unit_test_setup_teardown(agency_report, setup, teardown),
       cmocka_unit_test_setup_teardown(yearly_reports_recur, setup, teardown),
   };
