@@ -61,7 +61,8 @@ struct app_plan_imported {
 int app_plan_import(struct app_plan_imported *out, struct store *st, const struct scope *caller,
                     const struct app_plan_import_in *in, struct err *err);
 
-/* The plans of the caller's territory, newest first, each with its
+/* The plans of the caller's territory and the published or closed plans
+ * above it (the plans it implements), newest first, each with its
  * unit_name ("huyện Bình Sơn"; "toàn quốc" for a national plan). */
 int app_plan_list(struct store_plan_info_list *out, struct store *st, const struct scope *caller,
                   struct err *err);

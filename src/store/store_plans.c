@@ -618,6 +618,9 @@ static int load_elements(struct plan *p, struct store *st, int frame, struct err
   return rc;
 }
 
+/* The whole plan (frame: without tasks and reports). A whole plan is read
+ * as PLAN_READABLE says (a lower level reads the plans above it); a frame,
+ * which feeds the evaluation of the plan's territory, only in scope. */
 static int plan_load(struct plan *out, struct store_plan_info *info, struct store *st,
                      const struct scope *sc, long id, int frame, struct err *err)
 {
@@ -627,12 +630,17 @@ static int plan_load(struct plan *out, struct store_plan_info *info, struct stor
     return rc;
   struct stmt *s;
   if (db_prepare(&s, st,
-                 "SELECT " INFO_COLS ", p.issuer, p.period_start, p.period_end FROM plan p "
-                 "WHERE p.id = ? AND" PLAN_IN_SCOPE,
+                 frame ? "SELECT " INFO_COLS ", p.issuer, p.period_start, p.period_end FROM plan p "
+                         "WHERE p.id = ? AND" PLAN_IN_SCOPE
+                       : "SELECT " INFO_COLS ", p.issuer, p.period_start, p.period_end FROM plan p "
+                         "WHERE p.id = ? AND" PLAN_READABLE,
                  err))
     return ERR_DB;
   db_bind_int(s, 1, id);
-  plan_scope_bind(s, 2, sc);
+  if (frame)
+    plan_scope_bind(s, 2, sc);
+  else
+    plan_readable_bind(s, 2, sc);
   int r = db_step(s, err);
   if (r != 1) {
     db_finalize(s);
@@ -682,9 +690,9 @@ int store_plan_list(struct store_plan_info_list *out, struct store *st, const st
     return rc;
   struct stmt *s;
   if (db_prepare(&s, st,
-                 "SELECT " INFO_COLS " FROM plan p WHERE" PLAN_IN_SCOPE "ORDER BY p.id DESC", err))
+                 "SELECT " INFO_COLS " FROM plan p WHERE" PLAN_READABLE "ORDER BY p.id DESC", err))
     return ERR_DB;
-  plan_scope_bind(s, 1, sc);
+  plan_readable_bind(s, 1, sc);
   size_t cap = 0;
   int r;
   while ((r = db_step(s, err)) == 1) {

@@ -98,18 +98,23 @@ int store_plan_find_same(long *id, struct store *st, const struct scope *sc, con
                          const char *issuer, const char *source_text, struct err *err);
 
 /* Load plan `id` into *out (plan_init'ed here; caller plan_frees), with ids.
- * info may be NULL. ERR_NOT_FOUND when there is no such plan in the
- * caller's territory; on any failure *out is left empty. */
+ * info may be NULL. ERR_NOT_FOUND when the caller may not read it: a plan
+ * of its territory, or a published or closed plan of a unit above it or of
+ * the whole country (store_plan_scope.h, PLAN_READABLE); on any failure
+ * *out is left empty. Reading never grants a change: every write checks
+ * the territory itself. */
 int store_plan_load(struct plan *out, struct store_plan_info *info, struct store *st,
                     const struct scope *sc, long id, struct err *err);
 
 /* store_plan_load without the tasks and the reporting schedule (the plan,
  * its bases, phases, targets and quotas): what evaluating the targets
- * reads (app/app_monitor.h), a third of the time of a whole plan. */
+ * reads (app/app_monitor.h), a third of the time of a whole plan. Only a
+ * plan of the caller's territory (its figures are the territory's). */
 int store_plan_load_frame(struct plan *out, struct store_plan_info *info, struct store *st,
                           const struct scope *sc, long id, struct err *err);
 
-/* Every plan of the caller's territory, newest first. */
+/* Every plan of the caller's territory, and the published or closed plans
+ * above it (PLAN_READABLE), newest first. */
 int store_plan_list(struct store_plan_info_list *out, struct store *st, const struct scope *sc,
                     struct err *err);
 

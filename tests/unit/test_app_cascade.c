@@ -279,6 +279,44 @@ static void derive_refuses_and_writes_nothing(void **state)
   assert_int_equal(count(f, "SELECT count(*) FROM audit_log WHERE action = 'plan.derive'"), 0);
 }
 
+/* A commune reads the published plan of its province — the plan it
+ * implements — and derives its own from it; it never reads the province's
+ * draft, another province's plan, nor changes the province's plan. */
+static void a_commune_reads_its_provinces_plan(void **state)
+{
+  struct fx *f = *state;
+  struct scope bt;
+  tu_add_user(&bt, f->st, &f->admin, "cb.baothang", "officer", "02905");
+  long prov = import(f, &f->laocai, f->prov, 0, NULL);
+  long hn = import(f, &f->hanoi, f->hn, 0, NULL);
+  publish(f, hn);
+  struct plan p;
+  struct store_plan_info info;
+  struct err err = {0};
+  assert_int_equal(app_plan_show(&p, &info, f->st, &bt, prov, &err), ERR_NOT_FOUND); /* a draft */
+  publish(f, prov);
+  assert_int_equal(app_plan_show(&p, &info, f->st, &bt, prov, &err), ERR_OK);
+  assert_string_equal(info.unit_code, "15");
+  plan_free(&p);
+  assert_int_equal(app_plan_show(&p, &info, f->st, &bt, hn, &err), ERR_NOT_FOUND);
+  struct store_plan_info_list l;
+  assert_int_equal(app_plan_list(&l, f->st, &bt, &err), ERR_OK);
+  assert_int_equal(l.n, 1);
+  assert_int_equal(l.items[0].id, prov);
+  store_plan_info_list_free(&l);
+  /* reading grants no change */
+  assert_int_equal(app_plan_close(f->st, &bt, prov, &err), ERR_NOT_FOUND);
+  struct app_plan_set_in set = {prov, "plan", 0, "title", "Đổi tên", NULL};
+  assert_int_equal(app_plan_set(f->st, &bt, &set, &err), ERR_NOT_FOUND);
+  /* its own plan, derived from the province's: in its territory, linked */
+  struct app_plan_derived d;
+  assert_int_equal(derive(&d, f, &bt, prov, NULL, "02905", -1, &err), ERR_OK);
+  assert_int_equal(parent_of(f, d.id), prov);
+  assert_int_equal(d.count.quotas, 2);
+  /* not for a neighbouring commune */
+  assert_int_equal(derive(&d, f, &bt, prov, NULL, "02647", -1, &err), ERR_DENIED);
+}
+
 /* Sample 004, the province's 2024 campaign (old units): Bảo Thắng district's
  * share read by hand from the document: 20 sessions (line 51, every
  * district), 5 sessions (line 55, the border districts it lists), 22
@@ -364,6 +402,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(derive_refuses_and_writes_nothing, setup, teardown),
       cmocka_unit_test_setup_teardown(derive_a_district_from_a_real_plan, setup, teardown),
       cmocka_unit_test_setup_teardown(the_lower_plans_roll_up, setup, teardown),
+      cmocka_unit_test_setup_teardown(a_commune_reads_its_provinces_plan, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
