@@ -4,6 +4,7 @@
 #                 run every test, then run the unit tests again under ASan+UBSan
 #   make demo     install missing packages, build, start the system on a demo database
 #   make bench    build and run the benchmarks in bench/, printing their figures
+#   make screenshots  draw every page in Chromium to docs/screenshots/ (tests/browser/pages.js)
 #   make format   rewrite sources to the committed .clang-format style
 
 BUILD      ?= build
@@ -12,7 +13,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEMO_DB    ?= demo.db
 SOURCES     = $(shell find src tests bench -name '*.[ch]' -not -path '*/node_modules/*' 2>/dev/null)
 
-.PHONY: all deps build asan check style test test-asan demo bench format clean
+.PHONY: all deps build asan check style test test-asan demo bench screenshots format clean
 
 all: build
 
@@ -56,6 +57,11 @@ demo: deps
 bench: deps
 	$(MAKE) build
 	sh scripts/bench.sh $(BUILD)
+
+screenshots: deps
+	$(MAKE) build
+	sh tests/browser/npm-deps.sh
+	PCMT_SOURCE_DIR=$(CURDIR) PCMT_BIN=$(abspath $(BUILD))/pcmt node tests/browser/screenshots.js docs/screenshots
 
 format:
 	clang-format -i $(SOURCES)

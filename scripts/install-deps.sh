@@ -10,6 +10,7 @@ libsqlite3-dev libutf8proc-dev libsodium-dev libjansson-dev libcmocka-dev
 libevent-dev libzip-dev libxml2-dev libxlsxwriter-dev libpq-dev zlib1g-dev
 liboath-dev libqrencode-dev oathtool
 poppler-utils sqlite3 curl
+chromium fonts-dejavu-core
 libreoffice-calc-nogui libreoffice-writer-nogui python3-openpyxl
 "
 

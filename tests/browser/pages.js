@@ -1,0 +1,24 @@
+// pages.js: every page the browser tests check with axe-core, weigh, and
+// `make screenshots` draws. Adding a page is one line: a name (the screenshot's
+// file name), the state its visitor is in (harness.js openAs: 'visitor',
+// 'signed-in', 'code-pending', 'enrol-pending'), its path, the heading it must
+// show (so that a redirect elsewhere cannot pass for it), and optionally
+// `then`, an async step on the loaded page (a form sent to reach an error state).
+'use strict';
+
+module.exports = [
+  { name: 'signin', as: 'visitor', path: '/dang-nhap', heading: 'Đăng nhập' },
+  {
+    name: 'signin-error', as: 'visitor', path: '/dang-nhap', heading: 'Đăng nhập',
+    then: async (page) => {
+      await page.getByLabel('Tên đăng nhập').fill('cb.xa');
+      await page.getByLabel('Mật khẩu').fill('không phải mật khẩu');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.locator('.error-summary').waitFor();
+    },
+  },
+  { name: 'second-factor', as: 'code-pending', path: '/xac-thuc', heading: 'Xác thực hai bước' },
+  { name: 'enrolment', as: 'enrol-pending', path: '/xac-thuc/dang-ky', heading: 'Đăng ký xác thực hai bước' },
+  { name: 'home', as: 'signed-in', path: '/', heading: 'Hệ thống quản lý công tác phòng, chống ma túy' },
+  { name: 'not-found', as: 'signed-in', path: '/khong-co-trang-nay', heading: 'Không tìm thấy trang' },
+];
