@@ -217,6 +217,35 @@ int api_body(json_t **out, struct web_req *rq)
   return ERR_OK;
 }
 
+int api_body_keys(struct web_req *rq, json_t *body, const char *const *keys)
+{
+  const char *k;
+  json_t *v;
+  json_object_foreach(body, k, v)
+  {
+    size_t i = 0;
+    while (keys[i] && strcmp(keys[i], k) != 0)
+      i++;
+    if (!keys[i])
+      return err_set(&rq->err, ERR_INPUT, "Trường \"%.64s\" không có trong yêu cầu này.", k);
+  }
+  return ERR_OK;
+}
+
+int api_body_text(char *dst, size_t n, struct web_req *rq, json_t *body, const char *key)
+{
+  json_t *v = json_object_get(body, key);
+  dst[0] = '\0';
+  if (!v || json_is_null(v))
+    return ERR_OK;
+  if (!json_is_string(v))
+    return err_set(&rq->err, ERR_INPUT, "Trường \"%s\" phải là một chuỗi.", key);
+  if (json_string_length(v) >= n || strlen(json_string_value(v)) != json_string_length(v))
+    return err_set(&rq->err, ERR_INPUT, "Trường \"%s\" dài quá (tối đa %zu byte).", key, n - 1);
+  memcpy(dst, json_string_value(v), json_string_length(v) + 1);
+  return ERR_OK;
+}
+
 int api_purpose(const char **out, struct web_req *rq)
 {
   *out = request_get_header(rq, "X-Purpose");

@@ -63,6 +63,14 @@ int api_id(long *out, struct web_req *rq, size_t i);
  * the line and column of a syntax error, or when it is not an object. */
 int api_body(json_t **out, struct web_req *rq);
 
+/* ERR_INPUT naming the first key of body that `keys` (NULL-terminated)
+ * does not list: a misspelt field is refused rather than ignored. */
+int api_body_keys(struct web_req *rq, json_t *body, const char *const *keys);
+
+/* Copy string field `key` of body into dst[0..n) ("" when absent or
+ * null). ERR_INPUT when it is no string, or longer than n - 1 bytes. */
+int api_body_text(char *dst, size_t n, struct web_req *rq, json_t *body, const char *key);
+
 /* Why the caller reads personal data: the X-Purpose header, else the
  * `purpose` query parameter. ERR_INPUT saying so when neither is given. */
 int api_purpose(const char **out, struct web_req *rq);

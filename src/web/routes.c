@@ -12,5 +12,12 @@ const struct route routes[] = {
     {"POST", "/xac-thuc", page_mfa_post, ROUTE_SECOND_STEP},
     {"GET", "/xac-thuc/dang-ky", page_mfa_enrol, ROUTE_SECOND_STEP},
     {"POST", "/xac-thuc/dang-ky", page_mfa_enrol_post, ROUTE_SECOND_STEP},
+    {"GET", "/api/v1/units", api_units_find, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/units/{tree}/{code}", api_units_show, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/units/{tree}/{code}/successors", api_units_successors, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/persons", api_persons_search, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/persons/{id}", api_persons_show, ROUTE_SIGNED_IN},
+    {"POST", "/api/v1/persons", api_persons_create, ROUTE_SIGNED_IN},
+    {"POST", "/api/v1/persons/{id}/events", api_persons_event, ROUTE_SIGNED_IN},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];
