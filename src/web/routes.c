@@ -19,5 +19,10 @@ const struct route routes[] = {
     {"GET", "/api/v1/persons/{id}", api_persons_show, ROUTE_SIGNED_IN},
     {"POST", "/api/v1/persons", api_persons_create, ROUTE_SIGNED_IN},
     {"POST", "/api/v1/persons/{id}/events", api_persons_event, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/indicators", api_indicators_show, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/plans", api_plans_list, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/plans/{id}", api_plans_show, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/plans/{id}/status", api_plans_status, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/audit", api_audit_log, ROUTE_ADMIN},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];

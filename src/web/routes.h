@@ -31,6 +31,11 @@ int api_persons_search(struct web_req *rq);   /* api_persons.c: GET /api/v1/pers
 int api_persons_show(struct web_req *rq);     /* api_persons.c: one person's record */
 int api_persons_create(struct web_req *rq);   /* api_persons.c: POST /api/v1/persons */
 int api_persons_event(struct web_req *rq);    /* api_persons.c: an event of a person */
+int api_indicators_show(struct web_req *rq);  /* api_indicators.c: by unit and period */
+int api_plans_list(struct web_req *rq);       /* api_plans.c: GET /api/v1/plans */
+int api_plans_show(struct web_req *rq);       /* api_plans.c: one stored plan */
+int api_plans_status(struct web_req *rq);     /* api_plans.c: its targets' status */
+int api_audit_log(struct web_req *rq);        /* api_audit.c: the audit trail */
 
 /* The error page (or, under /api/, the JSON error) for `status` with a
  * message for a person; replaces whatever rq->body held. */

@@ -37,6 +37,10 @@ run "$PCMT_BIN" --db "$db" person add --name "Trần Văn Tỉnh Khác" --dob 19
 expect_status 0
 p_province=$(q "SELECT max(id) FROM person")
 missing=$(($(q "SELECT max(id) FROM person") + 1000))
+# a plan of the province (a real document), imported by the administrator
+run "$PCMT_BIN" --db "$db" plan import "$PCMT_SOURCE_DIR/tests/fixtures/plans/004_91f2c84d0a0eb75f.txt"
+expect_status 0
+plan=$OUT
 CHECKS=$((CHECKS + 1))
 [ -n "$p_home" ] && [ -n "$p_commune" ] && [ -n "$p_district" ] && [ -n "$p_province" ] ||
   { fail "fixture people: '$p_home' '$p_commune' '$p_district' '$p_province'"; finish; }
@@ -107,6 +111,12 @@ for role in admin officer agency leader; do
   expect 200 "$tk" GET "/api/v1/units/pre2025/080?children=tree"
   expect 200 "$tk" GET "/api/v1/units/pre2025/080/successors"
   expect 404 "$tk" GET "/api/v1/units/pre2025/99999"
+  # aggregates and plan lists: every role; the audit: administrators only
+  expect 200 "$tk" GET "/api/v1/indicators?period=2025"
+  expect 400 "$tk" GET "/api/v1/indicators?period=quy%205"
+  expect 200 "$tk" GET "/api/v1/plans"
+  case $role in admin) pa=200 ;; *) pa=403 ;; esac
+  expect $pa "$tk" GET "/api/v1/audit?limit=3"
   expect $pp "$tk" GET "/api/v1/persons?q=a&limit=5"
   expect $pp "$tk" GET "/api/v1/persons/$p_home"
   expect $pc "$tk" POST "/api/v1/persons" "$new_person"
@@ -119,6 +129,22 @@ for role in admin officer agency leader; do
     expect 403 "$tk" POST "/api/v1/persons/$p_home/events" "$event"
   fi
 done
+
+# the plan itself and its status, for the administrator who imported it
+expect 200 "$tk_admin" GET "/api/v1/plans/$plan"
+CHECKS=$((CHECKS + 1))
+[ "$(jq -r .id "$T/b")" = "$plan" ] || fail "plan show: $(head -c 200 "$T/b")"
+expect 200 "$tk_admin" GET "/api/v1/plans/$plan/status"
+CHECKS=$((CHECKS + 1))
+[ "$(jq -r .plan_id "$T/b")" = "$plan" ] && jq -e '.targets | length > 0' "$T/b" >/dev/null ||
+  fail "plan status: $(head -c 200 "$T/b")"
+expect 404 "$tk_admin" GET "/api/v1/plans/$((plan + 100))"
+expect 404 "$tk_admin" GET "/api/v1/plans/abc"
+# the audit, newest first
+call "$tk_admin" GET "/api/v1/audit?limit=2" >/dev/null
+CHECKS=$((CHECKS + 1))
+[ "$(jq '.items | length' "$T/b")" = 2 ] && [ "$(jq '.items[0].id > .items[1].id' "$T/b")" = true ] ||
+  fail "audit page: $(head -c 300 "$T/b")"
 
 # every answer is JSON, not cached; errors have exactly code and message
 call "$tk_officer" GET "/api/v1/persons/$missing" >/dev/null
