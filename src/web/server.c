@@ -13,8 +13,10 @@
  * are written (or cfg->drain_s passes); then it frees its connections and
  * closes its database. web_serve returns after every thread has stopped.
  *
- * A request. dispatch() matches the route (404, 405 with Allow), checks the
- * route's access, runs the handler, renders a failure as the error page,
+ * A request. dispatch() finds the caller (the session cookie, or on
+ * /api/v1/ a bearer token, app_token.h), matches the route (404, 405 with
+ * Allow), checks the route's access and CSRF, runs the handler, renders a
+ * failure as the error page (the JSON error on the API, api_frame.h),
  * then send() adds the headers every answer carries (security headers,
  * Cache-Control no-store unless the handler chose otherwise), gzips HTML
  * and JSON when the client accepts it, and queues the answer. The request's
