@@ -21,6 +21,7 @@ static const struct {
     [ERR_VERSION] = {"version", 409, 8},
     [ERR_NOMEM] = {"nomem", 500, 9},
     [ERR_INTERNAL] = {"internal", 500, 10},
+    [ERR_AUTH] = {"unauthenticated", 401, 5}, /* the web's; a command has no sign-in */
 };
 
 #define N_CODES (sizeof err_table / sizeof err_table[0])

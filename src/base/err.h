@@ -25,7 +25,8 @@ enum err_code {
   ERR_DB,        /* the database failed */
   ERR_VERSION,   /* data from a newer version of PCMT */
   ERR_NOMEM,     /* out of memory, or a size cap was reached */
-  ERR_INTERNAL   /* a bug */
+  ERR_INTERNAL,  /* a bug */
+  ERR_AUTH       /* the caller is not signed in, or its credentials are not valid (web) */
 };
 
 #define ERR_MSG_MAX 512

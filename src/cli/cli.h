@@ -35,6 +35,7 @@ int cmd_task(int argc, char **argv, const struct cli_global *g);
 int cmd_classify(int argc, char **argv, const struct cli_global *g);
 int cmd_ranking(int argc, char **argv, const struct cli_global *g);
 int cmd_user(int argc, char **argv, const struct cli_global *g);
+int cmd_token(int argc, char **argv, const struct cli_global *g);
 int cmd_serve(int argc, char **argv, const struct cli_global *g);
 int cmd_calendar(int argc, char **argv, const struct cli_global *g);
 int cmd_report(int argc, char **argv, const struct cli_global *g);

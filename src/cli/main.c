@@ -15,6 +15,7 @@ static const struct command {
 } commands[] = {
     {"init", cmd_init, "create or upgrade the database"},
     {"user", cmd_user, "the users of the database: add, list, disable"},
+    {"token", cmd_token, "bearer tokens for the JSON API: create, list, revoke"},
     {"units", cmd_units, "import, find and browse administrative units"},
     {"agency", cmd_agency, "resolve agency names as plans write them; list agency kinds"},
     {"plan", cmd_plan, "read plan documents; store, check (4 rõ), correct and publish plans"},

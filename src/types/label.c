@@ -400,6 +400,8 @@ static const struct label audit_actions[] = {
     {"user.create", "Thêm người dùng", NULL},
     {"user.disable", "Khóa người dùng", NULL},
     {"user.enable", "Mở khóa người dùng", NULL},
+    {"token.create", "Tạo mã truy cập API", NULL},
+    {"token.revoke", "Thu hồi mã truy cập API", NULL},
     {"unit.import", "Nhập danh mục đơn vị hành chính", NULL},
     {"gen.run", "Sinh dữ liệu thử nghiệm", NULL},
 };

@@ -30,6 +30,7 @@ struct web_req {
   const char *query;                 /* the raw query string, NULL when none */
   const struct app_session *session; /* the signed-in user's session, NULL when none */
   long user_id;                      /* the signed-in user's id, 0 when none (access log) */
+  int bearer;                        /* rq->session stands for an API bearer token */
   int status;                        /* the answer's status */
   const char *content_type;          /* the answer's Content-Type (with charset) */
   const char *cache_control;         /* NULL: "no-store" */

@@ -12,5 +12,17 @@ const struct route routes[] = {
     {"POST", "/xac-thuc", page_mfa_post, ROUTE_SECOND_STEP},
     {"GET", "/xac-thuc/dang-ky", page_mfa_enrol, ROUTE_SECOND_STEP},
     {"POST", "/xac-thuc/dang-ky", page_mfa_enrol_post, ROUTE_SECOND_STEP},
+    {"GET", "/api/v1/units", api_units_find, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/units/{tree}/{code}", api_units_show, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/units/{tree}/{code}/successors", api_units_successors, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/persons", api_persons_search, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/persons/{id}", api_persons_show, ROUTE_SIGNED_IN},
+    {"POST", "/api/v1/persons", api_persons_create, ROUTE_SIGNED_IN},
+    {"POST", "/api/v1/persons/{id}/events", api_persons_event, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/indicators", api_indicators_show, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/plans", api_plans_list, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/plans/{id}", api_plans_show, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/plans/{id}/status", api_plans_status, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/audit", api_audit_log, ROUTE_ADMIN},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];

@@ -13,8 +13,10 @@
  * are written (or cfg->drain_s passes); then it frees its connections and
  * closes its database. web_serve returns after every thread has stopped.
  *
- * A request. dispatch() matches the route (404, 405 with Allow), checks the
- * route's access, runs the handler, renders a failure as the error page,
+ * A request. dispatch() finds the caller (the session cookie, or on
+ * /api/v1/ a bearer token, app_token.h), matches the route (404, 405 with
+ * Allow), checks the route's access and CSRF, runs the handler, renders a
+ * failure as the error page (the JSON error on the API, api_frame.h),
  * then send() adds the headers every answer carries (security headers,
  * Cache-Control no-store unless the handler chose otherwise), gzips HTML
  * and JSON when the client accepts it, and queues the answer. The request's
@@ -35,11 +37,14 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app_token.h"
 #include "store/store.h"
+#include "web/api_frame.h"
 #include "web/form.h"
 #include "web/gzip.h"
 #include "web/negotiate.h"
@@ -175,10 +180,30 @@ static void answer_send(struct web_thread *t, struct web_req *rq)
 
 /* --------------------------------------------------------------- request */
 
-/* The session the request's cookie names, if it is open: rq->session and
- * rq->user_id. A cookie for no open session is cleared in the answer. */
-static void identify(struct web_req *rq, struct app_session *sess)
+/* 1 for a path of the JSON API, whose answers are JSON (errors too). */
+static int is_api(const struct web_req *rq)
 {
+  return strncmp(rq->path, "/api/v1/", 8) == 0;
+}
+
+/* The session the request's cookie names, if it is open: rq->session and
+ * rq->user_id. A cookie for no open session is cleared in the answer. On
+ * the API an "Authorization: Bearer" token is taken instead of the cookie
+ * (elsewhere it is ignored); a token that is not valid leaves the request
+ * without a caller, *bad_token set. */
+static void identify(struct web_req *rq, struct app_session *sess, int *bad_token)
+{
+  const char *auth = is_api(rq) ? request_get_header(rq, "Authorization") : NULL;
+  if (auth && strncasecmp(auth, "Bearer ", 7) == 0) {
+    struct err e = {ERR_OK, ""};
+    *bad_token = app_token_check(sess, rq->st, auth + 7, (long)time(NULL), &e) != ERR_OK;
+    if (*bad_token)
+      return;
+    rq->session = sess;
+    rq->user_id = sess->user_id;
+    rq->bearer = 1;
+    return;
+  }
   const char *token = NULL;
   if (form_cookie(&token, &rq->arena, request_get_header(rq, "Cookie"), request_cookie_name(rq)) ||
       !token)
@@ -212,8 +237,18 @@ static int same_origin(struct web_req *rq)
   return host && sep && strcmp(sep + 3, host) == 0;
 }
 
+/* The failure `status` with a message: the JSON error on the API, else
+ * the error page. */
+static void refuse(struct web_req *rq, int status, const char *message)
+{
+  if (is_api(rq))
+    api_error_status(rq, status, message);
+  else
+    page_error(rq, status, message);
+}
+
 /* Match, check access and run the handler; on return rq holds the answer. */
-static void handle(struct web_req *rq)
+static void handle(struct web_req *rq, int bad_token)
 {
   const struct route *route = NULL;
   enum route_result m =
@@ -231,6 +266,13 @@ static void handle(struct web_req *rq)
   }
   rq->route = route;
   int reads = strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0;
+  /* an API client is told 401, never sent to the sign-in page */
+  if (is_api(rq) && (bad_token || (route->access != ROUTE_PUBLIC && !rq->session))) {
+    request_header(rq, "WWW-Authenticate", "Bearer");
+    api_error_status(rq, 401,
+                     bad_token ? "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi." : NULL);
+    return;
+  }
   if (route->access != ROUTE_PUBLIC && !rq->session) {
     if (reads)
       request_redirect(rq, "/dang-nhap");
@@ -243,28 +285,37 @@ static void handle(struct web_req *rq)
   if (route->access != ROUTE_PUBLIC && route->access != ROUTE_SECOND_STEP &&
       rq->session->stage[0]) {
     const char *next = rq->session->stage[0] == 'c' ? "/xac-thuc" : "/xac-thuc/dang-ky";
-    if (reads)
+    if (is_api(rq))
+      api_error_status(rq, 401, "Hãy hoàn tất bước xác thực thứ hai trước.");
+    else if (reads)
       request_redirect(rq, next);
     else
       page_error(rq, 403, "Hãy hoàn tất bước xác thực thứ hai trước.");
     return;
   }
   if (route->access == ROUTE_ADMIN && rq->session->role != SCOPE_ADMIN) {
-    page_error(rq, 403, "Trang này chỉ dành cho người quản trị.");
+    refuse(rq, 403, "Trang này chỉ dành cho người quản trị.");
     return;
   }
-  if (!reads && !same_origin(rq)) {
-    page_error(rq, 403, "Yêu cầu không đến từ một trang của hệ thống.");
+  /* a bearer token is no browser's: no cross-site form can send it */
+  if (!reads && !rq->bearer && !same_origin(rq)) {
+    refuse(rq, 403, "Yêu cầu không đến từ một trang của hệ thống.");
     return;
   }
   /* every state-changing request of a signed-in user carries the
-   * session's CSRF token in its form */
-  if (!reads && rq->session && !app_session_csrf_ok(rq->session, request_form(rq, "csrf"))) {
-    page_error(rq, 403, "Biểu mẫu đã hết hạn. Hãy tải lại trang rồi gửi lại.");
+   * session's CSRF token: in its form, or on the API in X-CSRF-Token */
+  if (!reads && rq->session && !rq->bearer &&
+      !app_session_csrf_ok(rq->session, is_api(rq) ? request_get_header(rq, "X-CSRF-Token")
+                                                   : request_form(rq, "csrf"))) {
+    refuse(rq, 403,
+           is_api(rq) ? "Thiếu mã chống giả mạo (X-CSRF-Token) của phiên đăng nhập."
+                      : "Biểu mẫu đã hết hạn. Hãy tải lại trang rồi gửi lại.");
     return;
   }
   int rc = route->handler(rq);
-  if (rc) {
+  if (rc && is_api(rq)) {
+    api_error(rq, (enum err_code)rc, rq->err.msg);
+  } else if (rc) {
     int status = err_http_status(rc);
     page_error(rq, status, status >= 500 ? NULL : rq->err.msg);
   }
@@ -287,8 +338,9 @@ static void dispatch(struct evhttp_request *req, void *arg)
     rq.path = "";
     page_error(&rq, 400, "Địa chỉ yêu cầu không hợp lệ.");
   } else {
-    identify(&rq, &sess);
-    handle(&rq);
+    int bad_token = 0;
+    identify(&rq, &sess, &bad_token);
+    handle(&rq, bad_token);
   }
   answer_send(t, &rq);
   const char *pattern = rq.route ? rq.route->pattern : "-";

@@ -1,0 +1,184 @@
+/* api_persons.c: GET /api/v1/persons — the people register: search and a person's record.
+ *
+ * Personal data: every read needs the caller's purpose (X-Purpose header
+ * or ?purpose=), which the operations layer writes into the audit row of
+ * the read (person.search, person.read) before anything comes back. A
+ * person outside the caller's territory is 404 with the very body of an
+ * id that does not exist (app_person.h). The JSON is
+ * output/person_json.h's, as `pcmt person ... --json` prints it. */
+#include <string.h>
+
+#include "app/app.h"
+#include "app/app_person.h"
+#include "base/date.h"
+#include "output/person_json.h"
+#include "types/unit.h"
+#include "web/api_frame.h"
+#include "web/routes.h"
+
+/* The most hits a search reaches through its pages: narrow the query past it. */
+#define SEARCH_MAX 1000
+
+/* The caller for a read of personal data, narrowed to ?unit= (a unit code
+ * of today's tree, or "TREE/CODE") when given. */
+static int reader(struct scope *out, struct web_req *rq)
+{
+  const char *purpose = NULL, *unit = NULL;
+  int rc = api_purpose(&purpose, rq);
+  if (!rc)
+    rc = api_query(&unit, rq, "unit");
+  if (!rc)
+    rc = api_caller(out, rq, purpose);
+  if (rc || !unit || !*unit)
+    return rc;
+  struct scope all = *out;
+  const char *slash = strchr(unit, '/');
+  char tree[16] = "";
+  if (slash && (size_t)(slash - unit) < sizeof tree)
+    memcpy(tree, unit, (size_t)(slash - unit));
+  return app_caller_narrow(out, rq->st, &all, slash ? tree : NULL, slash ? slash + 1 : unit,
+                           &rq->err);
+}
+
+int api_persons_search(struct web_req *rq)
+{
+  const char *q = NULL, *status = NULL;
+  long limit, pos;
+  int rc = api_query(&q, rq, "q");
+  if (!rc)
+    rc = api_query(&status, rq, "status");
+  if (!rc)
+    rc = api_page(&limit, &pos, rq);
+  if (rc)
+    return rc;
+  if (pos >= SEARCH_MAX)
+    return err_set(&rq->err, ERR_INPUT,
+                   "Một lần tìm chỉ xem được %d kết quả đầu; hãy thu hẹp điều kiện tìm.",
+                   SEARCH_MAX);
+  struct scope caller;
+  rc = reader(&caller, rq);
+  if (rc)
+    return rc;
+  /* one more than the page, to know whether another follows */
+  size_t want = (size_t)(pos + limit + 1);
+  if (want > SEARCH_MAX)
+    want = SEARCH_MAX;
+  struct person_hit_list l = {0};
+  rc = app_person_search(&l, rq->st, &caller, q, status, want, &rq->err);
+  if (!rc)
+    rc = api_list(rq, person_json_hits(&l), pos, limit);
+  person_hit_list_free(&l);
+  return rc;
+}
+
+int api_persons_show(struct web_req *rq)
+{
+  long id;
+  struct scope caller;
+  int rc = api_id(&id, rq, 0);
+  if (!rc)
+    rc = reader(&caller, rq);
+  if (rc)
+    return rc;
+  struct legal_rule_set rules = {0};
+  struct person_record r;
+  memset(&r, 0, sizeof r);
+  rc = app_person_rules(&rules, rq->st, &rq->err);
+  if (!rc)
+    rc = app_person_show(&r, rq->st, &caller, id, &rules, &rq->err);
+  if (!rc) {
+    char today[DATE_ISO_LEN];
+    date_to_iso(today, date_today());
+    rc = api_json(rq, 200, person_json_record(&r, today));
+  }
+  person_record_free(&r);
+  legal_rule_set_free(&rules);
+  return rc;
+}
+
+int api_persons_create(struct web_req *rq)
+{
+  static const char *const keys[] = {"full_name", "other_names", "birth_date",       "sex",
+                                     "ethnicity", "national_id", "unit_tree",        "unit_code",
+                                     "address",   "occupation",  "occupation_group", NULL};
+  json_t *b = NULL;
+  struct person p;
+  memset(&p, 0, sizeof p);
+  int rc = api_body(&b, rq);
+  if (!rc)
+    rc = api_body_keys(rq, b, keys);
+#define TEXT(f) (rc ? rc : api_body_text(p.f, sizeof p.f, rq, b, #f))
+  rc = TEXT(full_name);
+  rc = TEXT(other_names);
+  rc = TEXT(birth_date);
+  rc = TEXT(sex);
+  rc = TEXT(ethnicity);
+  rc = TEXT(national_id);
+  rc = TEXT(unit_tree);
+  rc = TEXT(unit_code);
+  rc = TEXT(address);
+  rc = TEXT(occupation);
+  rc = TEXT(occupation_group);
+#undef TEXT
+  json_decref(b);
+  const char *purpose = request_get_header(rq, "X-Purpose");
+  struct scope caller;
+  if (!rc)
+    rc = api_caller(&caller, rq, purpose);
+  long id = 0;
+  char today[DATE_ISO_LEN];
+  date_to_iso(today, date_today());
+  if (!rc)
+    rc = app_person_add(&id, rq->st, &caller, &p, today, &rq->err);
+  return rc ? rc : api_json(rq, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+int api_persons_event(struct web_req *rq)
+{
+  static const char *const keys[] = {"kind",        "date",          "value",     "facility",
+                                     "decision_no", "decision_date", "unit_tree", "unit_code",
+                                     "voids",       "note",          NULL};
+  long id;
+  json_t *b = NULL;
+  struct person_event ev;
+  memset(&ev, 0, sizeof ev);
+  char kind[48];
+  int rc = api_id(&id, rq, 0);
+  if (!rc)
+    rc = api_body(&b, rq);
+  if (!rc)
+    rc = api_body_keys(rq, b, keys);
+  if (!rc)
+    rc = api_body_text(kind, sizeof kind, rq, b, "kind");
+  if (!rc)
+    rc = person_event_parse(&ev.kind, kind, &rq->err);
+#define TEXT(f) (rc ? rc : api_body_text(ev.f, sizeof ev.f, rq, b, #f))
+  rc = TEXT(date);
+  rc = TEXT(value);
+  rc = TEXT(facility);
+  rc = TEXT(decision_no);
+  rc = TEXT(decision_date);
+  rc = TEXT(unit_tree);
+  rc = TEXT(unit_code);
+  rc = TEXT(note);
+#undef TEXT
+  json_t *voids = b ? json_object_get(b, "voids") : NULL;
+  if (!rc && voids && !json_is_null(voids)) {
+    if (!json_is_integer(voids) || json_integer_value(voids) <= 0)
+      rc = err_set(&rq->err, ERR_INPUT, "Trường \"voids\" phải là số của một sự kiện.");
+    else
+      ev.ref_event_id = (long)json_integer_value(voids);
+  }
+  json_decref(b);
+  ev.person_id = id;
+  const char *purpose = request_get_header(rq, "X-Purpose");
+  struct scope caller;
+  if (!rc)
+    rc = api_caller(&caller, rq, purpose);
+  long ev_id = 0;
+  char today[DATE_ISO_LEN];
+  date_to_iso(today, date_today());
+  if (!rc)
+    rc = app_person_event(&ev_id, rq->st, &caller, &ev, today, &rq->err);
+  return rc ? rc : api_json(rq, 201, json_pack("{s:I}", "event_id", (json_int_t)ev_id));
+}

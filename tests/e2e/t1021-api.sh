@@ -1,0 +1,285 @@
+#!/bin/sh
+# t1021-api.sh: the JSON API on the real server over a generated province —
+# every endpoint with every role (bearer tokens of users made by `pcmt user
+# add`), the cross-territory matrix (an officer of one commune against a
+# person of another commune, another district, another province: 404 each,
+# the body of a missing id), no / revoked / expired / disabled-user token
+# = 401, and a cookie call without X-CSRF-Token = 403.
+set -u
+. "$PCMT_SOURCE_DIR/tests/e2e/lib.sh"
+
+db="$T/api.db"
+run "$PCMT_BIN" --db "$db" init
+expect_status 0
+run "$PCMT_BIN" --db "$db" units import
+expect_status 0
+# old Lào Cai (10): people live in communes of the old tree
+run "$PCMT_BIN" --db "$db" gen --scale province --province 10 --seed 7 --people 300 --cases 50 \
+  --places 20 --networks 3 --licit 3 --activities 50
+expect_status 0
+
+q() { sqlite3 "$db" "$1"; }
+# the commune with the most people, its district, its province
+home=$(q "SELECT u.code FROM person p JOIN unit u ON u.id = p.unit_id WHERE u.tree = 'pre2025'
+          GROUP BY u.id ORDER BY count(*) DESC, u.code LIMIT 1")
+home_district=$(q "SELECT d.id FROM unit u JOIN unit d ON d.id = u.parent_id
+                   WHERE u.tree = 'pre2025' AND u.code = '$home'")
+# a person of the commune, of another commune of its district, of another district
+p_home=$(q "SELECT min(p.id) FROM person p JOIN unit u ON u.id = p.unit_id
+            WHERE u.tree = 'pre2025' AND u.code = '$home'")
+p_commune=$(q "SELECT min(p.id) FROM person p JOIN unit u ON u.id = p.unit_id
+               WHERE u.tree = 'pre2025' AND u.code <> '$home' AND u.parent_id = $home_district")
+p_district=$(q "SELECT min(p.id) FROM person p JOIN unit u ON u.id = p.unit_id
+                WHERE u.tree = 'pre2025' AND u.parent_id <> $home_district")
+# and one of another province: Hà Nội's phường Phúc Xá (00001)
+run "$PCMT_BIN" --db "$db" person add --name "Trần Văn Tỉnh Khác" --dob 1985-02-03 --sex nam \
+  --unit 00001 --tree pre2025
+expect_status 0
+p_province=$(q "SELECT max(id) FROM person")
+missing=$(($(q "SELECT max(id) FROM person") + 1000))
+# a plan of the province (a real document), imported by the administrator
+run "$PCMT_BIN" --db "$db" plan import "$PCMT_SOURCE_DIR/tests/fixtures/plans/004_91f2c84d0a0eb75f.txt"
+expect_status 0
+plan=$OUT
+CHECKS=$((CHECKS + 1))
+[ -n "$p_home" ] && [ -n "$p_commune" ] && [ -n "$p_district" ] && [ -n "$p_province" ] ||
+  { fail "fixture people: '$p_home' '$p_commune' '$p_district' '$p_province'"; finish; }
+
+pw='ngõ nhỏ phố nhỏ 1987'
+printf '%s\n' "$pw" >"$T/pw"
+adduser() { # LOGIN ROLE UNIT [--agency KIND]
+  l=$1 r=$2 u=$3
+  shift 3
+  run sh -c "'$PCMT_BIN' --db '$db' user add $l --role $r --unit $u --tree pre2025 $* <'$T/pw'"
+  expect_status 0
+}
+adduser cb.xa officer "$home"
+adduser yt.tinh agency 10 --agency health
+adduser ld.tinh leader 10
+token() { "$PCMT_BIN" --db "$db" token create "$1" 2>/dev/null; }
+tk_admin=$(token admin)
+tk_officer=$(token cb.xa)
+tk_agency=$(token yt.tinh)
+tk_leader=$(token ld.tinh)
+CHECKS=$((CHECKS + 1))
+[ ${#tk_admin} = 64 ] && [ ${#tk_officer} = 64 ] && [ ${#tk_leader} = 64 ] ||
+  fail "tokens: '$tk_admin' '$tk_officer'"
+
+log="$T/serve.log"
+"$PCMT_BIN" --db "$db" serve --listen 127.0.0.1:0 --threads 2 2>"$log" &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
+i=0
+while ! grep -q 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 400 ]; do
+  i=$((i + 1)); sleep 0.05
+done
+port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
+[ -n "$port" ] || { fail "no listening notice: $(cat "$log")"; finish; }
+U="http://127.0.0.1:$port"
+
+# call TOKEN METHOD PATH [BODY]: the status; the body in $T/b, headers in $T/h
+call() {
+  if [ $# -ge 4 ]; then
+    curl -s -D "$T/h" -o "$T/b" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" \
+      -H 'X-Purpose: kiểm tra API' -H 'Content-Type: application/json' --data-binary "$4" "$U$3"
+  else
+    curl -s -D "$T/h" -o "$T/b" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" \
+      -H 'X-Purpose: kiểm tra API' "$U$3"
+  fi
+}
+# expect WANT TOKEN METHOD PATH [BODY]
+expect() {
+  want=$1
+  shift
+  got=$(call "$@")
+  CHECKS=$((CHECKS + 1))
+  [ "$got" = "$want" ] || fail "$2 $3 as ${1%"${1#????????}"}…: $got, want $want: $(head -c 300 "$T/b")"
+}
+
+new_person='{"full_name": "Lê Thị Thêm", "birth_date": "12/03/1992", "sex": "nữ",
+             "unit_tree": "pre2025", "unit_code": "'"$home"'"}'
+event='{"kind": "classified", "date": "2026-01-05", "value": "user"}'
+# the expected status of each endpoint for each role, worked out from the
+# roles' rules: units are public reference data; the people register is for
+# administrators and officers (a member agency and a leader see aggregates
+# only: 403)
+for role in admin officer agency leader; do
+  eval "tk=\$tk_$role"
+  case $role in admin | officer) pp=200 pc=201 ;; *) pp=403 pc=403 ;; esac
+  expect 200 "$tk" GET "/api/v1/units?q=lao%20cai"
+  expect 200 "$tk" GET "/api/v1/units/pre2025/$home"
+  expect 200 "$tk" GET "/api/v1/units/pre2025/080?children=tree"
+  expect 200 "$tk" GET "/api/v1/units/pre2025/080/successors"
+  expect 404 "$tk" GET "/api/v1/units/pre2025/99999"
+  # aggregates and plan lists: every role; the audit: administrators only
+  expect 200 "$tk" GET "/api/v1/indicators?period=2025"
+  expect 400 "$tk" GET "/api/v1/indicators?period=quy%205"
+  expect 200 "$tk" GET "/api/v1/plans"
+  case $role in admin) pa=200 ;; *) pa=403 ;; esac
+  expect $pa "$tk" GET "/api/v1/audit?limit=3"
+  expect $pp "$tk" GET "/api/v1/persons?q=a&limit=5"
+  expect $pp "$tk" GET "/api/v1/persons/$p_home"
+  expect $pc "$tk" POST "/api/v1/persons" "$new_person"
+  if [ "$pc" = 201 ]; then
+    id=$(jq -r .id "$T/b")
+    expect 201 "$tk" POST "/api/v1/persons/$id/events" "$event"
+    CHECKS=$((CHECKS + 1))
+    jq -e '.event_id > 0' "$T/b" >/dev/null || fail "event answer: $(cat "$T/b")"
+  else
+    expect 403 "$tk" POST "/api/v1/persons/$p_home/events" "$event"
+  fi
+done
+
+# the plan itself and its status, for the administrator who imported it
+expect 200 "$tk_admin" GET "/api/v1/plans/$plan"
+CHECKS=$((CHECKS + 1))
+[ "$(jq -r .id "$T/b")" = "$plan" ] || fail "plan show: $(head -c 200 "$T/b")"
+expect 200 "$tk_admin" GET "/api/v1/plans/$plan/status"
+CHECKS=$((CHECKS + 1))
+[ "$(jq -r .plan_id "$T/b")" = "$plan" ] && jq -e '.targets | length > 0' "$T/b" >/dev/null ||
+  fail "plan status: $(head -c 200 "$T/b")"
+expect 404 "$tk_admin" GET "/api/v1/plans/$((plan + 100))"
+expect 404 "$tk_admin" GET "/api/v1/plans/abc"
+# the audit, newest first
+call "$tk_admin" GET "/api/v1/audit?limit=2" >/dev/null
+CHECKS=$((CHECKS + 1))
+[ "$(jq '.items | length' "$T/b")" = 2 ] && [ "$(jq '.items[0].id > .items[1].id' "$T/b")" = true ] ||
+  fail "audit page: $(head -c 300 "$T/b")"
+
+# every answer is JSON, not cached; errors have exactly code and message
+call "$tk_officer" GET "/api/v1/persons/$missing" >/dev/null
+CHECKS=$((CHECKS + 1))
+tr -d '\r' <"$T/h" | grep -qi '^Cache-Control: no-store$' || fail "no Cache-Control: no-store"
+CHECKS=$((CHECKS + 1))
+tr -d '\r' <"$T/h" | grep -qi '^Content-Type: application/json' || fail "not JSON"
+CHECKS=$((CHECKS + 1))
+[ "$(jq -c '[.error | keys[]], .error.code' "$T/b" | tr -d '\n')" = '["code","message"]"not_found"' ] ||
+  fail "error shape: $(cat "$T/b")"
+
+# a read of personal data without a purpose: 400 saying so
+CHECKS=$((CHECKS + 1))
+got=$(curl -s -o "$T/b" -w '%{http_code}' -H "Authorization: Bearer $tk_officer" "$U/api/v1/persons/$p_home")
+[ "$got" = 400 ] && jq -r .error.message "$T/b" | grep -q "mục đích" ||
+  fail "no purpose: $got $(cat "$T/b")"
+# ... given as a query parameter instead of the header: read and audited with it
+CHECKS=$((CHECKS + 1))
+got=$(curl -s -o "$T/b" -w '%{http_code}' -H "Authorization: Bearer $tk_officer" \
+  "$U/api/v1/persons/$p_home?purpose=r%C3%A0%20so%C3%A1t%20h%E1%BB%93%20s%C6%A1")
+[ "$got" = 200 ] && [ "$(jq -r .id "$T/b")" = "$p_home" ] || fail "purpose in the query: $got"
+CHECKS=$((CHECKS + 1))
+[ "$(q "SELECT purpose FROM audit_log WHERE action = 'person.read' ORDER BY id DESC LIMIT 1")" = "rà soát hồ sơ" ] ||
+  fail "the purpose is not in the audit row"
+
+# the cross-territory matrix: the officer of $home against people outside
+# it; each answers 404 with the body of an id that does not exist (the id
+# itself aside)
+call "$tk_officer" GET "/api/v1/persons/$missing" >/dev/null
+miss_body=$(sed "s/$missing/ID/g" "$T/b")
+leaks=0
+cells=0
+for case in commune:$p_commune district:$p_district province:$p_province; do
+  where=${case%%:*} id=${case#*:}
+  cells=$((cells + 1))
+  got=$(call "$tk_officer" GET "/api/v1/persons/$id")
+  body=$(sed "s/$id/ID/g" "$T/b")
+  CHECKS=$((CHECKS + 1))
+  if [ "$got" != 404 ] || [ "$body" != "$miss_body" ]; then
+    leaks=$((leaks + 1))
+    fail "officer of $home reads a person of another $where ($id): $got $body"
+  fi
+  # the search does not find that person either (by national ID or name)
+  name=$(q "SELECT full_name FROM person WHERE id = $id")
+  enc=$(jq -rn --arg s "$name" '$s|@uri')
+  cells=$((cells + 1))
+  got=$(call "$tk_officer" GET "/api/v1/persons?q=$enc&limit=100")
+  CHECKS=$((CHECKS + 1))
+  if [ "$got" != 200 ] || jq -e --argjson id "$id" '.items | map(.id) | index($id)' "$T/b" >/dev/null; then
+    leaks=$((leaks + 1))
+    fail "officer of $home finds a person of another $where ($id) by name: $got"
+  fi
+  # nor may it add an event to that person
+  cells=$((cells + 1))
+  got=$(call "$tk_officer" POST "/api/v1/persons/$id/events" "$event")
+  CHECKS=$((CHECKS + 1))
+  [ "$got" = 404 ] || { leaks=$((leaks + 1)); fail "event on a person of another $where: $got"; }
+done
+# ... nor create a person outside its commune
+cells=$((cells + 1))
+got=$(call "$tk_officer" POST "/api/v1/persons" '{"full_name": "Ngoài Địa Bàn", "birth_date": "1990-01-01", "sex": "nam", "unit_tree": "pre2025", "unit_code": "00001"}')
+CHECKS=$((CHECKS + 1))
+[ "$got" = 403 ] || { leaks=$((leaks + 1)); fail "create outside the territory: $got"; }
+echo "cross-territory matrix: $cells cells, $leaks leaks"
+
+# pagination: pages of 2 walk the officer's commune without overlap; a
+# changed cursor is 400
+call "$tk_officer" GET "/api/v1/persons?limit=2" >/dev/null
+next=$(jq -r .next "$T/b")
+first=$(jq -c '[.items[].id]' "$T/b")
+CHECKS=$((CHECKS + 1))
+[ "$next" != null ] && [ "$(jq '.items | length' "$T/b")" = 2 ] || fail "first page: $(cat "$T/b")"
+call "$tk_officer" GET "/api/v1/persons?limit=2&cursor=$next" >/dev/null
+second=$(jq -c '[.items[].id]' "$T/b")
+CHECKS=$((CHECKS + 1))
+[ "$(jq -n --argjson a "$first" --argjson b "$second" '$a - $b | length')" = 2 ] ||
+  fail "pages overlap: $first $second"
+case "$next" in *A) bad="${next%?}B" ;; *) bad="${next%?}A" ;; esac
+expect 400 "$tk_officer" GET "/api/v1/persons?limit=2&cursor=$bad"
+expect 400 "$tk_officer" GET "/api/v1/persons?q=khac&limit=2&cursor=$next"
+expect 400 "$tk_officer" GET "/api/v1/persons?limit=0"
+
+# no token, a made-up one, a revoked one, an expired one, a disabled user's: 401
+CHECKS=$((CHECKS + 1))
+[ "$(curl -s -o "$T/b" -w '%{http_code}' "$U/api/v1/units?q=lao")" = 401 ] || fail "no token"
+CHECKS=$((CHECKS + 1))
+[ "$(jq -r .error.code "$T/b")" = unauthenticated ] || fail "no token: $(cat "$T/b")"
+expect 401 "$(printf '%064d' 7)" GET "/api/v1/units?q=lao"
+tk_rev=$(token cb.xa)
+expect 200 "$tk_rev" GET "/api/v1/units?q=lao"
+rev_id=$(q "SELECT max(id) FROM api_token")
+run "$PCMT_BIN" --db "$db" token revoke "$rev_id"
+expect_status 0
+expect 401 "$tk_rev" GET "/api/v1/units?q=lao"
+tomorrow=$(date -u -d '+2 days' +%Y-%m-%d)
+tk_exp=$("$PCMT_BIN" --db "$db" token create cb.xa --expires "$tomorrow" 2>/dev/null)
+expect 200 "$tk_exp" GET "/api/v1/units?q=lao"
+# the clock moves past the end of the day: set it back in the row
+q "UPDATE api_token SET expires_at = strftime('%s', 'now') - 1 WHERE id = (SELECT max(id) FROM api_token)"
+expect 401 "$tk_exp" GET "/api/v1/units?q=lao"
+run "$PCMT_BIN" --db "$db" user disable ld.tinh
+expect_status 0
+expect 401 "$tk_leader" GET "/api/v1/units?q=lao"
+run "$PCMT_BIN" --db "$db" user enable ld.tinh
+expect 200 "$tk_leader" GET "/api/v1/units?q=lao"
+# a bearer token outside /api/v1/ opens nothing
+CHECKS=$((CHECKS + 1))
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tk_admin" "$U/")" = 303 ] ||
+  fail "a bearer token opened a page"
+
+# a session cookie on the API: reads work; a POST without X-CSRF-Token (or
+# with a wrong one) is 403, with it the call goes through
+curl -s -D "$T/h" -o /dev/null --data-urlencode "login=cb.xa" --data-urlencode "password=$pw" "$U/dang-nhap"
+cookie=$(tr -d '\r' <"$T/h" | sed -n 's/^Set-Cookie: __Host-pcmt=\([0-9a-f]*\);.*/\1/Ip')
+curl -s -o "$T/p" -H "Cookie: __Host-pcmt=$cookie" "$U/"
+csrf=$(sed -n 's|.*name="csrf" value="\([0-9a-f]*\)".*|\1|p' "$T/p")
+CHECKS=$((CHECKS + 1))
+[ ${#cookie} = 64 ] && [ ${#csrf} = 64 ] || { fail "sign-in: cookie '$cookie' csrf '$csrf'"; finish; }
+ck() { # METHOD PATH [EXTRA HEADER]: status
+  curl -s -o "$T/b" -w '%{http_code}' -X "$1" -H "Cookie: __Host-pcmt=$cookie" \
+    -H 'X-Purpose: kiểm tra' ${3:+-H "$3"} ${4:+--data-binary "$4"} "$U$2"
+}
+CHECKS=$((CHECKS + 1))
+[ "$(ck GET "/api/v1/persons/$p_home")" = 200 ] || fail "cookie read: $(cat "$T/b")"
+CHECKS=$((CHECKS + 1))
+[ "$(ck POST /api/v1/persons '' "$new_person")" = 403 ] || fail "cookie POST without X-CSRF-Token: $(cat "$T/b")"
+CHECKS=$((CHECKS + 1))
+[ "$(jq -r .error.code "$T/b")" = denied ] || fail "CSRF refusal: $(cat "$T/b")"
+case "$csrf" in *0) wrong="${csrf%?}1" ;; *) wrong="${csrf%?}0" ;; esac
+CHECKS=$((CHECKS + 1))
+[ "$(ck POST /api/v1/persons "X-CSRF-Token: $wrong" "$new_person")" = 403 ] || fail "cookie POST with a wrong token"
+CHECKS=$((CHECKS + 1))
+[ "$(ck POST /api/v1/persons "X-CSRF-Token: $csrf" "$new_person")" = 201 ] ||
+  fail "cookie POST with X-CSRF-Token: $(cat "$T/b")"
+
+kill "$pid"
+wait "$pid"
+finish
