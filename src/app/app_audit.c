@@ -44,6 +44,11 @@ int app_audit_verify(struct audit_verify_result *out, struct store *st, const st
   return audit_verify_head(out, st, caller, kept ? head->id : 0, kept ? head->hash : NULL, err);
 }
 
+int app_audit_checkpoint(int *written, struct store *st, struct err *err)
+{
+  return audit_checkpoint_write(written, st, err);
+}
+
 int app_audit_log(struct audit_list *out, struct store *st, const struct scope *caller,
                   const struct app_audit_query *q, struct err *err)
 {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/app_audit.h"
 #include "cli/cli.h"
 #include "cli/cli_registers.h"
 #include "store/store.h"
@@ -57,9 +58,34 @@ int cli_caller(struct scope *out, struct store *st, const char *as, const char *
   return app_caller_open(out, st, login, purpose, err);
 }
 
+static int store_used; /* the command opened the database (cli_note_store) */
+
+void cli_note_store(void)
+{
+  store_used = 1;
+}
+
 int cli_open_store(struct store **out, const struct cli_global *g, struct err *err)
 {
+  cli_note_store();
   return store_open_ready(out, g->db_path, err);
+}
+
+/* After a command that opened the database: sign the chain's head into
+ * FILE.checkpoints when it moved, so that every command that wrote audit
+ * rows leaves a checkpoint of them (docs/audit.md). The command's work is
+ * committed whatever happens here: a failure is a warning, never its
+ * status. A database that cannot be opened was reported by the command. */
+static void checkpoint_after(const struct cli_global *g)
+{
+  struct err err = {0};
+  struct store *st;
+  if (store_open_ready(&st, g->db_path, &err))
+    return;
+  int written;
+  if (app_audit_checkpoint(&written, st, &err))
+    fprintf(stderr, "pcmt: cảnh báo: không ghi được mốc kiểm tra nhật ký: %s\n", err.msg);
+  store_close(st);
 }
 
 /* Take --db FILE / --db=FILE out of argv wherever it stands, so that both
@@ -104,8 +130,12 @@ int main(int argc, char **argv)
     return 2;
   }
   for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
-    if (strcmp(argv[i], commands[c].name) == 0)
-      return commands[c].run(argc - i, argv + i, &g);
+    if (strcmp(argv[i], commands[c].name) == 0) {
+      int status = commands[c].run(argc - i, argv + i, &g);
+      if (store_used)
+        checkpoint_after(&g);
+      return status;
+    }
   fprintf(stderr, "pcmt: unknown command '%s'\n", argv[i]);
   usage(stderr);
   return 2;
