@@ -49,6 +49,11 @@ int app_audit_verify(struct audit_verify_result *out, struct store *st, const st
  * by the server on its timer and at shutdown. */
 int app_audit_checkpoint(int *written, struct store *st, struct err *err);
 
+/* The chain's head as committed: its row id (0 when the trail is empty)
+ * and hash (AUDIT_HASH_HEX bytes). The CLI compares it before and after a
+ * command to know whether the command wrote audit rows. */
+int app_audit_head(long *id, char *hash, struct store *st, struct err *err);
+
 /* Which rows to read. */
 struct app_audit_query {
   long person_id; /* > 0: the rows about this person's record; 0: the newest rows */

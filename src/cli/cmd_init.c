@@ -33,10 +33,10 @@ int cmd_init(int argc, char **argv, const struct cli_global *g)
   }
   struct err err = {0};
   struct store *st;
-  cli_note_store();
   int rc = store_open(&st, g->db_path, &err);
   if (rc)
     return cli_fail(&err);
+  cli_note_store(st);
   struct app_db_init_result res;
   rc = app_db_init(&res, st, &err);
   store_close(st);

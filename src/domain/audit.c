@@ -90,54 +90,98 @@ struct verify_ctx {
   const char *head_hash;             /* its hash */
   const struct audit_checkpoint *cp; /* the signed checkpoints, by row id */
   size_t ncp;
-  size_t next; /* the first checkpoint not yet met in the walk */
+  size_t next;               /* the first checkpoint not yet met in the walk */
+  long walked;               /* rows walked */
+  char last[AUDIT_HASH_HEX]; /* the stored hash of the last row walked */
 };
+
+/* Row `id` is the first whose keyed hash fails. Either that row alone was
+ * changed (or forged), and its stored hash is still the one written, or the
+ * chain was recomputed from it on without the key. verify_row goes on over
+ * the links alone to tell them apart: a checkpoint further on whose hash
+ * differs from the stored one means the hashes themselves were rewritten. */
+static void mark_bad_row(struct audit_verify_result *r, long id)
+{
+  r->first_bad = id;
+  r->rows = id - 1;
+  snprintf(r->reason, sizeof r->reason,
+           "dòng %ld đã bị sửa hoặc bị chèn giả (mã băm có khóa không khớp nội dung)", id);
+}
+
+/* Past a row whose keyed hash failed: follow the links, compare the checkpoints. */
+static int verify_after_bad(struct verify_ctx *c, const struct audit_entry *row, int linked)
+{
+  struct audit_verify_result *r = c->out;
+  if (!linked)
+    return BROKEN;
+  for (; c->next < c->ncp && c->cp[c->next].id == row->id; c->next++)
+    if (strcmp(c->cp[c->next].hash, row->hash) != 0) {
+      snprintf(r->reason, sizeof r->reason,
+               "dòng %ld trở đi có mã băm không khớp khóa, và dòng %ld khác mốc kiểm tra đã ký "
+               "lúc %s: nhật ký đã bị tính lại từ dòng %ld",
+               r->first_bad, row->id, c->cp[c->next].at, r->first_bad);
+      return BROKEN;
+    }
+  snprintf(c->last, sizeof c->last, "%s", row->hash);
+  return 0;
+}
+
+/* Stop at row `id` with reason `why` (the rows before it were sound). */
+static int stop_at(struct audit_verify_result *r, long id, const char *why)
+{
+  r->first_bad = id;
+  r->rows--;
+  snprintf(r->reason, sizeof r->reason, "%s", why);
+  return BROKEN;
+}
 
 static int verify_row(void *p, const struct audit_entry *row)
 {
   struct verify_ctx *c = p;
   struct audit_verify_result *r = c->out;
-  long want_id = r->rows + 1;
-  const char *want_prev = r->rows ? r->head : ZERO_HASH;
-  r->rows++;
+  long want_id = c->walked + 1;
+  const char *want_prev = c->walked ? c->last : ZERO_HASH;
+  c->walked++;
+  int linked = row->id == want_id && strcmp(row->prev_hash, want_prev) == 0;
+  if (r->first_bad)
+    return verify_after_bad(c, row, linked);
+  r->rows = c->walked;
+  char why[sizeof r->reason];
   if (row->id != want_id) {
-    r->first_bad = row->id;
-    snprintf(r->reason, sizeof r->reason, "dòng %ld đứng ở vị trí %ld: thiếu dòng %ld (đã bị xóa?)",
-             row->id, want_id, want_id);
-    return BROKEN;
+    snprintf(why, sizeof why, "dòng %ld đứng ở vị trí %ld: thiếu dòng %ld (đã bị xóa?)", row->id,
+             want_id, want_id);
+    return stop_at(r, row->id, why);
   }
-  if (strcmp(row->prev_hash, want_prev) != 0) {
-    r->first_bad = row->id;
-    snprintf(r->reason, sizeof r->reason,
-             "dòng %ld không nối với dòng trước (mã băm trước không khớp)", row->id);
-    return BROKEN;
+  if (!linked) {
+    snprintf(why, sizeof why, "dòng %ld không nối với dòng trước (mã băm trước không khớp)",
+             row->id);
+    return stop_at(r, row->id, why);
   }
   struct audit_entry e = *row;
   int rc = audit_hash(&e, c->key, c->err);
   if (rc)
     return rc;
   if (row->overlong || strcmp(e.hash, row->hash) != 0) {
-    r->first_bad = row->id;
-    snprintf(r->reason, sizeof r->reason,
-             "dòng %ld đã bị sửa hoặc bị chèn giả (mã băm có khóa không khớp nội dung)", row->id);
-    return BROKEN;
+    mark_bad_row(r, row->id);
+    /* go on over the links, from this row's checkpoints on: changed here, or
+       recomputed from here? */
+    return verify_after_bad(c, row, 1);
   }
   if (row->id == c->head_id && strcmp(row->hash, c->head_hash) != 0) {
-    r->first_bad = row->id;
-    snprintf(r->reason, sizeof r->reason,
+    snprintf(why, sizeof why,
              "dòng %ld không còn là dòng đã ghi nhận (mã băm khác mã đã lưu): nhật ký bị viết lại",
              row->id);
-    return BROKEN;
+    return stop_at(r, row->id, why);
   }
   for (; c->next < c->ncp && c->cp[c->next].id == row->id; c->next++)
     if (strcmp(c->cp[c->next].hash, row->hash) != 0) {
-      r->first_bad = row->id;
-      snprintf(r->reason, sizeof r->reason,
+      snprintf(why, sizeof why,
                "dòng %ld có mã băm khác mốc kiểm tra đã ký lúc %s: nhật ký đã bị tính lại từ dòng "
                "này hoặc trước đó",
                row->id, c->cp[c->next].at);
-      return BROKEN;
+      return stop_at(r, row->id, why);
     }
+  snprintf(c->last, sizeof c->last, "%s", row->hash);
   snprintf(r->head, sizeof r->head, "%s", row->hash);
   r->head_id = row->id;
   return 0;
@@ -176,19 +220,18 @@ int audit_verify_head(struct audit_verify_result *out, struct store *st, const s
     snprintf(out->checkpoint_at, sizeof out->checkpoint_at, "%s", newest->at);
   }
   struct verify_ctx c = {
-      out,       err,   key->mac, head_id > 0 ? head_id : 0, head_hash ? head_hash : "",
-      cps.items, cps.n, 0};
+      out, err, key->mac, head_id > 0 ? head_id : 0, head_hash ? head_hash : "", cps.items, cps.n,
+      0,   0,   ""};
   rc = store_audit_scan(st, verify_row, &c, err);
-  if (rc == BROKEN) {
-    out->rows--; /* the broken row is not counted as checked */
+  if (rc == BROKEN)
     rc = ERR_OK;
-  } else if (!rc && c.head_id > out->rows) {
+  if (!rc && !out->first_bad && c.head_id > out->rows) {
     /* the chain holds but stops before the head on record: its end was cut */
     out->first_bad = out->rows + 1;
     snprintf(out->reason, sizeof out->reason,
              "nhật ký chỉ còn %ld dòng, thiếu dòng %ld đã ghi nhận: các dòng mới nhất đã bị xóa",
              out->rows, c.head_id);
-  } else if (!rc && out->checkpoint_id > out->rows) {
+  } else if (!rc && !out->first_bad && out->checkpoint_id > out->rows) {
     out->first_bad = out->rows + 1;
     snprintf(out->reason, sizeof out->reason,
              "nhật ký chỉ còn %ld dòng nhưng mốc kiểm tra đã ký lúc %s ghi đến dòng %ld: các dòng "
