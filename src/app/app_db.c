@@ -8,6 +8,7 @@
 #include "domain/audit.h"
 #include "domain/person_span.h"
 #include "store/store.h"
+#include "store/store_audit.h"
 #include "store/store_key.h"
 #include "store/store_people.h"
 #include "store/store_person_digest.h"
@@ -31,6 +32,19 @@ static int key_upgrade(struct app_db_init_result *out, struct store *st, struct 
   int legacy_people = out->from > 0 && out->from < SCHEMA_PERSON_DIGEST;
   if (exists && !legacy_people)
     return ERR_OK;
+  if (!exists && out->from >= SCHEMA_PERSON_DIGEST) {
+    /* its chain was keyed already: a new key would find it "broken" at row 1 */
+    long head;
+    char hash[AUDIT_HASH_HEX], path[4096];
+    if ((rc = store_audit_last(&head, hash, st, err)) ||
+        (rc = store_key_path(path, sizeof path, st, ".key", err)))
+      return rc;
+    if (head > 0)
+      return err_set(err, ERR_NOT_FOUND,
+                     "cơ sở dữ liệu đã có khóa (lược đồ %d) nhưng thiếu tệp khóa \"%s\": hãy chép "
+                     "lại tệp khóa từ bản sao lưu; một khóa mới không kiểm tra được nhật ký đã có",
+                     out->from, path);
+  }
   if ((rc = store_write_begin(st, err)))
     return rc;
   int created = 0;

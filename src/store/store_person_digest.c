@@ -50,7 +50,7 @@ static void tally_add(unsigned char *tally, const char *digest, const struct sto
 static int state_read(long *rows, unsigned char *tally, struct store *st, struct err *err)
 {
   struct stmt *s;
-  int rc = db_prepare(&s, st, "SELECT rows, tally FROM person_digest_state WHERE id = 1", err);
+  int rc = db_prepare(&s, st, "SELECT row_count, tally FROM person_digest_state WHERE id = 1", err);
   if (rc)
     return rc;
   *rows = 0;
@@ -73,8 +73,8 @@ static int state_write(struct store *st, long rows, const unsigned char *tally, 
   char hex[MAC_HEX];
   sodium_bin2hex(hex, sizeof hex, tally, MAC_BYTES);
   struct stmt *s;
-  int rc =
-      db_prepare(&s, st, "UPDATE person_digest_state SET rows = ?, tally = ? WHERE id = 1", err);
+  int rc = db_prepare(&s, st,
+                      "UPDATE person_digest_state SET row_count = ?, tally = ? WHERE id = 1", err);
   if (rc)
     return rc;
   db_bind_int(s, 1, rows);

@@ -161,6 +161,13 @@ run "$PCMT_BIN" --db "$T/nokey.db" person show 3 --purpose "rà soát hồ sơ"
 CHECKS=$((CHECKS + 1))
 [ "$STATUS" != 0 ] || fail "a write without the key file succeeded"
 expect_err "thiếu tệp khóa"
+# ... and init does not make a new key for a chain keyed with the lost one.
+run "$PCMT_BIN" --db "$T/nokey.db" init
+CHECKS=$((CHECKS + 1))
+[ "$STATUS" != 0 ] || fail "init made a new key for an already keyed database"
+expect_err "chép lại tệp khóa từ bản sao lưu"
+CHECKS=$((CHECKS + 1))
+[ ! -e "$T/nokey.db.key" ] || fail "init left a key file for an already keyed database"
 
 # The original is untouched by all this.
 verify "$db"

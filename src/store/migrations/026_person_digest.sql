@@ -8,9 +8,9 @@
 ALTER TABLE person ADD COLUMN digest TEXT; -- hex; NULL until init computes it
 
 CREATE TABLE person_digest_state (
-  id    INTEGER PRIMARY KEY CHECK (id = 1),
-  rows  INTEGER NOT NULL, -- person rows the tally covers
-  tally TEXT NOT NULL     -- hex: XOR of each row's keyed set tag
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  row_count INTEGER NOT NULL, -- person rows the tally covers
+  tally     TEXT NOT NULL     -- hex: XOR of each row's keyed set tag
 );
-INSERT INTO person_digest_state (id, rows, tally)
+INSERT INTO person_digest_state (id, row_count, tally)
   VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
