@@ -2,6 +2,8 @@
 # t1010-tamper.sh: tampering with the database file, done with the sqlite3 shell and an
 # unkeyed python3 script as someone who holds the database but not FILE.key would, is each
 # caught by `pcmt audit verify` (exit 1, its own message); the untouched copy verifies (0).
+# Also: the key file and the checkpoints are owner-only, a copy without its key cannot be
+# written to nor re-keyed, and the server signs the head on its timer and at shutdown.
 set -u
 . "$PCMT_SOURCE_DIR/tests/e2e/lib.sh"
 
@@ -168,6 +170,55 @@ CHECKS=$((CHECKS + 1))
 expect_err "chép lại tệp khóa từ bản sao lưu"
 CHECKS=$((CHECKS + 1))
 [ ! -e "$T/nokey.db.key" ] || fail "init left a key file for an already keyed database"
+
+# The server signs the head on its timer and at shutdown: a sign-in (audited by the server,
+# not by a CLI command) is covered by a checkpoint while it runs and by one when it stops.
+last_cp() { tail -1 "$db.checkpoints" | cut -d' ' -f1; }
+max_id() { sqlite3 "$db" "SELECT max(id) FROM audit_log"; }
+pw='ngõ nhỏ phố nhỏ 1987'
+printf '%s\n' "$pw" >"$T/pw"
+run sh -c "'$PCMT_BIN' --db '$db' user add cb.web --role officer --unit 03006 <'$T/pw'"
+expect_status 0
+# serve EVERY: start the server with checkpoints every EVERY seconds; sets $pid and $port.
+serve() {
+  log="$T/serve-$1.log"
+  "$PCMT_BIN" --db "$db" serve --listen 127.0.0.1:0 --threads 1 --checkpoint-every "$1" 2>"$log" &
+  pid=$!
+  trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
+  i=0
+  while ! grep -q 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 200 ]; do
+    i=$((i + 1)); sleep 0.05
+  done
+  port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
+  [ -n "$port" ] || { fail "no listening notice: $(cat "$log")"; finish; }
+}
+signin() {
+  before=$(max_id)
+  curl -s -o /dev/null --data-urlencode "login=cb.web" --data-urlencode "password=$pw" \
+    "http://127.0.0.1:$port/dang-nhap"
+  CHECKS=$((CHECKS + 1))
+  [ "$(max_id)" -gt "$before" ] || fail "the sign-in wrote no audit row"
+}
+# Every second: the head the sign-in moved is signed while the server runs.
+serve 1
+signin
+i=0
+while [ "$(last_cp)" != "$(max_id)" ] && [ $i -lt 100 ]; do
+  i=$((i + 1)); sleep 0.05
+done
+CHECKS=$((CHECKS + 1))
+[ "$(last_cp)" = "$(max_id)" ] || fail "no checkpoint from the server's timer: $(last_cp) vs $(max_id)"
+kill -TERM "$pid"
+wait "$pid"
+# Every hour: only the shutdown can have signed the head of a sign-in just before it.
+serve 3600
+signin
+CHECKS=$((CHECKS + 1))
+[ "$(last_cp)" != "$(max_id)" ] || fail "signed before the shutdown"
+kill -TERM "$pid"
+wait "$pid"
+CHECKS=$((CHECKS + 1))
+[ "$(last_cp)" = "$(max_id)" ] || fail "no checkpoint at shutdown: $(last_cp) vs $(max_id)"
 
 # The original is untouched by all this.
 verify "$db"
