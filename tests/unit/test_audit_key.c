@@ -358,6 +358,67 @@ static void person_digests_see_edits_deletions_insertions(void **state)
   store_close(st);
 }
 
+/* Someone holding the key recomputes the chain after an edit: every row
+ * hashes right, but the signed checkpoint of an earlier head disagrees.
+ * The newest rows cut: the chain left holds, the checkpoint names its row. */
+static void checkpoints_catch_what_the_key_cannot(void **state)
+{
+  (void)state;
+  char db[4300];
+  snprintf(db, sizeof db, "%s/cp.db", dir);
+  struct store *st;
+  struct scope admin;
+  struct err err = {0};
+  assert_int_equal(tu_open_app_db(&st, &admin, dir, "cp.db"), 0);
+  for (int i = 0; i < 3; i++) {
+    char name[64];
+    snprintf(name, sizeof name, "Phạm Văn Mốc %d", i);
+    tu_create_person(st, &admin, TODAY, name, "1990-01-01", "nam", NULL, "00004");
+  }
+  int written;
+  assert_int_equal(audit_checkpoint_write(&written, st, &err), ERR_OK);
+  assert_int_equal(written, 1);
+  assert_int_equal(audit_checkpoint_write(&written, st, &err), ERR_OK);
+  assert_int_equal(written, 0); /* the head did not move */
+  long head = tu_count(st, "SELECT max(id) FROM audit_log");
+  struct audit_verify_result r;
+  assert_int_equal(audit_verify(&r, st, &admin, &err), ERR_OK);
+  assert_false(audit_verify_broken(&r));
+  assert_int_equal(r.checkpoints, 1);
+  assert_int_equal(r.checkpoint_id, head);
+  /* the newest row cut */
+  raw(db, "CREATE TABLE saved AS SELECT * FROM audit_log WHERE id = (SELECT max(id) FROM "
+          "audit_log); DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)");
+  assert_int_equal(audit_verify(&r, st, &admin, &err), ERR_OK);
+  assert_int_equal(r.first_bad, head);
+  assert_int_equal(r.rows, head - 1);
+  assert_non_null(strstr(r.reason, "cắt đuôi"));
+  raw(db, "INSERT INTO audit_log SELECT * FROM saved; DROP TABLE saved");
+  /* row 2's actor changed and the chain recomputed from it with the key */
+  const struct store_key *key;
+  assert_int_equal(store_key_get(&key, st, &err), ERR_OK);
+  raw(db, "UPDATE audit_log SET actor = 'nguoi.khac' WHERE id = 2");
+  struct audit_list l;
+  assert_int_equal(store_audit_list(&l, st, NULL, 0, 1000000, &err), ERR_OK);
+  assert_int_equal(store_write_begin(st, &err), ERR_OK);
+  char prev[AUDIT_HASH_HEX];
+  snprintf(prev, sizeof prev, "%s", l.items[0].hash);
+  for (size_t i = 1; i < l.n; i++) {
+    struct audit_entry e = l.items[i];
+    snprintf(e.prev_hash, sizeof e.prev_hash, "%s", prev);
+    assert_int_equal(audit_hash(&e, key->mac, &err), ERR_OK);
+    assert_int_equal(store_audit_rekey(st, e.id, e.prev_hash, e.hash, &err), ERR_OK);
+    snprintf(prev, sizeof prev, "%s", e.hash);
+  }
+  assert_int_equal(store_write_commit(st, &err), ERR_OK);
+  audit_list_free(&l);
+  assert_int_equal(audit_verify(&r, st, &admin, &err), ERR_OK);
+  assert_int_equal(r.first_bad, head);
+  assert_non_null(strstr(r.reason, "khác mốc kiểm tra"));
+  assert_non_null(strstr(r.reason, "tính lại"));
+  store_close(st);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -368,6 +429,7 @@ int main(void)
       cmocka_unit_test(init_rekeys_an_old_database),
       cmocka_unit_test(init_refuses_to_key_a_broken_chain),
       cmocka_unit_test(person_digests_see_edits_deletions_insertions),
+      cmocka_unit_test(checkpoints_catch_what_the_key_cannot),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
