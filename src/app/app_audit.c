@@ -1,6 +1,8 @@
 /* app_audit.c: reading and checking the audit trail (see app_audit.h for who may). */
 #include "app/app_audit.h"
 
+#include "store/store_audit.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +44,16 @@ int app_audit_verify(struct audit_verify_result *out, struct store *st, const st
     return rc;
   int kept = head && head->id > 0;
   return audit_verify_head(out, st, caller, kept ? head->id : 0, kept ? head->hash : NULL, err);
+}
+
+int app_audit_checkpoint(int *written, struct store *st, struct err *err)
+{
+  return audit_checkpoint_write(written, st, err);
+}
+
+int app_audit_head(long *id, char *hash, struct store *st, struct err *err)
+{
+  return store_audit_last(id, hash, st, err);
 }
 
 int app_audit_log(struct audit_list *out, struct store *st, const struct scope *caller,

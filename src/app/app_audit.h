@@ -18,6 +18,7 @@
 
 #include "base/err.h"
 #include "domain/audit.h"
+#include "domain/audit_checkpoint.h"
 #include "types/audit.h"
 #include "types/scope.h"
 
@@ -40,6 +41,18 @@ int app_audit_head_parse(struct app_audit_head *out, const char *text, struct er
  * administrator. */
 int app_audit_verify(struct audit_verify_result *out, struct store *st, const struct scope *caller,
                      const struct app_audit_head *head, struct err *err);
+
+/* Sign the chain's head into FILE.checkpoints when it moved since the last
+ * checkpoint (domain/audit_checkpoint.h); *written 1 when a line was added.
+ * Not a person's action: no caller, no audit row (a row would move the head
+ * again). Run by the CLI after every command that opened the database and
+ * by the server on its timer and at shutdown. */
+int app_audit_checkpoint(int *written, struct store *st, struct err *err);
+
+/* The chain's head as committed: its row id (0 when the trail is empty)
+ * and hash (AUDIT_HASH_HEX bytes). The CLI compares it before and after a
+ * command to know whether the command wrote audit rows. */
+int app_audit_head(long *id, char *hash, struct store *st, struct err *err);
 
 /* Which rows to read. */
 struct app_audit_query {

@@ -7,15 +7,19 @@
 struct store;
 
 struct app_db_init_result {
-  int from, to;      /* schema versions before and after */
-  int admin_created; /* the local administrator was created now */
+  int from, to;         /* schema versions before and after */
+  int admin_created;    /* the local administrator was created now */
+  int key_created;      /* FILE.key was created now for a database that had rows (upgrade) */
+  long rekeyed_rows;    /* audit rows re-keyed with it */
+  long digested_people; /* person rows given their keyed digest */
 };
 
-/* Bring the database open in `st` to this version's schema, derive what an
- * upgrade left stale (the people's indicator rows, the territory closure)
- * and make sure the local administrator exists. Each step is its own
- * transaction and is done again by the next call if it fails; the schema
- * stays at the version reached. ERR_VERSION for a database of a newer PCMT. */
+/* Bring the database open in `st` to this version's schema, create its key
+ * file when it has none (re-keying an older chain and digesting the person
+ * rows, audited as audit.key; docs/audit.md), derive what an upgrade left stale (the people's
+ * indicator rows, the territory closure) and make sure the local administrator exists. Each step is
+ * its own transaction and is done again by the next call if it fails; the schema stays at the
+ * version reached. ERR_VERSION for a database of a newer PCMT. */
 int app_db_init(struct app_db_init_result *out, struct store *st, struct err *err);
 
 #endif

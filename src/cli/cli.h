@@ -26,6 +26,11 @@ int cli_caller(struct scope *out, struct store *st, const char *as, const char *
                struct err *err);
 /* Open the database named by the global options, which must be initialised. */
 int cli_open_store(struct store **out, const struct cli_global *g, struct err *err);
+/* Note that this command opened the database `st` and the chain's head as
+ * it found it, so that main signs the head into FILE.checkpoints when the
+ * command ends having written audit rows (docs/audit.md). cli_open_store
+ * does it; a command that opens the store another way (init) calls it. */
+void cli_note_store(struct store *st);
 
 int cmd_init(int argc, char **argv, const struct cli_global *g);
 int cmd_units(int argc, char **argv, const struct cli_global *g);

@@ -20,10 +20,13 @@
 static const char audit_help[] =
     "usage: pcmt audit verify [--head ID:HASH] [--json]\n"
     "       pcmt audit log [--record ID] [--limit N] [--json]\n\n"
-    "verify  walk the hash chain from the first row; exit 0 when it holds, 1 when a row\n"
-    "        was changed or deleted (the first broken row is named), and print the head\n"
-    "        as ID:HASH to keep outside the database; --head checks that a head kept\n"
-    "        earlier is still in the chain (the newest rows were not deleted)\n"
+    "verify  walk the keyed hash chain from the first row against the signed checkpoints\n"
+    "        (FILE.checkpoints) and check every person row against its keyed digest;\n"
+    "        exit 0 when all holds, 1 when a row was changed, deleted or forged, the\n"
+    "        newest rows were cut, the chain was recomputed, a checkpoint is forged or a\n"
+    "        person row was edited, deleted or inserted outside PCMT (each named); print\n"
+    "        the head as ID:HASH; --head checks that a head kept earlier is still in it.\n"
+    "        Needs the key file FILE.key beside the database\n"
     "log     the newest N rows (default 100), or those about person record ID, oldest first\n\n"
     "Both take --as LOGIN and --purpose TEXT like `pcmt person`. verify is for administrators,\n"
     "log for national administrators. Docs: docs/audit.md\n";
@@ -94,6 +97,42 @@ static void print_text(char *s)
   free(s);
 }
 
+/* What verify found about the checkpoints and the person rows, beside the chain. */
+static void print_extra(const struct audit_verify_result *r)
+{
+  const struct store_person_check *p = &r->people;
+  if (r->forged_line)
+    fprintf(stderr,
+            "pcmt audit verify: MỐC KIỂM TRA BỊ GIẢ — dòng %ld của tệp mốc kiểm tra có chữ ký "
+            "sai\n",
+            r->forged_line);
+  if (p->changed) {
+    fprintf(stderr,
+            "pcmt audit verify: HỒ SƠ NGƯỜI BỊ SỬA NGOÀI PCMT — %ld hồ sơ không khớp mã xác thực:",
+            p->changed);
+    for (long i = 0; i < p->changed && i < PERSON_CHECK_IDS; i++)
+      fprintf(stderr, " #%ld", p->ids[i]);
+    fprintf(stderr, "%s\n", p->changed > PERSON_CHECK_IDS ? " …" : "");
+  }
+  if (!p->set_ok) {
+    if (p->rows < p->tally_rows)
+      fprintf(stderr,
+              "pcmt audit verify: HỒ SƠ NGƯỜI BỊ XÓA NGOÀI PCMT — còn %ld hồ sơ, sổ kiểm đếm ghi "
+              "%ld: %ld hồ sơ đã bị xóa\n",
+              p->rows, p->tally_rows, p->tally_rows - p->rows);
+    else if (p->rows > p->tally_rows)
+      fprintf(stderr,
+              "pcmt audit verify: HỒ SƠ NGƯỜI BỊ THÊM NGOÀI PCMT — có %ld hồ sơ, sổ kiểm đếm ghi "
+              "%ld: %ld hồ sơ được chèn trực tiếp\n",
+              p->rows, p->tally_rows, p->rows - p->tally_rows);
+    else
+      fprintf(stderr,
+              "pcmt audit verify: TẬP HỒ SƠ NGƯỜI BỊ THAY ĐỔI NGOÀI PCMT — đủ %ld hồ sơ nhưng sổ "
+              "kiểm đếm không khớp (hồ sơ bị xóa và thêm)\n",
+              p->rows);
+  }
+}
+
 static int verify_cmd(struct store *st, const struct scope *caller, const struct opts *o,
                       int *broken, struct err *err)
 {
@@ -101,20 +140,29 @@ static int verify_cmd(struct store *st, const struct scope *caller, const struct
   int rc = app_audit_verify(&r, st, caller, &o->head, err);
   if (rc)
     return rc;
-  *broken = r.first_bad != 0;
+  *broken = audit_verify_broken(&r);
   if (o->json) {
     char *text;
     rc = audit_json_dump_verify(&text, &r, err);
     if (!rc)
       print_text(text);
-  } else if (r.first_bad) {
+    return rc;
+  }
+  if (r.first_bad)
     fprintf(stderr, "pcmt audit verify: NHẬT KÝ BỊ SỬA — %s (%ld dòng trước đó nguyên vẹn)\n",
             r.reason, r.rows);
-  } else if (r.rows) {
+  else if (r.rows)
     printf("nhật ký nguyên vẹn: %ld dòng; đầu chuỗi %ld:%s\n", r.rows, r.head_id, r.head);
-  } else {
+  else
     printf("nhật ký nguyên vẹn: 0 dòng; đầu chuỗi (trống)\n");
-  }
+  if (r.checkpoints)
+    printf("mốc kiểm tra: %ld mốc có chữ ký; mới nhất đến dòng %ld, ký lúc %s\n", r.checkpoints,
+           r.checkpoint_id, r.checkpoint_at);
+  else
+    printf("mốc kiểm tra: chưa có\n");
+  print_extra(&r);
+  if (r.people.changed == 0 && r.people.set_ok)
+    printf("hồ sơ người: %ld hồ sơ khớp mã xác thực và sổ kiểm đếm\n", r.people.rows);
   return rc;
 }
 

@@ -13,7 +13,11 @@ static const char init_help[] =
     "this version's schema (from schema 8; the people's indicator rows are derived\n"
     "again when a new version changes how a history counts, as schema 14 does;\n"
     "the territories and the rows kept with them are brought up to date).\n"
-    "A database written by a newer PCMT is refused. The first init creates the local\n"
+    "A database written by a newer PCMT is refused. The first init creates the key\n"
+    "file FILE.key beside the database (0600: the secret of the audit chain and of\n"
+    "the checkpoints in FILE.checkpoints; keep it, and back it up apart) and never\n"
+    "overwrites one; on a database that has none it creates it and re-keys the audit\n"
+    "chain from row 1, audited (docs/audit.md). It also creates the local\n"
     "administrator \"admin\", who acts for every command run without --as.\n"
     "Load the administrative units next with 'pcmt units import'.\n";
 
@@ -32,6 +36,7 @@ int cmd_init(int argc, char **argv, const struct cli_global *g)
   int rc = store_open(&st, g->db_path, &err);
   if (rc)
     return cli_fail(&err);
+  cli_note_store(st);
   struct app_db_init_result res;
   rc = app_db_init(&res, st, &err);
   store_close(st);
@@ -46,6 +51,10 @@ int cmd_init(int argc, char **argv, const struct cli_global *g)
   }
   if (rc)
     return cli_fail(&err);
+  if (res.key_created)
+    printf("%s: key file %s.key created; %ld audit rows re-keyed, %ld person rows digested "
+           "(docs/audit.md)\n",
+           g->db_path, g->db_path, res.rekeyed_rows, res.digested_people);
   if (res.admin_created)
     printf("%s: local administrator \"%s\" created (acts when --as is not given)\n", g->db_path,
            USER_LOCAL_ADMIN);

@@ -9,13 +9,15 @@
 
 static const char serve_help[] =
     "usage: pcmt serve [--listen HOST:PORT] [--threads N] [--insecure-cookies]\n"
-    "                  [--session-idle MINUTES] [--session-max HOURS]\n\n"
+    "                  [--session-idle MINUTES] [--session-max HOURS] [--checkpoint-every S]\n\n"
     "Serve PCMT's pages over HTTP/1.1 until SIGTERM or Ctrl-C (which finish the requests in\n"
     "progress, then close the database). --listen: the address (default 127.0.0.1:8080; port 0\n"
     "takes a free port, printed on stderr). --threads: event loops, one database connection\n"
     "each (default: the number of cores). --insecure-cookies: session cookies without Secure,\n"
     "for plain HTTP on loopback only. --session-idle: a session ends after this many minutes\n"
     "without a request (default 30); --session-max: and this many hours after sign-in (12).\n"
+    "--checkpoint-every: sign the audit chain's head into FILE.checkpoints every S seconds\n"
+    "when it moved (default 300), and at shutdown (docs/audit.md).\n"
     "The access log goes to stderr. Docs: docs/web.md\n";
 
 /* A positive number from an option's value, or -1. */
@@ -57,6 +59,14 @@ int cmd_serve(int argc, char **argv, const struct cli_global *g)
         cfg.session.idle_s = n * 60;
       else
         cfg.session.max_s = n * 3600;
+    } else if (strcmp(argv[i], "--checkpoint-every") == 0 && i + 1 < argc) {
+      long n = positive(argv[++i]);
+      if (n < 1 || n > 24 * 3600) {
+        fprintf(stderr, "pcmt serve: --checkpoint-every takes a number of seconds from 1 to %d\n",
+                24 * 3600);
+        return err_exit_status(ERR_INPUT);
+      }
+      cfg.checkpoint_s = (int)n;
     } else if (strcmp(argv[i], "--insecure-cookies") == 0) {
       cfg.insecure_cookies = 1;
     } else {

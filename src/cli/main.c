@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/app_audit.h"
 #include "cli/cli.h"
 #include "cli/cli_registers.h"
 #include "store/store.h"
@@ -58,9 +59,50 @@ int cli_caller(struct scope *out, struct store *st, const char *as, const char *
   return app_caller_open(out, st, login, purpose, err);
 }
 
+static int store_used;                 /* the command opened the database (cli_note_store) */
+static long head_id;                   /* the chain's head when it was first opened */
+static char head_hash[AUDIT_HASH_HEX]; /* its hash */
+
+void cli_note_store(struct store *st)
+{
+  if (store_used)
+    return;
+  store_used = 1;
+  /* a database not yet initialised has no trail: head 0 */
+  if (app_audit_head(&head_id, head_hash, st, NULL) != ERR_OK) {
+    head_id = 0;
+    head_hash[0] = '\0';
+  }
+}
+
 int cli_open_store(struct store **out, const struct cli_global *g, struct err *err)
 {
-  return store_open_ready(out, g->db_path, err);
+  int rc = store_open_ready(out, g->db_path, err);
+  if (!rc)
+    cli_note_store(*out);
+  return rc;
+}
+
+/* After a command that opened the database: when the command wrote audit
+ * rows (the head moved), sign the new head into FILE.checkpoints
+ * (docs/audit.md). A command that wrote nothing signs nothing: `audit
+ * verify` on a tampered copy never blesses what it found. The command's
+ * work is committed whatever happens here: a failure is a warning, never
+ * its status. A database that cannot be opened was reported by the command. */
+static void checkpoint_after(const struct cli_global *g)
+{
+  struct err err = {0};
+  struct store *st;
+  if (store_open_ready(&st, g->db_path, &err))
+    return;
+  long id = 0;
+  char hash[AUDIT_HASH_HEX] = "";
+  int written;
+  int moved = app_audit_head(&id, hash, st, &err) == ERR_OK &&
+              (id != head_id || strcmp(hash, head_hash) != 0);
+  if (moved && app_audit_checkpoint(&written, st, &err))
+    fprintf(stderr, "pcmt: cảnh báo: không ghi được mốc kiểm tra nhật ký: %s\n", err.msg);
+  store_close(st);
 }
 
 /* Take --db FILE / --db=FILE out of argv wherever it stands, so that both
@@ -105,8 +147,12 @@ int main(int argc, char **argv)
     return 2;
   }
   for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
-    if (strcmp(argv[i], commands[c].name) == 0)
-      return commands[c].run(argc - i, argv + i, &g);
+    if (strcmp(argv[i], commands[c].name) == 0) {
+      int status = commands[c].run(argc - i, argv + i, &g);
+      if (store_used)
+        checkpoint_after(&g);
+      return status;
+    }
   fprintf(stderr, "pcmt: unknown command '%s'\n", argv[i]);
   usage(stderr);
   return 2;

@@ -1,26 +1,18 @@
 /* audit.c: appending to and verifying the hash-chained audit trail (model in audit.h). */
 #include "domain/audit.h"
 
-#include <pthread.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "base/buf.h"
 #include "base/date.h"
+#include "base/mac.h"
+#include "domain/audit_checkpoint.h"
 #include "store/store_audit.h"
+#include "store/store_key.h"
 
 #define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
-
-static pthread_once_t sodium_once = PTHREAD_ONCE_INIT;
-static int sodium_ok; /* 1 once sodium_init succeeded */
-
-static void init_sodium(void)
-{
-  sodium_ok = sodium_init() >= 0;
-}
 
 /* Copy src into dst (n bytes), cutting on a UTF-8 character boundary. */
 static void copy_utf8(char *dst, size_t n, const char *src)
@@ -35,42 +27,25 @@ static void copy_utf8(char *dst, size_t n, const char *src)
   dst[len] = '\0';
 }
 
-static void add_net(struct buf *b, const char *s)
+int audit_hash(struct audit_entry *e, const unsigned char *key, struct err *err)
 {
-  buf_addf(b, "%zu:", strlen(s));
-  buf_adds(b, s);
-  buf_addc(b, ',');
-}
-
-int audit_hash(struct audit_entry *e, struct err *err)
-{
-  pthread_once(&sodium_once, init_sodium);
-  if (!sodium_ok)
-    return err_set(err, ERR_INTERNAL, "không khởi tạo được thư viện mã hóa (libsodium)");
-  struct buf b;
-  buf_init(&b, 0);
-  char num[32];
-  add_net(&b, e->prev_hash);
-  snprintf(num, sizeof num, "%ld", e->id);
-  add_net(&b, num);
-  add_net(&b, e->at);
-  add_net(&b, e->actor);
-  add_net(&b, e->role);
-  add_net(&b, e->scope);
-  add_net(&b, e->purpose);
-  add_net(&b, e->action);
-  add_net(&b, e->record_type);
-  snprintf(num, sizeof num, "%ld", e->record_id);
-  add_net(&b, num);
-  add_net(&b, e->detail);
-  if (buf_failed(&b)) {
-    buf_free(&b);
-    return err_nomem(err);
-  }
-  unsigned char h[32];
-  crypto_generichash(h, sizeof h, (const unsigned char *)buf_str(&b), b.len, NULL, 0);
-  buf_free(&b);
-  sodium_bin2hex(e->hash, sizeof e->hash, h, sizeof h);
+  int rc = mac_sodium_ready(err);
+  if (rc)
+    return rc;
+  struct mac m;
+  mac_init(&m, key);
+  mac_add_text(&m, e->prev_hash);
+  mac_add_int(&m, e->id);
+  mac_add_text(&m, e->at);
+  mac_add_text(&m, e->actor);
+  mac_add_text(&m, e->role);
+  mac_add_text(&m, e->scope);
+  mac_add_text(&m, e->purpose);
+  mac_add_text(&m, e->action);
+  mac_add_text(&m, e->record_type);
+  mac_add_int(&m, e->record_id);
+  mac_add_text(&m, e->detail);
+  mac_final_hex(&m, e->hash);
   return ERR_OK;
 }
 
@@ -79,9 +54,13 @@ int audit_record(struct store *st, const struct scope *sc, const char *action,
 {
   struct audit_entry e;
   memset(&e, 0, sizeof e);
+  const struct store_key *key;
+  int rc = store_key_get(&key, st, err);
+  if (rc)
+    return rc;
   long last;
   char prev[AUDIT_HASH_HEX];
-  int rc = store_audit_last(&last, prev, st, err);
+  rc = store_audit_last(&last, prev, st, err);
   if (rc)
     return rc;
   e.id = last + 1;
@@ -95,7 +74,7 @@ int audit_record(struct store *st, const struct scope *sc, const char *action,
   copy_utf8(e.record_type, sizeof e.record_type, record_type ? record_type : "");
   e.record_id = record_id;
   copy_utf8(e.detail, sizeof e.detail, detail ? detail : "");
-  rc = audit_hash(&e, err);
+  rc = audit_hash(&e, key->mac, err);
   if (rc)
     return rc;
   return store_audit_insert(st, &e, err);
@@ -106,49 +85,117 @@ int audit_record(struct store *st, const struct scope *sc, const char *action,
 struct verify_ctx {
   struct audit_verify_result *out;
   struct err *err;
-  long head_id;          /* a head written down earlier, 0 for none */
-  const char *head_hash; /* its hash */
+  const unsigned char *key;          /* the chain's key */
+  long head_id;                      /* a head written down earlier, 0 for none */
+  const char *head_hash;             /* its hash */
+  const struct audit_checkpoint *cp; /* the signed checkpoints, by row id */
+  size_t ncp;
+  size_t next;               /* the first checkpoint not yet met in the walk */
+  long walked;               /* rows walked */
+  char last[AUDIT_HASH_HEX]; /* the stored hash of the last row walked */
 };
+
+/* Row `id` is the first whose keyed hash fails. Either that row alone was
+ * changed (or forged), and its stored hash is still the one written, or the
+ * chain was recomputed from it on without the key. verify_row goes on over
+ * the links alone to tell them apart: a checkpoint further on whose hash
+ * differs from the stored one means the hashes themselves were rewritten. */
+static void mark_bad_row(struct audit_verify_result *r, long id)
+{
+  r->first_bad = id;
+  r->rows = id - 1;
+  snprintf(r->reason, sizeof r->reason,
+           "dòng %ld đã bị sửa hoặc bị chèn giả (mã băm có khóa không khớp nội dung)", id);
+}
+
+/* Past a row whose keyed hash failed: follow the links, compare the checkpoints. */
+static int verify_after_bad(struct verify_ctx *c, const struct audit_entry *row, int linked)
+{
+  struct audit_verify_result *r = c->out;
+  if (!linked)
+    return BROKEN;
+  for (; c->next < c->ncp && c->cp[c->next].id == row->id; c->next++)
+    if (strcmp(c->cp[c->next].hash, row->hash) != 0) {
+      snprintf(r->reason, sizeof r->reason,
+               "dòng %ld trở đi có mã băm không khớp khóa, và dòng %ld khác mốc kiểm tra đã ký "
+               "lúc %s: nhật ký đã bị tính lại từ dòng %ld",
+               r->first_bad, row->id, c->cp[c->next].at, r->first_bad);
+      return BROKEN;
+    }
+  snprintf(c->last, sizeof c->last, "%s", row->hash);
+  return 0;
+}
+
+/* Stop at row `id` with reason `why` (the rows before it were sound). */
+static int stop_at(struct audit_verify_result *r, long id, const char *why)
+{
+  r->first_bad = id;
+  r->rows--;
+  snprintf(r->reason, sizeof r->reason, "%s", why);
+  return BROKEN;
+}
 
 static int verify_row(void *p, const struct audit_entry *row)
 {
   struct verify_ctx *c = p;
   struct audit_verify_result *r = c->out;
-  long want_id = r->rows + 1;
-  const char *want_prev = r->rows ? r->head : ZERO_HASH;
-  r->rows++;
+  long want_id = c->walked + 1;
+  const char *want_prev = c->walked ? c->last : ZERO_HASH;
+  c->walked++;
+  int linked = row->id == want_id && strcmp(row->prev_hash, want_prev) == 0;
+  if (r->first_bad)
+    return verify_after_bad(c, row, linked);
+  r->rows = c->walked;
+  char why[sizeof r->reason];
   if (row->id != want_id) {
-    r->first_bad = row->id;
-    snprintf(r->reason, sizeof r->reason, "dòng %ld đứng ở vị trí %ld: thiếu dòng %ld (đã bị xóa?)",
-             row->id, want_id, want_id);
-    return BROKEN;
+    snprintf(why, sizeof why, "dòng %ld đứng ở vị trí %ld: thiếu dòng %ld (đã bị xóa?)", row->id,
+             want_id, want_id);
+    return stop_at(r, row->id, why);
   }
-  if (strcmp(row->prev_hash, want_prev) != 0) {
-    r->first_bad = row->id;
-    snprintf(r->reason, sizeof r->reason,
-             "dòng %ld không nối với dòng trước (mã băm trước không khớp)", row->id);
-    return BROKEN;
+  if (!linked) {
+    snprintf(why, sizeof why, "dòng %ld không nối với dòng trước (mã băm trước không khớp)",
+             row->id);
+    return stop_at(r, row->id, why);
   }
   struct audit_entry e = *row;
-  int rc = audit_hash(&e, c->err);
+  int rc = audit_hash(&e, c->key, c->err);
   if (rc)
     return rc;
   if (row->overlong || strcmp(e.hash, row->hash) != 0) {
-    r->first_bad = row->id;
-    snprintf(r->reason, sizeof r->reason, "dòng %ld đã bị sửa (mã băm không khớp nội dung)",
-             row->id);
-    return BROKEN;
+    mark_bad_row(r, row->id);
+    /* go on over the links, from this row's checkpoints on: changed here, or
+       recomputed from here? */
+    return verify_after_bad(c, row, 1);
   }
   if (row->id == c->head_id && strcmp(row->hash, c->head_hash) != 0) {
-    r->first_bad = row->id;
-    snprintf(r->reason, sizeof r->reason,
+    snprintf(why, sizeof why,
              "dòng %ld không còn là dòng đã ghi nhận (mã băm khác mã đã lưu): nhật ký bị viết lại",
              row->id);
-    return BROKEN;
+    return stop_at(r, row->id, why);
   }
+  for (; c->next < c->ncp && c->cp[c->next].id == row->id; c->next++)
+    if (strcmp(c->cp[c->next].hash, row->hash) != 0) {
+      snprintf(why, sizeof why,
+               "dòng %ld có mã băm khác mốc kiểm tra đã ký lúc %s: nhật ký đã bị tính lại từ dòng "
+               "này hoặc trước đó",
+               row->id, c->cp[c->next].at);
+      return stop_at(r, row->id, why);
+    }
+  snprintf(c->last, sizeof c->last, "%s", row->hash);
   snprintf(r->head, sizeof r->head, "%s", row->hash);
   r->head_id = row->id;
   return 0;
+}
+
+static int by_id(const void *a, const void *b)
+{
+  long x = ((const struct audit_checkpoint *)a)->id, y = ((const struct audit_checkpoint *)b)->id;
+  return (x > y) - (x < y);
+}
+
+int audit_verify_broken(const struct audit_verify_result *r)
+{
+  return r->first_bad || r->forged_line || r->people.changed || !r->people.set_ok;
 }
 
 int audit_verify_head(struct audit_verify_result *out, struct store *st, const struct scope *sc,
@@ -157,19 +204,43 @@ int audit_verify_head(struct audit_verify_result *out, struct store *st, const s
   memset(out, 0, sizeof *out);
   if (sc->role != SCOPE_ADMIN)
     return err_set(err, ERR_DENIED, "chỉ quản trị viên được kiểm tra nhật ký truy cập");
-  struct verify_ctx c = {out, err, head_id > 0 ? head_id : 0, head_hash ? head_hash : ""};
-  int rc = store_audit_scan(st, verify_row, &c, err);
-  if (rc == BROKEN) {
-    out->rows--; /* the broken row is not counted as checked */
-    return ERR_OK;
+  const struct store_key *key;
+  int rc = store_key_get(&key, st, err);
+  if (rc)
+    return rc;
+  struct audit_checkpoints cps;
+  if ((rc = audit_checkpoints_load(&cps, st, err)))
+    return rc;
+  out->checkpoints = (long)cps.n;
+  out->forged_line = cps.bad_line;
+  if (cps.n) {
+    qsort(cps.items, cps.n, sizeof *cps.items, by_id);
+    const struct audit_checkpoint *newest = &cps.items[cps.n - 1];
+    out->checkpoint_id = newest->id;
+    snprintf(out->checkpoint_at, sizeof out->checkpoint_at, "%s", newest->at);
   }
-  if (!rc && c.head_id > out->rows) {
+  struct verify_ctx c = {
+      out, err, key->mac, head_id > 0 ? head_id : 0, head_hash ? head_hash : "", cps.items, cps.n,
+      0,   0,   ""};
+  rc = store_audit_scan(st, verify_row, &c, err);
+  if (rc == BROKEN)
+    rc = ERR_OK;
+  if (!rc && !out->first_bad && c.head_id > out->rows) {
     /* the chain holds but stops before the head on record: its end was cut */
     out->first_bad = out->rows + 1;
     snprintf(out->reason, sizeof out->reason,
              "nhật ký chỉ còn %ld dòng, thiếu dòng %ld đã ghi nhận: các dòng mới nhất đã bị xóa",
              out->rows, c.head_id);
+  } else if (!rc && !out->first_bad && out->checkpoint_id > out->rows) {
+    out->first_bad = out->rows + 1;
+    snprintf(out->reason, sizeof out->reason,
+             "nhật ký chỉ còn %ld dòng nhưng mốc kiểm tra đã ký lúc %s ghi đến dòng %ld: các dòng "
+             "mới nhất đã bị xóa (nhật ký bị cắt đuôi)",
+             out->rows, out->checkpoint_at, out->checkpoint_id);
   }
+  audit_checkpoints_free(&cps);
+  if (!rc)
+    rc = store_person_digest_check(&out->people, st, err);
   return rc;
 }
 
@@ -177,6 +248,53 @@ int audit_verify(struct audit_verify_result *out, struct store *st, const struct
                  struct err *err)
 {
   return audit_verify_head(out, st, sc, 0, NULL, err);
+}
+
+struct rekey_ctx {
+  struct store *st;
+  struct err *err;
+  const unsigned char *key;
+  long rows;                     /* rows re-keyed */
+  char old_prev[AUDIT_HASH_HEX]; /* the previous row's hash as written (unkeyed) */
+  char new_prev[AUDIT_HASH_HEX]; /* its keyed hash */
+};
+
+static int rekey_row(void *p, const struct audit_entry *row)
+{
+  struct rekey_ctx *c = p;
+  struct audit_entry e = *row;
+  int rc = audit_hash(&e, NULL, c->err);
+  if (rc)
+    return rc;
+  if (row->id != c->rows + 1 || strcmp(row->prev_hash, c->old_prev) != 0 || row->overlong ||
+      strcmp(e.hash, row->hash) != 0)
+    return err_set(c->err, ERR_CONFLICT,
+                   "nhật ký truy cập đã hỏng ở dòng %ld (chuỗi không khóa không khớp): không tạo "
+                   "khóa cho một chuỗi đã hỏng; hãy kiểm tra bản sao lưu",
+                   row->id);
+  snprintf(c->old_prev, sizeof c->old_prev, "%s", row->hash);
+  snprintf(e.prev_hash, sizeof e.prev_hash, "%s", c->new_prev);
+  if ((rc = audit_hash(&e, c->key, c->err)))
+    return rc;
+  if ((rc = store_audit_rekey(c->st, e.id, e.prev_hash, e.hash, c->err)))
+    return rc;
+  snprintf(c->new_prev, sizeof c->new_prev, "%s", e.hash);
+  c->rows++;
+  return 0;
+}
+
+int audit_rekey(long *rows, struct store *st, struct err *err)
+{
+  *rows = 0;
+  const struct store_key *key;
+  int rc = store_key_get(&key, st, err);
+  if (rc)
+    return rc;
+  struct rekey_ctx c = {st, err, key->mac, 0, ZERO_HASH, ZERO_HASH};
+  rc = store_audit_scan(st, rekey_row, &c, err);
+  if (!rc)
+    *rows = c.rows;
+  return rc;
 }
 
 int audit_log(struct audit_list *out, struct store *st, const struct scope *sc,

@@ -2,18 +2,20 @@
  *
  * Each row says who (user, role, territory), when (UTC), why (purpose), what
  * (action) and on which record. Rows are appended, never changed, and each is
- * chained to the one before it:
+ * chained to the one before it with a keyed hash:
  *
- *     hash(n) = BLAKE2b-256( netstring(prev_hash) || netstring(id) ||
- *                            netstring(at) || ... || netstring(detail) )
+ *     hash(n) = BLAKE2b-256_key( netstring(prev_hash) || netstring(id) ||
+ *                                netstring(at) || ... || netstring(detail) )
  *
- * where prev_hash is hash(n-1) in hex (64 zeros for row 1) and a netstring
- * is "<length>:<bytes>," so no two field lists give the same input. Changing
- * any field of a row breaks its own hash; deleting a row breaks the next
+ * where key is the secret of FILE.key beside the database (store/
+ * store_key.h), prev_hash is hash(n-1) in hex (64 zeros for row 1) and a
+ * netstring is "<length>:<bytes>," so no two field lists give the same
+ * input. Changing any field of a row breaks its own hash, and without the
+ * key nobody can compute a matching one; deleting a row breaks the next
  * row's link; audit_verify finds the first such row. Truncating the newest
- * rows or rewriting the whole chain is not detectable from the database
- * alone: keep the head (verify prints it as ID:HASH) outside it and check it
- * with audit_verify_head. See docs/audit.md.
+ * rows is caught by the signed checkpoints of the head
+ * (domain/audit_checkpoint.h), and the person rows are checked against
+ * their keyed digests (store/store_person_digest.h). See docs/audit.md.
  *
  * audit_record must run inside the write transaction of the change it
  * records (store_write_begin/commit), so the change and its row commit or
@@ -24,6 +26,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "store/store_person_digest.h"
 #include "types/audit.h"
 #include "types/scope.h"
 
@@ -35,20 +38,40 @@ struct store;
 int audit_record(struct store *st, const struct scope *sc, const char *action,
                  const char *record_type, long record_id, const char *detail, struct err *err);
 
-/* Compute e->hash from e->prev_hash and the other fields (hex into e->hash). */
-int audit_hash(struct audit_entry *e, struct err *err);
+/* Compute e->hash from e->prev_hash and the other fields (hex into e->hash),
+ * keyed with `key` (MAC_KEY_BYTES; NULL: the unkeyed hash of schema 25). */
+int audit_hash(struct audit_entry *e, const unsigned char *key, struct err *err);
+
+/* Re-key a chain written without a key (a database older than schema 26):
+ * check each row against the unkeyed hash it was written with, then store
+ * its keyed hash, from row 1 on. Inside a write transaction, with the key
+ * loaded. ERR_CONFLICT, naming the row, when the unkeyed chain is already
+ * broken: a broken chain is not blessed with the key. *rows: rows re-keyed. */
+int audit_rekey(long *rows, struct store *st, struct err *err);
 
 struct audit_verify_result {
   long rows;                 /* rows checked */
   long first_bad;            /* id of the first broken row, 0 when the chain holds */
-  char reason[160];          /* why it is broken, Vietnamese */
+  char reason[240];          /* why it is broken, Vietnamese */
   char head[AUDIT_HASH_HEX]; /* hash of the last row checked ("" when empty) */
   long head_id;              /* id of that row (0 when empty) */
+  long checkpoints;          /* signed checkpoints read from FILE.checkpoints */
+  long checkpoint_id;        /* the newest checkpoint's row, 0 when none */
+  char checkpoint_at[24];    /* when it was signed */
+  long forged_line;          /* first line of the checkpoint file whose signature fails, 0: none */
+  struct store_person_check people; /* the person rows against their digests */
 };
 
+/* 1 when anything verify checks is broken: the chain, a checkpoint line,
+ * a person row or the set of person rows. */
+int audit_verify_broken(const struct audit_verify_result *r);
+
 /* Walk the chain from row 1 and report the first row whose hash, link or
- * position is wrong. Returns ERR_OK when the walk ran (check first_bad);
- * the caller (admin role only, else ERR_DENIED) need not be in a transaction. */
+ * position is wrong, or that disagrees with a signed checkpoint (its hash
+ * differs: the chain was recomputed; the chain ends before it: the tail was
+ * cut); check every checkpoint line's signature and every person row's
+ * digest and the tally of the rows. Needs the key file. Returns ERR_OK when the walk ran (check
+ * first_bad); the caller (admin role only, else ERR_DENIED) need not be in a transaction. */
 int audit_verify(struct audit_verify_result *out, struct store *st, const struct scope *sc,
                  struct err *err);
 

@@ -45,7 +45,9 @@ json_t *audit_json_verify(const struct audit_verify_result *r)
 {
   int ok = 1;
   json_t *o = json_object();
-  json_build_set(o, "ok", json_boolean(r->first_bad == 0), &ok);
+  const struct store_person_check *pc = &r->people;
+  int broken = r->first_bad || r->forged_line || pc->changed || !pc->set_ok;
+  json_build_set(o, "ok", json_boolean(!broken), &ok);
   json_build_set(o, "rows_checked", json_integer((json_int_t)r->rows), &ok);
   json_build_set(o, "head", json_string(r->head), &ok);
   json_build_set(o, "head_id", json_integer((json_int_t)r->head_id), &ok);
@@ -53,6 +55,18 @@ json_t *audit_json_verify(const struct audit_verify_result *r)
     json_build_set(o, "first_bad", json_integer((json_int_t)r->first_bad), &ok);
     json_build_set(o, "reason", json_string(r->reason), &ok);
   }
+  json_build_set(o, "checkpoints", json_integer((json_int_t)r->checkpoints), &ok);
+  json_build_set(o, "checkpoint_id", json_integer((json_int_t)r->checkpoint_id), &ok);
+  if (r->forged_line)
+    json_build_set(o, "forged_checkpoint_line", json_integer((json_int_t)r->forged_line), &ok);
+  json_build_set(o, "people_rows", json_integer((json_int_t)pc->rows), &ok);
+  json_build_set(o, "people_changed", json_integer((json_int_t)pc->changed), &ok);
+  json_t *ids = json_array();
+  for (long i = 0; ids && i < pc->changed && i < PERSON_CHECK_IDS; i++)
+    json_array_append_new(ids, json_integer((json_int_t)pc->ids[i]));
+  json_build_set(o, "people_changed_ids", ids, &ok);
+  json_build_set(o, "people_tally_rows", json_integer((json_int_t)pc->tally_rows), &ok);
+  json_build_set(o, "people_set_ok", json_boolean(pc->set_ok), &ok);
   return json_build_done(o, ok);
 }
 

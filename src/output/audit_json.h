@@ -4,7 +4,9 @@
  *
  *   entry:  id, at, actor, role, scope, purpose, action, record_type,
  *           record_id, detail, prev_hash, hash, action_label, role_label
- *   verify: ok, rows_checked, head, head_id, [first_bad, reason]
+ *   verify: ok, rows_checked, head, head_id, [first_bad, reason], checkpoints,
+ *           checkpoint_id, [forged_checkpoint_line], people_rows, people_changed,
+ *           people_changed_ids, people_tally_rows, people_set_ok
  *
  * in that order (the keys `pcmt audit` always printed first; keys are only
  * ever added). action and role are codes, the _label keys their Vietnamese

@@ -85,4 +85,16 @@ int db_exec(struct store *st, const char *sql, struct err *err);
 /* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
 long long db_changes(struct store *st);
 
+/* The database file's path as the connection opened it ("" for a database
+ * in memory). Borrowed. store_key.c derives the files kept beside it. */
+const char *db_file_path(struct store *st);
+/* This connection's slot for the loaded key (store_key.c fills it;
+ * store_close frees it). */
+struct store_key;
+struct store_key **db_key_slot(struct store *st);
+/* This connection's note of whether the schema has person digests
+ * (store_person_digest.c): 1 yes, -1 no, 0 not known yet; store_migrate
+ * resets it. */
+int *db_digest_state(struct store *st);
+
 #endif

@@ -95,6 +95,22 @@ int store_audit_insert(struct store *st, const struct audit_entry *e, struct err
   return rc;
 }
 
+int store_audit_rekey(struct store *st, long id, const char *prev_hash, const char *hash,
+                      struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st, "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", err);
+  if (rc)
+    return rc;
+  db_bind_text(s, 1, prev_hash);
+  db_bind_text(s, 2, hash);
+  db_bind_int(s, 3, id);
+  if (db_step(s, err) < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
+}
+
 int store_audit_scan(struct store *st, int (*fn)(void *ctx, const struct audit_entry *e), void *ctx,
                      struct err *err)
 {

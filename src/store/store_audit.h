@@ -1,6 +1,7 @@
 /* store_audit.h: SQL for the audit trail (table audit_log of migration 003).
  *
- * Only appends and reads: nothing here updates or deletes a row. The hash
+ * Appends and reads; the one update is store_audit_rekey, run once when
+ * the key is created for a database whose chain was unkeyed. The hash
  * chain itself is computed by domain/audit.c; this file stores and returns
  * the rows. */
 #ifndef PCMT_STORE_STORE_AUDIT_H
@@ -26,6 +27,11 @@ int store_audit_insert(struct store *st, const struct audit_entry *e, struct err
  * returned) or the rows end (ERR_OK). The entry passed is valid during the call. */
 int store_audit_scan(struct store *st, int (*fn)(void *ctx, const struct audit_entry *e), void *ctx,
                      struct err *err);
+
+/* Replace row `id`'s prev_hash and hash (re-keying the chain, audit_rekey).
+ * Inside a write transaction. */
+int store_audit_rekey(struct store *st, long id, const char *prev_hash, const char *hash,
+                      struct err *err);
 
 /* The newest `limit` rows, or those whose record_type/record_id match when
  * record_type is non-NULL, oldest first, into *out (caller frees). */

@@ -8,6 +8,7 @@
 
 #include "store/db.h"
 #include "store/store_gen.h"
+#include "store/store_person_digest.h"
 #include "types/unit.h"
 
 static void copy(char *dst, size_t n, const char *src)
@@ -303,6 +304,7 @@ static const char *const writer_sql[W_N] = {
 
 struct store_gen_writer {
   struct stmt *s[W_N];
+  struct store *st; /* the connection, for the person digests */
 };
 
 int store_gen_writer_open(struct store_gen_writer **out, struct store *st, struct err *err)
@@ -310,6 +312,7 @@ int store_gen_writer_open(struct store_gen_writer **out, struct store *st, struc
   *out = calloc(1, sizeof **out);
   if (!*out)
     return err_nomem(err);
+  (*out)->st = st;
   for (int i = 0; i < W_N; i++) {
     int rc = db_prepare(&(*out)->s[i], st, writer_sql[i], err);
     if (rc) {
@@ -366,6 +369,8 @@ int store_gen_person(struct store_gen_writer *w, const struct person *p, long un
   db_bind_text(s, 14, p->created_at);
   db_bind_text(s, 15, p->created_by);
   int rc = run(w, W_PERSON, err);
+  if (!rc)
+    rc = store_person_digest_write(w->st, p->id, err);
   for (size_t i = 0; i < k->n_search_keys && !rc; i++) {
     db_bind_text(w->s[W_KEY], 1, k->search_keys[i]);
     db_bind_int(w->s[W_KEY], 2, p->id);

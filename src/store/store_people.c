@@ -24,6 +24,7 @@
 #include "types/unit.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store/store_person_digest.h"
 
 #define DRIVE_MAX 4000               /* a driving set up to this size is fetched and sorted */
 #define KEY_HIGH  "\xF4\x8F\xBF\xBF" /* U+10FFFF: after any character a key can hold */
@@ -663,6 +664,8 @@ int store_person_insert(long *out_id, struct store *st, const struct scope *sc,
     rc = ERR_DB;
   db_finalize(s);
   if (!rc)
+    rc = store_person_digest_write(st, *out_id, err);
+  if (!rc)
     rc = put_keys(st, *out_id, k, err);
   return rc;
 }
@@ -708,7 +711,8 @@ int store_person_update(struct store *st, const struct scope *sc, const struct p
     return rc;
   if (changed == 0)
     return err_set(err, ERR_NOT_FOUND, "không có hồ sơ số %ld trong phạm vi được sửa", p->id);
-  return put_keys(st, p->id, k, err);
+  rc = store_person_digest_write(st, p->id, err);
+  return rc ? rc : put_keys(st, p->id, k, err);
 }
 
 int store_person_event_insert(struct store *st, const struct scope *sc, struct person_event *ev,
@@ -791,7 +795,7 @@ int store_person_event_insert(struct store *st, const struct scope *sc, struct p
   if (db_step(s, err) < 0)
     rc = ERR_DB;
   db_finalize(s);
-  return rc;
+  return rc ? rc : store_person_digest_write(st, ev->person_id, err);
 }
 
 int store_person_set_unit(struct store *st, long person_id, long unit_id, struct err *err)
@@ -805,7 +809,7 @@ int store_person_set_unit(struct store *st, long person_id, long unit_id, struct
   if (db_step(s, err) < 0)
     rc = ERR_DB;
   db_finalize(s);
-  return rc;
+  return rc ? rc : store_person_digest_write(st, person_id, err);
 }
 
 /* ---------------------------------------------------------------------------
@@ -1324,6 +1328,8 @@ int store_person_merge(struct store *st, const struct scope *sc, long a, long b,
                   take_id ? "UPDATE person SET merged_into = ?, national_id = NULL WHERE id = ?"
                           : "UPDATE person SET merged_into = ? WHERE id = ?",
                   a, b, err);
+  if (!rc)
+    rc = store_person_digest_write(st, b, err);
   if (!rc)
     rc = exec_ids(st, "DELETE FROM person_search_key WHERE person_id = ?", b, 0, err);
   /* B's links become A's: one person is one row of a case or a ring, and

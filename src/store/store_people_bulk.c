@@ -7,6 +7,7 @@
 
 #include "store/db.h"
 #include "store/store.h"
+#include "store/store_person_digest.h"
 
 /* Rows per multi-row INSERT: one statement run per batch, not per row. */
 #define BATCH 64
@@ -173,7 +174,10 @@ static void bind_person_at(struct stmt *s, int o, const void *rows, size_t i)
 int store_people_bulk_persons(struct store_people_bulk *b, const struct store_bulk_person *p,
                               size_t n, struct err *err)
 {
-  return run_rows(b->persons, b->person, PERSON_COLS, n, bind_person_at, p, err);
+  int rc = run_rows(b->persons, b->person, PERSON_COLS, n, bind_person_at, p, err);
+  for (size_t i = 0; !rc && i < n; i++)
+    rc = store_person_digest_write(b->st, p[i].id, err);
+  return rc;
 }
 
 static void bind_key_at(struct stmt *s, int o, const void *rows, size_t i)

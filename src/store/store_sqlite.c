@@ -22,6 +22,7 @@
 #include "store/db.h"
 #include "store/migrations.h"
 #include "store/store.h"
+#include "store/store_key.h"
 #include "base/date.h"
 
 /* Finished statements are kept, reset, for the next db_prepare of the same
@@ -37,7 +38,10 @@ struct store {
   int writing; /* 1 while this connection holds the writer mutex */
   sqlite3_stmt *cache[STMT_CACHE];
   int cache_n;
-  int fk_pending; /* foreign keys to be put back on before the next write */
+  int fk_pending;        /* foreign keys to be put back on before the next write */
+  struct store_key *key; /* the key file's content once loaded (store_key.c), or NULL */
+  char *path;            /* the path the database was opened with */
+  int digests;           /* person rows carry a digest: 1 yes, -1 no (older schema), 0 unknown */
 };
 
 struct stmt {
@@ -95,6 +99,11 @@ int store_open(struct store **out, const char *path, struct err *err)
             st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
     store_close(st);
     return ERR_IO;
+  }
+  st->path = strdup(path);
+  if (!st->path) {
+    store_close(st);
+    return err_nomem(err);
   }
   sqlite3_busy_timeout(st->db, 10000);
   static const char *pragmas = "PRAGMA journal_mode=WAL;"
@@ -158,6 +167,8 @@ void store_close(struct store *st)
   for (int i = 0; i < st->cache_n; i++)
     sqlite3_finalize(st->cache[i]);
   sqlite3_close_v2(st->db);
+  store_key_free(st->key);
+  free(st->path);
   free(st);
 }
 
@@ -553,6 +564,21 @@ static int check_foreign_keys(struct store *st, struct err *err)
   return rc;
 }
 
+const char *db_file_path(struct store *st)
+{
+  return strcmp(st->path, ":memory:") == 0 ? "" : st->path;
+}
+
+struct store_key **db_key_slot(struct store *st)
+{
+  return &st->key;
+}
+
+int *db_digest_state(struct store *st)
+{
+  return &st->digests;
+}
+
 int store_migrate(struct store *st, int *from, int *to, struct err *err)
 {
   return store_migrate_to(st, store_schema_latest(), from, to, err);
@@ -571,6 +597,12 @@ int store_migrate_to(struct store *st, int version, int *from, int *to, struct e
                    "cơ sở dữ liệu do phiên bản PCMT mới hơn tạo (lược đồ %d, bản này biết đến "
                    "%d); không nâng cấp ngược được, hãy dùng bản PCMT mới hơn",
                    v, store_schema_latest());
+  /* a new database and its key are made together (docs/audit.md): its
+   * first audit row is already keyed. An old one without a key gets it
+   * from app_db_init, which re-keys what was written before. */
+  if (v == 0 && (rc = store_key_create(NULL, st, err)))
+    return rc;
+  st->digests = 0; /* the schema may change below */
   for (int i = 0; i < store_migration_count; i++) {
     const struct migration *m = &store_migrations[i];
     if (m->version <= v || m->version > version)

@@ -404,6 +404,7 @@ static const struct label audit_actions[] = {
     {"token.revoke", "Thu hồi mã truy cập API", NULL},
     {"unit.import", "Nhập danh mục đơn vị hành chính", NULL},
     {"gen.run", "Sinh dữ liệu thử nghiệm", NULL},
+    {"audit.key", "Tạo khóa nhật ký, khóa lại chuỗi", NULL},
 };
 static const struct label task_roles[] = {
     {"lead", "Chủ trì", NULL},

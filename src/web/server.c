@@ -11,7 +11,12 @@
  * Each loop then closes its listening socket, marks its next answers
  * "Connection: close", and keeps running until the answers it has queued
  * are written (or cfg->drain_s passes); then it frees its connections and
- * closes its database. web_serve returns after every thread has stopped.
+ * closes its database. web_serve returns after every thread has stopped,
+ * having signed a last checkpoint of the audit chain's head.
+ *
+ * Checkpoints. The first thread's loop also signs the audit chain's head
+ * into FILE.checkpoints every cfg->checkpoint_s seconds when it moved
+ * (app_audit_checkpoint; docs/audit.md), on its own connection.
  *
  * A request. dispatch() finds the caller (the session cookie, or on
  * /api/v1/ a bearer token, app_token.h), matches the route (404, 405 with
@@ -42,6 +47,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app_audit.h"
 #include "app/app_token.h"
 #include "store/store.h"
 #include "web/api_frame.h"
@@ -69,6 +75,7 @@ struct web_thread {
   struct store *st;                 /* its database connection */
   struct event *stop_ev;            /* the shutdown pipe is readable */
   struct event *drain_ev;           /* while draining: is everything written? */
+  struct event *checkpoint_ev;      /* first thread only: the checkpoint timer */
   struct timespec drain_until;      /* stop draining at this time even so */
   long pending;                     /* answers queued and not yet written */
   int draining;                     /* shutting down: close after each answer */
@@ -86,6 +93,7 @@ void web_config_default(struct web_config *out)
       .timeout_s = 30,
       .drain_s = 10,
       .insecure_cookies = 0,
+      .checkpoint_s = 300,
       .log = stderr,
   };
   app_session_limits_default(&out->session);
@@ -376,6 +384,8 @@ static void stop_requested(evutil_socket_t fd, short what, void *arg)
   (void)what;
   struct web_thread *t = arg;
   event_del(t->stop_ev); /* the byte stays in the pipe for the other loops */
+  if (t->checkpoint_ev)
+    event_del(t->checkpoint_ev); /* the last one is signed after the loops end */
   if (t->sock) {
     evhttp_del_accept_socket(t->http, t->sock); /* closes this thread's duplicate */
     t->sock = NULL;
@@ -386,6 +396,24 @@ static void stop_requested(evutil_socket_t fd, short what, void *arg)
   struct timeval tick = {0, DRAIN_TICK_MS * 1000};
   event_add(t->drain_ev, &tick);
   drain_check(-1, 0, t);
+}
+
+/* ----------------------------------------------------------- checkpoints */
+
+/* Sign the audit head when it moved; a failure is logged, the server goes on. */
+static void checkpoint(struct web_thread *t)
+{
+  struct err err = {0};
+  int written;
+  if (app_audit_checkpoint(&written, t->st, &err))
+    fprintf(t->cfg->log, "pcmt serve: không ghi được mốc kiểm tra nhật ký: %s\n", err.msg);
+}
+
+static void checkpoint_tick(evutil_socket_t fd, short what, void *arg)
+{
+  (void)fd;
+  (void)what;
+  checkpoint(arg);
 }
 
 /* ----------------------------------------------------------------- setup */
@@ -405,6 +433,8 @@ static void thread_free(struct web_thread *t)
     event_free(t->stop_ev);
   if (t->drain_ev)
     event_free(t->drain_ev);
+  if (t->checkpoint_ev)
+    event_free(t->checkpoint_ev);
   if (t->base)
     event_base_free(t->base);
   store_close(t->st);
@@ -518,6 +548,12 @@ int web_serve(const struct web_config *cfg, struct err *err)
   for (long i = 0; i < n; i++)
     if ((rc = thread_init(&t[i], cfg, stop[0], err)))
       goto out;
+  t[0].checkpoint_ev = event_new(t[0].base, -1, EV_PERSIST, checkpoint_tick, &t[0]);
+  struct timeval every = {cfg->checkpoint_s > 0 ? cfg->checkpoint_s : 300, 0};
+  if (!t[0].checkpoint_ev || event_add(t[0].checkpoint_ev, &every)) {
+    rc = err_set(err, ERR_INTERNAL, "libevent: không đặt được lịch ghi mốc kiểm tra");
+    goto out;
+  }
   t[0].sock = evhttp_bind_socket_with_handle(t[0].http, host, port);
   if (!t[0].sock) {
     rc = err_set(err, ERR_IO, "không lắng nghe được trên %s: %s", cfg->listen, strerror(errno));
@@ -554,6 +590,8 @@ int web_serve(const struct web_config *cfg, struct err *err)
     rc = rc ? rc : err_set(err, ERR_IO, "không báo dừng được các luồng");
   for (long i = 0; i < started; i++)
     pthread_join(t[i].tid, NULL);
+  if (started)
+    checkpoint(&t[0]); /* the last rows of this run, signed before the database closes */
   if (!rc)
     fprintf(cfg->log, "pcmt serve: stopped\n");
 out:

@@ -25,12 +25,14 @@ struct web_config {
   int timeout_s;                     /* a slow client's read or write, and keep-alive idle */
   int drain_s;                       /* at shutdown, how long in-flight answers may take */
   int insecure_cookies;              /* cookies without Secure, for plain-HTTP loopback */
+  int checkpoint_s;                  /* seconds between checkpoints of the audit head */
   struct app_session_limits session; /* timeouts and the sign-in rate limit */
   FILE *log;                         /* access log and notices (stderr) */
 };
 
 /* The defaults: 127.0.0.1:8080, one thread per core, 16 KiB of headers,
- * 10 MiB of body, 30 s timeout, 10 s drain, secure cookies, the session
+ * 10 MiB of body, 30 s timeout, 10 s drain, secure cookies, a checkpoint
+ * of the audit chain's head every 300 s (when it moved), the session
  * limits of app_session_limits_default. */
 void web_config_default(struct web_config *out);
 

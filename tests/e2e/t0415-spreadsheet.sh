@@ -128,6 +128,7 @@ ws.cell(row=5, column=head.index("Ngày sinh") + 1, value="30/02/1990")
 wb.save(sys.argv[2])
 EOF
 cp "$T/g.db" "$T/copy.db"
+cp "$T/g.db.key" "$T/copy.db.key" # a database is written with the key beside it
 run "$PCMT_BIN" --db "$T/copy.db" import people "$T/edited.xlsx" --today "$today" --rejects "$T/edited.rejects.csv"
 expect_status 1
 expect_out "people: 500 dòng; thêm 0, sửa 1, giữ nguyên 498, từ chối 1"

@@ -72,6 +72,7 @@ import_all() {
 
 # Into a copy of the generated database: nothing rejected, nothing changed.
 cp "$T/g.db" "$T/copy.db"
+cp "$T/g.db.key" "$T/copy.db.key" # a database is written with the key beside it
 import_all "$T/copy.db" yes
 for q in $quarters; do
   run "$PCMT_BIN" --db "$T/copy.db" indicators --unit 01 --period "$q" --json

@@ -57,19 +57,25 @@ static int group_teardown(void **state)
   return 0;
 }
 
-/* A fresh copy of the base database named `name`, opened. */
+/* A fresh copy of the base database (with its key) named `name`, opened. */
 static struct store *fresh(const char *name)
 {
   char path[4300];
+  /* the database and the key file beside it (docs/audit.md) */
+  for (int i = 0; i < 2; i++) {
+    char from[4300];
+    snprintf(from, sizeof from, "%s%s", base, i ? ".key" : "");
+    snprintf(path, sizeof path, "%s/%s%s", dir, name, i ? ".key" : "");
+    size_t len;
+    char *data = tu_read_file(from, &len);
+    assert_non_null(data);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+    free(data);
+  }
   snprintf(path, sizeof path, "%s/%s", dir, name);
-  size_t len;
-  char *data = tu_read_file(base, &len);
-  assert_non_null(data);
-  FILE *f = fopen(path, "wb");
-  assert_non_null(f);
-  assert_int_equal(fwrite(data, 1, len, f), len);
-  fclose(f);
-  free(data);
   struct store *st;
   struct err err = {0};
   assert_int_equal(store_open(&st, path, &err), ERR_OK);

@@ -1,0 +1,181 @@
+/* audit_checkpoint.c: signing, reading and writing checkpoints (see audit_checkpoint.h). */
+#include "domain/audit_checkpoint.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "base/mac.h"
+#include "store/store_audit.h"
+#include "store/store_checkpoint.h"
+#include "store/store_key.h"
+
+#define SIG_HEX (crypto_sign_BYTES * 2 + 1)
+
+/* The signed message of checkpoint c into out. */
+static void message(char *out, size_t n, const struct audit_checkpoint *c)
+{
+  snprintf(out, n, "pcmt-checkpoint %ld %s %s", c->id, c->hash, c->at);
+}
+
+int audit_checkpoint_format(char *out, const struct audit_checkpoint *c, const unsigned char *sk,
+                            struct err *err)
+{
+  int rc = mac_sodium_ready(err);
+  if (rc)
+    return rc;
+  char msg[160];
+  message(msg, sizeof msg, c);
+  unsigned char sig[crypto_sign_BYTES];
+  crypto_sign_detached(sig, NULL, (const unsigned char *)msg, strlen(msg), sk);
+  char hex[SIG_HEX];
+  sodium_bin2hex(hex, sizeof hex, sig, sizeof sig);
+  snprintf(out, AUDIT_CHECKPOINT_LINE, "%ld %s %s %s\n", c->id, c->hash, c->at, hex);
+  return ERR_OK;
+}
+
+/* The n characters at p are all lower-case hex digits. */
+static int is_hex(const char *p, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    if (!p[i] || !strchr("0123456789abcdef", p[i]))
+      return 0;
+  return 1;
+}
+
+int audit_checkpoint_parse(struct audit_checkpoint *out, const char *line, const unsigned char *pk,
+                           struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  int rc = mac_sodium_ready(err);
+  if (rc)
+    return rc;
+  const char *p = line;
+  char *end;
+  long id = strtol(p, &end, 10);
+  int ok = end != p && *p >= '1' && *p <= '9' && id > 0 && *end == ' ';
+  p = end + 1;
+  ok = ok && is_hex(p, 64) && p[64] == ' ';
+  if (ok) {
+    memcpy(out->hash, p, 64);
+    p += 65;
+  }
+  const char *sp = ok ? strchr(p, ' ') : NULL;
+  ok = ok && sp && (size_t)(sp - p) < sizeof out->at && sp > p;
+  if (ok) {
+    memcpy(out->at, p, (size_t)(sp - p));
+    p = sp + 1;
+  }
+  unsigned char sig[crypto_sign_BYTES];
+  ok = ok && strlen(p) == SIG_HEX - 1 && is_hex(p, SIG_HEX - 1) &&
+       sodium_hex2bin(sig, sizeof sig, p, SIG_HEX - 1, NULL, NULL, NULL) == 0;
+  if (!ok)
+    return err_set(err, ERR_INPUT, "không phải một mốc kiểm tra");
+  out->id = id;
+  if (!pk)
+    return ERR_OK;
+  char msg[160];
+  message(msg, sizeof msg, out);
+  if (crypto_sign_verify_detached(sig, (const unsigned char *)msg, strlen(msg), pk) != 0)
+    return err_set(err, ERR_INPUT, "chữ ký của mốc kiểm tra sai");
+  return ERR_OK;
+}
+
+void audit_checkpoints_free(struct audit_checkpoints *c)
+{
+  if (!c)
+    return;
+  free(c->items);
+  c->items = NULL;
+  c->n = 0;
+}
+
+int audit_checkpoints_load(struct audit_checkpoints *out, struct store *st, struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  const struct store_key *k;
+  int rc = store_key_get(&k, st, err);
+  if (rc)
+    return rc;
+  char *text;
+  int exists;
+  if ((rc = store_checkpoint_read(&text, &exists, st, 0, err)))
+    return rc;
+  size_t cap = 0;
+  long line = 0;
+  for (char *p = text; *p && !rc;) {
+    char *nl = strchr(p, '\n');
+    if (nl)
+      *nl = '\0';
+    line++;
+    struct audit_checkpoint c;
+    if (audit_checkpoint_parse(&c, p, k->sign_pk, NULL) != ERR_OK) {
+      if (!out->bad_line)
+        out->bad_line = line;
+    } else {
+      if (out->n == cap) {
+        size_t nc = cap ? cap * 2 : 64;
+        struct audit_checkpoint *a = realloc(out->items, nc * sizeof *a);
+        if (!a) {
+          rc = err_nomem(err);
+          break;
+        }
+        out->items = a;
+        cap = nc;
+      }
+      out->items[out->n++] = c;
+    }
+    if (!nl)
+      break;
+    p = nl + 1;
+  }
+  free(text);
+  if (rc)
+    audit_checkpoints_free(out);
+  return rc;
+}
+
+/* The last complete line of text (a tail of the file) into *c, 1 when there is one. */
+static int last_line(struct audit_checkpoint *c, char *text, const unsigned char *pk)
+{
+  size_t n = strlen(text);
+  while (n > 0 && text[n - 1] == '\n')
+    text[--n] = '\0';
+  char *start = strrchr(text, '\n');
+  start = start ? start + 1 : text;
+  return audit_checkpoint_parse(c, start, pk, NULL) == ERR_OK;
+}
+
+int audit_checkpoint_write(int *written, struct store *st, struct err *err)
+{
+  *written = 0;
+  struct audit_checkpoint c;
+  memset(&c, 0, sizeof c);
+  int rc = store_audit_last(&c.id, c.hash, st, err);
+  if (rc || c.id == 0)
+    return rc;
+  char *tail;
+  int exists;
+  if ((rc = store_checkpoint_read(&tail, &exists, st, 2 * AUDIT_CHECKPOINT_LINE, err)))
+    return rc;
+  /* the last line's signature is not checked here (verify does): a forged
+     last line only makes this writer add a true one after it */
+  struct audit_checkpoint last;
+  int same = last_line(&last, tail, NULL) && last.id == c.id && !strcmp(last.hash, c.hash);
+  free(tail);
+  if (same)
+    return ERR_OK;
+  const struct store_key *k;
+  if ((rc = store_key_get(&k, st, err)))
+    return rc;
+  date_now_utc(c.at, sizeof c.at);
+  char line[AUDIT_CHECKPOINT_LINE];
+  if ((rc = audit_checkpoint_format(line, &c, k->sign_sk, err)))
+    return rc;
+  rc = store_checkpoint_append(st, line, err);
+  if (!rc)
+    *written = 1;
+  return rc;
+}

@@ -1,0 +1,66 @@
+/* audit_checkpoint.h: signed checkpoints of the audit chain's head, kept outside the database.
+ *
+ * Why: a chain keyed with a secret cannot be rewritten without the key, but
+ * its newest rows can still be deleted (the shorter chain holds). A
+ * checkpoint is the head (row id and hash) at a moment, signed with the
+ * Ed25519 key of FILE.key and appended to FILE.checkpoints (store/
+ * store_checkpoint.h); audit_verify checks the chain against every line: a
+ * head row missing (the tail was cut) or with another hash (the chain was
+ * recomputed) is reported, and so is a line whose signature fails.
+ *
+ * One line:  ID HASH AT SIGNATURE\n
+ *   ID         the head row's id (decimal)
+ *   HASH       its hash (64 hex digits)
+ *   AT         UTC time "YYYY-MM-DDTHH:MM:SSZ"
+ *   SIGNATURE  crypto_sign_detached over "pcmt-checkpoint ID HASH AT"
+ *              (128 hex digits)
+ *
+ * Written when the head moved since the last line: by the server every few
+ * minutes and at shutdown, and by the CLI after each command
+ * (docs/audit.md). */
+#ifndef PCMT_DOMAIN_AUDIT_CHECKPOINT_H
+#define PCMT_DOMAIN_AUDIT_CHECKPOINT_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "types/audit.h"
+
+struct store;
+
+#define AUDIT_CHECKPOINT_LINE 300 /* a line's room, with its newline and NUL */
+
+struct audit_checkpoint {
+  long id;                   /* the head row */
+  char hash[AUDIT_HASH_HEX]; /* its hash */
+  char at[24];               /* when it was signed (UTC) */
+};
+
+/* The line for checkpoint `c` signed with secret key `sk` (64 bytes,
+ * libsodium's Ed25519 form) into out (AUDIT_CHECKPOINT_LINE bytes). */
+int audit_checkpoint_format(char *out, const struct audit_checkpoint *c, const unsigned char *sk,
+                            struct err *err);
+
+/* Read one line (without its newline) into *out and check its signature
+ * with public key `pk` (32 bytes; NULL: read only, no check). ERR_INPUT
+ * when the line is not a checkpoint or its signature fails. */
+int audit_checkpoint_parse(struct audit_checkpoint *out, const char *line, const unsigned char *pk,
+                           struct err *err);
+
+/* Append a checkpoint of the current head when it moved since the last
+ * line of the file (*written 1), else nothing (*written 0; also when the
+ * trail is empty). Reads the head outside any transaction: what is
+ * committed. Needs the key when there is a line to sign. */
+int audit_checkpoint_write(int *written, struct store *st, struct err *err);
+
+struct audit_checkpoints {
+  struct audit_checkpoint *items; /* in the file's order; malloc'd */
+  size_t n;
+  long bad_line; /* the first line that is not a valid signed checkpoint, 0: none */
+};
+void audit_checkpoints_free(struct audit_checkpoints *c); /* accepts NULL */
+
+/* Every line of the checkpoint file, each checked (a missing file: none). */
+int audit_checkpoints_load(struct audit_checkpoints *out, struct store *st, struct err *err);
+
+#endif
