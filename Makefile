@@ -2,7 +2,8 @@
 #   make          build build/pcmt
 #   make check    install missing packages, build with -Werror, check style and layers,
 #                 run every test, then run the unit tests again under ASan+UBSan
-#   make demo     install missing packages, build, start the system on a demo database
+#   make demo     install missing packages, build, prepare a demo database and serve it on
+#                 http://127.0.0.1:8080 (DEMO_LISTEN) with one user per role; Ctrl-C stops
 #   make bench    build and run the benchmarks in bench/, printing their figures
 #   make screenshots  draw every page in Chromium to docs/screenshots/ (tests/browser/pages.js)
 #   make format   rewrite sources to the committed .clang-format style
@@ -11,6 +12,7 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEMO_DB    ?= demo.db
+DEMO_LISTEN ?= 127.0.0.1:8080
 SOURCES     = $(shell find src tests bench -name '*.[ch]' -not -path '*/node_modules/*' 2>/dev/null)
 
 .PHONY: all deps build asan check style test test-asan demo bench screenshots format clean
@@ -52,7 +54,7 @@ check: deps
 
 demo: deps
 	$(MAKE) build
-	sh scripts/demo.sh $(BUILD)/pcmt $(DEMO_DB)
+	sh scripts/demo.sh $(BUILD)/pcmt $(DEMO_DB) $(DEMO_LISTEN)
 
 bench: deps
 	$(MAKE) build
