@@ -193,6 +193,45 @@ int app_classify_residents(struct store *st, const struct scope *caller, const c
   return store_write_commit(st, err);
 }
 
+int app_classify_rule(struct store *st, const struct scope *caller, const char *rule_set,
+                      const char *level, const char *cls, const char *criterion,
+                      const struct class_rule_change *c, struct err *err)
+{
+  if (caller->role != SCOPE_ADMIN || caller->unit_id != 0)
+    return err_set(err, ERR_DENIED,
+                   "chỉ quản trị viên cấp toàn quốc nhập ngưỡng của tiêu chí phân loại địa bàn");
+  if (!c->has_threshold && !c->has_alt && !c->has_min)
+    return err_set(err, ERR_INPUT, "cần ít nhất một giá trị: --threshold, --area hoặc --min-met");
+  if ((c->has_threshold && c->threshold < 0) || (c->has_alt && c->alt < 0))
+    return err_set(err, ERR_INPUT, "ngưỡng không được âm");
+  if (c->has_min && (c->min_met < 1 || c->min_met > CRIT_COUNT - 1))
+    return err_set(err, ERR_INPUT, "số tiêu chí phải đạt phải từ 1 đến %d", CRIT_COUNT - 1);
+  if (!c->source || !*c->source)
+    return err_set(err, ERR_INPUT,
+                   "cần nêu văn bản (ví dụ: \"Quyết định 28/2025/QĐ-TTg, Điều 3, khoản 2\")");
+  int rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = store_class_rule_put(st, rule_set, level, cls, criterion, c, err);
+  if (!rc) {
+    char detail[600], t[48] = "", a[48] = "", m[32] = "";
+    if (c->has_threshold)
+      snprintf(t, sizeof t, " ngưỡng %g", c->threshold);
+    if (c->has_alt)
+      snprintf(a, sizeof a, " diện tích %g m²", c->alt);
+    if (c->has_min)
+      snprintf(m, sizeof m, " đạt %d tiêu chí", c->min_met);
+    snprintf(detail, sizeof detail, "%s %s %s %s:%s%s%s (theo %s)", rule_set, level, cls, criterion,
+             t, a, m, c->source);
+    rc = audit_record(st, caller, "classify.rule", "class_rule", 0, detail, err);
+  }
+  if (rc) {
+    store_write_rollback(st);
+    return rc;
+  }
+  return store_write_commit(st, err);
+}
+
 /* ---- drug-free communes ----------------------------------------------------- */
 
 /* ERR_DENIED unless the caller decides for a province: an administrator or

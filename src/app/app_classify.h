@@ -24,6 +24,19 @@ struct store;
 int app_classify_run(struct classify_report *out, struct store *st, const struct scope *caller,
                      const char *tree, const char *code, int year, struct err *err);
 
+/* Enter legal thresholds into a classification rule set from its official
+ * text (a threshold the stored copy lacked, or a correction): criterion
+ * `criterion` of class `cls` ("type1", "type2", "type3") at `level`
+ * ("commune", "province") of rule set `rule_set` ("qd28_2025"), with the
+ * text as `c->source`; audited "classify.rule" with the values before and
+ * after. A national administrator only (ERR_DENIED): the rules are the
+ * country's. ERR_INPUT for a negative value, a count of criteria outside
+ * 1..6, nothing to change or no source; ERR_NOT_FOUND for a criterion the
+ * set lacks. The classification uses the values at once. */
+int app_classify_rule(struct store *st, const struct scope *caller, const char *rule_set,
+                      const char *level, const char *cls, const char *criterion,
+                      const struct class_rule_change *c, struct err *err);
+
 /* Record the residents of unit tree/code in `year` with their source (a
  * census, the commune police's residence statistics ...), audited
  * "classify.residents". An administrator or an officer (ERR_DENIED

@@ -27,7 +27,9 @@ static const char classify_help[] =
     "       pcmt classify drug-free submit --unit COMMUNE --year Y --text TEXT\n"
     "       pcmt classify drug-free recognise|refuse --unit COMMUNE --year Y --decision TEXT\n"
     "       pcmt classify drug-free carry --from OLD --to NEW --year Y --decision TEXT\n"
-    "       pcmt classify roadmap --unit PROVINCE --year Y --share P --source TEXT\n\n"
+    "       pcmt classify roadmap --unit PROVINCE --year Y --share P --source TEXT\n"
+    "       pcmt classify rule RULESET LEVEL CLASS CRITERION [--threshold X] [--area M2]\n"
+    "                     [--min-met N] --source TEXT\n\n"
     "The communes of --unit (default: the user's territory) classified for year Y as complex\n"
     "drug areas (type I, II, III) by the rules in force on 31/12/Y, from the registers and\n"
     "the residents entered for Y; a criterion the rules or the data do not give is shown as\n"
@@ -35,6 +37,8 @@ static const char classify_help[] =
     "drug-free: the commune's yearly self-assessment, the province's decision, a pre-2025\n"
     "commune's recognition carried to a successor by decision, the list of a year with the\n"
     "province's roadmap (roadmap: the share of communes it registered for year Y).\n"
+    "rule (a national administrator): enter a threshold of a rule set from its official text,\n"
+    "e.g. rule qd28_2025 commune type2 managed_ratio --threshold 0,3 --source \"QĐ 28/2025\".\n"
     "Acts as --as LOGIN (default $PCMT_USER, else the local administrator).\n"
     "Docs: docs/classification.md, docs/cli.md\n";
 
@@ -310,6 +314,59 @@ static int run(const struct opts *o, struct store *st, const struct scope *calle
   return rc;
 }
 
+/* `classify rule RULESET LEVEL CLASS CRITERION [--threshold X] [--area M2]
+ * [--min-met N] --source TEXT [--as LOGIN]`. */
+static int rule_cmd(int argc, char **argv, const struct cli_global *g)
+{
+  const char *pos[4] = {NULL, NULL, NULL, NULL}, *threshold = NULL, *area = NULL, *min = NULL,
+             *source = NULL, *as = NULL;
+  size_t n = 0;
+  for (int i = 2; i < argc; i++) {
+    const char **v = strcmp(argv[i], "--threshold") == 0 ? &threshold
+                     : strcmp(argv[i], "--area") == 0    ? &area
+                     : strcmp(argv[i], "--min-met") == 0 ? &min
+                     : strcmp(argv[i], "--source") == 0  ? &source
+                     : strcmp(argv[i], "--as") == 0      ? &as
+                                                         : NULL;
+    if (!v && argv[i][0] != '-' && n < 4) {
+      pos[n++] = argv[i];
+      continue;
+    }
+    if (!v)
+      return usage("không hiểu đối số", argv[i]);
+    if (i + 1 >= argc)
+      return usage("tùy chọn cần một giá trị:", argv[i]);
+    *v = argv[++i];
+  }
+  if (n < 4)
+    return usage("rule cần RULESET LEVEL CLASS CRITERION (ví dụ: qd28_2025 commune type2 "
+                 "managed_ratio)",
+                 NULL);
+  struct class_rule_change c = {0};
+  c.source = source;
+  long m;
+  if ((threshold && number_parse_vn(&c.threshold, threshold)) ||
+      (area && number_parse_vn(&c.alt, area)) || (min && parse_long(&m, min, 1, 99)))
+    return usage("giá trị không phải là số:", threshold ? threshold : area ? area : min);
+  c.has_threshold = threshold != NULL;
+  c.has_alt = area != NULL;
+  c.has_min = min != NULL;
+  c.min_met = min ? (int)m : 0;
+  struct err err = {0};
+  struct store *st;
+  if (cli_open_store(&st, g, &err))
+    return cli_fail(&err);
+  struct scope caller;
+  int rc = cli_caller(&caller, st, as, NULL, &err);
+  if (!rc)
+    rc = app_classify_rule(st, &caller, pos[0], pos[1], pos[2], pos[3], &c, &err);
+  store_close(st);
+  if (rc)
+    return cli_fail(&err);
+  printf("đã nhập %s %s %s %s\n", pos[0], pos[1], pos[2], pos[3]);
+  return 0;
+}
+
 int cmd_classify(int argc, char **argv, const struct cli_global *g)
 {
   if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
@@ -317,6 +374,8 @@ int cmd_classify(int argc, char **argv, const struct cli_global *g)
     fputs(classify_help, stdout);
     return 0;
   }
+  if (argc > 1 && strcmp(argv[1], "rule") == 0)
+    return rule_cmd(argc, argv, g);
   struct opts o;
   int rc = parse(&o, argc, argv);
   if (rc)

@@ -76,6 +76,48 @@ int store_class_rules_at(struct class_rule_set *out, struct store *st, const cha
   return r < 0 ? ERR_DB : ERR_OK;
 }
 
+int store_class_rule_put(struct store *st, const char *rule_set, const char *level, const char *cls,
+                         const char *criterion, const struct class_rule_change *c, struct err *err)
+{
+  struct stmt *s;
+  if (db_prepare(&s, st,
+                 "UPDATE class_rule SET threshold = CASE WHEN ? THEN ? ELSE threshold END, "
+                 "alt_threshold = CASE WHEN ? THEN ? ELSE alt_threshold END, "
+                 "note = note || ' (theo ' || ? || ')' "
+                 "WHERE rule_set = ? AND level = ? AND class = ? AND criterion = ?",
+                 err))
+    return ERR_DB;
+  db_bind_int(s, 1, c->has_threshold);
+  db_bind_double(s, 2, c->threshold);
+  db_bind_int(s, 3, c->has_alt);
+  db_bind_double(s, 4, c->alt);
+  db_bind_text(s, 5, c->source);
+  db_bind_text(s, 6, rule_set);
+  db_bind_text(s, 7, level);
+  db_bind_text(s, 8, cls);
+  db_bind_text(s, 9, criterion);
+  int r = db_step(s, err);
+  db_finalize(s);
+  if (r < 0)
+    return ERR_DB;
+  if (db_changes(st) != 1)
+    return err_set(err, ERR_NOT_FOUND, "bộ tiêu chí %s không có tiêu chí %s của %s cấp %s",
+                   rule_set, criterion, cls, level);
+  if (!c->has_min)
+    return ERR_OK;
+  if (db_prepare(&s, st,
+                 "UPDATE class_rule SET min_met = ? WHERE rule_set = ? AND level = ? AND class = ?",
+                 err))
+    return ERR_DB;
+  db_bind_int(s, 1, c->min_met);
+  db_bind_text(s, 2, rule_set);
+  db_bind_text(s, 3, level);
+  db_bind_text(s, 4, cls);
+  r = db_step(s, err);
+  db_finalize(s);
+  return r < 0 ? ERR_DB : ERR_OK;
+}
+
 int store_class_residents_put(struct store *st, const struct scope *sc, long unit_id, int year,
                               long residents, const char *source, struct err *err)
 {

@@ -17,6 +17,13 @@ struct store;
 int store_class_rules_at(struct class_rule_set *out, struct store *st, const char *level,
                          const char *on, struct err *err);
 
+/* Enter the values of criterion `criterion` of class `cls` ("type1" ...) at
+ * `level` of rule set `rule_set`, from its legal text. ERR_NOT_FOUND when
+ * the rule set has no such criterion. Legal reference data: the caller
+ * (app) checks the role. In the caller's write transaction. */
+int store_class_rule_put(struct store *st, const char *rule_set, const char *level, const char *cls,
+                         const char *criterion, const struct class_rule_change *c, struct err *err);
+
 /* Record the residents of unit `unit_id` in `year` (replacing an earlier
  * figure), entered by the scope's user now. ERR_NOT_FOUND when the unit lies
  * outside the caller's territory. Inside the caller's write transaction. */

@@ -47,6 +47,18 @@ struct class_rule_set {
   struct class_def classes[3];
 };
 
+/* What entering a legal threshold changes: each value only when its has_
+ * flag is set. */
+struct class_rule_change {
+  int has_threshold; /* set the criterion's threshold */
+  double threshold;
+  int has_alt; /* set its alternative (plants: the area in m²) */
+  double alt;
+  int has_min; /* set how many criteria the class needs (every row of the class) */
+  int min_met;
+  const char *source; /* the legal text the values come from, added to the criterion's note */
+};
+
 /* A commune's drug-free assessment for a year (drugfree_assessment). */
 struct drugfree_row {
   long id;      /* the assessment, 0 when the commune has none for the year */

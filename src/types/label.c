@@ -376,6 +376,7 @@ static const struct label audit_actions[] = {
     {"plan.derive", "Lập kế hoạch thực hiện từ kế hoạch cấp trên", NULL},
     {"plan.link", "Liên kết kế hoạch cấp trên", NULL},
     {"classify.residents", "Nhập số dân để phân loại địa bàn", NULL},
+    {"classify.rule", "Nhập ngưỡng tiêu chí phân loại địa bàn", NULL},
     {"drugfree.submit", "Nộp tự đánh giá xã không ma túy", NULL},
     {"drugfree.recognise", "Công nhận xã không ma túy", NULL},
     {"drugfree.refuse", "Không công nhận xã không ma túy", NULL},

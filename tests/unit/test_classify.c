@@ -158,6 +158,45 @@ static void type_two_stays_undetermined_without_its_thresholds(void **state)
   assert_int_equal(threshold_missing, 1); /* the managed ratio; the plants are 0 */
 }
 
+/* The same commune once the national administrator has entered type II's
+ * managed-ratio threshold from the text (0,1 % here, a value of the test:
+ * the mechanism, not the law): 0.1 % managed, 1 place and 0.06 % arrested
+ * meet type II's three criteria, so the commune is type II. An officer may
+ * not enter it; a criterion the set lacks and an entry without its source
+ * are refused; the entry is audited. */
+static void a_threshold_entered_from_the_text_decides(void **state)
+{
+  struct fx *f = *state;
+  struct err err = {0};
+  struct class_rule_change c = {1, 0.1, 0, 0, 0, 0, "Quyết định 28/2025/QĐ-TTg (bản chính thức)"};
+  assert_int_equal(app_classify_rule(f->st, &f->laocai, "qd28_2025", "commune", "type2",
+                                     "managed_ratio", &c, &err),
+                   ERR_DENIED);
+  assert_int_equal(app_classify_rule(f->st, &f->admin, "qd28_2025", "commune", "type2",
+                                     "managed_count", &c, &err),
+                   ERR_NOT_FOUND);
+  struct class_rule_change none = c;
+  none.source = "";
+  assert_int_equal(app_classify_rule(f->st, &f->admin, "qd28_2025", "commune", "type2",
+                                     "managed_ratio", &none, &err),
+                   ERR_INPUT);
+  assert_int_equal(app_classify_rule(f->st, &f->admin, "qd28_2025", "commune", "type2",
+                                     "managed_ratio", &c, &err),
+                   ERR_OK);
+  char a[64], who[64];
+  long rid;
+  tu_last_audit(a, who, &rid, f->st);
+  assert_string_equal(a, "classify.rule");
+  assert_string_equal(who, "admin");
+  struct class_rule_set rules;
+  assert_int_equal(store_class_rules_at(&rules, f->st, "commune", "2025-12-31", &err), ERR_OK);
+  struct class_figures x = fig(10000, 10, 1, 6, 0, 0);
+  struct class_result r;
+  classify_unit(&r, &rules, &x);
+  assert_int_equal(r.classes[1], VERDICT_MET);
+  assert_int_equal(r.type, 2);
+}
+
 /* Decision 3122 (2024): one criterion is enough: 120 addicts with records,
  * or 5 hotspots; 99 and 4 are not, and type II's rule is missing. */
 static void the_2010_rule_needs_one_criterion(void **state)
@@ -330,6 +369,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(a_commune_with_nothing_is_no_complex_area, setup, teardown),
       cmocka_unit_test_setup_teardown(type_two_stays_undetermined_without_its_thresholds, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(a_threshold_entered_from_the_text_decides, setup, teardown),
       cmocka_unit_test_setup_teardown(the_2010_rule_needs_one_criterion, setup, teardown),
       cmocka_unit_test_setup_teardown(residents_are_entered_in_the_territory, setup, teardown),
       cmocka_unit_test_setup_teardown(a_run_counts_each_class, setup, teardown),
