@@ -489,6 +489,16 @@ static const struct label drugfree_statuses[] = {
     {"refused", "Không được công nhận", NULL},
 };
 
+/* The purposes the people pages offer before the first record of a
+ * session is opened (docs/access.md); "other" asks for the reason. */
+static const struct label access_purposes[] = {
+    {"follow_up", "Quản lý, theo dõi", NULL},
+    {"case", "Xác minh, giải quyết vụ việc", NULL},
+    {"report", "Lập báo cáo", NULL},
+    {"inspection", "Kiểm tra, thanh tra", NULL},
+    {"other", "Khác", NULL},
+};
+
 #define SET(e, a) [e] = {a, sizeof a / sizeof a[0]}
 
 static const struct {
@@ -545,6 +555,7 @@ static const struct {
     SET(LABEL_CUTOFF_SOURCE, cutoff_sources),
     SET(LABEL_REPORT_STATUS, report_statuses),
     SET(LABEL_REPORT_OWNER, report_owners),
+    SET(LABEL_ACCESS_PURPOSE, access_purposes),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)

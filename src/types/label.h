@@ -76,6 +76,7 @@ enum label_set {
   LABEL_CUTOFF_SOURCE,    /* where a report's data cut-off comes from, enum cutoff_source order */
   LABEL_REPORT_STATUS,    /* where a unit report is in its workflow (docs/reports.md) */
   LABEL_REPORT_OWNER,     /* who owes a report: a unit below, or an agency at the plan's level */
+  LABEL_ACCESS_PURPOSE,   /* why a web session reads personal records ("other": free text) */
   LABEL_SET_COUNT
 };
 
