@@ -12,5 +12,6 @@ const struct route routes[] = {
     {"POST", "/xac-thuc", page_mfa_post, ROUTE_SECOND_STEP},
     {"GET", "/xac-thuc/dang-ky", page_mfa_enrol, ROUTE_SECOND_STEP},
     {"POST", "/xac-thuc/dang-ky", page_mfa_enrol_post, ROUTE_SECOND_STEP},
+    {"GET", "/nguoi", page_people, ROUTE_SIGNED_IN},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];

@@ -24,6 +24,7 @@ int page_mfa(struct web_req *rq);            /* page_mfa.c: the second step's fo
 int page_mfa_post(struct web_req *rq);       /* page_mfa.c: checking the code */
 int page_mfa_enrol(struct web_req *rq);      /* page_mfa_enrol.c: enrolment */
 int page_mfa_enrol_post(struct web_req *rq); /* page_mfa_enrol.c: confirming it */
+int page_people(struct web_req *rq);         /* page_people.c: searching the people register */
 
 /* The error page (or, under /api/, the JSON error) for `status` with a
  * message for a person; replaces whatever rq->body held. */
