@@ -11,6 +11,7 @@
 
 #include "base/date.h"
 #include "domain/audit.h"
+#include "domain/person_access.h"
 #include "domain/unit.h"
 #include "store/store.h"
 #include "store/store_people.h"
@@ -212,6 +213,8 @@ int app_person_show(struct person_record *out, struct store *st, const struct sc
   rc = finish(st, rc, err);
   if (!rc)
     rc = person_record_derive(out, rules, err);
+  if (!rc)
+    person_record_redact(out, caller->role); /* the health fields the role is not shown */
   if (rc) {
     person_record_free(out);
     memset(out, 0, sizeof *out);
@@ -225,10 +228,19 @@ int app_person_search(struct person_hit_list *out, struct store *st, const struc
   out->items = NULL;
   out->n = 0;
   int rc = check_role(caller, 0, err);
-  if (!rc)
-    rc = person_find(out, st, caller, text, status, limit, err);
   if (rc)
     return rc;
+  /* a filter by a health field would tell what the role is not shown */
+  const char *asked = status && *status ? label_match(LABEL_PERSON_STATUS, status) : NULL;
+  if (person_status_code_hidden(asked, caller->role))
+    return err_set(err, ERR_DENIED, "vai trò \"%s\" không được lọc theo thông tin sức khỏe (%s)",
+                   label_vi(LABEL_ROLE, scope_role_name(caller->role)),
+                   label_vi(LABEL_PERSON_STATUS, asked));
+  rc = person_find(out, st, caller, text, status, limit, err);
+  if (rc)
+    return rc;
+  for (size_t i = 0; i < out->n; i++)
+    person_status_redact(&out->items[i].status, caller->role);
   struct unit_ref *refs = calloc(out->n ? out->n : 1, sizeof *refs);
   if (!refs)
     rc = err_nomem(err);

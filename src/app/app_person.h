@@ -46,15 +46,18 @@ int app_person_event(long *id, struct store *st, const struct scope *caller,
 int app_person_rules(struct legal_rule_set *out, struct store *st, struct err *err);
 
 /* Person `id`'s record: identity, every event, the status and the running
- * clocks by `rules` (NULL: none). A look-up of a person not found is
- * audited too ("person.read_refused": who tried to see whom) and answered
- * ERR_NOT_FOUND, nothing of the record coming back. */
+ * clocks by `rules` (NULL: none), without the health fields the caller's
+ * role is not shown (domain/person_access.h; out->hidden says which). A look-up of a person not
+ * found is audited too ("person.read_refused": who tried to see whom) and answered ERR_NOT_FOUND,
+ * nothing of the record coming back. */
 int app_person_show(struct person_record *out, struct store *st, const struct scope *caller,
                     long id, const struct legal_rule_set *rules, struct err *err);
 
 /* Search the caller's territory (person_find: a name or a national ID,
  * `status` by code or label, at most `limit` hits, 0 = 100); each hit's
- * person.unit_name is filled ("phường Sa Pa"). */
+ * person.unit_name is filled ("phường Sa Pa"), its status without the
+ * health fields the role is not shown (person_status_redact). A status
+ * filter on such a field ("ost", "psychosis") is ERR_DENIED for that role. */
 int app_person_search(struct person_hit_list *out, struct store *st, const struct scope *caller,
                       const char *text, const char *status, size_t limit, struct err *err);
 

@@ -499,6 +499,13 @@ static const struct label access_purposes[] = {
     {"other", "Khác", NULL},
 };
 
+/* The health fields a role may be refused (domain/person_access.h). */
+static const struct label health_fields[] = {
+    {"determination", "kết quả xác định tình trạng nghiện", NULL},
+    {"ost", "điều trị nghiện bằng thuốc thay thế", NULL},
+    {"psychosis", "rối loạn tâm thần do sử dụng ma túy", NULL},
+};
+
 #define SET(e, a) [e] = {a, sizeof a / sizeof a[0]}
 
 static const struct {
@@ -556,6 +563,7 @@ static const struct {
     SET(LABEL_REPORT_STATUS, report_statuses),
     SET(LABEL_REPORT_OWNER, report_owners),
     SET(LABEL_ACCESS_PURPOSE, access_purposes),
+    SET(LABEL_HEALTH_FIELD, health_fields),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)
