@@ -35,4 +35,10 @@ void person_page_csrf(struct web_req *rq);
  * navigation shows the register only to them). */
 int person_page_may_read(const struct web_req *rq);
 
+/* The purpose form (page_person_purpose.c), answered with `status`:
+ * `next` the person's page to return to, `choice` and `other` what was
+ * sent, `error` the message for its field (NULL: none). */
+int person_purpose_form(struct web_req *rq, int status, const char *next, const char *choice,
+                        const char *other, const char *error);
+
 #endif

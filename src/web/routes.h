@@ -14,17 +14,19 @@
 extern const struct route routes[];
 extern const size_t routes_count;
 
-int api_health(struct web_req *rq);          /* api_health.c: GET /healthz */
-int static_serve(struct web_req *rq);        /* static.c: an embedded asset */
-int page_home(struct web_req *rq);           /* page_home.c: the home page */
-int page_signin(struct web_req *rq);         /* page_signin.c: the sign-in form */
-int page_signin_post(struct web_req *rq);    /* page_signin.c: signing in */
-int page_signout(struct web_req *rq);        /* page_signout.c: signing out */
-int page_mfa(struct web_req *rq);            /* page_mfa.c: the second step's form */
-int page_mfa_post(struct web_req *rq);       /* page_mfa.c: checking the code */
-int page_mfa_enrol(struct web_req *rq);      /* page_mfa_enrol.c: enrolment */
-int page_mfa_enrol_post(struct web_req *rq); /* page_mfa_enrol.c: confirming it */
-int page_people(struct web_req *rq);         /* page_people.c: searching the people register */
+int api_health(struct web_req *rq);               /* api_health.c: GET /healthz */
+int static_serve(struct web_req *rq);             /* static.c: an embedded asset */
+int page_home(struct web_req *rq);                /* page_home.c: the home page */
+int page_signin(struct web_req *rq);              /* page_signin.c: the sign-in form */
+int page_signin_post(struct web_req *rq);         /* page_signin.c: signing in */
+int page_signout(struct web_req *rq);             /* page_signout.c: signing out */
+int page_mfa(struct web_req *rq);                 /* page_mfa.c: the second step's form */
+int page_mfa_post(struct web_req *rq);            /* page_mfa.c: checking the code */
+int page_mfa_enrol(struct web_req *rq);           /* page_mfa_enrol.c: enrolment */
+int page_mfa_enrol_post(struct web_req *rq);      /* page_mfa_enrol.c: confirming it */
+int page_people(struct web_req *rq);              /* page_people.c: searching the people register */
+int page_person(struct web_req *rq);              /* page_person.c: one person's record */
+int page_person_purpose_post(struct web_req *rq); /* page_person_purpose.c: why records are read */
 
 /* The error page (or, under /api/, the JSON error) for `status` with a
  * message for a person; replaces whatever rq->body held. */
