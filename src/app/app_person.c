@@ -115,6 +115,93 @@ int app_person_add(long *id, struct store *st, const struct scope *caller, struc
   return rc;
 }
 
+/* Copy field `f` of *from into *to. */
+static void copy_input(struct person *to, const struct person *from, enum app_person_input f)
+{
+#define COPY(x) memcpy(to->x, from->x, sizeof to->x)
+  switch (f) {
+  case APP_PIN_NAME:
+    COPY(full_name);
+    break;
+  case APP_PIN_OTHER_NAMES:
+    COPY(other_names);
+    break;
+  case APP_PIN_BIRTH_DATE:
+    COPY(birth_date);
+    break;
+  case APP_PIN_SEX:
+    COPY(sex);
+    break;
+  case APP_PIN_ETHNICITY:
+    COPY(ethnicity);
+    break;
+  case APP_PIN_NATIONAL_ID:
+    COPY(national_id);
+    break;
+  case APP_PIN_UNIT:
+    COPY(unit_code);
+    break;
+  case APP_PIN_ADDRESS:
+    COPY(address);
+    break;
+  case APP_PIN_OCCUPATION:
+    COPY(occupation);
+    break;
+  case APP_PIN_OCCUPATION_GROUP:
+    COPY(occupation_group);
+    break;
+  case APP_PIN_COUNT:
+    break;
+  }
+#undef COPY
+}
+
+int app_person_add_form(long *id, struct app_person_errors *out_errs, struct store *st,
+                        const struct scope *caller, struct person *p, const char *today,
+                        struct err *err)
+{
+  *id = 0;
+  memset(out_errs, 0, sizeof *out_errs);
+  int rc = check_role(caller, 1, err);
+  if (rc)
+    return rc;
+  /* each field alone inside an identity that is valid otherwise: the
+   * domain's own checks, one message per field */
+  static const struct person valid = {
+      .full_name = "A", .birth_date = "2000-01-01", .sex = "male", .unit_code = "1"};
+  int first = -1;
+  for (int f = 0; f < APP_PIN_COUNT; f++) {
+    struct person t = valid;
+    copy_input(&t, p, (enum app_person_input)f);
+    struct err e = {ERR_OK, ""};
+    int frc = person_validate(&t, today, &e);
+    if (frc == ERR_INPUT) {
+      snprintf(out_errs->msg[f], sizeof out_errs->msg[f], "%s", e.msg);
+      out_errs->n++;
+      if (first < 0)
+        first = f;
+    } else if (frc) {
+      return err_copy(err, &e);
+    }
+  }
+  if (first >= 0)
+    return err_set(err, ERR_INPUT, "%s", out_errs->msg[first]);
+  rc = app_person_add(id, st, caller, p, today, err);
+  int f = rc == ERR_CONFLICT                        ? APP_PIN_NATIONAL_ID
+          : rc == ERR_NOT_FOUND || rc == ERR_DENIED ? APP_PIN_UNIT
+          : rc == ERR_INPUT && p->national_id[0]    ? APP_PIN_NATIONAL_ID /* its province prefix */
+                                                    : -1;
+  if (f >= 0) {
+    snprintf(out_errs->msg[f], sizeof out_errs->msg[f], "%s",
+             rc == ERR_DENIED ? "đơn vị nằm ngoài địa bàn của bạn"
+             : err            ? err->msg
+                              : "");
+    out_errs->n = 1;
+    return err_set(err, ERR_INPUT, "%s", out_errs->msg[f]);
+  }
+  return rc;
+}
+
 int app_person_event(long *id, struct store *st, const struct scope *caller,
                      struct person_event *ev, const char *today, struct err *err)
 {

@@ -35,6 +35,37 @@ struct store;
 int app_person_add(long *id, struct store *st, const struct scope *caller, struct person *p,
                    const char *today, struct err *err);
 
+/* The inputs of a person's identity, for the errors of a form, one per
+ * field (app_person_add_form). */
+enum app_person_input {
+  APP_PIN_NAME,
+  APP_PIN_OTHER_NAMES,
+  APP_PIN_BIRTH_DATE,
+  APP_PIN_SEX,
+  APP_PIN_ETHNICITY,
+  APP_PIN_NATIONAL_ID,
+  APP_PIN_UNIT,
+  APP_PIN_ADDRESS,
+  APP_PIN_OCCUPATION,
+  APP_PIN_OCCUPATION_GROUP,
+  APP_PIN_COUNT
+};
+
+struct app_person_errors {
+  int n;                                /* fields with an error */
+  char msg[APP_PIN_COUNT][ERR_MSG_MAX]; /* each field's message, "" when none */
+};
+
+/* app_person_add for a form: every field of *p is checked on its own
+ * (person_validate, one field at a time), so that each wrong field gets its
+ * own message in out_errs; then the record is created as app_person_add
+ * does. A national ID taken is the national ID's error, a unit unknown or
+ * outside the territory the unit's. ERR_INPUT when any field is wrong (err
+ * names the first), other errors as app_person_add. */
+int app_person_add_form(long *id, struct app_person_errors *out_errs, struct store *st,
+                        const struct scope *caller, struct person *p, const char *today,
+                        struct err *err);
+
 /* Append event *ev to person ev->person_id (see person_add_event_tx: the
  * whole history must replay with it); *id (and ev->id) the new event. */
 int app_person_event(long *id, struct store *st, const struct scope *caller,

@@ -13,6 +13,8 @@ const struct route routes[] = {
     {"GET", "/xac-thuc/dang-ky", page_mfa_enrol, ROUTE_SECOND_STEP},
     {"POST", "/xac-thuc/dang-ky", page_mfa_enrol_post, ROUTE_SECOND_STEP},
     {"GET", "/nguoi", page_people, ROUTE_SIGNED_IN},
+    {"GET", "/nguoi/them", page_person_add, ROUTE_SIGNED_IN},
+    {"POST", "/nguoi/them", page_person_add_post, ROUTE_SIGNED_IN},
     {"GET", "/nguoi/{id}", page_person, ROUTE_SIGNED_IN},
     {"POST", "/muc-dich", page_person_purpose_post, ROUTE_SIGNED_IN},
 };

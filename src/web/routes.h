@@ -27,6 +27,8 @@ int page_mfa_enrol_post(struct web_req *rq);      /* page_mfa_enrol.c: confirmin
 int page_people(struct web_req *rq);              /* page_people.c: searching the people register */
 int page_person(struct web_req *rq);              /* page_person.c: one person's record */
 int page_person_purpose_post(struct web_req *rq); /* page_person_purpose.c: why records are read */
+int page_person_add(struct web_req *rq);          /* page_person_add.c: the form for a new person */
+int page_person_add_post(struct web_req *rq);     /* page_person_add.c: adding the person */
 
 /* The error page (or, under /api/, the JSON error) for `status` with a
  * message for a person; replaces whatever rq->body held. */
