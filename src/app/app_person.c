@@ -352,6 +352,11 @@ int app_person_search(struct person_hit_list *out, struct store *st, const struc
   return rc;
 }
 
+int app_person_status_hidden(const struct scope *caller, const char *code)
+{
+  return person_status_code_hidden(code, caller->role);
+}
+
 int app_person_due(struct person_due_list *out, struct store *st, const struct scope *caller,
                    const struct legal_rule_set *rules, const char *today, int within,
                    struct err *err)

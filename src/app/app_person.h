@@ -92,6 +92,11 @@ int app_person_show(struct person_record *out, struct store *st, const struct sc
 int app_person_search(struct person_hit_list *out, struct store *st, const struct scope *caller,
                       const char *text, const char *status, size_t limit, struct err *err);
 
+/* 1 when the caller's role may not filter a search by status `code`
+ * (a health field it is not shown: domain/person_access.h), so that a form
+ * does not offer it. */
+int app_person_status_hidden(const struct scope *caller, const char *code);
+
 /* The caller's to-do list on `today` (ISO): clocks ending within `within`
  * days or overdue (person_due_find), in end-date order, each with its
  * unit_name. ERR_INPUT for a negative `within` or a bad date. */

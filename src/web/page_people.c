@@ -24,8 +24,8 @@
 #define PAGE_MAX  200 /* a search that needs more pages needs a narrower filter */
 
 /* The search form, with the values asked for. */
-static void render_form(struct web_req *rq, const char *q, const char *status, const char *unit,
-                        const char *unit_error)
+static void render_form(struct web_req *rq, const struct scope *caller, const char *q,
+                        const char *status, const char *unit, const char *unit_error)
 {
   struct buf *b = &rq->body;
   html_raw(b, "<form class=\"search\" method=\"get\" action=\"/nguoi\" role=\"search\">\n"
@@ -37,6 +37,8 @@ static void render_form(struct web_req *rq, const char *q, const char *status, c
   size_t n;
   const struct label *st = label_items(LABEL_PERSON_STATUS, &n);
   for (size_t i = 0; i < n; i++) {
+    if (app_person_status_hidden(caller, st[i].code))
+      continue; /* a health field the role is not shown */
     html_raw(b, "<option value=\"");
     html_attr(b, st[i].code);
     html_raw(b, status && strcmp(status, st[i].code) == 0 ? "\" selected>" : "\">");
@@ -169,7 +171,7 @@ int page_people(struct web_req *rq)
   if (scope_may_write_people(&caller))
     html_raw(b,
              "<p><a class=\"button button-secondary\" href=\"/nguoi/them\">Thêm người</a></p>\n");
-  render_form(rq, q, status, unit, unit_error);
+  render_form(rq, &caller, q, status, unit, unit_error);
   if (!unit_error) {
     char from[32], to[32];
     number_format_vn(from, sizeof from, (double)(first + 1), 0);

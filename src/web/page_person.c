@@ -168,6 +168,10 @@ int page_person(struct web_req *rq)
   long id = person_page_id(rq);
   char next[40];
   snprintf(next, sizeof next, "/nguoi/%ld", id);
+  /* a role that reads no personal record is refused before being asked why */
+  if (!person_page_may_read(rq))
+    return err_set(&rq->err, ERR_DENIED,
+                   "Vai trò của bạn không được xem hồ sơ cá nhân, chỉ xem số liệu tổng hợp.");
   /* why first, for any id: asking tells nothing about the record */
   if (!rq->session->purpose[0])
     return person_purpose_form(rq, 200, next, NULL, NULL, NULL);
