@@ -29,6 +29,8 @@ int page_person(struct web_req *rq);              /* page_person.c: one person's
 int page_person_purpose_post(struct web_req *rq); /* page_person_purpose.c: why records are read */
 int page_person_add(struct web_req *rq);          /* page_person_add.c: the form for a new person */
 int page_person_add_post(struct web_req *rq);     /* page_person_add.c: adding the person */
+int page_person_event(struct web_req *rq);        /* page_person_event.c: the form for an event */
+int page_person_event_post(struct web_req *rq);   /* page_person_event.c: adding the event */
 
 /* The error page (or, under /api/, the JSON error) for `status` with a
  * message for a person; replaces whatever rq->body held. */

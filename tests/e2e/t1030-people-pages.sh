@@ -186,6 +186,24 @@ new=$(hdr "$T/h" Location)
 check "the new person" "$(q "SELECT '/nguoi/' || id FROM person WHERE full_name = 'Phạm Thị Lựu' \
   AND birth_date = '1990-02-28'")" "$new"
 
+# --- an event added through its form; refused by the history's rules; outside: 404 ----------
+get "/nguoi/$id_a/su-kien"
+check "event form" "$(status_of "$T/h")" 200
+post "/nguoi/$id_a/su-kien" --data-urlencode "loai=rehab_voluntary_community_end" \
+  --data-urlencode "ngay=05/02/2025"
+check "an end without a start" "$(status_of "$T/h")" 400
+has "an end without a start: why" "chưa có bắt đầu cai nghiện tự nguyện tại gia đình, cộng đồng"
+has "an end without a start: the date kept" 'value="05/02/2025"'
+post "/nguoi/$id_a/su-kien" --data-urlencode "loai=management_opened" --data-urlencode "ngay=10/01/2024"
+check "event added" "$(status_of "$T/h"):$(hdr "$T/h" Location)" "303:/nguoi/$id_a"
+get "/nguoi/$id_a"
+has "the event in the timeline" '<time datetime="2024-01-10">10/01/2024</time> — <strong>lập hồ sơ quản lý</strong>'
+post "/nguoi/$id_province/su-kien" --data-urlencode "loai=relapse" --data-urlencode "ngay=10/01/2025"
+check "event outside the territory" "$(status_of "$T/h")" 404
+CHECKS=$((CHECKS + 1))
+cmp -s "$T/p" "$T/missing" || fail "event outside the territory: a body unlike the missing id's"
+check "no event written outside" "$(q "SELECT count(*) FROM person_event WHERE person_id = $id_province")" 0
+
 # --- a leader: no personal record -------------------------------------------------------
 signin ld.sapa
 get "/nguoi?q=nguyen"
