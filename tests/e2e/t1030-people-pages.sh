@@ -156,6 +156,14 @@ for other in "$id_district" "$id_other_district" "$id_province"; do
   cmp -s "$T/p" "$T/missing" || fail "person $other: a body unlike the missing id's"
 done
 lacks "404 names nobody" "Đỗ Văn Hà"
+for bad in abc 12x -1; do
+  get "/nguoi/$bad"
+  CHECKS=$((CHECKS + 1))
+  cmp -s "$T/p" "$T/missing" || fail "/nguoi/$bad: a body unlike the missing id's"
+done
+# the purpose form sends back only to a person's page of this site
+post /muc-dich --data-urlencode "muc-dich=report" --data-urlencode "tiep=//evil.example/nguoi/1"
+check "purpose form: no redirect elsewhere" "$(hdr "$T/h" Location)" /nguoi
 
 # --- the add form: a bad date named, the values kept; CSRF --------------------------------
 get /nguoi/them
