@@ -11,6 +11,7 @@
 
 #include "base/date.h"
 #include "domain/audit.h"
+#include "domain/person_access.h"
 #include "domain/unit.h"
 #include "store/store.h"
 #include "store/store_people.h"
@@ -114,6 +115,93 @@ int app_person_add(long *id, struct store *st, const struct scope *caller, struc
   return rc;
 }
 
+/* Copy field `f` of *from into *to. */
+static void copy_input(struct person *to, const struct person *from, enum app_person_input f)
+{
+#define COPY(x) memcpy(to->x, from->x, sizeof to->x)
+  switch (f) {
+  case APP_PIN_NAME:
+    COPY(full_name);
+    break;
+  case APP_PIN_OTHER_NAMES:
+    COPY(other_names);
+    break;
+  case APP_PIN_BIRTH_DATE:
+    COPY(birth_date);
+    break;
+  case APP_PIN_SEX:
+    COPY(sex);
+    break;
+  case APP_PIN_ETHNICITY:
+    COPY(ethnicity);
+    break;
+  case APP_PIN_NATIONAL_ID:
+    COPY(national_id);
+    break;
+  case APP_PIN_UNIT:
+    COPY(unit_code);
+    break;
+  case APP_PIN_ADDRESS:
+    COPY(address);
+    break;
+  case APP_PIN_OCCUPATION:
+    COPY(occupation);
+    break;
+  case APP_PIN_OCCUPATION_GROUP:
+    COPY(occupation_group);
+    break;
+  case APP_PIN_COUNT:
+    break;
+  }
+#undef COPY
+}
+
+int app_person_add_form(long *id, struct app_person_errors *out_errs, struct store *st,
+                        const struct scope *caller, struct person *p, const char *today,
+                        struct err *err)
+{
+  *id = 0;
+  memset(out_errs, 0, sizeof *out_errs);
+  int rc = check_role(caller, 1, err);
+  if (rc)
+    return rc;
+  /* each field alone inside an identity that is valid otherwise: the
+   * domain's own checks, one message per field */
+  static const struct person valid = {
+      .full_name = "A", .birth_date = "2000-01-01", .sex = "male", .unit_code = "1"};
+  int first = -1;
+  for (int f = 0; f < APP_PIN_COUNT; f++) {
+    struct person t = valid;
+    copy_input(&t, p, (enum app_person_input)f);
+    struct err e = {ERR_OK, ""};
+    int frc = person_validate(&t, today, &e);
+    if (frc == ERR_INPUT) {
+      snprintf(out_errs->msg[f], sizeof out_errs->msg[f], "%s", e.msg);
+      out_errs->n++;
+      if (first < 0)
+        first = f;
+    } else if (frc) {
+      return err_copy(err, &e);
+    }
+  }
+  if (first >= 0)
+    return err_set(err, ERR_INPUT, "%s", out_errs->msg[first]);
+  rc = app_person_add(id, st, caller, p, today, err);
+  int f = rc == ERR_CONFLICT                        ? APP_PIN_NATIONAL_ID
+          : rc == ERR_NOT_FOUND || rc == ERR_DENIED ? APP_PIN_UNIT
+          : rc == ERR_INPUT && p->national_id[0]    ? APP_PIN_NATIONAL_ID /* its province prefix */
+                                                    : -1;
+  if (f >= 0) {
+    snprintf(out_errs->msg[f], sizeof out_errs->msg[f], "%s",
+             rc == ERR_DENIED ? "đơn vị nằm ngoài địa bàn của bạn"
+             : err            ? err->msg
+                              : "");
+    out_errs->n = 1;
+    return err_set(err, ERR_INPUT, "%s", out_errs->msg[f]);
+  }
+  return rc;
+}
+
 int app_person_event(long *id, struct store *st, const struct scope *caller,
                      struct person_event *ev, const char *today, struct err *err)
 {
@@ -212,6 +300,8 @@ int app_person_show(struct person_record *out, struct store *st, const struct sc
   rc = finish(st, rc, err);
   if (!rc)
     rc = person_record_derive(out, rules, err);
+  if (!rc)
+    person_record_redact(out, caller->role); /* the health fields the role is not shown */
   if (rc) {
     person_record_free(out);
     memset(out, 0, sizeof *out);
@@ -225,10 +315,19 @@ int app_person_search(struct person_hit_list *out, struct store *st, const struc
   out->items = NULL;
   out->n = 0;
   int rc = check_role(caller, 0, err);
-  if (!rc)
-    rc = person_find(out, st, caller, text, status, limit, err);
   if (rc)
     return rc;
+  /* a filter by a health field would tell what the role is not shown */
+  const char *asked = status && *status ? label_match(LABEL_PERSON_STATUS, status) : NULL;
+  if (person_status_code_hidden(asked, caller->role))
+    return err_set(err, ERR_DENIED, "vai trò \"%s\" không được lọc theo thông tin sức khỏe (%s)",
+                   label_vi(LABEL_ROLE, scope_role_name(caller->role)),
+                   label_vi(LABEL_PERSON_STATUS, asked));
+  rc = person_find(out, st, caller, text, status, limit, err);
+  if (rc)
+    return rc;
+  for (size_t i = 0; i < out->n; i++)
+    person_status_redact(&out->items[i].status, caller->role);
   struct unit_ref *refs = calloc(out->n ? out->n : 1, sizeof *refs);
   if (!refs)
     rc = err_nomem(err);
@@ -251,6 +350,11 @@ int app_person_search(struct person_hit_list *out, struct store *st, const struc
   if (rc)
     person_hit_list_free(out);
   return rc;
+}
+
+int app_person_status_hidden(const struct scope *caller, const char *code)
+{
+  return person_status_code_hidden(code, caller->role);
 }
 
 int app_person_due(struct person_due_list *out, struct store *st, const struct scope *caller,

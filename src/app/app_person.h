@@ -35,6 +35,37 @@ struct store;
 int app_person_add(long *id, struct store *st, const struct scope *caller, struct person *p,
                    const char *today, struct err *err);
 
+/* The inputs of a person's identity, for the errors of a form, one per
+ * field (app_person_add_form). */
+enum app_person_input {
+  APP_PIN_NAME,
+  APP_PIN_OTHER_NAMES,
+  APP_PIN_BIRTH_DATE,
+  APP_PIN_SEX,
+  APP_PIN_ETHNICITY,
+  APP_PIN_NATIONAL_ID,
+  APP_PIN_UNIT,
+  APP_PIN_ADDRESS,
+  APP_PIN_OCCUPATION,
+  APP_PIN_OCCUPATION_GROUP,
+  APP_PIN_COUNT
+};
+
+struct app_person_errors {
+  int n;                                /* fields with an error */
+  char msg[APP_PIN_COUNT][ERR_MSG_MAX]; /* each field's message, "" when none */
+};
+
+/* app_person_add for a form: every field of *p is checked on its own
+ * (person_validate, one field at a time), so that each wrong field gets its
+ * own message in out_errs; then the record is created as app_person_add
+ * does. A national ID taken is the national ID's error, a unit unknown or
+ * outside the territory the unit's. ERR_INPUT when any field is wrong (err
+ * names the first), other errors as app_person_add. */
+int app_person_add_form(long *id, struct app_person_errors *out_errs, struct store *st,
+                        const struct scope *caller, struct person *p, const char *today,
+                        struct err *err);
+
 /* Append event *ev to person ev->person_id (see person_add_event_tx: the
  * whole history must replay with it); *id (and ev->id) the new event. */
 int app_person_event(long *id, struct store *st, const struct scope *caller,
@@ -46,17 +77,25 @@ int app_person_event(long *id, struct store *st, const struct scope *caller,
 int app_person_rules(struct legal_rule_set *out, struct store *st, struct err *err);
 
 /* Person `id`'s record: identity, every event, the status and the running
- * clocks by `rules` (NULL: none). A look-up of a person not found is
- * audited too ("person.read_refused": who tried to see whom) and answered
- * ERR_NOT_FOUND, nothing of the record coming back. */
+ * clocks by `rules` (NULL: none), without the health fields the caller's
+ * role is not shown (domain/person_access.h; out->hidden says which). A look-up of a person not
+ * found is audited too ("person.read_refused": who tried to see whom) and answered ERR_NOT_FOUND,
+ * nothing of the record coming back. */
 int app_person_show(struct person_record *out, struct store *st, const struct scope *caller,
                     long id, const struct legal_rule_set *rules, struct err *err);
 
 /* Search the caller's territory (person_find: a name or a national ID,
  * `status` by code or label, at most `limit` hits, 0 = 100); each hit's
- * person.unit_name is filled ("phường Sa Pa"). */
+ * person.unit_name is filled ("phường Sa Pa"), its status without the
+ * health fields the role is not shown (person_status_redact). A status
+ * filter on such a field ("ost", "psychosis") is ERR_DENIED for that role. */
 int app_person_search(struct person_hit_list *out, struct store *st, const struct scope *caller,
                       const char *text, const char *status, size_t limit, struct err *err);
+
+/* 1 when the caller's role may not filter a search by status `code`
+ * (a health field it is not shown: domain/person_access.h), so that a form
+ * does not offer it. */
+int app_person_status_hidden(const struct scope *caller, const char *code);
 
 /* The caller's to-do list on `today` (ISO): clocks ending within `within`
  * days or overdue (person_due_find), in end-date order, each with its

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "base/text.h"
 #include "domain/audit.h"
 #include "domain/mfa_rule.h"
 #include "domain/password.h"
@@ -14,6 +15,7 @@
 #include "store/store_mfa.h"
 #include "store/store_sessions.h"
 #include "store/store_users.h"
+#include "types/label.h"
 
 #define TOKEN_BYTES 32 /* 256 bits */
 #define TOUCH_EVERY 60 /* s: the idle clock is written at most once a minute */
@@ -211,9 +213,52 @@ int app_session_check(struct app_session *out, struct store *st, const char *tok
   out->role = s.role;
   snprintf(out->login, sizeof out->login, "%s", s.login);
   snprintf(out->stage, sizeof out->stage, "%s", s.stage);
+  snprintf(out->purpose, sizeof out->purpose, "%s", s.purpose);
   csrf_of(out->csrf, token);
   sodium_memzero(token, sizeof token);
   return ERR_OK;
+}
+
+#define OTHER_MAX 100 /* characters of a purpose written by hand */
+
+int app_session_set_purpose(char out[SCOPE_PURPOSE_MAX], struct store *st,
+                            const struct app_session *s, const char *choice, const char *other,
+                            struct err *err)
+{
+  char text[SCOPE_PURPOSE_MAX];
+  const char *code = choice && *choice ? label_match(LABEL_ACCESS_PURPOSE, choice) : NULL;
+  if (!code)
+    return err_set(err, ERR_INPUT, "Hãy chọn mục đích truy cập hồ sơ.");
+  if (strcmp(code, "other") == 0) {
+    /* the reason, without the blanks around it */
+    const char *a = other ? other : "";
+    while (*a == ' ' || *a == '\t' || *a == '\r' || *a == '\n')
+      a++;
+    size_t n = strlen(a);
+    while (n && (a[n - 1] == ' ' || a[n - 1] == '\t' || a[n - 1] == '\r' || a[n - 1] == '\n'))
+      n--;
+    if (n == 0)
+      return err_set(err, ERR_INPUT, "Hãy ghi rõ mục đích khác.");
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++) {
+      unsigned char c = (unsigned char)a[i];
+      if (c < 0x20 || c == 0x7f)
+        return err_set(err, ERR_INPUT, "Mục đích khác chỉ được ghi trên một dòng.");
+      chars += (c & 0xC0) != 0x80;
+    }
+    if (chars > OTHER_MAX || !text_utf8_valid(a, n))
+      return err_set(err, ERR_INPUT, "Mục đích khác ghi tối đa %d ký tự.", OTHER_MAX);
+    snprintf(text, sizeof text, "%s: %.*s", label_vi(LABEL_ACCESS_PURPOSE, code), (int)n, a);
+  } else {
+    snprintf(text, sizeof text, "%s", label_vi(LABEL_ACCESS_PURPOSE, code));
+  }
+  int rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  rc = finish(st, store_session_set_purpose(st, s->id, text, err), err);
+  if (!rc && out)
+    snprintf(out, SCOPE_PURPOSE_MAX, "%s", text);
+  return rc;
 }
 
 int app_session_csrf_ok(const struct app_session *s, const char *csrf)

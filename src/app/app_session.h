@@ -43,6 +43,7 @@ struct app_session {
   char csrf[APP_SESSION_TOKEN];  /* the token every state-changing form carries */
   char token[APP_SESSION_TOKEN]; /* the cookie's value (set by sign-in only) */
   char stage[8]; /* "" open; "code": waits for a second-factor code; "enrol": for enrolment */
+  char purpose[SCOPE_PURPOSE_MAX]; /* why the user reads personal records; "" not asked yet */
 };
 
 /* Sign user `login` in with `password` from client address `addr`. On
@@ -77,6 +78,17 @@ int app_session_throttle(struct store *st, const char *login, const char *addr, 
 /* Count a failed attempt of `login` from `addr`, in its own write. */
 int app_session_count_failure(struct store *st, const char *login, const char *addr, long now,
                               const struct app_session_limits *lim, struct err *err);
+
+/* Record why session `s` reads personal records, asked before its first
+ * person's record is opened: `choice` names a purpose of LABEL_ACCESS_PURPOSE
+ * (code or label); "other" takes the reason written in `other`. The session
+ * keeps the purpose's label ("Lập báo cáo", or "Khác: <reason>") and every
+ * read it makes carries it into the audit row (scope.purpose). *out (may
+ * be NULL) receives that text. ERR_INPUT with a message for the form's
+ * field when nothing is chosen, the reason is missing or too long. */
+int app_session_set_purpose(char out[SCOPE_PURPOSE_MAX], struct store *st,
+                            const struct app_session *s, const char *choice, const char *other,
+                            struct err *err);
 
 /* End session `s` at `now` (sign-out). */
 int app_session_signout(struct store *st, const struct app_session *s, long now, struct err *err);

@@ -201,6 +201,8 @@ struct person_record {
   struct person_event_list events; /* all events, voided ones included, in date order */
   struct person_status status;
   struct person_clock_list clocks;
+  unsigned hidden; /* health fields not shown to the reader, bits of 1 << enum person_field
+                      (domain/person_access.h); 0: the whole record */
 };
 void person_record_free(struct person_record *r); /* accepts NULL */
 

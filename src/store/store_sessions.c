@@ -49,12 +49,12 @@ int store_session_get(struct store_session *out, struct store *st, const unsigne
 {
   memset(out, 0, sizeof *out);
   struct stmt *s;
-  int rc = db_prepare(
-      &s, st,
-      "SELECT s.id, s.user_id, a.login, a.disabled_at IS NOT NULL, s.created_at, "
-      "s.seen_at, s.ended_at IS NOT NULL, a.role, COALESCE(s.stage, '') FROM web_session s "
-      "JOIN app_user a ON a.id = s.user_id WHERE s.token_hash = ?",
-      err);
+  int rc = db_prepare(&s, st,
+                      "SELECT s.id, s.user_id, a.login, a.disabled_at IS NOT NULL, s.created_at, "
+                      "s.seen_at, s.ended_at IS NOT NULL, a.role, COALESCE(s.stage, ''), "
+                      "COALESCE(s.purpose, '') FROM web_session s "
+                      "JOIN app_user a ON a.id = s.user_id WHERE s.token_hash = ?",
+                      err);
   if (rc)
     return rc;
   db_bind_blob(s, 1, hash, STORE_SESSION_HASH);
@@ -73,6 +73,7 @@ int store_session_get(struct store_session *out, struct store *st, const unsigne
       if (strcmp(db_col_text(s, 7), scope_role_name((enum scope_role)k)) == 0)
         out->role = (enum scope_role)k;
     snprintf(out->stage, sizeof out->stage, "%s", db_col_text(s, 8));
+    snprintf(out->purpose, sizeof out->purpose, "%s", db_col_text(s, 9));
   }
   db_finalize(s);
   if (r < 0)
@@ -90,6 +91,17 @@ int store_session_set_stage(struct store *st, long id, const char *stage, struct
     db_bind_text(s, 1, stage);
   else
     db_bind_null(s, 1);
+  db_bind_int(s, 2, id);
+  return exec_stmt(s, err);
+}
+
+int store_session_set_purpose(struct store *st, long id, const char *purpose, struct err *err)
+{
+  struct stmt *s;
+  int rc = db_prepare(&s, st, "UPDATE web_session SET purpose = ? WHERE id = ?", err);
+  if (rc)
+    return rc;
+  db_bind_text(s, 1, purpose);
   db_bind_int(s, 2, id);
   return exec_stmt(s, err);
 }

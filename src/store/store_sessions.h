@@ -1,4 +1,4 @@
-/* store_sessions.h: SQL for web sessions and failed sign-ins (migration 023).
+/* store_sessions.h: SQL for web sessions and failed sign-ins (migrations 023, 025, 028).
  *
  * A session row is found by the hash of its token (the token itself is
  * never stored). Failed sign-ins are rows counted over a window, per login
@@ -15,15 +15,16 @@ struct store;
 #define STORE_SESSION_HASH 32 /* bytes of a token's hash */
 
 struct store_session {
-  long id;                    /* row id */
-  long user_id;               /* whose */
-  char login[SCOPE_USER_MAX]; /* the user's login */
-  enum scope_role role;       /* the user's role */
-  int disabled;               /* the user has been disabled since */
-  long created_at;            /* signed in */
-  long seen_at;               /* last request */
-  int ended;                  /* signed out */
-  char stage[8];              /* "" full; "code" or "enrol": waits for its second step */
+  long id;                         /* row id */
+  long user_id;                    /* whose */
+  char login[SCOPE_USER_MAX];      /* the user's login */
+  enum scope_role role;            /* the user's role */
+  int disabled;                    /* the user has been disabled since */
+  long created_at;                 /* signed in */
+  long seen_at;                    /* last request */
+  int ended;                       /* signed out */
+  char stage[8];                   /* "" full; "code" or "enrol": waits for its second step */
+  char purpose[SCOPE_PURPOSE_MAX]; /* why personal records are read; "" not asked yet (028) */
 };
 
 /* A new open session for user_id at `stage` (NULL or "": full; "code" or
@@ -32,6 +33,8 @@ int store_session_insert(long *id, struct store *st, const unsigned char *hash, 
                          const char *stage, long now, struct err *err);
 /* Set session id's stage (NULL: full). */
 int store_session_set_stage(struct store *st, long id, const char *stage, struct err *err);
+/* Set session id's purpose of access (migration 028). */
+int store_session_set_purpose(struct store *st, long id, const char *purpose, struct err *err);
 /* The session whose token hashes to `hash`. ERR_NOT_FOUND when none. */
 int store_session_get(struct store_session *out, struct store *st, const unsigned char *hash,
                       struct err *err);

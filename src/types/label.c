@@ -499,6 +499,23 @@ static const struct label drugfree_statuses[] = {
     {"refused", "Không được công nhận", NULL},
 };
 
+/* The purposes the people pages offer before the first record of a
+ * session is opened (docs/access.md); "other" asks for the reason. */
+static const struct label access_purposes[] = {
+    {"follow_up", "Quản lý, theo dõi", NULL},
+    {"case", "Xác minh, giải quyết vụ việc", NULL},
+    {"report", "Lập báo cáo", NULL},
+    {"inspection", "Kiểm tra, thanh tra", NULL},
+    {"other", "Khác", NULL},
+};
+
+/* The health fields a role may be refused (domain/person_access.h). */
+static const struct label health_fields[] = {
+    {"determination", "kết quả xác định tình trạng nghiện", NULL},
+    {"ost", "điều trị nghiện bằng thuốc thay thế", NULL},
+    {"psychosis", "rối loạn tâm thần do sử dụng ma túy", NULL},
+};
+
 #define SET(e, a) [e] = {a, sizeof a / sizeof a[0]}
 
 static const struct {
@@ -556,6 +573,8 @@ static const struct {
     SET(LABEL_REPORT_STATUS, report_statuses),
     SET(LABEL_REPORT_OWNER, report_owners),
     SET(LABEL_IND_SECTION, ind_sections),
+    SET(LABEL_ACCESS_PURPOSE, access_purposes),
+    SET(LABEL_HEALTH_FIELD, health_fields),
 };
 
 const struct label *label_items(enum label_set set, size_t *n)

@@ -77,6 +77,8 @@ enum label_set {
   LABEL_REPORT_STATUS,    /* where a unit report is in its workflow (docs/reports.md) */
   LABEL_REPORT_OWNER,     /* who owes a report: a unit below, or an agency at the plan's level */
   LABEL_IND_SECTION,      /* sections of the indicator catalogue, in enum ind_section order */
+  LABEL_ACCESS_PURPOSE,   /* why a web session reads personal records ("other": free text) */
+  LABEL_HEALTH_FIELD,     /* health fields of a person's record, in enum person_field order */
   LABEL_SET_COUNT
 };
 

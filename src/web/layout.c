@@ -6,6 +6,7 @@
 #include "app/app_session.h"
 #include "store/store.h"
 #include "output/html.h"
+#include "types/scope.h"
 #include "web/static.h"
 
 void layout_begin(struct web_req *rq, const char *title)
@@ -34,7 +35,17 @@ void layout_begin(struct web_req *rq, const char *title)
     html_attr(b, rq->session->csrf);
     html_raw(b, "\"><button class=\"button\" type=\"submit\">Đăng xuất</button></form>");
   }
-  html_raw(b, "</div></header>\n<main id=\"noi-dung\" class=\"inner\">\n");
+  html_raw(b, "</div></header>\n");
+  if (rq->session && !rq->session->stage[0]) {
+    /* the navigation by task, showing only what the role may use */
+    struct scope role = {.role = rq->session->role};
+    html_raw(b, "<nav class=\"site-nav\" aria-label=\"Chức năng\"><ul class=\"inner\">"
+                "<li><a href=\"/\">Trang chủ</a></li>");
+    if (scope_may_read_people(&role))
+      html_raw(b, "<li><a href=\"/nguoi\">Danh sách người</a></li>");
+    html_raw(b, "</ul></nav>\n");
+  }
+  html_raw(b, "<main id=\"noi-dung\" class=\"inner\">\n");
 }
 
 void layout_end(struct web_req *rq)

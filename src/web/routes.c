@@ -24,5 +24,12 @@ const struct route routes[] = {
     {"GET", "/api/v1/plans/{id}", api_plans_show, ROUTE_SIGNED_IN},
     {"GET", "/api/v1/plans/{id}/status", api_plans_status, ROUTE_SIGNED_IN},
     {"GET", "/api/v1/audit", api_audit_log, ROUTE_ADMIN},
+    {"GET", "/nguoi", page_people, ROUTE_SIGNED_IN},
+    {"GET", "/nguoi/them", page_person_add, ROUTE_SIGNED_IN},
+    {"POST", "/nguoi/them", page_person_add_post, ROUTE_SIGNED_IN},
+    {"GET", "/nguoi/{id}", page_person, ROUTE_SIGNED_IN},
+    {"GET", "/nguoi/{id}/su-kien", page_person_event, ROUTE_SIGNED_IN},
+    {"POST", "/nguoi/{id}/su-kien", page_person_event_post, ROUTE_SIGNED_IN},
+    {"POST", "/muc-dich", page_person_purpose_post, ROUTE_SIGNED_IN},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];

@@ -14,28 +14,35 @@
 extern const struct route routes[];
 extern const size_t routes_count;
 
-int api_health(struct web_req *rq);           /* api_health.c: GET /healthz */
-int static_serve(struct web_req *rq);         /* static.c: an embedded asset */
-int page_home(struct web_req *rq);            /* page_home.c: the home page */
-int page_signin(struct web_req *rq);          /* page_signin.c: the sign-in form */
-int page_signin_post(struct web_req *rq);     /* page_signin.c: signing in */
-int page_signout(struct web_req *rq);         /* page_signout.c: signing out */
-int page_mfa(struct web_req *rq);             /* page_mfa.c: the second step's form */
-int page_mfa_post(struct web_req *rq);        /* page_mfa.c: checking the code */
-int page_mfa_enrol(struct web_req *rq);       /* page_mfa_enrol.c: enrolment */
-int page_mfa_enrol_post(struct web_req *rq);  /* page_mfa_enrol.c: confirming it */
-int api_units_find(struct web_req *rq);       /* api_units.c: GET /api/v1/units?q= */
-int api_units_show(struct web_req *rq);       /* api_units.c: one unit, or its tree */
-int api_units_successors(struct web_req *rq); /* api_units.c: an old unit's successors */
-int api_persons_search(struct web_req *rq);   /* api_persons.c: GET /api/v1/persons */
-int api_persons_show(struct web_req *rq);     /* api_persons.c: one person's record */
-int api_persons_create(struct web_req *rq);   /* api_persons.c: POST /api/v1/persons */
-int api_persons_event(struct web_req *rq);    /* api_persons.c: an event of a person */
-int api_indicators_show(struct web_req *rq);  /* api_indicators.c: by unit and period */
-int api_plans_list(struct web_req *rq);       /* api_plans.c: GET /api/v1/plans */
-int api_plans_show(struct web_req *rq);       /* api_plans.c: one stored plan */
-int api_plans_status(struct web_req *rq);     /* api_plans.c: its targets' status */
-int api_audit_log(struct web_req *rq);        /* api_audit.c: the audit trail */
+int api_health(struct web_req *rq);               /* api_health.c: GET /healthz */
+int static_serve(struct web_req *rq);             /* static.c: an embedded asset */
+int page_home(struct web_req *rq);                /* page_home.c: the home page */
+int page_signin(struct web_req *rq);              /* page_signin.c: the sign-in form */
+int page_signin_post(struct web_req *rq);         /* page_signin.c: signing in */
+int page_signout(struct web_req *rq);             /* page_signout.c: signing out */
+int page_mfa(struct web_req *rq);                 /* page_mfa.c: the second step's form */
+int page_mfa_post(struct web_req *rq);            /* page_mfa.c: checking the code */
+int page_mfa_enrol(struct web_req *rq);           /* page_mfa_enrol.c: enrolment */
+int page_mfa_enrol_post(struct web_req *rq);      /* page_mfa_enrol.c: confirming it */
+int api_units_find(struct web_req *rq);           /* api_units.c: GET /api/v1/units?q= */
+int api_units_show(struct web_req *rq);           /* api_units.c: one unit, or its tree */
+int api_units_successors(struct web_req *rq);     /* api_units.c: an old unit's successors */
+int api_persons_search(struct web_req *rq);       /* api_persons.c: GET /api/v1/persons */
+int api_persons_show(struct web_req *rq);         /* api_persons.c: one person's record */
+int api_persons_create(struct web_req *rq);       /* api_persons.c: POST /api/v1/persons */
+int api_persons_event(struct web_req *rq);        /* api_persons.c: an event of a person */
+int api_indicators_show(struct web_req *rq);      /* api_indicators.c: by unit and period */
+int api_plans_list(struct web_req *rq);           /* api_plans.c: GET /api/v1/plans */
+int api_plans_show(struct web_req *rq);           /* api_plans.c: one stored plan */
+int api_plans_status(struct web_req *rq);         /* api_plans.c: its targets' status */
+int api_audit_log(struct web_req *rq);            /* api_audit.c: the audit trail */
+int page_people(struct web_req *rq);              /* page_people.c: searching the people register */
+int page_person(struct web_req *rq);              /* page_person.c: one person's record */
+int page_person_purpose_post(struct web_req *rq); /* page_person_purpose.c: why records are read */
+int page_person_add(struct web_req *rq);          /* page_person_add.c: the form for a new person */
+int page_person_add_post(struct web_req *rq);     /* page_person_add.c: adding the person */
+int page_person_event(struct web_req *rq);        /* page_person_event.c: the form for an event */
+int page_person_event_post(struct web_req *rq);   /* page_person_event.c: adding the event */
 
 /* The error page (or, under /api/, the JSON error) for `status` with a
  * message for a person; replaces whatever rq->body held. */

@@ -58,7 +58,7 @@ CHECKS=$((CHECKS + 1))
 grep -q '<script>' "$T/page" && fail "inline script on the page"
 
 # 404 (with the security headers), 405 with Allow, 413, 400
-curl -s -D "$T/h" -o /dev/null "$U/nguoi/12345?cccd=001099012345"
+curl -s -D "$T/h" -o /dev/null "$U/khong-co/12345?cccd=001099012345"
 CHECKS=$((CHECKS + 1))
 head -1 "$T/h" | grep -q ' 404' || fail "unknown path: $(head -1 "$T/h")"
 CHECKS=$((CHECKS + 1))
