@@ -312,6 +312,25 @@ int store_unit_get(struct unit *out, struct store *st, const char *tree, const c
   return rc;
 }
 
+/* Every row of the bound statement s (UNIT_COLS) into out, s finalised;
+ * out is freed on failure. */
+static int collect(struct unit_list *out, struct stmt *s, struct err *err)
+{
+  size_t cap = 0;
+  int r, rc = ERR_OK;
+  while ((r = db_step(s, err)) == 1)
+    if (list_push(out, &cap, s)) {
+      rc = err_nomem(err);
+      break;
+    }
+  if (r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  if (rc)
+    unit_list_free(out);
+  return rc;
+}
+
 int store_unit_provinces(struct unit_list *out, struct store *st, const char *tree, const char *at,
                          struct err *err)
 {
@@ -327,19 +346,7 @@ int store_unit_provinces(struct unit_list *out, struct store *st, const char *tr
   db_bind_text(s, 1, tree);
   db_bind_text(s, 2, at);
   db_bind_text(s, 3, at);
-  size_t cap = 0;
-  int r;
-  while ((r = db_step(s, err)) == 1)
-    if (list_push(out, &cap, s)) {
-      rc = err_nomem(err);
-      break;
-    }
-  if (r < 0)
-    rc = ERR_DB;
-  db_finalize(s);
-  if (rc)
-    unit_list_free(out);
-  return rc;
+  return collect(out, s, err);
 }
 
 int store_unit_subtree(struct unit_list *out, struct store *st, const char *tree, const char *code,
@@ -369,19 +376,7 @@ int store_unit_subtree(struct unit_list *out, struct store *st, const char *tree
     db_bind_text(s, 3, at);
     db_bind_text(s, 4, at);
   }
-  size_t cap = 0;
-  int r;
-  while ((r = db_step(s, err)) == 1)
-    if (list_push(out, &cap, s)) {
-      rc = err_nomem(err);
-      break;
-    }
-  if (r < 0)
-    rc = ERR_DB;
-  db_finalize(s);
-  if (rc)
-    unit_list_free(out);
-  return rc;
+  return collect(out, s, err);
 }
 
 int store_unit_successors(struct unit_successor_list *out, struct store *st, const char *code,
