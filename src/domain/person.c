@@ -19,6 +19,7 @@
 #include "base/date.h"
 #include "base/text.h"
 #include "domain/audit.h"
+#include "domain/person_access.h"
 #include "domain/person_span.h"
 #include "domain/unit.h"
 #include "store/store.h"
@@ -1299,7 +1300,8 @@ struct due_ctx {
   const struct legal_rule_set *rules;
   char limit[DATE_ISO_LEN]; /* last end date listed */
   struct date today;
-  int moved_out; /* scanning people who moved out: only the handover clock */
+  int moved_out;        /* scanning people who moved out: only the handover clock */
+  enum scope_role role; /* the caller's: clocks of fields hidden from it are not listed */
   struct err *err;
 };
 
@@ -1317,7 +1319,8 @@ static int due_person(void *p, const struct person *who, const struct person_eve
     return rc;
   for (size_t i = 0; i < cl.n && !rc; i++) {
     if (strcmp(cl.items[i].end, c->limit) > 0 ||
-        (c->moved_out && strcmp(cl.items[i].code, clock_codes[CLK_HANDOVER]) != 0))
+        (c->moved_out && strcmp(cl.items[i].code, clock_codes[CLK_HANDOVER]) != 0) ||
+        person_clock_hidden(&cl.items[i], ev, n, c->role))
       continue;
     if (c->out->n == c->cap) {
       size_t nc = c->cap ? c->cap * 2 : 64;
@@ -1364,6 +1367,7 @@ int person_due_find(struct person_due_list *out, struct store *st, const struct 
   memset(&c, 0, sizeof c);
   c.out = out;
   c.rules = rules;
+  c.role = sc->role;
   c.err = err;
   if (within < 0)
     return err_set(err, ERR_INPUT, "số ngày phải không âm");

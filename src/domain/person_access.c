@@ -76,6 +76,18 @@ static int hidden_id(const struct person_event_list *l, long id, unsigned hidden
   return 0;
 }
 
+int person_clock_hidden(const struct person_clock *c, const struct person_event *ev, size_t n,
+                        enum scope_role role)
+{
+  unsigned hidden = person_fields_hidden(role);
+  for (size_t i = 0; hidden && i < n; i++)
+    if (ev[i].id == c->event_id) {
+      int f = person_event_field(&ev[i]);
+      return f >= 0 && (hidden & (1u << f));
+    }
+  return 0;
+}
+
 void person_record_redact(struct person_record *r, enum scope_role role)
 {
   unsigned hidden = person_fields_hidden(role);

@@ -44,6 +44,12 @@ int person_event_field(const struct person_event *ev);
  * fields are not shown without telling whether there were some. */
 void person_record_redact(struct person_record *r, enum scope_role role);
 
+/* 1 when clock c was started by one of the events ev[0..n) that records a
+ * field hidden from `role`: such a clock is not listed to the role either
+ * (a to-do list, like a record, would tell the treatment it counts from). */
+int person_clock_hidden(const struct person_clock *c, const struct person_event *ev, size_t n,
+                        enum scope_role role);
+
 /* The status without what `role` may not be shown: not in treatment when
  * PFIELD_OST is hidden; classification "none" for psychosis when
  * PFIELD_PSYCHOSIS is. */

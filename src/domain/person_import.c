@@ -29,6 +29,7 @@
 #include "base/text.h"
 #include "domain/audit.h"
 #include "domain/person.h"
+#include "domain/person_access.h"
 #include "domain/person_import_int.h"
 #include "domain/person_span.h"
 #include "domain/register.h"
@@ -621,6 +622,7 @@ struct export_ctx {
   void *ctx;
   long *n_rows;
   const char *today;
+  enum scope_role role; /* the exporter's: health fields it is not shown leave nothing */
 };
 
 /* 1 when a void of the history cancels event `id`. */
@@ -632,6 +634,13 @@ static int is_voided(const struct person_event *ev, size_t n, long id)
   return 0;
 }
 
+/* 1 when event ev records a health field `role` is not shown (person_access.h). */
+static int hidden_from(const struct person_event *ev, enum scope_role role)
+{
+  int f = person_event_field(ev);
+  return f >= 0 && !person_field_shown((enum person_field)f, role);
+}
+
 static int export_person(void *vctx, const struct person *p, const struct person_event *ev,
                          size_t n)
 {
@@ -640,12 +649,16 @@ static int export_person(void *vctx, const struct person *p, const struct person
   struct err e;
   memset(&s, 0, sizeof s);
   person_replay(&s, p->birth_date, ev, n, NULL, &e);
+  person_status_redact(&s, x->role);
   /* the latest classification event not voided, for "Phân loại" / "Ngày
-   * phân loại" (a voided one, re-imported, would classify the person again) */
+   * phân loại" (a voided one, re-imported, would classify the person again);
+   * one of a health field the exporter is not shown counts as none */
   const struct person_event *cls = NULL;
   for (size_t i = 0; i < n; i++)
     if (ev[i].kind == PEV_CLASSIFIED && !is_voided(ev, n, ev[i].id))
       cls = &ev[i];
+  if (cls && hidden_from(cls, x->role))
+    cls = NULL;
   char dob[DATE_ISO_LEN], clsd[DATE_ISO_LEN];
   date_iso_to_vn(dob, p->birth_date);
   date_iso_to_vn(clsd, cls ? cls->date : "");
@@ -674,7 +687,7 @@ static int person_export(struct store *st, const struct scope *sc,
                          const char *today, struct err *err)
 {
   *n_rows = 0;
-  struct export_ctx x = {fn, ctx, n_rows, today};
+  struct export_ctx x = {fn, ctx, n_rows, today, sc->role};
   return store_person_scan(st, sc, export_person, &x, err);
 }
 
@@ -683,7 +696,7 @@ static int export_events(void *vctx, const struct person *p, const struct person
 {
   struct export_ctx *x = vctx;
   for (size_t i = 0; i < n; i++) {
-    if (ev[i].kind == PEV_VOID || is_voided(ev, n, ev[i].id))
+    if (ev[i].kind == PEV_VOID || is_voided(ev, n, ev[i].id) || hidden_from(&ev[i], x->role))
       continue;
     char id[24], date[DATE_ISO_LEN], dec[DATE_ISO_LEN], dob[DATE_ISO_LEN];
     snprintf(id, sizeof id, "%ld", p->id);
@@ -720,6 +733,6 @@ static int event_export(struct store *st, const struct scope *sc,
                         const char *today, struct err *err)
 {
   *n_rows = 0;
-  struct export_ctx x = {fn, ctx, n_rows, today};
+  struct export_ctx x = {fn, ctx, n_rows, today, sc->role};
   return store_person_scan(st, sc, export_events, &x, err);
 }

@@ -176,6 +176,25 @@ static void show_and_search_as_each_role(void **state)
   assert_int_equal(l.n, 1);
   person_hit_list_free(&l);
 
+  /* the to-do list: the registration a determination starts is listed to
+   * the officer, not to the administrator (it would tell the determination) */
+  long q = tu_create_person(st, &admin, TODAY, "Giàng A Dơ", "1990-06-01", "nam", NULL, "03006");
+  tu_add_event(st, &admin, TODAY, q, PEV_CLASSIFIED, "2024-01-05", "user", NULL, NULL);
+  tu_add_event(st, &admin, TODAY, q, PEV_DETERMINATION, "2024-03-01", "addict",
+               "Trung tâm Y tế Sa Pa", NULL);
+  struct person_due_list due;
+  size_t registration[2] = {0, 0};
+  const struct scope *who[2] = {&officer, &admin};
+  for (int k = 0; k < 2; k++) {
+    assert_int_equal(app_person_due(&due, st, who[k], &rules, "2024-03-02", 3650, &err), ERR_OK);
+    for (size_t i = 0; i < due.n; i++)
+      registration[k] +=
+          due.items[i].person_id == q && strcmp(due.items[i].clock.code, "rehab_registration") == 0;
+    person_due_list_free(&due);
+  }
+  assert_int_equal(registration[0], 1);
+  assert_int_equal(registration[1], 0);
+
   legal_rule_set_free(&rules);
   store_close(st);
   tu_rmtree(dir);
