@@ -34,7 +34,12 @@ void layout_begin(struct web_req *rq, const char *title)
     html_attr(b, rq->session->csrf);
     html_raw(b, "\"><button class=\"button\" type=\"submit\">Đăng xuất</button></form>");
   }
-  html_raw(b, "</div></header>\n<main id=\"noi-dung\" class=\"inner\">\n");
+  html_raw(b, "</div></header>\n");
+  /* the primary navigation, by task: only what the role may use */
+  if (rq->session && !rq->session->stage[0] && rq->session->role == SCOPE_ADMIN)
+    html_raw(b, "<nav class=\"site-nav\" aria-label=\"Điều hướng chính\"><ul class=\"inner\">"
+                "<li><a href=\"/quan-tri/nguoi-dung\">Quản trị</a></li></ul></nav>\n");
+  html_raw(b, "<main id=\"noi-dung\" class=\"inner\">\n");
 }
 
 void layout_end(struct web_req *rq)

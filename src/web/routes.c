@@ -24,5 +24,11 @@ const struct route routes[] = {
     {"GET", "/api/v1/plans/{id}", api_plans_show, ROUTE_SIGNED_IN},
     {"GET", "/api/v1/plans/{id}/status", api_plans_status, ROUTE_SIGNED_IN},
     {"GET", "/api/v1/audit", api_audit_log, ROUTE_ADMIN},
+    {"GET", "/quan-tri/nguoi-dung", page_admin_users, ROUTE_ADMIN},
+    {"POST", "/quan-tri/nguoi-dung", page_admin_users_add, ROUTE_ADMIN},
+    {"POST", "/quan-tri/nguoi-dung/{login}/khoa", page_admin_users_disable, ROUTE_ADMIN},
+    {"POST", "/quan-tri/nguoi-dung/{login}/mo-khoa", page_admin_users_enable, ROUTE_ADMIN},
+    {"POST", "/quan-tri/nguoi-dung/{login}/dat-lai-xac-thuc", page_admin_users_reset_mfa,
+     ROUTE_ADMIN},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];

@@ -37,6 +37,14 @@ int api_plans_show(struct web_req *rq);       /* api_plans.c: one stored plan */
 int api_plans_status(struct web_req *rq);     /* api_plans.c: its targets' status */
 int api_audit_log(struct web_req *rq);        /* api_audit.c: the audit trail */
 
+/* page_admin_users.c: the users of the administrator's territory, adding
+ * one, disabling or enabling one, removing one's second factor */
+int page_admin_users(struct web_req *rq);
+int page_admin_users_add(struct web_req *rq);
+int page_admin_users_disable(struct web_req *rq);
+int page_admin_users_enable(struct web_req *rq);
+int page_admin_users_reset_mfa(struct web_req *rq);
+
 /* The error page (or, under /api/, the JSON error) for `status` with a
  * message for a person; replaces whatever rq->body held. */
 void page_error(struct web_req *rq, int status, const char *message);
