@@ -30,5 +30,7 @@ const struct route routes[] = {
     {"POST", "/quan-tri/nguoi-dung/{login}/mo-khoa", page_admin_users_enable, ROUTE_ADMIN},
     {"POST", "/quan-tri/nguoi-dung/{login}/dat-lai-xac-thuc", page_admin_users_reset_mfa,
      ROUTE_ADMIN},
+    {"GET", "/quan-tri/nhat-ky", page_audit, ROUTE_ADMIN},
+    {"GET", "/quan-tri/nhat-ky.csv", page_audit_csv, ROUTE_ADMIN},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];

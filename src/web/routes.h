@@ -45,6 +45,11 @@ int page_admin_users_disable(struct web_req *rq);
 int page_admin_users_enable(struct web_req *rq);
 int page_admin_users_reset_mfa(struct web_req *rq);
 
+/* page_audit.c: the audit trail with its verdict, filtered and paged, and
+ * the same rows as CSV */
+int page_audit(struct web_req *rq);
+int page_audit_csv(struct web_req *rq);
+
 /* The error page (or, under /api/, the JSON error) for `status` with a
  * message for a person; replaces whatever rq->body held. */
 void page_error(struct web_req *rq, int status, const char *message);

@@ -87,7 +87,8 @@ get /
 csrf_of_page
 CHECKS=$((CHECKS + 1))
 grep -q 'href="/quan-tri/' "$T/p" && fail "the officer's pages link to /quan-tri"
-for path in /quan-tri/nguoi-dung; do
+for path in /quan-tri/nguoi-dung /quan-tri/nhat-ky /quan-tri/nhat-ky.csv \
+  '/quan-tri/nhat-ky?hanh-dong=user.create'; do
   get "$path"
   check "officer GET $path" "$(status_of "$T/h")" 403
 done
@@ -196,5 +197,69 @@ admin=$token
 check "audit of the users page" \
   "$(sqlite3 "$db" "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log WHERE actor = 'qt.tw' AND action LIKE 'user.%' ORDER BY id)")" \
   "user.create user.disable user.enable"
-#AUDIT
+
+# the audit page: the verdict, the rows, the filters
+rows() { grep -c '^<tr><td>[0-9]' "$T/p"; }
+get /quan-tri/nhat-ky
+check "audit page" "$(status_of "$T/h")" 200
+has "chain holds" '<strong>Chuỗi nhật ký toàn vẹn</strong>'
+has "user.create row" '<td>Thêm người dùng</td>'
+has "its detail" 'thêm người dùng cb.moi, vai trò officer, địa bàn'
+check "only the header's form posts" "$(grep -c 'method="post"' "$T/p")" 1
+get '/quan-tri/nhat-ky?hanh-dong=user.disable'
+check "filter by action" "$(rows)" 1
+has "disable row" '<td>Khóa người dùng</td>'
+lacks "no other action" '<td>Thêm người dùng</td>'
+get '/quan-tri/nhat-ky?nguoi-dung=qt.tw&hanh-dong=user.create'
+check "filter by user and action" "$(rows)" 1
+# dates in Vietnam time (UTC+7): today holds the rows, yesterday none
+today=$(date -u -d '+7 hours' +%d/%m/%Y)
+yesterday=$(date -u -d '-17 hours' +%d/%m/%Y)
+get "/quan-tri/nhat-ky?hanh-dong=user.create&nguoi-dung=qt.tw&tu=$today&den=$today"
+check "today" "$(rows)" 1
+get "/quan-tri/nhat-ky?hanh-dong=user.create&den=$yesterday"
+check "up to yesterday" "$(rows)" 0
+has "nothing matches" 'Không có dòng nhật ký nào khớp bộ lọc.'
+get '/quan-tri/nhat-ky?tu=31/02/2026&ho-so=abc'
+check "bad filters" "$(status_of "$T/h")" 400
+has "date error" '<a href="#tu">Từ ngày phải có dạng ngày/tháng/năm'
+has "record error" '<a href="#ho-so">Số hồ sơ phải là một số nguyên dương.</a>'
+has "values kept" 'value="31/02/2026"'
+
+# the CSV export: the same filter, the same rows
+curl -s -D "$T/h" -o "$T/csv" -H "Cookie: __Host-pcmt=$token" "$U/quan-tri/nhat-ky.csv?hanh-dong=user.create"
+check "csv status" "$(status_of "$T/h")" 200
+check "csv type" "$(hdr "$T/h" Content-Type)" "text/csv; charset=utf-8"
+check "csv rows" "$(tail -n +2 "$T/csv" | grep -c ',user.create,')" \
+  "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'user.create'")"
+CHECKS=$((CHECKS + 1))
+grep -q ',qt.tw,Thêm người dùng,user.create,user #' "$T/csv" || fail "csv lacks the web's user.create row"
+check "csv begins with the BOM" "$(head -c 3 "$T/csv" | od -An -tx1 | tr -d ' ')" efbbbf
+
+# pagination: 60 more rows by the local administrator, 50 a page
+k=0
+while [ $k -lt 30 ]; do
+  "$PCMT_BIN" --db "$db" user disable cb.xa >/dev/null 2>&1
+  "$PCMT_BIN" --db "$db" user enable cb.xa >/dev/null 2>&1
+  k=$((k + 1))
+done
+n_admin=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE actor = 'admin'")
+get '/quan-tri/nhat-ky?nguoi-dung=admin'
+check "first page" "$(rows)" 50
+has "next page link" 'href="/quan-tri/nhat-ky?nguoi-dung=admin&amp;trang=2">Trang sau</a>'
+get '/quan-tri/nhat-ky?nguoi-dung=admin&trang=2'
+check "second page" "$(rows)" $((n_admin - 50))
+check "second page starts at the 51st newest" \
+  "$(sed -n 's|^<tr><td>\([0-9]*\)</td>.*|\1|p' "$T/p" | head -1)" \
+  "$(sqlite3 "$db" "SELECT id FROM audit_log WHERE actor = 'admin' ORDER BY id DESC LIMIT 1 OFFSET 50")"
+has "previous page link" 'href="/quan-tri/nhat-ky?nguoi-dung=admin&amp;trang=1">Trang trước</a>'
+
+# an audit row edited in the database: the page shows the break at that row
+bad=$(sqlite3 "$db" "SELECT id FROM audit_log WHERE action = 'user.create' AND actor = 'qt.tw'")
+sqlite3 "$db" "UPDATE audit_log SET detail = 'thêm người dùng khác' WHERE id = $bad"
+get /quan-tri/nhat-ky
+check "page after the edit" "$(status_of "$T/h")" 200
+has "break shown" '<strong>Nhật ký bị sửa</strong>'
+has "the broken row" "<li>Dòng $bad: "
+lacks "no longer whole" 'Chuỗi nhật ký toàn vẹn'
 finish
