@@ -108,6 +108,10 @@ has "navigation" 'href="/quan-tri/nguoi-dung">Quản trị</a>'
 has "officer row" '<th scope="row">cb.xa</th>'
 has "admin row" '<th scope="row">qt.tw</th>'
 has "officer's territory" "(03006)"
+has "admin enrolled, national" '<th scope="row">qt.tw</th><td></td><td>Quản trị hệ thống</td><td>Toàn quốc</td><td><strong class="tag tag-green">Đã đăng ký</strong>'
+CHECKS=$((CHECKS + 1))
+grep '<th scope="row">cb.xa</th>' "$T/p" | grep -q 'Chưa đăng ký</strong></td><td><strong class="tag tag-blue">Đang hoạt động' ||
+  fail "the officer's row: no second factor, active"
 csrf_of_page
 
 # without the CSRF token: refused, nothing added
