@@ -2,7 +2,9 @@
 #include "app/app_audit.h"
 
 #include "store/store_audit.h"
+#include "types/label.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,4 +73,86 @@ int app_audit_log(struct audit_list *out, struct store *st, const struct scope *
                    caller->tree, caller->code);
   long person = q && q->person_id > 0 ? q->person_id : 0;
   return audit_log(out, st, caller, person ? "person" : NULL, person, q ? q->limit : 0, err);
+}
+
+#define PAGE_ROWS 50
+
+/* The UTC instant "YYYY-MM-DDT17:00:00Z" that starts day d + 1 in Vietnam
+ * (UTC+7): midnight there is 17:00 UTC the day before. */
+static void vn_day_end(char *buf, size_t n, struct date d)
+{
+  char iso[DATE_ISO_LEN];
+  date_to_iso(iso, d);
+  snprintf(buf, n, "%sT17:00:00Z", iso);
+}
+
+/* Read rows only: the national administrator's right (see app_audit.h). */
+static int check_rows(const struct scope *caller, struct err *err)
+{
+  int rc = check_admin(caller, "xem", err);
+  if (!rc && caller->unit_id != 0)
+    rc = err_set(err, ERR_DENIED,
+                 "Nhật ký truy cập ghi việc của mọi địa bàn: chỉ người quản trị toàn quốc được "
+                 "xem các dòng; người quản trị của %s:%s chỉ kiểm tra được chuỗi.",
+                 caller->tree, caller->code);
+  return rc;
+}
+
+int app_audit_find(struct audit_list *out, int *more, struct store *st, const struct scope *caller,
+                   const struct app_audit_filter *f, struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  *more = 0;
+  int rc = check_rows(caller, err);
+  if (rc)
+    return rc;
+  struct audit_filter q = {0};
+  q.actor = f->actor && *f->actor ? f->actor : NULL;
+  if (f->action && *f->action) {
+    rc = label_parse(&q.action, LABEL_AUDIT_ACTION, f->action, "hành động", err);
+    if (rc)
+      return rc;
+  }
+  if (f->person_id > 0) {
+    q.record_type = "person";
+    q.record_id = f->person_id;
+  }
+  if (f->from.y && f->to.y && date_cmp(f->from, f->to) > 0)
+    return err_set(err, ERR_INPUT, "ngày bắt đầu sau ngày kết thúc");
+  char from[24], to[24];
+  if (f->from.y) {
+    vn_day_end(from, sizeof from, date_add_days(f->from, -1));
+    q.at_from = from;
+  }
+  if (f->to.y) {
+    vn_day_end(to, sizeof to, f->to);
+    q.at_to = to;
+  }
+  size_t limit = f->limit ? f->limit : PAGE_ROWS;
+  q.offset = f->offset;
+  q.limit = limit + 1; /* one more tells whether a next page exists */
+  rc = store_audit_find(out, st, &q, err);
+  if (!rc && out->n > limit) {
+    out->n = limit;
+    *more = 1;
+  }
+  return rc;
+}
+
+int app_audit_review(struct app_audit_review *out, struct store *st, const struct scope *caller,
+                     const struct app_audit_filter *f, struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  int rc = app_audit_verify(&out->verify, st, caller, NULL, err);
+  if (rc)
+    return rc;
+  struct err e = {ERR_OK, ""};
+  rc = app_audit_find(&out->rows, &out->more, st, caller, f, &e);
+  if (rc == ERR_DENIED) {
+    out->rows_denied = 1;
+    snprintf(out->rows_why, sizeof out->rows_why, "%s", e.msg);
+    return ERR_OK;
+  }
+  return rc ? err_copy(err, &e) : ERR_OK;
 }

@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 
+#include "base/date.h"
 #include "base/err.h"
 #include "domain/audit.h"
 #include "domain/audit_checkpoint.h"
@@ -65,5 +66,40 @@ struct app_audit_query {
  * national administrator. */
 int app_audit_log(struct audit_list *out, struct store *st, const struct scope *caller,
                   const struct app_audit_query *q, struct err *err);
+
+/* The audit page's filters (all optional) and page. Dates are calendar
+ * days in Vietnam time (UTC+7, no daylight saving), as an officer reads
+ * them; the trail stores UTC. */
+struct app_audit_filter {
+  const char *actor;  /* a login; NULL or "": any */
+  const char *action; /* an action's code or label (LABEL_AUDIT_ACTION); NULL or "": any */
+  long person_id;     /* > 0: the rows about this person's record */
+  struct date from;   /* y == 0: no lower bound; else from this day on */
+  struct date to;     /* y == 0: no upper bound; else up to this day, inclusive */
+  size_t offset;      /* rows skipped, counting from the newest */
+  size_t limit;       /* rows of the page; 0: 50 */
+};
+
+/* The rows the filter names, NEWEST first, one page of them, into *out
+ * (caller audit_list_frees); *more 1 when rows follow the page. ERR_INPUT
+ * for an unknown action or a range that ends before it starts; ERR_DENIED
+ * as app_audit_log. */
+int app_audit_find(struct audit_list *out, int *more, struct store *st, const struct scope *caller,
+                   const struct app_audit_filter *f, struct err *err);
+
+/* What the audit page shows: the chain's verdict and a page of rows. */
+struct app_audit_review {
+  struct audit_verify_result verify; /* app_audit_verify, without a kept head */
+  struct audit_list rows;            /* app_audit_find's page (audit_list_free) */
+  int more;                          /* rows follow the page */
+  int rows_denied;                   /* 1: the caller may verify, not read rows */
+  char rows_why[ERR_MSG_MAX];        /* then why, for a person */
+};
+
+/* Verify the chain, then read the filter's page (app_audit_find); an
+ * administrator who may verify but not read the rows (not national) gets
+ * the verdict with rows_denied set. Errors as app_audit_find. */
+int app_audit_review(struct app_audit_review *out, struct store *st, const struct scope *caller,
+                     const struct app_audit_filter *f, struct err *err);
 
 #endif

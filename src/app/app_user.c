@@ -55,24 +55,39 @@ int app_user_add(long *id, struct store *st, const struct scope *caller,
 int app_user_add_password(long *id, struct store *st, const struct scope *caller,
                           const struct app_user_new *in, const char *password, struct err *err)
 {
+  enum app_user_field field;
+  return app_user_add_field(id, &field, st, caller, in, password, err);
+}
+
+/* Each check sets *field before it can fail, so a failure names its input. */
+int app_user_add_field(long *id, enum app_user_field *field, struct store *st,
+                       const struct scope *caller, const struct app_user_new *in,
+                       const char *password, struct err *err)
+{
   *id = 0;
+  *field = APP_USER_FIELD_NONE;
   int rc = check_admin(caller, err);
-  if (!rc)
-    rc = check_login(in->login, err);
+  if (rc)
+    return rc;
+  *field = APP_USER_FIELD_LOGIN;
+  rc = check_login(in->login, err);
   if (rc)
     return rc;
   struct user u;
   memset(&u, 0, sizeof u);
   snprintf(u.login, sizeof u.login, "%s", in->login);
   const char *name = in->full_name ? in->full_name : "";
+  *field = APP_USER_FIELD_NAME;
   if (strlen(name) >= sizeof u.full_name || !text_utf8_valid(name, strlen(name)))
     return err_set(err, ERR_INPUT, "họ tên người dùng quá dài hoặc không phải UTF-8 hợp lệ");
   snprintf(u.full_name, sizeof u.full_name, "%s", name);
   const char *role;
+  *field = APP_USER_FIELD_ROLE;
   rc = label_parse(&role, LABEL_ROLE, in->role, "vai trò", err);
   if (rc)
     return rc;
   u.role = (enum scope_role)label_index(LABEL_ROLE, role);
+  *field = APP_USER_FIELD_AGENCY;
   if (in->agency_kind && *in->agency_kind) {
     const char *kind;
     rc = label_parse(&kind, LABEL_AGENCY_KIND, in->agency_kind, "loại cơ quan", err);
@@ -86,6 +101,7 @@ int app_user_add_password(long *id, struct store *st, const struct scope *caller
     return err_set(err, ERR_INPUT, "chỉ người dùng vai trò agency mới gắn với một cơ quan");
   /* the new user's territory must lie inside the caller's */
   struct scope inside;
+  *field = APP_USER_FIELD_UNIT;
   if (in->unit_code && *in->unit_code) {
     rc = scope_narrow(&inside, caller, st, in->unit_tree, in->unit_code, err);
     if (rc)
@@ -99,6 +115,7 @@ int app_user_add_password(long *id, struct store *st, const struct scope *caller
   }
   /* hashed before the write transaction: argon2id takes its time */
   char hash[PASSWORD_HASH_MAX] = "";
+  *field = APP_USER_FIELD_PASSWORD;
   if (password && *password) {
     rc = password_check(password, u.login, err);
     if (!rc)
@@ -108,10 +125,13 @@ int app_user_add_password(long *id, struct store *st, const struct scope *caller
   }
   date_now_utc(u.created_at, sizeof u.created_at);
   snprintf(u.created_by, sizeof u.created_by, "%s", caller->user);
+  *field = APP_USER_FIELD_NONE;
   rc = store_write_begin(st, err);
   if (rc)
     return rc;
   rc = store_user_insert(id, st, &u, err);
+  if (rc == ERR_CONFLICT)
+    *field = APP_USER_FIELD_LOGIN;
   long same;
   if (!rc && hash[0])
     rc = store_user_set_password(&same, st, caller, u.login, hash, err);

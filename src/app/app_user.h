@@ -37,6 +37,23 @@ int app_user_add(long *id, struct store *st, const struct scope *caller,
 int app_user_add_password(long *id, struct store *st, const struct scope *caller,
                           const struct app_user_new *in, const char *password, struct err *err);
 
+/* Which input of a new user an error is about (a form marks that field). */
+enum app_user_field {
+  APP_USER_FIELD_NONE,    /* not one input (rights, the database) */
+  APP_USER_FIELD_LOGIN,   /* login: its form, or taken */
+  APP_USER_FIELD_NAME,    /* full name */
+  APP_USER_FIELD_ROLE,    /* role */
+  APP_USER_FIELD_UNIT,    /* territory: no such unit, or outside the caller's */
+  APP_USER_FIELD_AGENCY,  /* agency kind, or its absence for an agency's user */
+  APP_USER_FIELD_PASSWORD /* the password's rules */
+};
+
+/* app_user_add_password, and on failure *field names the input the error
+ * is about (APP_USER_FIELD_NONE when none), for a form to mark it. */
+int app_user_add_field(long *id, enum app_user_field *field, struct store *st,
+                       const struct scope *caller, const struct app_user_new *in,
+                       const char *password, struct err *err);
+
 /* Set user `login`'s web password (domain/password.h rules; ERR_INPUT
  * with the reason) and end every open session of the user but session
  * `keep` (0: all; the web passes the session that made the change), so a

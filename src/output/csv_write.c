@@ -65,6 +65,16 @@ int csv_writer_open(struct csv_writer *w, const char *path, size_t n_cols, struc
   return ERR_OK;
 }
 
+int csv_writer_open_stream(struct csv_writer *w, FILE *f, size_t n_cols, struct err *err)
+{
+  (void)err;
+  memset(w, 0, sizeof *w);
+  w->n_cols = n_cols;
+  w->f = f;
+  fputs("\xEF\xBB\xBF", w->f);
+  return ERR_OK;
+}
+
 static void put_cell(FILE *f, const char *c)
 {
   if (!c)
@@ -102,8 +112,8 @@ int csv_writer_row(struct csv_writer *w, const char *const *cells, struct err *e
 int csv_writer_close(struct csv_writer *w, int commit, struct err *err)
 {
   int rc = ERR_OK;
-  if (w->f == stdout) {
-    if (fflush(stdout) != 0)
+  if (!w->tmp_path) { /* stdout, or a stream the caller owns */
+    if (fflush(w->f) != 0 || ferror(w->f))
       rc = err_set(err, ERR_IO, "ghi ra màn hình thất bại");
     memset(w, 0, sizeof *w);
     return rc;

@@ -29,6 +29,10 @@ struct csv_writer {
  * regular file (a device, a pipe, a folder: the rename would replace it);
  * ERR_IO when the temporary file cannot be made; ERR_NOMEM. */
 int csv_writer_open(struct csv_writer *w, const char *path, size_t n_cols, struct err *err);
+/* Write into stream f, which the caller owns (an export sent over HTTP
+ * from memory): the byte order mark now, no file, no rename; close
+ * flushes f and leaves it open. */
+int csv_writer_open_stream(struct csv_writer *w, FILE *f, size_t n_cols, struct err *err);
 /* Write one row of w->n_cols cells (NULL cells are empty). */
 int csv_writer_row(struct csv_writer *w, const char *const *cells, struct err *err);
 /* Finish: flush, sync and rename into place (commit = 1), or remove the

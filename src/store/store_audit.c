@@ -181,3 +181,59 @@ int store_audit_list(struct audit_list *out, struct store *st, const char *recor
   }
   return ERR_OK;
 }
+
+int store_audit_find(struct audit_list *out, struct store *st, const struct audit_filter *f,
+                     struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  /* every filter is in the statement, each one off when its value is NULL,
+   * so the text is fixed and every value bound */
+  struct stmt *s;
+  int rc = db_prepare(&s, st,
+                      "SELECT " AUDIT_COLS "FROM audit_log WHERE (?1 IS NULL OR actor = ?1) "
+                      "AND (?2 IS NULL OR action = ?2) AND (?3 IS NULL OR (record_type = ?3 "
+                      "AND record_id = ?4)) AND (?5 IS NULL OR at >= ?5) AND (?6 IS NULL OR "
+                      "at < ?6) ORDER BY id DESC LIMIT ?7 OFFSET ?8",
+                      err);
+  if (rc)
+    return rc;
+  const char *texts[] = {f->actor, f->action, f->record_type};
+  for (int i = 0; i < 3; i++)
+    if (texts[i])
+      db_bind_text(s, i + 1, texts[i]);
+    else
+      db_bind_null(s, i + 1);
+  db_bind_int(s, 4, f->record_id);
+  if (f->at_from)
+    db_bind_text(s, 5, f->at_from);
+  else
+    db_bind_null(s, 5);
+  if (f->at_to)
+    db_bind_text(s, 6, f->at_to);
+  else
+    db_bind_null(s, 6);
+  db_bind_int(s, 7, (long long)f->limit);
+  db_bind_int(s, 8, (long long)f->offset);
+  size_t cap = 0;
+  int r;
+  while ((r = db_step(s, err)) == 1) {
+    if (out->n == cap) {
+      size_t c = cap ? cap * 2 : 32;
+      struct audit_entry *p = realloc(out->items, c * sizeof *p);
+      if (!p) {
+        rc = err_nomem(err);
+        break;
+      }
+      out->items = p;
+      cap = c;
+    }
+    fill_entry(&out->items[out->n++], s);
+  }
+  if (r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  if (rc)
+    audit_list_free(out);
+  return rc;
+}

@@ -38,4 +38,21 @@ int store_audit_rekey(struct store *st, long id, const char *prev_hash, const ch
 int store_audit_list(struct audit_list *out, struct store *st, const char *record_type,
                      long record_id, size_t limit, struct err *err);
 
+/* Which rows store_audit_find reads; NULL or 0 fields do not filter. */
+struct audit_filter {
+  const char *actor;       /* the user's login */
+  const char *action;      /* "user.create" */
+  const char *record_type; /* with record_id: the rows about one record */
+  long record_id;
+  const char *at_from; /* rows at or after this UTC time ("YYYY-MM-DDTHH:MM:SSZ") */
+  const char *at_to;   /* rows before this UTC time */
+  size_t offset;       /* rows skipped, counting from the newest */
+  size_t limit;        /* rows read at most (0: none) */
+};
+
+/* The rows f names, newest first from f->offset, at most f->limit of them,
+ * into *out in that order (caller frees). */
+int store_audit_find(struct audit_list *out, struct store *st, const struct audit_filter *f,
+                     struct err *err);
+
 #endif

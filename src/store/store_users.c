@@ -14,7 +14,8 @@
   "a.id, a.login, a.full_name, a.role, coalesce(u.tree, ''), coalesce(u.code, ''), "               \
   "coalesce((SELECT v.type || ' ' || v.name FROM unit_version v WHERE v.unit_id = u.id "           \
   "ORDER BY v.valid_from DESC LIMIT 1), ''), a.agency_kind, coalesce(a.disabled_at, ''), "         \
-  "a.created_at, a.created_by FROM app_user a LEFT JOIN unit u ON u.id = a.unit_id"
+  "a.created_at, a.created_by, EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = a.id AND "      \
+  "t.confirmed_at IS NOT NULL) FROM app_user a LEFT JOIN unit u ON u.id = a.unit_id"
 
 static void copy(char *dst, size_t n, const char *src)
 {
@@ -36,6 +37,7 @@ static void read_user(struct user *u, struct stmt *s)
   copy(u->disabled_at, sizeof u->disabled_at, db_col_text(s, 8));
   copy(u->created_at, sizeof u->created_at, db_col_text(s, 9));
   copy(u->created_by, sizeof u->created_by, db_col_text(s, 10));
+  u->mfa = db_col_int(s, 11) != 0;
 }
 
 int store_user_insert(long *id, struct store *st, const struct user *u, struct err *err)

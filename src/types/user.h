@@ -25,6 +25,7 @@ struct user {
   char disabled_at[24]; /* "" while the user may act */
   char created_at[24];
   char created_by[SCOPE_USER_MAX];
+  int mfa; /* read back: 1 when the user has a confirmed second factor */
 };
 
 struct user_list {

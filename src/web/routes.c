@@ -31,5 +31,13 @@ const struct route routes[] = {
     {"GET", "/nguoi/{id}/su-kien", page_person_event, ROUTE_SIGNED_IN},
     {"POST", "/nguoi/{id}/su-kien", page_person_event_post, ROUTE_SIGNED_IN},
     {"POST", "/muc-dich", page_person_purpose_post, ROUTE_SIGNED_IN},
+    {"GET", "/quan-tri/nguoi-dung", page_admin_users, ROUTE_ADMIN},
+    {"POST", "/quan-tri/nguoi-dung", page_admin_users_add, ROUTE_ADMIN},
+    {"POST", "/quan-tri/nguoi-dung/{login}/khoa", page_admin_users_disable, ROUTE_ADMIN},
+    {"POST", "/quan-tri/nguoi-dung/{login}/mo-khoa", page_admin_users_enable, ROUTE_ADMIN},
+    {"POST", "/quan-tri/nguoi-dung/{login}/dat-lai-xac-thuc", page_admin_users_reset_mfa,
+     ROUTE_ADMIN},
+    {"GET", "/quan-tri/nhat-ky", page_audit, ROUTE_ADMIN},
+    {"GET", "/quan-tri/nhat-ky.csv", page_audit_csv, ROUTE_ADMIN},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];

@@ -44,6 +44,19 @@ int page_person_add_post(struct web_req *rq);     /* page_person_add.c: adding t
 int page_person_event(struct web_req *rq);        /* page_person_event.c: the form for an event */
 int page_person_event_post(struct web_req *rq);   /* page_person_event.c: adding the event */
 
+/* page_admin_users.c: the users of the administrator's territory, adding
+ * one, disabling or enabling one, removing one's second factor */
+int page_admin_users(struct web_req *rq);
+int page_admin_users_add(struct web_req *rq);
+int page_admin_users_disable(struct web_req *rq);
+int page_admin_users_enable(struct web_req *rq);
+int page_admin_users_reset_mfa(struct web_req *rq);
+
+/* page_audit.c: the audit trail with its verdict, filtered and paged, and
+ * the same rows as CSV */
+int page_audit(struct web_req *rq);
+int page_audit_csv(struct web_req *rq);
+
 /* The error page (or, under /api/, the JSON error) for `status` with a
  * message for a person; replaces whatever rq->body held. */
 void page_error(struct web_req *rq, int status, const char *message);

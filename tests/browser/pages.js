@@ -1,7 +1,7 @@
 // pages.js: every page the browser tests check with axe-core, weigh, and
 // `make screenshots` draws. Adding a page is one line: a name (the screenshot's
 // file name), the state its visitor is in (harness.js openAs: 'visitor',
-// 'signed-in', 'code-pending', 'enrol-pending'), its path, the heading it must
+// 'signed-in', 'code-pending', 'enrol-pending', 'admin'), its path, the heading it must
 // show (so that a redirect elsewhere cannot pass for it), and optionally
 // `then`, an async step on the loaded page (a form sent to reach an error state).
 'use strict';
@@ -21,4 +21,15 @@ module.exports = [
   { name: 'enrolment', as: 'enrol-pending', path: '/xac-thuc/dang-ky', heading: 'Đăng ký xác thực hai bước' },
   { name: 'home', as: 'signed-in', path: '/', heading: 'Hệ thống quản lý công tác phòng, chống ma túy' },
   { name: 'not-found', as: 'signed-in', path: '/khong-co-trang-nay', heading: 'Không tìm thấy trang' },
+  { name: 'admin-users', as: 'admin', path: '/quan-tri/nguoi-dung', heading: 'Quản lý người dùng' },
+  {
+    name: 'admin-users-error', as: 'admin', path: '/quan-tri/nguoi-dung', heading: 'Quản lý người dùng',
+    then: async (page) => {
+      await page.getByLabel('Tên đăng nhập').fill('cb.moi');
+      await page.getByLabel('Mật khẩu ban đầu').fill('ngắn');
+      await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+      await page.locator('.error-summary').waitFor();
+    },
+  },
+  { name: 'audit', as: 'admin', path: '/quan-tri/nhat-ky', heading: 'Nhật ký truy cập' },
 ];

@@ -4,12 +4,14 @@
  * row, the local administrator's creation (user.create by "admin"). */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
 #include "app/app_audit.h"
 #include "app/app_user.h"
+#include "store/db.h"
 #include "store/store.h"
 
 struct fx {
@@ -143,12 +145,103 @@ static void national_administrators_read_the_rows(void **state)
   audit_list_free(&l);
 }
 
+/* The ids of l, newest first as app_audit_find gives them, as "4 3 2". */
+static const char *ids(const struct audit_list *l)
+{
+  static char buf[128];
+  buf[0] = '\0';
+  for (size_t i = 0; i < l->n; i++)
+    snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%ld", i ? " " : "", l->items[i].id);
+  return buf;
+}
+
+/* The audit page's filters: user, action (code or label), person, Vietnam
+ * days, pages of newest rows; the rows for national administrators only. */
+static void the_page_filters_and_pages_the_rows(void **state)
+{
+  struct fx *f = *state;
+  struct scope prov_admin, officer;
+  tu_add_user(&prov_admin, f->st, &f->admin, "qt.laocai", "admin", "15"); /* row 2 */
+  tu_add_user(&officer, f->st, &f->admin, "cb.laocai", "officer", "15");  /* row 3 */
+  long pid = tu_create_person(f->st, &officer, "2026-01-05", "Nguyễn Văn Một", "1990-01-01", "nam",
+                              "Kinh", "02671"); /* row 4 */
+  struct audit_list l;
+  int more;
+  struct err err = {0};
+  struct app_audit_filter q = {0};
+  q.actor = "admin";
+  assert_int_equal(app_audit_find(&l, &more, f->st, &f->admin, &q, &err), ERR_OK);
+  assert_string_equal(ids(&l), "3 2 1");
+  assert_int_equal(more, 0);
+  audit_list_free(&l);
+  memset(&q, 0, sizeof q);
+  q.action = "Thêm người dùng"; /* the label names user.create */
+  assert_int_equal(app_audit_find(&l, &more, f->st, &f->admin, &q, &err), ERR_OK);
+  assert_string_equal(ids(&l), "3 2 1");
+  audit_list_free(&l);
+  q.action = "không có";
+  assert_int_equal(app_audit_find(&l, &more, f->st, &f->admin, &q, &err), ERR_INPUT);
+  memset(&q, 0, sizeof q);
+  q.person_id = pid;
+  assert_int_equal(app_audit_find(&l, &more, f->st, &f->admin, &q, &err), ERR_OK);
+  assert_string_equal(ids(&l), "4");
+  audit_list_free(&l);
+  /* pages of two: 4 3, then 2 1 */
+  memset(&q, 0, sizeof q);
+  q.limit = 2;
+  assert_int_equal(app_audit_find(&l, &more, f->st, &f->admin, &q, &err), ERR_OK);
+  assert_string_equal(ids(&l), "4 3");
+  assert_int_equal(more, 1);
+  audit_list_free(&l);
+  q.offset = 2;
+  assert_int_equal(app_audit_find(&l, &more, f->st, &f->admin, &q, &err), ERR_OK);
+  assert_string_equal(ids(&l), "2 1");
+  assert_int_equal(more, 0);
+  audit_list_free(&l);
+  /* Vietnam days: 16:59:59 UTC on 1 March is still 1 March there (23:59:59),
+   * 17:00:00 UTC is already 2 March */
+  assert_int_equal(
+      db_exec(f->st, "UPDATE audit_log SET at = '2026-03-01T16:59:59Z' WHERE id = 1", &err),
+      ERR_OK);
+  assert_int_equal(
+      db_exec(f->st, "UPDATE audit_log SET at = '2026-03-01T17:00:00Z' WHERE id = 2", &err),
+      ERR_OK);
+  memset(&q, 0, sizeof q);
+  q.from = (struct date){2026, 3, 2};
+  q.to = (struct date){2026, 3, 2};
+  assert_int_equal(app_audit_find(&l, &more, f->st, &f->admin, &q, &err), ERR_OK);
+  assert_string_equal(ids(&l), "2");
+  audit_list_free(&l);
+  q.from = (struct date){2026, 3, 1};
+  q.to = (struct date){2026, 3, 1};
+  assert_int_equal(app_audit_find(&l, &more, f->st, &f->admin, &q, &err), ERR_OK);
+  assert_string_equal(ids(&l), "1");
+  audit_list_free(&l);
+  q.from = (struct date){2026, 3, 3};
+  assert_int_equal(app_audit_find(&l, &more, f->st, &f->admin, &q, &err), ERR_INPUT);
+  /* a province administrator: the verdict (now broken: rows 1 and 2 were
+   * edited), not the rows */
+  assert_int_equal(
+      app_audit_find(&l, &more, f->st, &prov_admin, &(struct app_audit_filter){0}, &err),
+      ERR_DENIED);
+  struct app_audit_review r;
+  assert_int_equal(app_audit_review(&r, f->st, &prov_admin, &(struct app_audit_filter){0}, &err),
+                   ERR_OK);
+  assert_int_equal(r.rows_denied, 1);
+  assert_int_equal(r.rows.n, 0);
+  assert_int_equal(r.verify.first_bad, 1);
+  assert_non_null(strstr(r.rows_why, "toàn quốc"));
+  assert_int_equal(app_audit_review(&r, f->st, &officer, &(struct app_audit_filter){0}, &err),
+                   ERR_DENIED);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(a_head_is_id_colon_64_hex_digits),
       cmocka_unit_test_setup_teardown(administrators_verify_the_chain, setup, teardown),
       cmocka_unit_test_setup_teardown(national_administrators_read_the_rows, setup, teardown),
+      cmocka_unit_test_setup_teardown(the_page_filters_and_pages_the_rows, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

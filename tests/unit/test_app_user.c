@@ -119,12 +119,60 @@ static void users_are_added_inside_the_territory(void **state)
   assert_int_equal(app_user_list(&l, f->st, &officer, &err), ERR_DENIED);
 }
 
+/* A refused new user names the input at fault, for the web form to mark it. */
+static void a_refusal_names_its_input(void **state)
+{
+  struct fx *f = *state;
+  const char *pw = "ngõ nhỏ phố nhỏ 1987";
+  struct {
+    struct app_user_new in;    /* the new user */
+    const char *password;      /* its password */
+    int rc;                    /* the refusal */
+    enum app_user_field field; /* the input named */
+  } cases[] = {
+      {{"a b", NULL, "officer", NULL, "15", NULL}, pw, ERR_INPUT, APP_USER_FIELD_LOGIN},
+      {{"cb.tinh", NULL, "thủ trưởng", NULL, "15", NULL}, pw, ERR_INPUT, APP_USER_FIELD_ROLE},
+      {{"cb.tinh", NULL, "officer", NULL, "99", NULL}, pw, ERR_NOT_FOUND, APP_USER_FIELD_UNIT},
+      {{"cb.tinh", NULL, "agency", NULL, "15", NULL}, pw, ERR_INPUT, APP_USER_FIELD_AGENCY},
+      {{"cb.tinh", NULL, "officer", NULL, "15", NULL},
+       "123456789",
+       ERR_INPUT,
+       APP_USER_FIELD_PASSWORD},
+      {{"admin", NULL, "officer", NULL, "15", NULL}, pw, ERR_CONFLICT, APP_USER_FIELD_LOGIN},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    long id;
+    enum app_user_field field;
+    struct err err = {0};
+    assert_int_equal(
+        app_user_add_field(&id, &field, f->st, &f->admin, &cases[i].in, cases[i].password, &err),
+        cases[i].rc);
+    assert_int_equal(field, cases[i].field);
+  }
+  /* accepted: no field; the province officer listed without a second factor */
+  long id;
+  enum app_user_field field;
+  struct err err = {0};
+  struct app_user_new ok = {"cb.tinh", NULL, "officer", NULL, "15", NULL};
+  assert_int_equal(app_user_add_field(&id, &field, f->st, &f->admin, &ok, pw, &err), ERR_OK);
+  assert_int_equal(field, APP_USER_FIELD_NONE);
+  struct user_list l;
+  assert_int_equal(app_user_list(&l, f->st, &f->admin, &err), ERR_OK);
+  int seen = 0;
+  for (size_t i = 0; i < l.n; i++)
+    if (strcmp(l.items[i].login, "cb.tinh") == 0)
+      seen = 1, assert_int_equal(l.items[i].mfa, 0);
+  assert_int_equal(seen, 1);
+  user_list_free(&l);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(init_creates_the_local_administrator_once, setup, teardown),
       cmocka_unit_test_setup_teardown(only_known_users_act, setup, teardown),
       cmocka_unit_test_setup_teardown(users_are_added_inside_the_territory, setup, teardown),
+      cmocka_unit_test_setup_teardown(a_refusal_names_its_input, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,7 @@ const USERS = {
   commune: { login: 'cb.xa', role: 'officer', unit: '03006' },
   province: { login: 'ql.tinh', role: 'officer', unit: '15' },
   newcomer: { login: 'moi.tinh', role: 'officer', unit: '15' },
+  admin: { login: 'qt.tw', role: 'admin', unit: '' },
 };
 
 // Chromium's switches for this machine: headless, and none of its background
@@ -67,7 +68,8 @@ async function startServer() {
   pcmt(db, ['init']);
   pcmt(db, ['units', 'import']);
   for (const u of Object.values(USERS))
-    pcmt(db, ['user', 'add', u.login, '--role', u.role, '--unit', u.unit], PASSWORD + '\n');
+    pcmt(db, ['user', 'add', u.login, '--role', u.role, ...(u.unit ? ['--unit', u.unit] : [])],
+      PASSWORD + '\n');
 
   const child = spawn(
     PCMT_BIN,
@@ -140,11 +142,37 @@ async function enrol(page) {
   return secret;
 }
 
+// The recovery codes of the national administrator, by server URL: each
+// 'admin' page signs in with one (a TOTP code serves once per 30 s step).
+const adminCodes = new Map();
+
+// Sign the administrator in on `page` and pass the second step with a
+// recovery code; enrols it (keeping its ten codes) on first use.
+async function signInAdmin(browser, url, page) {
+  if (!adminCodes.has(url)) {
+    const context = await browser.newContext();
+    try {
+      const p = await context.newPage();
+      await signIn(p, url, USERS.admin.login);
+      await enrol(p);
+      adminCodes.set(url, await p.locator('li code').allTextContents());
+    } finally {
+      await context.close();
+    }
+  }
+  const code = adminCodes.get(url).shift();
+  if (!code) throw new Error('the administrator has no recovery code left');
+  await signIn(page, url, USERS.admin.login);
+  await page.getByLabel('Mã xác thực').fill(code);
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Tiếp tục' }).click()]);
+}
+
 // Open a new browser context (its own cookies) in the state `as` names, and
 // a page in it: 'visitor' (no session), 'signed-in' (a commune officer),
 // 'code-pending' (a province officer after the password, before the code;
 // the user must have enrolled), 'enrol-pending' (a province officer who has
-// not enrolled yet). Returns { context, page }.
+// not enrolled yet), 'admin' (the national administrator, past the second
+// step). Returns { context, page }.
 async function openAs(browser, url, as, viewport) {
   const context = await browser.newContext({ viewport, locale: 'vi-VN' });
   const page = await context.newPage();
@@ -153,9 +181,11 @@ async function openAs(browser, url, as, viewport) {
     'signed-in': USERS.commune.login,
     'code-pending': USERS.province.login,
     'enrol-pending': USERS.newcomer.login,
+    admin: USERS.admin.login,
   }[as];
   if (login === undefined) throw new Error(`unknown state '${as}'`);
-  if (login) await signIn(page, url, login);
+  if (as === 'admin') await signInAdmin(browser, url, page);
+  else if (login) await signIn(page, url, login);
   return { context, page };
 }
 
