@@ -529,17 +529,23 @@ int store_schema_version(struct store *st, int *out, struct err *err)
                       err);
   if (rc)
     return rc;
-  int have = db_step(s, err) == 1 && db_col_int(s, 0) > 0;
+  /* a failed step (out of memory) is an error, never "no schema": a caller
+   * deciding what the schema has must not take a failure for version 0 */
+  int r = db_step(s, err);
+  int have = r == 1 && db_col_int(s, 0) > 0;
   db_finalize(s);
+  if (r < 0)
+    return ERR_DB;
   if (!have)
     return ERR_OK;
   rc = db_prepare(&s, st, "SELECT coalesce(max(version), 0) FROM schema_migration", err);
   if (rc)
     return rc;
-  if (db_step(s, err) == 1)
+  r = db_step(s, err);
+  if (r == 1)
     *out = (int)db_col_int(s, 0);
   db_finalize(s);
-  return ERR_OK;
+  return r < 0 ? ERR_DB : ERR_OK;
 }
 
 /* The first line of a migration that runs with foreign keys off. */

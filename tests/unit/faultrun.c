@@ -40,9 +40,10 @@ static void copy_file(const char *from, const char *to)
 }
 
 /* FNV-1a over every row of every table, in table and rowid order, leaving
- * out the columns a run's clock sets (at and *_at, and the audit chain's
- * hashes over them): two runs that wrote the same rows hash alike, in the
- * same second or not. */
+ * out the columns a run's clock sets (at and *_at, and what is keyed over
+ * them: the audit chain's hashes, the person digests' tally, a person
+ * digest's value but not its presence): two runs that wrote the same rows
+ * hash alike, in the same second or not. */
 static uint64_t content_hash_tables(const char *path, char *tables, size_t tn);
 
 static uint64_t content_hash(const char *path)
@@ -75,10 +76,15 @@ static uint64_t content_hash_tables(const char *path, char *tables, size_t tn)
         const char *name = sqlite3_column_name(r, c);
         size_t len = strlen(name);
         if ((len > 3 && strcmp(name + len - 3, "_at") == 0) || strcmp(name, "at") == 0 ||
-            strcmp(name, "hash") == 0 || strcmp(name, "prev_hash") == 0)
+            strcmp(name, "hash") == 0 || strcmp(name, "prev_hash") == 0 ||
+            strcmp(name, "tally") == 0)
           continue;
-        const unsigned char *v = sqlite3_column_blob(r, c);
-        int n = sqlite3_column_bytes(r, c);
+        /* a person row's keyed digest covers its created_at, set by the
+         * clock like the chain's hashes: only whether it is there counts */
+        const unsigned char there = sqlite3_column_type(r, c) != SQLITE_NULL;
+        int digest = strcmp(name, "digest") == 0;
+        const unsigned char *v = digest ? &there : sqlite3_column_blob(r, c);
+        int n = digest ? 1 : sqlite3_column_bytes(r, c);
         for (int i = 0; i < n; i++)
           h = (h ^ v[i]) * 1099511628211ULL;
         h = (h ^ 0xff) * 1099511628211ULL;
@@ -139,9 +145,16 @@ static int run_once(struct fx *f, fault_op_fn op, long nth, long *made)
    * back leaves the same rows but not the same file, and SQLite's
    * allocations would then differ, so N would not name the same allocation */
   copy_file(f->pristine, f->work);
+  /* with the pristine database's key beside it, fresh too (a run must not
+   * see what an earlier one did to the files beside the database) */
+  char side[4300], key_from[4300];
+  snprintf(key_from, sizeof key_from, "%s.key", f->pristine);
+  snprintf(side, sizeof side, "%s.key", f->work);
+  copy_file(key_from, side);
+  snprintf(side, sizeof side, "%s.checkpoints", f->work);
+  unlink(side);
   /* and no journal of an earlier run beside it (a run that failed before
    * closing leaves its -wal, which SQLite would replay into this copy) */
-  char side[4300];
   snprintf(side, sizeof side, "%s-wal", f->work);
   unlink(side);
   snprintf(side, sizeof side, "%s-shm", f->work);
