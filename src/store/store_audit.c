@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/array.h"
 #include "store/db.h"
 #include "store/store.h"
 
@@ -44,6 +45,26 @@ static void fill_entry(struct audit_entry *e, struct stmt *s)
   bad |= copy_column(e->prev_hash, sizeof e->prev_hash, s, 10);
   bad |= copy_column(e->hash, sizeof e->hash, s, 11);
   e->overlong = bad;
+}
+
+/* Every row of the bound statement s into out (appended), s finalised. */
+static int collect(struct audit_list *out, struct stmt *s, struct err *err)
+{
+  size_t cap = 0;
+  int r, rc = ERR_OK;
+  while ((r = db_step(s, err)) == 1) {
+    struct audit_entry *p = array_grow(out->items, &cap, out->n + 1, sizeof *p);
+    if (!p) {
+      rc = err_nomem(err);
+      break;
+    }
+    out->items = p;
+    fill_entry(&out->items[out->n++], s);
+  }
+  if (r < 0)
+    rc = ERR_DB;
+  db_finalize(s);
+  return rc;
 }
 
 int store_audit_last(long *id, char *hash, struct store *st, struct err *err)
@@ -152,24 +173,7 @@ int store_audit_list(struct audit_list *out, struct store *st, const char *recor
     db_bind_int(s, i++, record_id);
   }
   db_bind_int(s, i, (long long)limit);
-  size_t cap = 0;
-  int r;
-  while ((r = db_step(s, err)) == 1) {
-    if (out->n == cap) {
-      size_t c = cap ? cap * 2 : 32;
-      struct audit_entry *p = realloc(out->items, c * sizeof *p);
-      if (!p) {
-        rc = err_nomem(err);
-        break;
-      }
-      out->items = p;
-      cap = c;
-    }
-    fill_entry(&out->items[out->n++], s);
-  }
-  if (r < 0)
-    rc = ERR_DB;
-  db_finalize(s);
+  rc = collect(out, s, err);
   if (rc) {
     audit_list_free(out);
     return rc;
@@ -215,24 +219,7 @@ int store_audit_find(struct audit_list *out, struct store *st, const struct audi
     db_bind_null(s, 6);
   db_bind_int(s, 7, (long long)f->limit);
   db_bind_int(s, 8, (long long)f->offset);
-  size_t cap = 0;
-  int r;
-  while ((r = db_step(s, err)) == 1) {
-    if (out->n == cap) {
-      size_t c = cap ? cap * 2 : 32;
-      struct audit_entry *p = realloc(out->items, c * sizeof *p);
-      if (!p) {
-        rc = err_nomem(err);
-        break;
-      }
-      out->items = p;
-      cap = c;
-    }
-    fill_entry(&out->items[out->n++], s);
-  }
-  if (r < 0)
-    rc = ERR_DB;
-  db_finalize(s);
+  rc = collect(out, s, err);
   if (rc)
     audit_list_free(out);
   return rc;
