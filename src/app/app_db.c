@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "store/store_audit.h"
 #include "store/store_key.h"
+#include "store/store_mfa.h"
 #include "store/store_people.h"
 #include "store/store_person_digest.h"
 #include "types/user.h"
@@ -79,6 +80,35 @@ static int key_upgrade(struct app_db_init_result *out, struct store *st, struct 
   return rc;
 }
 
+/* Seal the TOTP secrets a database stored plain before they were sealed
+ * (schema 025), in one transaction, audited as mfa.seal when there were
+ * any; a new database has none and writes nothing. */
+static int totp_seal_upgrade(struct app_db_init_result *out, struct store *st, struct err *err)
+{
+  int rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  long sealed = 0;
+  rc = store_totp_seal_legacy(&sealed, st, err);
+  if (!rc && sealed) {
+    struct scope self;
+    char detail[120];
+    snprintf(detail, sizeof detail, "%ld khóa xác thực hai bước được niêm phong bằng tệp khóa",
+             sealed);
+    rc = scope_init(&self, USER_LOCAL_ADMIN, "admin", NULL, NULL, "khởi tạo cơ sở dữ liệu", err);
+    self.unit_id = 0;
+    if (!rc)
+      rc = audit_record(st, &self, "mfa.seal", "user", 0, detail, err);
+  }
+  if (!rc)
+    rc = store_write_commit(st, err);
+  else
+    store_write_rollback(st);
+  if (!rc)
+    out->sealed_secrets = sealed;
+  return rc;
+}
+
 int app_db_init(struct app_db_init_result *out, struct store *st, struct err *err)
 {
   memset(out, 0, sizeof *out);
@@ -86,6 +116,8 @@ int app_db_init(struct app_db_init_result *out, struct store *st, struct err *er
   /* the key before anything that writes an audit row or a person */
   if (!rc)
     rc = key_upgrade(out, st, err);
+  if (!rc)
+    rc = totp_seal_upgrade(out, st, err);
   /* people stored before schema 9 get their derived rows once; then the
    * territory closure and the rows derived with it (commune map, every
    * record's province key) are rebuilt when the upgrade made them stale, not

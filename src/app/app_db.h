@@ -12,11 +12,13 @@ struct app_db_init_result {
   int key_created;      /* FILE.key was created now for a database that had rows (upgrade) */
   long rekeyed_rows;    /* audit rows re-keyed with it */
   long digested_people; /* person rows given their keyed digest */
+  long sealed_secrets;  /* TOTP secrets stored plain, sealed now */
 };
 
 /* Bring the database open in `st` to this version's schema, create its key
  * file when it has none (re-keying an older chain and digesting the person
- * rows, audited as audit.key; docs/audit.md), derive what an upgrade left stale (the people's
+ * rows, audited as audit.key; docs/audit.md), seal the TOTP secrets stored plain
+ * (mfa.seal), derive what an upgrade left stale (the people's
  * indicator rows, the territory closure) and make sure the local administrator exists. Each step is
  * its own transaction and is done again by the next call if it fails; the schema stays at the
  * version reached. ERR_VERSION for a database of a newer PCMT. */

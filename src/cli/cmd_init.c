@@ -55,6 +55,9 @@ int cmd_init(int argc, char **argv, const struct cli_global *g)
     printf("%s: key file %s.key created; %ld audit rows re-keyed, %ld person rows digested "
            "(docs/audit.md)\n",
            g->db_path, g->db_path, res.rekeyed_rows, res.digested_people);
+  if (res.sealed_secrets)
+    printf("%s: %ld second-factor secrets sealed with the key file (docs/web.md)\n", g->db_path,
+           res.sealed_secrets);
   if (res.admin_created)
     printf("%s: local administrator \"%s\" created (acts when --as is not given)\n", g->db_path,
            USER_LOCAL_ADMIN);

@@ -25,7 +25,8 @@ struct store_totp {
 
 /* User user_id's TOTP row. ERR_NOT_FOUND when the user has none. */
 int store_totp_get(struct store_totp *out, struct store *st, long user_id, struct err *err);
-/* Give user_id a new, unconfirmed secret (replacing an unconfirmed one). */
+/* Give user_id a new, unconfirmed secret (replacing an unconfirmed one),
+ * sealed with the key file (store_key.h); ERR_NOT_FOUND without one. */
 int store_totp_put(struct store *st, long user_id, const unsigned char *secret, size_t len,
                    long now, struct err *err);
 /* Confirm user_id's secret with the step its first code matched. */
@@ -45,6 +46,9 @@ int store_recovery_use(int *ok, struct store *st, long user_id, const unsigned c
 /* *out = user_id's unused recovery codes. */
 int store_recovery_left(long *out, struct store *st, long user_id, struct err *err);
 
+/* Seal the secrets stored before sealing (schema 025 kept them plain);
+ * *sealed how many. Inside the caller's write transaction. */
+int store_totp_seal_legacy(long *sealed, struct store *st, struct err *err);
 /* Remove user_id's secret and recovery codes. */
 int store_mfa_delete(struct store *st, long user_id, struct err *err);
 

@@ -1,17 +1,20 @@
 /* test_app_mfa.c: the second factor on a real database with a clock passed
  * in — who is sent to enrolment, enrolment confirmed by one code, the code
  * step with its window and replay refusal, recovery codes usable once,
- * wrong codes counted by the sign-in rate limit, and reset-mfa. Codes are
+ * wrong codes counted by the sign-in rate limit, reset-mfa, and the secret
+ * sealed in the database. Codes are
  * computed here from the secret by liboath's generator, independently of
  * the check under test. */
 #include "testutil.h"
 
 #include <liboath/oath.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
+#include "app/app_db.h"
 #include "app/app_mfa.h"
 #include "app/app_session.h"
 #include "app/app_user.h"
@@ -256,6 +259,115 @@ static void reset_mfa(void **state)
   assert_string_equal(s.stage, "enrol");
 }
 
+/* Whether the n bytes at p hold the k bytes of needle anywhere. */
+static int holds(const unsigned char *p, size_t n, const void *needle, size_t k)
+{
+  for (size_t i = 0; i + k <= n; i++)
+    if (memcmp(p + i, needle, k) == 0)
+      return 1;
+  return 0;
+}
+
+/* The stored secret of `login`, read behind the store's back as a thief of
+ * the database file would: into out (n bytes), its length returned. */
+static size_t stored_secret(struct fx *f, const char *login, unsigned char *out, size_t n)
+{
+  char path[4200];
+  snprintf(path, sizeof path, "%s/m.db", f->dir);
+  sqlite3 *db;
+  sqlite3_stmt *q;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(db,
+                                      "SELECT secret FROM user_totp WHERE user_id = "
+                                      "(SELECT id FROM app_user WHERE login = ?)",
+                                      -1, &q, NULL),
+                   SQLITE_OK);
+  sqlite3_bind_text(q, 1, login, -1, SQLITE_STATIC);
+  assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+  size_t len = (size_t)sqlite3_column_bytes(q, 0);
+  assert_true(len <= n);
+  memcpy(out, sqlite3_column_blob(q, 0), len);
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return len;
+}
+
+/* Write `len` bytes as the stored secret of `login`, as someone editing the
+ * database file would. */
+static void put_stored_secret(struct fx *f, const char *login, const unsigned char *p, size_t len)
+{
+  char path[4200];
+  snprintf(path, sizeof path, "%s/m.db", f->dir);
+  sqlite3 *db;
+  sqlite3_stmt *q;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(db,
+                                      "UPDATE user_totp SET secret = ? WHERE user_id = "
+                                      "(SELECT id FROM app_user WHERE login = ?)",
+                                      -1, &q, NULL),
+                   SQLITE_OK);
+  sqlite3_bind_blob(q, 1, p, (int)len, SQLITE_STATIC);
+  sqlite3_bind_text(q, 2, login, -1, SQLITE_STATIC);
+  assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+  assert_int_equal(sqlite3_changes(db), 1);
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+}
+
+/* The secret is sealed with the key file: the database holds no copy of it,
+ * a secret moved onto another user's row does not open there, and a secret
+ * an earlier version stored plain still works and is sealed by init. */
+static void secret_sealed_in_the_database(void **state)
+{
+  struct fx *f = *state;
+  struct app_mfa_codes codes;
+  struct app_session s;
+  struct err err = {0};
+  char b32[TOTP_BASE32_MAX], b32_admin[TOTP_BASE32_MAX], code[8];
+  long left = 0;
+  enrol(f, "ql.tinh", b32, &codes);
+  enrol(f, "qt.xa", b32_admin, &codes);
+
+  char *raw = NULL;
+  size_t raw_n = 0;
+  assert_int_equal(oath_base32_decode(b32, strlen(b32), &raw, &raw_n), OATH_OK);
+  assert_int_equal(raw_n, 20);
+  unsigned char blob[128];
+  size_t n = stored_secret(f, "ql.tinh", blob, sizeof blob);
+  /* version byte, 24-byte nonce, 20 sealed bytes, 16-byte tag */
+  assert_int_equal(n, 1 + 24 + 20 + 16);
+  assert_false(holds(blob, n, raw, raw_n));
+
+  /* ql.tinh's sealed secret copied onto the administrator's row: the
+   * province officer, who knows the secret, cannot get past the
+   * administrator's second step with it */
+  put_stored_secret(f, "qt.xa", blob, n);
+  assert_int_not_equal(
+      app_session_signin(&s, f->st, "qt.xa", PW, "10.0.0.1", T0 + 100, &f->lim, &err), ERR_OK);
+  assert_non_null(strstr(err.msg, "tệp khóa"));
+
+  /* a secret stored plain (schema 025) is read as it is... */
+  put_stored_secret(f, "ql.tinh", (const unsigned char *)raw, raw_n);
+  signin(f, &s, "ql.tinh", T0 + 200);
+  code_at(code, b32, T0 + 200);
+  assert_int_equal(app_mfa_verify(&left, f->st, &s, code, "10.0.0.1", T0 + 200, &f->lim, &err),
+                   ERR_OK);
+  /* ...and init seals it, once, audited */
+  struct app_db_init_result res;
+  assert_int_equal(app_db_init(&res, f->st, &err), ERR_OK);
+  assert_int_equal(res.sealed_secrets, 1);
+  assert_int_equal(app_db_init(&res, f->st, &err), ERR_OK);
+  assert_int_equal(res.sealed_secrets, 0);
+  assert_int_equal(stored_secret(f, "ql.tinh", blob, sizeof blob), 1 + 24 + 20 + 16);
+  assert_false(holds(blob, 1 + 24 + 20 + 16, raw, raw_n));
+  assert_int_equal(tu_count(f->st, "SELECT count(*) FROM audit_log WHERE action = 'mfa.seal'"), 1);
+  signin(f, &s, "ql.tinh", T0 + 300);
+  code_at(code, b32, T0 + 300);
+  assert_int_equal(app_mfa_verify(&left, f->st, &s, code, "10.0.0.1", T0 + 300, &f->lim, &err),
+                   ERR_OK);
+  free(raw);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -264,6 +376,7 @@ int main(void)
       cmocka_unit_test_setup_teardown(recovery_code_once, setup, teardown),
       cmocka_unit_test_setup_teardown(wrong_codes_lock_the_login, setup, teardown),
       cmocka_unit_test_setup_teardown(reset_mfa, setup, teardown),
+      cmocka_unit_test_setup_teardown(secret_sealed_in_the_database, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
