@@ -9,24 +9,9 @@ db="$T/web.db"
 run "$PCMT_BIN" --db "$db" init
 expect_status 0
 
-log="$T/serve.log"
-"$PCMT_BIN" --db "$db" serve --listen 127.0.0.1:0 --threads 2 2>"$log" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
+. "$PCMT_SOURCE_DIR/tests/e2e/lib_web.sh"
+web_serve
 
-# wait for the notice with the port the kernel chose, then for /healthz
-i=0
-while ! grep -q 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 200 ]; do
-  i=$((i + 1)); sleep 0.05
-done
-port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
-[ -n "$port" ] || { fail "no listening notice: $(cat "$log")"; finish; }
-U="http://127.0.0.1:$port"
-i=0
-until curl -sf -o /dev/null "$U/healthz" || [ $i -ge 100 ]; do i=$((i + 1)); sleep 0.05; done
-
-# hdr FILE NAME: the value of header NAME in a curl -D dump (last one wins)
-hdr() { tr -d '\r' <"$1" | sed -n "s/^$2: //Ip" | tail -1; }
 # code ARGS...: the status curl gets
 code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 

@@ -26,25 +26,8 @@ run sh -c "'$PCMT_BIN' --db '$db' user add cb.common --role officer <'$T/common'
 expect_status 2
 expect_err "phổ biến"
 
-log="$T/serve.log"
-"$PCMT_BIN" --db "$db" serve --listen 127.0.0.1:0 --threads 2 2>"$log" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-while ! grep -q 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 200 ]; do
-  i=$((i + 1)); sleep 0.05
-done
-port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
-[ -n "$port" ] || { fail "no listening notice: $(cat "$log")"; finish; }
-U="http://127.0.0.1:$port"
-
-hdr() { tr -d '\r' <"$1" | sed -n "s/^$2: //Ip" | tail -1; }
-status_of() { head -1 "$1" | cut -d' ' -f2; }
-# signin LOGIN PASSWORD: POST the form; headers in $T/h, page in $T/p
-signin() {
-  curl -s -D "$T/h" -o "$T/p" --data-urlencode "login=$1" --data-urlencode "password=$2" \
-    "$U/dang-nhap"
-}
+. "$PCMT_SOURCE_DIR/tests/e2e/lib_web.sh"
+web_serve
 # the error summary's message of the last sign-in page
 message() { sed -n 's|.*<a href="#login">\([^<]*\)</a>.*|\1|p' "$T/p"; }
 

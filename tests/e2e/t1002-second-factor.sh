@@ -23,36 +23,8 @@ expect_status 0
 run sh -c "'$PCMT_BIN' --db '$db' user add cb.xa --role officer --unit 03006 <'$T/pw'"
 expect_status 0
 
-log="$T/serve.log"
-"$PCMT_BIN" --db "$db" serve --listen 127.0.0.1:0 --threads 2 2>"$log" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-while ! grep -q 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 200 ]; do
-  i=$((i + 1)); sleep 0.05
-done
-port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
-[ -n "$port" ] || { fail "no listening notice: $(cat "$log")"; finish; }
-U="http://127.0.0.1:$port"
-
-hdr() { tr -d '\r' <"$1" | sed -n "s/^$2: //Ip" | tail -1; }
-status_of() { head -1 "$1" | cut -d' ' -f2; }
-check() { # check WHAT GOT WANT
-  CHECKS=$((CHECKS + 1))
-  [ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
-}
-# signin LOGIN: POST the password; sets $token from the cookie
-signin() {
-  curl -s -D "$T/h" -o "$T/p" --data-urlencode "login=$1" --data-urlencode "password=$pw" \
-    "$U/dang-nhap"
-  token=$(hdr "$T/h" Set-Cookie | sed -n 's/^__Host-pcmt=\([0-9a-f]*\);.*/\1/p')
-}
-get() { curl -s -D "$T/h" -o "$T/p" -H "Cookie: __Host-pcmt=$token" "$U$1"; }
-post() { # post PATH FIELD VALUE (with the page's CSRF token)
-  curl -s -D "$T/h" -o "$T/p" -H "Cookie: __Host-pcmt=$token" --data-urlencode "csrf=$csrf" \
-    --data-urlencode "$2=$3" "$U$1"
-}
-csrf_of_page() { csrf=$(sed -n 's|.*name="csrf" value="\([0-9a-f]*\)".*|\1|p' "$T/p" | head -1); }
+. "$PCMT_SOURCE_DIR/tests/e2e/lib_web.sh"
+web_serve
 message() { sed -n 's|.*<a href="#code">\([^<]*\)</a>.*|\1|p' "$T/p"; }
 now() { date +%s; }
 
@@ -76,11 +48,11 @@ CHECKS=$((CHECKS + 1))
 grep -qi '<script>' "$T/p" && fail "inline script on the enrolment page"
 
 # a wrong code (the code of an hour ago) is refused, the right one enrols
-post /xac-thuc/dang-ky code "$(oathtool --totp -b "$secret" -N "@$(($(now) - 3600))")"
+post /xac-thuc/dang-ky --data-urlencode "code=$(oathtool --totp -b "$secret" -N "@$(($(now) - 3600))")"
 check "wrong enrolment code" "$(status_of "$T/h")" 403
 check "wrong code message" "$(message)" "Mã xác thực không đúng."
 enrol_code=$(oathtool --totp -b "$secret")
-post /xac-thuc/dang-ky code "$enrol_code"
+post /xac-thuc/dang-ky --data-urlencode "code=$enrol_code"
 check "enrolment" "$(status_of "$T/h")" 200
 sed -n 's|^<li><code>\([a-z2-7-]*\)</code></li>$|\1|p' "$T/p" >"$T/codes"
 check "recovery codes shown" "$(wc -l <"$T/codes" | tr -d ' ')" 10
@@ -98,8 +70,7 @@ CHECKS=$((CHECKS + 1))
 cat "$db" "$db-wal" 2>/dev/null | grep -qa "$code1" && fail "a recovery code's text is in the database"
 check "hashes stored" "$(sqlite3 "$db" 'SELECT count(*) FROM user_recovery_code WHERE used_at IS NULL')" 10
 csrf_of_page
-post /dang-xuat x 1
-
+post /dang-xuat --data-urlencode "x=1"
 # signing in again asks for the code; the enrolment's code again is a replay
 signin ql.tinh
 check "second sign-in" "$(hdr "$T/h" Location)" /xac-thuc
@@ -108,35 +79,34 @@ check "home before the code" "$(hdr "$T/h" Location)" /xac-thuc
 get /xac-thuc
 check "code page" "$(status_of "$T/h")" 200
 csrf_of_page
-post /xac-thuc code "$enrol_code"
+post /xac-thuc --data-urlencode "code=$enrol_code"
 check "replayed code" "$(status_of "$T/h")" 403
 # the code of the next step (within the window of one step) is accepted
-post /xac-thuc code "$(oathtool --totp -b "$secret" -N "@$(($(now) + 30))")"
+post /xac-thuc --data-urlencode "code=$(oathtool --totp -b "$secret" -N "@$(($(now) + 30))")"
 check "next step's code" "$(status_of "$T/h"):$(hdr "$T/h" Location)" 303:/
 get /
 check "home after the code" "$(status_of "$T/h")" 200
 csrf_of_page
-post /dang-xuat x 1
-
+post /dang-xuat --data-urlencode "x=1"
 # a recovery code instead of the app's code: once
 signin ql.tinh
 get /xac-thuc
 csrf_of_page
-post /xac-thuc code "$code1"
+post /xac-thuc --data-urlencode "code=$code1"
 check "recovery code" "$(status_of "$T/h")" 200
 CHECKS=$((CHECKS + 1))
 grep -q "Còn 9 mã khôi phục" "$T/p" || fail "recovery codes left not told"
 get /
 check "home after a recovery code" "$(status_of "$T/h")" 200
 csrf_of_page
-post /dang-xuat x 1
+post /dang-xuat --data-urlencode "x=1"
 signin ql.tinh
 get /xac-thuc
 csrf_of_page
-post /xac-thuc code "$code1"
+post /xac-thuc --data-urlencode "code=$code1"
 check "recovery code used twice" "$(status_of "$T/h")" 403
 # typed in capitals with spaces: still a recovery code
-post /xac-thuc code "$(sed -n 2p "$T/codes" | tr 'a-z-' 'A-Z ')"
+post /xac-thuc --data-urlencode "code=$(sed -n 2p "$T/codes" | tr 'a-z-' 'A-Z ')"
 check "second recovery code" "$(status_of "$T/h")" 200
 check "audit of the second step" \
   "$(sqlite3 "$db" "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log WHERE action LIKE 'mfa.%' ORDER BY id)")" \
@@ -160,9 +130,9 @@ get /xac-thuc/dang-ky
 csrf_of_page
 secret=$(sed -n 's|.*<code class="secret">\([A-Z2-7]*\)</code>.*|\1|p' "$T/p")
 for k in 1 2 3 4 5; do
-  post /xac-thuc/dang-ky code "$(oathtool --totp -b "$secret" -N "@$(($(now) - 3600 * k))")"
+  post /xac-thuc/dang-ky --data-urlencode "code=$(oathtool --totp -b "$secret" -N "@$(($(now) - 3600 * k))")"
 done
-post /xac-thuc/dang-ky code "$(oathtool --totp -b "$secret")"
+post /xac-thuc/dang-ky --data-urlencode "code=$(oathtool --totp -b "$secret")"
 check "right code while locked" "$(status_of "$T/h")" 403
 CHECKS=$((CHECKS + 1))
 message | grep -q "quá nhiều lần" || fail "lockout message: $(message)"

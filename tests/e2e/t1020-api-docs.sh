@@ -27,16 +27,8 @@ PERSON=$OUT
 TOKEN=$("$PCMT_BIN" --db "$db" token create admin 2>/dev/null)
 export PLAN PERSON TOKEN
 
-log="$T/serve.log"
-"$PCMT_BIN" --db "$db" serve --listen 127.0.0.1:0 --threads 2 2>"$log" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-while ! grep -q 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 400 ]; do
-  i=$((i + 1)); sleep 0.05
-done
-port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
-[ -n "$port" ] || { fail "no listening notice: $(cat "$log")"; finish; }
+. "$PCMT_SOURCE_DIR/tests/e2e/lib_web.sh"
+web_serve
 PCMT="http://127.0.0.1:$port"
 export PCMT
 

@@ -24,50 +24,8 @@ expect_status 0
 run sh -c "'$PCMT_BIN' --db '$db' user add cb.xa --role officer --unit 03006 <'$T/pw'"
 expect_status 0
 
-log="$T/serve.log"
-"$PCMT_BIN" --db "$db" serve --listen 127.0.0.1:0 --threads 2 2>"$log" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-while ! grep -q 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 200 ]; do
-  i=$((i + 1)); sleep 0.05
-done
-port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
-[ -n "$port" ] || { fail "no listening notice: $(cat "$log")"; finish; }
-U="http://127.0.0.1:$port"
-
-hdr() { tr -d '\r' <"$1" | sed -n "s/^$2: //Ip" | tail -1; }
-status_of() { head -1 "$1" | cut -d' ' -f2; }
-check() { # check WHAT GOT WANT
-  CHECKS=$((CHECKS + 1))
-  [ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
-}
-has() { # has WHAT TEXT: the last page holds TEXT
-  CHECKS=$((CHECKS + 1))
-  grep -qF -- "$2" "$T/p" || fail "$1: the page lacks '$2'"
-}
-lacks() { # lacks WHAT TEXT
-  CHECKS=$((CHECKS + 1))
-  grep -qF -- "$2" "$T/p" && fail "$1: the page holds '$2'"
-}
-# signin LOGIN [PASSWORD]: sets $token from the cookie
-signin() {
-  curl -s -D "$T/h" -o "$T/p" --data-urlencode "login=$1" --data-urlencode "password=${2:-$pw}" \
-    "$U/dang-nhap"
-  token=$(hdr "$T/h" Set-Cookie | sed -n 's/^__Host-pcmt=\([0-9a-f]*\);.*/\1/p')
-}
-get() { curl -s -D "$T/h" -o "$T/p" -H "Cookie: __Host-pcmt=$token" "$U$1"; }
-# post PATH [FIELD=VALUE...]: with the CSRF token of the last page read
-post() {
-  p=$1; shift
-  set -- --data-urlencode "csrf=$csrf" "$@"
-  postraw "$p" "$@"
-}
-postraw() { # postraw PATH CURL-ARGS...: without adding the token
-  p=$1; shift
-  curl -s -D "$T/h" -o "$T/p" -H "Cookie: __Host-pcmt=$token" "$@" "$U$p"
-}
-csrf_of_page() { csrf=$(sed -n 's|.*name="csrf" value="\([0-9a-f]*\)".*|\1|p' "$T/p" | head -1); }
+. "$PCMT_SOURCE_DIR/tests/e2e/lib_web.sh"
+web_serve
 
 # the administrator: password, then enrolment with a code from oathtool
 signin qt.tw
