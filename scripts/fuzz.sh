@@ -1,7 +1,8 @@
 #!/bin/sh
 # fuzz.sh [SECONDS]: build the libFuzzer targets with clang (ASan+UBSan) and run
 # each for SECONDS (default 600) on seed corpora: the sample plans for the text
-# reader, .docx files zipped here from WordprocessingML text for the .docx reader.
+# reader, .docx files zipped here from WordprocessingML text for the .docx reader,
+# and requests written here (path NUL header NUL body) for the web request parsers.
 # Crashes are written to build-fuzz/crash-*; the exit status is non-zero if any.
 set -eu
 secs=${1:-600}
@@ -9,10 +10,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 b="$root/build-fuzz"
 cmake -S "$root" -B "$b" -DPCMT_FUZZ=ON -DPCMT_SANITIZE=OFF -DCMAKE_C_COMPILER=clang \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-make -C "$b" -j2 fuzz_plan_read fuzz_docx >/dev/null
+make -C "$b" -j2 fuzz_plan_read fuzz_docx fuzz_web_request >/dev/null
 seed="$b/seed-docx"
-rm -rf "$seed" "$b/corpus-text" "$b/corpus-docx"
-mkdir -p "$seed/word" "$b/corpus-text" "$b/corpus-docx"
+rm -rf "$seed" "$b/corpus-text" "$b/corpus-docx" "$b/corpus-web"
+mkdir -p "$seed/word" "$b/corpus-text" "$b/corpus-docx" "$b/corpus-web"
 cp "$root"/tests/fixtures/plans/*.txt "$b/corpus-text/"
 w='xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 cat > "$seed/word/document.xml" <<XML
@@ -33,8 +34,19 @@ with zipfile.ZipFile('$b/corpus-docx/seed.docx','w',zipfile.ZIP_DEFLATED) as z:
 with zipfile.ZipFile('$b/corpus-docx/seed-stored.docx','w',zipfile.ZIP_STORED) as z:
     z.write('word/document.xml')
 ")
+# requests: a path (with its query), a header value (cookies, Accept-Encoding,
+# an ETag list or a cursor), a form body, NUL-separated
+i=0
+for r in '/nguoi/12?q=nguyen%20van&trang=2' '/api/v1/persons?q=%C4%90%E1%BB%A9c&limit=50&cursor=abc' \
+  '/static/app.0123abcd.css' '/quan-tri/nguoi-dung/cb.xa/khoa' '/api/v1/units/2025/00004/successors'; do
+  i=$((i + 1))
+  printf '%s\0%s\0%s' "$r" "__Host-pcmt=00ff; pcmt=x" "login=cb.xa&password=m%E1%BA%ADt+kh%E1%BA%A9u&csrf=ab12" \
+    >"$b/corpus-web/seed-$i"
+done
+printf '%s\0%s\0%s' '/' 'gzip;q=0, br, *;q=0.5' 'a=%zz&&=&b' >"$b/corpus-web/seed-enc"
+printf '%s\0%s\0%s' '/dang-nhap' 'W/"0123456789abcdef", "x"' '' >"$b/corpus-web/seed-etag"
 status=0
-for t in fuzz_plan_read:corpus-text fuzz_docx:corpus-docx; do
+for t in fuzz_plan_read:corpus-text fuzz_docx:corpus-docx fuzz_web_request:corpus-web; do
   name=${t%%:*}
   corpus=$b/${t#*:}
   echo "== $name for ${secs}s"

@@ -1,7 +1,7 @@
 /* fuzz_web_request.c: libFuzzer target for the request parsing that is
- * PCMT's own (src/web): the route matcher, form bodies, Cookie headers,
- * Accept-Encoding and If-None-Match, and the HTML escaping of what they
- * give. The input is split at its first two NUL bytes into a path, a
+ * PCMT's own (src/web): the route matcher, query strings and form bodies,
+ * Cookie headers, Accept-Encoding and If-None-Match, the API's pagination
+ * cursor, and the HTML escaping of what they give. The input is split at its first two NUL bytes into a path, a
  * header value and a body; each part also goes through every parser. */
 #include <stddef.h>
 #include <stdint.h>
@@ -10,8 +10,9 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "output/html.h"
+#include "web/api_cursor.h"
 #include "web/form.h"
-#include "web/html.h"
 #include "web/negotiate.h"
 #include "web/router.h"
 #include "web/routes.h"
@@ -62,12 +63,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   buf_init(&b, 1 << 20);
   const char *v = NULL;
   static const char *const names[] = {"login", "password", "csrf", "__Host-pcmt", "pcmt"};
+  const char *query = strchr(path, '?');
+  query = query ? query + 1 : "";
   for (size_t n = 0; n < 5; n++) {
     if (form_value(&v, &a, body, strlen(body), names[n]) == 0 && v)
+      html_attr(&b, v);
+    if (form_value(&v, &a, query, strlen(query), names[n]) == 0 && v)
       html_attr(&b, v);
     if (form_cookie(&v, &a, header, names[n]) == 0 && v)
       html_text(&b, v);
   }
+  long pos;
+  struct err err = {ERR_OK, ""};
+  if (api_cursor_decode(&pos, header, path, &err) == ERR_OK && pos < 0)
+    abort(); /* a cursor decoded to a negative position */
   html_text(&b, path);
   html_url(&b, body);
   buf_free(&b);

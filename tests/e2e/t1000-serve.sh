@@ -1,6 +1,7 @@
 #!/bin/sh
 # t1000-serve.sh: the real web server on a free loopback port — health, the
-# headers every answer carries, 404/405/413/400, gzip, the assets' ETag and
+# headers every answer carries, 404/405/413/400, invalid UTF-8 and malformed
+# cookies, gzip, the assets' ETag and
 # 304, an access log without query strings, and SIGTERM ending it cleanly.
 set -u
 . "$PCMT_SOURCE_DIR/tests/e2e/lib.sh"
@@ -61,6 +62,25 @@ CHECKS=$((CHECKS + 1))
 big=$(head -c 20000 /dev/zero | tr '\0' a)
 CHECKS=$((CHECKS + 1))
 [ "$(code -H "X-Big: $big" "$U/healthz")" = 400 ] || fail "20 KB of headers is not refused"
+# invalid UTF-8 in a form body, raw or percent-encoded (an overlong NUL too)
+CHECKS=$((CHECKS + 1))
+[ "$(code --data-binary "$(printf 'login=\377\376&password=x')" "$U/dang-nhap")" = 400 ] ||
+  fail "a form body with raw invalid UTF-8 is not 400"
+CHECKS=$((CHECKS + 1))
+[ "$(code --data 'login=%FF%FE&password=%C0%80' "$U/dang-nhap")" = 400 ] ||
+  fail "a form body with encoded invalid UTF-8 is not 400"
+# malformed cookies are no session: sent to sign in, never a 5xx
+for ck in '__Host-pcmt=%zz;;;=; __Host-pcmt' "__Host-pcmt=$(head -c 3000 /dev/zero | tr '\0' f)" \
+  '__Host-pcmt="unterminated' "$(printf '__Host-pcmt=\377\376')"; do
+  CHECKS=$((CHECKS + 1))
+  [ "$(code -H "Cookie: $ck" "$U/")" = 303 ] || fail "malformed cookie '$ck' is not sent to sign in"
+done
+# a path with invalid UTF-8: refused before any page (no session here)
+CHECKS=$((CHECKS + 1))
+[ "$(code --request-target "$(printf '/nguoi/\377\376')" "$U/")" = 303 ] ||
+  fail "a raw invalid UTF-8 path is not answered"
+CHECKS=$((CHECKS + 1))
+[ "$(code "$U/api/v1/persons?q=%FF")" = 401 ] || fail "an API call without a token is not 401"
 CHECKS=$((CHECKS + 1))
 [ "$(code "$U/healthz")" = 200 ] || fail "the server stopped serving after bad requests"
 

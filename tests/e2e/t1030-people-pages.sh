@@ -68,6 +68,9 @@ has "search in capitals" "<a href=\"/nguoi/$id_a\">Nguyễn Thị Hằng</a>"
 # the territory is the store's: a name of another commune is not found
 get "/nguoi?q=vang+a+do"
 lacks "search outside the commune" "Vàng A Dơ"
+# invalid UTF-8 signed in: a search refused with 400
+get "/nguoi?q=%FF%FE"
+check "search with invalid UTF-8" "$(status_of "$T/h")" 400
 
 # --- purpose: asked once per session, into the audit row ------------------------------
 get "/nguoi/$id_a"
@@ -117,7 +120,7 @@ for other in "$id_district" "$id_other_district" "$id_province"; do
   cmp -s "$T/p" "$T/missing" || fail "person $other: a body unlike the missing id's"
 done
 lacks "404 names nobody" "Đỗ Văn Hà"
-for bad in abc 12x -1; do
+for bad in abc 12x -1 %FF%FE; do
   get "/nguoi/$bad"
   CHECKS=$((CHECKS + 1))
   cmp -s "$T/p" "$T/missing" || fail "/nguoi/$bad: a body unlike the missing id's"
