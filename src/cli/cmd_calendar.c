@@ -18,6 +18,7 @@
 #include "base/number.h"
 #include "base/text.h"
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "cli/cli_table.h"
 #include "output/report_json.h"
 #include "store/store.h"
@@ -45,68 +46,46 @@ static const char calendar_help[] =
     "Docs: docs/reports.md, docs/cli.md\n";
 
 struct opts {
-  const char *pos[3];
-  int npos;
+  struct cli_args a; /* the positional arguments */
   const char *as, *purpose, *plan, *unit, *tree, *from, *to, *on, *periodicity, *cutoff_from,
       *cutoff_to, *lead_days, *cut_day;
   int json, no_cutoff;
 };
 
-static const struct {
-  const char *name;
-  size_t off;
-} options[] = {
-    {"--as", offsetof(struct opts, as)},
-    {"--purpose", offsetof(struct opts, purpose)},
-    {"--plan", offsetof(struct opts, plan)},
-    {"--unit", offsetof(struct opts, unit)},
-    {"--tree", offsetof(struct opts, tree)},
-    {"--from", offsetof(struct opts, from)},
-    {"--to", offsetof(struct opts, to)},
-    {"--on", offsetof(struct opts, on)},
-    {"--periodicity", offsetof(struct opts, periodicity)},
-    {"--cutoff-from", offsetof(struct opts, cutoff_from)},
-    {"--cutoff-to", offsetof(struct opts, cutoff_to)},
-    {"--lead-days", offsetof(struct opts, lead_days)},
-    {"--cut-day", offsetof(struct opts, cut_day)},
+static const struct cli_opt options[] = {
+    {"--json", offsetof(struct opts, json), CLI_ALL, 1},
+    {"--no-cutoff", offsetof(struct opts, no_cutoff), CLI_ALL, 1},
+    {"--as", offsetof(struct opts, as), CLI_ALL, 0},
+    {"--purpose", offsetof(struct opts, purpose), CLI_ALL, 0},
+    {"--plan", offsetof(struct opts, plan), CLI_ALL, 0},
+    {"--unit", offsetof(struct opts, unit), CLI_ALL, 0},
+    {"--tree", offsetof(struct opts, tree), CLI_ALL, 0},
+    {"--from", offsetof(struct opts, from), CLI_ALL, 0},
+    {"--to", offsetof(struct opts, to), CLI_ALL, 0},
+    {"--on", offsetof(struct opts, on), CLI_ALL, 0},
+    {"--periodicity", offsetof(struct opts, periodicity), CLI_ALL, 0},
+    {"--cutoff-from", offsetof(struct opts, cutoff_from), CLI_ALL, 0},
+    {"--cutoff-to", offsetof(struct opts, cutoff_to), CLI_ALL, 0},
+    {"--lead-days", offsetof(struct opts, lead_days), CLI_ALL, 0},
+    {"--cut-day", offsetof(struct opts, cut_day), CLI_ALL, 0},
 };
 
+/* Print a misuse; the exit status of a misuse. */
 static int usage(const char *what, const char *arg)
 {
-  fprintf(stderr, "pcmt calendar: %s%s%s%s\n", what, arg ? " '" : "", arg ? arg : "",
-          arg ? "'" : "");
-  fprintf(stderr, "(pcmt calendar --help)\n");
-  return err_exit_status(ERR_INPUT);
+  struct cli_args a = {.cmd = "calendar"};
+  return cli_args_usage(&a, what, arg);
 }
 
+/* Parse argv (up to three positional arguments); 0, or the exit status of a
+ * misuse (printed). */
 static int parse_opts(struct opts *o, int argc, char **argv)
 {
   memset(o, 0, sizeof *o);
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (a[0] != '-' || a[1] != '-') {
-      if (o->npos == 3)
-        return usage("thừa đối số", a);
-      o->pos[o->npos++] = a;
-      continue;
-    }
-    if (strcmp(a, "--json") == 0) {
-      o->json = 1;
-      continue;
-    }
-    if (strcmp(a, "--no-cutoff") == 0) {
-      o->no_cutoff = 1;
-      continue;
-    }
-    size_t k = 0;
-    while (k < sizeof options / sizeof options[0] && strcmp(a, options[k].name) != 0)
-      k++;
-    if (k == sizeof options / sizeof options[0])
-      return usage("không có tùy chọn", a);
-    if (i + 1 >= argc)
-      return usage("tùy chọn cần một giá trị:", a);
-    *(const char **)((char *)o + options[k].off) = argv[++i];
-  }
+  int rc = cli_args_parse(&o->a, o, "calendar", NULL, 0, 3, options,
+                          sizeof options / sizeof options[0], argc, argv);
+  if (rc)
+    return rc;
   if (o->tree && !o->unit)
     return usage("--tree chỉ đi cùng --unit", NULL);
   return 0;
@@ -116,6 +95,8 @@ static int parse_opts(struct opts *o, int argc, char **argv)
 static int only(const struct opts *o, const char *sub, const char *allowed)
 {
   for (size_t k = 0; k < sizeof options / sizeof options[0]; k++) {
+    if (options[k].flag)
+      continue; /* the flags: below */
     const char *v = *(const char *const *)((const char *)o + options[k].off);
     if (v && !strstr(allowed, options[k].name))
       return usage(sub, options[k].name);
@@ -271,10 +252,10 @@ static int set_cmd(struct store *st, const struct scope *caller, const struct op
                 "--as --purpose --periodicity --cutoff-from --cutoff-to --no-cutoff --lead-days");
   if (rc)
     return rc;
-  if (o->npos != 2)
+  if (o->a.npos != 2)
     return usage("cần một số hiệu báo cáo định kỳ", NULL);
   struct app_calendar_set_in in = {0, o->periodicity, o->cutoff_from, o->cutoff_to, -1};
-  if (parse_long(&in.schedule_id, o->pos[1], 1, 1L << 40))
+  if (parse_long(&in.schedule_id, o->a.pos[1], 1, 1L << 40))
     return err_exit_status(ERR_INPUT);
   if (o->no_cutoff) {
     if (o->cutoff_from || o->cutoff_to)
@@ -299,7 +280,7 @@ static int set_cmd(struct store *st, const struct scope *caller, const struct op
 static int regime_cmd(struct store *st, const struct scope *caller, const struct opts *o)
 {
   struct err err = {0};
-  if (o->npos == 1 || (o->npos == 2 && strcmp(o->pos[1], "list") == 0)) {
+  if (o->a.npos == 1 || (o->a.npos == 2 && strcmp(o->a.pos[1], "list") == 0)) {
     int rc = only(o, "lệnh regime không dùng tùy chọn", "--as --purpose --json");
     if (rc)
       return rc;
@@ -327,7 +308,7 @@ static int regime_cmd(struct store *st, const struct scope *caller, const struct
     free(r);
     return rc;
   }
-  if (o->npos != 3 || strcmp(o->pos[1], "set") != 0)
+  if (o->a.npos != 3 || strcmp(o->a.pos[1], "set") != 0)
     return usage("dùng: pcmt calendar regime [set ID ...]", NULL);
   int rc = only(o, "lệnh regime set không dùng tùy chọn", "--as --purpose --cut-day --from --to");
   if (rc)
@@ -335,7 +316,7 @@ static int regime_cmd(struct store *st, const struct scope *caller, const struct
   long id, day;
   if (!o->cut_day || !o->from)
     return usage("cần --cut-day và --from", NULL);
-  if (parse_long(&id, o->pos[2], 1, 1L << 40) || parse_long(&day, o->cut_day, 1, 28))
+  if (parse_long(&id, o->a.pos[2], 1, 1L << 40) || parse_long(&day, o->cut_day, 1, 28))
     return err_exit_status(ERR_INPUT);
   if (app_calendar_regime_set(st, caller, id, (int)day, o->from, o->to, &err))
     return cli_fail(&err);
@@ -354,11 +335,11 @@ int cmd_calendar(int argc, char **argv, const struct cli_global *g)
   int rc = parse_opts(&o, argc, argv);
   if (rc)
     return rc;
-  const char *sub = o.npos ? o.pos[0] : "";
+  const char *sub = o.a.npos ? o.a.pos[0] : "";
   if (*sub && strcmp(sub, "set") != 0 && strcmp(sub, "regime") != 0)
     return usage("không có lệnh con", sub);
-  if (!*sub && o.npos)
-    return usage("thừa đối số", o.pos[0]);
+  if (!*sub && o.a.npos)
+    return usage("thừa đối số", o.a.pos[0]);
   struct store *st;
   struct scope caller;
   struct err err = {0};

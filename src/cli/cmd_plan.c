@@ -20,6 +20,7 @@
 #include "app/app_plan.h"
 #include "base/date.h"
 #include "base/number.h"
+#include "cli/cli_args.h"
 #include "base/text.h"
 #include "cli/cli.h"
 #include "cli/cli_table.h"
@@ -91,11 +92,7 @@ enum {
   S_JSON = S_LIST | S_SHOW | S_CHECK | S_HISTORY | S_BIND | S_STATUS
 };
 
-static const struct {
-  const char *name;
-  unsigned bit;
-  int npos; /* positional arguments it takes */
-} subcommands[] = {
+static const struct cli_sub subcommands[] = {
     {"read", S_READ, 1},       {"import", S_IMPORT, 1},     {"list", S_LIST, 0},
     {"show", S_SHOW, 1},       {"check", S_CHECK, 1},       {"publish", S_PUBLISH, 1},
     {"close", S_CLOSE, 1},     {"set", S_SET, 4},           {"lead", S_LEAD, 3},
@@ -105,10 +102,7 @@ static const struct {
 };
 
 struct opts {
-  const char *sub;    /* the subcommand's name */
-  unsigned bit;       /* ... and bit */
-  const char *pos[4]; /* positional arguments after the subcommand */
-  int npos;
+  struct cli_args a; /* the subcommand and its positional arguments */
   const char *as, *purpose, *reason, *unit, *tree;
   const char *days;                             /* derive: --days-earlier */
   const char *scope, *source, *on, *quota, *at; /* bind, value, status */
@@ -118,99 +112,52 @@ struct opts {
   long element_id;  /* ... and its id (0 for "plan") */
 };
 
-static const struct {
-  const char *name;
-  size_t off;    /* where the value goes (a const char *) */
-  unsigned subs; /* the subcommands that use it */
-} options[] = {
-    {"--as", offsetof(struct opts, as), S_DB},
-    {"--purpose", offsetof(struct opts, purpose), S_DB},
-    {"--reason", offsetof(struct opts, reason), S_EDIT},
-    {"--unit", offsetof(struct opts, unit), S_LIST | S_DERIVE | S_STATUS},
-    {"--tree", offsetof(struct opts, tree), S_LIST | S_DERIVE | S_STATUS},
-    {"--days-earlier", offsetof(struct opts, days), S_DERIVE},
-    {"--scope", offsetof(struct opts, scope), S_BIND},
-    {"--source", offsetof(struct opts, source), S_VALUE},
-    {"--on", offsetof(struct opts, on), S_VALUE},
-    {"--quota", offsetof(struct opts, quota), S_VALUE},
-    {"--at", offsetof(struct opts, at), S_STATUS},
+static const struct cli_opt options[] = {
+    {"--json", offsetof(struct opts, json), S_JSON, 1},
+    {"--again", offsetof(struct opts, again), S_IMPORT, 1},
+    {"--propose", offsetof(struct opts, propose), S_BIND, 1},
+    {"--lower", offsetof(struct opts, lower), S_STATUS, 1},
+    {"--as", offsetof(struct opts, as), S_DB, 0},
+    {"--purpose", offsetof(struct opts, purpose), S_DB, 0},
+    {"--reason", offsetof(struct opts, reason), S_EDIT, 0},
+    {"--unit", offsetof(struct opts, unit), S_LIST | S_DERIVE | S_STATUS, 0},
+    {"--tree", offsetof(struct opts, tree), S_LIST | S_DERIVE | S_STATUS, 0},
+    {"--days-earlier", offsetof(struct opts, days), S_DERIVE, 0},
+    {"--scope", offsetof(struct opts, scope), S_BIND, 0},
+    {"--source", offsetof(struct opts, source), S_VALUE, 0},
+    {"--on", offsetof(struct opts, on), S_VALUE, 0},
+    {"--quota", offsetof(struct opts, quota), S_VALUE, 0},
+    {"--at", offsetof(struct opts, at), S_STATUS, 0},
 };
 
-/* Print the misuse and the usage line; the exit status of a misuse. */
+/* Print the misuse of subcommand `sub`; the exit status of a misuse. */
 static int usage(const char *sub, const char *what, const char *arg)
 {
-  fprintf(stderr, "pcmt plan %s: %s%s%s%s\n", sub, what, arg ? " '" : "", arg ? arg : "",
-          arg ? "'" : "");
-  fprintf(stderr, "(pcmt plan --help)\n");
-  return err_exit_status(ERR_INPUT);
+  struct cli_args a = {.cmd = "plan", .sub = sub};
+  return cli_args_usage(&a, what, arg);
 }
 
 /* Parse argv for the subcommand argv[1]; 0, or the exit status of a misuse
- * (printed): an unknown subcommand or option, one this subcommand does not
- * use, a missing value, the wrong number of arguments. */
+ * (printed): cli_args_parse's, and what this command alone forbids. */
 static int parse_opts(struct opts *o, int argc, char **argv)
 {
   memset(o, 0, sizeof *o);
-  o->sub = argv[1];
-  size_t s = 0;
-  while (s < sizeof subcommands / sizeof subcommands[0] && strcmp(subcommands[s].name, o->sub))
-    s++;
-  if (s == sizeof subcommands / sizeof subcommands[0])
-    return usage(o->sub, "không có lệnh con", o->sub);
-  o->bit = subcommands[s].bit;
-  for (int i = 2; i < argc; i++) {
-    const char *a = argv[i];
-    if (a[0] != '-' || a[1] != '-') {
-      if (o->npos == subcommands[s].npos)
-        return usage(o->sub, "thừa đối số", a);
-      o->pos[o->npos++] = a;
-      continue;
-    }
-    if (strcmp(a, "--lower") == 0) {
-      if (o->bit != S_STATUS)
-        return usage(o->sub, "lệnh này không có tùy chọn", a);
-      o->lower = 1;
-      continue;
-    }
-    if (strcmp(a, "--propose") == 0) {
-      if (o->bit != S_BIND)
-        return usage(o->sub, "lệnh này không có tùy chọn", a);
-      o->propose = 1;
-      continue;
-    }
-    if (strcmp(a, "--json") == 0 || strcmp(a, "--again") == 0) {
-      int json = a[2] == 'j';
-      if (!(o->bit & (json ? S_JSON : S_IMPORT)))
-        return usage(o->sub, "lệnh này không có tùy chọn", a);
-      if (json)
-        o->json = 1;
-      else
-        o->again = 1;
-      continue;
-    }
-    size_t k = 0;
-    while (k < sizeof options / sizeof options[0] && strcmp(a, options[k].name) != 0)
-      k++;
-    if (k == sizeof options / sizeof options[0])
-      return usage(o->sub, "không có tùy chọn", a);
-    if (!(options[k].subs & o->bit))
-      return usage(o->sub, "tùy chọn không dùng cho lệnh này:", a);
-    if (i + 1 >= argc)
-      return usage(o->sub, "tùy chọn cần một giá trị:", a);
-    *(const char **)((char *)o + options[k].off) = argv[++i];
-  }
-  if (o->propose && o->npos > 1)
-    return usage(o->sub, "--propose chỉ đi cùng số hiệu kế hoạch", NULL);
-  if (o->bit == S_BIND && (o->propose ? o->scope != NULL : o->json))
-    return usage(o->sub,
+  int rc = cli_args_parse(&o->a, o, "plan", subcommands, sizeof subcommands / sizeof subcommands[0],
+                          0, options, sizeof options / sizeof options[0], argc, argv);
+  if (rc)
+    return rc;
+  if (o->propose && o->a.npos > 1)
+    return usage(o->a.sub, "--propose chỉ đi cùng số hiệu kế hoạch", NULL);
+  if (o->a.bit == S_BIND && (o->propose ? o->scope != NULL : o->json))
+    return usage(o->a.sub,
                  o->propose ? "--scope không dùng với --propose" : "--json chỉ dùng với --propose",
                  NULL);
-  if (o->npos != subcommands[s].npos && !(o->propose && o->npos == 1))
-    return usage(o->sub, "thiếu đối số", NULL);
+  if (o->a.npos != o->a.want && !(o->propose && o->a.npos == 1))
+    return usage(o->a.sub, "thiếu đối số", NULL);
   if (o->tree && !o->unit)
-    return usage(o->sub, "--tree chỉ đi cùng --unit", NULL);
-  if (o->bit == S_DERIVE && !o->unit)
-    return usage(o->sub, "cần --unit: đơn vị lập kế hoạch thực hiện", NULL);
+    return usage(o->a.sub, "--tree chỉ đi cùng --unit", NULL);
+  if (o->a.bit == S_DERIVE && !o->unit)
+    return usage(o->a.sub, "cần --unit: đơn vị lập kế hoạch thực hiện", NULL);
   return 0;
 }
 
@@ -244,7 +191,7 @@ static int session_open(struct session *s, const struct cli_global *g, const str
     return cli_fail(&err);
   int rc = cli_caller(&s->caller, s->st, o->as, o->purpose, &err);
   s->use = &s->caller;
-  if (!rc && o->unit && o->bit == S_LIST) {
+  if (!rc && o->unit && o->a.bit == S_LIST) {
     rc = app_caller_narrow(&s->narrowed, s->st, &s->caller, o->tree, o->unit, &err);
     s->use = &s->narrowed;
     if (!rc) {
@@ -478,7 +425,7 @@ static int plan_read_cmd(const struct opts *o)
   struct err err = {0};
   struct plan p;
   char *out = NULL;
-  int rc = app_plan_read(&p, o->pos[0], &err);
+  int rc = app_plan_read(&p, o->a.pos[0], &err);
   if (!rc)
     rc = plan_json_dump(&out, &p, &err);
   plan_free(&p);
@@ -490,7 +437,7 @@ static int plan_read_cmd(const struct opts *o)
 
 static int plan_import_cmd(struct session *s, const struct opts *o, struct err *err)
 {
-  struct app_plan_import_in in = {o->pos[0], o->again};
+  struct app_plan_import_in in = {o->a.pos[0], o->again};
   struct app_plan_imported r;
   int rc = app_plan_import(&r, s->st, s->use, &in, err);
   if (rc)
@@ -724,10 +671,10 @@ static int plan_status_cmd(struct session *s, const struct opts *o, long id, str
 static int plan_bind_cmd(struct session *s, const struct opts *o, long id, long tid,
                          struct err *err)
 {
-  struct app_plan_bind_in in = {id, tid, o->pos[2], o->scope};
+  struct app_plan_bind_in in = {id, tid, o->a.pos[2], o->scope};
   int rc = app_plan_bind(s->st, s->use, &in, err);
   if (!rc)
-    fprintf(stderr, "đã gắn chỉ tiêu %ld của kế hoạch %ld với %s\n", tid, id, o->pos[2]);
+    fprintf(stderr, "đã gắn chỉ tiêu %ld của kế hoạch %ld với %s\n", tid, id, o->a.pos[2]);
   return rc;
 }
 
@@ -765,9 +712,9 @@ static int plan_value_cmd(struct session *s, const struct opts *o, long id, long
 {
   /* a figure as an officer types it: "1.234" is a thousand and more, "12,5" a half */
   double v;
-  if (number_parse_vn(&v, o->pos[2]))
+  if (number_parse_vn(&v, o->a.pos[2]))
     return err_set(err, ERR_INPUT, "giá trị \"%s\" không phải là số (viết 1.234 hoặc 12,5)",
-                   o->pos[2]);
+                   o->a.pos[2]);
   long qid = 0;
   if (o->quota) {
     char *qend;
@@ -804,24 +751,24 @@ static int parse_element(char *element, size_t n, long *eid, const char *sub, co
 static int parse_ids(struct opts *o)
 {
   int rc = 0;
-  if (o->npos && !(o->bit & (S_READ | S_IMPORT)))
-    rc = parse_id(&o->id, o->sub, o->pos[0]);
-  if (!rc && (o->bit & (S_LEAD | S_SUPPORT | S_TASK_DELETE | S_VALUE)))
-    rc = parse_id(&o->task_id, o->sub, o->pos[1]);
-  if (!rc && o->bit == S_BIND && !o->propose)
-    rc = parse_id(&o->task_id, o->sub, o->pos[1]);
-  if (!rc && o->bit == S_SET)
-    rc = parse_element(o->element, sizeof o->element, &o->element_id, o->sub, o->pos[1]);
+  if (o->a.npos && !(o->a.bit & (S_READ | S_IMPORT)))
+    rc = parse_id(&o->id, o->a.sub, o->a.pos[0]);
+  if (!rc && (o->a.bit & (S_LEAD | S_SUPPORT | S_TASK_DELETE | S_VALUE)))
+    rc = parse_id(&o->task_id, o->a.sub, o->a.pos[1]);
+  if (!rc && o->a.bit == S_BIND && !o->propose)
+    rc = parse_id(&o->task_id, o->a.sub, o->a.pos[1]);
+  if (!rc && o->a.bit == S_SET)
+    rc = parse_element(o->element, sizeof o->element, &o->element_id, o->a.sub, o->a.pos[1]);
   return rc;
 }
 
-/* Run subcommand o->sub on the open session; the exit status. */
+/* Run subcommand o->a.sub on the open session; the exit status. */
 static int run(struct session *s, const struct opts *o)
 {
   struct err err = {0};
   long id = o->id, tid = o->task_id;
   int rc = 0;
-  switch (o->bit) {
+  switch (o->a.bit) {
   case S_IMPORT:
     rc = plan_import_cmd(s, o, &err);
     break;
@@ -842,23 +789,24 @@ static int run(struct session *s, const struct opts *o)
     break;
   case S_PUBLISH:
   case S_CLOSE:
-    rc = o->bit == S_PUBLISH ? app_plan_publish(s->st, s->use, id, &err)
-                             : app_plan_close(s->st, s->use, id, &err);
+    rc = o->a.bit == S_PUBLISH ? app_plan_publish(s->st, s->use, id, &err)
+                               : app_plan_close(s->st, s->use, id, &err);
     if (!rc)
-      fprintf(stderr, "đã %s kế hoạch %ld\n", o->bit == S_PUBLISH ? "ban hành" : "kết thúc", id);
+      fprintf(stderr, "đã %s kế hoạch %ld\n", o->a.bit == S_PUBLISH ? "ban hành" : "kết thúc", id);
     break;
   case S_SET: {
-    struct app_plan_set_in in = {id, o->element, o->element_id, o->pos[2], o->pos[3], o->reason};
+    struct app_plan_set_in in = {id,          o->element,  o->element_id,
+                                 o->a.pos[2], o->a.pos[3], o->reason};
     rc = app_plan_set(s->st, s->use, &in, &err);
     break;
   }
   case S_LEAD:
   case S_SUPPORT:
-    rc = app_plan_agencies(s->st, s->use, id, tid, o->bit == S_LEAD ? "lead" : "support", o->pos[2],
-                           o->reason, &err);
+    rc = app_plan_agencies(s->st, s->use, id, tid, o->a.bit == S_LEAD ? "lead" : "support",
+                           o->a.pos[2], o->reason, &err);
     break;
   case S_TASK_ADD:
-    rc = app_plan_task_add(&tid, s->st, s->use, id, o->pos[1], o->reason, &err);
+    rc = app_plan_task_add(&tid, s->st, s->use, id, o->a.pos[1], o->reason, &err);
     if (!rc)
       printf("%ld\n", tid);
     break;
@@ -891,7 +839,7 @@ int cmd_plan(int argc, char **argv, const struct cli_global *g)
     rc = parse_ids(&o);
   if (rc)
     return rc;
-  if (o.bit == S_READ)
+  if (o.a.bit == S_READ)
     return plan_read_cmd(&o);
   struct session s;
   rc = session_open(&s, g, &o);

@@ -18,6 +18,7 @@
 #include "base/date.h"
 #include "base/number.h"
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "cli/cli_table.h"
 #include "output/report_json.h"
 #include "store/store.h"
@@ -60,106 +61,70 @@ enum {
   S_ALL = 0x7f
 };
 
-static const struct {
-  const char *name;
-  unsigned bit;
-  int npos;
-} subcommands[] = {
+static const struct cli_sub subcommands[] = {
     {"list", S_LIST, 0},     {"draft", S_DRAFT, 1},   {"edit", S_EDIT, 1}, {"submit", S_SUBMIT, 1},
     {"accept", S_ACCEPT, 1}, {"return", S_RETURN, 1}, {"show", S_SHOW, 1},
 };
 
 struct opts {
-  const char *sub;
-  unsigned bit;
-  const char *pos[1];
-  int npos;
+  struct cli_args a; /* the subcommand and its positional arguments */
   const char *as, *purpose, *plan, *unit, *tree, *agency, *from, *to, *status, *on, *comment, *due;
   const char *text[4], *file[4]; /* situation, results, limitations, proposals */
   int json;
 };
 
-static const struct {
-  const char *name;
-  size_t off;
-  unsigned subs;
-} options[] = {
-    {"--as", offsetof(struct opts, as), S_ALL},
-    {"--purpose", offsetof(struct opts, purpose), S_ALL},
-    {"--plan", offsetof(struct opts, plan), S_LIST},
-    {"--unit", offsetof(struct opts, unit), S_LIST | S_DRAFT},
-    {"--tree", offsetof(struct opts, tree), S_LIST | S_DRAFT},
-    {"--agency", offsetof(struct opts, agency), S_DRAFT},
-    {"--due", offsetof(struct opts, due), S_DRAFT},
-    {"--from", offsetof(struct opts, from), S_LIST},
-    {"--to", offsetof(struct opts, to), S_LIST},
-    {"--status", offsetof(struct opts, status), S_LIST},
-    {"--on", offsetof(struct opts, on), S_ALL & ~S_EDIT},
-    {"--comment", offsetof(struct opts, comment), S_ACCEPT | S_RETURN},
-    {"--situation", offsetof(struct opts, text[0]), S_EDIT},
-    {"--results", offsetof(struct opts, text[1]), S_EDIT},
-    {"--limitations", offsetof(struct opts, text[2]), S_EDIT},
-    {"--proposals", offsetof(struct opts, text[3]), S_EDIT},
-    {"--situation-file", offsetof(struct opts, file[0]), S_EDIT},
-    {"--results-file", offsetof(struct opts, file[1]), S_EDIT},
-    {"--limitations-file", offsetof(struct opts, file[2]), S_EDIT},
-    {"--proposals-file", offsetof(struct opts, file[3]), S_EDIT},
+static const struct cli_opt options[] = {
+    {"--json", offsetof(struct opts, json), S_LIST | S_SHOW, 1},
+    {"--as", offsetof(struct opts, as), S_ALL, 0},
+    {"--purpose", offsetof(struct opts, purpose), S_ALL, 0},
+    {"--plan", offsetof(struct opts, plan), S_LIST, 0},
+    {"--unit", offsetof(struct opts, unit), S_LIST | S_DRAFT, 0},
+    {"--tree", offsetof(struct opts, tree), S_LIST | S_DRAFT, 0},
+    {"--agency", offsetof(struct opts, agency), S_DRAFT, 0},
+    {"--due", offsetof(struct opts, due), S_DRAFT, 0},
+    {"--from", offsetof(struct opts, from), S_LIST, 0},
+    {"--to", offsetof(struct opts, to), S_LIST, 0},
+    {"--status", offsetof(struct opts, status), S_LIST, 0},
+    {"--on", offsetof(struct opts, on), S_ALL & ~S_EDIT, 0},
+    {"--comment", offsetof(struct opts, comment), S_ACCEPT | S_RETURN, 0},
+    {"--situation", offsetof(struct opts, text[0]), S_EDIT, 0},
+    {"--results", offsetof(struct opts, text[1]), S_EDIT, 0},
+    {"--limitations", offsetof(struct opts, text[2]), S_EDIT, 0},
+    {"--proposals", offsetof(struct opts, text[3]), S_EDIT, 0},
+    {"--situation-file", offsetof(struct opts, file[0]), S_EDIT, 0},
+    {"--results-file", offsetof(struct opts, file[1]), S_EDIT, 0},
+    {"--limitations-file", offsetof(struct opts, file[2]), S_EDIT, 0},
+    {"--proposals-file", offsetof(struct opts, file[3]), S_EDIT, 0},
 };
 
+/* Print the misuse of subcommand `sub`; the exit status of a misuse. */
 static int usage(const char *sub, const char *what, const char *arg)
 {
-  fprintf(stderr, "pcmt report %s: %s%s%s%s\n", sub, what, arg ? " '" : "", arg ? arg : "",
-          arg ? "'" : "");
-  fprintf(stderr, "(pcmt report --help)\n");
-  return err_exit_status(ERR_INPUT);
+  struct cli_args a = {.cmd = "report", .sub = sub};
+  return cli_args_usage(&a, what, arg);
 }
 
+/* Parse argv for the subcommand argv[1]; 0, or the exit status of a misuse
+ * (printed): cli_args_parse's, and what this command alone forbids. */
 static int parse_opts(struct opts *o, int argc, char **argv)
 {
   memset(o, 0, sizeof *o);
-  o->sub = argv[1];
-  size_t s = 0, ns = sizeof subcommands / sizeof subcommands[0];
-  while (s < ns && strcmp(subcommands[s].name, o->sub))
-    s++;
-  if (s == ns)
-    return usage(o->sub, "không có lệnh con", o->sub);
-  o->bit = subcommands[s].bit;
-  for (int i = 2; i < argc; i++) {
-    const char *a = argv[i];
-    if (a[0] != '-' || a[1] != '-') {
-      if (o->npos == subcommands[s].npos)
-        return usage(o->sub, "thừa đối số", a);
-      o->pos[o->npos++] = a;
-      continue;
-    }
-    if (strcmp(a, "--json") == 0) {
-      if (!(o->bit & (S_LIST | S_SHOW)))
-        return usage(o->sub, "lệnh này không có tùy chọn", a);
-      o->json = 1;
-      continue;
-    }
-    size_t k = 0;
-    while (k < sizeof options / sizeof options[0] && strcmp(a, options[k].name) != 0)
-      k++;
-    if (k == sizeof options / sizeof options[0])
-      return usage(o->sub, "không có tùy chọn", a);
-    if (!(options[k].subs & o->bit))
-      return usage(o->sub, "tùy chọn không dùng cho lệnh này:", a);
-    if (i + 1 >= argc)
-      return usage(o->sub, "tùy chọn cần một giá trị:", a);
-    *(const char **)((char *)o + options[k].off) = argv[++i];
-  }
-  if (o->npos != subcommands[s].npos)
-    return usage(o->sub, "thiếu đối số", NULL);
+  int rc =
+      cli_args_parse(&o->a, o, "report", subcommands, sizeof subcommands / sizeof subcommands[0], 0,
+                     options, sizeof options / sizeof options[0], argc, argv);
+  if (rc)
+    return rc;
+  if (o->a.npos != o->a.want)
+    return usage(o->a.sub, "thiếu đối số", NULL);
   if (o->tree && !o->unit)
-    return usage(o->sub, "--tree chỉ đi cùng --unit", NULL);
-  if (o->bit == S_DRAFT && !o->unit == !o->agency)
-    return usage(o->sub, "cần đúng một trong --unit và --agency", NULL);
-  if (o->bit == S_RETURN && !o->comment)
-    return usage(o->sub, "cần --comment", NULL);
+    return usage(o->a.sub, "--tree chỉ đi cùng --unit", NULL);
+  if (o->a.bit == S_DRAFT && !o->unit == !o->agency)
+    return usage(o->a.sub, "cần đúng một trong --unit và --agency", NULL);
+  if (o->a.bit == S_RETURN && !o->comment)
+    return usage(o->a.sub, "cần --comment", NULL);
   for (int k = 0; k < 4; k++)
     if (o->text[k] && o->file[k])
-      return usage(o->sub, "một phần chỉ lấy từ tùy chọn hoặc từ tệp, không cả hai", NULL);
+      return usage(o->a.sub, "một phần chỉ lấy từ tùy chọn hoặc từ tệp, không cả hai", NULL);
   return 0;
 }
 
@@ -320,7 +285,8 @@ static int list_cmd(struct store *st, const struct scope *caller, const struct o
     return cli_fail(&err);
   char on[DATE_ISO_LEN];
   struct app_calendar_in in = {0, o->tree, o->unit, o->from, o->to, NULL};
-  if ((o->plan && parse_id(&in.plan_id, o->sub, o->plan)) || parse_on(&in.today, on, o->sub, o->on))
+  if ((o->plan && parse_id(&in.plan_id, o->a.sub, o->plan)) ||
+      parse_on(&in.today, on, o->a.sub, o->on))
     return err_exit_status(ERR_INPUT);
   struct app_calendar c;
   if (app_calendar(&c, st, caller, &in, &err))
@@ -416,16 +382,16 @@ static int edit_cmd(struct store *st, const struct scope *caller, const struct o
 
 static int run(struct store *st, const struct scope *caller, const struct opts *o)
 {
-  if (o->bit == S_LIST)
+  if (o->a.bit == S_LIST)
     return list_cmd(st, caller, o);
   long id = 0;
   char on_buf[DATE_ISO_LEN];
   const char *on = NULL;
-  if (parse_id(&id, o->sub, o->pos[0]) || parse_on(&on, on_buf, o->sub, o->on))
+  if (parse_id(&id, o->a.sub, o->a.pos[0]) || parse_on(&on, on_buf, o->a.sub, o->on))
     return err_exit_status(ERR_INPUT);
   struct err err = {0};
   int rc = ERR_OK;
-  switch (o->bit) {
+  switch (o->a.bit) {
   case S_DRAFT: {
     struct app_report_owner in = {id, o->tree, o->unit, o->agency, o->due, on};
     long rid;

@@ -18,6 +18,7 @@
 #include "base/date.h"
 #include "base/text.h"
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "cli/cli_table.h"
 #include "output/task_json.h"
 #include "store/store.h"
@@ -43,95 +44,54 @@ static const char task_help[] =
 
 enum { S_LIST = 1 << 0, S_UPDATE = 1 << 1, S_ALL = S_LIST | S_UPDATE };
 
-static const struct {
-  const char *name;
-  unsigned bit;
-  int npos; /* positional arguments it takes */
-} subcommands[] = {
+static const struct cli_sub subcommands[] = {
     {"list", S_LIST, 0},
     {"update", S_UPDATE, 1},
 };
 
 struct opts {
-  const char *sub;
-  unsigned bit;
-  const char *pos[1];
-  int npos;
+  struct cli_args a; /* the subcommand and its positional arguments */
   const char *as, *purpose, *plan, *agency, *unit, *tree, *on, *status, *note, *file;
   int json, overdue;
 };
 
-static const struct {
-  const char *name;
-  size_t off;    /* where the value goes (a const char *) */
-  unsigned subs; /* the subcommands that use it */
-} options[] = {
-    {"--as", offsetof(struct opts, as), S_ALL},
-    {"--purpose", offsetof(struct opts, purpose), S_ALL},
-    {"--plan", offsetof(struct opts, plan), S_LIST},
-    {"--agency", offsetof(struct opts, agency), S_ALL},
-    {"--unit", offsetof(struct opts, unit), S_LIST},
-    {"--tree", offsetof(struct opts, tree), S_LIST},
-    {"--on", offsetof(struct opts, on), S_ALL},
-    {"--status", offsetof(struct opts, status), S_UPDATE},
-    {"--note", offsetof(struct opts, note), S_UPDATE},
-    {"--file", offsetof(struct opts, file), S_UPDATE},
+static const struct cli_opt options[] = {
+    {"--json", offsetof(struct opts, json), S_LIST, 1},
+    {"--overdue", offsetof(struct opts, overdue), S_LIST, 1},
+    {"--as", offsetof(struct opts, as), S_ALL, 0},
+    {"--purpose", offsetof(struct opts, purpose), S_ALL, 0},
+    {"--plan", offsetof(struct opts, plan), S_LIST, 0},
+    {"--agency", offsetof(struct opts, agency), S_ALL, 0},
+    {"--unit", offsetof(struct opts, unit), S_LIST, 0},
+    {"--tree", offsetof(struct opts, tree), S_LIST, 0},
+    {"--on", offsetof(struct opts, on), S_ALL, 0},
+    {"--status", offsetof(struct opts, status), S_UPDATE, 0},
+    {"--note", offsetof(struct opts, note), S_UPDATE, 0},
+    {"--file", offsetof(struct opts, file), S_UPDATE, 0},
 };
 
-/* Print the misuse and the usage line; the exit status of a misuse. */
+/* Print the misuse of subcommand `sub`; the exit status of a misuse. */
 static int usage(const char *sub, const char *what, const char *arg)
 {
-  fprintf(stderr, "pcmt task %s: %s%s%s%s\n", sub, what, arg ? " '" : "", arg ? arg : "",
-          arg ? "'" : "");
-  fprintf(stderr, "(pcmt task --help)\n");
-  return err_exit_status(ERR_INPUT);
+  struct cli_args a = {.cmd = "task", .sub = sub};
+  return cli_args_usage(&a, what, arg);
 }
 
-/* Parse argv for the subcommand argv[1]; 0, or the exit status of a misuse (printed). */
+/* Parse argv for the subcommand argv[1]; 0, or the exit status of a misuse
+ * (printed): cli_args_parse's, and what this command alone forbids. */
 static int parse_opts(struct opts *o, int argc, char **argv)
 {
   memset(o, 0, sizeof *o);
-  o->sub = argv[1];
-  size_t s = 0;
-  while (s < sizeof subcommands / sizeof subcommands[0] && strcmp(subcommands[s].name, o->sub))
-    s++;
-  if (s == sizeof subcommands / sizeof subcommands[0])
-    return usage(o->sub, "không có lệnh con", o->sub);
-  o->bit = subcommands[s].bit;
-  for (int i = 2; i < argc; i++) {
-    const char *a = argv[i];
-    if (a[0] != '-' || a[1] != '-') {
-      if (o->npos == subcommands[s].npos)
-        return usage(o->sub, "thừa đối số", a);
-      o->pos[o->npos++] = a;
-      continue;
-    }
-    if (strcmp(a, "--json") == 0 || strcmp(a, "--overdue") == 0) {
-      if (o->bit != S_LIST)
-        return usage(o->sub, "lệnh này không có tùy chọn", a);
-      if (a[2] == 'j')
-        o->json = 1;
-      else
-        o->overdue = 1;
-      continue;
-    }
-    size_t k = 0;
-    while (k < sizeof options / sizeof options[0] && strcmp(a, options[k].name) != 0)
-      k++;
-    if (k == sizeof options / sizeof options[0])
-      return usage(o->sub, "không có tùy chọn", a);
-    if (!(options[k].subs & o->bit))
-      return usage(o->sub, "tùy chọn không dùng cho lệnh này:", a);
-    if (i + 1 >= argc)
-      return usage(o->sub, "tùy chọn cần một giá trị:", a);
-    *(const char **)((char *)o + options[k].off) = argv[++i];
-  }
-  if (o->npos != subcommands[s].npos)
-    return usage(o->sub, "thiếu đối số", NULL);
+  int rc = cli_args_parse(&o->a, o, "task", subcommands, sizeof subcommands / sizeof subcommands[0],
+                          0, options, sizeof options / sizeof options[0], argc, argv);
+  if (rc)
+    return rc;
+  if (o->a.npos != o->a.want)
+    return usage(o->a.sub, "thiếu đối số", NULL);
   if (o->tree && !o->unit)
-    return usage(o->sub, "--tree chỉ đi cùng --unit", NULL);
-  if (o->bit == S_UPDATE && (!o->agency || !o->status || !o->note))
-    return usage(o->sub, "cần --agency, --status và --note", NULL);
+    return usage(o->a.sub, "--tree chỉ đi cùng --unit", NULL);
+  if (o->a.bit == S_UPDATE && (!o->agency || !o->status || !o->note))
+    return usage(o->a.sub, "cần --agency, --status và --note", NULL);
   return 0;
 }
 
@@ -251,9 +211,9 @@ static int list_cmd(struct store *st, const struct scope *caller, const struct o
   char on[DATE_ISO_LEN];
   int rc = 0;
   if (o->plan)
-    rc = parse_id(&in.plan_id, o->sub, o->plan);
+    rc = parse_id(&in.plan_id, o->a.sub, o->plan);
   if (!rc)
-    rc = parse_on(&in.today, on, o->sub, o->on);
+    rc = parse_on(&in.today, on, o->a.sub, o->on);
   if (rc)
     return rc;
   struct err err = {0};
@@ -283,9 +243,9 @@ static int update_cmd(struct store *st, const struct scope *caller, const struct
 {
   struct app_task_update_in in = {0, o->agency, o->status, o->note, o->file, NULL};
   char on[DATE_ISO_LEN];
-  int rc = parse_id(&in.task_id, o->sub, o->pos[0]);
+  int rc = parse_id(&in.task_id, o->a.sub, o->a.pos[0]);
   if (!rc)
-    rc = parse_on(&in.today, on, o->sub, o->on);
+    rc = parse_on(&in.today, on, o->a.sub, o->on);
   if (rc)
     return rc;
   struct err err = {0};
@@ -317,7 +277,7 @@ int cmd_task(int argc, char **argv, const struct cli_global *g)
     store_close(st);
     return cli_fail(&err);
   }
-  rc = o.bit == S_LIST ? list_cmd(st, &caller, &o) : update_cmd(st, &caller, &o);
+  rc = o.a.bit == S_LIST ? list_cmd(st, &caller, &o) : update_cmd(st, &caller, &o);
   store_close(st);
   return rc;
 }
