@@ -89,14 +89,17 @@ int app_audit_find(struct audit_list *out, int *more, struct store *st, const st
 
 /* What the audit page shows: the chain's verdict and a page of rows. */
 struct app_audit_review {
-  struct audit_verify_result verify; /* app_audit_verify, without a kept head */
+  struct audit_verify_result verify; /* audit_verify_recent: from the newest checkpoint */
   struct audit_list rows;            /* app_audit_find's page (audit_list_free) */
   int more;                          /* rows follow the page */
   int rows_denied;                   /* 1: the caller may verify, not read rows */
   char rows_why[ERR_MSG_MAX];        /* then why, for a person */
 };
 
-/* Verify the chain, then read the filter's page (app_audit_find); an
+/* Verify the chain from its newest signed checkpoint to the tip, and the
+ * person rows (audit_verify_recent: the rows before the checkpoint were
+ * verified when it was signed; app_audit_verify walks them all), then read
+ * the filter's page (app_audit_find); an
  * administrator who may verify but not read the rows (not national) gets
  * the verdict with rows_denied set. Errors as app_audit_find. */
 int app_audit_review(struct app_audit_review *out, struct store *st, const struct scope *caller,

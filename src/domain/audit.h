@@ -57,6 +57,7 @@ struct audit_verify_result {
   long head_id;              /* id of that row (0 when empty) */
   long checkpoints;          /* signed checkpoints read from FILE.checkpoints */
   long checkpoint_id;        /* the newest checkpoint's row, 0 when none */
+  long from_id;              /* the walk started at this signed checkpoint's row; 0: at row 1 */
   char checkpoint_at[24];    /* when it was signed */
   long forged_line;          /* first line of the checkpoint file whose signature fails, 0: none */
   struct store_person_check people; /* the person rows against their digests */
@@ -74,6 +75,24 @@ int audit_verify_broken(const struct audit_verify_result *r);
  * first_bad); the caller (admin role only, else ERR_DENIED) need not be in a transaction. */
 int audit_verify(struct audit_verify_result *out, struct store *st, const struct scope *sc,
                  struct err *err);
+
+/* The chain from the newest signed checkpoint to the tip, without a role
+ * check and without the person rows: the rows before that checkpoint were
+ * verified when it was signed (audit_checkpoint_write verifies before it
+ * signs). The checkpoint's row must still be there with the signed hash and
+ * its keyed hash must hold; each later row is checked as audit_verify does.
+ * With no checkpoint, or when the file's last line is not a valid signed
+ * checkpoint, the walk starts at row 1. out->from_id, checkpoint_id and
+ * checkpoint_at name the checkpoint started from; out->rows and head_id
+ * count from row 1 (the rows before the checkpoint counted as checked). */
+int audit_verify_tail(struct audit_verify_result *out, struct store *st, struct err *err);
+
+/* What the audit page shows at each view: audit_verify_tail and the person
+ * rows, for an administrator (else ERR_DENIED). When the checkpoint file's
+ * last line is forged, the full audit_verify instead (it names the line).
+ * The rows before the checkpoint are checked again only by audit_verify. */
+int audit_verify_recent(struct audit_verify_result *out, struct store *st, const struct scope *sc,
+                        struct err *err);
 
 /* audit_verify, and also check that row `head_id` is still in the chain
  * with hash `head_hash`: the head an administrator wrote down earlier

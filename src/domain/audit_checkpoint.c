@@ -8,6 +8,7 @@
 
 #include "base/date.h"
 #include "base/mac.h"
+#include "domain/audit.h"
 #include "store/store_audit.h"
 #include "store/store_checkpoint.h"
 #include "store/store_key.h"
@@ -148,6 +149,31 @@ static int last_line(struct audit_checkpoint *c, char *text, const unsigned char
   return audit_checkpoint_parse(c, start, pk, NULL) == ERR_OK;
 }
 
+int audit_checkpoint_newest(struct audit_checkpoint *out, int *found, int *is_signed,
+                            struct store *st, struct err *err)
+{
+  memset(out, 0, sizeof *out);
+  *found = 0;
+  *is_signed = 0;
+  const struct store_key *k;
+  int rc = store_key_get(&k, st, err);
+  if (rc)
+    return rc;
+  char *tail;
+  int exists;
+  if ((rc = store_checkpoint_read(&tail, &exists, st, 2 * AUDIT_CHECKPOINT_LINE, err)))
+    return rc;
+  size_t n = strlen(tail);
+  while (n > 0 && tail[n - 1] == '\n')
+    n--;
+  if (n > 0) {
+    *found = 1;
+    *is_signed = last_line(out, tail, k->sign_pk);
+  }
+  free(tail);
+  return ERR_OK;
+}
+
 int audit_checkpoint_write(int *written, struct store *st, struct err *err)
 {
   *written = 0;
@@ -170,6 +196,18 @@ int audit_checkpoint_write(int *written, struct store *st, struct err *err)
   const struct store_key *k;
   if ((rc = store_key_get(&k, st, err)))
     return rc;
+  /* vouch only for a chain that holds, and for the head the walk reached
+     (rows may have been appended since the head above was read) */
+  struct audit_verify_result v;
+  if ((rc = audit_verify_tail(&v, st, err)))
+    return rc;
+  if (v.first_bad)
+    return err_set(err, ERR_CONFLICT, "không ký mốc kiểm tra: nhật ký hỏng ở dòng %ld: %s",
+                   v.first_bad, v.reason);
+  if (v.head_id == 0 || (v.head_id == last.id && !strcmp(v.head, last.hash)))
+    return ERR_OK;
+  c.id = v.head_id;
+  snprintf(c.hash, sizeof c.hash, "%s", v.head);
   date_now_utc(c.at, sizeof c.at);
   char line[AUDIT_CHECKPOINT_LINE];
   if ((rc = audit_checkpoint_format(line, &c, k->sign_sk, err)))

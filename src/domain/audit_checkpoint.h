@@ -50,7 +50,12 @@ int audit_checkpoint_parse(struct audit_checkpoint *out, const char *line, const
 /* Append a checkpoint of the current head when it moved since the last
  * line of the file (*written 1), else nothing (*written 0; also when the
  * trail is empty). Reads the head outside any transaction: what is
- * committed. Needs the key when there is a line to sign. */
+ * committed. Needs the key when there is a line to sign. Before signing,
+ * the rows since the newest signed checkpoint (all of them when there is
+ * none) are verified (audit_verify_tail): a checkpoint vouches that the
+ * chain up to it held when it was signed, which lets the audit page check
+ * only the rows after it. A broken chain is not signed: ERR_CONFLICT with
+ * the first broken row. */
 int audit_checkpoint_write(int *written, struct store *st, struct err *err);
 
 struct audit_checkpoints {
@@ -59,6 +64,13 @@ struct audit_checkpoints {
   long bad_line; /* the first line that is not a valid signed checkpoint, 0: none */
 };
 void audit_checkpoints_free(struct audit_checkpoints *c); /* accepts NULL */
+
+/* The file's last line into *out, read from its tail only (the file grows
+ * by a line every few minutes for years): *found 0 when the file is
+ * missing or empty, *signed 1 when the line's signature holds with the key
+ * of FILE.key (a line that is not a checkpoint at all: found 1, signed 0). */
+int audit_checkpoint_newest(struct audit_checkpoint *out, int *found, int *is_signed,
+                            struct store *st, struct err *err);
 
 /* Every line of the checkpoint file, each checked (a missing file: none). */
 int audit_checkpoints_load(struct audit_checkpoints *out, struct store *st, struct err *err);

@@ -1,6 +1,7 @@
 /* store_audit.c: SQL for the append-only, hash-chained audit trail. */
 #include "store/store_audit.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,10 +136,18 @@ int store_audit_rekey(struct store *st, long id, const char *prev_hash, const ch
 int store_audit_scan(struct store *st, int (*fn)(void *ctx, const struct audit_entry *e), void *ctx,
                      struct err *err)
 {
+  return store_audit_scan_from(st, LONG_MIN, fn, ctx, err); /* every row, even a forged id 0 */
+}
+
+int store_audit_scan_from(struct store *st, long from_id,
+                          int (*fn)(void *ctx, const struct audit_entry *e), void *ctx,
+                          struct err *err)
+{
   struct stmt *s;
-  int rc = db_prepare(&s, st, "SELECT " AUDIT_COLS "FROM audit_log ORDER BY id", err);
+  int rc = db_prepare(&s, st, "SELECT " AUDIT_COLS "FROM audit_log WHERE id >= ? ORDER BY id", err);
   if (rc)
     return rc;
+  db_bind_int(s, 1, from_id);
   struct audit_entry e;
   int r;
   while ((r = db_step(s, err)) == 1) {

@@ -28,6 +28,12 @@ int store_audit_insert(struct store *st, const struct audit_entry *e, struct err
 int store_audit_scan(struct store *st, int (*fn)(void *ctx, const struct audit_entry *e), void *ctx,
                      struct err *err);
 
+/* store_audit_scan over the rows whose id is at least `from_id` only: the
+ * walk from a signed checkpoint to the tip (one statement, one snapshot). */
+int store_audit_scan_from(struct store *st, long from_id,
+                          int (*fn)(void *ctx, const struct audit_entry *e), void *ctx,
+                          struct err *err);
+
 /* Replace row `id`'s prev_hash and hash (re-keying the chain, audit_rekey).
  * Inside a write transaction. */
 int store_audit_rekey(struct store *st, long id, const char *prev_hash, const char *hash,

@@ -4,7 +4,9 @@
  * den=dd/mm/yyyy&trang=N.
  *
  * The page opens with the chain's verdict (app_audit_review verifies the
- * whole chain, the checkpoints and the person rows) and then a page of
+ * chain from its newest signed checkpoint to the tip, and the person rows;
+ * the rows before the checkpoint were verified when it was signed, and
+ * `pcmt audit verify` walks them all) and then a page of
  * rows, newest first. Only GET: nothing here changes the trail. Times are
  * shown in Vietnam time (UTC+7; the trail stores UTC). Reading the trail
  * is not audited (app_audit.h says why). */
@@ -132,7 +134,16 @@ static void render_verdict(struct buf *b, const struct audit_verify_result *v)
 {
   char line[400];
   if (!audit_verify_broken(v)) {
-    snprintf(line, sizeof line, " (%ld dòng đã kiểm tra).", v->rows);
+    if (v->from_id) {
+      char when[40];
+      vn_time(when, sizeof when, v->checkpoint_at);
+      snprintf(line, sizeof line,
+               " (%ld dòng; đã kiểm đến mốc ký ngày %s — dòng %ld — và %ld dòng từ mốc đến dòng "
+               "mới nhất; lệnh pcmt audit verify kiểm lại toàn bộ chuỗi).",
+               v->rows, when, v->from_id, v->rows - v->from_id + 1);
+    } else {
+      snprintf(line, sizeof line, " (%ld dòng đã kiểm tra).", v->rows);
+    }
     html_raw(b, "<div class=\"notification\" role=\"status\" id=\"kiem-tra\"><p><strong>"
                 "Chuỗi nhật ký toàn vẹn</strong>");
     html_text(b, line);

@@ -216,12 +216,31 @@ check "second page starts at the 51st newest" \
   "$(sqlite3 "$db" "SELECT id FROM audit_log WHERE actor = 'admin' ORDER BY id DESC LIMIT 1 OFFSET 50")"
 has "previous page link" 'href="/quan-tri/nhat-ky?nguoi-dung=admin&amp;trang=1">Trang trước</a>'
 
-# an audit row edited in the database: the page shows the break at that row
+# an audit row edited before the newest signed checkpoint (the CLI commands above signed
+# theirs, each after verifying the rows since the one before): the page walks from that
+# checkpoint and says so; `pcmt audit verify` walks the whole chain and finds the edit
+cp_id=$(tail -1 "$db.checkpoints" | cut -d' ' -f1)
 bad=$(sqlite3 "$db" "SELECT id FROM audit_log WHERE action = 'user.create' AND actor = 'qt.tw'")
+check "the edited row is before the checkpoint" "$([ "$bad" -lt "$cp_id" ] && echo yes)" yes
 sqlite3 "$db" "UPDATE audit_log SET detail = 'thêm người dùng khác' WHERE id = $bad"
 get /quan-tri/nhat-ky
 check "page after the edit" "$(status_of "$T/h")" 200
+has "whole from the checkpoint" '<strong>Chuỗi nhật ký toàn vẹn</strong>'
+cp_at=$(date -u -d "$(tail -1 "$db.checkpoints" | cut -d' ' -f3)" +%s)
+cp_vn=$(date -u -d "@$((cp_at + 7 * 3600))" '+%d/%m/%Y %H:%M') # Vietnam time, UTC+7
+has "the checkpoint named" "đã kiểm đến mốc ký ngày $cp_vn — dòng $cp_id —"
+run "$PCMT_BIN" --db "$db" audit verify
+expect_status 1
+expect_err "dòng $bad đã bị sửa"
+# a row written after the checkpoint (a sign-in on the server) and edited: the page shows it
+signin cb.xa
+after=$(sqlite3 "$db" "SELECT max(id) FROM audit_log")
+check "a row after the checkpoint" "$([ "$after" -gt "$cp_id" ] && echo yes)" yes
+sqlite3 "$db" "UPDATE audit_log SET detail = 'sửa' WHERE id = $after"
+token=$admin
+get /quan-tri/nhat-ky
+check "page after the second edit" "$(status_of "$T/h")" 200
 has "break shown" '<strong>Nhật ký bị sửa</strong>'
-has "the broken row" "<li>Dòng $bad: "
+has "the broken row" "<li>Dòng $after: "
 lacks "no longer whole" 'Chuỗi nhật ký toàn vẹn'
 finish

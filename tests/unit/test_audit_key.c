@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,8 @@
 #include "store/store_key.h"
 #include "store/store_person_digest.h"
 
-#define TODAY "2026-12-31"
+#define TODAY     "2026-12-31"
+#define HEX_ZEROS "0000000000000000000000000000000000000000000000000000000000000000"
 
 static char *dir;
 
@@ -419,6 +421,108 @@ static void checkpoints_catch_what_the_key_cannot(void **state)
   store_close(st);
 }
 
+/* raw() with a printf-style statement. */
+__attribute__((format(printf, 2, 3))) static void raw_row(const char *db, const char *sql, ...)
+{
+  char q[400];
+  va_list ap;
+  va_start(ap, sql);
+  vsnprintf(q, sizeof q, sql, ap);
+  va_end(ap);
+  raw(db, q);
+}
+
+/* The audit page's walk (audit_verify_recent) starts at the newest signed
+ * checkpoint: a row edited before it is left to the full walk of `audit
+ * verify`, a row edited after it is reported, and so are the checkpoint's
+ * row rewritten and the tail cut back before it. A checkpoint is signed
+ * only over a chain that holds from the one before; a forged last line
+ * sends the page back to the full walk, which names the line. */
+static void the_page_walks_from_the_newest_checkpoint(void **state)
+{
+  (void)state;
+  char db[4300], cpf[4400];
+  snprintf(db, sizeof db, "%s/tail.db", dir);
+  snprintf(cpf, sizeof cpf, "%s.checkpoints", db);
+  struct store *st;
+  struct scope admin;
+  struct err err = {0};
+  assert_int_equal(tu_open_app_db(&st, &admin, dir, "tail.db"), 0);
+  for (int i = 0; i < 3; i++)
+    tu_create_person(st, &admin, TODAY, "Trần Văn Mốc", "1990-01-01", "nam", NULL, "00004");
+  int written;
+  assert_int_equal(audit_checkpoint_write(&written, st, &err), ERR_OK);
+  assert_int_equal(written, 1);
+  long cp = tu_count(st, "SELECT max(id) FROM audit_log");
+  assert_true(cp >= 4);
+  tu_create_person(st, &admin, TODAY, "Trần Văn Sau", "1990-01-01", "nam", NULL, "00004");
+  tu_create_person(st, &admin, TODAY, "Trần Văn Sau Nữa", "1990-01-01", "nam", NULL, "00004");
+  long head = tu_count(st, "SELECT max(id) FROM audit_log");
+  assert_int_equal(head, cp + 2);
+  struct audit_verify_result r;
+  assert_int_equal(audit_verify_recent(&r, st, &admin, &err), ERR_OK);
+  assert_false(audit_verify_broken(&r));
+  assert_int_equal(r.from_id, cp);
+  assert_int_equal(r.checkpoint_id, cp);
+  assert_int_equal(r.rows, head);
+  assert_int_equal(r.head_id, head);
+  /* row 2 edited, before the checkpoint: the page does not walk there */
+  raw(db, "UPDATE audit_log SET detail = 'sửa' WHERE id = 2");
+  assert_int_equal(audit_verify_recent(&r, st, &admin, &err), ERR_OK);
+  assert_false(audit_verify_broken(&r));
+  assert_int_equal(audit_verify(&r, st, &admin, &err), ERR_OK);
+  assert_int_equal(r.first_bad, 2);
+  /* the row after the checkpoint edited: reported, and not signed over */
+  raw(db, "CREATE TABLE saved AS SELECT * FROM audit_log");
+  raw_row(db, "UPDATE audit_log SET actor = 'nguoi.khac' WHERE id = %ld", cp + 1);
+  assert_int_equal(audit_verify_recent(&r, st, &admin, &err), ERR_OK);
+  assert_int_equal(r.first_bad, cp + 1);
+  assert_int_equal(r.rows, cp);
+  assert_non_null(strstr(r.reason, "đã bị sửa"));
+  assert_int_equal(audit_checkpoint_write(&written, st, &err), ERR_CONFLICT);
+  assert_int_equal(written, 0);
+  char want[64];
+  snprintf(want, sizeof want, "dòng %ld", cp + 1);
+  assert_non_null(strstr(err.msg, want));
+  raw_row(
+      db,
+      "UPDATE audit_log SET actor = (SELECT actor FROM saved WHERE id = %1$ld) WHERE id = %1$ld",
+      cp + 1);
+  /* the checkpoint's own row given another hash: the chain was recomputed */
+  raw_row(db, "UPDATE audit_log SET hash = '" HEX_ZEROS "' WHERE id = %ld", cp);
+  assert_int_equal(audit_verify_recent(&r, st, &admin, &err), ERR_OK);
+  assert_int_equal(r.first_bad, cp);
+  assert_non_null(strstr(r.reason, "tính lại"));
+  raw_row(db,
+          "UPDATE audit_log SET hash = (SELECT hash FROM saved WHERE id = %1$ld) WHERE id = %1$ld",
+          cp);
+  /* the tail cut back to before the checkpoint */
+  raw_row(db, "DELETE FROM audit_log WHERE id >= %ld", cp);
+  assert_int_equal(audit_verify_recent(&r, st, &admin, &err), ERR_OK);
+  assert_int_equal(r.first_bad, cp);
+  assert_int_equal(r.rows, cp - 1);
+  assert_non_null(strstr(r.reason, "cắt đuôi"));
+  raw_row(db, "INSERT INTO audit_log SELECT * FROM saved WHERE id >= %ld", cp);
+  raw(db, "DROP TABLE saved");
+  assert_int_equal(audit_verify_recent(&r, st, &admin, &err), ERR_OK);
+  assert_false(audit_verify_broken(&r));
+  /* the chain from the checkpoint holds: the new head is signed */
+  assert_int_equal(audit_checkpoint_write(&written, st, &err), ERR_OK);
+  assert_int_equal(written, 1);
+  assert_int_equal(audit_verify_recent(&r, st, &admin, &err), ERR_OK);
+  assert_int_equal(r.from_id, head);
+  /* a forged last line: the full walk, which names it and finds row 2 */
+  FILE *f = fopen(cpf, "a");
+  assert_non_null(f);
+  fprintf(f, "%ld " HEX_ZEROS " 2026-12-31T00:00:00Z %0128d\n", head, 0);
+  fclose(f);
+  assert_int_equal(audit_verify_recent(&r, st, &admin, &err), ERR_OK);
+  assert_int_equal(r.from_id, 0);
+  assert_int_equal(r.forged_line, 3);
+  assert_int_equal(r.first_bad, 2);
+  store_close(st);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -430,6 +534,7 @@ int main(void)
       cmocka_unit_test(init_refuses_to_key_a_broken_chain),
       cmocka_unit_test(person_digests_see_edits_deletions_insertions),
       cmocka_unit_test(checkpoints_catch_what_the_key_cannot),
+      cmocka_unit_test(the_page_walks_from_the_newest_checkpoint),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
