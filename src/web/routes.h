@@ -59,6 +59,13 @@ int api_plans_close(struct web_req *rq);
 /* api_plans.c: a plan's four-clear check and its history */
 int api_plans_check(struct web_req *rq);
 int api_plans_history(struct web_req *rq);
+/* api_registers.c: the registers but the people — the list, a page of
+ * records, one record, a record added or changed */
+int api_registers_list(struct web_req *rq);
+int api_registers_page(struct web_req *rq);
+int api_registers_show(struct web_req *rq);
+int api_registers_create(struct web_req *rq);
+int api_registers_update(struct web_req *rq);
 
 /* page_admin_users.c: the users of the administrator's territory, adding
  * one, disabling or enabling one, removing one's second factor */
