@@ -88,7 +88,7 @@ static int read_rows(struct collect *c, struct store *st, const struct scope *ca
                    scope_role_name(caller->role));
   long n = 0;
   int rc = reg_export(st, caller, spec, collect_row, c, &n, today, err);
-  if (!rc && c->nomem)
+  if (c->nomem) /* collect_row stopped the export */
     rc = err_nomem(err);
   if (!rc)
     c->out->total = n;
@@ -183,7 +183,7 @@ static int record_exists(int *out, struct store *st, const struct scope *caller,
   struct collect c = {&rows, 0, 0, 0, -1, no, 0};
   long total = 0;
   int rc = reg_export(st, caller, spec, collect_row, &c, &total, today, err);
-  if (!rc && c.nomem)
+  if (c.nomem)
     rc = err_nomem(err);
   *out = rows.n_rows > 0;
   app_register_rows_free(&rows);
