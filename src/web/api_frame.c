@@ -81,6 +81,20 @@ int api_list(struct web_req *rq, json_t *all, long pos, long limit)
   return api_json(rq, 200, j);
 }
 
+int api_list_page(struct web_req *rq, json_t *page, long pos, long limit, long total)
+{
+  char cur[API_CURSOR_MAX];
+  const char *context = list_context(rq);
+  int more = pos >= 0 && pos + limit < total;
+  int ok = json_is_array(page) && context;
+  if (!ok || (more && api_cursor_encode(cur, context, pos + limit, &rq->err))) {
+    json_decref(page);
+    return ok ? (int)rq->err.code : err_nomem(&rq->err);
+  }
+  json_t *j = json_pack("{s:o, s:o}", "items", page, "next", more ? json_string(cur) : json_null());
+  return j ? api_json(rq, 200, j) : err_nomem(&rq->err);
+}
+
 /* The answer {"error": {"code", "message"}} with this status. */
 static void error_body(struct web_req *rq, int status, const char *code, const char *message)
 {

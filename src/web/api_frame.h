@@ -34,6 +34,11 @@ int api_json(struct web_req *rq, int status, json_t *j);
  * the page size on the way). */
 int api_list(struct web_req *rq, json_t *all, long pos, long limit);
 
+/* The same answer for a list read one page at a time: `page` (a JSON
+ * array, taken) holds the items from position pos, `total` how many the
+ * whole list holds. */
+int api_list_page(struct web_req *rq, json_t *page, long pos, long limit, long total);
+
 /* The JSON error for `code`: status and code name from the one table; the
  * message, for a person (Vietnamese), replaced by a generic one for a 5xx
  * so no internal detail leaks. Replaces whatever rq->body held. */

@@ -72,3 +72,51 @@ int api_plans_status(struct web_req *rq)
   target_report_free(&r);
   return rc;
 }
+
+/* GET /api/v1/plans/{id}/check: the four-clear check ("4 rõ") of every
+ * task, as `pcmt plan check --json` (its defects) with the counts. */
+int api_plans_check(struct web_req *rq)
+{
+  long id;
+  struct scope caller;
+  int rc = api_id(&id, rq, 0);
+  if (!rc)
+    rc = api_caller(&caller, rq, NULL);
+  if (rc)
+    return rc;
+  struct app_plan_check c;
+  rc = app_plan_check(&c, rq->st, &caller, id, &rq->err);
+  if (!rc) {
+    json_t *defects = plan_json_defects(&c.plan, &c.defects);
+    rc = api_json(rq, 200,
+                  defects
+                      ? json_pack("{s:I, s:I, s:I, s:I, s:I, s:o}", "id", (json_int_t)id, "tasks",
+                                  (json_int_t)c.count.tasks, "clear", (json_int_t)c.count.clear,
+                                  "unclear", (json_int_t)c.count.unclear, "defect_count",
+                                  (json_int_t)c.count.defects, "defects", defects)
+                      : NULL);
+  }
+  app_plan_check_free(&c);
+  return rc;
+}
+
+/* GET /api/v1/plans/{id}/history: the changes since it was published,
+ * oldest first, as a list (`pcmt plan history --json`'s items). */
+int api_plans_history(struct web_req *rq)
+{
+  long id, limit, pos;
+  struct scope caller;
+  int rc = api_id(&id, rq, 0);
+  if (!rc)
+    rc = api_page(&limit, &pos, rq);
+  if (!rc)
+    rc = api_caller(&caller, rq, NULL);
+  if (rc)
+    return rc;
+  struct store_plan_change_list l = {0};
+  rc = app_plan_history(&l, rq->st, &caller, id, &rq->err);
+  if (!rc)
+    rc = api_list(rq, plan_json_history(&l), pos, limit);
+  store_plan_change_list_free(&l);
+  return rc;
+}

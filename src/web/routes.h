@@ -44,6 +44,29 @@ int page_person_add_post(struct web_req *rq);     /* page_person_add.c: adding t
 int page_person_event(struct web_req *rq);        /* page_person_event.c: the form for an event */
 int page_person_event_post(struct web_req *rq);   /* page_person_event.c: adding the event */
 
+/* api_agencies.c: reading agency names, the agency kinds */
+int api_agencies_resolve(struct web_req *rq);
+int api_agencies_kinds(struct web_req *rq);
+/* api_plans_doc.c: a plan document read (stored nothing) or imported as a draft */
+int api_plans_read(struct web_req *rq);
+int api_plans_import(struct web_req *rq);
+/* api_plans_edit.c: a plan's edits, its tasks added and deleted, publish, close */
+int api_plans_set(struct web_req *rq);
+int api_plans_task_add(struct web_req *rq);
+int api_plans_task_delete(struct web_req *rq);
+int api_plans_publish(struct web_req *rq);
+int api_plans_close(struct web_req *rq);
+/* api_plans.c: a plan's four-clear check and its history */
+int api_plans_check(struct web_req *rq);
+int api_plans_history(struct web_req *rq);
+/* api_registers.c: the registers but the people — the list, a page of
+ * records, one record, a record added or changed */
+int api_registers_list(struct web_req *rq);
+int api_registers_page(struct web_req *rq);
+int api_registers_show(struct web_req *rq);
+int api_registers_create(struct web_req *rq);
+int api_registers_update(struct web_req *rq);
+
 /* page_admin_users.c: the users of the administrator's territory, adding
  * one, disabling or enabling one, removing one's second factor */
 int page_admin_users(struct web_req *rq);

@@ -2,8 +2,9 @@
 # t1021-api.sh: the JSON API on the real server over a generated province —
 # every endpoint with every role (bearer tokens of users made by `pcmt user
 # add`), the cross-territory matrix (an officer of one commune against a
-# person of another commune, another district, another province: 404 each,
-# the body of a missing id), no / revoked / expired / disabled-user token
+# person, a plan and a case of another commune, another district, another
+# province, by every endpoint that takes their id: 404 each, the body of a
+# missing id), no / revoked / expired / disabled-user token
 # = 401, and a cookie call without X-CSRF-Token = 403.
 set -u
 . "$PCMT_SOURCE_DIR/tests/e2e/lib.sh"
@@ -56,6 +57,28 @@ adduser() { # LOGIN ROLE UNIT [--agency KIND]
 adduser cb.xa officer "$home"
 adduser yt.tinh agency 10 --agency health
 adduser ld.tinh leader 10
+# plans and cases of another commune, another district, another province:
+# each plan imported by an officer of its unit (a document that names no
+# territory belongs to its importer's), the cases by the administrator
+code_of() { q "SELECT u.code FROM person p JOIN unit u ON u.id = p.unit_id WHERE p.id = $1"; }
+c_commune=$(code_of "$p_commune")
+c_district=$(code_of "$p_district")
+c_province=00001
+printf 'Số vụ,Ngày phát hiện,Mã đơn vị,Hệ đơn vị,Lực lượng phát hiện,Điều BLHS\n' >"$T/cases.csv"
+for case in commune:$c_commune district:$c_district province:$c_province; do
+  where=${case%%:*} code=${case#*:}
+  adduser cb.$where officer "$code"
+  run "$PCMT_BIN" --db "$db" plan import "$PCMT_SOURCE_DIR/tests/fixtures/plans/001_c4b8e8f3bf85f38b.txt" \
+    --again --as cb.$where
+  expect_status 0
+  eval "plan_$where=\$OUT"
+  printf '%s/2025/NGOAI.%s,05/05/2025,%s,pre2025,Công an,249\n' "$where" "$code" "$code" >>"$T/cases.csv"
+done
+run "$PCMT_BIN" --db "$db" import cases "$T/cases.csv"
+expect_status 0
+CHECKS=$((CHECKS + 1))
+[ "$(q "SELECT count(*) FROM drug_case WHERE record_no LIKE '%/2025/NGOAI.%'")" = 3 ] ||
+  fail "foreign cases: $ERR"
 token() { "$PCMT_BIN" --db "$db" token create "$1" 2>/dev/null; }
 tk_admin=$(token admin)
 tk_officer=$(token cb.xa)
@@ -203,6 +226,83 @@ for case in commune:$p_commune district:$p_district province:$p_province; do
   CHECKS=$((CHECKS + 1))
   [ "$got" = 404 ] || { leaks=$((leaks + 1)); fail "event on a person of another $where: $got"; }
 done
+# nor reach a plan of another territory, by any endpoint that takes its
+# id: each answers as the plan that does not exist (the ids aside)
+missing_plan=$(($(q "SELECT max(id) FROM plan") + 1000))
+plan_calls='GET /api/v1/plans/ID
+GET /api/v1/plans/ID/status
+GET /api/v1/plans/ID/check
+GET /api/v1/plans/ID/history
+PATCH /api/v1/plans/ID {"field": "title", "value": "Đổi tên"}
+POST /api/v1/plans/ID/tasks {"text": "Nhiệm vụ chen vào"}
+DELETE /api/v1/plans/ID/tasks/TASK
+POST /api/v1/plans/ID/publish
+POST /api/v1/plans/ID/close'
+# plan_call ID TASK LINE: the status of the line's call on plan ID
+plan_call() {
+  m=${3%% *} rest=${3#* }
+  pth=$(printf '%s' "${rest%% *}" | sed "s/ID/$1/; s/TASK/$2/")
+  case $rest in *' '*) call "$tk_officer" "$m" "$pth" "${rest#* }" ;; *) call "$tk_officer" "$m" "$pth" ;; esac
+}
+printf '%s\n' "$plan_calls" >"$T/plan_calls"
+while IFS= read -r line; do
+  plan_call "$missing_plan" 999999 "$line" >/dev/null
+  miss=$(sed "s/$missing_plan/ID/g; s/999999/TASK/g" "$T/b")
+  for where in commune district province; do
+    eval "id=\$plan_$where"
+    task=$(q "SELECT min(id) FROM plan_task WHERE plan_id = $id")
+    cells=$((cells + 1))
+    got=$(plan_call "$id" "$task" "$line")
+    body=$(sed "s/$id/ID/g; s/$task/TASK/g" "$T/b")
+    CHECKS=$((CHECKS + 1))
+    if [ "$got" != 404 ] || [ "$body" != "$miss" ]; then
+      leaks=$((leaks + 1))
+      fail "officer of $home: $line on the plan of another $where ($id): $got $body (missing: $miss)"
+    fi
+  done
+done <"$T/plan_calls"
+# ... nor its plans in the list
+call "$tk_officer" GET "/api/v1/plans" >/dev/null
+for where in commune district province; do
+  eval "id=\$plan_$where"
+  cells=$((cells + 1))
+  CHECKS=$((CHECKS + 1))
+  if jq -e --argjson id "$id" '.items | map(.id) | index($id)' "$T/b" >/dev/null; then
+    leaks=$((leaks + 1))
+    fail "the plan list of $home shows the plan of another $where"
+  fi
+done
+# nor a case of another territory: read, changed, its people read, listed
+case_put='{"Ngày phát hiện": "06/05/2025", "Mã đơn vị": "'"$home"'", "Hệ đơn vị": "pre2025", "Lực lượng phát hiện": "Công an", "Điều BLHS": "249"}'
+call "$tk_officer" GET "/api/v1/registers/cases?limit=100" >/dev/null
+cp "$T/b" "$T/cases_page"
+for where in commune district province; do
+  eval "code=\$c_$where"
+  no="$where%2F2025%2FNGOAI.$code"
+  for req in "GET /api/v1/registers/cases/$no" "GET /api/v1/registers/case-people/$no" \
+    "PUT /api/v1/registers/cases/$no"; do
+    m=${req%% *} pth=${req#* }
+    missno=$(printf '%s' "$pth" | sed "s|/$no\$|/9%2F1999%2FKHONG|")
+    if [ "$m" = PUT ]; then call "$tk_officer" PUT "$missno" "$case_put" >/dev/null; else call "$tk_officer" GET "$missno" >/dev/null; fi
+    miss=$(cat "$T/b")
+    cells=$((cells + 1))
+    if [ "$m" = PUT ]; then got=$(call "$tk_officer" PUT "$pth" "$case_put"); else got=$(call "$tk_officer" GET "$pth"); fi
+    CHECKS=$((CHECKS + 1))
+    if [ "$got" != 404 ] || [ "$(cat "$T/b")" != "$miss" ]; then
+      leaks=$((leaks + 1))
+      fail "officer of $home: $m the case of another $where: $got $(cat "$T/b")"
+    fi
+  done
+  cells=$((cells + 1))
+  CHECKS=$((CHECKS + 1))
+  if grep -q "NGOAI" "$T/cases_page"; then
+    leaks=$((leaks + 1))
+    fail "the case list of $home shows a case of another $where"
+  fi
+done
+CHECKS=$((CHECKS + 1))
+[ "$(q "SELECT count(*) FROM drug_case WHERE record_no LIKE '%/2025/NGOAI.%' AND detected_on <> '2025-05-05'")" = 0 ] ||
+  fail "a case of another territory was changed"
 # ... nor create a person outside its commune
 cells=$((cells + 1))
 got=$(call "$tk_officer" POST "/api/v1/persons" '{"full_name": "Ngoài Địa Bàn", "birth_date": "1990-01-01", "sex": "nam", "unit_tree": "pre2025", "unit_code": "00001"}')
