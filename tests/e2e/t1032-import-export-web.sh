@@ -168,6 +168,57 @@ check "cookie POST without X-CSRF-Token" "$(cpost)" 403
 check "cookie POST with X-CSRF-Token" "$(cpost "X-CSRF-Token: $csrf")" 200
 check "cookie POST: the bad rows" "$(jq -c '[.rejects[].line]' "$T/b")" '[3,4,5,6]'
 
+# --- export ---------------------------------------------------------------------------
+check "leader export" "$(export_csv "$tk_leader" people)" 403
+check "agency export" "$(export_csv "$tk_agency" people)" 403
+before=$(q "SELECT count(*) FROM audit_log WHERE action = 'register.export' AND actor = 'cb.sapa'")
+check "export" "$(export_csv "$tk_officer" people)" 200
+check "export: attachment" "$(hdr Content-Disposition)" 'attachment; filename="people.csv"'
+check "export: not cached" "$(hdr Cache-Control)" no-store
+check "export: CSV" "$(hdr Content-Type)" 'text/csv; charset=utf-8'
+cp "$T/b" "$T/web-export.csv"
+run "$PCMT_BIN" --db "$db" export people -o "$T/cli-export.csv" --as cb.sapa
+expect_status 0
+CHECKS=$((CHECKS + 1))
+cmp -s "$T/web-export.csv" "$T/cli-export.csv" ||
+  fail "the API's export differs from the CLI's: $(diff "$T/web-export.csv" "$T/cli-export.csv" | head -5)"
+check "export: the imported rows" "$(grep -c 'Hoàng Văn Tỏa\|Sùng Thị Mỷ' "$T/web-export.csv")" 2
+check "export audited with its purpose" "$(q "SELECT count(*) FROM audit_log WHERE action = \
+  'register.export' AND actor = 'cb.sapa' AND purpose = 'rà soát đối tượng'")" 1
+check "audit rows of the exports" \
+  "$(q "SELECT count(*) FROM audit_log WHERE action = 'register.export' AND actor = 'cb.sapa'")" \
+  "$((before + 2))"
+check "export without a purpose" "$(curl -s -o "$T/b" -w '%{http_code}' \
+  -H "Authorization: Bearer $tk_officer" "$U/api/v1/exports/people")" 400
+# another province's officer: its one person, none of Lào Cai's
+check "other province export" "$(export_csv "$tk_hn" people)" 200
+check "other province: its own rows only" "$(($(wc -l <"$T/b") - 1))" 1
+check "other province: its person" "$(grep -c 'Đỗ Văn Hà' "$T/b")" 1
+check "other province: no Sa Pa row" "$(grep -c 'Hoàng Văn Tỏa' "$T/b")" 0
+# a formula in a cell leaves as text, as the CLI writes it
+printf 'Số định danh,Họ tên,Ngày sinh,Giới tính,Mã đơn vị,Địa chỉ\n015095100007,Vàng A Chử,01/01/1995,Nam,03006,=1+2\n' >"$T/f.csv"
+check "formula import" "$(upload "$tk_officer" people "$T/f.csv" f.csv)" 200
+export_csv "$tk_officer" people >/dev/null
+check "formula neutralised" "$(grep -c "'=1+2" "$T/b")" 1
+
+# The audit row first: while another process holds the write lock, the export can write
+# no audit row and sends no row at all.
+mkfifo "$T/lock.in"
+sqlite3 "$db" <"$T/lock.in" >"$T/lock.out" 2>&1 &
+lock_pid=$!
+exec 3>"$T/lock.in"
+printf "BEGIN IMMEDIATE;\nSELECT 'locked';\n" >&3
+i=0
+while [ $i -lt 500 ] && ! grep -q locked "$T/lock.out"; do i=$((i + 1)); sleep 0.02; done
+before=$(q "SELECT count(*) FROM audit_log WHERE action = 'register.export'")
+check "export while the audit cannot be written" "$(export_csv "$tk_officer" people)" 500
+check "no row sent" "$(grep -c 'Hoàng Văn Tỏa' "$T/b")" 0
+check "the answer is the JSON error" "$(jq -r '.error.code' "$T/b")" db
+printf "COMMIT;\n.quit\n" >&3
+exec 3>&-
+wait "$lock_pid"
+check "no audit row for it" "$(q "SELECT count(*) FROM audit_log WHERE action = 'register.export'")" "$before"
+
 
 kill "$pid"
 wait "$pid"
