@@ -42,6 +42,7 @@ const struct route routes[] = {
     /* imports and exports of the registers: the API, and the pages that use it */
     {"POST", "/api/v1/imports/{register}", api_imports_create, ROUTE_SIGNED_IN},
     {"GET", "/api/v1/exports/{register}", api_exports_show, ROUTE_SIGNED_IN},
+    {"GET", "/nhap-du-lieu", page_import, ROUTE_SIGNED_IN},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];
 

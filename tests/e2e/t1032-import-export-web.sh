@@ -219,6 +219,20 @@ exec 3>&-
 wait "$lock_pid"
 check "no audit row for it" "$(q "SELECT count(*) FROM audit_log WHERE action = 'register.export'")" "$before"
 
+# --- the import page --------------------------------------------------------------------
+curl -s -o "$T/p" -H "Cookie: __Host-pcmt=$cookie" "$U/nhap-du-lieu"
+check "import page: the session's CSRF token" "$(grep -c 'data-csrf="'"$csrf"'"' "$T/p")" 1
+CHECKS=$((CHECKS + 1))
+grep -q 'id="nhap-can-script"' "$T/p" && grep -q 'pcmt import' "$T/p" ||
+  fail "the import page does not say what to do without the script"
+# a leader's session: no import page, no link to it
+curl -s -D "$T/h" -o /dev/null --data-urlencode "login=ld.sapa" --data-urlencode "password=$pw" \
+  "$U/dang-nhap"
+lcookie=$(hdr Set-Cookie | sed -n 's/^__Host-pcmt=\([0-9a-f]*\);.*/\1/p')
+check "leader: import page" "$(curl -s -o "$T/p" -w '%{http_code}' -H "Cookie: __Host-pcmt=$lcookie" \
+  "$U/nhap-du-lieu")" 403
+check "leader: no import link" "$(grep -c 'href="/nhap-du-lieu"' "$T/p")" 0
+
 
 kill "$pid"
 wait "$pid"
