@@ -45,6 +45,7 @@ void layout_begin(struct web_req *rq, const char *title)
       html_raw(b, "<li><a href=\"/nguoi\">Danh sách người</a></li>");
     if (scope_may_write_people(&role)) /* imports change records */
       html_raw(b, "<li><a href=\"/nhap-du-lieu\">Nhập dữ liệu</a></li>");
+    html_raw(b, "<li><a href=\"/xuat-du-lieu\">Xuất dữ liệu</a></li>");
     if (rq->session->role == SCOPE_ADMIN)
       html_raw(b, "<li><a href=\"/quan-tri/nguoi-dung\">Quản trị</a></li>");
     html_raw(b, "</ul></nav>\n");

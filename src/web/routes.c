@@ -43,6 +43,7 @@ const struct route routes[] = {
     {"POST", "/api/v1/imports/{register}", api_imports_create, ROUTE_SIGNED_IN},
     {"GET", "/api/v1/exports/{register}", api_exports_show, ROUTE_SIGNED_IN},
     {"GET", "/nhap-du-lieu", page_import, ROUTE_SIGNED_IN},
+    {"GET", "/xuat-du-lieu", page_export, ROUTE_SIGNED_IN},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];
 

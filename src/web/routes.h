@@ -64,6 +64,7 @@ int routes_is_upload(const struct route *r);
 int api_imports_create(struct web_req *rq); /* api_imports.c: a file into a register */
 int api_exports_show(struct web_req *rq);   /* api_exports.c: a register as CSV */
 int page_import(struct web_req *rq);        /* page_import.c: the import page */
+int page_export(struct web_req *rq);        /* page_export.c: the export page */
 
 /* The error page (or, under /api/, the JSON error) for `status` with a
  * message for a person; replaces whatever rq->body held. */

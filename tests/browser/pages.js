@@ -45,4 +45,5 @@ module.exports = [
       await page.locator('#nhap-ket-qua table').waitFor();
     },
   },
+  { name: 'export', as: 'signed-in', path: '/xuat-du-lieu', heading: 'Xuất danh sách ra tệp CSV' },
 ];

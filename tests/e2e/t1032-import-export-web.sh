@@ -233,6 +233,24 @@ check "leader: import page" "$(curl -s -o "$T/p" -w '%{http_code}' -H "Cookie: _
   "$U/nhap-du-lieu")" 403
 check "leader: no import link" "$(grep -c 'href="/nhap-du-lieu"' "$T/p")" 0
 
+# --- the export page --------------------------------------------------------------------
+curl -s -o "$T/p" -H "Cookie: __Host-pcmt=$cookie" "$U/xuat-du-lieu"
+CHECKS=$((CHECKS + 1))
+grep -q 'ghi vào nhật ký' "$T/p" || fail "the export page lacks the audit notice"
+check "export page: no purpose" "$(curl -s -o "$T/p" -w '%{http_code}' -H "Cookie: __Host-pcmt=$cookie" \
+  "$U/xuat-du-lieu?gui=1&danh-sach=people&muc-dich=")" 400
+CHECKS=$((CHECKS + 1))
+grep -q 'Hãy chọn mục đích' "$T/p" || fail "export page: no purpose message"
+curl -s -D "$T/h" -o /dev/null -H "Cookie: __Host-pcmt=$cookie" \
+  "$U/xuat-du-lieu?gui=1&danh-sach=people&muc-dich=report"
+check "export page sends to the export" "$(hdr Location)" '/api/v1/exports/people?purpose=L%E1%BA%ADp%20b%C3%A1o%20c%C3%A1o'
+check "the export it sends to" "$(curl -s -o "$T/b" -w '%{http_code}' -H "Cookie: __Host-pcmt=$cookie" \
+  "$U$(hdr Location)")" 200
+check "the session's export: rows" "$(grep -c 'Hoàng Văn Tỏa' "$T/b")" 1
+# a leader may export the registers without personal data: the page and its link are there
+check "leader: export page" "$(curl -s -o "$T/p" -w '%{http_code}' -H "Cookie: __Host-pcmt=$lcookie" \
+  "$U/xuat-du-lieu")" 200
+check "leader: export link" "$(grep -c 'href="/xuat-du-lieu"' "$T/p")" 1
 
 kill "$pid"
 wait "$pid"
