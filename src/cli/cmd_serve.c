@@ -9,7 +9,8 @@
 
 static const char serve_help[] =
     "usage: pcmt serve [--listen HOST:PORT] [--threads N] [--insecure-cookies]\n"
-    "                  [--session-idle MINUTES] [--session-max HOURS] [--checkpoint-every S]\n\n"
+    "                  [--session-idle MINUTES] [--session-max HOURS] [--checkpoint-every S]\n"
+    "                  [--max-upload MIB]\n\n"
     "Serve PCMT's pages over HTTP/1.1 until SIGTERM or Ctrl-C (which finish the requests in\n"
     "progress, then close the database). --listen: the address (default 127.0.0.1:8080; port 0\n"
     "takes a free port, printed on stderr). --threads: event loops, one database connection\n"
@@ -18,6 +19,8 @@ static const char serve_help[] =
     "without a request (default 30); --session-max: and this many hours after sign-in (12).\n"
     "--checkpoint-every: sign the audit chain's head into FILE.checkpoints every S seconds\n"
     "when it moved (default 300), and at shutdown (docs/audit.md).\n"
+    "--max-upload: the largest file an import accepts over HTTP, in MiB (default 16; forms\n"
+    "and JSON bodies: 1 MiB).\n"
     "The access log goes to stderr. Docs: docs/web.md\n";
 
 /* A positive number from an option's value, or -1. */
@@ -67,6 +70,13 @@ int cmd_serve(int argc, char **argv, const struct cli_global *g)
         return err_exit_status(ERR_INPUT);
       }
       cfg.checkpoint_s = (int)n;
+    } else if (strcmp(argv[i], "--max-upload") == 0 && i + 1 < argc) {
+      long n = positive(argv[++i]);
+      if (n < 1 || n > 1024) {
+        fprintf(stderr, "pcmt serve: --max-upload takes a number of MiB from 1 to 1024\n");
+        return err_exit_status(ERR_INPUT);
+      }
+      cfg.max_upload = n * 1024 * 1024;
     } else if (strcmp(argv[i], "--insecure-cookies") == 0) {
       cfg.insecure_cookies = 1;
     } else {

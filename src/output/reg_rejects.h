@@ -10,6 +10,8 @@
 #ifndef PCMT_OUTPUT_REG_REJECTS_H
 #define PCMT_OUTPUT_REG_REJECTS_H
 
+#include <stdio.h>
+
 #include "base/err.h"
 #include "types/register.h"
 
@@ -17,5 +19,8 @@
  * when `path` exists and is not a regular file (left as it is), ERR_IO when
  * it cannot be written (nothing is left under that name), ERR_NOMEM. */
 int reg_rejects_write(const char *path, const struct reg_import_result *res, struct err *err);
+/* The same rows into stream f, which the caller owns (the web's answer,
+ * built in memory): ERR_IO when f cannot be written, ERR_NOMEM. */
+int reg_rejects_write_stream(FILE *f, const struct reg_import_result *res, struct err *err);
 
 #endif

@@ -27,7 +27,7 @@ int api_plans_read(struct web_req *rq)
   struct plan p;
   plan_init(&p);
   if (!rc)
-    rc = app_plan_read(&p, up.path, &rq->err);
+    rc = app_plan_read(&p, up.file.path, &rq->err);
   api_upload_remove(&up, &rq->err);
   if (!rc)
     rc = api_json(rq, 200, plan_json(&p));
@@ -66,7 +66,7 @@ int api_plans_import(struct web_req *rq)
   struct app_plan_imported r;
   memset(&r, 0, sizeof r);
   if (!rc) {
-    struct app_plan_import_in in = {up.path, again && strcmp(again, "1") == 0};
+    struct app_plan_import_in in = {up.file.path, again && strcmp(again, "1") == 0};
     rc = app_plan_import(&r, rq->st, &caller, &in, &rq->err);
   }
   api_upload_remove(&up, &rq->err);

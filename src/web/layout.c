@@ -43,6 +43,9 @@ void layout_begin(struct web_req *rq, const char *title)
                 "<li><a href=\"/\">Trang chủ</a></li>");
     if (scope_may_read_people(&role))
       html_raw(b, "<li><a href=\"/nguoi\">Danh sách người</a></li>");
+    if (scope_may_write_people(&role)) /* imports change records */
+      html_raw(b, "<li><a href=\"/nhap-du-lieu\">Nhập dữ liệu</a></li>");
+    html_raw(b, "<li><a href=\"/xuat-du-lieu\">Xuất dữ liệu</a></li>");
     if (rq->session->role == SCOPE_ADMIN)
       html_raw(b, "<li><a href=\"/quan-tri/nguoi-dung\">Quản trị</a></li>");
     html_raw(b, "</ul></nav>\n");

@@ -56,5 +56,24 @@ const struct route routes[] = {
      ROUTE_ADMIN},
     {"GET", "/quan-tri/nhat-ky", page_audit, ROUTE_ADMIN},
     {"GET", "/quan-tri/nhat-ky.csv", page_audit_csv, ROUTE_ADMIN},
+    /* imports and exports of the registers: the API, and the pages that use it */
+    {"POST", "/api/v1/imports/{register}", api_imports_create, ROUTE_SIGNED_IN},
+    {"GET", "/api/v1/exports/{register}", api_exports_show, ROUTE_SIGNED_IN},
+    {"GET", "/nhap-du-lieu", page_import, ROUTE_SIGNED_IN},
+    {"GET", "/xuat-du-lieu", page_export, ROUTE_SIGNED_IN},
 };
 const size_t routes_count = sizeof routes / sizeof routes[0];
+
+/* The handlers whose request body is an uploaded file, up to
+ * cfg->max_upload; every other body is a form's or JSON's, up to
+ * cfg->max_body (docs/web.md, "Limits"). */
+static int (*const upload_handlers[])(struct web_req *) = {api_imports_create, api_plans_read,
+                                                           api_plans_import};
+
+int routes_is_upload(const struct route *r)
+{
+  for (size_t i = 0; i < sizeof upload_handlers / sizeof upload_handlers[0]; i++)
+    if (r->handler == upload_handlers[i])
+      return 1;
+  return 0;
+}

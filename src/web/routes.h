@@ -80,6 +80,15 @@ int page_admin_users_reset_mfa(struct web_req *rq);
 int page_audit(struct web_req *rq);
 int page_audit_csv(struct web_req *rq);
 
+/* 1 when route r takes an uploaded file as its body (the upload limit). */
+int routes_is_upload(const struct route *r);
+
+/* imports and exports of the registers */
+int api_imports_create(struct web_req *rq); /* api_imports.c: a file into a register */
+int api_exports_show(struct web_req *rq);   /* api_exports.c: a register as CSV */
+int page_import(struct web_req *rq);        /* page_import.c: the import page */
+int page_export(struct web_req *rq);        /* page_export.c: the export page */
+
 /* The error page (or, under /api/, the JSON error) for `status` with a
  * message for a person; replaces whatever rq->body held. */
 void page_error(struct web_req *rq, int status, const char *message);

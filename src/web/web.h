@@ -21,7 +21,8 @@ struct web_config {
   const char *listen;                /* "HOST:PORT"; port 0 takes a free port */
   int threads;                       /* event loops; 0 = the number of cores */
   long max_header;                   /* bytes of request line and headers */
-  long max_body;                     /* bytes of a request body */
+  long max_body;                     /* bytes of a form's or a JSON request's body */
+  long max_upload;                   /* bytes of an uploaded file's body (route.upload) */
   int timeout_s;                     /* a slow client's read or write, and keep-alive idle */
   int drain_s;                       /* at shutdown, how long in-flight answers may take */
   int insecure_cookies;              /* cookies without Secure, for plain-HTTP loopback */
@@ -31,9 +32,9 @@ struct web_config {
 };
 
 /* The defaults: 127.0.0.1:8080, one thread per core, 16 KiB of headers,
- * 10 MiB of body, 30 s timeout, 10 s drain, secure cookies, a checkpoint
- * of the audit chain's head every 300 s (when it moved), the session
- * limits of app_session_limits_default. */
+ * 1 MiB of form or JSON body, 16 MiB of uploaded file, 30 s timeout, 10 s drain, secure cookies, a
+ * checkpoint of the audit chain's head every 300 s (when it moved), the session limits of
+ * app_session_limits_default. */
 void web_config_default(struct web_config *out);
 
 /* Serve until SIGTERM or SIGINT, then stop accepting, let in-flight answers

@@ -32,4 +32,18 @@ module.exports = [
     },
   },
   { name: 'audit', as: 'admin', path: '/quan-tri/nhat-ky', heading: 'Nhật ký truy cập' },
+  { name: 'import', as: 'signed-in', path: '/nhap-du-lieu', heading: 'Nhập dữ liệu từ tệp' },
+  {
+    name: 'import-checked', as: 'signed-in', path: '/nhap-du-lieu', heading: 'Nhập dữ liệu từ tệp',
+    then: async (page) => {
+      await page.getByLabel('Tệp dữ liệu').setInputFiles({
+        name: 'nguoi.csv', mimeType: 'text/csv',
+        buffer: Buffer.from('Số định danh,Họ tên,Ngày sinh,Giới tính,Mã đơn vị\n' +
+          '015191100002,Lý Thị Sen,31/02/1991,Nữ,03006\n015092100003,Tráng A Pó,01/01/1992,Nam,03006\n'),
+      });
+      await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+      await page.locator('#nhap-ket-qua table').waitFor();
+    },
+  },
+  { name: 'export', as: 'signed-in', path: '/xuat-du-lieu', heading: 'Xuất danh sách ra tệp CSV' },
 ];

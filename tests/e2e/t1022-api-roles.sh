@@ -123,7 +123,9 @@ GET /api/v1/registers
 GET /api/v1/registers/{reg}
 POST /api/v1/registers/{reg}
 GET /api/v1/registers/{reg}/{record_no}
-PUT /api/v1/registers/{reg}/{record_no}'
+PUT /api/v1/registers/{reg}/{record_no}
+POST /api/v1/imports/{register}
+GET /api/v1/exports/{register}'
 
 # every route of routes.c has a row, and every row is a route
 sed -n 's/^ *{"\([A-Z]*\)", "\(\/api\/v1[^"]*\)".*/\1 \2/p' "$PCMT_SOURCE_DIR/src/web/routes.c" |
@@ -136,6 +138,8 @@ comm -3 "$T/routes" "$T/table" >"$T/missing"
 [ ! -s "$T/missing" ] || fail "routes without a row of the table (left) or rows without a route (right):
 $(cat "$T/missing")"
 
+"$PCMT_BIN" --db "$db" export cases -o "$T/cases.csv" >/dev/null 2>&1 ||
+  fail "the cases could not be exported for the import row"
 person='{"full_name": "Lê Thị Thêm", "birth_date": "12/03/1992", "sex": "nữ", "unit_tree": "pre2025", "unit_code": "'"$home"'"}'
 event='{"kind": "classified", "date": "2026-01-05", "value": "user"}'
 n_case=0
@@ -189,6 +193,10 @@ probe() {
     path="/api/v1/registers/cases/$my_case"
     body='{"Ngày phát hiện": "06/05/2025", "Mã đơn vị": "'"$home"'", "Hệ đơn vị": "pre2025", "Lực lượng phát hiện": "Công an thành phố Lào Cai", "Điều BLHS": "249"}'
     want=$w_change ;;
+  'POST /api/v1/imports/{register}')
+    # a check of the cases file the CLI exported: a writer's dry run
+    path="/api/v1/imports/cases?dry_run=1"; body="@$T/cases.csv"; want=$w_people ;;
+  'GET /api/v1/exports/{register}') path=/api/v1/exports/people; want=$w_people ;;
   *) path=; want=none ;;
   esac
   method=${1%% *}
@@ -237,20 +245,26 @@ FAILS=$((FAILS + wrong))
 CHECKS=$((CHECKS + 1))
 [ "$cells" = $(($(printf '%s\n' "$table" | wc -l) * n_callers)) ] || fail "cells: $cells"
 
-# a plan document over the server's body limit (10 MiB): 413, and the
+# a plan document over the upload limit (16 MiB by default): 413, and the
 # server goes on serving
 CHECKS=$((CHECKS + 1))
-got=$(head -c 11000000 /dev/zero | curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tk_officer_xa" \
+got=$(head -c 17000000 /dev/zero | curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tk_officer_xa" \
   -H 'X-File-Name: lon.docx' --data-binary @- "$U/api/v1/plans/read")
-[ "$got" = 413 ] || fail "an 11 MB document: $got"
+[ "$got" = 413 ] || fail "a 17 MB document: $got"
 CHECKS=$((CHECKS + 1))
 [ "$(call "$tk_officer_xa" GET /api/v1/agencies/kinds)" = 200 ] || fail "not serving after a 413"
-# a name that is a path, a document that holds no plan: 400; no private
+# a control character in the name, a document that holds no plan: 400; no private
 # copy of any upload is left behind
 CHECKS=$((CHECKS + 1))
 got=$(curl -s -o "$T/b" -w '%{http_code}' -H "Authorization: Bearer $tk_officer_xa" \
-  -H 'X-File-Name: ../../ke-hoach.txt' --data-binary 'KẾ HOẠCH' "$U/api/v1/plans/read")
-[ "$got" = 400 ] || fail "a path as the file name: $got $(cat "$T/b")"
+  -H 'X-File-Name: ke%0Ahoach.txt' --data-binary 'KẾ HOẠCH' "$U/api/v1/plans/read")
+[ "$got" = 400 ] || fail "a control character in the file name: $got $(cat "$T/b")"
+# a path as the name: only its last segment is used, never a folder
+CHECKS=$((CHECKS + 1))
+got=$(curl -s -o "$T/b" -w '%{http_code}' -H "Authorization: Bearer $tk_officer_xa" \
+  -H 'X-File-Name: ..%2F..%2Fke-hoach.txt' \
+  --data-binary @"$PCMT_SOURCE_DIR/tests/fixtures/plans/001_c4b8e8f3bf85f38b.txt" "$U/api/v1/plans/read")
+[ "$got" = 200 ] && grep -q '"title"' "$T/b" || fail "a path as the file name: $got $(head -c 300 "$T/b")"
 CHECKS=$((CHECKS + 1))
 got=$(curl -s -o "$T/b" -w '%{http_code}' -H "Authorization: Bearer $tk_officer_xa" \
   -H 'X-File-Name: thu-moi.txt' --data-binary 'Kính mời các đồng chí dự họp.' "$U/api/v1/plans/read")
