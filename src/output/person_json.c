@@ -144,6 +144,7 @@ json_t *person_json_record(const struct person_record *r, const char *today)
   json_build_set(
       o, "merged_into",
       r->person.merged_into ? json_integer((json_int_t)r->person.merged_into) : json_null(), &ok);
+  json_build_set(o, "version", json_string(r->version), &ok);
   json_build_set(o, "status", person_json_status(&r->status), &ok);
   json_t *events = json_array();
   for (size_t i = 0; i < r->events.n; i++)
