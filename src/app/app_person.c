@@ -215,9 +215,9 @@ int app_person_add_form(long *id, struct app_person_errors *out_errs, struct sto
   return rc;
 }
 
-int app_person_update_form(int *changed, struct app_person_errors *out_errs, struct store *st,
-                           const struct scope *caller, struct person *p, unsigned given,
-                           const char *version, const char *today, struct err *err)
+int app_person_update_form(int *changed, char *out_version, struct app_person_errors *out_errs,
+                           struct store *st, const struct scope *caller, struct person *p,
+                           unsigned given, const char *version, const char *today, struct err *err)
 {
   *changed = 0;
   memset(out_errs, 0, sizeof *out_errs);
@@ -239,6 +239,10 @@ int app_person_update_form(int *changed, struct app_person_errors *out_errs, str
   if (!rc)
     rc = person_update_tx(changed, &field, st, caller, p, version, today, err);
   rc = finish(st, rc, err);
+  if (out_version) /* p now holds the record as stored */
+    out_version[0] = '\0';
+  if (!rc && out_version)
+    rc = person_stamp(out_version, p, err);
   /* what the register refuses of one field (a national ID taken, a birth
    * date the history does not allow) is that field's error */
   int f = !rc || !field                       ? -1

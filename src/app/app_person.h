@@ -82,10 +82,12 @@ int app_person_add_form(long *id, struct app_person_errors *out_errs, struct sto
  * ID taken by another record is the national ID's error (ERR_INPUT). One
  * transaction: the row, its search keys and keyed digest, the audit row
  * "person.update" naming the changed fields (never their values). *changed
- * the number of fields changed (0: nothing written). */
-int app_person_update_form(int *changed, struct app_person_errors *out_errs, struct store *st,
-                           const struct scope *caller, struct person *p, unsigned given,
-                           const char *version, const char *today, struct err *err);
+ * the number of fields changed (0: nothing written); out_version (NULL: not
+ * wanted; PERSON_STAMP_LEN bytes) the record's version after the edit, ""
+ * on an error. */
+int app_person_update_form(int *changed, char *out_version, struct app_person_errors *out_errs,
+                           struct store *st, const struct scope *caller, struct person *p,
+                           unsigned given, const char *version, const char *today, struct err *err);
 
 /* Append event *ev to person ev->person_id (see person_add_event_tx: the
  * whole history must replay with it); *id (and ev->id) the new event. */

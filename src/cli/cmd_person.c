@@ -524,7 +524,7 @@ static int person_edit(const struct cli_global *g, const struct opts *o)
     SET_GIVEN(p.occupation_group, o->occupation_group, APP_PIN_OCCUPATION_GROUP);
     SET_GIVEN(p.other_names, o->other_names, APP_PIN_OTHER_NAMES);
     struct app_person_errors errs;
-    rc = app_person_update_form(&changed, &errs, s.st, s.use, &p, given,
+    rc = app_person_update_form(&changed, NULL, &errs, s.st, s.use, &p, given,
                                 o->version ? o->version : r.version, s.today, &err);
     person_record_free(&r);
   }

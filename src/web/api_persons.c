@@ -133,6 +133,89 @@ int api_persons_create(struct web_req *rq)
   return rc ? rc : api_json(rq, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
+/* The JSON name of each input of a person's identity (person_json.h's). */
+static const char *const input_keys[APP_PIN_COUNT] = {
+    [APP_PIN_NAME] = "full_name",        [APP_PIN_OTHER_NAMES] = "other_names",
+    [APP_PIN_BIRTH_DATE] = "birth_date", [APP_PIN_SEX] = "sex",
+    [APP_PIN_ETHNICITY] = "ethnicity",   [APP_PIN_NATIONAL_ID] = "national_id",
+    [APP_PIN_UNIT] = "unit_code",        [APP_PIN_ADDRESS] = "address",
+    [APP_PIN_OCCUPATION] = "occupation", [APP_PIN_OCCUPATION_GROUP] = "occupation_group",
+};
+
+/* The 400 of a form with wrong fields: the one error frame, plus "fields"
+ * with each wrong field's message under its JSON name. */
+static int field_errors(struct web_req *rq, const struct app_person_errors *errs)
+{
+  json_t *fields = json_object();
+  for (int f = 0; fields && f < APP_PIN_COUNT; f++)
+    if (errs->msg[f][0])
+      json_object_set_new(fields, input_keys[f], json_string(errs->msg[f]));
+  return api_json(rq, err_http_status(ERR_INPUT),
+                  json_pack("{s:{s:s,s:s,s:o}}", "error", "code", err_code_name(ERR_INPUT),
+                            "message", rq->err.msg, "fields", fields));
+}
+
+int api_persons_update(struct web_req *rq)
+{
+  static const char *const keys[] = {"version",    "full_name",        "other_names", "birth_date",
+                                     "sex",        "ethnicity",        "national_id", "address",
+                                     "occupation", "occupation_group", NULL};
+  long id;
+  json_t *b = NULL;
+  struct person p;
+  memset(&p, 0, sizeof p);
+  char version[PERSON_STAMP_LEN + 1] = "";
+  unsigned given = 0;
+  int rc = api_id(&id, rq, 0);
+  if (!rc)
+    rc = api_body(&b, rq);
+  if (!rc)
+    rc = api_body_keys(rq, b, keys);
+  if (!rc)
+    rc = api_body_text(version, sizeof version, rq, b, "version");
+  if (!rc && !version[0])
+    rc = err_set(&rq->err, ERR_INPUT,
+                 "Cần trường \"version\": phiên bản của hồ sơ đã đọc (GET /api/v1/persons/{id}).");
+    /* a field sent is a field given; one left out keeps its stored value */
+#define TEXT(f, pin)                                                                               \
+  do {                                                                                             \
+    if (!rc && json_object_get(b, input_keys[pin])) {                                              \
+      rc = api_body_text(p.f, sizeof p.f, rq, b, input_keys[pin]);                                 \
+      given |= APP_PIN_BIT(pin);                                                                   \
+    }                                                                                              \
+  } while (0)
+  TEXT(full_name, APP_PIN_NAME);
+  TEXT(other_names, APP_PIN_OTHER_NAMES);
+  TEXT(birth_date, APP_PIN_BIRTH_DATE);
+  TEXT(sex, APP_PIN_SEX);
+  TEXT(ethnicity, APP_PIN_ETHNICITY);
+  TEXT(national_id, APP_PIN_NATIONAL_ID);
+  TEXT(address, APP_PIN_ADDRESS);
+  TEXT(occupation, APP_PIN_OCCUPATION);
+  TEXT(occupation_group, APP_PIN_OCCUPATION_GROUP);
+#undef TEXT
+  json_decref(b);
+  p.id = id;
+  const char *purpose = request_get_header(rq, "X-Purpose");
+  struct scope caller;
+  if (!rc)
+    rc = api_caller(&caller, rq, purpose);
+  char today[DATE_ISO_LEN];
+  date_to_iso(today, date_today());
+  struct app_person_errors errs = {0};
+  int changed = 0;
+  char stamp[PERSON_STAMP_LEN] = "";
+  if (!rc)
+    rc = app_person_update_form(&changed, stamp, &errs, rq->st, &caller, &p, given, version, today,
+                                &rq->err);
+  if (rc == ERR_INPUT && errs.n)
+    return field_errors(rq, &errs);
+  return rc ? rc
+            : api_json(rq, 200,
+                       json_pack("{s:I,s:i,s:s}", "id", (json_int_t)id, "changed", changed,
+                                 "version", stamp));
+}
+
 int api_persons_event(struct web_req *rq)
 {
   static const char *const keys[] = {"kind",        "date",          "value",     "facility",

@@ -163,6 +163,28 @@ static void render_hidden(struct buf *b, unsigned hidden)
   html_raw(b, ".</p>\n");
 }
 
+/* The success banner a change redirects here with (?thong-bao=CODE): a
+ * fixed sentence per code, never text taken from the address. */
+static void render_notice(struct buf *b, struct web_req *rq)
+{
+  static const struct {
+    const char *code, *text;
+  } notices[] = {
+      {"da-sua", "Đã lưu thông tin cá nhân."},
+      {"da-gop", "Đã gộp hồ sơ trùng vào hồ sơ này."},
+  };
+  const char *code = NULL;
+  if (person_page_query(&code, rq, "thong-bao") || !code)
+    return;
+  for (size_t i = 0; i < sizeof notices / sizeof notices[0]; i++) {
+    if (strcmp(code, notices[i].code) != 0)
+      continue;
+    html_raw(b, "<div class=\"notification\" role=\"status\"><p>");
+    html_text(b, notices[i].text);
+    html_raw(b, "</p></div>\n");
+  }
+}
+
 int page_person(struct web_req *rq)
 {
   long id = person_page_id(rq);
@@ -194,11 +216,14 @@ int page_person(struct web_req *rq)
   html_raw(b, "<p><a class=\"back-link\" href=\"/nguoi\">‹ Danh sách người</a></p>\n<h1>");
   html_text(b, r.person.full_name);
   html_raw(b, "</h1>\n");
+  render_notice(b, rq);
   render_hidden(b, r.hidden);
   if (scope_may_write_people(&caller)) {
     html_raw(b, "<p><a class=\"button button-secondary\" href=\"");
     html_raw(b, next);
-    html_raw(b, "/su-kien\">Thêm sự kiện</a></p>\n");
+    html_raw(b, "/su-kien\">Thêm sự kiện</a> <a class=\"button button-secondary\" href=\"");
+    html_raw(b, next);
+    html_raw(b, "/sua\">Sửa thông tin cá nhân</a></p>\n");
   }
   render_identity(b, &r);
   render_clocks(b, &r);

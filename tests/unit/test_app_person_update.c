@@ -125,7 +125,7 @@ static void edit_changes_the_fields_and_audits_their_names(void **state)
   struct app_person_errors errs;
   struct err err = {0};
   int changed = -1;
-  assert_int_equal(app_person_update_form(&changed, &errs, f->st, &f->sapa, &p, APP_PIN_ALL,
+  assert_int_equal(app_person_update_form(&changed, NULL, &errs, f->st, &f->sapa, &p, APP_PIN_ALL,
                                           r.version, TODAY, &err),
                    ERR_OK);
   assert_int_equal(changed, 3);
@@ -166,7 +166,7 @@ static void edit_changes_the_fields_and_audits_their_names(void **state)
   /* the same values again change nothing and write nothing */
   long rows = audit_rows(f);
   p = after.person;
-  assert_int_equal(app_person_update_form(&changed, &errs, f->st, &f->sapa, &p, APP_PIN_ALL,
+  assert_int_equal(app_person_update_form(&changed, NULL, &errs, f->st, &f->sapa, &p, APP_PIN_ALL,
                                           after.version, TODAY, &err),
                    ERR_OK);
   assert_int_equal(changed, 0);
@@ -175,7 +175,7 @@ static void edit_changes_the_fields_and_audits_their_names(void **state)
   memset(&p, 0, sizeof p);
   p.id = f->dung;
   snprintf(p.address, sizeof p.address, "Tổ 7");
-  assert_int_equal(app_person_update_form(&changed, &errs, f->st, &f->sapa, &p,
+  assert_int_equal(app_person_update_form(&changed, NULL, &errs, f->st, &f->sapa, &p,
                                           APP_PIN_BIT(APP_PIN_ADDRESS), after.version, TODAY, &err),
                    ERR_OK);
   assert_int_equal(changed, 1);
@@ -201,7 +201,7 @@ static void each_wrong_field_gets_its_message(void **state)
   struct err err = {0};
   int changed = -1;
   long rows = audit_rows(f);
-  assert_int_equal(app_person_update_form(&changed, &errs, f->st, &f->sapa, &p, APP_PIN_ALL,
+  assert_int_equal(app_person_update_form(&changed, NULL, &errs, f->st, &f->sapa, &p, APP_PIN_ALL,
                                           r.version, TODAY, &err),
                    ERR_INPUT);
   assert_int_equal(changed, 0);
@@ -219,7 +219,7 @@ static void each_wrong_field_gets_its_message(void **state)
   /* a birth date after the history's first event: the birth date's error */
   p = r.person;
   snprintf(p.birth_date, sizeof p.birth_date, "2024-06-01");
-  assert_int_equal(app_person_update_form(&changed, &errs, f->st, &f->sapa, &p, APP_PIN_ALL,
+  assert_int_equal(app_person_update_form(&changed, NULL, &errs, f->st, &f->sapa, &p, APP_PIN_ALL,
                                           r.version, TODAY, &err),
                    ERR_INPUT);
   assert_int_equal(errs.n, 1);
@@ -227,7 +227,7 @@ static void each_wrong_field_gets_its_message(void **state)
   /* another record's national ID: the national ID's error */
   p = r.person;
   snprintf(p.national_id, sizeof p.national_id, "015092002222");
-  assert_int_equal(app_person_update_form(&changed, &errs, f->st, &f->sapa, &p, APP_PIN_ALL,
+  assert_int_equal(app_person_update_form(&changed, NULL, &errs, f->st, &f->sapa, &p, APP_PIN_ALL,
                                           r.version, TODAY, &err),
                    ERR_INPUT);
   assert_int_equal(errs.n, 1);
@@ -246,18 +246,18 @@ static void a_stale_edit_is_refused(void **state)
   struct app_person_errors errs;
   struct err err = {0};
   int changed;
-  assert_int_equal(app_person_update_form(&changed, &errs, f->st, &f->sapa, &first, APP_PIN_ALL,
-                                          r.version, TODAY, &err),
+  assert_int_equal(app_person_update_form(&changed, NULL, &errs, f->st, &f->sapa, &first,
+                                          APP_PIN_ALL, r.version, TODAY, &err),
                    ERR_OK);
   /* the second form was made from the same version: it would overwrite the first */
-  assert_int_equal(app_person_update_form(&changed, &errs, f->st, &f->sapa, &second, APP_PIN_ALL,
-                                          r.version, TODAY, &err),
+  assert_int_equal(app_person_update_form(&changed, NULL, &errs, f->st, &f->sapa, &second,
+                                          APP_PIN_ALL, r.version, TODAY, &err),
                    ERR_CONFLICT);
   assert_int_equal(changed, 0);
   assert_non_null(strstr(err.msg, "đã được sửa"));
   /* no version at all is no better */
-  assert_int_equal(app_person_update_form(&changed, &errs, f->st, &f->sapa, &second, APP_PIN_ALL,
-                                          NULL, TODAY, &err),
+  assert_int_equal(app_person_update_form(&changed, NULL, &errs, f->st, &f->sapa, &second,
+                                          APP_PIN_ALL, NULL, TODAY, &err),
                    ERR_CONFLICT);
   struct person_record after = shown(f, &f->sapa, f->lu);
   assert_string_equal(after.person.address, "Tổ 3");
@@ -276,9 +276,9 @@ static void outside_the_territory_is_not_found(void **state)
   struct err e_far = {0}, e_missing = {0};
   int changed;
   long rows = audit_rows(f);
-  int rc_far = app_person_update_form(&changed, &errs, f->st, &f->camduong, &far, APP_PIN_ALL,
+  int rc_far = app_person_update_form(&changed, NULL, &errs, f->st, &f->camduong, &far, APP_PIN_ALL,
                                       r.version, TODAY, &e_far);
-  int rc_missing = app_person_update_form(&changed, &errs, f->st, &f->camduong, &missing,
+  int rc_missing = app_person_update_form(&changed, NULL, &errs, f->st, &f->camduong, &missing,
                                           APP_PIN_ALL, r.version, TODAY, &e_missing);
   assert_int_equal(rc_far, ERR_NOT_FOUND);
   assert_int_equal(rc_missing, ERR_NOT_FOUND);
@@ -288,8 +288,8 @@ static void outside_the_territory_is_not_found(void **state)
   assert_int_equal(strncmp(e_far.msg, e_missing.msg, (size_t)(at - e_far.msg)), 0);
   /* a leader keeps no personal record */
   struct err err = {0};
-  assert_int_equal(app_person_update_form(&changed, &errs, f->st, &f->leader, &far, APP_PIN_ALL,
-                                          r.version, TODAY, &err),
+  assert_int_equal(app_person_update_form(&changed, NULL, &errs, f->st, &f->leader, &far,
+                                          APP_PIN_ALL, r.version, TODAY, &err),
                    ERR_DENIED);
   assert_int_equal(audit_rows(f), rows);
   struct person_record after = shown(f, &f->sapa, f->dung);
