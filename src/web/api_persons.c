@@ -265,3 +265,78 @@ int api_persons_event(struct web_req *rq)
     rc = app_person_event(&ev_id, rq->st, &caller, &ev, today, &rq->err);
   return rc ? rc : api_json(rq, 201, json_pack("{s:I}", "event_id", (json_int_t)ev_id));
 }
+
+int api_persons_duplicates(struct web_req *rq)
+{
+  long limit, pos;
+  struct scope caller;
+  int rc = api_page(&limit, &pos, rq);
+  if (!rc)
+    rc = reader(&caller, rq);
+  if (rc)
+    return rc;
+  struct person_dup_list l = {0};
+  rc = app_person_duplicates(&l, rq->st, &caller, &rq->err);
+  if (!rc)
+    rc = api_list(rq, person_json_pairs(&l), pos, limit);
+  person_dup_list_free(&l);
+  return rc;
+}
+
+/* Number field `key` of body, a record id, into *out. ERR_INPUT when absent
+ * or not a positive integer. */
+static int body_id(long *out, struct web_req *rq, json_t *body, const char *key)
+{
+  json_t *v = json_object_get(body, key);
+  if (!json_is_integer(v) || json_integer_value(v) <= 0)
+    return err_set(&rq->err, ERR_INPUT, "Trường \"%s\" phải là số của một hồ sơ.", key);
+  *out = (long)json_integer_value(v);
+  return ERR_OK;
+}
+
+int api_persons_merge(struct web_req *rq)
+{
+  static const char *const keys[] = {"other", NULL};
+  long id, other = 0;
+  json_t *b = NULL;
+  int rc = api_id(&id, rq, 0);
+  if (!rc)
+    rc = api_body(&b, rq);
+  if (!rc)
+    rc = api_body_keys(rq, b, keys);
+  if (!rc)
+    rc = body_id(&other, rq, b, "other");
+  json_decref(b);
+  struct scope caller;
+  if (!rc)
+    rc = api_caller(&caller, rq, request_get_header(rq, "X-Purpose"));
+  char today[DATE_ISO_LEN];
+  date_to_iso(today, date_today());
+  if (!rc)
+    rc = app_person_merge(rq->st, &caller, id, other, today, &rq->err);
+  return rc ? rc
+            : api_json(rq, 200,
+                       json_pack("{s:I,s:I}", "id", (json_int_t)id, "merged", (json_int_t)other));
+}
+
+int api_persons_dismiss(struct web_req *rq)
+{
+  static const char *const keys[] = {"a", "b", NULL};
+  long a = 0, p = 0;
+  json_t *b = NULL;
+  int rc = api_body(&b, rq);
+  if (!rc)
+    rc = api_body_keys(rq, b, keys);
+  if (!rc)
+    rc = body_id(&a, rq, b, "a");
+  if (!rc)
+    rc = body_id(&p, rq, b, "b");
+  json_decref(b);
+  struct scope caller;
+  if (!rc)
+    rc = api_caller(&caller, rq, request_get_header(rq, "X-Purpose"));
+  if (!rc)
+    rc = app_person_dismiss(rq->st, &caller, a, p, &rq->err);
+  return rc ? rc
+            : api_json(rq, 200, json_pack("{s:[I,I]}", "dismissed", (json_int_t)a, (json_int_t)p));
+}
