@@ -16,6 +16,7 @@
 #include "domain/unit.h"
 #include "store/store.h"
 #include "store/store_people.h"
+#include "store/store_person_links.h"
 #include "types/label.h"
 
 /* ERR_DENIED unless the caller's role may read (write = 0) or change
@@ -92,6 +93,21 @@ static int name_units(struct store *st, struct unit_ref *refs, size_t n, struct 
       snprintf(refs[i].name, refs[i].size, "%s", label);
   }
   return ERR_OK;
+}
+
+/* Fill the unit name of every link of l. */
+static int name_links(struct store *st, struct person_link_list *l, struct err *err)
+{
+  struct unit_ref *refs = calloc(l->n ? l->n : 1, sizeof *refs);
+  if (!refs)
+    return err_nomem(err);
+  for (size_t i = 0; i < l->n; i++) {
+    struct person_link *k = &l->items[i];
+    refs[i] = (struct unit_ref){k->unit_tree, k->unit_code, k->unit_name, sizeof k->unit_name};
+  }
+  int rc = name_units(st, refs, l->n, err);
+  free(refs);
+  return rc;
 }
 
 /* ---------------------------------------------------------------------------
@@ -338,6 +354,8 @@ int app_person_show(struct person_record *out, struct store *st, const struct sc
   rc = store_person_get(&out->person, st, caller, id, err);
   if (!rc)
     rc = store_person_events(&out->events, st, caller, id, err);
+  if (!rc)
+    rc = store_person_links(&out->links, st, caller, id, err);
   if (!rc) {
     rc = audit_record(st, caller, "person.read", "person", id, "xem hồ sơ", err);
   } else if (rc == ERR_NOT_FOUND) {
@@ -359,6 +377,8 @@ int app_person_show(struct person_record *out, struct store *st, const struct sc
     rc = person_record_derive(out, rules, err);
   if (!rc)
     rc = person_stamp(out->version, &out->person, err);
+  if (!rc)
+    rc = name_links(st, &out->links, err);
   if (!rc)
     person_record_redact(out, caller->role); /* the health fields the role is not shown */
   if (rc) {

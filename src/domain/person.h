@@ -206,6 +206,7 @@ struct person_record {
   struct person_event_list events; /* all events, voided ones included, in date order */
   struct person_status status;
   struct person_clock_list clocks;
+  struct person_link_list links; /* cases, places, networks of the reader's territory */
   unsigned hidden; /* health fields not shown to the reader, bits of 1 << enum person_field
                       (domain/person_access.h); 0: the whole record */
 };
