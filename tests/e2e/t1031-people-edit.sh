@@ -9,12 +9,16 @@
 # Duplicates: a pair made with the CLI listed, dismissed (gone), another
 # merged (one record left, its events moved); a pair with a record of
 # another commune not listed and 404 for merge and dismiss. The API per
-# role: officer yes, leader and member agency 403.
+# role: officer yes, leader and member agency 403. Linked cases: a person of
+# the generated data who is in a case (found with `pcmt export case-people`
+# and `pcmt person search`) shows the case, its role and arrest date on the
+# record and in the API's JSON.
 set -u
 . "$PCMT_SOURCE_DIR/tests/e2e/lib.sh"
 
 command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 not installed"; exit 77; }
 command -v jq >/dev/null || { echo "SKIP: jq not installed"; exit 77; }
+command -v oathtool >/dev/null || { echo "SKIP: oathtool not installed"; exit 77; }
 db="$T/web.db"
 run "$PCMT_BIN" --db "$db" init
 expect_status 0
@@ -35,7 +39,8 @@ id_far=$OUT
 
 pw='ngõ nhỏ phố nhỏ 1987'
 printf '%s\n' "$pw" >"$T/pw"
-for u in "cb.sapa officer 03006" "ld.sapa leader 03006" "yt.laocai agency 15 --agency health"; do
+for u in "cb.sapa officer 03006" "ld.sapa leader 03006" "yt.laocai agency 15 --agency health" \
+  "cb.laocai officer 15"; do
   set -- $u
   run sh -c "'$PCMT_BIN' --db '$db' user add $1 --role $2 --unit $3 ${4:-} ${5:-} <'$T/pw'"
   expect_status 0
@@ -287,6 +292,47 @@ check "officer merge" "$(api "$tk_officer" POST "/api/v1/persons/$e1/merge" "{\"
 check "merged through the API" "$(q "SELECT merged_into FROM person WHERE id = $e2")" "$e1"
 check "officer dismiss" "$(api "$tk_officer" POST /api/v1/persons/duplicates/dismiss "{\"a\": $f1, \"b\": $f2}")" 200
 check "dismissed through the API" "$(q "SELECT status FROM person_duplicate WHERE a_id = $f1 AND b_id = $f2")" dismissed
+
+# --- linked cases: a person of the generated data who is in a case, found with the CLI -------
+run "$PCMT_BIN" --db "$db" export case-people -o "$T/cp.csv" --as cb.laocai --purpose "kiểm thử"
+expect_status 0
+# the first row: record number, national ID, role (its label), arrest date
+row=$(sed -n 2p "$T/cp.csv" | tr -d '\r')
+case_no=$(printf '%s' "$row" | cut -d, -f1)
+case_nid=$(printf '%s' "$row" | cut -d, -f2)
+case_role=$(printf '%s' "$row" | cut -d, -f3)
+case_arrest=$(printf '%s' "$row" | cut -d, -f4)
+run "$PCMT_BIN" --db "$db" person search "$case_nid" --as cb.laocai --json
+expect_status 0
+case_person=$(printf '%s' "$OUT" | jq '.[0].id')
+CHECKS=$((CHECKS + 1))
+[ -n "$case_no" ] && [ "$case_person" -gt 0 ] 2>/dev/null || fail "no case person in the data: '$row' '$case_person'"
+signin cb.laocai
+check "province officer to enrolment" "$(hdr "$T/h" Location)" /xac-thuc/dang-ky
+get /xac-thuc/dang-ky
+csrf_of_page
+secret=$(sed -n 's|.*<code class="secret">\([A-Z2-7]*\)</code>.*|\1|p' "$T/p")
+post /xac-thuc/dang-ky --data-urlencode "code=$(oathtool --totp -b "$secret")"
+check "province officer enrolled" "$(status_of "$T/h")" 200
+get "/nguoi/$case_person"
+csrf_of_page
+post /muc-dich --data-urlencode "muc-dich=report" --data-urlencode "tiep=/nguoi/$case_person"
+get "/nguoi/$case_person"
+check "the case person's record" "$(status_of "$T/h")" 200
+has "linked cases heading" "<h2>Vụ án liên quan</h2>"
+has "the case's number" "<td>$case_no</td>"
+has "the role and arrest date" "<td>$case_role (bắt ngày $case_arrest)</td>"
+# the API's show carries it too
+tk_province=$("$PCMT_BIN" --db "$db" token create cb.laocai 2>/dev/null)
+check "province API show" "$(api "$tk_province" GET "/api/v1/persons/$case_person")" 200
+check "the case in the JSON" "$(jq -r --arg n "$case_no" '[.links[] | select(.kind == "case" and .record_no == $n)] | length' "$T/b")" 1
+# the commune officer of Sa Pa sees Sa Pa's files only: none of another unit
+signin cb.sapa
+get "/nguoi/$id_a"
+csrf_of_page
+post /muc-dich --data-urlencode "muc-dich=report" --data-urlencode "tiep=/nguoi/$id_a"
+get "/nguoi/$id_a"
+has "no case for a person in none" "Không có vụ án nào trong địa bàn của bạn."
 
 kill "$pid"
 wait "$pid"
