@@ -12,9 +12,11 @@
 #include "base/date.h"
 #include "domain/audit.h"
 #include "domain/person_access.h"
+#include "domain/person_edit.h"
 #include "domain/unit.h"
 #include "store/store.h"
 #include "store/store_people.h"
+#include "store/store_person_links.h"
 #include "types/label.h"
 
 /* ERR_DENIED unless the caller's role may read (write = 0) or change
@@ -93,6 +95,21 @@ static int name_units(struct store *st, struct unit_ref *refs, size_t n, struct 
   return ERR_OK;
 }
 
+/* Fill the unit name of every link of l. */
+static int name_links(struct store *st, struct person_link_list *l, struct err *err)
+{
+  struct unit_ref *refs = calloc(l->n ? l->n : 1, sizeof *refs);
+  if (!refs)
+    return err_nomem(err);
+  for (size_t i = 0; i < l->n; i++) {
+    struct person_link *k = &l->items[i];
+    refs[i] = (struct unit_ref){k->unit_tree, k->unit_code, k->unit_name, sizeof k->unit_name};
+  }
+  int rc = name_units(st, refs, l->n, err);
+  free(refs);
+  return rc;
+}
+
 /* ---------------------------------------------------------------------------
  * Changes
  * ------------------------------------------------------------------------- */
@@ -156,21 +173,19 @@ static void copy_input(struct person *to, const struct person *from, enum app_pe
 #undef COPY
 }
 
-int app_person_add_form(long *id, struct app_person_errors *out_errs, struct store *st,
-                        const struct scope *caller, struct person *p, const char *today,
-                        struct err *err)
+/* Check every field of *p on its own (person_validate, one field at a time,
+ * inside an identity valid otherwise), so that each wrong field gets its own
+ * message in out_errs; `skip` a field not checked (APP_PIN_COUNT: none).
+ * ERR_INPUT naming the first wrong field. */
+static int check_inputs(struct app_person_errors *out_errs, const struct person *p, int skip,
+                        const char *today, struct err *err)
 {
-  *id = 0;
-  memset(out_errs, 0, sizeof *out_errs);
-  int rc = check_role(caller, 1, err);
-  if (rc)
-    return rc;
-  /* each field alone inside an identity that is valid otherwise: the
-   * domain's own checks, one message per field */
   static const struct person valid = {
       .full_name = "A", .birth_date = "2000-01-01", .sex = "male", .unit_code = "1"};
   int first = -1;
   for (int f = 0; f < APP_PIN_COUNT; f++) {
+    if (f == skip)
+      continue;
     struct person t = valid;
     copy_input(&t, p, (enum app_person_input)f);
     struct err e = {ERR_OK, ""};
@@ -186,6 +201,20 @@ int app_person_add_form(long *id, struct app_person_errors *out_errs, struct sto
   }
   if (first >= 0)
     return err_set(err, ERR_INPUT, "%s", out_errs->msg[first]);
+  return ERR_OK;
+}
+
+int app_person_add_form(long *id, struct app_person_errors *out_errs, struct store *st,
+                        const struct scope *caller, struct person *p, const char *today,
+                        struct err *err)
+{
+  *id = 0;
+  memset(out_errs, 0, sizeof *out_errs);
+  int rc = check_role(caller, 1, err);
+  if (!rc)
+    rc = check_inputs(out_errs, p, APP_PIN_COUNT, today, err);
+  if (rc)
+    return rc;
   rc = app_person_add(id, st, caller, p, today, err);
   int f = rc == ERR_CONFLICT                        ? APP_PIN_NATIONAL_ID
           : rc == ERR_NOT_FOUND || rc == ERR_DENIED ? APP_PIN_UNIT
@@ -199,6 +228,50 @@ int app_person_add_form(long *id, struct app_person_errors *out_errs, struct sto
     out_errs->n = 1;
     return err_set(err, ERR_INPUT, "%s", out_errs->msg[f]);
   }
+  return rc;
+}
+
+int app_person_update_form(int *changed, char *out_version, struct app_person_errors *out_errs,
+                           struct store *st, const struct scope *caller, struct person *p,
+                           unsigned given, const char *version, const char *today, struct err *err)
+{
+  *changed = 0;
+  memset(out_errs, 0, sizeof *out_errs);
+  int rc = check_role(caller, 1, err);
+  if (!rc)
+    rc = store_write_begin(st, err);
+  if (rc)
+    return rc;
+  /* the fields not given are the stored ones (a person outside the
+   * territory is not found here, before any field is looked at) */
+  struct person cur;
+  rc = store_person_get(&cur, st, caller, p->id, err);
+  for (int f = 0; !rc && f < APP_PIN_COUNT; f++)
+    if (!(given & APP_PIN_BIT(f)))
+      copy_input(p, &cur, (enum app_person_input)f);
+  if (!rc)
+    rc = check_inputs(out_errs, p, APP_PIN_UNIT, today, err);
+  const char *field = NULL;
+  if (!rc)
+    rc = person_update_tx(changed, &field, st, caller, p, version, today, err);
+  rc = finish(st, rc, err);
+  if (out_version) /* p now holds the record as stored */
+    out_version[0] = '\0';
+  if (!rc && out_version)
+    rc = person_stamp(out_version, p, err);
+  /* what the register refuses of one field (a national ID taken, a birth
+   * date the history does not allow) is that field's error */
+  int f = !rc || !field                       ? -1
+          : strcmp(field, "national_id") == 0 ? APP_PIN_NATIONAL_ID
+          : strcmp(field, "birth_date") == 0  ? APP_PIN_BIRTH_DATE
+                                              : -1;
+  if (f >= 0 && err) {
+    snprintf(out_errs->msg[f], sizeof out_errs->msg[f], "%s", err->msg);
+    out_errs->n = 1;
+    return err_set(err, ERR_INPUT, "%s", out_errs->msg[f]);
+  }
+  if (rc)
+    *changed = 0;
   return rc;
 }
 
@@ -281,6 +354,8 @@ int app_person_show(struct person_record *out, struct store *st, const struct sc
   rc = store_person_get(&out->person, st, caller, id, err);
   if (!rc)
     rc = store_person_events(&out->events, st, caller, id, err);
+  if (!rc)
+    rc = store_person_links(&out->links, st, caller, id, err);
   if (!rc) {
     rc = audit_record(st, caller, "person.read", "person", id, "xem hồ sơ", err);
   } else if (rc == ERR_NOT_FOUND) {
@@ -300,6 +375,10 @@ int app_person_show(struct person_record *out, struct store *st, const struct sc
   rc = finish(st, rc, err);
   if (!rc)
     rc = person_record_derive(out, rules, err);
+  if (!rc)
+    rc = person_stamp(out->version, &out->person, err);
+  if (!rc)
+    rc = name_links(st, &out->links, err);
   if (!rc)
     person_record_redact(out, caller->role); /* the health fields the role is not shown */
   if (rc) {

@@ -51,6 +51,10 @@ enum app_person_input {
   APP_PIN_COUNT
 };
 
+/* The bit of input f in a set of inputs. */
+#define APP_PIN_BIT(f) (1u << (f))
+#define APP_PIN_ALL    ((1u << APP_PIN_COUNT) - 1)
+
 struct app_person_errors {
   int n;                                /* fields with an error */
   char msg[APP_PIN_COUNT][ERR_MSG_MAX]; /* each field's message, "" when none */
@@ -65,6 +69,25 @@ struct app_person_errors {
 int app_person_add_form(long *id, struct app_person_errors *out_errs, struct store *st,
                         const struct scope *caller, struct person *p, const char *today,
                         struct err *err);
+
+/* Correct the identity of person p->id (domain/person_edit.h): the fields
+ * the add form takes but the residence, which follows the history (a move
+ * event). `given` the inputs *p carries (APP_PIN_BIT; APP_PIN_ALL: a whole
+ * form); the others are taken from the stored record. Each field is then
+ * checked on its own, exactly as app_person_add_form does, with one message
+ * per field in out_errs (the residence is kept as stored). `version` is the stamp
+ * of the record the form was made from (person_record.version): ERR_CONFLICT
+ * when the record has changed since, or was merged; ERR_NOT_FOUND when the
+ * person is not visible to the caller, exactly as a missing id. A national
+ * ID taken by another record is the national ID's error (ERR_INPUT). One
+ * transaction: the row, its search keys and keyed digest, the audit row
+ * "person.update" naming the changed fields (never their values). *changed
+ * the number of fields changed (0: nothing written); out_version (NULL: not
+ * wanted; PERSON_STAMP_LEN bytes) the record's version after the edit, ""
+ * on an error. */
+int app_person_update_form(int *changed, char *out_version, struct app_person_errors *out_errs,
+                           struct store *st, const struct scope *caller, struct person *p,
+                           unsigned given, const char *version, const char *today, struct err *err);
 
 /* Append event *ev to person ev->person_id (see person_add_event_tx: the
  * whole history must replay with it); *id (and ev->id) the new event. */

@@ -26,6 +26,9 @@ static const char person_help[] =
     "usage: pcmt person add --name NAME --dob DATE --sex nam|nữ --unit CODE [--tree T]\n"
     "                       [--id CCCD] [--ethnicity E] [--address A] [--occupation O]\n"
     "                       [--occupation-group G] [--other-names \"X; Y\"] [--json]\n"
+    "       pcmt person edit ID [--name N] [--dob D] [--sex S] [--id CCCD] [--ethnicity E]\n"
+    "                       [--address A] [--occupation O] [--occupation-group G]\n"
+    "                       [--other-names X] [--version V] [--unit CODE]\n"
     "       pcmt person event ID KIND --date DATE [--value V] [--facility F]\n"
     "                       [--decision NO --decision-date DATE] [--to CODE [--to-tree T]]\n"
     "                       [--ref EVENT_ID] [--note TEXT] [--unit CODE] [--json]\n"
@@ -57,16 +60,17 @@ enum {
   S_MERGE = 1 << 6,
   S_DISMISS = 1 << 7,
   S_KINDS = 1 << 8,
-  S_ACTING = S_ADD | S_EVENT | S_SHOW | S_SEARCH | S_DUE | S_DUPS | S_MERGE | S_DISMISS
+  S_EDIT = 1 << 9,
+  S_ACTING = S_ADD | S_EVENT | S_SHOW | S_SEARCH | S_DUE | S_DUPS | S_MERGE | S_DISMISS | S_EDIT
 };
 
 static const struct {
   const char *name;
   unsigned bit;
 } subcommands[] = {
-    {"add", S_ADD},       {"event", S_EVENT},     {"show", S_SHOW},
-    {"search", S_SEARCH}, {"due", S_DUE},         {"duplicates", S_DUPS},
-    {"merge", S_MERGE},   {"dismiss", S_DISMISS}, {"kinds", S_KINDS},
+    {"add", S_ADD},     {"event", S_EVENT},     {"show", S_SHOW},   {"search", S_SEARCH},
+    {"due", S_DUE},     {"duplicates", S_DUPS}, {"merge", S_MERGE}, {"dismiss", S_DISMISS},
+    {"kinds", S_KINDS}, {"edit", S_EDIT},
 };
 
 struct opts {
@@ -76,6 +80,7 @@ struct opts {
   const char *name, *dob, *sex, *id, *ethnicity, *address, *occupation, *occupation_group;
   const char *other_names, *date, *value, *facility, *decision, *decision_date, *note;
   const char *ref, *limit, *within; /* numbers, checked by parse_number */
+  const char *version;              /* edit: the stamp the edit was made from */
   int json;
 };
 
@@ -96,15 +101,16 @@ static const struct {
     OPT("--status", status, S_SEARCH),
     OPT("--limit", limit, S_SEARCH),
     OPT("--within", within, S_DUE),
-    OPT("--name", name, S_ADD),
-    OPT("--dob", dob, S_ADD),
-    OPT("--sex", sex, S_ADD),
-    OPT("--id", id, S_ADD),
-    OPT("--ethnicity", ethnicity, S_ADD),
-    OPT("--address", address, S_ADD),
-    OPT("--occupation", occupation, S_ADD),
-    OPT("--occupation-group", occupation_group, S_ADD),
-    OPT("--other-names", other_names, S_ADD),
+    OPT("--name", name, S_ADD | S_EDIT),
+    OPT("--dob", dob, S_ADD | S_EDIT),
+    OPT("--sex", sex, S_ADD | S_EDIT),
+    OPT("--id", id, S_ADD | S_EDIT),
+    OPT("--ethnicity", ethnicity, S_ADD | S_EDIT),
+    OPT("--address", address, S_ADD | S_EDIT),
+    OPT("--occupation", occupation, S_ADD | S_EDIT),
+    OPT("--occupation-group", occupation_group, S_ADD | S_EDIT),
+    OPT("--other-names", other_names, S_ADD | S_EDIT),
+    OPT("--version", version, S_EDIT),
     OPT("--date", date, S_EVENT),
     OPT("--value", value, S_EVENT),
     OPT("--result", value, S_EVENT),
@@ -478,6 +484,60 @@ static int person_add(const struct cli_global *g, const struct opts *o)
   return 0;
 }
 
+/* Copy option value v into dst when it was given, marking input `pin` given. */
+#define SET_GIVEN(dst, v, pin)                                                                     \
+  do {                                                                                             \
+    if (v) {                                                                                       \
+      SET(dst, v);                                                                                 \
+      given |= APP_PIN_BIT(pin);                                                                   \
+    }                                                                                              \
+  } while (0)
+
+/* pcmt person edit: the record is read (an audited read), the options
+ * given replace its fields, and the edit names the version read, unless
+ * --version names the one the caller saw earlier. */
+static int person_edit(const struct cli_global *g, const struct opts *o)
+{
+  long id;
+  if (o->npos != 1 || parse_id(&id, o->pos[0])) {
+    fprintf(stderr, "pcmt person edit: cách dùng: pcmt person edit ID --name ... (xem --help)\n");
+    return 2;
+  }
+  struct session s;
+  int rc = session_open(&s, g, o, 1, 0);
+  if (rc)
+    return rc;
+  struct person_record r;
+  struct err err = {0};
+  int changed = 0;
+  rc = app_person_show(&r, s.st, s.use, id, NULL, &err);
+  if (!rc) {
+    struct person p = r.person;
+    unsigned given = 0;
+    SET_GIVEN(p.full_name, o->name, APP_PIN_NAME);
+    SET_GIVEN(p.birth_date, o->dob, APP_PIN_BIRTH_DATE);
+    SET_GIVEN(p.sex, o->sex, APP_PIN_SEX);
+    SET_GIVEN(p.national_id, o->id, APP_PIN_NATIONAL_ID);
+    SET_GIVEN(p.ethnicity, o->ethnicity, APP_PIN_ETHNICITY);
+    SET_GIVEN(p.address, o->address, APP_PIN_ADDRESS);
+    SET_GIVEN(p.occupation, o->occupation, APP_PIN_OCCUPATION);
+    SET_GIVEN(p.occupation_group, o->occupation_group, APP_PIN_OCCUPATION_GROUP);
+    SET_GIVEN(p.other_names, o->other_names, APP_PIN_OTHER_NAMES);
+    struct app_person_errors errs;
+    rc = app_person_update_form(&changed, NULL, &errs, s.st, s.use, &p, given,
+                                o->version ? o->version : r.version, s.today, &err);
+    person_record_free(&r);
+  }
+  session_close(&s);
+  if (rc)
+    return cli_fail(&err);
+  if (changed)
+    fprintf(stderr, "đã sửa %d trường của hồ sơ số %ld\n", changed, id);
+  else
+    fprintf(stderr, "hồ sơ số %ld: không có trường nào thay đổi\n", id);
+  return 0;
+}
+
 static int person_event(const struct cli_global *g, const struct opts *o)
 {
   long id, ref;
@@ -714,6 +774,8 @@ int cmd_person(int argc, char **argv, const struct cli_global *g)
     return person_add(g, &o);
   case S_EVENT:
     return person_event(g, &o);
+  case S_EDIT:
+    return person_edit(g, &o);
   case S_SHOW:
     return person_show(g, &o);
   case S_SEARCH:

@@ -65,6 +65,7 @@ void person_record_free(struct person_record *r)
     return;
   person_event_list_free(&r->events);
   person_clock_list_free(&r->clocks);
+  person_link_list_free(&r->links);
 }
 
 /* ---------------------------------------------------------------------------

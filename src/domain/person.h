@@ -195,12 +195,18 @@ int person_merge_tx(struct store *st, const struct scope *sc, long a, long b, co
  * Reading: a record, a search, the due list
  * ------------------------------------------------------------------------- */
 
+/* The stamp of a record's editable fields in hex, with its NUL
+ * (domain/person_edit.h). */
+#define PERSON_STAMP_LEN 65
+
 /* One person's full record, as `pcmt person show` prints it. */
 struct person_record {
   struct person person;
+  char version[PERSON_STAMP_LEN];  /* the stamp an edit must name (person_stamp), or "" */
   struct person_event_list events; /* all events, voided ones included, in date order */
   struct person_status status;
   struct person_clock_list clocks;
+  struct person_link_list links; /* cases, places, networks of the reader's territory */
   unsigned hidden; /* health fields not shown to the reader, bits of 1 << enum person_field
                       (domain/person_access.h); 0: the whole record */
 };

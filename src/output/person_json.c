@@ -136,6 +136,29 @@ json_t *person_json_clock(const struct person_clock *c, const char *today)
   return json_build_done(o, ok);
 }
 
+/* A case, place or network the person is linked to; its role (or kind) by
+ * code and label. */
+static json_t *link_json(const struct person_link *l)
+{
+  enum label_set set = strcmp(l->kind, "case") == 0    ? LABEL_CASE_ROLE
+                       : strcmp(l->kind, "place") == 0 ? LABEL_PLACE_KIND
+                                                       : LABEL_NETWORK_ROLE;
+  int ok = 1;
+  json_t *o = json_object();
+  json_build_set(o, "kind", json_string(l->kind), &ok);
+  json_build_set(o, "id", json_integer((json_int_t)l->id), &ok);
+  json_build_set(o, "record_no", json_string(l->record_no), &ok);
+  json_build_set(o, "date", json_string(l->date), &ok);
+  json_build_set(o, "role", json_string(l->role), &ok);
+  json_build_set(o, "role_label", json_string(label_vi(set, l->role)), &ok);
+  json_build_set(o, "arrested_on", l->since[0] ? json_string(l->since) : json_null(), &ok);
+  json_build_set(o, "name", json_string(l->name), &ok);
+  json_build_set(o, "unit_tree", json_string(l->unit_tree), &ok);
+  json_build_set(o, "unit_code", json_string(l->unit_code), &ok);
+  json_build_set(o, "unit_name", json_string(l->unit_name), &ok);
+  return json_build_done(o, ok);
+}
+
 json_t *person_json_record(const struct person_record *r, const char *today)
 {
   int ok = 1;
@@ -144,6 +167,7 @@ json_t *person_json_record(const struct person_record *r, const char *today)
   json_build_set(
       o, "merged_into",
       r->person.merged_into ? json_integer((json_int_t)r->person.merged_into) : json_null(), &ok);
+  json_build_set(o, "version", json_string(r->version), &ok);
   json_build_set(o, "status", person_json_status(&r->status), &ok);
   json_t *events = json_array();
   for (size_t i = 0; i < r->events.n; i++)
@@ -153,6 +177,10 @@ json_t *person_json_record(const struct person_record *r, const char *today)
   for (size_t i = 0; i < r->clocks.n; i++)
     json_build_push(clocks, person_json_clock(&r->clocks.items[i], today), &ok);
   json_build_set(o, "clocks", clocks, &ok);
+  json_t *links = json_array();
+  for (size_t i = 0; i < r->links.n; i++)
+    json_build_push(links, link_json(&r->links.items[i]), &ok);
+  json_build_set(o, "links", links, &ok);
   return json_build_done(o, ok);
 }
 

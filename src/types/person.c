@@ -45,3 +45,12 @@ int person_event_parse(enum person_event_kind *out, const char *code, struct err
     *out = (enum person_event_kind)label_index(LABEL_EVENT_KIND, c);
   return rc;
 }
+
+void person_link_list_free(struct person_link_list *l)
+{
+  if (!l)
+    return;
+  free(l->items);
+  l->items = NULL;
+  l->n = 0;
+}

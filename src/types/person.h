@@ -169,6 +169,30 @@ enum person_flow_kind {
 };
 
 /* ---------------------------------------------------------------------------
+ * Links to the other registers
+ * ------------------------------------------------------------------------- */
+
+/* A case the person is in, a place whose person they are, or a network they
+ * are a member of, as a person's record lists them. */
+struct person_link {
+  char kind[12];                   /* "case", "place" or "network" */
+  long id;                         /* the case, place or network */
+  char record_no[64];              /* its record number */
+  char date[DATE_ISO_LEN];         /* detected (case), found (place, network) */
+  char role[32];                   /* case: the person's role; place: its kind; network: role */
+  char since[DATE_ISO_LEN];        /* case: the person's arrest date, else "" */
+  char name[PERSON_NAME_MAX];      /* place, network: its name; case: its offences */
+  char unit_tree[12];              /* the unit that keeps it: tree ... */
+  char unit_code[8];               /* ... and code */
+  char unit_name[PERSON_NAME_MAX]; /* filled by the operation ("phường Sa Pa") */
+};
+struct person_link_list {
+  struct person_link *items; /* malloc'd, cases, places, networks, each by date; */
+  size_t n;                  /* person_link_list_free */
+};
+void person_link_list_free(struct person_link_list *l); /* accepts NULL */
+
+/* ---------------------------------------------------------------------------
  * Possible duplicates
  * ------------------------------------------------------------------------- */
 

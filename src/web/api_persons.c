@@ -133,6 +133,89 @@ int api_persons_create(struct web_req *rq)
   return rc ? rc : api_json(rq, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
+/* The JSON name of each input of a person's identity (person_json.h's). */
+static const char *const input_keys[APP_PIN_COUNT] = {
+    [APP_PIN_NAME] = "full_name",        [APP_PIN_OTHER_NAMES] = "other_names",
+    [APP_PIN_BIRTH_DATE] = "birth_date", [APP_PIN_SEX] = "sex",
+    [APP_PIN_ETHNICITY] = "ethnicity",   [APP_PIN_NATIONAL_ID] = "national_id",
+    [APP_PIN_UNIT] = "unit_code",        [APP_PIN_ADDRESS] = "address",
+    [APP_PIN_OCCUPATION] = "occupation", [APP_PIN_OCCUPATION_GROUP] = "occupation_group",
+};
+
+/* The 400 of a form with wrong fields: the one error frame, plus "fields"
+ * with each wrong field's message under its JSON name. */
+static int field_errors(struct web_req *rq, const struct app_person_errors *errs)
+{
+  json_t *fields = json_object();
+  for (int f = 0; fields && f < APP_PIN_COUNT; f++)
+    if (errs->msg[f][0])
+      json_object_set_new(fields, input_keys[f], json_string(errs->msg[f]));
+  return api_json(rq, err_http_status(ERR_INPUT),
+                  json_pack("{s:{s:s,s:s,s:o}}", "error", "code", err_code_name(ERR_INPUT),
+                            "message", rq->err.msg, "fields", fields));
+}
+
+int api_persons_update(struct web_req *rq)
+{
+  static const char *const keys[] = {"version",    "full_name",        "other_names", "birth_date",
+                                     "sex",        "ethnicity",        "national_id", "address",
+                                     "occupation", "occupation_group", NULL};
+  long id;
+  json_t *b = NULL;
+  struct person p;
+  memset(&p, 0, sizeof p);
+  char version[PERSON_STAMP_LEN + 1] = "";
+  unsigned given = 0;
+  int rc = api_id(&id, rq, 0);
+  if (!rc)
+    rc = api_body(&b, rq);
+  if (!rc)
+    rc = api_body_keys(rq, b, keys);
+  if (!rc)
+    rc = api_body_text(version, sizeof version, rq, b, "version");
+  if (!rc && !version[0])
+    rc = err_set(&rq->err, ERR_INPUT,
+                 "Cần trường \"version\": phiên bản của hồ sơ đã đọc (GET /api/v1/persons/{id}).");
+    /* a field sent is a field given; one left out keeps its stored value */
+#define TEXT(f, pin)                                                                               \
+  do {                                                                                             \
+    if (!rc && json_object_get(b, input_keys[pin])) {                                              \
+      rc = api_body_text(p.f, sizeof p.f, rq, b, input_keys[pin]);                                 \
+      given |= APP_PIN_BIT(pin);                                                                   \
+    }                                                                                              \
+  } while (0)
+  TEXT(full_name, APP_PIN_NAME);
+  TEXT(other_names, APP_PIN_OTHER_NAMES);
+  TEXT(birth_date, APP_PIN_BIRTH_DATE);
+  TEXT(sex, APP_PIN_SEX);
+  TEXT(ethnicity, APP_PIN_ETHNICITY);
+  TEXT(national_id, APP_PIN_NATIONAL_ID);
+  TEXT(address, APP_PIN_ADDRESS);
+  TEXT(occupation, APP_PIN_OCCUPATION);
+  TEXT(occupation_group, APP_PIN_OCCUPATION_GROUP);
+#undef TEXT
+  json_decref(b);
+  p.id = id;
+  const char *purpose = request_get_header(rq, "X-Purpose");
+  struct scope caller;
+  if (!rc)
+    rc = api_caller(&caller, rq, purpose);
+  char today[DATE_ISO_LEN];
+  date_to_iso(today, date_today());
+  struct app_person_errors errs = {0};
+  int changed = 0;
+  char stamp[PERSON_STAMP_LEN] = "";
+  if (!rc)
+    rc = app_person_update_form(&changed, stamp, &errs, rq->st, &caller, &p, given, version, today,
+                                &rq->err);
+  if (rc == ERR_INPUT && errs.n)
+    return field_errors(rq, &errs);
+  return rc ? rc
+            : api_json(rq, 200,
+                       json_pack("{s:I,s:i,s:s}", "id", (json_int_t)id, "changed", changed,
+                                 "version", stamp));
+}
+
 int api_persons_event(struct web_req *rq)
 {
   static const char *const keys[] = {"kind",        "date",          "value",     "facility",
@@ -181,4 +264,79 @@ int api_persons_event(struct web_req *rq)
   if (!rc)
     rc = app_person_event(&ev_id, rq->st, &caller, &ev, today, &rq->err);
   return rc ? rc : api_json(rq, 201, json_pack("{s:I}", "event_id", (json_int_t)ev_id));
+}
+
+int api_persons_duplicates(struct web_req *rq)
+{
+  long limit, pos;
+  struct scope caller;
+  int rc = api_page(&limit, &pos, rq);
+  if (!rc)
+    rc = reader(&caller, rq);
+  if (rc)
+    return rc;
+  struct person_dup_list l = {0};
+  rc = app_person_duplicates(&l, rq->st, &caller, &rq->err);
+  if (!rc)
+    rc = api_list(rq, person_json_pairs(&l), pos, limit);
+  person_dup_list_free(&l);
+  return rc;
+}
+
+/* Number field `key` of body, a record id, into *out. ERR_INPUT when absent
+ * or not a positive integer. */
+static int body_id(long *out, struct web_req *rq, json_t *body, const char *key)
+{
+  json_t *v = json_object_get(body, key);
+  if (!json_is_integer(v) || json_integer_value(v) <= 0)
+    return err_set(&rq->err, ERR_INPUT, "Trường \"%s\" phải là số của một hồ sơ.", key);
+  *out = (long)json_integer_value(v);
+  return ERR_OK;
+}
+
+int api_persons_merge(struct web_req *rq)
+{
+  static const char *const keys[] = {"other", NULL};
+  long id, other = 0;
+  json_t *b = NULL;
+  int rc = api_id(&id, rq, 0);
+  if (!rc)
+    rc = api_body(&b, rq);
+  if (!rc)
+    rc = api_body_keys(rq, b, keys);
+  if (!rc)
+    rc = body_id(&other, rq, b, "other");
+  json_decref(b);
+  struct scope caller;
+  if (!rc)
+    rc = api_caller(&caller, rq, request_get_header(rq, "X-Purpose"));
+  char today[DATE_ISO_LEN];
+  date_to_iso(today, date_today());
+  if (!rc)
+    rc = app_person_merge(rq->st, &caller, id, other, today, &rq->err);
+  return rc ? rc
+            : api_json(rq, 200,
+                       json_pack("{s:I,s:I}", "id", (json_int_t)id, "merged", (json_int_t)other));
+}
+
+int api_persons_dismiss(struct web_req *rq)
+{
+  static const char *const keys[] = {"a", "b", NULL};
+  long a = 0, p = 0;
+  json_t *b = NULL;
+  int rc = api_body(&b, rq);
+  if (!rc)
+    rc = api_body_keys(rq, b, keys);
+  if (!rc)
+    rc = body_id(&a, rq, b, "a");
+  if (!rc)
+    rc = body_id(&p, rq, b, "b");
+  json_decref(b);
+  struct scope caller;
+  if (!rc)
+    rc = api_caller(&caller, rq, request_get_header(rq, "X-Purpose"));
+  if (!rc)
+    rc = app_person_dismiss(rq->st, &caller, a, p, &rq->err);
+  return rc ? rc
+            : api_json(rq, 200, json_pack("{s:[I,I]}", "dismissed", (json_int_t)a, (json_int_t)p));
 }

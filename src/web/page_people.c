@@ -168,9 +168,10 @@ int page_people(struct web_req *rq)
     html_raw(b, "</a></li></ul></div>\n");
   }
   html_raw(b, "<h1>Danh sách người sử dụng trái phép chất ma túy</h1>\n");
+  html_raw(b, "<p>");
   if (scope_may_write_people(&caller))
-    html_raw(b,
-             "<p><a class=\"button button-secondary\" href=\"/nguoi/them\">Thêm người</a></p>\n");
+    html_raw(b, "<a class=\"button button-secondary\" href=\"/nguoi/them\">Thêm người</a> ");
+  html_raw(b, "<a href=\"/nguoi/trung-lap\">Hồ sơ nghi trùng</a></p>\n");
   render_form(rq, &caller, q, status, unit, unit_error);
   if (!unit_error) {
     char from[32], to[32];

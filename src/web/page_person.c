@@ -143,6 +143,66 @@ static void render_history(struct buf *b, const struct person_record *r)
   html_raw(b, "</ol>\n");
 }
 
+/* The cases, places and networks of the caller's territory that name the
+ * person: one table each, dates dd/mm/yyyy, roles and kinds by their labels. */
+static void render_links(struct buf *b, const struct person_record *r)
+{
+  static const struct {
+    const char *kind, *title, *none, *role_col, *name_col;
+    enum label_set set;
+  } parts[] = {
+      {"case", "Vụ án liên quan", "Không có vụ án nào trong địa bàn của bạn.", "Vai trò",
+       "Tội danh (điều)", LABEL_CASE_ROLE},
+      {"place", "Địa bàn, điểm liên quan", "Không có địa bàn, điểm nào trong địa bàn của bạn.",
+       "Loại", "Tên", LABEL_PLACE_KIND},
+      {"network", "Đường dây, nhóm liên quan",
+       "Không có đường dây, nhóm nào trong địa bàn của bạn.", "Vai trò", "Tên", LABEL_NETWORK_ROLE},
+  };
+  for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+    html_raw(b, "<h2>");
+    html_text(b, parts[k].title);
+    html_raw(b, "</h2>\n");
+    size_t n = 0;
+    for (size_t i = 0; i < r->links.n; i++)
+      n += strcmp(r->links.items[i].kind, parts[k].kind) == 0;
+    if (!n) {
+      html_raw(b, "<p>");
+      html_text(b, parts[k].none);
+      html_raw(b, "</p>\n");
+      continue;
+    }
+    html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n<thead><tr>"
+                "<th scope=\"col\">Số hồ sơ</th><th scope=\"col\">Ngày</th><th scope=\"col\">");
+    html_text(b, parts[k].role_col);
+    html_raw(b, "</th><th scope=\"col\">");
+    html_text(b, parts[k].name_col);
+    html_raw(b, "</th><th scope=\"col\">Đơn vị</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < r->links.n; i++) {
+      const struct person_link *l = &r->links.items[i];
+      if (strcmp(l->kind, parts[k].kind) != 0)
+        continue;
+      char date[16], since[16];
+      html_raw(b, "<tr><td>");
+      html_text(b, l->record_no);
+      html_raw(b, "</td><td>");
+      html_text(b, date_iso_to_vn(date, l->date));
+      html_raw(b, "</td><td>");
+      html_text(b, label_vi(parts[k].set, l->role));
+      if (l->since[0]) {
+        html_raw(b, " (bắt ngày ");
+        html_text(b, date_iso_to_vn(since, l->since));
+        html_raw(b, ")");
+      }
+      html_raw(b, "</td><td>");
+      html_text(b, l->name);
+      html_raw(b, "</td><td>");
+      html_text(b, l->unit_name);
+      html_raw(b, "</td></tr>\n");
+    }
+    html_raw(b, "</tbody></table></div>\n");
+  }
+}
+
 /* The notice naming the health fields the role is not shown. */
 static void render_hidden(struct buf *b, unsigned hidden)
 {
@@ -161,6 +221,28 @@ static void render_hidden(struct buf *b, unsigned hidden)
     first = 0;
   }
   html_raw(b, ".</p>\n");
+}
+
+/* The success banner a change redirects here with (?thong-bao=CODE): a
+ * fixed sentence per code, never text taken from the address. */
+static void render_notice(struct buf *b, struct web_req *rq)
+{
+  static const struct {
+    const char *code, *text;
+  } notices[] = {
+      {"da-sua", "Đã lưu thông tin cá nhân."},
+      {"da-gop", "Đã gộp hồ sơ trùng vào hồ sơ này."},
+  };
+  const char *code = NULL;
+  if (person_page_query(&code, rq, "thong-bao") || !code)
+    return;
+  for (size_t i = 0; i < sizeof notices / sizeof notices[0]; i++) {
+    if (strcmp(code, notices[i].code) != 0)
+      continue;
+    html_raw(b, "<div class=\"notification\" role=\"status\"><p>");
+    html_text(b, notices[i].text);
+    html_raw(b, "</p></div>\n");
+  }
 }
 
 int page_person(struct web_req *rq)
@@ -194,15 +276,19 @@ int page_person(struct web_req *rq)
   html_raw(b, "<p><a class=\"back-link\" href=\"/nguoi\">‹ Danh sách người</a></p>\n<h1>");
   html_text(b, r.person.full_name);
   html_raw(b, "</h1>\n");
+  render_notice(b, rq);
   render_hidden(b, r.hidden);
   if (scope_may_write_people(&caller)) {
     html_raw(b, "<p><a class=\"button button-secondary\" href=\"");
     html_raw(b, next);
-    html_raw(b, "/su-kien\">Thêm sự kiện</a></p>\n");
+    html_raw(b, "/su-kien\">Thêm sự kiện</a> <a class=\"button button-secondary\" href=\"");
+    html_raw(b, next);
+    html_raw(b, "/sua\">Sửa thông tin cá nhân</a></p>\n");
   }
   render_identity(b, &r);
   render_clocks(b, &r);
   render_history(b, &r);
+  render_links(b, &r);
   layout_end(rq);
   person_record_free(&r);
   legal_rule_set_free(&rules);

@@ -4,6 +4,7 @@
 #ifndef PCMT_WEB_PAGE_PERSON_H
 #define PCMT_WEB_PAGE_PERSON_H
 
+#include "app/app_person.h"
 #include "types/scope.h"
 #include "web/request.h"
 
@@ -40,5 +41,17 @@ int person_page_may_read(const struct web_req *rq);
  * sent, `error` the message for its field (NULL: none). */
 int person_purpose_form(struct web_req *rq, int status, const char *next, const char *choice,
                         const char *other, const char *error);
+
+/* The identity form (page_person_add.c), answered with `status`: a new
+ * person's when id is 0, else the edit of record `id` made from `version`
+ * (sent back in a hidden field; the residence is not edited). `errs` the
+ * message of each wrong field and `general` one for the whole form (NULL:
+ * none); p holds the values shown, as typed. */
+int person_form(struct web_req *rq, int status, const struct person *p,
+                const struct app_person_errors *errs, const char *general, long id,
+                const char *version);
+
+/* The identity form's fields of the request's body into *out, as typed. */
+void person_form_read(struct person *out, struct web_req *rq);
 
 #endif

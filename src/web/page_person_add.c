@@ -1,4 +1,5 @@
-/* page_person_add.c: GET and POST /nguoi/them — add a person to the register.
+/* page_person_add.c: GET and POST /nguoi/them — add a person to the register;
+ * and the identity form it shares with the edit page (page_person_edit.c).
  *
  * GOV.UK's form pattern: a label on every input, and when something is
  * wrong an error summary at the top whose items link to their fields, the
@@ -140,14 +141,24 @@ static void text_input(struct buf *b, const struct person *p, const struct app_p
   html_raw(b, "\"></div>\n");
 }
 
-static int render(struct web_req *rq, int status, const struct person *p,
-                  const struct app_person_errors *errs, const char *general)
+int person_form(struct web_req *rq, int status, const struct person *p,
+                const struct app_person_errors *errs, const char *general, long id,
+                const char *version)
 {
   struct buf *b = &rq->body;
   buf_reset(b);
   int failed = (errs && errs->n) || general;
-  layout_begin(rq, failed ? "Lỗi: Thêm người vào danh sách" : "Thêm người vào danh sách");
-  html_raw(b, "<p><a class=\"back-link\" href=\"/nguoi\">‹ Danh sách người</a></p>\n");
+  const char *title = id ? "Sửa thông tin cá nhân" : "Thêm người vào danh sách";
+  char back[40] = "/nguoi", action[40] = "/nguoi/them", head[80];
+  if (id) {
+    snprintf(back, sizeof back, "/nguoi/%ld", id);
+    snprintf(action, sizeof action, "/nguoi/%ld/sua", id);
+  }
+  snprintf(head, sizeof head, "%s%s", failed ? "Lỗi: " : "", title);
+  layout_begin(rq, head);
+  html_raw(b, "<p><a class=\"back-link\" href=\"");
+  html_attr(b, back);
+  html_raw(b, id ? "\">‹ Hồ sơ</a></p>\n" : "\">‹ Danh sách người</a></p>\n");
   if (failed) {
     html_raw(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">"
                 "<h2>Chưa lưu được hồ sơ</h2><ul>");
@@ -167,9 +178,17 @@ static int render(struct web_req *rq, int status, const struct person *p,
     }
     html_raw(b, "</ul></div>\n");
   }
-  html_raw(b, "<h1>Thêm người vào danh sách</h1>\n"
-              "<form method=\"post\" action=\"/nguoi/them\" novalidate>\n");
+  html_raw(b, "<h1>");
+  html_text(b, title);
+  html_raw(b, "</h1>\n<form method=\"post\" action=\"");
+  html_attr(b, action);
+  html_raw(b, "\" novalidate>\n");
   person_page_csrf(rq);
+  if (version) { /* the record the form was made from: a later change refuses it */
+    html_raw(b, "<input type=\"hidden\" name=\"phien-ban\" value=\"");
+    html_attr(b, version);
+    html_raw(b, "\">");
+  }
   html_raw(b, "\n");
   text_input(b, p, errs, APP_PIN_NAME, " autocomplete=\"off\" spellcheck=\"false\"");
   text_input(b, p, errs, APP_PIN_OTHER_NAMES, " autocomplete=\"off\"");
@@ -185,15 +204,15 @@ static int render(struct web_req *rq, int status, const struct person *p,
   for (size_t i = 0; i < n; i++) {
     if (!sexes[i].code[0])
       continue;
-    char id[48];
-    snprintf(id, sizeof id, "gioi-tinh-%s", sexes[i].code);
+    char rid[48];
+    snprintf(rid, sizeof rid, "gioi-tinh-%s", sexes[i].code);
     html_raw(b, "<div><input type=\"radio\" name=\"gioi-tinh\" id=\"");
-    html_attr(b, id);
+    html_attr(b, rid);
     html_raw(b, "\" value=\"");
     html_attr(b, sexes[i].code);
     html_raw(b, strcmp(p->sex, sexes[i].code) == 0 ? "\" checked> <label for=\""
                                                    : "\"> <label for=\"");
-    html_attr(b, id);
+    html_attr(b, rid);
     html_raw(b, "\">");
     html_text(b, sexes[i].vi);
     html_raw(b, "</label></div>");
@@ -201,7 +220,8 @@ static int render(struct web_req *rq, int status, const struct person *p,
   html_raw(b, "</fieldset>\n");
   text_input(b, p, errs, APP_PIN_ETHNICITY, "");
   text_input(b, p, errs, APP_PIN_NATIONAL_ID, " inputmode=\"numeric\" class=\"input-short\"");
-  text_input(b, p, errs, APP_PIN_UNIT, " inputmode=\"numeric\" class=\"input-short\"");
+  if (!id) /* the residence follows the history: a move is an event, not an edit */
+    text_input(b, p, errs, APP_PIN_UNIT, " inputmode=\"numeric\" class=\"input-short\"");
   text_input(b, p, errs, APP_PIN_ADDRESS, "");
   text_input(b, p, errs, APP_PIN_OCCUPATION, "");
   group_open(b, errs, APP_PIN_OCCUPATION_GROUP);
@@ -229,7 +249,7 @@ int page_person_add(struct web_req *rq)
   if (!scope_may_write_people(&caller))
     return err_set(&rq->err, ERR_DENIED, "Vai trò của bạn không được thêm hồ sơ cá nhân.");
   struct person p = {0};
-  return render(rq, 200, &p, NULL, NULL);
+  return person_form(rq, 200, &p, NULL, NULL, 0, NULL);
 }
 
 /* Copy form field `name` into dst[0..n). */
@@ -239,19 +259,25 @@ static void take(struct web_req *rq, char *dst, size_t n, const char *name)
   snprintf(dst, n, "%s", v ? v : "");
 }
 
+void person_form_read(struct person *out, struct web_req *rq)
+{
+  memset(out, 0, sizeof *out);
+  take(rq, out->full_name, sizeof out->full_name, "ho-ten");
+  take(rq, out->other_names, sizeof out->other_names, "ten-khac");
+  take(rq, out->birth_date, sizeof out->birth_date, "ngay-sinh");
+  take(rq, out->sex, sizeof out->sex, "gioi-tinh");
+  take(rq, out->ethnicity, sizeof out->ethnicity, "dan-toc");
+  take(rq, out->national_id, sizeof out->national_id, "cccd");
+  take(rq, out->unit_code, sizeof out->unit_code, "don-vi");
+  take(rq, out->address, sizeof out->address, "dia-chi");
+  take(rq, out->occupation, sizeof out->occupation, "nghe-nghiep");
+  take(rq, out->occupation_group, sizeof out->occupation_group, "nhom-nghe");
+}
+
 int page_person_add_post(struct web_req *rq)
 {
-  struct person p = {0};
-  take(rq, p.full_name, sizeof p.full_name, "ho-ten");
-  take(rq, p.other_names, sizeof p.other_names, "ten-khac");
-  take(rq, p.birth_date, sizeof p.birth_date, "ngay-sinh");
-  take(rq, p.sex, sizeof p.sex, "gioi-tinh");
-  take(rq, p.ethnicity, sizeof p.ethnicity, "dan-toc");
-  take(rq, p.national_id, sizeof p.national_id, "cccd");
-  take(rq, p.unit_code, sizeof p.unit_code, "don-vi");
-  take(rq, p.address, sizeof p.address, "dia-chi");
-  take(rq, p.occupation, sizeof p.occupation, "nghe-nghiep");
-  take(rq, p.occupation_group, sizeof p.occupation_group, "nhom-nghe");
+  struct person p;
+  person_form_read(&p, rq);
   struct person typed = p; /* the form shows what was typed, not what was normalised */
   struct scope caller;
   int rc = person_page_caller(&caller, rq, NULL);
@@ -263,7 +289,7 @@ int page_person_add_post(struct web_req *rq)
   struct app_person_errors errs;
   rc = app_person_add_form(&id, &errs, rq->st, &caller, &p, today, &rq->err);
   if (rc == ERR_INPUT)
-    return render(rq, 400, &typed, &errs, errs.n ? NULL : rq->err.msg);
+    return person_form(rq, 400, &typed, &errs, errs.n ? NULL : rq->err.msg, 0, NULL);
   if (rc)
     return rc;
   char next[40];

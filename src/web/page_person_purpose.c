@@ -16,16 +16,17 @@
 #include "web/page_person.h"
 #include "web/routes.h"
 
-/* 1 when `next` is a person's page of this site: the only place the form
- * sends back to (never another site, never a path we did not write). */
+/* 1 when `next` is a person's page of this site, or its edit form: the
+ * only places the form sends back to (never another site, never a path we
+ * did not write). */
 static int next_ok(const char *next)
 {
   if (!next || strncmp(next, "/nguoi/", 7) != 0 || !next[7] || strlen(next) > 32)
     return 0;
-  for (const char *c = next + 7; *c; c++)
-    if (*c < '0' || *c > '9')
-      return 0;
-  return 1;
+  const char *c = next + 7;
+  while (*c >= '0' && *c <= '9')
+    c++;
+  return c > next + 7 && (!*c || strcmp(c, "/sua") == 0);
 }
 
 int person_purpose_form(struct web_req *rq, int status, const char *next, const char *choice,

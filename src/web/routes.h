@@ -30,6 +30,10 @@ int api_units_successors(struct web_req *rq);     /* api_units.c: an old unit's 
 int api_persons_search(struct web_req *rq);       /* api_persons.c: GET /api/v1/persons */
 int api_persons_show(struct web_req *rq);         /* api_persons.c: one person's record */
 int api_persons_create(struct web_req *rq);       /* api_persons.c: POST /api/v1/persons */
+int api_persons_update(struct web_req *rq);       /* api_persons.c: PATCH a person's identity */
+int api_persons_duplicates(struct web_req *rq);   /* api_persons.c: the open duplicate pairs */
+int api_persons_merge(struct web_req *rq);        /* api_persons.c: merge another record into one */
+int api_persons_dismiss(struct web_req *rq);      /* api_persons.c: a pair is two people */
 int api_persons_event(struct web_req *rq);        /* api_persons.c: an event of a person */
 int api_indicators_show(struct web_req *rq);      /* api_indicators.c: by unit and period */
 int api_plans_list(struct web_req *rq);           /* api_plans.c: GET /api/v1/plans */
@@ -41,6 +45,8 @@ int page_person(struct web_req *rq);              /* page_person.c: one person's
 int page_person_purpose_post(struct web_req *rq); /* page_person_purpose.c: why records are read */
 int page_person_add(struct web_req *rq);          /* page_person_add.c: the form for a new person */
 int page_person_add_post(struct web_req *rq);     /* page_person_add.c: adding the person */
+int page_person_edit(struct web_req *rq);         /* page_person_edit.c: the identity's form */
+int page_person_edit_post(struct web_req *rq);    /* page_person_edit.c: correcting it */
 int page_person_event(struct web_req *rq);        /* page_person_event.c: the form for an event */
 int page_person_event_post(struct web_req *rq);   /* page_person_event.c: adding the event */
 
@@ -66,6 +72,12 @@ int api_registers_page(struct web_req *rq);
 int api_registers_show(struct web_req *rq);
 int api_registers_create(struct web_req *rq);
 int api_registers_update(struct web_req *rq);
+/* page_people_duplicates.c: the possible duplicates, a merge's confirmation,
+ * the merge, a pair dismissed */
+int page_people_duplicates(struct web_req *rq);
+int page_people_merge_confirm(struct web_req *rq);
+int page_people_merge(struct web_req *rq);
+int page_people_dismiss(struct web_req *rq);
 
 /* page_admin_users.c: the users of the administrator's territory, adding
  * one, disabling or enabling one, removing one's second factor */

@@ -46,4 +46,28 @@ module.exports = [
     },
   },
   { name: 'export', as: 'signed-in', path: '/xuat-du-lieu', heading: 'Xuất danh sách ra tệp CSV' },
+  {
+    // the edit form of the database's first person, added on the way when
+    // there is none yet; the session's purpose answered first
+    name: 'person-edit', as: 'signed-in', path: '/nguoi/1/sua', heading: 'Sửa thông tin cá nhân',
+    then: async (page) => {
+      const base = new URL(page.url()).origin;
+      const answer = async () => {
+        if (!(await page.locator('input[name="muc-dich"]').count())) return;
+        await page.locator('input[name="muc-dich"]').first().check();
+        await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Tiếp tục' }).click()]);
+      };
+      await answer();
+      if (await page.getByRole('heading', { level: 1, name: 'Sửa thông tin cá nhân' }).count()) return;
+      await page.goto(`${base}/nguoi/them`);
+      await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hằng');
+      await page.getByLabel('Ngày sinh').fill('04/03/1990');
+      await page.getByLabel('Nữ').check();
+      await page.getByLabel('Mã đơn vị hành chính nơi cư trú (xã, phường)').fill('03006');
+      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Lưu hồ sơ' }).click()]);
+      await page.goto(`${base}/nguoi/1/sua`);
+      await answer();
+    },
+  },
+  { name: 'duplicates', as: 'signed-in', path: '/nguoi/trung-lap', heading: 'Hồ sơ nghi trùng' },
 ];

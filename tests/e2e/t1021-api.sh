@@ -151,6 +151,14 @@ for role in admin officer agency leader; do
   else
     expect 403 "$tk" POST "/api/v1/persons/$p_home/events" "$event"
   fi
+  # an edit, the duplicates and their merge and dismissal: the same rule (an
+  # edit from a version that is not the record's is refused, 409, for those
+  # who may edit)
+  case $role in admin | officer) pv=409 pm=404 ;; *) pv=403 pm=403 ;; esac
+  expect $pv "$tk" PATCH "/api/v1/persons/$p_home" '{"version": "0", "address": "Tổ 1"}'
+  expect $pp "$tk" GET "/api/v1/persons/duplicates"
+  expect $pm "$tk" POST "/api/v1/persons/$p_home/merge" '{"other": 99999999}'
+  expect $pm "$tk" POST "/api/v1/persons/duplicates/dismiss" '{"a": '"$p_home"', "b": 99999999}'
 done
 
 # the plan itself and its status, for the administrator who imported it
@@ -225,6 +233,16 @@ for case in commune:$p_commune district:$p_district province:$p_province; do
   got=$(call "$tk_officer" POST "/api/v1/persons/$id/events" "$event")
   CHECKS=$((CHECKS + 1))
   [ "$got" = 404 ] || { leaks=$((leaks + 1)); fail "event on a person of another $where: $got"; }
+  # nor edit that person, merge it or dismiss a pair with it
+  for call_ in "PATCH /api/v1/persons/$id {\"version\":\"0\",\"address\":\"X\"}" \
+    "POST /api/v1/persons/$p_home/merge {\"other\":$id}" \
+    "POST /api/v1/persons/duplicates/dismiss {\"a\":$p_home,\"b\":$id}"; do
+    set -- $call_
+    cells=$((cells + 1))
+    got=$(call "$tk_officer" "$1" "$2" "$3")
+    CHECKS=$((CHECKS + 1))
+    [ "$got" = 404 ] || { leaks=$((leaks + 1)); fail "$1 $2 with a person of another $where: $got"; }
+  done
 done
 # nor reach a plan of another territory, by any endpoint that takes its
 # id: each answers as the plan that does not exist (the ids aside)

@@ -107,6 +107,10 @@ GET /api/v1/persons
 GET /api/v1/persons/{id}
 POST /api/v1/persons
 POST /api/v1/persons/{id}/events
+PATCH /api/v1/persons/{id}
+GET /api/v1/persons/duplicates
+POST /api/v1/persons/{id}/merge
+POST /api/v1/persons/duplicates/dismiss
 GET /api/v1/plans
 POST /api/v1/plans/read
 POST /api/v1/plans
@@ -143,6 +147,15 @@ $(cat "$T/missing")"
 person='{"full_name": "Lê Thị Thêm", "birth_date": "12/03/1992", "sex": "nữ", "unit_tree": "pre2025", "unit_code": "'"$home"'"}'
 event='{"kind": "classified", "date": "2026-01-05", "value": "user"}'
 n_case=0
+n_pair=0
+# pair: two records of one person in the home commune, made by the national
+# administrator (so flagged as a possible duplicate); their ids in $pa, $pb
+pair() {
+  n_pair=$((n_pair + 1))
+  d='{"full_name": "Đào Văn Kép", "birth_date": "01/01/'"$((1950 + n_pair))"'", "sex": "nam", "unit_tree": "pre2025", "unit_code": "'"$home"'"}'
+  pa=$(curl -s -H "Authorization: Bearer $tk_admin_tq" -H 'Content-Type: application/json' -d "$d" "$U/api/v1/persons" | jq .id)
+  pb=$(curl -s -H "Authorization: Bearer $tk_admin_tq" -H 'Content-Type: application/json' -d "$d" "$U/api/v1/persons" | jq .id)
+}
 # probe ROUTE: sets method, path, body and want for role $r at level $lvl
 probe() {
   body=
@@ -166,6 +179,19 @@ probe() {
   'GET /api/v1/persons/{id}') path="/api/v1/persons/$p_home"; want=$w_people ;;
   'POST /api/v1/persons') path=/api/v1/persons; body=$person; want=$w_new ;;
   'POST /api/v1/persons/{id}/events') path="/api/v1/persons/$p_home/events"; body=$event; want=$w_new ;;
+  'PATCH /api/v1/persons/{id}')
+    # the version read by the national administrator; a second writer
+    # sends the value the first set: 200 with nothing changed
+    v=$(curl -s -H "Authorization: Bearer $tk_admin_tq" -H 'X-Purpose: kiểm tra API' \
+      "$U/api/v1/persons/$p_home" | jq -r .version)
+    path="/api/v1/persons/$p_home"; body='{"version": "'"$v"'", "occupation": "Thợ xây"}'
+    want=$w_change ;;
+  'GET /api/v1/persons/duplicates') path="/api/v1/persons/duplicates?limit=2"; want=$w_people ;;
+  'POST /api/v1/persons/{id}/merge')
+    pair; path="/api/v1/persons/$pa/merge"; body='{"other": '"$pb"'}'; want=$w_change ;;
+  'POST /api/v1/persons/duplicates/dismiss')
+    pair; path=/api/v1/persons/duplicates/dismiss; body='{"a": '"$pa"', "b": '"$pb"'}'
+    want=$w_change ;;
   'GET /api/v1/plans') path=/api/v1/plans; want=200 ;;
   'POST /api/v1/plans/read') path=/api/v1/plans/read; body="@$PCMT_SOURCE_DIR/tests/fixtures/plans/001_c4b8e8f3bf85f38b.txt"; want=200 ;;
   'POST /api/v1/plans') path="/api/v1/plans?again=1"; body="@$PCMT_SOURCE_DIR/tests/fixtures/plans/001_c4b8e8f3bf85f38b.txt"; want=$w_new ;;
