@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/app_user.h"
 #include "base/text.h"
 #include "domain/audit.h"
 #include "domain/mfa_rule.h"
@@ -214,6 +215,7 @@ int app_session_check(struct app_session *out, struct store *st, const char *tok
   snprintf(out->login, sizeof out->login, "%s", s.login);
   snprintf(out->stage, sizeof out->stage, "%s", s.stage);
   snprintf(out->purpose, sizeof out->purpose, "%s", s.purpose);
+  snprintf(out->territory, sizeof out->territory, "%s", s.territory);
   csrf_of(out->csrf, token);
   sodium_memzero(token, sizeof token);
   return ERR_OK;
@@ -280,4 +282,41 @@ int app_session_signout(struct store *st, const struct app_session *s, long now,
   if (!rc)
     rc = audit_record(st, &sc, "session.signout", "user", s->user_id, "đăng xuất", err);
   return finish(st, rc, err);
+}
+
+int app_session_change_password(enum app_password_field *field, struct store *st,
+                                const struct app_session *s, const char *current, const char *next,
+                                const char *confirm, const char *addr, long now,
+                                const struct app_session_limits *lim, struct err *err)
+{
+  *field = APP_PASSWORD_CURRENT;
+  addr = addr && *addr ? addr : "?";
+  current = current ? current : "";
+  if (!*current)
+    return err_set(err, ERR_INPUT, "Hãy nhập mật khẩu hiện tại.");
+  int rc = app_session_throttle(st, s->login, addr, now, lim, err);
+  if (rc)
+    return rc;
+  long id = 0;
+  int disabled = 0;
+  char hash[PASSWORD_HASH_MAX];
+  if ((rc = store_user_credentials(&id, &disabled, hash, sizeof hash, st, s->login, err)))
+    return rc;
+  if (strlen(current) > PASSWORD_MAX || !password_verify(hash, current) || id != s->user_id) {
+    rc = app_session_count_failure(st, s->login, addr, now, lim, err);
+    return rc ? rc : err_set(err, ERR_DENIED, "Mật khẩu hiện tại không đúng.");
+  }
+  *field = APP_PASSWORD_NEW;
+  if (!next || !*next)
+    return err_set(err, ERR_INPUT, "Hãy nhập mật khẩu mới.");
+  if (strcmp(next, current) == 0)
+    return err_set(err, ERR_INPUT, "Mật khẩu mới phải khác mật khẩu hiện tại.");
+  if (!confirm || strcmp(next, confirm) != 0) {
+    *field = APP_PASSWORD_CONFIRM;
+    return err_set(err, ERR_INPUT, "Hai lần nhập mật khẩu mới không khớp nhau.");
+  }
+  struct scope self;
+  if ((rc = app_caller_open(&self, st, s->login, "đổi mật khẩu", err)))
+    return rc;
+  return app_user_set_password(st, &self, s->login, next, s->id, now, err);
 }

@@ -44,6 +44,7 @@ struct app_session {
   char token[APP_SESSION_TOKEN]; /* the cookie's value (set by sign-in only) */
   char stage[8]; /* "" open; "code": waits for a second-factor code; "enrol": for enrolment */
   char purpose[SCOPE_PURPOSE_MAX]; /* why the user reads personal records; "" not asked yet */
+  char territory[96];              /* the user's unit by its name; "" national (set by check) */
 };
 
 /* Sign user `login` in with `password` from client address `addr`. On
@@ -89,6 +90,25 @@ int app_session_count_failure(struct store *st, const char *login, const char *a
 int app_session_set_purpose(char out[SCOPE_PURPOSE_MAX], struct store *st,
                             const struct app_session *s, const char *choice, const char *other,
                             struct err *err);
+
+/* The inputs of the password change form, for the error's place. */
+enum app_password_field {
+  APP_PASSWORD_CURRENT, /* the current password */
+  APP_PASSWORD_NEW,     /* the new one (its rules) */
+  APP_PASSWORD_CONFIRM  /* the new one typed again */
+};
+
+/* The signed-in user of session `s` changes its own password: `current`
+ * must be right (a wrong one counts as a failed sign-in from `addr`, and a
+ * locked login or address is refused as at sign-in: ERR_DENIED), `confirm`
+ * must equal `next`, and `next` must differ from `current` and follow the
+ * password rules (ERR_INPUT). Then app_user_set_password ends the user's
+ * other sessions and audits user.password. *field names the input an
+ * error is about. */
+int app_session_change_password(enum app_password_field *field, struct store *st,
+                                const struct app_session *s, const char *current, const char *next,
+                                const char *confirm, const char *addr, long now,
+                                const struct app_session_limits *lim, struct err *err);
 
 /* End session `s` at `now` (sign-out). */
 int app_session_signout(struct store *st, const struct app_session *s, long now, struct err *err);

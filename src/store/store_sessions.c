@@ -52,7 +52,9 @@ int store_session_get(struct store_session *out, struct store *st, const unsigne
   int rc = db_prepare(&s, st,
                       "SELECT s.id, s.user_id, a.login, a.disabled_at IS NOT NULL, s.created_at, "
                       "s.seen_at, s.ended_at IS NOT NULL, a.role, COALESCE(s.stage, ''), "
-                      "COALESCE(s.purpose, '') FROM web_session s "
+                      "COALESCE(s.purpose, ''), COALESCE((SELECT v.type || ' ' || v.name "
+                      "FROM unit_version v WHERE v.unit_id = a.unit_id "
+                      "ORDER BY v.valid_from DESC LIMIT 1), '') FROM web_session s "
                       "JOIN app_user a ON a.id = s.user_id WHERE s.token_hash = ?",
                       err);
   if (rc)
@@ -74,6 +76,7 @@ int store_session_get(struct store_session *out, struct store *st, const unsigne
         out->role = (enum scope_role)k;
     snprintf(out->stage, sizeof out->stage, "%s", db_col_text(s, 8));
     snprintf(out->purpose, sizeof out->purpose, "%s", db_col_text(s, 9));
+    snprintf(out->territory, sizeof out->territory, "%s", db_col_text(s, 10));
   }
   db_finalize(s);
   if (r < 0)

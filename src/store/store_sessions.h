@@ -25,6 +25,7 @@ struct store_session {
   int ended;                       /* signed out */
   char stage[8];                   /* "" full; "code" or "enrol": waits for its second step */
   char purpose[SCOPE_PURPOSE_MAX]; /* why personal records are read; "" not asked yet (028) */
+  char territory[96];              /* the user's unit, its latest name; "" for national */
 };
 
 /* A new open session for user_id at `stage` (NULL or "": full; "code" or

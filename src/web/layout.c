@@ -6,6 +6,7 @@
 #include "app/app_session.h"
 #include "store/store.h"
 #include "output/html.h"
+#include "types/label.h"
 #include "types/scope.h"
 #include "web/static.h"
 
@@ -31,6 +32,13 @@ void layout_begin(struct web_req *rq, const char *title)
      * with the session's CSRF token */
     html_raw(b, "<form class=\"site-user\" method=\"post\" action=\"/dang-xuat\">");
     html_text(b, rq->session->login);
+    if (!rq->session->stage[0]) { /* the role and territory once signed in fully */
+      html_raw(b, " <span class=\"site-role\">");
+      html_text(b, label_vi(LABEL_ROLE, scope_role_name(rq->session->role)));
+      html_text(b, " · ");
+      html_text(b, rq->session->territory[0] ? rq->session->territory : "Toàn quốc");
+      html_raw(b, "</span> <a href=\"/doi-mat-khau\">Đổi mật khẩu</a>");
+    }
     html_raw(b, " <input type=\"hidden\" name=\"csrf\" value=\"");
     html_attr(b, rq->session->csrf);
     html_raw(b, "\"><button class=\"button\" type=\"submit\">Đăng xuất</button></form>");

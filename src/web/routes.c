@@ -45,6 +45,8 @@ const struct route routes[] = {
     {"GET", "/api/v1/registers/{reg}/{record_no}", api_registers_show, ROUTE_SIGNED_IN},
     {"PUT", "/api/v1/registers/{reg}/{record_no}", api_registers_update, ROUTE_SIGNED_IN},
     {"GET", "/api/v1/audit", api_audit_log, ROUTE_ADMIN},
+    {"GET", "/doi-mat-khau", page_password, ROUTE_SIGNED_IN},
+    {"POST", "/doi-mat-khau", page_password_post, ROUTE_SIGNED_IN},
     {"GET", "/nguoi", page_people, ROUTE_SIGNED_IN},
     {"GET", "/nguoi/them", page_person_add, ROUTE_SIGNED_IN},
     {"POST", "/nguoi/them", page_person_add_post, ROUTE_SIGNED_IN},

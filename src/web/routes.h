@@ -47,6 +47,8 @@ int page_person_add(struct web_req *rq);          /* page_person_add.c: the form
 int page_person_add_post(struct web_req *rq);     /* page_person_add.c: adding the person */
 int page_person_edit(struct web_req *rq);         /* page_person_edit.c: the identity's form */
 int page_person_edit_post(struct web_req *rq);    /* page_person_edit.c: correcting it */
+int page_password(struct web_req *rq);            /* page_password.c: the password change form */
+int page_password_post(struct web_req *rq);       /* page_password.c: the change */
 int page_person_event(struct web_req *rq);        /* page_person_event.c: the form for an event */
 int page_person_event_post(struct web_req *rq);   /* page_person_event.c: adding the event */
 

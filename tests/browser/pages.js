@@ -6,6 +6,14 @@
 // `then`, an async step on the loaded page (a form sent to reach an error state).
 'use strict';
 
+// Answer the purpose form when the page shows it (a new session reads its
+// first personal record), and wait for the page it leads back to.
+async function answerPurpose(page) {
+  if (!(await page.locator('input[name="muc-dich"]').count())) return;
+  await page.locator('input[name="muc-dich"]').first().check();
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Tiếp tục' }).click()]);
+}
+
 module.exports = [
   { name: 'signin', as: 'visitor', path: '/dang-nhap', heading: 'Đăng nhập' },
   {
@@ -70,4 +78,26 @@ module.exports = [
     },
   },
   { name: 'duplicates', as: 'signed-in', path: '/nguoi/trung-lap', heading: 'Hồ sơ nghi trùng' },
+  // the pages below read person 1, made by 'person-edit' above
+  { name: 'people', as: 'signed-in', path: '/nguoi', heading: 'Danh sách người sử dụng trái phép chất ma túy' },
+  { name: 'purpose', as: 'signed-in', path: '/nguoi/1', heading: 'Mục đích truy cập hồ sơ' },
+  { name: 'person', as: 'signed-in', path: '/nguoi/1', heading: 'Nguyễn Thị Hằng', then: answerPurpose },
+  { name: 'person-add', as: 'signed-in', path: '/nguoi/them', heading: 'Thêm người vào danh sách' },
+  {
+    name: 'person-add-error', as: 'signed-in', path: '/nguoi/them', heading: 'Thêm người vào danh sách',
+    then: async (page) => {
+      await page.getByLabel('Họ và tên').fill('Lò Văn Pao');
+      await page.getByLabel('Ngày sinh').fill('31/02/1990');
+      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Lưu hồ sơ' }).click()]);
+      await page.locator('.error-summary').waitFor();
+    },
+  },
+  {
+    name: 'person-event', as: 'signed-in', path: '/nguoi/1/su-kien', heading: 'Thêm sự kiện vào quá trình',
+    then: async (page) => {
+      await answerPurpose(page);
+      if (new URL(page.url()).pathname !== '/nguoi/1/su-kien') await page.goto(new URL('/nguoi/1/su-kien', page.url()).href);
+    },
+  },
+  { name: 'password', as: 'signed-in', path: '/doi-mat-khau', heading: 'Đổi mật khẩu' },
 ];

@@ -3,7 +3,8 @@
 # the password from stdin (weak ones refused), the same answer for a wrong
 # login and a wrong password, the session cookie's attributes, a database
 # that holds no usable token, CSRF on sign-out, sign-out ending the session
-# on the server, and the lockout after repeated failures.
+# on the server, the lockout after repeated failures, and the password change
+# page (current password checked and counted, the other sessions ended).
 set -u
 . "$PCMT_SOURCE_DIR/tests/e2e/lib.sh"
 
@@ -132,6 +133,54 @@ CHECKS=$((CHECKS + 1))
 signin cb.hai 'mật khẩu mới của cb.hai'
 CHECKS=$((CHECKS + 1))
 [ "$(status_of "$T/h")" = 303 ] || fail "the new password does not sign in"
+
+# --- the password change page: a user changes its own -------------------------------
+run sh -c "'$PCMT_BIN' --db '$db' user add cb.ba --role officer --unit 03006 <'$T/pw'"
+expect_status 0
+signin cb.ba "$pw"
+other=$token # a second session of the same user, on another computer
+signin cb.ba "$pw"
+get /doi-mat-khau
+check "password page" "$(status_of "$T/h")" 200
+has "header: role and territory" 'Cán bộ cơ quan thường trực · phường Sa Pa'
+has "current password labelled" '<label for="mat-khau">Mật khẩu hiện tại</label>'
+csrf_of_page
+# without the CSRF token: refused, nothing changed
+postraw /doi-mat-khau --data-urlencode "mat-khau=$pw" --data-urlencode "mat-khau-moi=mưa rơi trên phố cổ" \
+  --data-urlencode "nhap-lai=mưa rơi trên phố cổ"
+check "password change without CSRF" "$(status_of "$T/h")" 403
+# a wrong current password: 403, named above its field, counted as a failure
+post /doi-mat-khau --data-urlencode "mat-khau=không phải nó" \
+  --data-urlencode "mat-khau-moi=mưa rơi trên phố cổ" --data-urlencode "nhap-lai=mưa rơi trên phố cổ"
+check "wrong current password" "$(status_of "$T/h")" 403
+has "wrong current password named" '<a href="#mat-khau">Mật khẩu hiện tại không đúng.</a>'
+lacks "no password sent back" 'mưa rơi'
+check "the failure counted" "$(sqlite3 "$db" "SELECT count(*) FROM signin_failure WHERE name = 'cb.ba'")" 1
+# the two new ones differ; then a new one too short
+post /doi-mat-khau --data-urlencode "mat-khau=$pw" --data-urlencode "mat-khau-moi=mưa rơi trên phố cổ" \
+  --data-urlencode "nhap-lai=mưa rơi trên phố"
+check "new passwords differ" "$(status_of "$T/h")" 400
+has "mismatch named" '<a href="#nhap-lai">'
+post /doi-mat-khau --data-urlencode "mat-khau=$pw" --data-urlencode "mat-khau-moi=ngắn" \
+  --data-urlencode "nhap-lai=ngắn"
+check "short new password" "$(status_of "$T/h")" 400
+has "short named" '<a href="#mat-khau-moi">'
+# the change: this session goes on, the other one ends, the old password stops
+post /doi-mat-khau --data-urlencode "mat-khau=$pw" --data-urlencode "mat-khau-moi=mưa rơi trên phố cổ" \
+  --data-urlencode "nhap-lai=mưa rơi trên phố cổ"
+check "password changed" "$(status_of "$T/h")" 303
+check "back to the page" "$(hdr "$T/h" Location)" "/doi-mat-khau?da-doi=1"
+get "/doi-mat-khau?da-doi=1"
+check "this session goes on" "$(status_of "$T/h")" 200
+has "change confirmed" 'Đã đổi mật khẩu.'
+CHECKS=$((CHECKS + 1))
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: __Host-pcmt=$other" "$U/")" = 303 ] ||
+  fail "the other session survived the password change"
+check "audited" "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'user.password' AND actor = 'cb.ba'")" 1
+signin cb.ba "$pw"
+check "old password refused" "$(status_of "$T/h")" 403
+signin cb.ba 'mưa rơi trên phố cổ'
+check "new password signs in" "$(status_of "$T/h")" 303
 
 # the access log names no login, password, token or CSRF value
 CHECKS=$((CHECKS + 1))
