@@ -4,7 +4,9 @@
 #                 run every test, then run the unit tests again under ASan+UBSan
 #   make demo     install missing packages, build, prepare a demo database and serve it on
 #                 http://127.0.0.1:8080 (DEMO_LISTEN) with one user per role; Ctrl-C stops
-#   make bench    build and run the benchmarks in bench/, printing their figures
+#   make bench    install missing packages (with wrk and nginx, bench only), build and run
+#                 the benchmarks in bench/ and the web server's (bench/web.sh), printing
+#                 their figures
 #   make screenshots  draw every page in Chromium to docs/screenshots/ (tests/browser/pages.js)
 #   make format   rewrite sources to the committed .clang-format style
 
@@ -56,7 +58,8 @@ demo: deps
 	$(MAKE) build
 	sh scripts/demo.sh $(BUILD)/pcmt $(DEMO_DB) $(DEMO_LISTEN)
 
-bench: deps
+bench:
+	@sh scripts/install-deps.sh --bench
 	$(MAKE) build
 	sh scripts/bench.sh $(BUILD)
 

@@ -1,6 +1,7 @@
 #!/bin/sh
-# bench.sh BUILD_DIR: run every benchmark binary in BUILD_DIR/bench and print
-# its figures. Benchmarks print; they do not pass or fail on time.
+# bench.sh BUILD_DIR: run every benchmark binary in BUILD_DIR/bench, then the
+# web server's benchmark (bench/web.sh), and print their figures. Benchmarks
+# print; they do not pass or fail on time.
 set -eu
 build=${1:-build}
 status=0
@@ -9,4 +10,6 @@ for b in "$build"/bench/bench_*; do
   echo "== $(basename "$b")"
   "$b" || { echo "   (failed with status $?)"; status=1; }
 done
+echo "== web (bench/web.sh)"
+sh "$(dirname "$0")/../bench/web.sh" "$build" || { echo "   (failed with status $?)"; status=1; }
 exit $status

@@ -2,6 +2,9 @@
 # install-deps.sh: install the Debian packages PCMT needs to build, test and run.
 # Safe to run twice: it asks dpkg what is present and installs only what is missing,
 # non-interactively. Needs root (or sudo) only when something is actually missing.
+# --bench: also the packages only `make bench` needs (the web benchmark's load
+# generator and the server it is compared with), so that `make check` never
+# installs them.
 set -eu
 
 PACKAGES="
@@ -13,6 +16,13 @@ poppler-utils sqlite3 curl
 chromium fonts-dejavu-core
 libreoffice-calc-nogui libreoffice-writer-nogui python3-openpyxl
 "
+
+# only for `make bench` (bench/web.sh)
+BENCH_PACKAGES="wrk nginx"
+
+if [ "${1:-}" = "--bench" ]; then
+  PACKAGES="$PACKAGES $BENCH_PACKAGES"
+fi
 
 missing=""
 for p in $PACKAGES; do

@@ -21,6 +21,7 @@
 #include "types/label.h"
 #include "web/form.h"
 #include "web/layout.h"
+#include "web/password_gate.h"
 #include "web/routes.h"
 
 #define USERS_PATH "/quan-tri/nguoi-dung"
@@ -374,7 +375,9 @@ int page_admin_users_add(struct web_req *rq)
   struct app_user_new in = {f.login, f.full_name, f.role, NULL, f.unit, f.agency};
   long id;
   enum app_user_field field;
+  password_gate_enter(); /* the password's argon2id hash: one at a time */
   rc = app_user_add_field(&id, &field, rq->st, &caller, &in, password, &rq->err);
+  password_gate_leave();
   if (rc && field != APP_USER_FIELD_NONE &&
       (rc == ERR_INPUT || rc == ERR_CONFLICT || rc == ERR_NOT_FOUND || rc == ERR_DENIED)) {
     errs[field] = rq->err.msg;

@@ -7,6 +7,7 @@
 #include "app/app_session.h"
 #include "output/html.h"
 #include "web/layout.h"
+#include "web/password_gate.h"
 #include "web/routes.h"
 
 /* The form, with an error summary when `error` is set. */
@@ -50,8 +51,10 @@ int page_signin_post(struct web_req *rq)
   if (!login || !*login || !password || !*password)
     return render(rq, 400, login, "Hãy nhập tên đăng nhập và mật khẩu.");
   struct app_session s;
+  password_gate_enter(); /* argon2id: one at a time (password_gate.h) */
   int rc = app_session_signin(&s, rq->st, login, password, request_peer(rq), (long)time(NULL),
                               &rq->cfg->session, &rq->err);
+  password_gate_leave();
   if (rc == ERR_DENIED)
     return render(rq, 403, login, rq->err.msg);
   if (rc)

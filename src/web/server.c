@@ -61,6 +61,12 @@
 #define THREADS_MAX   64
 #define BODY_MAX      ((size_t)32 * 1024 * 1024) /* largest answer a handler may build */
 #define DRAIN_TICK_MS 20
+/* SQLite's page cache of all the threads' connections together, MiB: the
+ * store's default (64 MiB a connection, for imports and indicators) filled
+ * up on the national data and took the server over 100 MB with two
+ * threads; the pages missed come from the operating system's file cache */
+#define CACHE_MIB_TOTAL 16
+#define CACHE_MIB_MIN   2
 
 /* The Content-Security-Policy of every answer: nothing from another
  * origin, no inline script or style, no framing. */
@@ -466,11 +472,14 @@ static long body_ceiling(const struct web_config *cfg)
   return m > LONG_MAX / 2 ? LONG_MAX : 2 * m;
 }
 
-static int thread_init(struct web_thread *t, const struct web_config *cfg, int stop_fd,
-                       struct err *err)
+static int thread_init(struct web_thread *t, const struct web_config *cfg, long threads,
+                       int stop_fd, struct err *err)
 {
   t->cfg = cfg;
   int rc = store_open_ready(&t->st, cfg->db_path, err);
+  long cache_mib = CACHE_MIB_TOTAL / threads;
+  if (!rc)
+    rc = store_bulk_cache(t->st, cache_mib > CACHE_MIB_MIN ? cache_mib : CACHE_MIB_MIN, err);
   if (rc)
     return rc;
   t->base = event_base_new();
@@ -571,7 +580,7 @@ int web_serve(const struct web_config *cfg, struct err *err)
     goto out;
   }
   for (long i = 0; i < n; i++)
-    if ((rc = thread_init(&t[i], cfg, stop[0], err)))
+    if ((rc = thread_init(&t[i], cfg, n, stop[0], err)))
       goto out;
   t[0].checkpoint_ev = event_new(t[0].base, -1, EV_PERSIST, checkpoint_tick, &t[0]);
   struct timeval every = {cfg->checkpoint_s > 0 ? cfg->checkpoint_s : 300, 0};
