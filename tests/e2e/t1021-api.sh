@@ -88,17 +88,8 @@ CHECKS=$((CHECKS + 1))
 [ ${#tk_admin} = 64 ] && [ ${#tk_officer} = 64 ] && [ ${#tk_leader} = 64 ] ||
   fail "tokens: '$tk_admin' '$tk_officer'"
 
-log="$T/serve.log"
-"$PCMT_BIN" --db "$db" serve --listen 127.0.0.1:0 --threads 2 2>"$log" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-while ! grep -q 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 400 ]; do
-  i=$((i + 1)); sleep 0.05
-done
-port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
-[ -n "$port" ] || { fail "no listening notice: $(cat "$log")"; finish; }
-U="http://127.0.0.1:$port"
+. "$PCMT_SOURCE_DIR/tests/e2e/lib_web.sh"
+web_serve
 
 # call TOKEN METHOD PATH [BODY]: the status; the body in $T/b, headers in $T/h
 call() {

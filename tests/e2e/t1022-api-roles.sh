@@ -67,17 +67,8 @@ callers="admin.xa officer.xa agency.xa leader.xa admin.tinh officer.tinh agency.
 n_callers=9
 
 mkdir "$T/tmp"
-log="$T/serve.log"
-TMPDIR="$T/tmp" "$PCMT_BIN" --db "$db" serve --listen 127.0.0.1:0 --threads 2 2>"$log" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-while ! grep -q 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 400 ]; do
-  i=$((i + 1)); sleep 0.05
-done
-port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
-[ -n "$port" ] || { fail "no listening notice: $(cat "$log")"; finish; }
-U="http://127.0.0.1:$port"
+. "$PCMT_SOURCE_DIR/tests/e2e/lib_web.sh"
+TMPDIR="$T/tmp" web_serve
 
 # call TOKEN METHOD PATH [BODY|@FILE]: the status; the body in $T/b
 call() {

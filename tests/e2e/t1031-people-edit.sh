@@ -49,40 +49,10 @@ tk_officer=$("$PCMT_BIN" --db "$db" token create cb.sapa 2>/dev/null)
 tk_leader=$("$PCMT_BIN" --db "$db" token create ld.sapa 2>/dev/null)
 tk_agency=$("$PCMT_BIN" --db "$db" token create yt.laocai 2>/dev/null)
 
-log="$T/serve.log"
-"$PCMT_BIN" --db "$db" serve --listen 127.0.0.1:0 --threads 2 2>"$log" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-while ! grep -q 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 200 ]; do
-  i=$((i + 1)); sleep 0.05
-done
-port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
-[ -n "$port" ] || { fail "no listening notice: $(cat "$log")"; finish; }
-U="http://127.0.0.1:$port"
+. "$PCMT_SOURCE_DIR/tests/e2e/lib_web.sh"
+web_serve
 
-hdr() { tr -d '\r' <"$1" | sed -n "s/^$2: //Ip" | tail -1; }
-status_of() { head -1 "$1" | cut -d' ' -f2; }
-check() { # check WHAT GOT WANT
-  CHECKS=$((CHECKS + 1))
-  [ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
-}
-has() { CHECKS=$((CHECKS + 1)); grep -qF -- "$2" "$T/p" || fail "$1: the page lacks '$2'"; }
-lacks() { CHECKS=$((CHECKS + 1)); grep -qF -- "$2" "$T/p" && fail "$1: the page holds '$2'"; }
 same_as_missing() { CHECKS=$((CHECKS + 1)); cmp -s "$T/p" "$T/missing" || fail "$1: a body unlike the missing id's"; }
-signin() {
-  curl -s -D "$T/h" -o "$T/p" --data-urlencode "login=$1" --data-urlencode "password=$pw" \
-    "$U/dang-nhap"
-  token=$(hdr "$T/h" Set-Cookie | sed -n 's/^__Host-pcmt=\([0-9a-f]*\);.*/\1/p')
-}
-get() { curl -s -D "$T/h" -o "$T/p" -H "Cookie: __Host-pcmt=$token" "$U$1"; }
-post() { # post PATH CURL-ARGS... (the page's CSRF token added)
-  path=$1
-  shift
-  curl -s -D "$T/h" -o "$T/p" -H "Cookie: __Host-pcmt=$token" --data-urlencode "csrf=$csrf" \
-    "$@" "$U$path"
-}
-csrf_of_page() { csrf=$(sed -n 's|.*name="csrf" value="\([0-9a-f]*\)".*|\1|p' "$T/p" | head -1); }
 version_of_page() { sed -n 's|.*name="phien-ban" value="\([0-9a-f]*\)".*|\1|p' "$T/p" | head -1; }
 q() { sqlite3 "$db" "$1"; }
 

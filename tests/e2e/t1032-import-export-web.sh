@@ -48,23 +48,9 @@ CHECKS=$((CHECKS + 1))
   { fail "tokens: '$tk_officer' '$tk_leader' '$tk_agency' '$tk_hn'"; finish; }
 
 mkdir "$T/tmp"
-log="$T/serve.log"
-TMPDIR="$T/tmp" "$PCMT_BIN" --db "$db" serve --listen 127.0.0.1:0 --threads 2 --max-upload 1 \
-  2>"$log" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-while ! grep -q 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 400 ]; do
-  i=$((i + 1)); sleep 0.05
-done
-port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
-[ -n "$port" ] || { fail "no listening notice: $(cat "$log")"; finish; }
-U="http://127.0.0.1:$port"
+. "$PCMT_SOURCE_DIR/tests/e2e/lib_web.sh"
+TMPDIR="$T/tmp" web_serve --max-upload 1
 
-check() { # check WHAT GOT WANT
-  CHECKS=$((CHECKS + 1))
-  [ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
-}
 q() { sqlite3 "$db" "$1"; }
 # upload TOKEN REGISTER FILE NAME [QUERY]: the status; the answer in $T/b
 upload() {
@@ -77,7 +63,8 @@ export_csv() {
   curl -s -D "$T/h" -o "$T/b" -w '%{http_code}' -H "Authorization: Bearer $1" \
     -H 'X-Purpose: rà soát đối tượng' "$U/api/v1/exports/$2${3:+?$3}"
 }
-hdr() { tr -d '\r' <"$T/h" | sed -n "s/^$1: //Ip" | tail -1; }
+# hdr NAME: of the last answer (lib_web.sh's hdr reads any saved file)
+h() { hdr "$T/h" "$1"; }
 
 # --- a file with known bad rows -------------------------------------------------------
 # line 1 the header; 2 good; 3 31/02 is no date (column 3, Ngày sinh); 4 no unit 99999
@@ -155,7 +142,7 @@ check "no upload left after refusals" "$(ls -A "$T/tmp" | wc -l)" 0
 
 # --- the browser's way: a session cookie; a POST needs X-CSRF-Token --------------------
 curl -s -D "$T/h" -o "$T/p" --data-urlencode "login=cb.sapa" --data-urlencode "password=$pw" "$U/dang-nhap"
-cookie=$(hdr Set-Cookie | sed -n 's/^__Host-pcmt=\([0-9a-f]*\);.*/\1/p')
+cookie=$(h Set-Cookie | sed -n 's/^__Host-pcmt=\([0-9a-f]*\);.*/\1/p')
 curl -s -o "$T/p" -H "Cookie: __Host-pcmt=$cookie" "$U/"
 csrf=$(sed -n 's|.*name="csrf" value="\([0-9a-f]*\)".*|\1|p' "$T/p" | head -1)
 CHECKS=$((CHECKS + 1))
@@ -173,9 +160,9 @@ check "leader export" "$(export_csv "$tk_leader" people)" 403
 check "agency export" "$(export_csv "$tk_agency" people)" 403
 before=$(q "SELECT count(*) FROM audit_log WHERE action = 'register.export' AND actor = 'cb.sapa'")
 check "export" "$(export_csv "$tk_officer" people)" 200
-check "export: attachment" "$(hdr Content-Disposition)" 'attachment; filename="people.csv"'
-check "export: not cached" "$(hdr Cache-Control)" no-store
-check "export: CSV" "$(hdr Content-Type)" 'text/csv; charset=utf-8'
+check "export: attachment" "$(h Content-Disposition)" 'attachment; filename="people.csv"'
+check "export: not cached" "$(h Cache-Control)" no-store
+check "export: CSV" "$(h Content-Type)" 'text/csv; charset=utf-8'
 cp "$T/b" "$T/web-export.csv"
 run "$PCMT_BIN" --db "$db" export people -o "$T/cli-export.csv" --as cb.sapa
 expect_status 0
@@ -228,7 +215,7 @@ grep -q 'id="nhap-can-script"' "$T/p" && grep -q 'pcmt import' "$T/p" ||
 # a leader's session: no import page, no link to it
 curl -s -D "$T/h" -o /dev/null --data-urlencode "login=ld.sapa" --data-urlencode "password=$pw" \
   "$U/dang-nhap"
-lcookie=$(hdr Set-Cookie | sed -n 's/^__Host-pcmt=\([0-9a-f]*\);.*/\1/p')
+lcookie=$(h Set-Cookie | sed -n 's/^__Host-pcmt=\([0-9a-f]*\);.*/\1/p')
 check "leader: import page" "$(curl -s -o "$T/p" -w '%{http_code}' -H "Cookie: __Host-pcmt=$lcookie" \
   "$U/nhap-du-lieu")" 403
 check "leader: no import link" "$(grep -c 'href="/nhap-du-lieu"' "$T/p")" 0
@@ -243,9 +230,9 @@ CHECKS=$((CHECKS + 1))
 grep -q 'Hãy chọn mục đích' "$T/p" || fail "export page: no purpose message"
 curl -s -D "$T/h" -o /dev/null -H "Cookie: __Host-pcmt=$cookie" \
   "$U/xuat-du-lieu?gui=1&danh-sach=people&muc-dich=report"
-check "export page sends to the export" "$(hdr Location)" '/api/v1/exports/people?purpose=L%E1%BA%ADp%20b%C3%A1o%20c%C3%A1o'
+check "export page sends to the export" "$(h Location)" '/api/v1/exports/people?purpose=L%E1%BA%ADp%20b%C3%A1o%20c%C3%A1o'
 check "the export it sends to" "$(curl -s -o "$T/b" -w '%{http_code}' -H "Cookie: __Host-pcmt=$cookie" \
-  "$U$(hdr Location)")" 200
+  "$U$(h Location)")" 200
 check "the session's export: rows" "$(grep -c 'Hoàng Văn Tỏa' "$T/b")" 1
 # a leader may export the registers without personal data: the page and its link are there
 check "leader: export page" "$(curl -s -o "$T/p" -w '%{http_code}' -H "Cookie: __Host-pcmt=$lcookie" \
