@@ -1,8 +1,8 @@
 /* fuzz_web_request.c: libFuzzer target for the request parsing that is
  * PCMT's own (src/web): the route matcher, query strings and form bodies,
  * Cookie headers, Accept-Encoding and If-None-Match, the API's pagination
- * cursor, and the HTML escaping of what they give. The input is split at its first two NUL bytes into a path, a
- * header value and a body; each part also goes through every parser. */
+ * cursor, and the HTML escaping of what they give. The input is split at its first two NUL bytes
+ * into a path, a header value and a body; each part also goes through every parser. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
