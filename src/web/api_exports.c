@@ -35,21 +35,9 @@ static int sink_row(void *ctx, const char *const *cells, struct err *err)
  * narrowed to ?unit= when given. */
 static int exporter(struct scope *out, struct web_req *rq, const struct reg_spec *spec)
 {
-  const char *purpose = NULL, *unit = NULL;
+  const char *purpose = NULL;
   int rc = spec->personal ? api_purpose(&purpose, rq) : ERR_OK;
-  if (!rc)
-    rc = api_query(&unit, rq, "unit");
-  if (!rc)
-    rc = api_caller(out, rq, purpose);
-  if (rc || !unit || !*unit)
-    return rc;
-  struct scope all = *out;
-  const char *slash = strchr(unit, '/');
-  char tree[16] = "";
-  if (slash && (size_t)(slash - unit) < sizeof tree)
-    memcpy(tree, unit, (size_t)(slash - unit));
-  return app_caller_narrow(out, rq->st, &all, slash ? tree : NULL, slash ? slash + 1 : unit,
-                           &rq->err);
+  return rc ? rc : api_caller_unit(out, rq, purpose);
 }
 
 int api_exports_show(struct web_req *rq)

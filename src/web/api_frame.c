@@ -283,3 +283,20 @@ int api_caller(struct scope *out, struct web_req *rq, const char *purpose)
     return err_set(&rq->err, ERR_AUTH, "Chưa đăng nhập.");
   return app_caller_open(out, rq->st, rq->session->login, purpose, &rq->err);
 }
+
+int api_caller_unit(struct scope *out, struct web_req *rq, const char *purpose)
+{
+  const char *unit = NULL;
+  int rc = api_query(&unit, rq, "unit");
+  if (!rc)
+    rc = api_caller(out, rq, purpose);
+  if (rc || !unit || !*unit)
+    return rc;
+  struct scope all = *out;
+  const char *slash = strchr(unit, '/');
+  char tree[16] = "";
+  if (slash && (size_t)(slash - unit) < sizeof tree)
+    memcpy(tree, unit, (size_t)(slash - unit));
+  return app_caller_narrow(out, rq->st, &all, slash ? tree : NULL, slash ? slash + 1 : unit,
+                           &rq->err);
+}

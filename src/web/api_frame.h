@@ -84,4 +84,9 @@ int api_purpose(const char **out, struct web_req *rq);
  * token's user, acting for `purpose` (NULL: the operation's default). */
 int api_caller(struct scope *out, struct web_req *rq, const char *purpose);
 
+/* api_caller, narrowed to the query's `unit` when given (a unit code
+ * inside the caller's territory, or TREE/CODE; app_caller_narrow: outside
+ * it, ERR_DENIED). */
+int api_caller_unit(struct scope *out, struct web_req *rq, const char *purpose);
+
 #endif

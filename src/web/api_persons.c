@@ -23,21 +23,9 @@
  * of today's tree, or "TREE/CODE") when given. */
 static int reader(struct scope *out, struct web_req *rq)
 {
-  const char *purpose = NULL, *unit = NULL;
+  const char *purpose = NULL;
   int rc = api_purpose(&purpose, rq);
-  if (!rc)
-    rc = api_query(&unit, rq, "unit");
-  if (!rc)
-    rc = api_caller(out, rq, purpose);
-  if (rc || !unit || !*unit)
-    return rc;
-  struct scope all = *out;
-  const char *slash = strchr(unit, '/');
-  char tree[16] = "";
-  if (slash && (size_t)(slash - unit) < sizeof tree)
-    memcpy(tree, unit, (size_t)(slash - unit));
-  return app_caller_narrow(out, rq->st, &all, slash ? tree : NULL, slash ? slash + 1 : unit,
-                           &rq->err);
+  return rc ? rc : api_caller_unit(out, rq, purpose);
 }
 
 int api_persons_search(struct web_req *rq)
