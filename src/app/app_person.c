@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "base/text.h"
 #include "domain/audit.h"
 #include "domain/person_access.h"
 #include "domain/person_edit.h"
@@ -422,8 +423,9 @@ int app_person_search(struct person_hit_list *out, struct store *st, const struc
      * checked it, so a code is recorded for a label too */
     const char *code = status && *status ? label_match(LABEL_PERSON_STATUS, status) : NULL;
     char detail[256];
-    snprintf(detail, sizeof detail, "tìm \"%.120s\"%s%s: %zu kết quả", text ? text : "",
-             code ? " tình trạng " : "", code ? code : "", out->n);
+    const char *t = text ? text : "";
+    snprintf(detail, sizeof detail, "tìm \"%.*s\"%s%s: %zu kết quả", (int)text_utf8_prefix(t, 120),
+             t, code ? " tình trạng " : "", code ? code : "", out->n);
     rc = audit_alone(st, caller, "person.search", 0, detail, err);
   }
   if (rc)

@@ -8,6 +8,7 @@
 #include "base/array.h"
 #include "base/buf.h"
 #include "base/spool.h"
+#include "base/text.h"
 #include "domain/audit.h"
 #include "domain/person_bulk.h"
 #include "domain/register.h"
@@ -252,8 +253,9 @@ static int audit_import(struct run *x, const char *path, const char *sha256,
       w += snprintf(detail + w, sizeof detail - (size_t)w, "; hồ sơ mới số %ld-%ld", sum->first_id,
                     sum->last_id);
     const char *base = strrchr(path, '/');
-    snprintf(detail + w, sizeof detail - (size_t)w, "; sha256 %s; tệp %.60s", sha256,
-             base ? base + 1 : path);
+    const char *name = base ? base + 1 : path;
+    snprintf(detail + w, sizeof detail - (size_t)w, "; sha256 %s; tệp %.*s", sha256,
+             (int)text_utf8_prefix(name, 60), name);
   }
   return audit_record(x->st, x->sc, "register.import", x->spec->table, 0, detail, err);
 }
@@ -267,9 +269,10 @@ static int audit_refused(struct run *x, struct err *err)
   const char *base = strrchr(x->path, '/');
   for (size_t i = 0; i < x->n_refused; i++) {
     char detail[200];
+    const char *name = base ? base + 1 : x->path;
     snprintf(detail, sizeof detail,
-             "nhập %s, tệp %.60s dòng %ld: số định danh của hồ sơ ngoài địa bàn; đã từ chối",
-             x->spec->name, base ? base + 1 : x->path, x->refused[i].line);
+             "nhập %s, tệp %.*s dòng %ld: số định danh của hồ sơ ngoài địa bàn; đã từ chối",
+             x->spec->name, (int)text_utf8_prefix(name, 60), name, x->refused[i].line);
     int rc = audit_record(x->st, x->sc, "person.read_refused", "person", x->refused[i].person,
                           detail, err);
     if (rc)

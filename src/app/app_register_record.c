@@ -11,6 +11,7 @@
 
 #include "app/app_register.h"
 #include "base/array.h"
+#include "base/text.h"
 #include "domain/audit.h"
 #include "domain/register.h"
 #include "output/csv_write.h"
@@ -97,8 +98,8 @@ static int read_rows(struct collect *c, struct store *st, const struct scope *ca
   if (!rc && spec->personal) {
     char detail[200];
     if (c->match)
-      snprintf(detail, sizeof detail, "xem %s số %.60s: %zu dòng", spec->name, c->match,
-               c->out->n_rows);
+      snprintf(detail, sizeof detail, "xem %s số %.*s: %zu dòng", spec->name,
+               (int)text_utf8_prefix(c->match, 60), c->match, c->out->n_rows);
     else
       snprintf(detail, sizeof detail, "xem %s từ dòng %ld: %zu dòng", spec->name, c->from + 1,
                c->out->n_rows);

@@ -157,10 +157,11 @@ int app_calendar_set(struct store *st, const struct scope *caller,
     int lead = in->lead_days >= 0 ? in->lead_days : s->lower_lead_days;
     char detail[600];
     snprintf(detail, sizeof detail,
-             "báo cáo \"%.200s\": kỳ %s -> %s, kỳ số liệu %s..%s -> %s..%s, sớm hơn %d -> %d ngày",
-             s->name, s->periodicity[0] ? s->periodicity : "-", p[0] ? p : "-",
-             s->cutoff_from[0] ? s->cutoff_from : "-", s->cutoff_to[0] ? s->cutoff_to : "-",
-             cf[0] ? cf : "-", ct[0] ? ct : "-", s->lower_lead_days, lead);
+             "báo cáo \"%.*s\": kỳ %s -> %s, kỳ số liệu %s..%s -> %s..%s, sớm hơn %d -> %d ngày",
+             (int)text_utf8_prefix(s->name, 200), s->name, s->periodicity[0] ? s->periodicity : "-",
+             p[0] ? p : "-", s->cutoff_from[0] ? s->cutoff_from : "-",
+             s->cutoff_to[0] ? s->cutoff_to : "-", cf[0] ? cf : "-", ct[0] ? ct : "-",
+             s->lower_lead_days, lead);
     rc = store_schedule_set(st, caller, in->schedule_id, p, cf, ct, lead, err);
     if (!rc)
       rc = audit_record(st, caller, "calendar.cutoff", "report_schedule", in->schedule_id, detail,
@@ -345,11 +346,11 @@ int app_report_draft(long *id, struct store *st, const struct scope *caller,
   struct store_report_new nr = {
       e->schedule->id, e->owner->unit_id, e->owner->agency_kind, on, pf, pt, due_iso, me.id};
   char detail[600];
-  snprintf(detail, sizeof detail, "kế hoạch %ld, báo cáo \"%.200s\" của %.160s, kỳ %s..%s, hạn %s",
-           e->plan->id, e->schedule->name,
-           e->owner->unit_id ? e->owner->unit_name
-                             : label_vi(LABEL_AGENCY_KIND, e->owner->agency_kind),
-           pf, pt, due_iso);
+  const char *owner =
+      e->owner->unit_id ? e->owner->unit_name : label_vi(LABEL_AGENCY_KIND, e->owner->agency_kind);
+  snprintf(detail, sizeof detail, "kế hoạch %ld, báo cáo \"%.*s\" của %.*s, kỳ %s..%s, hạn %s",
+           e->plan->id, (int)text_utf8_prefix(e->schedule->name, 200), e->schedule->name,
+           (int)text_utf8_prefix(owner, 160), owner, pf, pt, due_iso);
   rc = store_write_begin(st, err);
   if (rc) {
     app_calendar_free(&c);
@@ -601,9 +602,10 @@ static int decide(struct store *st, const struct scope *caller, long id, const c
     rc = store_report_decide(st, id, r.version_id, decision, on_iso, me.id, comment, err);
   if (!rc) {
     char detail[600];
-    snprintf(detail, sizeof detail, "phiên bản %d %s ngày %s%s%.400s", r.version,
-             ret ? "trả lại" : "tiếp nhận", on_iso, comment && *comment ? ": " : "",
-             comment ? comment : "");
+    const char *said = comment ? comment : "";
+    snprintf(detail, sizeof detail, "phiên bản %d %s ngày %s%s%.*s", r.version,
+             ret ? "trả lại" : "tiếp nhận", on_iso, *said ? ": " : "",
+             (int)text_utf8_prefix(said, 400), said);
     rc = audit_record(st, caller, ret ? "report.return" : "report.accept", "unit_report", id,
                       detail, err);
   }

@@ -15,6 +15,19 @@
 
 #include "base/buf.h"
 
+size_t text_utf8_prefix(const char *s, size_t max)
+{
+  size_t len = 0;
+  while (len <= max && s[len])
+    len++;
+  if (len <= max)
+    return len;
+  len = max;
+  while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+    len--; /* s[len] continues a character: cut before its lead byte */
+  return len;
+}
+
 int text_utf8_valid(const char *s, size_t n)
 {
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;

@@ -14,6 +14,10 @@
  * no NUL byte), else 0. */
 int text_utf8_valid(const char *s, size_t n);
 
+/* The length of s cut to at most max bytes without splitting a UTF-8
+ * character: for "%.*s" when a message quotes a name of any length. */
+size_t text_utf8_prefix(const char *s, size_t max);
+
 /* NFC-normalised copy of the NUL-terminated string s. */
 int text_nfc(char **out, const char *s, struct err *err);
 

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "base/date.h"
+#include "base/text.h"
 #include "base/mac.h"
 #include "domain/audit_checkpoint.h"
 #include "store/store_audit.h"
@@ -18,12 +19,7 @@
 /* Copy src into dst (n bytes), cutting on a UTF-8 character boundary. */
 static void copy_utf8(char *dst, size_t n, const char *src)
 {
-  size_t len = strlen(src);
-  if (len >= n) {
-    len = n - 1;
-    while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
-      len--;
-  }
+  size_t len = text_utf8_prefix(src, n - 1);
   memcpy(dst, src, len);
   dst[len] = '\0';
 }

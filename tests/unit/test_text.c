@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/err.h"
@@ -331,10 +332,30 @@ static void upper_keeps_vietnamese_letters(void **state)
   assert_int_equal(text_upper(&u, "\xff", &err), ERR_INPUT);
 }
 
+/* A cut never splits a character: "Đức" is Đ (2 bytes), ứ (3), c (1). */
+static void utf8_prefix_on_a_boundary(void **state)
+{
+  (void)state;
+  const char *s = "Đức";
+  assert_int_equal(text_utf8_prefix(s, 10), 6); /* shorter than max: all of it */
+  assert_int_equal(text_utf8_prefix(s, 6), 6);
+  assert_int_equal(text_utf8_prefix(s, 5), 5); /* "Đứ" */
+  assert_int_equal(text_utf8_prefix(s, 4), 2); /* inside ứ: back to "Đ" */
+  assert_int_equal(text_utf8_prefix(s, 3), 2);
+  assert_int_equal(text_utf8_prefix(s, 1), 0); /* inside Đ: nothing */
+  assert_int_equal(text_utf8_prefix("abc", 2), 2);
+  assert_int_equal(text_utf8_prefix("", 5), 0);
+  char cut[8];
+  snprintf(cut, sizeof cut, "%.*s", (int)text_utf8_prefix(s, 4), s);
+  assert_true(text_utf8_valid(cut, strlen(cut)));
+  assert_string_equal(cut, "Đ");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(utf8_validation),
+      cmocka_unit_test(utf8_prefix_on_a_boundary),
       cmocka_unit_test(nfc_composes),
       cmocka_unit_test(fold_removes_case_and_marks),
       cmocka_unit_test(key_drops_punctuation),
