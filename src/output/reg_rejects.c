@@ -53,14 +53,17 @@ static size_t *own_columns(size_t *k, const struct reg_import_result *res)
   return cols;
 }
 
-int reg_rejects_write(const char *path, const struct reg_import_result *res, struct err *err)
+/* The rejects file to `path`, or to stream `f` when it is not NULL: the
+ * one writer behind both entry points. */
+static int write_rejects(const char *path, FILE *f, const struct reg_import_result *res,
+                         struct err *err)
 {
   size_t k;
   size_t *cols = own_columns(&k, res);
   if (!cols)
     return err_nomem(err);
   struct csv_writer w;
-  int rc = csv_writer_open(&w, path, k + 2, err);
+  int rc = f ? csv_writer_open_stream(&w, f, k + 2, err) : csv_writer_open(&w, path, k + 2, err);
   if (!rc) {
     rc = write_rows(&w, cols, k, res, err);
     int crc = csv_writer_close(&w, rc == ERR_OK, err);
@@ -70,19 +73,12 @@ int reg_rejects_write(const char *path, const struct reg_import_result *res, str
   return rc;
 }
 
+int reg_rejects_write(const char *path, const struct reg_import_result *res, struct err *err)
+{
+  return write_rejects(path, NULL, res, err);
+}
+
 int reg_rejects_write_stream(FILE *f, const struct reg_import_result *res, struct err *err)
 {
-  size_t k;
-  size_t *cols = own_columns(&k, res);
-  if (!cols)
-    return err_nomem(err);
-  struct csv_writer w;
-  int rc = csv_writer_open_stream(&w, f, k + 2, err);
-  if (!rc) {
-    rc = write_rows(&w, cols, k, res, err);
-    int crc = csv_writer_close(&w, rc == ERR_OK, err);
-    rc = rc ? rc : crc;
-  }
-  free(cols);
-  return rc;
+  return write_rejects(NULL, f, res, err);
 }
