@@ -639,7 +639,9 @@ int store_reads(struct store **out, struct store *st, struct err *err)
       return rc;
     r->is_reads = 1;
     r->writer = &reads_mutex;
-    if ((rc = store_audit_reads_schema(r, err))) {
+    /* appends touch the last pages only: SQLite's default cache, not the
+       64 MiB a bulk writer of the database wants */
+    if ((rc = store_bulk_cache(r, 2, err)) || (rc = store_audit_reads_schema(r, err))) {
       store_close(r);
       return rc;
     }
