@@ -476,17 +476,27 @@ int store_bulk_cache(struct store *st, long mib, struct err *err)
   return db_exec(st, sql, err);
 }
 
-int store_write_begin(struct store *st, struct err *err)
+/* What a write transaction needs before it begins: none open already, and
+ * foreign keys back on (outside a transaction: see db_foreign_keys). */
+static int write_ready(struct store *st, struct err *err)
 {
   if (st->writing)
     return err_set(err, ERR_INTERNAL, "giao dịch ghi lồng nhau");
-  if (st->fk_pending) { /* see db_foreign_keys */
+  if (st->fk_pending) {
     if (db_exec(st, "PRAGMA foreign_keys=ON", err))
       return ERR_DB;
     st->fk_pending = 0;
   }
+  return ERR_OK;
+}
+
+int store_write_begin(struct store *st, struct err *err)
+{
+  int rc = write_ready(st, err);
+  if (rc)
+    return rc;
   pthread_mutex_lock(st->writer);
-  int rc = db_exec(st, "BEGIN IMMEDIATE", err);
+  rc = db_exec(st, "BEGIN IMMEDIATE", err);
   if (rc) {
     pthread_mutex_unlock(st->writer);
     return rc;
@@ -521,19 +531,15 @@ void store_write_rollback(struct store *st)
 int store_write_try_begin(int *busy, struct store *st, struct err *err)
 {
   *busy = 0;
-  if (st->writing)
-    return err_set(err, ERR_INTERNAL, "giao dịch ghi lồng nhau");
-  if (st->fk_pending) { /* see db_foreign_keys */
-    if (db_exec(st, "PRAGMA foreign_keys=ON", err))
-      return ERR_DB;
-    st->fk_pending = 0;
-  }
+  int rc = write_ready(st, err);
+  if (rc)
+    return rc;
   if (pthread_mutex_trylock(st->writer) != 0) {
     *busy = 1;
     return ERR_OK;
   }
   sqlite3_busy_timeout(st->db, 0);
-  int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   sqlite3_busy_timeout(st->db, 10000);
   if (rc == SQLITE_OK) {
     st->writing = 1;

@@ -127,6 +127,16 @@ static void mac_frames_each_field(void **state)
   assert_string_not_equal(a, b);
 }
 
+/* The line's last 128 characters (before its newline, at len - 129) are
+ * libsodium's Ed25519 signature of msg under pk. */
+static void signed_over(const char *line, size_t len, const char *msg, const unsigned char *pk)
+{
+  unsigned char sig[crypto_sign_BYTES];
+  assert_int_equal(sodium_hex2bin(sig, sizeof sig, line + len - 129, 128, NULL, NULL, NULL), 0);
+  assert_int_equal(crypto_sign_verify_detached(sig, (const unsigned char *)msg, strlen(msg), pk),
+                   0);
+}
+
 /* A checkpoint line is signed over "pcmt-checkpoint ID HASH AT" and read back;
  * any change to it, or another key, fails. */
 static void checkpoint_sign_and_check(void **state)
@@ -145,13 +155,11 @@ static void checkpoint_sign_and_check(void **state)
   assert_int_equal(line[len - 1], '\n');
   assert_memory_equal(line, "1834 aaaa", 9);
   /* the signature is libsodium's over the documented message */
-  unsigned char sig[crypto_sign_BYTES];
-  assert_int_equal(sodium_hex2bin(sig, sizeof sig, line + len - 129, 128, NULL, NULL, NULL), 0);
-  const char *msg = "pcmt-checkpoint 1834 "
-                    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa "
-                    "2026-12-06T21:29:53Z";
-  assert_int_equal(crypto_sign_verify_detached(sig, (const unsigned char *)msg, strlen(msg), pk),
-                   0);
+  signed_over(line, len,
+              "pcmt-checkpoint 1834 "
+              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa "
+              "2026-12-06T21:29:53Z",
+              pk);
   line[len - 1] = '\0';
   struct audit_checkpoint back;
   assert_int_equal(audit_checkpoint_parse(&back, line, pk, NULL), ERR_OK);
@@ -195,14 +203,12 @@ static void checkpoint_with_both_heads(void **state)
   size_t len = strlen(line);
   assert_int_equal(len, 4 + 1 + 64 + 1 + 2 + 1 + 64 + 1 + 20 + 1 + 128 + 1);
   assert_memory_equal(line + 70, "77 bbbb", 7);
-  unsigned char sig[crypto_sign_BYTES];
-  assert_int_equal(sodium_hex2bin(sig, sizeof sig, line + len - 129, 128, NULL, NULL, NULL), 0);
-  const char *msg = "pcmt-checkpoint-2 1834 "
-                    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 77 "
-                    "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb "
-                    "2026-12-06T21:29:53Z";
-  assert_int_equal(crypto_sign_verify_detached(sig, (const unsigned char *)msg, strlen(msg), pk),
-                   0);
+  signed_over(line, len,
+              "pcmt-checkpoint-2 1834 "
+              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 77 "
+              "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb "
+              "2026-12-06T21:29:53Z",
+              pk);
   line[len - 1] = '\0';
   struct audit_checkpoint back;
   assert_int_equal(audit_checkpoint_parse(&back, line, pk, NULL), ERR_OK);
