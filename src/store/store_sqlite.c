@@ -496,10 +496,14 @@ int store_write_begin(struct store *st, struct err *err)
   if (rc)
     return rc;
   pthread_mutex_lock(st->writer);
-  rc = db_exec(st, "BEGIN IMMEDIATE", err);
-  if (rc) {
+  int src = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (src != SQLITE_OK) {
     pthread_mutex_unlock(st->writer);
-    return rc;
+    if (src == SQLITE_BUSY)
+      return err_set(err, ERR_BUSY,
+                     "cơ sở dữ liệu đang bận: một lần ghi dài (nhập dữ liệu, sinh dữ liệu) đang "
+                     "giữ quyền ghi; hãy thử lại sau ít phút (xem và tìm hồ sơ vẫn làm được)");
+    return db_fail(st, err, "bắt đầu giao dịch ghi");
   }
   st->writing = 1;
   return ERR_OK;

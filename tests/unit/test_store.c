@@ -430,6 +430,10 @@ static void trying_begin_never_waits(void **state)
   assert_int_equal(sqlite3_exec(raw, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
   assert_int_equal(store_write_try_begin(&busy, st, &err), ERR_OK);
   assert_int_equal(busy, 1);
+  /* a write that must be done waits the busy timeout (10 s), then says
+     what to do, as "busy" (503 on the web), not as a database failure */
+  assert_int_equal(store_write_begin(st, &err), ERR_BUSY);
+  assert_non_null(strstr(err.msg, "thử lại sau ít phút"));
   sqlite3_exec(raw, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close(raw);
   /* free: it begins, and the writer mutex was given back when it was busy */
