@@ -1,6 +1,7 @@
 /* app_audit.c: reading and checking the audit trail (see app_audit.h for who may). */
 #include "app/app_audit.h"
 
+#include "store/store.h"
 #include "store/store_audit.h"
 #include "types/label.h"
 
@@ -53,9 +54,22 @@ int app_audit_checkpoint(int *written, struct store *st, struct err *err)
   return audit_checkpoint_write(written, st, err);
 }
 
-int app_audit_head(long *id, char *hash, struct store *st, struct err *err)
+int app_audit_heads(struct app_audit_heads *out, struct store *st, struct err *err)
 {
-  return store_audit_last(id, hash, st, err);
+  memset(out, 0, sizeof *out);
+  struct store *reads;
+  int rc = store_audit_last(&out->id, out->hash, st, err);
+  if (!rc)
+    rc = store_reads(&reads, st, err);
+  if (!rc)
+    rc = store_audit_last(&out->rid, out->rhash, reads, err);
+  return rc;
+}
+
+int app_audit_heads_moved(const struct app_audit_heads *a, const struct app_audit_heads *b)
+{
+  return a->id != b->id || a->rid != b->rid || strcmp(a->hash, b->hash) != 0 ||
+         strcmp(a->rhash, b->rhash) != 0;
 }
 
 int app_audit_log(struct audit_list *out, struct store *st, const struct scope *caller,
@@ -132,7 +146,7 @@ int app_audit_find(struct audit_list *out, int *more, struct store *st, const st
   size_t limit = f->limit ? f->limit : PAGE_ROWS;
   q.offset = f->offset;
   q.limit = limit + 1; /* one more tells whether a next page exists */
-  rc = store_audit_find(out, st, &q, err);
+  rc = audit_find(out, st, &q, err);
   if (!rc && out->n > limit) {
     out->n = limit;
     *more = 1;

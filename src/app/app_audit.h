@@ -50,10 +50,19 @@ int app_audit_verify(struct audit_verify_result *out, struct store *st, const st
  * by the server on its timer and at shutdown. */
 int app_audit_checkpoint(int *written, struct store *st, struct err *err);
 
-/* The chain's head as committed: its row id (0 when the trail is empty)
- * and hash (AUDIT_HASH_HEX bytes). The CLI compares it before and after a
- * command to know whether the command wrote audit rows. */
-int app_audit_head(long *id, char *hash, struct store *st, struct err *err);
+/* The heads of both chains as committed. */
+struct app_audit_heads {
+  long id;                    /* the changes' last row (0 when empty) */
+  char hash[AUDIT_HASH_HEX];  /* its hash */
+  long rid;                   /* the reads' last row (FILE.reads; 0 when empty) */
+  char rhash[AUDIT_HASH_HEX]; /* its hash */
+};
+
+/* The heads into *out. The CLI compares them before and after a command to
+ * know whether the command wrote audit rows. */
+int app_audit_heads(struct app_audit_heads *out, struct store *st, struct err *err);
+/* 1 when a and b name different heads. */
+int app_audit_heads_moved(const struct app_audit_heads *a, const struct app_audit_heads *b);
 
 /* Which rows to read. */
 struct app_audit_query {

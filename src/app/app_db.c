@@ -113,6 +113,9 @@ int app_db_init(struct app_db_init_result *out, struct store *st, struct err *er
 {
   memset(out, 0, sizeof *out);
   int rc = store_migrate(st, &out->from, &out->to, err);
+  struct store *reads; /* FILE.reads, made now when missing (docs/audit.md) */
+  if (!rc)
+    rc = store_reads(&reads, st, err);
   /* the key before anything that writes an audit row or a person */
   if (!rc)
     rc = key_upgrade(out, st, err);

@@ -42,14 +42,12 @@ static int finish(struct store *st, int rc, struct err *err)
   return store_write_commit(st, err);
 }
 
-/* One audit row in a transaction of its own (the audit of a read). */
+/* The audit row of a read, committed in the reads' chain (FILE.reads), so
+ * that it never waits for a long write of the main file. */
 static int audit_alone(struct store *st, const struct scope *caller, const char *action, long id,
                        const char *detail, struct err *err)
 {
-  int rc = store_write_begin(st, err);
-  if (rc)
-    return rc;
-  return finish(st, audit_record(st, caller, action, "person", id, detail, err), err);
+  return audit_record_read(st, caller, action, "person", id, detail, err);
 }
 
 /* ---------------------------------------------------------------------------
@@ -349,7 +347,7 @@ int app_person_show(struct person_record *out, struct store *st, const struct sc
   memset(out, 0, sizeof *out);
   int rc = check_role(caller, 0, err);
   if (!rc)
-    rc = store_write_begin(st, err);
+    rc = store_read_begin(st, err); /* one snapshot; it does not wait for a writer */
   if (rc)
     return rc;
   rc = store_person_get(&out->person, st, caller, id, err);
@@ -358,14 +356,15 @@ int app_person_show(struct person_record *out, struct store *st, const struct sc
   if (!rc)
     rc = store_person_links(&out->links, st, caller, id, err);
   if (!rc) {
-    rc = audit_record(st, caller, "person.read", "person", id, "xem hồ sơ", err);
+    /* committed before anything is handed back */
+    rc = audit_alone(st, caller, "person.read", id, "xem hồ sơ", err);
   } else if (rc == ERR_NOT_FOUND) {
     /* A refused look-up is recorded too (who tried to see whom); the caller
      * still only learns "not found". */
     struct err keep = err ? *err : (struct err){0};
-    int arc = audit_record(st, caller, "person.read_refused", "person", id,
-                           "không có hoặc ngoài phạm vi", NULL);
-    if (!arc && store_write_commit(st, NULL) == ERR_OK) {
+    if (audit_alone(st, caller, "person.read_refused", id, "không có hoặc ngoài phạm vi", NULL) ==
+        ERR_OK) {
+      store_read_end(st);
       if (err)
         err_copy(err, &keep);
       person_record_free(out);
@@ -373,7 +372,7 @@ int app_person_show(struct person_record *out, struct store *st, const struct sc
       return ERR_NOT_FOUND;
     }
   }
-  rc = finish(st, rc, err);
+  store_read_end(st);
   if (!rc)
     rc = person_record_derive(out, rules, err);
   if (!rc)

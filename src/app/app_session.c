@@ -203,8 +203,11 @@ int app_session_check(struct app_session *out, struct store *st, const char *tok
     return err_set(err, ERR_DENIED, "Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.");
   }
   if (now - s.seen_at >= TOUCH_EVERY) {
-    rc = store_write_begin(st, err);
-    if (!rc)
+    /* skipped while a long write holds the lock (an import): the stamp is
+       written by a later request, and a page never waits for it */
+    int busy;
+    rc = store_write_try_begin(&busy, st, err);
+    if (!rc && !busy)
       rc = finish(st, store_session_touch(st, s.id, now, err), err);
     if (rc)
       return rc;

@@ -22,6 +22,7 @@ static const struct {
     [ERR_NOMEM] = {"nomem", 500, 9},
     [ERR_INTERNAL] = {"internal", 500, 10},
     [ERR_AUTH] = {"unauthenticated", 401, 5}, /* the web's; a command has no sign-in */
+    [ERR_BUSY] = {"busy", 503, 11},
 };
 
 #define N_CODES (sizeof err_table / sizeof err_table[0])

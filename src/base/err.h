@@ -26,7 +26,8 @@ enum err_code {
   ERR_VERSION,   /* data from a newer version of PCMT */
   ERR_NOMEM,     /* out of memory, or a size cap was reached */
   ERR_INTERNAL,  /* a bug */
-  ERR_AUTH       /* the caller is not signed in, or its credentials are not valid (web) */
+  ERR_AUTH,      /* the caller is not signed in, or its credentials are not valid (web) */
+  ERR_BUSY       /* another writer held the database past the busy timeout (a long import) */
 };
 
 #define ERR_MSG_MAX 512

@@ -155,7 +155,20 @@ static int verify_cmd(struct store *st, const struct scope *caller, const struct
     printf("nhật ký nguyên vẹn: %ld dòng; đầu chuỗi %ld:%s\n", r.rows, r.head_id, r.head);
   else
     printf("nhật ký nguyên vẹn: 0 dòng; đầu chuỗi (trống)\n");
-  if (r.checkpoints)
+  const struct audit_chain_verdict *rv = &r.reads;
+  if (rv->first_bad)
+    fprintf(stderr,
+            "pcmt audit verify: NHẬT KÝ ĐỌC HỒ SƠ BỊ SỬA — %s (%ld dòng trước đó nguyên vẹn)\n",
+            rv->reason, rv->rows);
+  else if (rv->rows)
+    printf("nhật ký đọc hồ sơ nguyên vẹn: %ld dòng; đầu chuỗi %ld:%s\n", rv->rows, rv->head_id,
+           rv->head);
+  else
+    printf("nhật ký đọc hồ sơ nguyên vẹn: 0 dòng\n");
+  if (r.checkpoints && rv->checkpoint_id)
+    printf("mốc kiểm tra: %ld mốc có chữ ký; mới nhất đến dòng %ld và dòng đọc %ld, ký lúc %s\n",
+           r.checkpoints, r.checkpoint_id, rv->checkpoint_id, r.checkpoint_at);
+  else if (r.checkpoints)
     printf("mốc kiểm tra: %ld mốc có chữ ký; mới nhất đến dòng %ld, ký lúc %s\n", r.checkpoints,
            r.checkpoint_id, r.checkpoint_at);
   else
@@ -167,14 +180,14 @@ static int verify_cmd(struct store *st, const struct scope *caller, const struct
 }
 
 /* Column widths of the log, in display columns. */
-enum { W_ID = 7, W_AT = 22, W_ACTOR = 15, W_ROLE = 8, W_SCOPE = 17, W_ACTION = 21 };
+enum { W_ID = 9, W_AT = 22, W_ACTOR = 15, W_ROLE = 8, W_SCOPE = 17, W_ACTION = 21 };
 
 static void print_log(const struct audit_list *l)
 {
   for (size_t i = 0; i < l->n; i++) {
     const struct audit_entry *e = &l->items[i];
     char id[24];
-    snprintf(id, sizeof id, "%ld", e->id);
+    audit_row_number(id, sizeof id, e);
     cli_cell(stdout, id, W_ID);
     cli_cell(stdout, e->at, W_AT);
     cli_cell(stdout, e->actor, W_ACTOR);

@@ -59,9 +59,8 @@ int cli_caller(struct scope *out, struct store *st, const char *as, const char *
   return app_caller_open(out, st, login, purpose, err);
 }
 
-static int store_used;                 /* the command opened the database (cli_note_store) */
-static long head_id;                   /* the chain's head when it was first opened */
-static char head_hash[AUDIT_HASH_HEX]; /* its hash */
+static int store_used;               /* the command opened the database (cli_note_store) */
+static struct app_audit_heads heads; /* the chains' heads when it was first opened */
 
 void cli_note_store(struct store *st)
 {
@@ -69,10 +68,8 @@ void cli_note_store(struct store *st)
     return;
   store_used = 1;
   /* a database not yet initialised has no trail: head 0 */
-  if (app_audit_head(&head_id, head_hash, st, NULL) != ERR_OK) {
-    head_id = 0;
-    head_hash[0] = '\0';
-  }
+  if (app_audit_heads(&heads, st, NULL) != ERR_OK)
+    memset(&heads, 0, sizeof heads);
 }
 
 int cli_open_store(struct store **out, const struct cli_global *g, struct err *err)
@@ -95,11 +92,9 @@ static void checkpoint_after(const struct cli_global *g)
   struct store *st;
   if (store_open_ready(&st, g->db_path, &err))
     return;
-  long id = 0;
-  char hash[AUDIT_HASH_HEX] = "";
+  struct app_audit_heads now;
   int written;
-  int moved = app_audit_head(&id, hash, st, &err) == ERR_OK &&
-              (id != head_id || strcmp(hash, head_hash) != 0);
+  int moved = app_audit_heads(&now, st, &err) == ERR_OK && app_audit_heads_moved(&heads, &now);
   if (moved && app_audit_checkpoint(&written, st, &err))
     fprintf(stderr, "pcmt: cảnh báo: không ghi được mốc kiểm tra nhật ký: %s\n", err.msg);
   store_close(st);

@@ -12,6 +12,7 @@
 #include "base/mac.h"
 #include "domain/audit_checkpoint.h"
 #include "store/store_audit.h"
+#include "store/store.h"
 #include "store/store_key.h"
 
 #define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
@@ -31,6 +32,8 @@ int audit_hash(struct audit_entry *e, const unsigned char *key, struct err *err)
     return rc;
   struct mac m;
   mac_init(&m, key);
+  if (e->chain == AUDIT_CHAIN_READS)
+    mac_add_text(&m, "reads"); /* a row moved to the other chain no longer verifies */
   mac_add_text(&m, e->prev_hash);
   mac_add_int(&m, e->id);
   mac_add_text(&m, e->at);
@@ -46,8 +49,11 @@ int audit_hash(struct audit_entry *e, const unsigned char *key, struct err *err)
   return ERR_OK;
 }
 
-int audit_record(struct store *st, const struct scope *sc, const char *action,
-                 const char *record_type, long record_id, const char *detail, struct err *err)
+/* Append one row for `sc` to the chain whose rows are in `rows`, keyed
+ * with the key of `st` (the main database's connection). */
+static int append(struct store *st, struct store *rows, enum audit_chain chain,
+                  const struct scope *sc, const char *action, const char *record_type,
+                  long record_id, const char *detail, struct err *err)
 {
   struct audit_entry e;
   memset(&e, 0, sizeof e);
@@ -57,9 +63,10 @@ int audit_record(struct store *st, const struct scope *sc, const char *action,
     return rc;
   long last;
   char prev[AUDIT_HASH_HEX];
-  rc = store_audit_last(&last, prev, st, err);
+  rc = store_audit_last(&last, prev, rows, err);
   if (rc)
     return rc;
+  e.chain = chain;
   e.id = last + 1;
   copy_utf8(e.prev_hash, sizeof e.prev_hash, last ? prev : ZERO_HASH);
   date_now_utc(e.at, sizeof e.at);
@@ -74,7 +81,30 @@ int audit_record(struct store *st, const struct scope *sc, const char *action,
   rc = audit_hash(&e, key->mac, err);
   if (rc)
     return rc;
-  return store_audit_insert(st, &e, err);
+  return store_audit_insert(rows, &e, err);
+}
+
+int audit_record(struct store *st, const struct scope *sc, const char *action,
+                 const char *record_type, long record_id, const char *detail, struct err *err)
+{
+  return append(st, st, AUDIT_CHAIN_CHANGES, sc, action, record_type, record_id, detail, err);
+}
+
+int audit_record_read(struct store *st, const struct scope *sc, const char *action,
+                      const char *record_type, long record_id, const char *detail, struct err *err)
+{
+  struct store *reads;
+  int rc = store_reads(&reads, st, err);
+  if (!rc)
+    rc = store_write_begin(reads, err);
+  if (rc)
+    return rc;
+  rc = append(st, reads, AUDIT_CHAIN_READS, sc, action, record_type, record_id, detail, err);
+  if (rc) {
+    store_write_rollback(reads);
+    return rc;
+  }
+  return store_write_commit(reads, err);
 }
 
 #define BROKEN (-1) /* verify_row's "stop here: this row is broken" */
@@ -195,7 +225,106 @@ static int by_id(const void *a, const void *b)
 
 int audit_verify_broken(const struct audit_verify_result *r)
 {
-  return r->first_bad || r->forged_line || r->people.changed || !r->people.set_ok;
+  return r->first_bad || r->reads.first_bad || r->forged_line || r->people.changed ||
+         !r->people.set_ok;
+}
+
+/* Walk the chain whose rows are in `rows` against the checkpoints cp (their
+ * heads of this chain, sorted by row id; the last is the newest) into out's
+ * rows, first_bad, reason, head and head_id. from > 0: start at that row,
+ * a signed checkpoint's (the rows before it count as checked). head_id >
+ * 0: a head written down earlier, with hash head_hash. */
+static int walk(struct audit_verify_result *out, struct store *rows, const unsigned char *key,
+                const struct audit_checkpoint *cp, size_t ncp, long from, long head_id,
+                const char *head_hash, struct err *err)
+{
+  struct verify_ctx c = {.out = out,
+                         .err = err,
+                         .key = key,
+                         .head_id = head_id > 0 ? head_id : 0,
+                         .head_hash = head_hash ? head_hash : "",
+                         .from_id = from,
+                         .cp = cp,
+                         .ncp = ncp,
+                         .walked = from > 0 ? from - 1 : 0};
+  /* from row 1: every row, even a forged id 0 */
+  int rc = store_audit_scan_from(rows, from > 0 ? from : LONG_MIN, verify_row, &c, err);
+  if (rc == BROKEN)
+    rc = ERR_OK;
+  if (rc || out->first_bad)
+    return rc;
+  long newest = ncp ? cp[ncp - 1].id : 0;
+  if (c.head_id > out->rows) {
+    /* the chain holds but stops before the head on record: its end was cut */
+    out->first_bad = out->rows + 1;
+    snprintf(out->reason, sizeof out->reason,
+             "nhật ký chỉ còn %ld dòng, thiếu dòng %ld đã ghi nhận: các dòng mới nhất đã bị xóa",
+             out->rows, c.head_id);
+  } else if (newest > out->rows) {
+    long last;
+    char hash[AUDIT_HASH_HEX];
+    if ((rc = store_audit_last(&last, hash, rows, err)))
+      return rc;
+    out->rows = last < newest ? last : newest - 1;
+    out->first_bad = out->rows + 1;
+    snprintf(out->reason, sizeof out->reason,
+             "nhật ký chỉ còn %ld dòng nhưng mốc kiểm tra đã ký lúc %s ghi đến dòng %ld: các dòng "
+             "mới nhất đã bị xóa (nhật ký bị cắt đuôi)",
+             last, cp[ncp - 1].at, newest);
+  }
+  return ERR_OK;
+}
+
+/* The reads chain's heads among the checkpoints cp (n of them) into *out
+ * (malloc'd, sorted by row id; *nout of them): the lines that name one. */
+static int reads_heads(struct audit_checkpoint **out, size_t *nout,
+                       const struct audit_checkpoint *cp, size_t n, struct err *err)
+{
+  *out = NULL;
+  *nout = 0;
+  struct audit_checkpoint *r = malloc((n ? n : 1) * sizeof *r);
+  if (!r)
+    return err_nomem(err);
+  for (size_t i = 0; i < n; i++)
+    if (cp[i].rid > 0) {
+      struct audit_checkpoint *h = &r[(*nout)++];
+      memset(h, 0, sizeof *h);
+      h->id = cp[i].rid;
+      memcpy(h->hash, cp[i].rhash, sizeof h->hash);
+      memcpy(h->at, cp[i].at, sizeof h->at);
+    }
+  qsort(r, *nout, sizeof *r, by_id);
+  *out = r;
+  return ERR_OK;
+}
+
+/* Walk the reads chain (FILE.reads) into out->reads, as walk does the
+ * changes' chain; a broken row's reason names the chain. */
+static int walk_reads(struct audit_verify_result *out, struct store *st, const unsigned char *key,
+                      const struct audit_checkpoint *cp, size_t ncp, long from, struct err *err)
+{
+  struct store *reads;
+  int rc = store_reads(&reads, st, err);
+  if (rc)
+    return rc;
+  struct audit_verify_result *r = malloc(sizeof *r);
+  if (!r)
+    return err_nomem(err);
+  memset(r, 0, sizeof *r);
+  rc = walk(r, reads, key, cp, ncp, from, 0, NULL, err);
+  if (!rc) {
+    struct audit_chain_verdict *v = &out->reads;
+    v->rows = r->rows;
+    v->first_bad = r->first_bad;
+    v->head_id = r->head_id;
+    memcpy(v->head, r->head, sizeof v->head);
+    v->checkpoint_id = ncp ? cp[ncp - 1].id : 0;
+    v->from_id = from;
+    if (r->first_bad)
+      snprintf(v->reason, sizeof v->reason, "nhật ký đọc hồ sơ: %s", r->reason);
+  }
+  free(r);
+  return rc;
 }
 
 int audit_verify_head(struct audit_verify_result *out, struct store *st, const struct scope *sc,
@@ -219,29 +348,14 @@ int audit_verify_head(struct audit_verify_result *out, struct store *st, const s
     out->checkpoint_id = newest->id;
     snprintf(out->checkpoint_at, sizeof out->checkpoint_at, "%s", newest->at);
   }
-  struct verify_ctx c = {.out = out,
-                         .err = err,
-                         .key = key->mac,
-                         .head_id = head_id > 0 ? head_id : 0,
-                         .head_hash = head_hash ? head_hash : "",
-                         .cp = cps.items,
-                         .ncp = cps.n};
-  rc = store_audit_scan(st, verify_row, &c, err);
-  if (rc == BROKEN)
-    rc = ERR_OK;
-  if (!rc && !out->first_bad && c.head_id > out->rows) {
-    /* the chain holds but stops before the head on record: its end was cut */
-    out->first_bad = out->rows + 1;
-    snprintf(out->reason, sizeof out->reason,
-             "nhật ký chỉ còn %ld dòng, thiếu dòng %ld đã ghi nhận: các dòng mới nhất đã bị xóa",
-             out->rows, c.head_id);
-  } else if (!rc && !out->first_bad && out->checkpoint_id > out->rows) {
-    out->first_bad = out->rows + 1;
-    snprintf(out->reason, sizeof out->reason,
-             "nhật ký chỉ còn %ld dòng nhưng mốc kiểm tra đã ký lúc %s ghi đến dòng %ld: các dòng "
-             "mới nhất đã bị xóa (nhật ký bị cắt đuôi)",
-             out->rows, out->checkpoint_at, out->checkpoint_id);
-  }
+  rc = walk(out, st, key->mac, cps.items, cps.n, 0, head_id, head_hash, err);
+  struct audit_checkpoint *rh = NULL;
+  size_t nrh = 0;
+  if (!rc)
+    rc = reads_heads(&rh, &nrh, cps.items, cps.n, err);
+  if (!rc)
+    rc = walk_reads(out, st, key->mac, rh, nrh, 0, err);
+  free(rh);
   audit_checkpoints_free(&cps);
   if (!rc)
     rc = store_person_digest_check(&out->people, st, err);
@@ -268,30 +382,19 @@ int audit_verify_tail(struct audit_verify_result *out, struct store *st, struct 
   }
   /* the checkpoint's own row is met in the walk: its hash is compared with
      the signed one there, as audit_verify compares every checkpoint */
-  struct verify_ctx c = {.out = out,
-                         .err = err,
-                         .key = key->mac,
-                         .head_hash = "",
-                         .from_id = from ? cp.id : 0,
-                         .cp = from ? &cp : NULL,
-                         .ncp = from ? 1 : 0,
-                         .walked = from ? cp.id - 1 : 0};
-  rc = store_audit_scan_from(st, from ? cp.id : LONG_MIN, verify_row, &c, err);
-  if (rc == BROKEN)
-    rc = ERR_OK;
-  if (!rc && !out->first_bad && out->checkpoint_id > out->rows) {
-    long last;
-    char hash[AUDIT_HASH_HEX];
-    if ((rc = store_audit_last(&last, hash, st, err)))
-      return rc;
-    out->rows = last < out->checkpoint_id ? last : out->checkpoint_id - 1;
-    out->first_bad = out->rows + 1;
-    snprintf(out->reason, sizeof out->reason,
-             "nhật ký chỉ còn %ld dòng nhưng mốc kiểm tra đã ký lúc %s ghi đến dòng %ld: các dòng "
-             "mới nhất đã bị xóa (nhật ký bị cắt đuôi)",
-             last, out->checkpoint_at, out->checkpoint_id);
+  rc = walk(out, st, key->mac, from ? &cp : NULL, from ? 1 : 0, from ? cp.id : 0, 0, NULL, err);
+  if (rc)
+    return rc;
+  struct audit_checkpoint rcp;
+  size_t nr = 0;
+  if (from && cp.rid > 0) {
+    memset(&rcp, 0, sizeof rcp);
+    rcp.id = cp.rid;
+    memcpy(rcp.hash, cp.rhash, sizeof rcp.hash);
+    memcpy(rcp.at, cp.at, sizeof rcp.at);
+    nr = 1;
   }
-  return rc;
+  return walk_reads(out, st, key->mac, nr ? &rcp : NULL, nr, nr ? rcp.id : 0, err);
 }
 
 int audit_verify_recent(struct audit_verify_result *out, struct store *st, const struct scope *sc,
@@ -365,6 +468,74 @@ int audit_rekey(long *rows, struct store *st, struct err *err)
   return rc;
 }
 
+/* Order of rows of both chains: time, then the changes before the reads,
+ * then id. */
+static int row_cmp(const struct audit_entry *x, const struct audit_entry *y)
+{
+  int c = strcmp(x->at, y->at);
+  if (c)
+    return c;
+  if (x->chain != y->chain)
+    return x->chain < y->chain ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Merge a and b (each in the merged order, oldest first when dir is 1,
+ * newest first when -1) into *out, keeping the rows [skip, skip + keep) of
+ * the merged order; a and b are freed. */
+static int merge(struct audit_list *out, struct audit_list *a, struct audit_list *b, int dir,
+                 size_t skip, size_t keep, struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  size_t total = a->n + b->n;
+  size_t end = skip + keep < total ? skip + keep : total;
+  int rc = ERR_OK;
+  if (end > skip) {
+    out->items = malloc((end - skip) * sizeof *out->items);
+    if (!out->items)
+      rc = err_nomem(err);
+  }
+  for (size_t i = 0, j = 0, k = 0; !rc && k < end; k++) {
+    int take_a = j >= b->n || (i < a->n && dir * row_cmp(&a->items[i], &b->items[j]) <= 0);
+    const struct audit_entry *e = take_a ? &a->items[i++] : &b->items[j++];
+    if (k >= skip)
+      out->items[out->n++] = *e;
+  }
+  audit_list_free(a);
+  audit_list_free(b);
+  if (rc)
+    audit_list_free(out);
+  return rc;
+}
+
+void audit_row_number(char *out, size_t n, const struct audit_entry *e)
+{
+  snprintf(out, n, "%s%ld", e->chain == AUDIT_CHAIN_READS ? "Đ-" : "", e->id);
+}
+
+int audit_find(struct audit_list *out, struct store *st, const struct audit_filter *f,
+               struct err *err)
+{
+  out->items = NULL;
+  out->n = 0;
+  struct store *reads;
+  struct audit_filter q = *f;
+  q.offset = 0; /* each chain's first offset + limit rows hold the merged page */
+  q.limit = f->offset + f->limit;
+  struct audit_list a = {0}, b = {0};
+  int rc = store_reads(&reads, st, err);
+  if (!rc)
+    rc = store_audit_find(&a, st, &q, err);
+  if (!rc)
+    rc = store_audit_find(&b, reads, &q, err);
+  if (rc) {
+    audit_list_free(&a);
+    return rc;
+  }
+  return merge(out, &a, &b, -1, f->offset, f->limit, err);
+}
+
 int audit_log(struct audit_list *out, struct store *st, const struct scope *sc,
               const char *record_type, long record_id, size_t limit, struct err *err)
 {
@@ -372,5 +543,19 @@ int audit_log(struct audit_list *out, struct store *st, const struct scope *sc,
   out->n = 0;
   if (sc->role != SCOPE_ADMIN)
     return err_set(err, ERR_DENIED, "chỉ quản trị viên được xem nhật ký truy cập");
-  return store_audit_list(out, st, record_type, record_id, limit ? limit : 100, err);
+  if (!limit)
+    limit = 100;
+  struct store *reads;
+  struct audit_list a = {0}, b = {0};
+  int rc = store_reads(&reads, st, err);
+  if (!rc)
+    rc = store_audit_list(&a, st, record_type, record_id, limit, err);
+  if (!rc)
+    rc = store_audit_list(&b, reads, record_type, record_id, limit, err);
+  if (rc) {
+    audit_list_free(&a);
+    return rc;
+  }
+  size_t total = a.n + b.n;
+  return merge(out, &a, &b, 1, total > limit ? total - limit : 0, limit, err);
 }

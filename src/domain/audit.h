@@ -26,6 +26,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "store/store_audit.h"
 #include "store/store_person_digest.h"
 #include "types/audit.h"
 #include "types/scope.h"
@@ -38,8 +39,18 @@ struct store;
 int audit_record(struct store *st, const struct scope *sc, const char *action,
                  const char *record_type, long record_id, const char *detail, struct err *err);
 
+/* The same for the audit of a read that changes nothing (person.read, a
+ * search): the row goes to the reads' chain in FILE.reads (store_reads), in
+ * a transaction of its own on that file, committed when this returns
+ * ERR_OK. Call it OUTSIDE any write transaction of st: it never takes the
+ * main file's write lock, so it does not wait for a long import. The data
+ * it vouches for may leave once it returns. */
+int audit_record_read(struct store *st, const struct scope *sc, const char *action,
+                      const char *record_type, long record_id, const char *detail, struct err *err);
+
 /* Compute e->hash from e->prev_hash and the other fields (hex into e->hash),
- * keyed with `key` (MAC_KEY_BYTES; NULL: the unkeyed hash of schema 25). */
+ * keyed with `key` (MAC_KEY_BYTES; NULL: the unkeyed hash of schema 25).
+ * A row of the reads' chain hashes netstring("reads") first. */
 int audit_hash(struct audit_entry *e, const unsigned char *key, struct err *err);
 
 /* Re-key a chain written without a key (a database older than schema 26):
@@ -48,6 +59,17 @@ int audit_hash(struct audit_entry *e, const unsigned char *key, struct err *err)
  * loaded. ERR_CONFLICT, naming the row, when the unkeyed chain is already
  * broken: a broken chain is not blessed with the key. *rows: rows re-keyed. */
 int audit_rekey(long *rows, struct store *st, struct err *err);
+
+/* One more chain's verdict: the reads' (FILE.reads). */
+struct audit_chain_verdict {
+  long rows;                 /* rows checked */
+  long first_bad;            /* id of the first broken row, 0 when the chain holds */
+  char reason[300];          /* why it is broken, Vietnamese, naming the chain */
+  char head[AUDIT_HASH_HEX]; /* hash of the last row checked ("" when empty) */
+  long head_id;              /* id of that row (0 when empty) */
+  long checkpoint_id;        /* the newest checkpoint's row of this chain, 0 when none */
+  long from_id;              /* the walk started at this row; 0: at row 1 */
+};
 
 struct audit_verify_result {
   long rows;                 /* rows checked */
@@ -61,6 +83,7 @@ struct audit_verify_result {
   char checkpoint_at[24];    /* when it was signed */
   long forged_line;          /* first line of the checkpoint file whose signature fails, 0: none */
   struct store_person_check people; /* the person rows against their digests */
+  struct audit_chain_verdict reads; /* the reads' chain, checked the same way */
 };
 
 /* 1 when anything verify checks is broken: the chain, a checkpoint line,
@@ -101,9 +124,21 @@ int audit_verify_recent(struct audit_verify_result *out, struct store *st, const
 int audit_verify_head(struct audit_verify_result *out, struct store *st, const struct scope *sc,
                       long head_id, const char *head_hash, struct err *err);
 
-/* The newest `limit` rows (0 = 100), or those about one record when
- * record_type is non-NULL, oldest first. Admin role only (ERR_DENIED). */
+/* The newest `limit` rows (0 = 100) of both chains, or those about one
+ * record when record_type is non-NULL, oldest first (by time, then the
+ * changes before the reads, then id). Admin role only (ERR_DENIED). */
 int audit_log(struct audit_list *out, struct store *st, const struct scope *sc,
               const char *record_type, long record_id, size_t limit, struct err *err);
+
+/* The row's number as an officer reads it, into out (n bytes): "N" for a
+ * row of the changes' chain, "Đ-N" for one of the reads' (the two chains
+ * number their rows each from 1). */
+void audit_row_number(char *out, size_t n, const struct audit_entry *e);
+
+/* The rows filter f names in both chains, merged newest first (the order
+ * of audit_log, reversed), from f->offset, at most f->limit, into *out
+ * (caller frees). No role check: the caller's (app_audit_find). */
+int audit_find(struct audit_list *out, struct store *st, const struct audit_filter *f,
+               struct err *err);
 
 #endif

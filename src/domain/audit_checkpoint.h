@@ -8,12 +8,16 @@
  * head row missing (the tail was cut) or with another hash (the chain was
  * recomputed) is reported, and so is a line whose signature fails.
  *
- * One line:  ID HASH AT SIGNATURE\n
- *   ID         the head row's id (decimal)
+ * One line:  ID HASH RID RHASH AT SIGNATURE\n
+ *   ID         the changes' head row's id (decimal)
  *   HASH       its hash (64 hex digits)
+ *   RID RHASH  the same for the reads' chain (FILE.reads; docs/audit.md)
  *   AT         UTC time "YYYY-MM-DDTHH:MM:SSZ"
- *   SIGNATURE  crypto_sign_detached over "pcmt-checkpoint ID HASH AT"
- *              (128 hex digits)
+ *   SIGNATURE  crypto_sign_detached over
+ *              "pcmt-checkpoint-2 ID HASH RID RHASH AT" (128 hex digits)
+ * A line of the first form, "ID HASH AT SIGNATURE" signed over
+ * "pcmt-checkpoint ID HASH AT", is still read (written before the reads
+ * had a chain, and still written while that chain is empty: RID 0).
  *
  * Written when the head moved since the last line: by the server every few
  * minutes and at shutdown, and by the CLI after each command
@@ -28,12 +32,14 @@
 
 struct store;
 
-#define AUDIT_CHECKPOINT_LINE 300 /* a line's room, with its newline and NUL */
+#define AUDIT_CHECKPOINT_LINE 400 /* a line's room, with its newline and NUL */
 
 struct audit_checkpoint {
-  long id;                   /* the head row */
-  char hash[AUDIT_HASH_HEX]; /* its hash */
-  char at[24];               /* when it was signed (UTC) */
+  long id;                    /* the changes' head row */
+  char hash[AUDIT_HASH_HEX];  /* its hash */
+  long rid;                   /* the reads' head row, 0: none (a line of the first form) */
+  char rhash[AUDIT_HASH_HEX]; /* its hash ("" when rid is 0) */
+  char at[24];                /* when it was signed (UTC) */
 };
 
 /* The line for checkpoint `c` signed with secret key `sk` (64 bytes,
@@ -47,12 +53,12 @@ int audit_checkpoint_format(char *out, const struct audit_checkpoint *c, const u
 int audit_checkpoint_parse(struct audit_checkpoint *out, const char *line, const unsigned char *pk,
                            struct err *err);
 
-/* Append a checkpoint of the current head when it moved since the last
- * line of the file (*written 1), else nothing (*written 0; also when the
- * trail is empty). Reads the head outside any transaction: what is
+/* Append a checkpoint of the current heads when either moved since the
+ * last line of the file (*written 1), else nothing (*written 0; also when
+ * the changes' trail is empty). Reads the head outside any transaction: what is
  * committed. Needs the key when there is a line to sign. Before signing,
  * the rows since the newest signed checkpoint (all of them when there is
- * none) are verified (audit_verify_tail): a checkpoint vouches that the
+ * none) are verified in both chains (audit_verify_tail): a checkpoint vouches that the
  * chain up to it held when it was signed, which lets the audit page check
  * only the rows after it. A broken chain is not signed: ERR_CONFLICT with
  * the first broken row. */

@@ -12,6 +12,7 @@ json_t *audit_json_entry(const struct audit_entry *e)
   int ok = 1;
   json_t *o = json_object();
   json_build_set(o, "id", json_integer((json_int_t)e->id), &ok);
+  json_build_set(o, "chain", json_string(e->chain == AUDIT_CHAIN_READS ? "reads" : "changes"), &ok);
   json_build_set(o, "at", json_string(e->at), &ok);
   json_build_set(o, "actor", json_string(e->actor), &ok);
   json_build_set(o, "role", json_string(e->role), &ok);
@@ -46,8 +47,7 @@ json_t *audit_json_verify(const struct audit_verify_result *r)
   int ok = 1;
   json_t *o = json_object();
   const struct store_person_check *pc = &r->people;
-  int broken = r->first_bad || r->forged_line || pc->changed || !pc->set_ok;
-  json_build_set(o, "ok", json_boolean(!broken), &ok);
+  json_build_set(o, "ok", json_boolean(!audit_verify_broken(r)), &ok);
   json_build_set(o, "rows_checked", json_integer((json_int_t)r->rows), &ok);
   json_build_set(o, "head", json_string(r->head), &ok);
   json_build_set(o, "head_id", json_integer((json_int_t)r->head_id), &ok);
@@ -59,6 +59,17 @@ json_t *audit_json_verify(const struct audit_verify_result *r)
   json_build_set(o, "checkpoint_id", json_integer((json_int_t)r->checkpoint_id), &ok);
   if (r->forged_line)
     json_build_set(o, "forged_checkpoint_line", json_integer((json_int_t)r->forged_line), &ok);
+  const struct audit_chain_verdict *rv = &r->reads;
+  json_t *reads = json_object();
+  json_build_set(reads, "rows_checked", json_integer((json_int_t)rv->rows), &ok);
+  json_build_set(reads, "head", json_string(rv->head), &ok);
+  json_build_set(reads, "head_id", json_integer((json_int_t)rv->head_id), &ok);
+  if (rv->first_bad) {
+    json_build_set(reads, "first_bad", json_integer((json_int_t)rv->first_bad), &ok);
+    json_build_set(reads, "reason", json_string(rv->reason), &ok);
+  }
+  json_build_set(reads, "checkpoint_id", json_integer((json_int_t)rv->checkpoint_id), &ok);
+  json_build_set(o, "reads", reads, &ok);
   json_build_set(o, "people_rows", json_integer((json_int_t)pc->rows), &ok);
   json_build_set(o, "people_changed", json_integer((json_int_t)pc->changed), &ok);
   json_t *ids = json_array();

@@ -92,6 +92,8 @@ const char *db_file_path(struct store *st);
  * store_close frees it). */
 struct store_key;
 struct store_key **db_key_slot(struct store *st);
+/* 1 when st is the reads' audit file's connection (store_reads). */
+int db_is_reads(struct store *st);
 /* This connection's note of whether the schema has person digests
  * (store_person_digest.c): 1 yes, -1 no, 0 not known yet; store_migrate
  * resets it. */

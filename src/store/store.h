@@ -46,10 +46,31 @@ int store_schema_latest(void);
  * memory until commit instead of spilling them to the journal. */
 int store_bulk_cache(struct store *st, long mib, struct err *err);
 
+/* The reads' audit file beside the database, FILE.reads (docs/audit.md,
+ * "Reads during a long write"): the audit rows of reads live there, in a
+ * chain of their own, so that an audited read never waits for a long write
+ * of the main file. It is a separate SQLite file on a second connection of
+ * st, never ATTACHed to the main one (BEGIN IMMEDIATE would lock it too),
+ * with a writer mutex of its own. Opened at the first call (created
+ * owner-only, with its table, when missing; a database in memory gets one
+ * in memory) and kept with st: *out is borrowed, store_close closes it. */
+int store_reads(struct store **out, struct store *st, struct err *err);
+
 /* Write transactions: begin takes the writer mutex and BEGIN IMMEDIATE;
  * commit/rollback end the transaction and release it. */
 int store_write_begin(struct store *st, struct err *err);
 int store_write_commit(struct store *st, struct err *err);
 void store_write_rollback(struct store *st);
+
+/* store_write_begin when the write lock is free now, else *busy = 1 and
+ * nothing begun (ERR_OK): for a write that may be skipped, so that it
+ * never waits for a long write (a session's "last seen" stamp). */
+int store_write_try_begin(int *busy, struct store *st, struct err *err);
+
+/* A read transaction (BEGIN DEFERRED ... COMMIT): its statements see one
+ * snapshot, and in WAL mode it neither waits for nor blocks the writer.
+ * store_read_end accepts a connection with no read transaction open. */
+int store_read_begin(struct store *st, struct err *err);
+void store_read_end(struct store *st);
 
 #endif

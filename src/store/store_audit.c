@@ -29,9 +29,10 @@ static int copy_column(char *dst, size_t n, struct stmt *s, int i)
   return bytes >= n || strlen(t) != bytes;
 }
 
-static void fill_entry(struct audit_entry *e, struct stmt *s)
+static void fill_entry(struct audit_entry *e, struct stmt *s, struct store *st)
 {
   memset(e, 0, sizeof *e);
+  e->chain = db_is_reads(st) ? AUDIT_CHAIN_READS : AUDIT_CHAIN_CHANGES;
   e->id = (long)db_col_int(s, 0);
   int bad = 0;
   bad |= copy_column(e->at, sizeof e->at, s, 1);
@@ -49,7 +50,7 @@ static void fill_entry(struct audit_entry *e, struct stmt *s)
 }
 
 /* Every row of the bound statement s into out (appended), s finalised. */
-static int collect(struct audit_list *out, struct stmt *s, struct err *err)
+static int collect(struct audit_list *out, struct stmt *s, struct store *st, struct err *err)
 {
   size_t cap = 0;
   int r, rc = ERR_OK;
@@ -60,12 +61,25 @@ static int collect(struct audit_list *out, struct stmt *s, struct err *err)
       break;
     }
     out->items = p;
-    fill_entry(&out->items[out->n++], s);
+    fill_entry(&out->items[out->n++], s, st);
   }
   if (r < 0)
     rc = ERR_DB;
   db_finalize(s);
   return rc;
+}
+
+int store_audit_reads_schema(struct store *reads, struct err *err)
+{
+  /* the columns of audit_log in the main database (migration 003) */
+  return db_exec(reads,
+                 "CREATE TABLE IF NOT EXISTS audit_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, "
+                 "actor TEXT NOT NULL, role TEXT NOT NULL, scope TEXT NOT NULL, purpose TEXT NOT "
+                 "NULL, action TEXT NOT NULL, record_type TEXT NOT NULL, record_id INTEGER NOT "
+                 "NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
+                 "CREATE INDEX IF NOT EXISTS audit_log_record ON audit_log (record_type, "
+                 "record_id)",
+                 err);
 }
 
 int store_audit_last(long *id, char *hash, struct store *st, struct err *err)
@@ -151,7 +165,7 @@ int store_audit_scan_from(struct store *st, long from_id,
   struct audit_entry e;
   int r;
   while ((r = db_step(s, err)) == 1) {
-    fill_entry(&e, s);
+    fill_entry(&e, s, st);
     rc = fn(ctx, &e);
     if (rc)
       break;
@@ -182,7 +196,7 @@ int store_audit_list(struct audit_list *out, struct store *st, const char *recor
     db_bind_int(s, i++, record_id);
   }
   db_bind_int(s, i, (long long)limit);
-  rc = collect(out, s, err);
+  rc = collect(out, s, st, err);
   if (rc) {
     audit_list_free(out);
     return rc;
@@ -228,7 +242,7 @@ int store_audit_find(struct audit_list *out, struct store *st, const struct audi
     db_bind_null(s, 6);
   db_bind_int(s, 7, (long long)f->limit);
   db_bind_int(s, 8, (long long)f->offset);
-  rc = collect(out, s, err);
+  rc = collect(out, s, st, err);
   if (rc)
     audit_list_free(out);
   return rc;

@@ -14,6 +14,13 @@
 
 struct store;
 
+/* Every function here works on the chain of the connection it is given:
+ * the main database's (the changes) or FILE.reads's (store_reads: the
+ * reads); rows read back carry their chain. */
+
+/* Create the reads file's table when missing (store_reads calls it). */
+int store_audit_reads_schema(struct store *reads, struct err *err);
+
 /* The last row's id and hash (*id = 0 and hash "" when the trail is empty).
  * `hash` has AUDIT_HASH_HEX bytes. Call inside the write transaction that
  * will append, so no other writer slips in between. */

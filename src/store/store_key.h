@@ -1,13 +1,15 @@
 /* store_key.h: the secret key kept beside the database, and the files named after it.
  *
- * The database FILE has two companions in its folder, both owner-only
+ * The database FILE has three companions in its folder, all owner-only
  * (0600), whose names are derived here and nowhere else:
  *
  *   FILE.key          the secret: 32 bytes keying the audit chain and the
  *                     person digests, then the Ed25519 key pair that signs
  *                     the checkpoints (64-byte secret key, 32-byte public
  *                     key): 128 bytes, written once by `pcmt init`;
- *   FILE.checkpoints  the signed heads of the chain, one line each,
+ *   FILE.reads        the reads' audit chain, a SQLite file of its own
+ *                     (store_reads in store.h);
+ *   FILE.checkpoints  the signed heads of the chains, one line each,
  *                     appended (store_checkpoint.h).
  *
  * Whoever can read FILE.key can forge what it protects: keep it with the

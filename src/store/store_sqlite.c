@@ -22,6 +22,7 @@
 #include "store/db.h"
 #include "store/migrations.h"
 #include "store/store.h"
+#include "store/store_audit.h"
 #include "store/store_key.h"
 #include "base/date.h"
 
@@ -38,10 +39,13 @@ struct store {
   int writing; /* 1 while this connection holds the writer mutex */
   sqlite3_stmt *cache[STMT_CACHE];
   int cache_n;
-  int fk_pending;        /* foreign keys to be put back on before the next write */
-  struct store_key *key; /* the key file's content once loaded (store_key.c), or NULL */
-  char *path;            /* the path the database was opened with */
-  int digests;           /* person rows carry a digest: 1 yes, -1 no (older schema), 0 unknown */
+  int fk_pending;          /* foreign keys to be put back on before the next write */
+  struct store_key *key;   /* the key file's content once loaded (store_key.c), or NULL */
+  char *path;              /* the path the database was opened with */
+  int digests;             /* person rows carry a digest: 1 yes, -1 no (older schema), 0 unknown */
+  pthread_mutex_t *writer; /* the writer mutex of this connection's file (see store.h) */
+  struct store *reads;     /* the reads' audit file's connection, once opened (store_reads) */
+  int is_reads;            /* 1 on that connection itself */
 };
 
 struct stmt {
@@ -52,6 +56,9 @@ struct stmt {
 };
 
 static pthread_mutex_t writer_mutex = PTHREAD_MUTEX_INITIALIZER;
+/* The reads' audit file has a write lock of its own: an audited read must
+ * not queue behind a long write of the main file in another thread. */
+static pthread_mutex_t reads_mutex = PTHREAD_MUTEX_INITIALIZER;
 
 const char *store_default_path(void)
 {
@@ -100,6 +107,7 @@ int store_open(struct store **out, const char *path, struct err *err)
     store_close(st);
     return ERR_IO;
   }
+  st->writer = &writer_mutex;
   st->path = strdup(path);
   if (!st->path) {
     store_close(st);
@@ -164,6 +172,7 @@ void store_close(struct store *st)
     return;
   if (st->writing)
     store_write_rollback(st);
+  store_close(st->reads);
   for (int i = 0; i < st->cache_n; i++)
     sqlite3_finalize(st->cache[i]);
   sqlite3_close_v2(st->db);
@@ -467,20 +476,34 @@ int store_bulk_cache(struct store *st, long mib, struct err *err)
   return db_exec(st, sql, err);
 }
 
-int store_write_begin(struct store *st, struct err *err)
+/* What a write transaction needs before it begins: none open already, and
+ * foreign keys back on (outside a transaction: see db_foreign_keys). */
+static int write_ready(struct store *st, struct err *err)
 {
   if (st->writing)
     return err_set(err, ERR_INTERNAL, "giao dịch ghi lồng nhau");
-  if (st->fk_pending) { /* see db_foreign_keys */
+  if (st->fk_pending) {
     if (db_exec(st, "PRAGMA foreign_keys=ON", err))
       return ERR_DB;
     st->fk_pending = 0;
   }
-  pthread_mutex_lock(&writer_mutex);
-  int rc = db_exec(st, "BEGIN IMMEDIATE", err);
-  if (rc) {
-    pthread_mutex_unlock(&writer_mutex);
+  return ERR_OK;
+}
+
+int store_write_begin(struct store *st, struct err *err)
+{
+  int rc = write_ready(st, err);
+  if (rc)
     return rc;
+  pthread_mutex_lock(st->writer);
+  int src = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (src != SQLITE_OK) {
+    pthread_mutex_unlock(st->writer);
+    if (src == SQLITE_BUSY)
+      return err_set(err, ERR_BUSY,
+                     "cơ sở dữ liệu đang bận: một lần ghi dài (nhập dữ liệu, sinh dữ liệu) đang "
+                     "giữ quyền ghi; hãy thử lại sau ít phút (xem và tìm hồ sơ vẫn làm được)");
+    return db_fail(st, err, "bắt đầu giao dịch ghi");
   }
   st->writing = 1;
   return ERR_OK;
@@ -496,7 +519,7 @@ int store_write_commit(struct store *st, struct err *err)
     return rc;
   }
   st->writing = 0;
-  pthread_mutex_unlock(&writer_mutex);
+  pthread_mutex_unlock(st->writer);
   return ERR_OK;
 }
 
@@ -506,7 +529,43 @@ void store_write_rollback(struct store *st)
     return;
   sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
   st->writing = 0;
-  pthread_mutex_unlock(&writer_mutex);
+  pthread_mutex_unlock(st->writer);
+}
+
+int store_write_try_begin(int *busy, struct store *st, struct err *err)
+{
+  *busy = 0;
+  int rc = write_ready(st, err);
+  if (rc)
+    return rc;
+  if (pthread_mutex_trylock(st->writer) != 0) {
+    *busy = 1;
+    return ERR_OK;
+  }
+  sqlite3_busy_timeout(st->db, 0);
+  rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  sqlite3_busy_timeout(st->db, 10000);
+  if (rc == SQLITE_OK) {
+    st->writing = 1;
+    return ERR_OK;
+  }
+  pthread_mutex_unlock(st->writer);
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+    *busy = 1;
+    return ERR_OK;
+  }
+  return db_fail(st, err, "bắt đầu giao dịch ghi");
+}
+
+int store_read_begin(struct store *st, struct err *err)
+{
+  return db_exec(st, "BEGIN DEFERRED", err);
+}
+
+void store_read_end(struct store *st)
+{
+  if (!st->writing && !sqlite3_get_autocommit(st->db))
+    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 }
 
 /* ---------------------------------------------------------------------------
@@ -568,6 +627,43 @@ static int check_foreign_keys(struct store *st, struct err *err)
     rc = ERR_DB;
   db_finalize(s);
   return rc;
+}
+
+int store_reads(struct store **out, struct store *st, struct err *err)
+{
+  *out = NULL;
+  if (st->is_reads)
+    return err_set(err, ERR_INTERNAL, "tệp nhật ký đọc không có tệp nhật ký đọc riêng");
+  if (!st->reads) {
+    char path[4096];
+    const char *p = ":memory:";
+    if (*db_file_path(st)) {
+      int rc = store_key_path(path, sizeof path, st, ".reads", err);
+      if (rc)
+        return rc;
+      p = path;
+    }
+    struct store *r;
+    int rc = store_open(&r, p, err);
+    if (rc)
+      return rc;
+    r->is_reads = 1;
+    r->writer = &reads_mutex;
+    /* appends touch the last pages only: SQLite's default cache, not the
+       64 MiB a bulk writer of the database wants */
+    if ((rc = store_bulk_cache(r, 2, err)) || (rc = store_audit_reads_schema(r, err))) {
+      store_close(r);
+      return rc;
+    }
+    st->reads = r;
+  }
+  *out = st->reads;
+  return ERR_OK;
+}
+
+int db_is_reads(struct store *st)
+{
+  return st->is_reads;
 }
 
 const char *db_file_path(struct store *st)

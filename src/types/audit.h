@@ -11,8 +11,16 @@
 
 #define AUDIT_HASH_HEX 65 /* 64 hex digits + NUL */
 
+/* The two chains (docs/audit.md): the changes, in the database with the
+ * data they change, and the reads, in FILE.reads (store_reads). */
+enum audit_chain {
+  AUDIT_CHAIN_CHANGES = 0, /* audit_log of the database */
+  AUDIT_CHAIN_READS = 1    /* audit_log of FILE.reads */
+};
+
 struct audit_entry {
-  long id;                    /* position in the chain, 1-based */
+  enum audit_chain chain;     /* which chain the row belongs to (part of its hash) */
+  long id;                    /* position in its chain, 1-based */
   char at[24];                /* UTC "YYYY-MM-DDTHH:MM:SSZ" */
   char actor[SCOPE_USER_MAX]; /* user */
   char role[16];              /* role name */

@@ -134,7 +134,7 @@ static const char *status_message(int status)
 void api_error(struct web_req *rq, enum err_code code, const char *message)
 {
   int status = err_http_status(code);
-  if (status >= 500 || !message || !*message)
+  if ((status >= 500 && code != ERR_BUSY) || !message || !*message)
     message = status_message(status);
   error_body(rq, status, err_code_name(code), message);
 }
@@ -158,7 +158,7 @@ void api_error_status(struct web_req *rq, int status, const char *message)
   default:
     if (status >= 500)
       code = err_code_name(ERR_INTERNAL);
-    for (int c = ERR_INPUT; !code && c <= ERR_AUTH; c++)
+    for (int c = ERR_INPUT; !code && c <= ERR_BUSY; c++)
       if (err_http_status((enum err_code)c) == status)
         code = err_code_name((enum err_code)c);
     if (!code)

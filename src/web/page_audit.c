@@ -138,11 +138,13 @@ static void render_verdict(struct buf *b, const struct audit_verify_result *v)
       char when[40];
       vn_time(when, sizeof when, v->checkpoint_at);
       snprintf(line, sizeof line,
-               " (%ld dòng; đã kiểm đến mốc ký ngày %s — dòng %ld — và %ld dòng từ mốc đến dòng "
-               "mới nhất; lệnh pcmt audit verify kiểm lại toàn bộ chuỗi).",
-               v->rows, when, v->from_id, v->rows - v->from_id + 1);
+               " (%ld dòng thay đổi và %ld dòng đọc hồ sơ; đã kiểm đến mốc ký ngày %s — dòng %ld"
+               " — và %ld dòng từ mốc đến dòng mới nhất; lệnh pcmt audit verify kiểm lại toàn bộ "
+               "chuỗi).",
+               v->rows, v->reads.rows, when, v->from_id, v->rows - v->from_id + 1);
     } else {
-      snprintf(line, sizeof line, " (%ld dòng đã kiểm tra).", v->rows);
+      snprintf(line, sizeof line, " (%ld dòng thay đổi và %ld dòng đọc hồ sơ đã kiểm tra).",
+               v->rows, v->reads.rows);
     }
     html_raw(b, "<div class=\"notification\" role=\"status\" id=\"kiem-tra\"><p><strong>"
                 "Chuỗi nhật ký toàn vẹn</strong>");
@@ -155,6 +157,13 @@ static void render_verdict(struct buf *b, const struct audit_verify_result *v)
   if (v->first_bad) {
     snprintf(line, sizeof line, "Dòng %ld: %s (%ld dòng trước đó nguyên vẹn).", v->first_bad,
              v->reason, v->rows);
+    html_raw(b, "<li>");
+    html_text(b, line);
+    html_raw(b, "</li>");
+  }
+  if (v->reads.first_bad) {
+    snprintf(line, sizeof line, "Dòng Đ-%ld: %s (%ld dòng trước đó nguyên vẹn).",
+             v->reads.first_bad, v->reads.reason, v->reads.rows);
     html_raw(b, "<li>");
     html_text(b, line);
     html_raw(b, "</li>");
@@ -256,7 +265,8 @@ static void render_rows(struct buf *b, const struct audit_list *l)
     html_raw(b, "<p>Không có dòng nhật ký nào khớp bộ lọc.</p>\n");
     return;
   }
-  html_raw(b, "<div class=\"table-wrap\"><table>\n<caption>Các dòng nhật ký, mới nhất trước"
+  html_raw(b, "<div class=\"table-wrap\"><table>\n<caption>Các dòng nhật ký, mới nhất trước (số "
+              "dòng Đ-…: nhật ký đọc hồ sơ)"
               "</caption>\n<thead><tr><th scope=\"col\">Số dòng</th>"
               "<th scope=\"col\">Thời gian (giờ Việt Nam)</th><th scope=\"col\">Người dùng</th>"
               "<th scope=\"col\">Hành động</th><th scope=\"col\">Hồ sơ</th>"
@@ -265,7 +275,7 @@ static void render_rows(struct buf *b, const struct audit_list *l)
   for (size_t i = 0; i < l->n; i++) {
     const struct audit_entry *e = &l->items[i];
     char id[24], at[32], rec[48];
-    snprintf(id, sizeof id, "%ld", e->id);
+    audit_row_number(id, sizeof id, e);
     vn_time(at, sizeof at, e->at);
     if (e->record_id)
       snprintf(rec, sizeof rec, "%s #%ld", e->record_type, e->record_id);
@@ -416,7 +426,7 @@ static int write_csv(char **out, size_t *len, const struct audit_list *l, struct
   for (size_t i = 0; !rc && i < l->n; i++) {
     const struct audit_entry *e = &l->items[i];
     char id[24], at[32], rec[48];
-    snprintf(id, sizeof id, "%ld", e->id);
+    audit_row_number(id, sizeof id, e);
     vn_time(at, sizeof at, e->at);
     if (e->record_id)
       snprintf(rec, sizeof rec, "%s #%ld", e->record_type, e->record_id);

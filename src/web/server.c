@@ -345,7 +345,8 @@ static void handle(struct web_req *rq, int bad_token)
     api_error(rq, (enum err_code)rc, rq->err.msg);
   } else if (rc) {
     int status = err_http_status(rc);
-    page_error(rq, status, status >= 500 ? NULL : rq->err.msg);
+    /* a 5xx says nothing of the server's inside, except "busy": what to do */
+    page_error(rq, status, status >= 500 && rc != ERR_BUSY ? NULL : rq->err.msg);
   }
 }
 

@@ -130,7 +130,7 @@ expect_out "đầu chuỗi "
 
 # The head printed as ID:HASH, kept outside the database, catches the newest
 # rows deleted, which the chain alone cannot.
-head=$(printf '%s\n' "$OUT" | sed -n 's/.*đầu chuỗi \([0-9]*:[0-9a-f]*\)$/\1/p')
+head=$(printf '%s\n' "$OUT" | sed -n 's/^nhật ký nguyên vẹn: .*đầu chuỗi \([0-9]*:[0-9a-f]*\)$/\1/p')
 [ -n "$head" ] || fail "no ID:HASH head in: $OUT"
 run "$PCMT_BIN" --db "$db" audit verify --head "$head"
 expect_status 0

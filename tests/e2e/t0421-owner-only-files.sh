@@ -27,6 +27,7 @@ db="$T/people.db"
 run "$PCMT_BIN" --db "$db" init
 expect_status 0
 expect_mode "$db"
+expect_mode "$db.reads" # the reads' audit rows: who looked at whom
 run "$PCMT_BIN" --db "$db" units import
 expect_status 0
 

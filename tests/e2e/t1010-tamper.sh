@@ -2,6 +2,7 @@
 # t1010-tamper.sh: tampering with the database file, done with the sqlite3 shell and an
 # unkeyed python3 script as someone who holds the database but not FILE.key would, is each
 # caught by `pcmt audit verify` (exit 1, its own message); the untouched copy verifies (0).
+# The same for the reads' chain in FILE.reads, and that file deleted or emptied.
 # Also: the key file and the checkpoints are owner-only, a copy without its key cannot be
 # written to nor re-keyed, and the server signs the head on its timer and at shutdown.
 set -u
@@ -33,7 +34,16 @@ CHECKS=$((CHECKS + 1))
 [ "$(stat -c '%a' "$db.checkpoints")" = 600 ] || fail "checkpoints: $(stat -c '%a' "$db.checkpoints")"
 rows=$(sqlite3 "$db" "SELECT max(id) FROM audit_log")
 CHECKS=$((CHECKS + 1))
-[ "$rows" -ge 7 ] || fail "want at least 7 audit rows, have $rows"
+[ "$rows" -ge 3 ] || fail "want at least 3 audit rows, have $rows"
+# The four reads are in the reads' file (owner-only), not in the database.
+CHECKS=$((CHECKS + 1))
+[ "$(stat -c '%a' "$db.reads")" = 600 ] || fail "reads file: $(stat -c '%a' "$db.reads")"
+reads=$(sqlite3 "$db.reads" "SELECT count(*) FROM audit_log WHERE action = 'person.read'")
+CHECKS=$((CHECKS + 1))
+[ "$reads" = 4 ] || fail "want the 4 reads in $db.reads, have $reads"
+CHECKS=$((CHECKS + 1))
+[ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'person.read'")" = 0 ] ||
+  fail "a read's row is in the database's chain"
 # init refuses nothing and overwrites no key: the same bytes after a second init.
 sum=$(sha256sum <"$db.key")
 run "$PCMT_BIN" --db "$db" init
@@ -46,6 +56,7 @@ copy() {
   cp "$db" "$T/$1.db"
   cp "$db.key" "$T/$1.db.key"
   cp "$db.checkpoints" "$T/$1.db.checkpoints"
+  cp "$db.reads" "$T/$1.db.reads"
   echo "$T/$1.db"
 }
 verify() {
@@ -57,6 +68,7 @@ c=$(copy clean)
 verify "$c"
 expect_status 0
 expect_out "nhật ký nguyên vẹn: $rows dòng"
+expect_out "nhật ký đọc hồ sơ nguyên vẹn: 4 dòng"
 expect_out "hồ sơ người: 120 hồ sơ khớp"
 
 # 1. A field of an audit row changed.
@@ -156,6 +168,53 @@ verify "$c"
 expect_status 1
 expect_err "#9999"
 expect_err "có 121 hồ sơ, sổ kiểm đếm ghi 120: 1 hồ sơ được chèn trực tiếp"
+
+# 11–17: the reads' chain (FILE.reads), tampered with the same ways.
+# 11. A field of a read's row changed: who read whom.
+c=$(copy reads-changed)
+sqlite3 "$c.reads" "UPDATE audit_log SET actor = 'nguoi.khac' WHERE id = 2"
+verify "$c"
+expect_status 1
+expect_err "NHẬT KÝ ĐỌC HỒ SƠ BỊ SỬA — nhật ký đọc hồ sơ: dòng 2 đã bị sửa"
+expect_out "nhật ký nguyên vẹn: $rows dòng" # the database's own chain is not blamed
+# 12. A read's row deleted.
+c=$(copy reads-deleted)
+sqlite3 "$c.reads" "DELETE FROM audit_log WHERE id = 2"
+verify "$c"
+expect_status 1
+expect_err "nhật ký đọc hồ sơ: dòng 3 đứng ở vị trí 2: thiếu dòng 2"
+# 13. A forged read appended.
+c=$(copy reads-forged)
+python3 "$T/chain.py" forge "$c.reads" || fail "python3 forge failed"
+verify "$c"
+expect_status 1
+expect_err "nhật ký đọc hồ sơ: dòng 5 đã bị sửa hoặc bị chèn giả"
+# 14. The newest reads deleted: caught by the signed checkpoint of both heads.
+c=$(copy reads-truncated)
+sqlite3 "$c.reads" "DELETE FROM audit_log WHERE id > 2"
+verify "$c"
+expect_status 1
+expect_err "nhật ký đọc hồ sơ: nhật ký chỉ còn 2 dòng"
+expect_err "cắt đuôi"
+# 15. The reads' chain recomputed (unkeyed) after an edit.
+c=$(copy reads-recomputed)
+python3 "$T/chain.py" recompute "$c.reads" || fail "python3 recompute failed"
+verify "$c"
+expect_status 1
+expect_err "nhật ký đọc hồ sơ: dòng 1 trở đi có mã băm không khớp khóa"
+expect_err "nhật ký đã bị tính lại từ dòng 1"
+# 16. The reads' file deleted (verify finds an empty one in its place).
+c=$(copy reads-gone)
+rm -f "$c.reads"
+verify "$c"
+expect_status 1
+expect_err "nhật ký đọc hồ sơ: nhật ký chỉ còn 0 dòng"
+# 17. The reads' file replaced by an empty database of the same form.
+c=$(copy reads-emptied)
+sqlite3 "$c.reads" "DELETE FROM audit_log"
+verify "$c"
+expect_status 1
+expect_err "nhật ký đọc hồ sơ: nhật ký chỉ còn 0 dòng"
 
 # 10. A copy without its key: a write is refused with the reason, verify cannot run.
 cp "$db" "$T/nokey.db"

@@ -20,6 +20,7 @@ run "$PCMT_BIN" --db "$db" gen --scale province --province 10 --seed 7 --people 
 expect_status 0
 
 q() { sqlite3 "$db" "$1"; }
+qr() { sqlite3 "$db.reads" "$1"; } # the reads' audit rows (person.read, searches)
 # the commune with the most people, its district, its province
 home=$(q "SELECT u.code FROM person p JOIN unit u ON u.id = p.unit_id WHERE u.tree = 'pre2025'
           GROUP BY u.id ORDER BY count(*) DESC, u.code LIMIT 1")
@@ -162,10 +163,11 @@ CHECKS=$((CHECKS + 1))
   fail "plan status: $(head -c 200 "$T/b")"
 expect 404 "$tk_admin" GET "/api/v1/plans/$((plan + 100))"
 expect 404 "$tk_admin" GET "/api/v1/plans/abc"
-# the audit, newest first
+# the audit, newest first (by time; both chains, each row marked with its own)
 call "$tk_admin" GET "/api/v1/audit?limit=2" >/dev/null
 CHECKS=$((CHECKS + 1))
-[ "$(jq '.items | length' "$T/b")" = 2 ] && [ "$(jq '.items[0].id > .items[1].id' "$T/b")" = true ] ||
+[ "$(jq '.items | length' "$T/b")" = 2 ] && [ "$(jq '.items[0].at >= .items[1].at' "$T/b")" = true ] &&
+  [ "$(jq '[.items[].chain | IN("changes", "reads")] | all' "$T/b")" = true ] ||
   fail "audit page: $(head -c 300 "$T/b")"
 
 # every answer is JSON, not cached; errors have exactly code and message
@@ -189,7 +191,7 @@ got=$(curl -s -o "$T/b" -w '%{http_code}' -H "Authorization: Bearer $tk_officer"
   "$U/api/v1/persons/$p_home?purpose=r%C3%A0%20so%C3%A1t%20h%E1%BB%93%20s%C6%A1")
 [ "$got" = 200 ] && [ "$(jq -r .id "$T/b")" = "$p_home" ] || fail "purpose in the query: $got"
 CHECKS=$((CHECKS + 1))
-[ "$(q "SELECT purpose FROM audit_log WHERE action = 'person.read' ORDER BY id DESC LIMIT 1")" = "rà soát hồ sơ" ] ||
+[ "$(qr "SELECT purpose FROM audit_log WHERE action = 'person.read' ORDER BY id DESC LIMIT 1")" = "rà soát hồ sơ" ] ||
   fail "the purpose is not in the audit row"
 
 # the cross-territory matrix: the officer of $home against people outside

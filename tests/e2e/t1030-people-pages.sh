@@ -55,6 +55,7 @@ done
 . "$PCMT_SOURCE_DIR/tests/e2e/lib_web.sh"
 web_serve
 q() { sqlite3 "$db" "$1"; }
+qr() { sqlite3 "$db.reads" "$1"; } # the reads' audit rows (person.read, searches)
 
 # --- search: no diacritics typed, the name with them found ---------------------------
 signin cb.sapa
@@ -78,7 +79,7 @@ check "first opening" "$(status_of "$T/h")" 200
 has "purpose form" 'action="/muc-dich"'
 lacks "purpose form before the record" "Trung tâm Y tế thị xã Sa Pa"
 check "no read before the purpose" \
-  "$(q "SELECT count(*) FROM audit_log WHERE action = 'person.read' AND actor = 'cb.sapa'")" 0
+  "$(qr "SELECT count(*) FROM audit_log WHERE action = 'person.read' AND actor = 'cb.sapa'")" 0
 csrf_of_page
 post /muc-dich --data-urlencode "tiep=/nguoi/$id_a"
 check "no purpose chosen" "$(status_of "$T/h")" 400
@@ -94,7 +95,7 @@ has "officer sees the determination" "Trung tâm Y tế thị xã Sa Pa"
 has "officer sees the treatment" "Cơ sở điều trị Tả Phìn"
 get "/nguoi/$id_a"
 lacks "asked once" 'action="/muc-dich"'
-check "reads with the purpose" "$(q "SELECT count(*) || ':' || group_concat(DISTINCT purpose) FROM audit_log \
+check "reads with the purpose" "$(qr "SELECT count(*) || ':' || group_concat(DISTINCT purpose) FROM audit_log \
   WHERE action = 'person.read' AND actor = 'cb.sapa' AND record_id = $id_a")" "2:Lập báo cáo"
 # a new session asks again; a purpose written by hand
 signin cb.sapa
@@ -104,7 +105,7 @@ csrf_of_page
 post /muc-dich --data-urlencode "muc-dich=other" --data-urlencode "muc-dich-khac=xác minh đơn tố giác" \
   --data-urlencode "tiep=/nguoi/$id_a"
 get "/nguoi/$id_a"
-check "written purpose in the audit" "$(q "SELECT purpose FROM audit_log WHERE action = 'person.read' \
+check "written purpose in the audit" "$(qr "SELECT purpose FROM audit_log WHERE action = 'person.read' \
   AND actor = 'cb.sapa' ORDER BY id DESC LIMIT 1")" "Khác: xác minh đơn tố giác"
 
 # --- outside the territory: 404, the body of a missing id -----------------------------

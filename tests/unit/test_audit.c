@@ -12,11 +12,13 @@
 #include "app/app_person.h"
 #include "base/date.h"
 #include "domain/audit.h"
+#include "domain/audit_checkpoint.h"
 #include "domain/legal_rule.h"
 #include "domain/person.h"
 #include "domain/scope.h"
 #include "ingest/unit_import.h"
 #include "store/store.h"
+#include "store/store_audit.h"
 #include "store/store_key.h"
 #include "store/store_people.h"
 
@@ -103,15 +105,29 @@ static size_t events_of(long id)
   return n;
 }
 
-/* Run SQL on a second, raw connection (as an intruder with file access would). */
-static void raw(const char *sql)
+/* Run SQL on a second, raw connection to `file` (as an intruder with file
+ * access would). */
+static void raw_on(const char *file, const char *sql)
 {
   sqlite3 *db;
-  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
   char *msg = NULL;
   if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
     fail_msg("raw sql: %s", msg ? msg : "?");
   sqlite3_close(db);
+}
+
+/* The same on the database, and on the reads' file (FILE.reads). */
+static void raw(const char *sql)
+{
+  raw_on(path, sql);
+}
+
+static void raw_reads(const char *sql)
+{
+  char reads[4300];
+  snprintf(reads, sizeof reads, "%s.reads", path);
+  raw_on(reads, sql);
 }
 
 static void verify_ok(void)
@@ -120,6 +136,13 @@ static void verify_ok(void)
   assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
   if (r.first_bad)
     fail_msg("chain broken at %ld: %s", r.first_bad, r.reason);
+  if (r.reads.first_bad)
+    fail_msg("reads' chain broken at %ld: %s", r.reads.first_bad, r.reads.reason);
+}
+
+static long reads_rows(void)
+{
+  return tu_count_reads(st, "SELECT count(*) FROM audit_log");
 }
 
 /* ---------------------------------------------------------------------------
@@ -167,6 +190,11 @@ static void reads_and_changes_are_logged_with_who_and_why(void **state)
   assert_int_equal(audit_log(&l, st, &admin, "person", id, 0, NULL), ERR_OK);
   assert_int_equal(l.n, 3);
   const char *actions[] = {"person.create", "person.event", "person.read"};
+  /* the changes in the database's chain, the read in the reads' */
+  assert_int_equal(l.items[0].chain, AUDIT_CHAIN_CHANGES);
+  assert_int_equal(l.items[1].chain, AUDIT_CHAIN_CHANGES);
+  assert_int_equal(l.items[2].chain, AUDIT_CHAIN_READS);
+  assert_true(l.items[0].id < l.items[1].id);
   for (size_t i = 0; i < 3; i++) {
     assert_string_equal(l.items[i].action, actions[i]);
     assert_string_equal(l.items[i].actor, "canbo.badinh");
@@ -176,7 +204,6 @@ static void reads_and_changes_are_logged_with_who_and_why(void **state)
     assert_int_equal(l.items[i].record_id, id);
     assert_int_equal(strlen(l.items[i].hash), 64);
     assert_int_equal(strlen(l.items[i].at), 20);
-    assert_true(l.items[i].id < (i + 1 < 3 ? l.items[i + 1].id : 1L << 40));
   }
   assert_non_null(strstr(l.items[1].detail, "classified 2024-01-01"));
   audit_list_free(&l);
@@ -184,6 +211,7 @@ static void reads_and_changes_are_logged_with_who_and_why(void **state)
   assert_int_equal(audit_log(&l, st, &admin, NULL, 0, 1, NULL), ERR_OK);
   assert_int_equal(l.n, 1);
   assert_string_equal(l.items[0].action, "person.search");
+  assert_int_equal(l.items[0].chain, AUDIT_CHAIN_READS);
   assert_int_equal(l.items[0].record_id, 0);
   audit_list_free(&l);
   /* An attempt to read outside the territory is logged too, and says nothing. */
@@ -227,8 +255,10 @@ static void the_row_commits_or_rolls_back_with_the_change(void **state)
   long id = make(&admin, "Trương Văn Cùng", NULL);
   long rows = audit_rows();
   /* Make every audit insert fail, from outside: the change must fail with it. */
-  raw("CREATE TRIGGER audit_fail BEFORE INSERT ON audit_log BEGIN "
-      "SELECT RAISE(ABORT, 'injected audit failure'); END");
+  const char *trigger = "CREATE TRIGGER audit_fail BEFORE INSERT ON audit_log BEGIN "
+                        "SELECT RAISE(ABORT, 'injected audit failure'); END";
+  raw(trigger);
+  raw_reads(trigger);
   struct person_event e = classified(id, "2024-01-01", "user");
   assert_int_not_equal(app_person_event(&(long){0}, st, &admin, &e, TODAY, NULL), ERR_OK);
   struct person p;
@@ -243,6 +273,7 @@ static void the_row_commits_or_rolls_back_with_the_change(void **state)
   /* A read whose audit row cannot be written is not served. */
   assert_int_not_equal(app_person_show(&r, st, &admin, id, &rules, NULL), ERR_OK);
   raw("DROP TRIGGER audit_fail");
+  raw_reads("DROP TRIGGER audit_fail");
   assert_int_equal(events_of(id), 0);
   struct person_hit_list hl;
   assert_int_equal(app_person_search(&hl, st, &admin, "truong van mat", NULL, 0, NULL), ERR_OK);
@@ -296,11 +327,12 @@ static void concurrent_writers_keep_one_chain(void **state)
   verify_ok();
 }
 
-/* One column of row `id` as text, via a raw connection (malloc'd). */
-static char *raw_get(const char *col, long id)
+/* One column of row `id` of `file`'s audit_log as text, via a raw
+ * connection (malloc'd). */
+static char *raw_get_on(const char *file, const char *col, long id)
 {
   sqlite3 *db;
-  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_open(file, &db), SQLITE_OK);
   char sql[256];
   snprintf(sql, sizeof sql, "SELECT %s FROM audit_log WHERE id = %ld", col, id);
   sqlite3_stmt *s;
@@ -312,14 +344,27 @@ static char *raw_get(const char *col, long id)
   return v;
 }
 
+static char *raw_get(const char *col, long id)
+{
+  return raw_get_on(path, col, id);
+}
+
+static char *raw_get_reads(const char *col, long id)
+{
+  char reads[4300];
+  snprintf(reads, sizeof reads, "%s.reads", path);
+  return raw_get_on(reads, col, id);
+}
+
 static void verify_finds_the_first_tampered_row(void **state)
 {
   (void)state;
+  make(&admin, "Trương Văn Thêm", NULL); /* one more change: the reads are in their own chain */
   struct audit_verify_result r;
   assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
   assert_int_equal(r.first_bad, 0);
   long rows = r.rows;
-  assert_true(rows >= 10);
+  assert_true(rows >= 8); /* rows 2, 4, 6 and 7 are tampered with below */
   assert_int_equal(strlen(r.head), 64);
   /* 1. A purpose rewritten after the fact. */
   char *purpose = raw_get("purpose", 4);
@@ -334,8 +379,8 @@ static void verify_finds_the_first_tampered_row(void **state)
   free(purpose);
   verify_ok();
   /* 2. A row rewritten with a matching hash of its own: the next link breaks. */
-  struct audit_list l;
-  assert_int_equal(audit_log(&l, st, &admin, NULL, 0, 1000000, NULL), ERR_OK);
+  struct audit_list l; /* the changes' chain alone, oldest first */
+  assert_int_equal(store_audit_list(&l, st, NULL, 0, 1000000, NULL), ERR_OK);
   struct audit_entry e = l.items[5]; /* id 6 */
   assert_int_equal(e.id, 6);
   audit_list_free(&l);
@@ -387,30 +432,35 @@ static void verify_sees_a_field_longer_than_written(void **state)
   assert_int_equal(app_person_show(&rec, st, &full, id, &rules, &err), ERR_OK); /* audited */
   person_record_free(&rec);
   verify_ok();
+  /* the read's row is the reads' chain's last */
   struct audit_verify_result r;
   assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
-  long last = r.rows;
+  long last = r.reads.head_id;
+  assert_true(last > 0);
   char sql[256];
   snprintf(sql, sizeof sql, "UPDATE audit_log SET purpose = purpose || ' ĐÃ SỬA' WHERE id = %ld",
            last);
-  raw(sql);
+  raw_reads(sql);
   assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
-  assert_int_equal(r.first_bad, last);
-  assert_non_null(strstr(r.reason, "đã bị sửa"));
+  assert_int_equal(r.first_bad, 0);
+  assert_int_equal(r.reads.first_bad, last);
+  assert_true(audit_verify_broken(&r));
+  assert_non_null(strstr(r.reads.reason, "nhật ký đọc hồ sơ"));
+  assert_non_null(strstr(r.reads.reason, "đã bị sửa"));
   snprintf(sql, sizeof sql, "UPDATE audit_log SET purpose = substr(purpose, 1, %zu) WHERE id = %ld",
            sizeof purpose - 1, last);
-  raw(sql);
+  raw_reads(sql);
   verify_ok();
   /* a NUL and more after the stored detail */
-  char *detail = raw_get("detail", last);
+  char *detail = raw_get_reads("detail", last);
   snprintf(sql, sizeof sql,
            "UPDATE audit_log SET detail = CAST(detail || X'00' || 'thêm' AS TEXT) WHERE id = %ld",
            last);
-  raw(sql);
+  raw_reads(sql);
   assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
-  assert_int_equal(r.first_bad, last);
+  assert_int_equal(r.reads.first_bad, last);
   snprintf(sql, sizeof sql, "UPDATE audit_log SET detail = '%s' WHERE id = %ld", detail, last);
-  raw(sql);
+  raw_reads(sql);
   free(detail);
   verify_ok();
 }
@@ -465,6 +515,142 @@ static void a_kept_head_catches_the_newest_rows_deleted(void **state)
   assert_int_equal(r.first_bad, 0);
 }
 
+/* The point of the reads' chain (docs/audit.md, "Reads during a long
+ * write"): another connection holds the database's write lock, as a long
+ * import does, and a person's record is still read, searched and audited
+ * (the rows committed, seen by another connection) while the lock is held. */
+static void a_read_does_not_wait_for_a_long_write(void **state)
+{
+  (void)state;
+  long id = make(&officer, "Trương Văn Đợi", NULL);
+  struct store *other;
+  struct err err = {0};
+  assert_int_equal(store_open(&other, path, &err), ERR_OK);
+  assert_int_equal(store_write_begin(other, &err), ERR_OK);
+  /* the lock is held: no one else can begin a write now */
+  sqlite3 *probe;
+  assert_int_equal(sqlite3_open(path, &probe), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(probe, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_BUSY);
+  long before = reads_rows();
+  struct person_record r;
+  assert_int_equal(app_person_show(&r, st, &officer, id, &rules, &err), ERR_OK);
+  assert_string_equal(r.person.full_name, "Trương Văn Đợi");
+  person_record_free(&r);
+  struct person_hit_list hl;
+  assert_int_equal(app_person_search(&hl, st, &officer, "truong van doi", NULL, 0, &err), ERR_OK);
+  assert_int_equal(hl.n, 1);
+  person_hit_list_free(&hl);
+  assert_int_equal(reads_rows(), before + 2);
+  /* still held after the reads */
+  assert_int_equal(sqlite3_exec(probe, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_BUSY);
+  sqlite3_close(probe);
+  store_write_rollback(other);
+  store_close(other);
+  verify_ok();
+}
+
+/* The reads' chain is checked as the changes' is: a row deleted, a row of
+ * it passed off as a change, its newest rows cut (against a signed
+ * checkpoint of both heads), and the whole file replaced by an empty one. */
+static void the_reads_chain_is_verified_like_the_changes(void **state)
+{
+  (void)state;
+  long id = make(&admin, "Trương Văn Đọc", NULL);
+  struct person_record rec;
+  for (int i = 0; i < 3; i++) {
+    assert_int_equal(app_person_show(&rec, st, &admin, id, &rules, NULL), ERR_OK);
+    person_record_free(&rec);
+  }
+  verify_ok();
+  struct audit_verify_result r;
+  assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
+  long last = r.reads.head_id, main_last = r.head_id;
+  assert_true(last >= 3);
+  char main_head[AUDIT_HASH_HEX];
+  snprintf(main_head, sizeof main_head, "%s", r.head);
+  /* 1. a row deleted */
+  raw_reads("CREATE TABLE saved AS SELECT * FROM audit_log WHERE id = 2;"
+            "DELETE FROM audit_log WHERE id = 2");
+  assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, 0);
+  assert_int_equal(r.reads.first_bad, 3);
+  assert_non_null(strstr(r.reads.reason, "thiếu dòng 2"));
+  raw_reads("INSERT INTO audit_log SELECT * FROM saved; DROP TABLE saved");
+  verify_ok();
+  /* 2. a read's row appended to the changes' chain, linked to its head and
+        hashed as the reads' chain hashes (with the key): it does not verify */
+  struct audit_list l;
+  assert_int_equal(audit_log(&l, st, &admin, "person", id, 1, NULL), ERR_OK);
+  assert_int_equal(l.n, 1);
+  struct audit_entry e = l.items[0];
+  audit_list_free(&l);
+  assert_int_equal(e.chain, AUDIT_CHAIN_READS);
+  e.id = main_last + 1;
+  snprintf(e.prev_hash, sizeof e.prev_hash, "%s", main_head);
+  const struct store_key *key;
+  assert_int_equal(store_key_get(&key, st, NULL), ERR_OK);
+  assert_int_equal(audit_hash(&e, key->mac, NULL), ERR_OK);
+  char sql[512];
+  /* the row's fields from the reads' file, through a copy in the database */
+  char reads_file[4300];
+  snprintf(reads_file, sizeof reads_file, "%s.reads", path);
+  char attach[4600];
+  snprintf(attach, sizeof attach,
+           "ATTACH '%s' AS r; INSERT INTO main.audit_log SELECT %ld, at, actor, role, scope, "
+           "purpose, action, record_type, record_id, detail, '%s', '%s' FROM r.audit_log WHERE "
+           "id = %ld; DETACH r",
+           reads_file, e.id, e.prev_hash, e.hash, last);
+  raw(attach);
+  assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, main_last + 1);
+  assert_non_null(strstr(r.reason, "đã bị sửa hoặc bị chèn giả"));
+  snprintf(sql, sizeof sql, "DELETE FROM audit_log WHERE id = %ld", main_last + 1);
+  raw(sql);
+  verify_ok();
+  /* 3. the newest rows cut, after a checkpoint of both heads */
+  int written = 0;
+  assert_int_equal(audit_checkpoint_write(&written, st, NULL), ERR_OK);
+  assert_int_equal(written, 1);
+  snprintf(sql, sizeof sql,
+           "CREATE TABLE saved AS SELECT * FROM audit_log WHERE id >= %ld;"
+           "DELETE FROM audit_log WHERE id >= %ld",
+           last, last);
+  raw_reads(sql);
+  assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
+  assert_int_equal(r.first_bad, 0);
+  assert_int_equal(r.reads.first_bad, last);
+  assert_non_null(strstr(r.reads.reason, "cắt đuôi"));
+  /* the page's walk from the newest checkpoint sees it too */
+  assert_int_equal(audit_verify_recent(&r, st, &admin, NULL), ERR_OK);
+  assert_int_equal(r.reads.first_bad, last);
+  raw_reads("INSERT INTO audit_log SELECT * FROM saved; DROP TABLE saved");
+  verify_ok();
+  /* ... and a row changed after the checkpoint is seen by the page */
+  assert_int_equal(app_person_show(&rec, st, &admin, id, &rules, NULL), ERR_OK);
+  person_record_free(&rec);
+  snprintf(sql, sizeof sql, "UPDATE audit_log SET actor = 'nguoi.khac' WHERE id = %ld", last + 1);
+  raw_reads(sql);
+  assert_int_equal(audit_verify_recent(&r, st, &admin, NULL), ERR_OK);
+  assert_int_equal(r.reads.first_bad, last + 1);
+  snprintf(sql, sizeof sql, "UPDATE audit_log SET actor = 'quantri' WHERE id = %ld", last + 1);
+  raw_reads(sql);
+  verify_ok();
+  /* 4. the whole file replaced by an empty one */
+  char moved[4400];
+  snprintf(moved, sizeof moved, "%s.saved", reads_file);
+  store_close(st);
+  assert_int_equal(rename(reads_file, moved), 0);
+  assert_int_equal(store_open(&st, path, NULL), ERR_OK);
+  assert_int_equal(audit_verify(&r, st, &admin, NULL), ERR_OK);
+  assert_int_equal(r.reads.rows, 0);
+  assert_int_equal(r.reads.first_bad, 1);
+  assert_non_null(strstr(r.reads.reason, "cắt đuôi"));
+  store_close(st);
+  assert_int_equal(rename(moved, reads_file), 0);
+  assert_int_equal(store_open(&st, path, NULL), ERR_OK);
+  verify_ok();
+}
+
 static void only_an_administrator_reads_the_trail(void **state)
 {
   (void)state;
@@ -490,6 +676,8 @@ int main(void)
       cmocka_unit_test(verify_finds_the_first_tampered_row),
       cmocka_unit_test(verify_sees_a_field_longer_than_written),
       cmocka_unit_test(a_kept_head_catches_the_newest_rows_deleted),
+      cmocka_unit_test(a_read_does_not_wait_for_a_long_write),
+      cmocka_unit_test(the_reads_chain_is_verified_like_the_changes),
       cmocka_unit_test(only_an_administrator_reads_the_trail),
   };
   return cmocka_run_group_tests(tests, group_setup, group_teardown);

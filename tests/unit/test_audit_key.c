@@ -84,6 +84,17 @@ static void keyed_hash_matches_the_documented_input(void **state)
   /* unkeyed, the same input gives the schema-25 hash, which differs */
   assert_int_equal(audit_hash(&e, NULL, NULL), ERR_OK);
   assert_string_equal(e.hash, "6e8f0dd61ff03f03b5850e67a624c435c3f815b53146fe81f52d0b0a6683056c");
+  /* a row of the reads' chain: "5:reads," before the same input */
+  char reads_input[512];
+  snprintf(reads_input, sizeof reads_input, "5:reads,%s", input);
+  crypto_generichash(want, sizeof want, (const unsigned char *)reads_input, strlen(reads_input),
+                     key, sizeof key);
+  char reads_hex[65];
+  sodium_bin2hex(reads_hex, sizeof reads_hex, want, sizeof want);
+  e.chain = AUDIT_CHAIN_READS;
+  assert_int_equal(audit_hash(&e, key, NULL), ERR_OK);
+  assert_string_equal(e.hash, reads_hex);
+  e.chain = AUDIT_CHAIN_CHANGES;
   /* another key, another hash */
   key[0] ^= 1;
   assert_int_equal(audit_hash(&e, key, NULL), ERR_OK);
@@ -116,6 +127,16 @@ static void mac_frames_each_field(void **state)
   assert_string_not_equal(a, b);
 }
 
+/* The line's last 128 characters (before its newline, at len - 129) are
+ * libsodium's Ed25519 signature of msg under pk. */
+static void signed_over(const char *line, size_t len, const char *msg, const unsigned char *pk)
+{
+  unsigned char sig[crypto_sign_BYTES];
+  assert_int_equal(sodium_hex2bin(sig, sizeof sig, line + len - 129, 128, NULL, NULL, NULL), 0);
+  assert_int_equal(crypto_sign_verify_detached(sig, (const unsigned char *)msg, strlen(msg), pk),
+                   0);
+}
+
 /* A checkpoint line is signed over "pcmt-checkpoint ID HASH AT" and read back;
  * any change to it, or another key, fails. */
 static void checkpoint_sign_and_check(void **state)
@@ -134,13 +155,11 @@ static void checkpoint_sign_and_check(void **state)
   assert_int_equal(line[len - 1], '\n');
   assert_memory_equal(line, "1834 aaaa", 9);
   /* the signature is libsodium's over the documented message */
-  unsigned char sig[crypto_sign_BYTES];
-  assert_int_equal(sodium_hex2bin(sig, sizeof sig, line + len - 129, 128, NULL, NULL, NULL), 0);
-  const char *msg = "pcmt-checkpoint 1834 "
-                    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa "
-                    "2026-12-06T21:29:53Z";
-  assert_int_equal(crypto_sign_verify_detached(sig, (const unsigned char *)msg, strlen(msg), pk),
-                   0);
+  signed_over(line, len,
+              "pcmt-checkpoint 1834 "
+              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa "
+              "2026-12-06T21:29:53Z",
+              pk);
   line[len - 1] = '\0';
   struct audit_checkpoint back;
   assert_int_equal(audit_checkpoint_parse(&back, line, pk, NULL), ERR_OK);
@@ -165,6 +184,57 @@ static void checkpoint_sign_and_check(void **state)
   /* not a line at all */
   assert_int_equal(audit_checkpoint_parse(&back, "1834 xyz", pk, NULL), ERR_INPUT);
   assert_int_equal(audit_checkpoint_parse(&back, "", pk, NULL), ERR_INPUT);
+}
+
+/* The second form names the reads' head too and is signed over
+ * "pcmt-checkpoint-2 ID HASH RID RHASH AT"; a change to the reads' head
+ * fails, and a line of the first form still reads with rid 0. */
+static void checkpoint_with_both_heads(void **state)
+{
+  (void)state;
+  unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+  crypto_sign_keypair(pk, sk);
+  struct audit_checkpoint c = {.id = 1834, .rid = 77};
+  memset(c.hash, 'a', 64);
+  memset(c.rhash, 'b', 64);
+  snprintf(c.at, sizeof c.at, "2026-12-06T21:29:53Z");
+  char line[AUDIT_CHECKPOINT_LINE];
+  assert_int_equal(audit_checkpoint_format(line, &c, sk, NULL), ERR_OK);
+  size_t len = strlen(line);
+  assert_int_equal(len, 4 + 1 + 64 + 1 + 2 + 1 + 64 + 1 + 20 + 1 + 128 + 1);
+  assert_memory_equal(line + 70, "77 bbbb", 7);
+  signed_over(line, len,
+              "pcmt-checkpoint-2 1834 "
+              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 77 "
+              "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb "
+              "2026-12-06T21:29:53Z",
+              pk);
+  line[len - 1] = '\0';
+  struct audit_checkpoint back;
+  assert_int_equal(audit_checkpoint_parse(&back, line, pk, NULL), ERR_OK);
+  assert_int_equal(back.id, 1834);
+  assert_int_equal(back.rid, 77);
+  assert_string_equal(back.rhash, c.rhash);
+  assert_string_equal(back.at, c.at);
+  /* the reads' row id or hash changed: the signature fails */
+  char bad[AUDIT_CHECKPOINT_LINE];
+  snprintf(bad, sizeof bad, "%s", line);
+  bad[70] = '8';
+  assert_int_equal(audit_checkpoint_parse(&back, bad, pk, NULL), ERR_INPUT);
+  snprintf(bad, sizeof bad, "%s", line);
+  bad[73] = 'c';
+  assert_int_equal(audit_checkpoint_parse(&back, bad, pk, NULL), ERR_INPUT);
+  /* the reads' head dropped from the line, as if it were of the first form */
+  snprintf(bad, sizeof bad, "%.70s%s", line, line + 70 + 3 + 65);
+  assert_int_equal(audit_checkpoint_parse(&back, bad, pk, NULL), ERR_INPUT);
+  /* no reads' head yet: the first form, as before */
+  c.rid = 0;
+  c.rhash[0] = '\0';
+  assert_int_equal(audit_checkpoint_format(line, &c, sk, NULL), ERR_OK);
+  assert_int_equal(strlen(line), 4 + 1 + 64 + 1 + 20 + 1 + 128 + 1);
+  line[strlen(line) - 1] = '\0';
+  assert_int_equal(audit_checkpoint_parse(&back, line, pk, NULL), ERR_OK);
+  assert_int_equal(back.rid, 0);
 }
 
 /* A new database gets FILE.key: owner-only, 128 bytes, never overwritten. */
@@ -529,6 +599,7 @@ int main(void)
       cmocka_unit_test(keyed_hash_matches_the_documented_input),
       cmocka_unit_test(mac_frames_each_field),
       cmocka_unit_test(checkpoint_sign_and_check),
+      cmocka_unit_test(checkpoint_with_both_heads),
       cmocka_unit_test(init_creates_the_key_once),
       cmocka_unit_test(init_rekeys_an_old_database),
       cmocka_unit_test(init_refuses_to_key_a_broken_chain),

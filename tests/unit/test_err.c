@@ -66,6 +66,9 @@ static void table_maps_codes(void **state)
   assert_int_equal(err_http_status(ERR_DENIED), 403);
   assert_int_equal(err_http_status(ERR_CONFLICT), 409);
   assert_int_equal(err_http_status(ERR_DB), 500);
+  assert_int_equal(err_http_status(ERR_BUSY), 503); /* try again later, not a failure inside */
+  assert_int_equal(err_exit_status(ERR_BUSY), 11);
+  assert_string_equal(err_code_name(ERR_BUSY), "busy");
   assert_int_equal(err_exit_status(ERR_OK), 0);
   assert_int_equal(err_exit_status(ERR_INPUT), 2);
   assert_int_equal(err_exit_status(ERR_NOT_FOUND), 3);

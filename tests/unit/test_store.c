@@ -408,6 +408,71 @@ static int mode_of(const char *path)
   return stat(path, &sb) == 0 ? (int)(sb.st_mode & 0777) : -1;
 }
 
+/* A write that may be skipped never waits: with another connection
+ * holding the lock (here, one of this process, so the writer mutex is
+ * taken too; and a raw one of SQLite's, as another process would) the
+ * trying begin says busy at once, and begins when the lock is free. */
+static void trying_begin_never_waits(void **state)
+{
+  struct fixture *f = *state;
+  struct store *st, *other;
+  struct err err = {0};
+  int busy = -1;
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_equal(store_migrate(st, NULL, NULL, &err), ERR_OK);
+  assert_int_equal(store_open(&other, f->path, &err), ERR_OK);
+  assert_int_equal(store_write_begin(other, &err), ERR_OK);
+  assert_int_equal(store_write_try_begin(&busy, st, &err), ERR_OK);
+  assert_int_equal(busy, 1);
+  store_write_rollback(other);
+  sqlite3 *raw;
+  assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(raw, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+  assert_int_equal(store_write_try_begin(&busy, st, &err), ERR_OK);
+  assert_int_equal(busy, 1);
+  /* a write that must be done waits the busy timeout (10 s), then says
+     what to do, as "busy" (503 on the web), not as a database failure */
+  assert_int_equal(store_write_begin(st, &err), ERR_BUSY);
+  assert_non_null(strstr(err.msg, "thử lại sau ít phút"));
+  sqlite3_exec(raw, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close(raw);
+  /* free: it begins, and the writer mutex was given back when it was busy */
+  assert_int_equal(store_write_try_begin(&busy, st, &err), ERR_OK);
+  assert_int_equal(busy, 0);
+  assert_int_equal(store_unit_tree_put(st, "x", "", "", "test", &err), ERR_OK);
+  assert_int_equal(store_write_commit(st, &err), ERR_OK);
+  assert_int_equal(store_write_begin(other, &err), ERR_OK);
+  store_write_rollback(other);
+  store_close(other);
+  store_close(st);
+  assert_int_equal(peek(f->path, "SELECT count(*) FROM unit_tree"), 1);
+}
+
+/* The reads' audit file is made beside the database, owner-only, on first
+ * use, with its table; a database in memory gets one in memory. */
+static void reads_file_is_made_owner_only(void **state)
+{
+  struct fixture *f = *state;
+  mode_t old = umask(022);
+  struct store *st, *reads;
+  struct err err = {0};
+  assert_int_equal(store_open(&st, f->path, &err), ERR_OK);
+  assert_int_equal(store_reads(&reads, st, &err), ERR_OK);
+  char side[4300];
+  snprintf(side, sizeof side, "%s.reads", f->path);
+  assert_int_equal(mode_of(side), 0600);
+  struct store *again;
+  assert_int_equal(store_reads(&again, st, &err), ERR_OK);
+  assert_ptr_equal(again, reads); /* kept with st */
+  assert_int_equal(store_reads(&again, reads, &err), ERR_INTERNAL);
+  store_close(st);
+  umask(old);
+  assert_int_equal(peek(side, "SELECT count(*) FROM audit_log"), 0);
+  assert_int_equal(store_open(&st, ":memory:", &err), ERR_OK);
+  assert_int_equal(store_reads(&reads, st, &err), ERR_OK);
+  store_close(st);
+}
+
 /* The database holds personal data: with a umask that lets everyone read
  * (022), the file and the -wal and -shm files SQLite makes beside it while
  * the store is open are its owner's only. Without the store creating the
@@ -460,6 +525,8 @@ int main(void)
       cmocka_unit_test_setup_teardown(failed_bind_is_reported_by_the_step, setup, teardown),
       cmocka_unit_test_setup_teardown(one_id_statements, setup, teardown),
       cmocka_unit_test_setup_teardown(database_files_are_owner_only, setup, teardown),
+      cmocka_unit_test_setup_teardown(trying_begin_never_waits, setup, teardown),
+      cmocka_unit_test_setup_teardown(reads_file_is_made_owner_only, setup, teardown),
       cmocka_unit_test(default_path_follows_environment),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

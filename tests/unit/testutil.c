@@ -211,11 +211,12 @@ void tu_add_user(struct scope *out, struct store *st, const struct scope *admin,
     fail_msg("user %s: %s", login, err.msg);
 }
 
-void tu_last_audit(char *action, char *actor, long *record_id, struct store *st)
+/* The newest row of the chain whose rows are in `rows`. */
+static void last_row(char *action, char *actor, long *record_id, struct store *rows)
 {
   struct stmt *s;
   struct err err = {0};
-  assert_int_equal(db_prepare(&s, st,
+  assert_int_equal(db_prepare(&s, rows,
                               "SELECT action, actor, record_id FROM audit_log ORDER BY id DESC "
                               "LIMIT 1",
                               &err),
@@ -225,6 +226,27 @@ void tu_last_audit(char *action, char *actor, long *record_id, struct store *st)
   snprintf(actor, 64, "%s", db_col_text(s, 1));
   *record_id = (long)db_col_int(s, 2);
   db_finalize(s);
+}
+
+void tu_last_audit(char *action, char *actor, long *record_id, struct store *st)
+{
+  last_row(action, actor, record_id, st);
+}
+
+void tu_last_read_audit(char *action, char *actor, long *record_id, struct store *st)
+{
+  struct store *reads;
+  struct err err = {0};
+  assert_int_equal(store_reads(&reads, st, &err), ERR_OK);
+  last_row(action, actor, record_id, reads);
+}
+
+long tu_count_reads(struct store *st, const char *sql)
+{
+  struct store *reads;
+  struct err err = {0};
+  assert_int_equal(store_reads(&reads, st, &err), ERR_OK);
+  return tu_count(reads, sql);
 }
 
 long tu_create_person(struct store *st, const struct scope *sc, const char *today, const char *name,

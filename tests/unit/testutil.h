@@ -75,6 +75,10 @@ void tu_add_user(struct scope *out, struct store *st, const struct scope *admin,
 /* The newest audit row's action, actor and record id, into the buffers
  * (action and actor 64 bytes); fails the test when the trail is empty. */
 void tu_last_audit(char *action, char *actor, long *record_id, struct store *st);
+/* The same in the reads' chain (FILE.reads: person.read, searches). */
+void tu_last_read_audit(char *action, char *actor, long *record_id, struct store *st);
+/* tu_count on the reads' chain's file. */
+long tu_count_reads(struct store *st, const char *sql);
 
 /* Create a person as `sc`, recorded on `today` (ISO), living in commune
  * `code` of the old unit tree; `sex` as app_person_add takes it ("nam", "nữ",
