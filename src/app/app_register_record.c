@@ -103,14 +103,8 @@ static int read_rows(struct collect *c, struct store *st, const struct scope *ca
     else
       snprintf(detail, sizeof detail, "xem %s từ dòng %ld: %zu dòng", spec->name, c->from + 1,
                c->out->n_rows);
-    rc = store_write_begin(st, err);
-    if (!rc) {
-      rc = audit_record(st, caller, "register.read", spec->table, 0, detail, err);
-      if (rc)
-        store_write_rollback(st);
-      else
-        rc = store_write_commit(st, err);
-    }
+    /* in the reads' chain: it never waits for a long write (docs/audit.md) */
+    rc = audit_record_read(st, caller, "register.read", spec->table, 0, detail, err);
   }
   if (rc)
     app_register_rows_free(c->out);

@@ -27,6 +27,7 @@ run "$PCMT_BIN" --db "$db" gen --scale province --province 10 --seed 7 --people 
   --places 20 --networks 3 --licit 3 --activities 50
 expect_status 0
 q() { sqlite3 "$db" "$1"; }
+qr() { sqlite3 "$db.reads" "$1"; } # the reads' audit rows (register.read, exports)
 home=$(q "SELECT u.code FROM person p JOIN unit u ON u.id = p.unit_id WHERE u.tree = 'pre2025'
           GROUP BY u.id ORDER BY count(*) DESC, u.code LIMIT 1")
 p_home=$(q "SELECT min(p.id) FROM person p JOIN unit u ON u.id = p.unit_id
@@ -292,8 +293,8 @@ CHECKS=$((CHECKS + 1))
 # a personal register's page is audited with its purpose; a register
 # without personal data is not
 CHECKS=$((CHECKS + 1))
-[ "$(q "SELECT count(*) FROM audit_log WHERE action = 'register.read' AND purpose = 'kiểm tra API'")" = 5 ] ||
-  fail "register.read rows: $(q "SELECT actor, detail, purpose FROM audit_log WHERE action = 'register.read'")"
+[ "$(qr "SELECT count(*) FROM audit_log WHERE action = 'register.read' AND purpose = 'kiểm tra API'")" = 5 ] ||
+  fail "register.read rows: $(qr "SELECT actor, detail, purpose FROM audit_log WHERE action = 'register.read'")"
 # the imports of records through the API are the CSV import's: four rows
 # added (the five writers), five changed
 CHECKS=$((CHECKS + 1))

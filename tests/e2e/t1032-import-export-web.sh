@@ -52,6 +52,7 @@ mkdir "$T/tmp"
 TMPDIR="$T/tmp" web_serve --max-upload 1
 
 q() { sqlite3 "$db" "$1"; }
+qr() { sqlite3 "$db.reads" "$1"; } # the reads' audit rows (exports)
 # upload TOKEN REGISTER FILE NAME [QUERY]: the status; the answer in $T/b
 upload() {
   curl -s -o "$T/b" -w '%{http_code}' -H "Authorization: Bearer $1" \
@@ -158,7 +159,7 @@ check "cookie POST: the bad rows" "$(jq -c '[.rejects[].line]' "$T/b")" '[3,4,5,
 # --- export ---------------------------------------------------------------------------
 check "leader export" "$(export_csv "$tk_leader" people)" 403
 check "agency export" "$(export_csv "$tk_agency" people)" 403
-before=$(q "SELECT count(*) FROM audit_log WHERE action = 'register.export' AND actor = 'cb.sapa'")
+before=$(qr "SELECT count(*) FROM audit_log WHERE action = 'register.export' AND actor = 'cb.sapa'")
 check "export" "$(export_csv "$tk_officer" people)" 200
 check "export: attachment" "$(h Content-Disposition)" 'attachment; filename="people.csv"'
 check "export: not cached" "$(h Cache-Control)" no-store
@@ -170,10 +171,10 @@ CHECKS=$((CHECKS + 1))
 cmp -s "$T/web-export.csv" "$T/cli-export.csv" ||
   fail "the API's export differs from the CLI's: $(diff "$T/web-export.csv" "$T/cli-export.csv" | head -5)"
 check "export: the imported rows" "$(grep -c 'Hoàng Văn Tỏa\|Sùng Thị Mỷ' "$T/web-export.csv")" 2
-check "export audited with its purpose" "$(q "SELECT count(*) FROM audit_log WHERE action = \
+check "export audited with its purpose" "$(qr "SELECT count(*) FROM audit_log WHERE action = \
   'register.export' AND actor = 'cb.sapa' AND purpose = 'rà soát đối tượng'")" 1
 check "audit rows of the exports" \
-  "$(q "SELECT count(*) FROM audit_log WHERE action = 'register.export' AND actor = 'cb.sapa'")" \
+  "$(qr "SELECT count(*) FROM audit_log WHERE action = 'register.export' AND actor = 'cb.sapa'")" \
   "$((before + 2))"
 check "export without a purpose" "$(curl -s -o "$T/b" -w '%{http_code}' \
   -H "Authorization: Bearer $tk_officer" "$U/api/v1/exports/people")" 400
@@ -188,23 +189,26 @@ check "formula import" "$(upload "$tk_officer" people "$T/f.csv" f.csv)" 200
 export_csv "$tk_officer" people >/dev/null
 check "formula neutralised" "$(grep -c "'=1+2" "$T/b")" 1
 
-# The audit row first: while another process holds the write lock, the export can write
-# no audit row and sends no row at all.
+# The audit row first: while another process holds the write lock of the reads' audit file
+# (FILE.reads, where an export's row goes), the export can write no audit row and sends no
+# row at all: "busy" (503) after the busy timeout.
 mkfifo "$T/lock.in"
-sqlite3 "$db" <"$T/lock.in" >"$T/lock.out" 2>&1 &
+sqlite3 "$db.reads" <"$T/lock.in" >"$T/lock.out" 2>&1 &
 lock_pid=$!
 exec 3>"$T/lock.in"
 printf "BEGIN IMMEDIATE;\nSELECT 'locked';\n" >&3
 i=0
 while [ $i -lt 500 ] && ! grep -q locked "$T/lock.out"; do i=$((i + 1)); sleep 0.02; done
-before=$(q "SELECT count(*) FROM audit_log WHERE action = 'register.export'")
-check "export while the audit cannot be written" "$(export_csv "$tk_officer" people)" 500
+before=$(qr "SELECT count(*) FROM audit_log WHERE action = 'register.export'")
+check "export while the audit cannot be written" "$(export_csv "$tk_officer" people)" 503
 check "no row sent" "$(grep -c 'Hoàng Văn Tỏa' "$T/b")" 0
-check "the answer is the JSON error" "$(jq -r '.error.code' "$T/b")" db
+check "the answer is the JSON error" "$(jq -r '.error.code' "$T/b")" busy
+has_msg=$(jq -r '.error.message' "$T/b" | grep -c 'thử lại sau ít phút')
+check "it says what to do" "$has_msg" 1
 printf "COMMIT;\n.quit\n" >&3
 exec 3>&-
 wait "$lock_pid"
-check "no audit row for it" "$(q "SELECT count(*) FROM audit_log WHERE action = 'register.export'")" "$before"
+check "no audit row for it" "$(qr "SELECT count(*) FROM audit_log WHERE action = 'register.export'")" "$before"
 
 # --- the import page --------------------------------------------------------------------
 curl -s -o "$T/p" -H "Cookie: __Host-pcmt=$cookie" "$U/nhap-du-lieu"

@@ -218,30 +218,35 @@ static void export_by_territory_is_audited(void **state)
   assert_string_equal(g.text, "015090001001|Giàng A Sử|\n");
   char action[64], actor[64];
   long rid;
-  tu_last_audit(action, actor, &rid, f->st);
+  tu_last_read_audit(action, actor, &rid, f->st); /* an export is a read: FILE.reads */
   assert_string_equal(action, "register.export");
   assert_string_equal(actor, "cb.sapa");
-  assert_int_equal(count(f, "SELECT count(*) FROM audit_log WHERE action = 'register.export' AND "
+  assert_int_equal(
+      tu_count_reads(f->st, "SELECT count(*) FROM audit_log WHERE action = 'register.export' AND "
                             "detail = 'xuất people: 1 dòng' AND purpose = 'kiểm thử'"),
-                   1);
+      1);
   /* the officer of Cam Đường gets its own commune's person only */
   assert_int_equal(export_to(&g, &n, f, &f->camd, "people", &err), ERR_OK);
   assert_int_equal(n, 1); /* Lò Thị Mai lives in Cam Đường */
   assert_non_null(strstr(g.text, "Lò Thị Mai"));
   assert_null(strstr(g.text, "Giàng A Sử"));
-  tu_last_audit(action, actor, &rid, f->st);
+  tu_last_read_audit(action, actor, &rid, f->st);
   assert_string_equal(actor, "cb.camduong");
-  /* a register without personal data is not audited */
+  /* a register without personal data is not audited, in either chain */
   long audit = count(f, "SELECT count(*) FROM audit_log");
+  long reads = tu_count_reads(f->st, "SELECT count(*) FROM audit_log");
   assert_int_equal(export_to(&g, &n, f, &f->sapa, "cases", &err), ERR_OK);
   assert_int_equal(g.headers, 1);
   assert_int_equal(count(f, "SELECT count(*) FROM audit_log"), audit);
+  assert_int_equal(tu_count_reads(f->st, "SELECT count(*) FROM audit_log"), reads);
 }
 
 /* Personal data leaves only after its audit row is committed: while another
- * connection holds the database for writing, the export fails (after the
- * busy timeout) and the sink received nothing, not even the header; once
- * the writer is gone the same export succeeds. */
+ * connection holds the reads' audit file (FILE.reads) for writing, the
+ * export fails (after the busy timeout: busy) and the sink received
+ * nothing, not even the header; once the writer is gone the same export
+ * succeeds. A writer holding the database itself (an import) does not stop
+ * it. */
 static void export_that_cannot_be_audited_writes_nothing(void **state)
 {
   struct fx *f = *state;
@@ -252,21 +257,29 @@ static void export_that_cannot_be_audited_writes_nothing(void **state)
   char path[4200];
   snprintf(path, sizeof path, "%s/r.db", f->dir);
   struct store *other;
-  assert_int_equal(store_open(&other, path, &err), ERR_OK);
-  assert_int_equal(db_exec(other, "BEGIN IMMEDIATE", &err), ERR_OK);
-  long audit = count(f, "SELECT count(*) FROM audit_log");
   struct got g;
   long n = -1;
-  assert_int_equal(export_to(&g, &n, f, &f->admin, "people", &err), ERR_DB);
+  assert_int_equal(store_open(&other, path, &err), ERR_OK);
+  assert_int_equal(db_exec(other, "BEGIN IMMEDIATE", &err), ERR_OK);
+  assert_int_equal(export_to(&g, &n, f, &f->admin, "people", &err), ERR_OK);
+  assert_int_equal(g.rows, 2);
+  assert_int_equal(db_exec(other, "ROLLBACK", &err), ERR_OK);
+  store_close(other);
+  snprintf(path, sizeof path, "%s/r.db.reads", f->dir);
+  assert_int_equal(store_open(&other, path, &err), ERR_OK);
+  assert_int_equal(db_exec(other, "BEGIN IMMEDIATE", &err), ERR_OK);
+  long audit = tu_count_reads(f->st, "SELECT count(*) FROM audit_log");
+  n = -1;
+  assert_int_equal(export_to(&g, &n, f, &f->admin, "people", &err), ERR_BUSY);
   assert_int_equal(g.headers, 0);
   assert_int_equal(g.rows, 0);
   assert_int_equal(n, 0);
   assert_int_equal(db_exec(other, "ROLLBACK", &err), ERR_OK);
   store_close(other);
-  assert_int_equal(count(f, "SELECT count(*) FROM audit_log"), audit);
+  assert_int_equal(tu_count_reads(f->st, "SELECT count(*) FROM audit_log"), audit);
   assert_int_equal(export_to(&g, &n, f, &f->admin, "people", &err), ERR_OK);
   assert_int_equal(g.rows, 2);
-  assert_int_equal(count(f, "SELECT count(*) FROM audit_log"), audit + 1);
+  assert_int_equal(tu_count_reads(f->st, "SELECT count(*) FROM audit_log"), audit + 1);
 }
 
 /* Reason `b`, with national ID nid_b written as nid_a, is reason `a`: two
