@@ -133,7 +133,7 @@ printf '%s\n' "$pw" >"$tmp/pw"
 "$pcmt" --db "$db" serve --listen 127.0.0.1:0 --threads "$cores" 2>"$tmp/serve.log" &
 srv_pid=$!
 i=0
-while ! grep -q 'listening on' "$tmp/serve.log"; do
+while ! grep -qs 'listening on' "$tmp/serve.log"; do
   if ! kill -0 "$srv_pid" 2>/dev/null || [ $i -ge 400 ]; then
     echo "   pcmt serve did not start: $(cat "$tmp/serve.log")" >&2
     exit 1

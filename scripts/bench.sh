@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench.sh BUILD_DIR: run every benchmark binary in BUILD_DIR/bench, then the
-# web server's benchmark (bench/web.sh), and print their figures. Benchmarks
-# print; they do not pass or fail on time.
+# web server's benchmarks (bench/web.sh; bench/read_during_write.sh, person
+# reads during a long import), and print their figures. Benchmarks print;
+# they do not pass or fail on time.
 set -eu
 build=${1:-build}
 status=0

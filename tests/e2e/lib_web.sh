@@ -11,7 +11,7 @@ web_serve() {
   pid=$!
   trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
   i=0
-  while ! grep -q 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 400 ]; do
+  while ! grep -qs 'listening on' "$log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 400 ]; do
     i=$((i + 1)); sleep 0.05
   done
   port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$log")
