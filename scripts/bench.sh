@@ -13,5 +13,9 @@ for b in "$build"/bench/bench_*; do
 done
 echo "== web (bench/web.sh)"
 sh "$(dirname "$0")/../bench/web.sh" "$build" || { echo "   (failed with status $?)"; status=1; }
-echo "== reads during a write (bench/read_during_write.sh)"; sh "$(dirname "$0")/../bench/read_during_write.sh" "$build" || { echo "   (failed with status $?)"; status=1; }
+echo "== reads during a write (bench/read_during_write.sh)"
+sh "$(dirname "$0")/../bench/read_during_write.sh" "$build" || {
+  echo "   (failed with status $?)"
+  status=1
+}
 exit $status
