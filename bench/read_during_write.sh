@@ -59,24 +59,8 @@ t0=$(date +%s)
 umask 022
 people=$(sqlite3 "$db" "SELECT count(*) FROM person WHERE merged_into IS NULL")
 
-# The import's file: the generator of tests/e2e/t0412 (fixed seed), communes of today's tree.
-awk -F, 'NR > 1 && $4 == 2 { print $1 }' "$src/data/units/units-from-2025-07-01.csv" >"$tmp/communes"
-awk -v n=$rows 'BEGIN { srand(1011) }
-  { c[NR] = $0 }
-  END {
-    split("Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý", fam, " ")
-    split("Văn Thị Đức Minh Thu Hồng Quang Ngọc", mid, " ")
-    split("An Bình Cường Dũng Giang Hạnh Khoa Long Mai Nam Oanh Phúc Quân Sơn Tú", giv, " ")
-    print "Số định danh,Họ tên,Ngày sinh,Giới tính,Mã đơn vị,Địa chỉ,Phân loại,Ngày phân loại"
-    for (i = 1; i <= n; i++) {
-      nid = (i % 3 == 0) ? "" : sprintf("001%09d", i)
-      name = fam[int(rand() * 13) + 1] " " mid[int(rand() * 8) + 1] " " giv[int(rand() * 15) + 1]
-      dob = sprintf("%02d/%02d/%d", int(rand() * 28) + 1, int(rand() * 12) + 1, 1960 + int(rand() * 45))
-      sex = (rand() < 0.8) ? "Nam" : "Nữ"
-      cls = (rand() < 0.7) ? "Người nghiện ma túy,01/03/2025" : ","
-      printf "%s,%s,%s,%s,%s,Thôn %d,%s\n", nid, name, dob, sex, c[int(rand() * NR) + 1], i % 20, cls
-    }
-  }' "$tmp/communes" >"$tmp/big.csv"
+# The import's file: scripts/people-csv.sh (fixed seed), communes of today's tree.
+sh "$src/scripts/people-csv.sh" "$src" $rows 1011 >"$tmp/big.csv"
 echo "   province 15 generated ($people people) and a $rows-row CSV made in $(($(date +%s) - t0)) s"
 
 # ------------------------------------------------------------ the server and the session

@@ -13,24 +13,7 @@ expect_status 0
 
 # 100,000 people from a fixed-seed generator: communes of today's tree, IDs with the
 # province prefix of Hà Nội (001), a third without ID, a classification for most.
-awk -F, 'NR > 1 && $4 == 2 { print $1 }' "$PCMT_SOURCE_DIR/data/units/units-from-2025-07-01.csv" \
-  >"$T/communes"
-awk -v n=100000 'BEGIN { srand(412) }
-  { c[NR] = $0 }
-  END {
-    split("Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý", fam, " ")
-    split("Văn Thị Đức Minh Thu Hồng Quang Ngọc", mid, " ")
-    split("An Bình Cường Dũng Giang Hạnh Khoa Long Mai Nam Oanh Phúc Quân Sơn Tú", giv, " ")
-    print "Số định danh,Họ tên,Ngày sinh,Giới tính,Mã đơn vị,Địa chỉ,Phân loại,Ngày phân loại"
-    for (i = 1; i <= n; i++) {
-      nid = (i % 3 == 0) ? "" : sprintf("001%09d", i)
-      name = fam[int(rand() * 13) + 1] " " mid[int(rand() * 8) + 1] " " giv[int(rand() * 15) + 1]
-      dob = sprintf("%02d/%02d/%d", int(rand() * 28) + 1, int(rand() * 12) + 1, 1960 + int(rand() * 45))
-      sex = (rand() < 0.8) ? "Nam" : "Nữ"
-      cls = (rand() < 0.7) ? "Người nghiện ma túy,01/03/2025" : ","
-      printf "%s,%s,%s,%s,%s,Thôn %d,%s\n", nid, name, dob, sex, c[int(rand() * NR) + 1], i % 20, cls
-    }
-  }' "$T/communes" >"$T/people.csv"
+sh "$PCMT_SOURCE_DIR/scripts/people-csv.sh" "$PCMT_SOURCE_DIR" 100000 412 >"$T/people.csv"
 
 # Kill the import once it is writing (its WAL grows), before it commits.
 killed=0

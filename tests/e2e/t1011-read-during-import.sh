@@ -35,28 +35,11 @@ printf '%s\n' "$pw" >"$T/pw"
 run sh -c "'$PCMT_BIN' --db '$db' user add cb.sapa --role officer --unit 03006 <'$T/pw'"
 expect_status 0
 
-# 250,000 people from a fixed-seed generator (as t0412): communes of today's tree, IDs with
+# 250,000 people from scripts/people-csv.sh (fixed seed, as t0412): communes of today's tree, IDs with
 # Hà Nội's prefix for two thirds, a classification for most. Made before the sign-in, so that
 # the session is fresh when the reads come.
-awk -F, 'NR > 1 && $4 == 2 { print $1 }' "$PCMT_SOURCE_DIR/data/units/units-from-2025-07-01.csv" \
-  >"$T/communes"
 rows=250000
-awk -v n=$rows 'BEGIN { srand(1011) }
-  { c[NR] = $0 }
-  END {
-    split("Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Hồ Ngô Dương Lý", fam, " ")
-    split("Văn Thị Đức Minh Thu Hồng Quang Ngọc", mid, " ")
-    split("An Bình Cường Dũng Giang Hạnh Khoa Long Mai Nam Oanh Phúc Quân Sơn Tú", giv, " ")
-    print "Số định danh,Họ tên,Ngày sinh,Giới tính,Mã đơn vị,Địa chỉ,Phân loại,Ngày phân loại"
-    for (i = 1; i <= n; i++) {
-      nid = (i % 3 == 0) ? "" : sprintf("001%09d", i)
-      name = fam[int(rand() * 13) + 1] " " mid[int(rand() * 8) + 1] " " giv[int(rand() * 15) + 1]
-      dob = sprintf("%02d/%02d/%d", int(rand() * 28) + 1, int(rand() * 12) + 1, 1960 + int(rand() * 45))
-      sex = (rand() < 0.8) ? "Nam" : "Nữ"
-      cls = (rand() < 0.7) ? "Người nghiện ma túy,01/03/2025" : ","
-      printf "%s,%s,%s,%s,%s,Thôn %d,%s\n", nid, name, dob, sex, c[int(rand() * NR) + 1], i % 20, cls
-    }
-  }' "$T/communes" >"$T/big.csv"
+sh "$PCMT_SOURCE_DIR/scripts/people-csv.sh" "$PCMT_SOURCE_DIR" $rows 1011 >"$T/big.csv"
 CHECKS=$((CHECKS + 1))
 [ "$(wc -l <"$T/big.csv")" = $((rows + 1)) ] || fail "the CSV has $(wc -l <"$T/big.csv") lines"
 
