@@ -198,6 +198,23 @@ CHECKS=$((CHECKS + 1))
 grep -q ',qt.tw,Thêm người dùng,user.create,user #' "$T/csv" || fail "csv lacks the web's user.create row"
 check "csv begins with the BOM" "$(head -c 3 "$T/csv" | od -An -tx1 | tr -d ' ')" efbbbf
 
+# a read of a person: its row in the reads' chain (FILE.reads), numbered Đ-1 on the page and
+# in the CSV, merged with the changes by time
+run "$PCMT_BIN" --db "$db" person add --name "Sùng Thị Mỷ" --dob 12/07/1994 --sex nữ --unit 03006
+expect_status 0
+pid_read=$OUT
+run "$PCMT_BIN" --db "$db" person show "$pid_read" --purpose "rà soát hồ sơ"
+expect_status 0
+get "/quan-tri/nhat-ky?ho-so=$pid_read"
+check "the person's rows: its creation and its read" "$(grep -c '^<tr><td>' "$T/p")" 2
+has "the read, first chain row of the reads" "<tr><td>Đ-1</td>"
+has "the read's purpose" '<td>rà soát hồ sơ</td>'
+check "the read is the newest" "$(sed -n 's|^<tr><td>\([^<]*\)</td>.*|\1|p' "$T/p" | head -1)" "Đ-1"
+curl -s -o "$T/csv" -H "Cookie: __Host-pcmt=$token" "$U/quan-tri/nhat-ky.csv?ho-so=$pid_read"
+CHECKS=$((CHECKS + 1))
+grep -q "^Đ-1,.*,admin,Xem hồ sơ người,person.read,person #$pid_read,rà soát hồ sơ," "$T/csv" ||
+  fail "csv lacks the read's row: $(cat "$T/csv")"
+
 # pagination: 60 more rows by the local administrator, 50 a page
 k=0
 while [ $k -lt 30 ]; do
@@ -226,7 +243,8 @@ sqlite3 "$db" "UPDATE audit_log SET detail = 'thêm người dùng khác' WHERE 
 get /quan-tri/nhat-ky
 check "page after the edit" "$(status_of "$T/h")" 200
 has "whole from the checkpoint" '<strong>Chuỗi nhật ký toàn vẹn</strong>'
-cp_at=$(date -u -d "$(tail -1 "$db.checkpoints" | cut -d' ' -f3)" +%s)
+# the time is the line's next-to-last field (ID HASH [RID RHASH] AT SIGNATURE: docs/audit.md)
+cp_at=$(date -u -d "$(tail -1 "$db.checkpoints" | awk '{ print $(NF - 1) }')" +%s)
 cp_vn=$(date -u -d "@$((cp_at + 7 * 3600))" '+%d/%m/%Y %H:%M') # Vietnam time, UTC+7
 has "the checkpoint named" "đã kiểm đến mốc ký ngày $cp_vn — dòng $cp_id —"
 run "$PCMT_BIN" --db "$db" audit verify
