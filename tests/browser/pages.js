@@ -78,6 +78,28 @@ module.exports = [
     },
   },
   { name: 'duplicates', as: 'signed-in', path: '/nguoi/trung-lap', heading: 'Hồ sơ nghi trùng' },
+  {
+    // the merge's confirmation (reached from the duplicates' list, which the
+    // path alone, without the pair, is not): a second record of person 1 (the
+    // same name and birth date) added on the way when the pair is not listed
+    // yet, then the pair's link that merges it into person 1
+    name: 'merge-confirm', as: 'signed-in', path: '/nguoi/trung-lap/gop', heading: 'Gộp hồ sơ số 2 vào hồ sơ số 1?',
+    then: async (page) => {
+      const base = new URL(page.url()).origin;
+      await page.goto(`${base}/nguoi/trung-lap`);
+      const link = page.getByRole('link', { name: 'Gộp hồ sơ số 2 vào hồ sơ số 1' });
+      if (!(await link.count())) {
+        await page.goto(`${base}/nguoi/them`);
+        await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hằng');
+        await page.getByLabel('Ngày sinh').fill('04/03/1990');
+        await page.getByLabel('Nữ').check();
+        await page.getByLabel('Mã đơn vị hành chính nơi cư trú (xã, phường)').fill('03006');
+        await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Lưu hồ sơ' }).click()]);
+        await page.goto(`${base}/nguoi/trung-lap`);
+      }
+      await Promise.all([page.waitForLoadState('load'), link.click()]);
+    },
+  },
   // the pages below read person 1, made by 'person-edit' above
   { name: 'people', as: 'signed-in', path: '/nguoi', heading: 'Danh sách người sử dụng trái phép chất ma túy' },
   { name: 'purpose', as: 'signed-in', path: '/nguoi/1', heading: 'Mục đích truy cập hồ sơ' },
