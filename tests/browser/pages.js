@@ -14,6 +14,18 @@ async function answerPurpose(page) {
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Tiếp tục' }).click()]);
 }
 
+// Add "Nguyễn Thị Hằng" (born 04/03/1990, phường Sa Pa) through the add form:
+// the first person of the database, and a second record of her for the
+// duplicates' pair.
+async function addHang(page, base) {
+  await page.goto(`${base}/nguoi/them`);
+  await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hằng');
+  await page.getByLabel('Ngày sinh').fill('04/03/1990');
+  await page.getByLabel('Nữ').check();
+  await page.getByLabel('Mã đơn vị hành chính nơi cư trú (xã, phường)').fill('03006');
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Lưu hồ sơ' }).click()]);
+}
+
 module.exports = [
   { name: 'signin', as: 'visitor', path: '/dang-nhap', heading: 'Đăng nhập' },
   {
@@ -67,12 +79,7 @@ module.exports = [
       };
       await answer();
       if (await page.getByRole('heading', { level: 1, name: 'Sửa thông tin cá nhân' }).count()) return;
-      await page.goto(`${base}/nguoi/them`);
-      await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hằng');
-      await page.getByLabel('Ngày sinh').fill('04/03/1990');
-      await page.getByLabel('Nữ').check();
-      await page.getByLabel('Mã đơn vị hành chính nơi cư trú (xã, phường)').fill('03006');
-      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Lưu hồ sơ' }).click()]);
+      await addHang(page, base);
       await page.goto(`${base}/nguoi/1/sua`);
       await answer();
     },
@@ -89,12 +96,7 @@ module.exports = [
       await page.goto(`${base}/nguoi/trung-lap`);
       const link = page.getByRole('link', { name: 'Gộp hồ sơ số 2 vào hồ sơ số 1' });
       if (!(await link.count())) {
-        await page.goto(`${base}/nguoi/them`);
-        await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hằng');
-        await page.getByLabel('Ngày sinh').fill('04/03/1990');
-        await page.getByLabel('Nữ').check();
-        await page.getByLabel('Mã đơn vị hành chính nơi cư trú (xã, phường)').fill('03006');
-        await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Lưu hồ sơ' }).click()]);
+        await addHang(page, base);
         await page.goto(`${base}/nguoi/trung-lap`);
       }
       await Promise.all([page.waitForLoadState('load'), link.click()]);
